@@ -1,0 +1,49 @@
+/**
+ * The one place that opens the database. Every open sets the durability pragmas and applies
+ * pending migrations, so the app and every script see the same, current schema.
+ * Nothing here runs at import time: `next build` never touches the database.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export const DEFAULT_DATABASE_PATH = 'data/commitment-tracker.db';
+const MIGRATIONS_FOLDER = 'db/migrations';
+
+export function databasePath(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH);
+}
+
+/**
+ * WAL lets readers run beside the single writer; synchronous=FULL fsyncs the WAL on every commit,
+ * so an acknowledged write survives power loss, not only a process crash (NORMAL would not).
+ */
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+}
+
+export function openDatabase(file: string = databasePath()): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  applyPragmas(sqlite);
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: path.resolve(/*turbopackIgnore: true*/ process.cwd(), MIGRATIONS_FOLDER) });
+  return db;
+}
+
+const globalForDb = globalThis as typeof globalThis & { __commitmentTrackerDb?: Db };
+
+/** The process-wide connection, opened (and migrated) on first use. */
+export function getDb(): Db {
+  globalForDb.__commitmentTrackerDb ??= openDatabase();
+  return globalForDb.__commitmentTrackerDb;
+}

@@ -1,0 +1,349 @@
+/**
+ * The domain schema of DESIGN.md. Constraints live here, in the database, not only in code:
+ * foreign keys, CHECKs on every enumeration, unique codes. Triggers that keep the audit log and
+ * published entries immutable are in a hand-written migration (db/migrations/*_immutability.sql).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { STATUS_KEYS } from '../lib/status-scale';
+import {
+  ACTOR_KINDS,
+  CONFIDENCE_LEVELS,
+  DUTY_BEARERS,
+  ENTRY_STATES,
+  RIGHTS_HOLDERS,
+  ROLES,
+  THEMES,
+  WORKSPACE_MODES,
+} from '../lib/taxonomy';
+
+/** `column IN ('a', 'b', ...)` for a CHECK; values come from our own constants, never from input. */
+function inList(column: string, values: readonly string[]): string {
+  return `"${column}" IN (${values.map((value) => `'${value}'`).join(', ')})`;
+}
+const oneOf = (column: string, values: readonly string[]): SQL => sql.raw(inList(column, values));
+
+const isoTimestamp = (name: string) => text(name);
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/** One row: which kind of workspace this database holds, so the demo notice can never be wrong. */
+export const workspace = sqliteTable(
+  'workspace',
+  {
+    id: integer('id').primaryKey(),
+    mode: text('mode', { enum: WORKSPACE_MODES }).notNull(),
+    seededAt: isoTimestamp('seeded_at').notNull(),
+  },
+  () => [check('workspace_single_row', sql.raw(`"id" = 1`)), check('workspace_mode', oneOf('mode', WORKSPACE_MODES))],
+);
+
+export const sourceDocuments = sqliteTable(
+  'source_documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    author: text('author').notNull(),
+    publishedOn: text('published_on').notNull(),
+    place: text('place').notNull(),
+    reference: text('reference'),
+    url: text('url'),
+    createdAt: createdAt(),
+    archivedAt: isoTimestamp('archived_at'),
+  },
+  () => [
+    uniqueIndex('source_documents_slug_unique').on(sql`"slug"`),
+    check('source_documents_published_on_date', sql.raw(`date("published_on") IS "published_on"`)),
+  ],
+);
+
+export const gcmObjectives = sqliteTable(
+  'gcm_objectives',
+  {
+    number: integer('number').primaryKey(),
+    title: text('title').notNull(),
+  },
+  () => [check('gcm_objectives_number_range', sql.raw(`"number" BETWEEN 1 AND 23`))],
+);
+
+export const sdgTargets = sqliteTable('sdg_targets', {
+  code: text('code').primaryKey(),
+  title: text('title').notNull(),
+});
+
+export const commitments = sqliteTable(
+  'commitments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sourceDocuments.id),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    /** Citation as printed, e.g. "13-14". */
+    paragraphs: text('paragraphs').notNull(),
+    theme: text('theme', { enum: THEMES }).notNull(),
+    position: integer('position').notNull(),
+    createdAt: createdAt(),
+    archivedAt: isoTimestamp('archived_at'),
+  },
+  (table) => [
+    uniqueIndex('commitments_code_unique').on(table.code),
+    index('commitments_theme_idx').on(table.theme),
+    check('commitments_theme', oneOf('theme', THEMES)),
+    check('commitments_code_format', sql.raw(`"code" GLOB '[A-Z][A-Z]*-[0-9][0-9]*'`)),
+  ],
+);
+
+/** The paragraph numbers a commitment cites, one row each, so coverage of the source is a query. */
+export const commitmentParagraphs = sqliteTable(
+  'commitment_paragraphs',
+  {
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    paragraph: integer('paragraph').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.commitmentId, table.paragraph] }),
+    check('commitment_paragraphs_positive', sql.raw(`"paragraph" > 0`)),
+  ],
+);
+
+export const commitmentDutyBearers = sqliteTable(
+  'commitment_duty_bearers',
+  {
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    dutyBearer: text('duty_bearer', { enum: DUTY_BEARERS }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.commitmentId, table.dutyBearer] }),
+    check('commitment_duty_bearers_value', oneOf('duty_bearer', DUTY_BEARERS)),
+  ],
+);
+
+export const commitmentRightsHolders = sqliteTable(
+  'commitment_rights_holders',
+  {
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    rightsHolder: text('rights_holder', { enum: RIGHTS_HOLDERS }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.commitmentId, table.rightsHolder] }),
+    check('commitment_rights_holders_value', oneOf('rights_holder', RIGHTS_HOLDERS)),
+  ],
+);
+
+export const commitmentObjectives = sqliteTable(
+  'commitment_objectives',
+  {
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    objective: integer('objective')
+      .notNull()
+      .references(() => gcmObjectives.number),
+  },
+  (table) => [
+    primaryKey({ columns: [table.commitmentId, table.objective] }),
+    index('commitment_objectives_objective_idx').on(table.objective),
+  ],
+);
+
+export const commitmentSdgTargets = sqliteTable(
+  'commitment_sdg_targets',
+  {
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    sdgTarget: text('sdg_target')
+      .notNull()
+      .references(() => sdgTargets.code),
+  },
+  (table) => [
+    primaryKey({ columns: [table.commitmentId, table.sdgTarget] }),
+    index('commitment_sdg_targets_target_idx').on(table.sdgTarget),
+  ],
+);
+
+export const actors = sqliteTable(
+  'actors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ACTOR_KINDS }).notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    /** ISO 3166-1 alpha-3, real states only. */
+    iso3: text('iso3'),
+    /** UN M49 region, sub-region and intermediate region names (states). */
+    region: text('region'),
+    subRegion: text('sub_region'),
+    intermediateRegion: text('intermediate_region'),
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    archivedAt: isoTimestamp('archived_at'),
+  },
+  (table) => [
+    uniqueIndex('actors_iso3_unique').on(table.iso3),
+    uniqueIndex('actors_name_unique').on(table.name),
+    index('actors_kind_idx').on(table.kind),
+    index('actors_region_idx').on(table.region),
+    check('actors_kind', oneOf('kind', ACTOR_KINDS)),
+    check('actors_iso3_format', sql.raw(`"iso3" IS NULL OR ("kind" = 'state' AND "iso3" GLOB '[A-Z][A-Z][A-Z]')`)),
+    check('actors_demo_has_no_iso3', sql.raw(`"is_demo" = 0 OR "iso3" IS NULL`)),
+    check('actors_is_demo_bool', sql.raw(`"is_demo" IN (0, 1)`)),
+  ],
+);
+
+/**
+ * People who sign in. Shaped so the accounts issue can hand it to better-auth (text id, email,
+ * name, email_verified) and add sessions and credentials beside it.
+ */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+    role: text('role', { enum: ROLES }).notNull(),
+    actorId: integer('actor_id').references(() => actors.id),
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    disabledAt: isoTimestamp('disabled_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  () => [
+    uniqueIndex('users_email_unique').on(sql`lower("email")`),
+    check('users_role', oneOf('role', ROLES)),
+    check('users_member_has_actor', sql.raw(`"role" = 'admin' OR "actor_id" IS NOT NULL`)),
+  ],
+);
+
+/**
+ * One dated statement about one commitment and one actor. Append-only: the content of a published
+ * entry never changes (trigger); a correction is a new entry that supersedes it.
+ */
+export const progressEntries = sqliteTable(
+  'progress_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Client-supplied key: a retry after a lost response never makes a duplicate. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => actors.id),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => actors.id),
+    perspective: text('perspective', { enum: ['self', 'independent'] })
+      .notNull()
+      .generatedAlwaysAs(sql.raw(`CASE WHEN "subject_id" = "reporter_id" THEN 'self' ELSE 'independent' END`), {
+        mode: 'stored',
+      }),
+    status: text('status', { enum: STATUS_KEYS }).notNull(),
+    asOf: text('as_of').notNull(),
+    summary: text('summary').notNull(),
+    narrative: text('narrative').notNull().default(''),
+    /** JSON array of measure keys (lib/taxonomy MEASURES). */
+    measures: text('measures').notNull().default('[]'),
+    /** JSON array of { url, title, relation }. */
+    evidence: text('evidence').notNull().default('[]'),
+    confidence: text('confidence', { enum: CONFIDENCE_LEVELS }),
+    adverseEffects: integer('adverse_effects', { mode: 'boolean' }).notNull().default(false),
+    adverseEffectsDescription: text('adverse_effects_description'),
+    supersedesId: integer('supersedes_id').references((): ReturnType<typeof integer> => progressEntries.id),
+    state: text('state', { enum: ENTRY_STATES }).notNull(),
+    returnNote: text('return_note'),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    approvedBy: text('approved_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    submittedAt: isoTimestamp('submitted_at'),
+    returnedAt: isoTimestamp('returned_at'),
+    publishedAt: isoTimestamp('published_at'),
+    /** Set once, when a correction that supersedes this entry is published. */
+    supersededById: integer('superseded_by_id').references((): ReturnType<typeof integer> => progressEntries.id),
+    supersededAt: isoTimestamp('superseded_at'),
+    withdrawnAt: isoTimestamp('withdrawn_at'),
+    withdrawnBy: text('withdrawn_by').references(() => users.id),
+    withdrawalReason: text('withdrawal_reason'),
+  },
+  (table) => [
+    uniqueIndex('progress_entries_idempotency_key_unique').on(table.idempotencyKey),
+    index('progress_entries_public_pair_idx').on(
+      table.commitmentId,
+      table.subjectId,
+      table.perspective,
+      table.asOf,
+      table.publishedAt,
+    ),
+    index('progress_entries_subject_idx').on(table.subjectId, table.asOf),
+    index('progress_entries_reporter_idx').on(table.reporterId, table.asOf),
+    index('progress_entries_state_idx').on(table.state, table.asOf),
+    check('progress_entries_status', oneOf('status', STATUS_KEYS)),
+    check('progress_entries_state', oneOf('state', ENTRY_STATES)),
+    check('progress_entries_confidence', sql.raw(`"confidence" IS NULL OR ${inList('confidence', CONFIDENCE_LEVELS)}`)),
+    check('progress_entries_as_of_date', sql.raw(`date("as_of") IS "as_of" AND "as_of" >= '1990-01-01'`)),
+    check('progress_entries_summary_present', sql.raw(`length(trim("summary")) > 0`)),
+    check('progress_entries_measures_json', sql.raw(`json_valid("measures") AND json_type("measures") = 'array'`)),
+    check('progress_entries_evidence_json', sql.raw(`json_valid("evidence") AND json_type("evidence") = 'array'`)),
+    check('progress_entries_self_report_has_no_confidence', sql.raw(`"subject_id" <> "reporter_id" OR "confidence" IS NULL`)),
+    check(
+      'progress_entries_adverse_effects_described',
+      sql.raw(`"adverse_effects" = 0 OR length(trim(coalesce("adverse_effects_description", ''))) > 0`),
+    ),
+    check('progress_entries_adverse_effects_bool', sql.raw(`"adverse_effects" IN (0, 1)`)),
+    check('progress_entries_published_has_time', sql.raw(`"state" <> 'published' OR "published_at" IS NOT NULL`)),
+    check('progress_entries_returned_has_note', sql.raw(`"state" <> 'returned' OR length(trim(coalesce("return_note", ''))) > 0`)),
+    check(
+      'progress_entries_withdrawal_complete',
+      sql.raw(
+        `("withdrawn_at" IS NULL AND "withdrawn_by" IS NULL AND "withdrawal_reason" IS NULL) OR ("state" = 'published' AND "withdrawn_at" IS NOT NULL AND "withdrawn_by" IS NOT NULL AND length(trim(coalesce("withdrawal_reason", ''))) > 0)`,
+      ),
+    ),
+    check('progress_entries_not_self_superseding', sql.raw(`"supersedes_id" IS NULL OR "supersedes_id" <> "id"`)),
+  ],
+);
+
+/** Every write: who, when, what, before and after. Append-only (triggers). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    /** Null for the system (seed, migrations). */
+    userId: text('user_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: text('before'),
+    after: text('after'),
+    requestId: text('request_id'),
+  },
+  (table) => [
+    index('audit_log_entity_idx').on(table.entityType, table.entityId),
+    index('audit_log_at_idx').on(table.at),
+    check('audit_log_before_json', sql.raw(`"before" IS NULL OR json_valid("before")`)),
+    check('audit_log_after_json', sql.raw(`"after" IS NULL OR json_valid("after")`)),
+  ],
+);
