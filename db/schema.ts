@@ -4,7 +4,7 @@
  * published entries immutable are in a hand-written migration (db/migrations/*_immutability.sql).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { STATUS_KEYS } from '../lib/status-scale';
 import {
   ACTOR_KINDS,
@@ -265,7 +265,7 @@ export const progressEntries = sqliteTable(
     confidence: text('confidence', { enum: CONFIDENCE_LEVELS }),
     adverseEffects: integer('adverse_effects', { mode: 'boolean' }).notNull().default(false),
     adverseEffectsDescription: text('adverse_effects_description'),
-    supersedesId: integer('supersedes_id').references((): ReturnType<typeof integer> => progressEntries.id),
+    supersedesId: integer('supersedes_id').references((): AnySQLiteColumn => progressEntries.id),
     state: text('state', { enum: ENTRY_STATES }).notNull(),
     returnNote: text('return_note'),
     createdBy: text('created_by')
@@ -280,7 +280,7 @@ export const progressEntries = sqliteTable(
     returnedAt: isoTimestamp('returned_at'),
     publishedAt: isoTimestamp('published_at'),
     /** Set once, when a correction that supersedes this entry is published. */
-    supersededById: integer('superseded_by_id').references((): ReturnType<typeof integer> => progressEntries.id),
+    supersededById: integer('superseded_by_id').references((): AnySQLiteColumn => progressEntries.id),
     supersededAt: isoTimestamp('superseded_at'),
     withdrawnAt: isoTimestamp('withdrawn_at'),
     withdrawnBy: text('withdrawn_by').references(() => users.id),

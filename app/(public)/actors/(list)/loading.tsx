@@ -1,0 +1,1 @@
+export { LoadingState as default } from '@/app/_components/loading-state';

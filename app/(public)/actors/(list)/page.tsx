@@ -1,0 +1,103 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { listActorRegions, listActors } from '@/db/queries/actors';
+import { ACTOR_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
+import { ACTOR_KINDS } from '@/lib/taxonomy';
+import { QueryErrors } from '@/app/_components/query-errors';
+import { actorDisplayName } from '@/lib/actor-name';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('actors'))('title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ActorsPage({ searchParams }: { searchParams: SearchParams }) {
+  const t = await getTranslations();
+  const parsed = parseQuery(await searchParams, ACTOR_LIST_PARAMETERS);
+  const filters = parsed.ok ? parsed.value : {};
+  const actors = parsed.ok ? listActors(filters) : [];
+  const regions = listActorRegions();
+
+  return (
+    <>
+      <h1>{t('actors.title')}</h1>
+      <p className="lead">{t('actors.intro')}</p>
+      <form className="filters" method="get" role="search" aria-label={t('common.filters')}>
+        <fieldset>
+          <legend>{t('common.filters')}</legend>
+          <div className="field">
+            <label htmlFor="filter-q">{t('actors.searchLabel')}</label>
+            <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-kind">{t('actors.kind')}</label>
+            <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ''}>
+              <option value="">{t('common.any')}</option>
+              {ACTOR_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`actorKind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-region">{t('actors.region')}</label>
+            <select id="filter-region" name="region" defaultValue={filters.region ?? ''}>
+              <option value="">{t('common.any')}</option>
+              {regions.map((region) => (
+                <option key={region} value={region}>
+                  {region}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="actions">
+            <button className="button" type="submit">
+              {t('common.apply')}
+            </button>
+            <Link className="button secondary" href="/actors">
+              {t('common.clear')}
+            </Link>
+          </div>
+        </fieldset>
+      </form>
+      {parsed.ok ? null : <QueryErrors errors={parsed.errors} />}
+      <p className="result-count" role="status">
+        {t('common.results', { count: actors.length })}
+      </p>
+      {parsed.ok && actors.length === 0 ? (
+        <p>{t('actors.empty')}</p>
+      ) : actors.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data">
+            <caption>{t('actors.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('actors.name')}</th>
+                <th scope="col">{t('actors.kind')}</th>
+                <th scope="col">{t('actors.region')}</th>
+                <th scope="col">{t('actors.subRegion')}</th>
+                <th scope="col">{t('actors.iso3')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actors.map((actor) => (
+                <tr key={actor.id}>
+                  <th scope="row">
+                    <Link href={`/actors/${actor.id}`}>{actorDisplayName(actor)}</Link>
+                  </th>
+                  <td>{t(`actorKind.${actor.kind}`)}</td>
+                  <td>{actor.region ?? '—'}</td>
+                  <td>{actor.intermediateRegion ?? actor.subRegion ?? '—'}</td>
+                  <td>{actor.iso3 ?? (actor.isDemo ? t('actors.demo') : '—')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { listCommitments } from '@/db/queries/commitments';
+import { listGcmObjectives } from '@/db/queries/reference';
+import { COMMITMENT_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
+import { DUTY_BEARERS, SDG_TARGETS, THEMES } from '@/lib/taxonomy';
+import { QueryErrors } from '@/app/_components/query-errors';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('commitments'))('title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CommitmentsPage({ searchParams }: { searchParams: SearchParams }) {
+  const t = await getTranslations();
+  const parsed = parseQuery(await searchParams, COMMITMENT_LIST_PARAMETERS);
+  const filters = parsed.ok ? parsed.value : {};
+  const commitments = parsed.ok ? listCommitments(filters) : [];
+  const objectives = listGcmObjectives();
+
+  return (
+    <>
+      <h1>{t('commitments.title')}</h1>
+      <p className="lead">{t('commitments.intro')}</p>
+      <form className="filters" method="get" role="search" aria-label={t('common.filters')}>
+        <fieldset>
+          <legend>{t('common.filters')}</legend>
+          <div className="field">
+            <label htmlFor="filter-q">{t('commitments.searchLabel')}</label>
+            <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-theme">{t('commitments.theme')}</label>
+            <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ''}>
+              <option value="">{t('common.any')}</option>
+              {THEMES.map((theme) => (
+                <option key={theme} value={theme}>
+                  {t(`theme.${theme}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-objective">{t('commitments.objective')}</label>
+            <select id="filter-objective" name="objective" defaultValue={filters.objective?.toString() ?? ''}>
+              <option value="">{t('common.any')}</option>
+              {objectives.map((objective) => (
+                <option key={objective.number} value={objective.number}>
+                  {objective.number}. {objective.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-sdg">{t('commitments.sdg')}</label>
+            <select id="filter-sdg" name="sdg" defaultValue={filters.sdg ?? ''}>
+              <option value="">{t('common.any')}</option>
+              {SDG_TARGETS.map((target) => (
+                <option key={target} value={target}>
+                  {target}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-duty-bearer">{t('commitments.dutyBearer')}</label>
+            <select id="filter-duty-bearer" name="dutyBearer" defaultValue={filters.dutyBearer ?? ''}>
+              <option value="">{t('common.any')}</option>
+              {DUTY_BEARERS.map((bearer) => (
+                <option key={bearer} value={bearer}>
+                  {t(`dutyBearer.${bearer}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="actions">
+            <button className="button" type="submit">
+              {t('common.apply')}
+            </button>
+            <Link className="button secondary" href="/commitments">
+              {t('common.clear')}
+            </Link>
+          </div>
+        </fieldset>
+      </form>
+      {parsed.ok ? null : <QueryErrors errors={parsed.errors} />}
+      <p className="result-count" role="status">
+        {t('common.results', { count: commitments.length })}
+      </p>
+      {parsed.ok && commitments.length === 0 ? <p>{t('commitments.empty')}</p> : null}
+      <ul className="card-list">
+        {commitments.map((commitment) => (
+          <li key={commitment.code} className="card">
+            <h2>
+              <Link href={`/commitments/${commitment.code}`}>
+                <span className="code">{commitment.code}</span> {commitment.title}
+              </Link>
+            </h2>
+            <p className="meta">
+              {t(`theme.${commitment.theme}`)} ·{' '}
+              {t('commitments.paragraph', { count: commitment.paragraphNumbers.length, paragraphs: commitment.paragraphs })} ·{' '}
+              {commitment.dutyBearers.map((bearer) => t(`dutyBearer.${bearer}`)).join(', ')}
+            </p>
+            <ul className="tags" aria-label={t('commitments.tags')}>
+              {commitment.gcmObjectives.map((objective) => (
+                <li key={`o${objective}`} className="tag">
+                  {t('commitments.objective')} {objective}
+                </li>
+              ))}
+              {commitment.sdgTargets.map((target) => (
+                <li key={`s${target}`} className="tag">
+                  SDG {target}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { Suspense } from 'react';
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { getCommitmentByCode } from '@/db/queries/commitments';
+import { listPublishedEntries } from '@/db/queries/entries';
+import { listGcmObjectives, listSdgTargets } from '@/db/queries/reference';
+import { PAGE_PARAMETERS, parseQuery } from '@/lib/query-params';
+import { DUTY_BEARER_KINDS } from '@/lib/taxonomy';
+import { EntryList, dateOnly } from '@/app/_components/entry-list';
+import { Pagination } from '@/app/_components/pagination';
+import { QueryErrors } from '@/app/_components/query-errors';
+import { LoadingState } from '@/app/_components/loading-state';
+
+type Params = Promise<{ code: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const commitment = getCommitmentByCode(decodeURIComponent((await params).code));
+  return { title: commitment ? `${commitment.code} ${commitment.title}` : (await getTranslations('common'))('notFoundTitle') };
+}
+
+export default async function CommitmentPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const code = decodeURIComponent((await params).code);
+  const commitment = getCommitmentByCode(code);
+  if (!commitment) notFound();
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const objectiveTitles = new Map(listGcmObjectives().map((objective) => [objective.number, objective.title]));
+  const sdgTitles = new Map(listSdgTargets().map((target) => [target.code, target.title]));
+  const kinds = [...new Set(commitment.dutyBearers.flatMap((bearer) => DUTY_BEARER_KINDS[bearer]))];
+  const source = commitment.source;
+
+  return (
+    <>
+      <p>
+        <Link href="/commitments">← {t('commitments.backToList')}</Link>
+      </p>
+      <h1>
+        <span className="code">{commitment.code}</span> {commitment.title}
+      </h1>
+      <figure>
+        <blockquote className="verbatim" aria-label={t('commitments.quoteLabel')}>
+          <p>“{commitment.text}”</p>
+        </blockquote>
+        <figcaption className="meta">
+          {t('commitments.citation', {
+            title: source.title,
+            count: commitment.paragraphNumbers.length,
+            paragraphs: commitment.paragraphs,
+          })}
+          {' · '}
+          {source.author}, {source.place}, {format.dateTime(dateOnly(source.publishedOn), { dateStyle: 'long' })}
+        </figcaption>
+      </figure>
+
+      <dl className="facts">
+        <dt>{t('commitments.theme')}</dt>
+        <dd>{t(`theme.${commitment.theme}`)}</dd>
+        <dt>{t('commitments.dutyBearers')}</dt>
+        <dd>{commitment.dutyBearers.map((bearer) => t(`dutyBearer.${bearer}`)).join(', ')}</dd>
+        <dt>{t('commitments.appliesTo')}</dt>
+        <dd>{kinds.map((kind) => t(`actorKindPlural.${kind}`)).join(', ')}</dd>
+        <dt>{t('commitments.rightsHolders')}</dt>
+        <dd>{commitment.rightsHolders.map((holder) => t(`rightsHolder.${holder}`)).join(', ')}</dd>
+        <dt>{t('commitments.objectives')}</dt>
+        <dd>
+          <ul>
+            {commitment.gcmObjectives.map((objective) => (
+              <li key={objective}>
+                <Link href={`/commitments?objective=${objective}`}>
+                  {objective}. {objectiveTitles.get(objective)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t('commitments.sdgTargets')}</dt>
+        <dd>
+          <ul>
+            {commitment.sdgTargets.map((target) => (
+              <li key={target}>
+                <Link href={`/commitments?sdg=${target}`}>
+                  {target} {sdgTitles.get(target)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+
+      <h2>{t('commitments.entries')}</h2>
+      <Suspense fallback={<LoadingState />}>
+        <CommitmentEntries code={commitment.code} searchParams={searchParams} />
+      </Suspense>
+    </>
+  );
+}
+
+async function CommitmentEntries({ code, searchParams }: { code: string; searchParams: SearchParams }) {
+  const t = await getTranslations();
+  const query = parseQuery(await searchParams, PAGE_PARAMETERS);
+  const page = query.ok ? (query.value.page ?? 1) : 1;
+  const entries = listPublishedEntries({ commitment: code, page, limit: 20 });
+  return (
+    <>
+      {query.ok ? null : <QueryErrors errors={query.errors} />}
+      <p className="meta">
+        {t('commitments.entriesIntro')} {t('common.results', { count: entries.total })}
+      </p>
+      {entries.total === 0 ? <p>{t('commitments.noEntries')}</p> : <EntryList entries={entries.entries} show="subject" />}
+      <Pagination page={entries.page} total={entries.total} limit={entries.limit} basePath={`/commitments/${code}`} query={{}} />
+    </>
+  );
+}

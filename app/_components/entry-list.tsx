@@ -1,0 +1,88 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { PublishedEntryDto } from '@/db/queries/entries';
+import { StatusBadge } from './status-badge';
+
+/** A date-only value (YYYY-MM-DD) as a UTC date, so no time zone shifts the day. */
+export function dateOnly(value: string): Date {
+  return new Date(`${value.slice(0, 10)}T00:00:00Z`);
+}
+
+export async function EntryList({
+  entries,
+  headingLevel = 3,
+  show = 'commitment',
+}: {
+  entries: PublishedEntryDto[];
+  headingLevel?: 2 | 3;
+  /** What the heading names: the commitment (on actor pages) or the subject (on commitment pages). */
+  show?: 'commitment' | 'subject';
+}) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'long' });
+  return (
+    <ol className="card-list" aria-label={t('entry.list')}>
+      {entries.map((entry) => (
+        <li key={entry.id} className={`card entry${entry.withdrawal ? ' withdrawn' : ''}`} id={`entry-${entry.id}`}>
+          <Heading>
+            {show === 'commitment' ? (
+              <Link href={`/commitments/${entry.commitment.code}`}>
+                <span className="code">{entry.commitment.code}</span> {entry.commitment.title}
+              </Link>
+            ) : (
+              <Link href={`/actors/${entry.subject.id}`}>{entry.subject.name}</Link>
+            )}
+          </Heading>
+          <p className="meta">
+            <StatusBadge status={entry.status} /> <strong>{t('entry.asOf', { date: day(entry.asOf) })}</strong>
+            {' · '}
+            {entry.perspective === 'self'
+              ? t('entry.selfReport', { reporter: entry.reporter.name })
+              : t('entry.assessment', { subject: entry.subject.name, reporter: entry.reporter.name })}
+            {entry.confidence ? ` · ${t('entry.confidence', { level: t(`confidence.${entry.confidence}`) })}` : null}
+          </p>
+          <ul className="entry-flags">
+            {entry.withdrawal ? (
+              <li className="flag warning">{t('entry.withdrawn', { date: day(entry.withdrawal.at), reason: entry.withdrawal.reason })}</li>
+            ) : null}
+            {entry.supersededById ? <li className="flag">{t('entry.superseded')}</li> : null}
+            {entry.supersedesId ? <li className="flag">{t('entry.correction')}</li> : null}
+            {entry.adverseEffects ? <li className="flag warning">⚠ {t('entry.adverseEffects')}</li> : null}
+          </ul>
+          <p className="entry-summary">
+            <strong>{entry.summary}</strong>
+          </p>
+          {entry.narrative ? <p>{entry.narrative}</p> : null}
+          {entry.adverseEffects && entry.adverseEffectsDescription ? (
+            <p>
+              <strong>{t('entry.adverseEffects')}:</strong> {entry.adverseEffectsDescription}
+            </p>
+          ) : null}
+          {entry.measures.length > 0 ? (
+            <p className="meta">
+              {t('entry.measures')}: {entry.measures.map((measure) => t(`measure.${measure}`)).join(', ')}
+            </p>
+          ) : null}
+          {entry.evidence.length > 0 ? (
+            <div className="meta">
+              {t('entry.evidence')}:
+              <ul>
+                {entry.evidence.map((link) => (
+                  <li key={link.url}>
+                    <a href={link.url} rel="noopener noreferrer nofollow">
+                      {link.title}
+                    </a>{' '}
+                    ({t(`relation.${link.relation}`)})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p className="meta">{t('entry.published', { date: format.dateTime(new Date(entry.publishedAt), { dateStyle: 'medium' }) })}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DemoNotice } from './_components/demo-notice';
+import { NavLinks } from './_components/nav-links';
+import './globals.css';
+
+// Every page reads the live database at request time; nothing is prerendered at build.
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: { default: t('name'), template: `%s · ${t('name')}` }, description: t('tagline') };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('app');
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <NextIntlClientProvider>
+          <header className="site-header">
+            <div className="inner">
+              <a className="brand" href="/">
+                {t('name')}
+                <small>{t('tagline')}</small>
+              </a>
+              <nav className="site-nav" aria-label={t('primaryNav')}>
+                <NavLinks
+                  links={[
+                    { href: '/', label: t('nav.overview') },
+                    { href: '/commitments', label: t('nav.commitments') },
+                    { href: '/actors', label: t('nav.actors') },
+                  ]}
+                />
+              </nav>
+            </div>
+          </header>
+          <DemoNotice />
+          <main id="main" tabIndex={-1}>
+            <div className="inner">{children}</div>
+          </main>
+          <footer className="site-footer">
+            <div className="inner">{t('footer')}</div>
+          </footer>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

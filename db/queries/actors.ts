@@ -1,0 +1,64 @@
+import 'server-only';
+import { and, asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '../client';
+import * as t from '../schema';
+import { containsText } from './commitments';
+import type { ActorKind } from '../../lib/taxonomy';
+
+export interface ActorFilters {
+  kind?: ActorKind;
+  region?: string;
+  q?: string;
+}
+
+export interface ActorDto {
+  id: number;
+  kind: ActorKind;
+  name: string;
+  shortName: string | null;
+  iso3: string | null;
+  region: string | null;
+  subRegion: string | null;
+  intermediateRegion: string | null;
+  isDemo: boolean;
+}
+
+const columns = {
+  id: t.actors.id,
+  kind: t.actors.kind,
+  name: t.actors.name,
+  shortName: t.actors.shortName,
+  iso3: t.actors.iso3,
+  region: t.actors.region,
+  subRegion: t.actors.subRegion,
+  intermediateRegion: t.actors.intermediateRegion,
+  isDemo: t.actors.isDemo,
+};
+
+export function listActors(filters: ActorFilters = {}): ActorDto[] {
+  const conditions: SQL[] = [sql`${t.actors.archivedAt} IS NULL`];
+  if (filters.kind) conditions.push(eq(t.actors.kind, filters.kind));
+  if (filters.region) conditions.push(eq(t.actors.region, filters.region));
+  if (filters.q) conditions.push(containsText([sql`${t.actors.name}`, sql`coalesce(${t.actors.shortName}, '')`, sql`coalesce(${t.actors.iso3}, '')`], filters.q));
+  return getDb()
+    .select(columns)
+    .from(t.actors)
+    .where(and(...conditions))
+    .orderBy(sql`${t.actors.name} COLLATE NOCASE`)
+    .all();
+}
+
+export function getActor(id: number): ActorDto | null {
+  return getDb().select(columns).from(t.actors).where(eq(t.actors.id, id)).get() ?? null;
+}
+
+/** The M49 regions that have at least one actor, for the region filter. */
+export function listActorRegions(): string[] {
+  return getDb()
+    .selectDistinct({ region: t.actors.region })
+    .from(t.actors)
+    .where(isNotNull(t.actors.region))
+    .orderBy(asc(t.actors.region))
+    .all()
+    .map((row) => row.region as string);
+}

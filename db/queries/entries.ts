@@ -1,0 +1,130 @@
+import 'server-only';
+import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb } from '../client';
+import * as t from '../schema';
+import type { StatusKey } from '../../lib/status-scale';
+import type { ActorKind, Confidence, EvidenceRelation, Measure, Perspective } from '../../lib/taxonomy';
+import { DEFAULT_PAGE_SIZE } from '../../lib/query-params';
+
+export interface EntryFilters {
+  commitment?: string;
+  subject?: number;
+  reporter?: number;
+  status?: StatusKey;
+  perspective?: Perspective;
+  from?: string;
+  to?: string;
+  asOf?: string;
+  page?: number;
+  limit?: number;
+}
+
+export interface ActorRefDto {
+  id: number;
+  name: string;
+  kind: ActorKind;
+}
+
+export interface PublishedEntryDto {
+  id: number;
+  commitment: { code: string; title: string };
+  subject: ActorRefDto;
+  reporter: ActorRefDto;
+  perspective: Perspective;
+  status: StatusKey;
+  asOf: string;
+  summary: string;
+  narrative: string;
+  measures: Measure[];
+  evidence: { url: string; title: string; relation: EvidenceRelation }[];
+  confidence: Confidence | null;
+  adverseEffects: boolean;
+  adverseEffectsDescription: string | null;
+  publishedAt: string;
+  supersedesId: number | null;
+  supersededById: number | null;
+  withdrawal: { at: string; reason: string } | null;
+}
+
+export interface EntryPage {
+  entries: PublishedEntryDto[];
+  page: number;
+  limit: number;
+  total: number;
+}
+
+const subject = alias(t.actors, 'subject');
+const reporter = alias(t.actors, 'reporter');
+
+/** Published entries only: the public never sees drafts, submissions or returned entries. */
+export function listPublishedEntries(filters: EntryFilters = {}): EntryPage {
+  const db = getDb();
+  const conditions: SQL[] = [eq(t.progressEntries.state, 'published')];
+  if (filters.commitment) conditions.push(eq(t.commitments.code, filters.commitment));
+  if (filters.subject !== undefined) conditions.push(eq(t.progressEntries.subjectId, filters.subject));
+  if (filters.reporter !== undefined) conditions.push(eq(t.progressEntries.reporterId, filters.reporter));
+  if (filters.status) conditions.push(eq(t.progressEntries.status, filters.status));
+  if (filters.perspective) conditions.push(eq(t.progressEntries.perspective, filters.perspective));
+  if (filters.from) conditions.push(gte(t.progressEntries.asOf, filters.from));
+  if (filters.to) conditions.push(lte(t.progressEntries.asOf, filters.to));
+  if (filters.asOf) conditions.push(lte(t.progressEntries.asOf, filters.asOf));
+  const where = and(...conditions);
+  const page = filters.page ?? 1;
+  const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
+
+  const total =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(t.progressEntries)
+      .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
+      .where(where)
+      .get()?.count ?? 0;
+
+  const rows = db
+    .select({
+      entry: t.progressEntries,
+      commitmentCode: t.commitments.code,
+      commitmentTitle: t.commitments.title,
+      subjectName: subject.name,
+      subjectKind: subject.kind,
+      reporterName: reporter.name,
+      reporterKind: reporter.kind,
+    })
+    .from(t.progressEntries)
+    .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
+    .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
+    .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
+    .where(where)
+    .orderBy(desc(t.progressEntries.asOf), desc(t.progressEntries.publishedAt), desc(t.progressEntries.id))
+    .limit(limit)
+    .offset((page - 1) * limit)
+    .all();
+
+  return {
+    page,
+    limit,
+    total,
+    entries: rows.map((row) => ({
+      id: row.entry.id,
+      commitment: { code: row.commitmentCode, title: row.commitmentTitle },
+      subject: { id: row.entry.subjectId, name: row.subjectName, kind: row.subjectKind },
+      reporter: { id: row.entry.reporterId, name: row.reporterName, kind: row.reporterKind },
+      perspective: row.entry.perspective,
+      status: row.entry.status,
+      asOf: row.entry.asOf,
+      summary: row.entry.summary,
+      narrative: row.entry.narrative,
+      measures: JSON.parse(row.entry.measures) as Measure[],
+      evidence: JSON.parse(row.entry.evidence) as PublishedEntryDto['evidence'],
+      confidence: row.entry.confidence,
+      adverseEffects: row.entry.adverseEffects,
+      adverseEffectsDescription: row.entry.adverseEffectsDescription,
+      publishedAt: row.entry.publishedAt ?? '',
+      supersedesId: row.entry.supersedesId,
+      supersededById: row.entry.supersededById,
+      withdrawal:
+        row.entry.withdrawnAt && row.entry.withdrawalReason ? { at: row.entry.withdrawnAt, reason: row.entry.withdrawalReason } : null,
+    })),
+  };
+}

@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { ActorsPage } from './pages/actors-page';
+import { DEMO_NOTICE, queryAll, queryOne } from './fixtures';
+import { actorDisplayName } from '../lib/actor-name';
+
+test.describe('actors list', () => {
+  test('lists every actor, fictitious ones marked', async ({ page }) => {
+    const list = new ActorsPage(page);
+    await list.goto();
+    const total = queryOne<{ n: number }>('SELECT count(*) AS n FROM actors').n;
+    await expect(list.rows).toHaveCount(total);
+    await expect(page.getByText(DEMO_NOTICE)).toBeVisible();
+  });
+
+  test('filters by kind and by region, keeping both in the URL', async ({ page }) => {
+    const list = new ActorsPage(page);
+    await list.goto();
+    const region = queryOne<{ region: string }>(`SELECT region FROM actors WHERE kind = 'state' AND region IS NOT NULL GROUP BY region ORDER BY count(*) DESC LIMIT 1`).region;
+    await list.filter({ kind: 'State', region });
+    await expect(page).toHaveURL(/kind=state/);
+    await expect(page).toHaveURL(new RegExp(`region=${encodeURIComponent(region).replace(/%20/g, '(\\+|%20)')}`));
+    const expected = queryAll<{ name: string; shortName: string | null }>(
+      `SELECT name, short_name AS shortName FROM actors WHERE kind = 'state' AND region = ? ORDER BY name COLLATE NOCASE`,
+      region,
+    ).map(actorDisplayName);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await list.names()).toEqual(expected);
+  });
+
+  test('searches by name', async ({ page }) => {
+    const list = new ActorsPage(page);
+    const actor = queryOne<{ name: string; shortName: string | null }>(`SELECT name, short_name AS shortName FROM actors WHERE kind = 'cso' ORDER BY id LIMIT 1`);
+    const word = actor.name.split(' ').find((part) => part.length > 4) ?? actor.name;
+    await list.goto();
+    await list.filter({ search: word });
+    expect(await list.names()).toContain(actorDisplayName(actor));
+  });
+
+  test('says so when nothing matches', async ({ page }) => {
+    const list = new ActorsPage(page);
+    await list.goto('?q=zzzz-nobody');
+    await expect(page.getByText('No actor matches these filters.')).toBeVisible();
+  });
+});
+
+test.describe('actor page', () => {
+  test('shows a state with its self-reports and the independent assessments of it', async ({ page }) => {
+    const state = queryOne<{ id: number; name: string; shortName: string | null; published: number }>(
+      `SELECT a.id, a.name, a.short_name AS shortName, count(*) AS published FROM actors a JOIN progress_entries e ON e.subject_id = a.id
+       WHERE a.kind = 'state' AND e.state = 'published' GROUP BY a.id
+       HAVING sum(e.perspective = 'independent') > 0 ORDER BY published DESC LIMIT 1`,
+    );
+    await page.goto(`/actors/${state.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(actorDisplayName(state));
+    await expect(page.getByText(`${state.published} results`)).toBeVisible();
+    await expect(page.getByText(/^Self-report by /).first()).toBeVisible();
+    await expect(page.getByText(/^Independent assessment of /).first()).toBeVisible();
+  });
+
+  test('shows the assessments a civil society organisation has published', async ({ page }) => {
+    const cso = queryOne<{ id: number; name: string }>(
+      `SELECT a.id, a.name FROM actors a JOIN progress_entries e ON e.reporter_id = a.id
+       WHERE a.kind = 'cso' AND e.state = 'published' AND e.perspective = 'independent' GROUP BY a.id LIMIT 1`,
+    );
+    await page.goto(`/actors/${cso.id}`);
+    await expect(page.getByRole('heading', { name: `Independent assessments by ${cso.name}` })).toBeVisible();
+  });
+
+  test('answers an unknown or malformed id with a not-found page', async ({ page }) => {
+    for (const id of ['999999', 'abc']) {
+      const response = await page.goto(`/actors/${id}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('link', { name: 'All actors' })).toBeVisible();
+    }
+  });
+});

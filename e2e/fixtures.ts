@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Read-only view of the throw-away database the server under test uses. */
+export function e2eDatabase(): Database.Database {
+  return new Database('e2e/.tmp/e2e.db', { readonly: true, fileMustExist: true });
+}
+
+export function queryOne<T>(sql: string, ...params: unknown[]): T {
+  const db = e2eDatabase();
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+export function queryAll<T>(sql: string, ...params: unknown[]): T[] {
+  const db = e2eDatabase();
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** WCAG 2.1 A and AA, zero violations. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+export const DEMO_NOTICE = 'Demo data: all actors and entries are fictitious';

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_NOTICE, expectNoAxeViolations, queryOne } from './fixtures';
+
+// Paths are resolved inside each test: the database exists only once the server has started.
+const firstCommitment = () => `/commitments/${queryOne<{ code: string }>('SELECT code FROM commitments ORDER BY position LIMIT 1').code}`;
+const busiestState = () =>
+  `/actors/${queryOne<{ id: number }>(`SELECT subject_id AS id FROM progress_entries WHERE state = 'published' GROUP BY subject_id ORDER BY count(*) DESC LIMIT 1`).id}`;
+const firstCso = () => `/actors/${queryOne<{ id: number }>(`SELECT id FROM actors WHERE kind = 'cso' ORDER BY id LIMIT 1`).id}`;
+
+const pages: [string, () => string][] = [
+  ['overview', () => '/'],
+  ['commitments list', () => '/commitments'],
+  ['filtered commitments list', () => '/commitments?theme=trafficking&q=victims'],
+  ['commitments list with a bad filter', () => '/commitments?theme=space'],
+  ['commitment page', firstCommitment],
+  ['actors list', () => '/actors'],
+  ['filtered actors list', () => '/actors?kind=state'],
+  ['state page', busiestState],
+  ['civil society page', firstCso],
+  ['unknown commitment', () => '/commitments/NOPE-99'],
+  ['unknown page', () => '/no-such-page'],
+];
+
+test.describe('every page', () => {
+  for (const [name, path] of pages) {
+    test(`the ${name} carries the demo notice and has no axe violations`, async ({ page }) => {
+      await page.goto(path());
+      await expect(page.getByText(DEMO_NOTICE)).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+});
+
+test('the overview shows the figures of the workspace and the latest entries', async ({ page }) => {
+  await page.goto('/');
+  const commitments = queryOne<{ n: number }>('SELECT count(*) AS n FROM commitments').n;
+  const published = queryOne<{ n: number }>(`SELECT count(*) AS n FROM progress_entries WHERE state = 'published'`).n;
+  await expect(page.getByRole('link', { name: `${commitments} commitments` })).toBeVisible();
+  await expect(page.getByText(`${published.toLocaleString('en')} published entries`)).toBeVisible();
+  await expect(page.locator('ol.card-list > li')).toHaveCount(5);
+});
+
+test('the main navigation marks the current page and is usable by keyboard', async ({ page }) => {
+  await page.goto('/commitments');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Commitments' })).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+});
