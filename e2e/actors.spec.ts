@@ -53,8 +53,20 @@ test.describe('actor page', () => {
     await page.goto(`/actors/${state.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(actorDisplayName(state));
     await expect(page.getByText(`${state.published} results`)).toBeVisible();
-    await expect(page.getByText(/^Self-report by /).first()).toBeVisible();
-    await expect(page.getByText(/^Independent assessment of /).first()).toBeVisible();
+    const firstPage = queryAll<{ perspective: string; summary: string }>(
+      `SELECT perspective, summary FROM progress_entries WHERE subject_id = ? AND state = 'published'
+       ORDER BY as_of DESC, published_at DESC, id DESC LIMIT 20`,
+      state.id,
+    );
+    const entries = page.locator('ol.card-list > li');
+    await expect(entries).toHaveCount(firstPage.length);
+    await expect(entries.locator('.perspective').filter({ hasText: /^Self-report by / })).toHaveCount(
+      firstPage.filter((entry) => entry.perspective === 'self').length,
+    );
+    await expect(entries.locator('.perspective').filter({ hasText: /^Independent assessment of / })).toHaveCount(
+      firstPage.filter((entry) => entry.perspective === 'independent').length,
+    );
+    await expect(entries.first()).toContainText(firstPage[0]?.summary ?? '');
   });
 
   test('shows the assessments a civil society organisation has published', async ({ page }) => {

@@ -38,9 +38,11 @@ export async function EntryList({
           <p className="meta">
             <StatusBadge status={entry.status} /> <strong>{t('entry.asOf', { date: day(entry.asOf) })}</strong>
             {' · '}
-            {entry.perspective === 'self'
-              ? t('entry.selfReport', { reporter: entry.reporter.name })
-              : t('entry.assessment', { subject: entry.subject.name, reporter: entry.reporter.name })}
+            <span className="perspective">
+              {entry.perspective === 'self'
+                ? t('entry.selfReport', { reporter: entry.reporter.name })
+                : t('entry.assessment', { subject: entry.subject.name, reporter: entry.reporter.name })}
+            </span>
             {entry.confidence ? ` · ${t('entry.confidence', { level: t(`confidence.${entry.confidence}`) })}` : null}
           </p>
           <ul className="entry-flags">
