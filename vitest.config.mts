@@ -12,5 +12,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'seed/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
+    // Seeding a database takes about half a second, several on a loaded shared machine.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

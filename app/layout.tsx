@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DemoNotice } from './_components/demo-notice';
 import { NavLinks } from './_components/nav-links';
+import { QueryProvider } from './_components/query-provider';
 import './globals.css';
 
 // Every page reads the live database at request time; nothing is prerendered at build.
@@ -43,7 +44,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </header>
           <DemoNotice />
           <main id="main" tabIndex={-1}>
-            <div className="inner">{children}</div>
+            <div className="inner">
+              <QueryProvider>{children}</QueryProvider>
+            </div>
           </main>
           <footer className="site-footer">
             <div className="inner">{t('footer')}</div>

@@ -347,3 +347,33 @@ export const auditLog = sqliteTable(
     check('audit_log_after_json', sql.raw(`"after" IS NULL OR json_valid("after")`)),
   ],
 );
+
+/**
+ * Read model: the current status of each (commitment, subject, perspective), kept by triggers in
+ * the same transaction as every publish, supersede and withdraw (db/migrations/*_current_status.sql),
+ * so the overview's cost follows actors x commitments, not the number of entries.
+ */
+export const currentStatus = sqliteTable(
+  'current_status',
+  {
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => actors.id),
+    perspective: text('perspective', { enum: ['self', 'independent'] }).notNull(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => progressEntries.id),
+    status: text('status', { enum: STATUS_KEYS }).notNull(),
+    asOf: text('as_of').notNull(),
+    publishedAt: text('published_at').notNull(),
+    adverseEffects: integer('adverse_effects', { mode: 'boolean' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.commitmentId, table.subjectId, table.perspective] }),
+    index('current_status_subject_idx').on(table.subjectId),
+    check('current_status_perspective', oneOf('perspective', ['self', 'independent'])),
+  ],
+);

@@ -32,15 +32,6 @@ test.describe('every page', () => {
   }
 });
 
-test('the overview shows the figures of the workspace and the latest entries', async ({ page }) => {
-  await page.goto('/');
-  const commitments = queryOne<{ n: number }>('SELECT count(*) AS n FROM commitments').n;
-  const published = queryOne<{ n: number }>(`SELECT count(*) AS n FROM progress_entries WHERE state = 'published'`).n;
-  await expect(page.getByRole('link', { name: `${commitments} commitments` })).toBeVisible();
-  await expect(page.getByText(`${published.toLocaleString('en')} published entries`)).toBeVisible();
-  await expect(page.locator('ol.card-list > li')).toHaveCount(5);
-});
-
 test('the main navigation marks the current page and is usable by keyboard', async ({ page }) => {
   await page.goto('/commitments');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Commitments' })).toHaveAttribute('aria-current', 'page');

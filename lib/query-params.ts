@@ -112,5 +112,19 @@ export const ENTRY_LIST_PARAMETERS = [
   'limit',
 ] as const;
 export const PAGE_PARAMETERS = ['page', 'limit'] as const;
+export const DASHBOARD_PARAMETERS = ['theme', 'objective', 'sdg', 'kind', 'region', 'perspective', 'asOf'] as const;
+
+export type DashboardQuery = Parsed<(typeof DASHBOARD_PARAMETERS)[number]>;
+
+/** The canonical query string of a dashboard view: the same filters always give the same URL. */
+export function dashboardSearch(filters: DashboardQuery): string {
+  const params = new URLSearchParams();
+  for (const name of DASHBOARD_PARAMETERS) {
+    const value = filters[name];
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
 
 export const DEFAULT_PAGE_SIZE = 50;

@@ -1,10 +1,16 @@
 import { getRequestConfig } from 'next-intl/server';
 
-/** English only for now; French and Spanish add a catalogue beside en.json and a locale choice. */
+/** English only for now; French and Spanish add catalogues beside these and a locale choice. */
 export const DEFAULT_LOCALE = 'en';
 
-export default getRequestConfig(async () => ({
-  locale: DEFAULT_LOCALE,
-  messages: (await import(`./messages/${DEFAULT_LOCALE}.json`)).default,
-  timeZone: 'UTC',
-}));
+export default getRequestConfig(async () => {
+  const [main, charts] = await Promise.all([
+    import(`./messages/${DEFAULT_LOCALE}.json`),
+    import(`./messages/charts.${DEFAULT_LOCALE}.json`),
+  ]);
+  return {
+    locale: DEFAULT_LOCALE,
+    messages: { ...main.default, charts: charts.default },
+    timeZone: 'UTC',
+  };
+});

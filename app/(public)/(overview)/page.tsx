@@ -1,44 +1,38 @@
-import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { listActors } from '@/db/queries/actors';
-import { listCommitments } from '@/db/queries/commitments';
-import { listPublishedEntries } from '@/db/queries/entries';
-import { EntryList, dateOnly } from '@/app/_components/entry-list';
+import type { Metadata } from 'next';
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { getTranslations } from 'next-intl/server';
+import { listActorRegions } from '@/db/queries/actors';
+import { listGcmObjectives } from '@/db/queries/reference';
+import { getMatrix, getSummary } from '@/db/queries/summary';
+import { DASHBOARD_PARAMETERS, parseQuery } from '@/lib/query-params';
+import type { Theme } from '@/lib/taxonomy';
+import { QueryErrors } from '@/app/_components/query-errors';
+import { Dashboard } from './dashboard';
+import { matrixQuery, summaryQuery } from './queries';
 
-export default async function OverviewPage() {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard'))('title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Server-rendered with the view's data already in the react-query cache: no loading flash. */
+export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations();
-  const format = await getFormatter();
-  const commitments = listCommitments();
-  const actors = listActors();
-  const latest = listPublishedEntries({ limit: 5 });
-  const source = commitments[0]?.source;
+  const parsed = parseQuery(await searchParams, DASHBOARD_PARAMETERS);
+  const filters = parsed.ok ? parsed.value : {};
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(summaryQuery(filters).queryKey, getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) }));
+  queryClient.setQueryData(matrixQuery(filters).queryKey, getMatrix(filters));
 
   return (
     <>
-      <h1>{t('overview.title')}</h1>
-      <p className="lead">{t('overview.intro')}</p>
-      {source ? (
-        <p className="meta">
-          {t('overview.source', {
-            title: source.title,
-            author: source.author,
-            place: source.place,
-            date: format.dateTime(dateOnly(source.publishedOn), { dateStyle: 'long' }),
-          })}
-        </p>
-      ) : null}
-      <h2>{t('overview.figures')}</h2>
-      <ul className="figures">
-        <li>
-          <Link href="/commitments">{t('overview.commitments', { count: commitments.length })}</Link>
-        </li>
-        <li>
-          <Link href="/actors">{t('overview.actors', { count: actors.length })}</Link>
-        </li>
-        <li>{t('overview.entries', { count: latest.total })}</li>
-      </ul>
-      <h2>{t('overview.latest')}</h2>
-      {latest.total === 0 ? <p>{t('overview.noEntries')}</p> : <EntryList entries={latest.entries} />}
+      <h1>{t('dashboard.title')}</h1>
+      <p className="lead">{t('dashboard.intro')}</p>
+      {parsed.ok ? null : <QueryErrors errors={parsed.errors} />}
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <Dashboard options={{ objectives: listGcmObjectives(), regions: listActorRegions() }} />
+      </HydrationBoundary>
     </>
   );
 }

@@ -1,0 +1,199 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'next-intl';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useMemo, type ReactNode } from 'react';
+import { DASHBOARD_PARAMETERS, dashboardSearch, parseQuery, type DashboardQuery } from '@/lib/query-params';
+import type { GroupRow, SummaryDto } from '@/lib/summary-types';
+import { ChartFrame } from '@/app/_components/charts/chart-frame';
+import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
+import { StatusBars, StatusBarsTable } from '@/app/_components/charts/status-bars';
+import { StatusOverTime, StatusOverTimeTable } from '@/app/_components/charts/status-over-time';
+import { usePercent } from '@/app/_components/charts/chart-parts';
+import { DashboardFilters, type FilterOptions } from './dashboard-filters';
+import { StatusMatrix } from './status-matrix';
+import { matrixQuery, summaryQuery } from './queries';
+
+/**
+ * The overview: filters kept in the URL (a copied link reproduces the view), figures and charts
+ * from /api/v1/summary and /api/v1/matrix through react-query, the previous view kept on screen
+ * while the next one loads.
+ */
+export function Dashboard({ options }: { options: FilterOptions }) {
+  const t = useTranslations('dashboard');
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const filters = useMemo(() => {
+    const parsed = parseQuery(searchParams, DASHBOARD_PARAMETERS);
+    return parsed.ok ? parsed.value : {};
+  }, [searchParams]);
+
+  const summary = useQuery({ ...summaryQuery(filters), placeholderData: keepPreviousData });
+  const matrix = useQuery({ ...matrixQuery(filters), placeholderData: keepPreviousData });
+
+  // The native history API keeps Next's router in step without a server round trip.
+  const changeFilters = (next: DashboardQuery) => window.history.replaceState(null, '', `${pathname}${dashboardSearch(next)}`);
+
+  const busy = summary.isFetching || matrix.isFetching;
+  const data = summary.data;
+  return (
+    <div className="dashboard" aria-busy={busy}>
+      <DashboardFilters filters={filters} options={options} onChange={changeFilters} />
+      <p className="meta" role="status">
+        {busy ? t('updating') : ''}
+      </p>
+      {summary.isError ? (
+        <p className="alert" role="alert">
+          {t('failed')}
+        </p>
+      ) : null}
+      {data ? (
+        <div className="dashboard-body">
+          <ViewDescription summary={data} filters={filters} options={options} />
+          <HeadlineFigures figures={data.figures} staleBefore={data.staleBefore} />
+          <GroupChart id="status-by-actor" title={t('byActor')} rows={data.byActor} summary={data} groupHeader={t('actor')} orientation="horizontal" />
+          <section className="dashboard-section" aria-labelledby="matrix-title">
+            <h2 id="matrix-title">{t('matrix')}</h2>
+            {matrix.data ? (
+              <StatusMatrix
+                matrix={matrix.data}
+                perspective={data.perspective}
+                onPerspectiveChange={(perspective) => changeFilters({ ...filters, perspective: perspective === 'self' ? undefined : perspective })}
+              />
+            ) : null}
+          </section>
+          <GroupChart id="status-by-theme" title={t('byTheme')} rows={data.byTheme} summary={data} groupHeader={t('theme')} orientation="horizontal" />
+          <GroupChart id="status-by-objective" title={t('byObjective')} rows={data.byObjective} summary={data} groupHeader={t('objective')} orientation="horizontal" />
+          <OverTimeChart summary={data} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ViewDescription({ summary, filters, options }: { summary: SummaryDto; filters: DashboardQuery; options: FilterOptions }) {
+  const t = useTranslations('dashboard');
+  const tTheme = useTranslations('theme');
+  const tKind = useTranslations('actorKindPlural');
+  const format = useFormatter();
+  const parts: string[] = [];
+  if (filters.theme) parts.push(`${t('theme')}: ${tTheme(filters.theme)}`);
+  if (filters.objective !== undefined) {
+    const objective = options.objectives.find((candidate) => candidate.number === filters.objective);
+    parts.push(`${t('objective')} ${filters.objective}${objective ? ` (${objective.title})` : ''}`);
+  }
+  if (filters.sdg) parts.push(`${t('sdg')} ${filters.sdg}`);
+  if (filters.kind) parts.push(tKind(filters.kind));
+  if (filters.region) parts.push(`${t('region')}: ${filters.region}`);
+  return (
+    <p className="view-description">
+      {t('viewDescription', {
+        date: format.dateTime(new Date(`${summary.asOf}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
+        perspective: t(`perspectives.${summary.perspective}`),
+        filters: parts.length === 0 ? t('noFilters') : t('filtersInWords', { list: parts.join('; ') }),
+      })}
+    </p>
+  );
+}
+
+function HowComputed({ summary, extra }: { summary: SummaryDto; extra?: ReactNode }) {
+  const t = useTranslations('dashboard.how');
+  const format = useFormatter();
+  const day = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  return (
+    <ul>
+      <li>{t('pairs', { pairs: summary.figures.pairs, commitments: summary.figures.commitments, actors: summary.figures.actors })}</li>
+      <li>{t('current', { date: day(summary.asOf), perspective: t(`perspective.${summary.perspective}`) })}</li>
+      <li>{t('excluded')}</li>
+      <li>{t('score')}</li>
+      <li>{t('coverage', { reported: summary.figures.reported, pairs: summary.figures.pairs })}</li>
+      <li>{t('stale', { date: day(summary.staleBefore) })}</li>
+      {extra ? <li>{extra}</li> : null}
+    </ul>
+  );
+}
+
+function describeGroups(rows: readonly GroupRow[], t: ReturnType<typeof useTranslations>, percent: (value: number) => string): string {
+  const scored = rows.filter((row) => row.score !== null);
+  const noReport = rows.reduce((sum, row) => sum + row.counts.no_report, 0);
+  const pairs = rows.reduce((sum, row) => sum + row.pairs, 0);
+  if (rows.length === 0) return t('summaries.empty');
+  if (scored.length === 0) return t('summaries.noScores', { groups: rows.length, noReport, pairs });
+  const best = scored.reduce((a, b) => ((b.score ?? 0) > (a.score ?? 0) ? b : a));
+  const worst = scored.reduce((a, b) => ((b.score ?? 0) < (a.score ?? 0) ? b : a));
+  return t('summaries.groups', {
+    groups: rows.length,
+    best: best.label,
+    bestScore: percent(best.score ?? 0),
+    bestReported: best.reported,
+    bestPairs: best.pairs,
+    worst: worst.label,
+    worstScore: percent(worst.score ?? 0),
+    noReport,
+    pairs,
+  });
+}
+
+function GroupChart({
+  id,
+  title,
+  rows,
+  summary,
+  groupHeader,
+  orientation,
+}: {
+  id: string;
+  title: string;
+  rows: GroupRow[];
+  summary: SummaryDto;
+  groupHeader: string;
+  orientation: 'horizontal' | 'vertical';
+}) {
+  const t = useTranslations('dashboard');
+  const percent = usePercent();
+  return (
+    <section className="dashboard-section">
+      <ChartFrame
+        id={id}
+        title={title}
+        summary={describeGroups(rows, t, percent)}
+        howComputed={<HowComputed summary={summary} extra={t(`how.groups.${id}`)} />}
+        table={<StatusBarsTable rows={rows} caption={title} groupHeader={groupHeader} />}
+      >
+        <StatusBars rows={rows} orientation={orientation} valueMode="share" topN={id === 'status-by-actor' ? 15 : undefined} />
+      </ChartFrame>
+    </section>
+  );
+}
+
+function OverTimeChart({ summary }: { summary: SummaryDto }) {
+  const t = useTranslations('dashboard');
+  const percent = usePercent();
+  const first = summary.overTime.find((point) => point.reported > 0);
+  const last = summary.overTime.at(-1);
+  const description =
+    first && last
+      ? t('summaries.overTime', {
+          from: first.period,
+          fromReported: first.reported,
+          to: last.period,
+          toReported: last.reported,
+          pairs: last.pairs,
+          score: last.score === null ? t('summaries.noScore') : percent(last.score),
+        })
+      : t('summaries.empty');
+  return (
+    <section className="dashboard-section">
+      <ChartFrame
+        id="status-over-time"
+        title={t('overTime')}
+        summary={description}
+        howComputed={<HowComputed summary={summary} extra={t('how.groups.status-over-time')} />}
+        table={<StatusOverTimeTable points={summary.overTime} caption={t('overTime')} />}
+      >
+        <StatusOverTime points={summary.overTime} />
+      </ChartFrame>
+    </section>
+  );
+}

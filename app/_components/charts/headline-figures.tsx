@@ -1,0 +1,107 @@
+'use client';
+/**
+ * The headline figures, in type large enough for the back of a meeting room. The score never
+ * appears without its coverage, so silence stays visible beside it.
+ */
+import type { ReactNode } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { STATUS_SCALE } from '@/lib/status-scale';
+import type { Figures } from '@/lib/summary-types';
+import { Missing, usePercent } from './chart-parts';
+import './charts.css';
+
+interface Figure {
+  key: string;
+  term: ReactNode;
+  value: ReactNode;
+  detail?: ReactNode;
+  /** Draws the eye to figures that call for attention, in weight and border, not colour alone. */
+  alert?: boolean;
+}
+
+export function HeadlineFigures({
+  figures,
+  staleBefore,
+}: {
+  figures: Figures;
+  /** YYYY-MM-DD: statuses dated before this day count as stale (SummaryDto.staleBefore). */
+  staleBefore?: string;
+}) {
+  const t = useTranslations('charts.figures');
+  const tStatus = useTranslations('status');
+  const format = useFormatter();
+  const percent = usePercent();
+  const n = (value: number) => format.number(value);
+  const coverage = figures.coverage === null ? t('noPairs') : percent(figures.coverage);
+  const regressed = STATUS_SCALE.regressed;
+
+  const list: Figure[] = [
+    { key: 'commitments', term: t('commitments'), value: n(figures.commitments) },
+    {
+      key: 'actors',
+      term: t('actorsReporting'),
+      value: n(figures.actorsReporting),
+      detail: t('actorsReportingDetail', { total: figures.actors }),
+    },
+    {
+      key: 'coverage',
+      term: t('coverage'),
+      value: figures.coverage === null ? <Missing reason={t('noPairs')} /> : percent(figures.coverage),
+      detail: t('coverageDetail', { reported: figures.reported, pairs: figures.pairs }),
+    },
+    {
+      key: 'score',
+      term: t('score'),
+      value: figures.score === null ? t('noScore') : percent(figures.score),
+      detail:
+        figures.score === null
+          ? t('noScoreDetail', { coverage })
+          : t('scoreDetail', { scored: figures.scored, coverage }),
+    },
+    { key: 'contested', term: t('contested'), value: n(figures.contested), detail: t('contestedDetail', { count: figures.contested }), alert: figures.contested > 0 },
+    {
+      key: 'stale',
+      term: t('stale'),
+      value: n(figures.stale),
+      detail: staleBefore
+        ? t('staleBeforeDetail', { count: figures.stale, date: format.dateTime(new Date(`${staleBefore}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) })
+        : t('staleDetail', { count: figures.stale }),
+    },
+    {
+      key: 'regressed',
+      term: (
+        <>
+          <span aria-hidden="true">{regressed.symbol}</span> {tStatus('regressed')}
+        </>
+      ),
+      value: n(figures.regressed),
+      detail: t('regressedDetail', { count: figures.regressed }),
+      alert: figures.regressed > 0,
+    },
+    {
+      key: 'adverse',
+      term: (
+        <>
+          <span aria-hidden="true">⚠</span> {t('adverseEffects')}
+        </>
+      ),
+      value: n(figures.adverseEffects),
+      detail: t('adverseEffectsDetail', { count: figures.adverseEffects }),
+      alert: figures.adverseEffects > 0,
+    },
+  ];
+
+  return (
+    <dl className="headline-figures">
+      {list.map((figure) => (
+        <div key={figure.key} className={`headline-figure${figure.alert ? ' alert-figure' : ''}`}>
+          <dt>{figure.term}</dt>
+          <dd>
+            <span className="headline-value">{figure.value}</span>
+            {figure.detail ? <span className="headline-detail">{figure.detail}</span> : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+/**
+ * The table alternative shared by the status charts: a row per group or period, a column per
+ * CellKey, then pairs, reported, coverage and score. Absent values read "—" plus a hidden reason.
+ */
+import type { ReactNode } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { CELL_KEYS, type StatusCounts } from '@/lib/summary-types';
+import { Missing, usePercent } from './chart-parts';
+import { cellSymbol, useCellLabel } from './status-patterns';
+import './charts.css';
+
+export interface StatusTableRow {
+  key: string;
+  /** The row header: a label, or a period. */
+  header: ReactNode;
+  /** Cells between the header and the status columns, matching `extraHeaders`. */
+  extraCells?: ReactNode[];
+  counts: StatusCounts;
+  pairs: number;
+  reported: number;
+  score: number | null;
+}
+
+export function StatusCountsTable({
+  caption,
+  groupHeader,
+  extraHeaders = [],
+  rows,
+}: {
+  caption: string;
+  groupHeader: string;
+  extraHeaders?: string[];
+  rows: readonly StatusTableRow[];
+}) {
+  const t = useTranslations('charts');
+  const format = useFormatter();
+  const percent = usePercent();
+  const label = useCellLabel();
+  return (
+    <table className="data status-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{groupHeader}</th>
+          {extraHeaders.map((header) => (
+            <th key={header} scope="col">
+              {header}
+            </th>
+          ))}
+          {CELL_KEYS.map((key) => (
+            <th key={key} scope="col" className="num">
+              <span aria-hidden="true">{cellSymbol(key)}</span> {label(key)}
+            </th>
+          ))}
+          <th scope="col" className="num">{t('table.pairs')}</th>
+          <th scope="col" className="num">{t('table.reported')}</th>
+          <th scope="col" className="num">{t('table.coverage')}</th>
+          <th scope="col" className="num">{t('table.score')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.header}</th>
+            {(row.extraCells ?? []).map((cell, index) => (
+              <td key={extraHeaders[index] ?? index}>{cell}</td>
+            ))}
+            {CELL_KEYS.map((key) => (
+              <td key={key} className="num">
+                {format.number(row.counts[key])}
+              </td>
+            ))}
+            <td className="num">{format.number(row.pairs)}</td>
+            <td className="num">{format.number(row.reported)}</td>
+            <td className="num">
+              {row.pairs > 0 ? percent(row.reported / row.pairs) : <Missing reason={t('noPairs')} />}
+            </td>
+            <td className="num">
+              {row.score === null ? <Missing reason={t('noScore')} /> : percent(row.score)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

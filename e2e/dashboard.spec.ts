@@ -1,0 +1,131 @@
+import { expect, test } from '@playwright/test';
+import { OverviewPage } from './pages/overview-page';
+import { expectedFigures } from './rollup-oracle';
+import { DEMO_NOTICE, expectNoAxeViolations, queryAll, queryOne } from './fixtures';
+
+test.describe('overview dashboard', () => {
+  test('shows the figures the roll-up module computes from the entries', async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.expectFigures(expectedFigures());
+    await expect(page.getByText(DEMO_NOTICE)).toBeVisible();
+  });
+
+  test('each filter changes the URL and the figures without reloading the page', async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same document'));
+    const region = queryOne<{ region: string }>(`SELECT region FROM actors WHERE region IS NOT NULL GROUP BY region ORDER BY count(*) DESC LIMIT 1`).region;
+
+    await overview.select('Theme', { label: 'Trafficking in persons' });
+    await expect(page).toHaveURL(/\?theme=trafficking$/);
+    await overview.expectFigures(expectedFigures({ theme: 'trafficking' }));
+
+    await overview.select('GCM objective', { value: '10' });
+    await expect(page).toHaveURL(/theme=trafficking&objective=10$/);
+    await overview.expectFigures(expectedFigures({ theme: 'trafficking', objective: 10 }));
+
+    await overview.select('Actor kind', { label: 'State' });
+    await overview.select('Region', { label: region });
+    await expect(page).toHaveURL(/kind=state&region=/);
+    await overview.expectFigures(expectedFigures({ theme: 'trafficking', objective: 10, kind: 'state', region }));
+
+    await overview.select('Perspective', { label: 'Independent assessments' });
+    await expect(page).toHaveURL(/perspective=independent/);
+    await overview.expectFigures(expectedFigures({ theme: 'trafficking', objective: 10, kind: 'state', region, perspective: 'independent' }));
+
+    await page.locator('form.filters').getByLabel('As of').fill('2022-06-30');
+    await overview.settled();
+    await expect(page).toHaveURL(/asOf=2022-06-30/);
+    await overview.expectFigures(expectedFigures({ theme: 'trafficking', objective: 10, kind: 'state', region, perspective: 'independent', asOf: '2022-06-30' }));
+    await expect(page.locator('.view-description')).toContainText('As of June 30, 2022, Independent assessments');
+
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same document');
+  });
+
+  test('a copied URL reproduces the same view', async ({ page, browser }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.select('Theme', { label: 'Smuggling of migrants' });
+    await overview.select('Perspective', { label: 'Independent assessments' });
+    const url = page.url();
+    const figures = await page.locator('dl.headline-figures').innerText();
+
+    const other = await browser.newPage();
+    await other.goto(url);
+    const copy = new OverviewPage(other);
+    await copy.settled();
+    expect(await other.locator('dl.headline-figures').innerText()).toBe(figures);
+    await expect(other.locator('form.filters').getByLabel('Theme', { exact: true })).toHaveValue('smuggling');
+    await expect(other.locator('form.filters').getByLabel('Perspective', { exact: true })).toHaveValue('independent');
+    await copy.expectFigures(expectedFigures({ theme: 'smuggling', perspective: 'independent' }));
+    await other.close();
+  });
+
+  test('a view as of a date before any entry shows no reports, never zeros', async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto('?asOf=2010-01-01');
+    const expected = expectedFigures({ asOf: '2010-01-01' });
+    expect(expected.reported).toBe(0);
+    await overview.expectFigures(expected);
+    await expect(overview.figure('Implementation score')).toContainText('No score');
+  });
+
+  test('every chart has a table view with the same data', async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    const actors = queryOne<{ n: number }>('SELECT count(*) AS n FROM actors').n;
+    const themes = queryAll<{ theme: string }>('SELECT DISTINCT theme FROM commitments').length;
+    const rowsByChart: [string, number][] = [
+      ['Status by actor', actors],
+      ['Status by theme', themes],
+      ['Status by GCM objective', queryOne<{ n: number }>('SELECT count(DISTINCT objective) AS n FROM commitment_objectives').n],
+    ];
+    for (const [title, rows] of rowsByChart) {
+      const chart = overview.chart(title);
+      await expect(chart.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+      await chart.getByRole('button', { name: 'Table' }).click();
+      await expect(chart.getByRole('table')).toBeVisible();
+      await expect(chart.getByRole('table').locator('tbody tr')).toHaveCount(rows);
+      await expect(chart.locator('.recharts-wrapper')).toHaveCount(0);
+    }
+    const overTime = overview.chart('Status over time');
+    await overTime.getByRole('button', { name: 'Table' }).click();
+    await expect(overTime.getByRole('table')).toContainText('2019-Q1');
+    await expectNoAxeViolations(page);
+  });
+
+  test('explains how each figure is computed', async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    const chart = overview.chart('Status by actor');
+    await chart.getByText('How is this computed?').click();
+    await expect(chart.getByText(/latest published entry by as-of date/)).toBeVisible();
+    await expect(chart.getByText(/never counted as 0/)).toBeVisible();
+  });
+
+  test('the matrix shows each cell by keyboard and switches perspective', async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    const grid = page.locator('table.matrix-table');
+    await grid.locator('td[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = page.locator('td.matrix-cell:focus');
+    await expect(focused).toHaveAttribute('data-cell', '0:1');
+    await expect(page.locator('.matrix-detail')).toContainText('Actor and commitment');
+    // The demo has no more actors than the matrix shows at first, so every contested pair is on screen.
+    const expected = expectedFigures();
+    expect(expected.contested).toBeGreaterThan(0);
+    await expect(page.locator('td.matrix-cell.contested')).toHaveCount(expected.contested);
+    await page.getByRole('button', { name: 'Independent assessments' }).click();
+    await overview.settled();
+    await expect(page).toHaveURL(/perspective=independent/);
+    await expect(page.getByRole('button', { name: 'Independent assessments' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('passes axe with filters applied', async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto('?kind=state&perspective=independent&asOf=2024-12-31');
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * How status rolls up (DESIGN.md, "How status rolls up"): the contract every figure, chart and
+ * export follows. Pure functions, no I/O: the data layer hands in entries or kept current
+ * statuses, and gets figures back.
+ */
+import { STATUS_SCALE, type StatusKey } from './status-scale';
+import type { Perspective } from './taxonomy';
+import { CELL_KEYS, type CellKey, type Figures, type GroupRow, type StatusCounts, type TimePoint } from './summary-types';
+
+/** A published entry, as the roll-up needs it. */
+export interface RollupEntry {
+  id: number;
+  commitmentId: number;
+  subjectId: number;
+  perspective: Perspective;
+  status: StatusKey;
+  asOf: string;
+  publishedAt: string;
+  adverseEffects: boolean;
+  /** Withdrawn by an admin: never counted. */
+  withdrawn: boolean;
+  /** Replaced by a published correction: the correction counts instead. */
+  superseded: boolean;
+}
+
+export interface CurrentStatus {
+  entryId: number;
+  status: StatusKey;
+  asOf: string;
+  publishedAt: string;
+  adverseEffects: boolean;
+}
+
+export interface PairStatus {
+  self: CurrentStatus | null;
+  independent: CurrentStatus | null;
+}
+
+export interface Pair {
+  commitmentId: number;
+  actorId: number;
+}
+
+export function pairKey(commitmentId: number, actorId: number): string {
+  return `${commitmentId}:${actorId}`;
+}
+
+type Ordered = Pick<CurrentStatus, 'asOf' | 'publishedAt' | 'entryId'>;
+
+/** Order of currency: later as-of first decides; ties go to the later published, then the later id. */
+export function compareCurrency(a: Ordered, b: Ordered): number {
+  if (a.asOf !== b.asOf) return a.asOf < b.asOf ? -1 : 1;
+  if (a.publishedAt !== b.publishedAt) return a.publishedAt < b.publishedAt ? -1 : 1;
+  return a.entryId - b.entryId;
+}
+
+/** True when `a` replaces `b` as the current status. */
+export function isLater(a: Ordered, b: Ordered): boolean {
+  return compareCurrency(a, b) > 0;
+}
+
+/** Whether an entry takes part in the roll-up at all, as of a date (inclusive) or now. */
+export function counts(entry: RollupEntry, asOf?: string): boolean {
+  return !entry.withdrawn && !entry.superseded && (asOf === undefined || entry.asOf <= asOf);
+}
+
+/** The current status of every (commitment, subject) pair, per perspective, as of a date or now. */
+export function currentStatuses(entries: Iterable<RollupEntry>, asOf?: string): Map<string, PairStatus> {
+  const result = new Map<string, PairStatus>();
+  for (const entry of entries) {
+    if (!counts(entry, asOf)) continue;
+    const key = pairKey(entry.commitmentId, entry.subjectId);
+    const pair = result.get(key) ?? { self: null, independent: null };
+    const candidate: CurrentStatus = {
+      entryId: entry.id,
+      status: entry.status,
+      asOf: entry.asOf,
+      publishedAt: entry.publishedAt,
+      adverseEffects: entry.adverseEffects,
+    };
+    const existing = pair[entry.perspective];
+    if (!existing || isLater(candidate, existing)) pair[entry.perspective] = candidate;
+    result.set(key, pair);
+  }
+  return result;
+}
+
+/** Self-report and independent assessment differ by two steps or more, or either says regressed. */
+export function isContested(self: StatusKey | null | undefined, independent: StatusKey | null | undefined): boolean {
+  if (!self || !independent) return false;
+  if (self === 'regressed' || independent === 'regressed') return true;
+  const a = STATUS_SCALE[self].step;
+  const b = STATUS_SCALE[independent].step;
+  return a !== null && b !== null && Math.abs(a - b) >= 2;
+}
+
+export const DEFAULT_STALE_MONTHS = 12;
+
+/** The as-of date before which a current status is stale: `months` before the view's date. */
+export function staleBefore(asOf: string, months: number = DEFAULT_STALE_MONTHS): string {
+  const [year, month, day] = asOf.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 - months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export function isStale(status: Pick<CurrentStatus, 'asOf'>, before: string): boolean {
+  return status.asOf < before;
+}
+
+export function emptyCounts(): StatusCounts {
+  return Object.fromEntries(CELL_KEYS.map((key) => [key, 0])) as StatusCounts;
+}
+
+/** Mean score of the statuses that have one (unable_to_assess excluded); null when none. */
+export function meanScore(statuses: readonly StatusKey[]): { score: number | null; scored: number } {
+  let sum = 0;
+  let scored = 0;
+  for (const status of statuses) {
+    const score = STATUS_SCALE[status].score;
+    if (score === null) continue;
+    sum += score;
+    scored += 1;
+  }
+  return { score: scored === 0 ? null : sum / scored, scored };
+}
+
+export interface SummaryOptions {
+  perspective: Perspective;
+  /** Statuses with an as-of date before this are stale. */
+  staleBefore: string;
+}
+
+function statusOf(pair: PairStatus | undefined, perspective: Perspective): CurrentStatus | null {
+  return pair ? pair[perspective] : null;
+}
+
+/** Headline figures over a set of applicable pairs. */
+export function summarize(pairs: readonly Pair[], statuses: ReadonlyMap<string, PairStatus>, options: SummaryOptions): Figures {
+  const reportedStatuses: StatusKey[] = [];
+  const actors = new Set<number>();
+  const commitments = new Set<number>();
+  const actorsReporting = new Set<number>();
+  let contested = 0;
+  let stale = 0;
+  let regressed = 0;
+  let adverseEffects = 0;
+  for (const pair of pairs) {
+    actors.add(pair.actorId);
+    commitments.add(pair.commitmentId);
+    const both = statuses.get(pairKey(pair.commitmentId, pair.actorId));
+    if (isContested(both?.self?.status, both?.independent?.status)) contested += 1;
+    if (both?.self?.adverseEffects) adverseEffects += 1;
+    if (both?.independent?.adverseEffects) adverseEffects += 1;
+    const current = statusOf(both, options.perspective);
+    if (!current) continue;
+    reportedStatuses.push(current.status);
+    actorsReporting.add(pair.actorId);
+    if (isStale(current, options.staleBefore)) stale += 1;
+    if (current.status === 'regressed') regressed += 1;
+  }
+  const { score, scored } = meanScore(reportedStatuses);
+  return {
+    pairs: pairs.length,
+    reported: reportedStatuses.length,
+    coverage: pairs.length === 0 ? null : reportedStatuses.length / pairs.length,
+    score,
+    scored,
+    commitments: commitments.size,
+    actors: actors.size,
+    actorsReporting: actorsReporting.size,
+    contested,
+    stale,
+    regressed,
+    adverseEffects,
+  };
+}
+
+/** Status counts per group; a pair may belong to several groups (a commitment with several objectives). */
+export function groupRows(
+  pairs: readonly Pair[],
+  statuses: ReadonlyMap<string, PairStatus>,
+  perspective: Perspective,
+  groupsOf: (pair: Pair) => readonly { key: string; label: string }[],
+): GroupRow[] {
+  const rows = new Map<string, { row: GroupRow; statuses: StatusKey[] }>();
+  for (const pair of pairs) {
+    const current = statusOf(statuses.get(pairKey(pair.commitmentId, pair.actorId)), perspective);
+    const cell: CellKey = current ? current.status : 'no_report';
+    for (const group of groupsOf(pair)) {
+      const entry = rows.get(group.key) ?? {
+        row: { key: group.key, label: group.label, counts: emptyCounts(), pairs: 0, reported: 0, score: null },
+        statuses: [],
+      };
+      entry.row.counts[cell] += 1;
+      entry.row.pairs += 1;
+      if (current) {
+        entry.row.reported += 1;
+        entry.statuses.push(current.status);
+      }
+      rows.set(group.key, entry);
+    }
+  }
+  return [...rows.values()].map(({ row, statuses: reported }) => ({ ...row, score: meanScore(reported).score }));
+}
+
+/** Ends of the calendar quarters from `from`'s quarter to `to`'s, the last one cut at `to`. */
+export function quarterEnds(from: string, to: string): { period: string; date: string }[] {
+  const result: { period: string; date: string }[] = [];
+  let year = Number(from.slice(0, 4));
+  let quarter = Math.floor((Number(from.slice(5, 7)) - 1) / 3) + 1;
+  for (;;) {
+    const end = new Date(Date.UTC(year, quarter * 3, 0)).toISOString().slice(0, 10);
+    const date = end < to ? end : to;
+    result.push({ period: `${year}-Q${quarter}`, date });
+    if (date >= to) break;
+    quarter += 1;
+    if (quarter > 4) {
+      quarter = 1;
+      year += 1;
+    }
+  }
+  return result;
+}
+
+/**
+ * Status of the pairs at the end of each period, by the as-of rule. Entries are swept once in
+ * as-of order, so the cost is entries + periods x pairs, not periods x entries.
+ */
+export function statusOverTime(
+  pairs: readonly Pair[],
+  entries: readonly RollupEntry[],
+  perspective: Perspective,
+  periods: readonly { period: string; date: string }[],
+): TimePoint[] {
+  const wanted = new Set(pairs.map((pair) => pairKey(pair.commitmentId, pair.actorId)));
+  const ordered = entries
+    .filter((entry) => entry.perspective === perspective && counts(entry) && wanted.has(pairKey(entry.commitmentId, entry.subjectId)))
+    .sort((a, b) => compareCurrency(toCurrent(a), toCurrent(b)));
+  const current = new Map<string, StatusKey>();
+  const points: TimePoint[] = [];
+  let next = 0;
+  for (const { period, date } of periods) {
+    while (next < ordered.length && (ordered[next] as RollupEntry).asOf <= date) {
+      const entry = ordered[next] as RollupEntry;
+      current.set(pairKey(entry.commitmentId, entry.subjectId), entry.status);
+      next += 1;
+    }
+    const tally = emptyCounts();
+    const reported: StatusKey[] = [];
+    for (const key of wanted) {
+      const status = current.get(key);
+      tally[status ?? 'no_report'] += 1;
+      if (status) reported.push(status);
+    }
+    points.push({ period, date, counts: tally, pairs: wanted.size, reported: reported.length, score: meanScore(reported).score });
+  }
+  return points;
+}
+
+function toCurrent(entry: RollupEntry): Ordered {
+  return { asOf: entry.asOf, publishedAt: entry.publishedAt, entryId: entry.id };
+}

@@ -1,0 +1,47 @@
+/** zod schemas of the dashboard's API responses: the client validates what it receives. */
+import { z } from 'zod';
+import { STATUS_KEYS } from './status-scale';
+import { PERSPECTIVES } from './taxonomy';
+import { CELL_KEYS, type MatrixDto, type SummaryDto } from './summary-types';
+
+const count = z.number().int().nonnegative();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const statusCounts = z.object(Object.fromEntries(CELL_KEYS.map((key) => [key, count])) as Record<(typeof CELL_KEYS)[number], typeof count>);
+const share = z.number().min(0).max(1).nullable();
+
+const groupRow = z.object({ key: z.string(), label: z.string(), counts: statusCounts, pairs: count, reported: count, score: share });
+
+export const summarySchema = z.object({
+  asOf: isoDate,
+  perspective: z.enum(PERSPECTIVES),
+  staleBefore: isoDate,
+  figures: z.object({
+    pairs: count,
+    reported: count,
+    coverage: share,
+    score: share,
+    scored: count,
+    commitments: count,
+    actors: count,
+    actorsReporting: count,
+    contested: count,
+    stale: count,
+    regressed: count,
+    adverseEffects: count,
+  }),
+  byActor: z.array(groupRow),
+  byTheme: z.array(groupRow),
+  byObjective: z.array(groupRow),
+  overTime: z.array(z.object({ period: z.string(), date: isoDate, counts: statusCounts, pairs: count, reported: count, score: share })),
+}) satisfies z.ZodType<SummaryDto>;
+
+const cellStatus = z
+  .object({ status: z.enum(STATUS_KEYS), asOf: isoDate, entryId: z.number().int(), stale: z.boolean(), summary: z.string(), reporter: z.string() })
+  .nullable();
+
+export const matrixSchema = z.object({
+  asOf: isoDate,
+  actors: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  commitments: z.array(z.object({ code: z.string(), title: z.string() })),
+  cells: z.array(z.object({ actorId: z.number().int(), code: z.string(), self: cellStatus, independent: cellStatus, contested: z.boolean() })),
+}) satisfies z.ZodType<MatrixDto>;
