@@ -4,6 +4,9 @@ import { expectedFigures } from './rollup-oracle';
 import { DEMO_NOTICE, expectNoAxeViolations, queryAll, queryOne } from './fixtures';
 
 test.describe('overview dashboard', () => {
+  // Each test drives several refetches and an axe scan of a large page on a shared 2-core machine.
+  test.describe.configure({ timeout: 90_000 });
+
   test('shows the figures the roll-up module computes from the entries', async ({ page }) => {
     const overview = new OverviewPage(page);
     await overview.goto();
@@ -34,8 +37,7 @@ test.describe('overview dashboard', () => {
     await expect(page).toHaveURL(/perspective=independent/);
     await overview.expectFigures(expectedFigures({ theme: 'trafficking', objective: 10, kind: 'state', region, perspective: 'independent' }));
 
-    await page.locator('form.filters').getByLabel('As of').fill('2022-06-30');
-    await overview.settled();
+    await overview.fillAsOf('2022-06-30');
     await expect(page).toHaveURL(/asOf=2022-06-30/);
     await overview.expectFigures(expectedFigures({ theme: 'trafficking', objective: 10, kind: 'state', region, perspective: 'independent', asOf: '2022-06-30' }));
     await expect(page.locator('.view-description')).toContainText('As of June 30, 2022, Independent assessments');
@@ -112,7 +114,12 @@ test.describe('overview dashboard', () => {
     await page.keyboard.press('ArrowRight');
     const focused = page.locator('td.matrix-cell:focus');
     await expect(focused).toHaveAttribute('data-cell', '0:1');
+    await expect(page.locator('.matrix-detail')).toContainText(/Actor and commitment|does not apply/);
+    // A cell that applies and has a status describes the entry behind it.
+    const reported = page.locator('td.matrix-cell:not(.not-applicable):not(.no-report)').first();
+    await reported.hover();
     await expect(page.locator('.matrix-detail')).toContainText('Actor and commitment');
+    await expect(page.locator('.matrix-detail').getByRole('link').first()).toHaveAttribute('href', /\/commitments\/[A-Z]+-\d+#entry-\d+/);
     // The demo has no more actors than the matrix shows at first, so every contested pair is on screen.
     const expected = expectedFigures();
     expect(expected.contested).toBeGreaterThan(0);

@@ -16,9 +16,11 @@ export class OverviewPage {
     await this.settled();
   }
 
-  /** Waits until no refetch is under way. */
+  /** Waits until the dashboard shows the view the URL names, fully loaded. */
   async settled() {
-    await expect(this.page.locator('.dashboard')).toHaveAttribute('aria-busy', 'false');
+    const dashboard = this.page.locator('.dashboard');
+    await expect(dashboard).toHaveAttribute('data-view', new URL(this.page.url()).search);
+    await expect(dashboard).toHaveAttribute('aria-busy', 'false');
   }
 
   figure(term: string): Locator {
@@ -45,8 +47,18 @@ export class OverviewPage {
     await expect(this.figure('Adverse effects').locator('.headline-value')).toHaveText(String(expected.adverseEffects));
   }
 
+  /** Changes one filter and waits for the URL to follow and the figures to be refetched. */
   async select(label: string, option: { label?: string; value?: string }) {
+    const before = this.page.url();
     await this.page.locator('form.filters').getByLabel(label, { exact: true }).selectOption(option.label ? { label: option.label } : (option.value as string));
+    await expect.poll(() => this.page.url()).not.toBe(before);
+    await this.settled();
+  }
+
+  async fillAsOf(date: string) {
+    const before = this.page.url();
+    await this.page.locator('form.filters').getByLabel('As of').fill(date);
+    await expect.poll(() => this.page.url()).not.toBe(before);
     await this.settled();
   }
 

@@ -35,10 +35,10 @@ export function Dashboard({ options }: { options: FilterOptions }) {
   // The native history API keeps Next's router in step without a server round trip.
   const changeFilters = (next: DashboardQuery) => window.history.replaceState(null, '', `${pathname}${dashboardSearch(next)}`);
 
-  const busy = summary.isFetching || matrix.isFetching;
+  const busy = summary.isFetching || matrix.isFetching || summary.isPlaceholderData || matrix.isPlaceholderData;
   const data = summary.data;
   return (
-    <div className="dashboard" aria-busy={busy}>
+    <div className="dashboard" aria-busy={busy} data-view={dashboardSearch(filters)}>
       <DashboardFilters filters={filters} options={options} onChange={changeFilters} />
       <p className="meta" role="status">
         {busy ? t('updating') : ''}

@@ -28,7 +28,7 @@ export function StatusMatrix({
   const format = useFormatter();
   const [showAll, setShowAll] = useState(false);
   const [active, setActive] = useState<{ row: number; column: number }>({ row: 0, column: 0 });
-  const [described, setDescribed] = useState<Cell | null>(null);
+  const [described, setDescribed] = useState<{ actor: string; code: string; cell: Cell | undefined } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
   const cells = useMemo(() => new Map(matrix.cells.map((cell) => [`${cell.actorId}:${cell.code}`, cell])), [matrix.cells]);
@@ -116,9 +116,9 @@ export function StatusMatrix({
                       style={scale ? { background: scale.colour, color: scale.textColour } : undefined}
                       onFocus={() => {
                         setActive({ row, column });
-                        setDescribed(cell ?? null);
+                        setDescribed({ actor: actor.name, code: commitment.code, cell });
                       }}
-                      onMouseEnter={() => setDescribed(cell ?? null)}
+                      onMouseEnter={() => setDescribed({ actor: actor.name, code: commitment.code, cell })}
                     >
                       <span aria-hidden="true">
                         {cell ? (scale ? scale.symbol : '·') : ''}
@@ -138,7 +138,13 @@ export function StatusMatrix({
         </button>
       ) : null}
       <div className="matrix-detail" aria-live="polite">
-        {described ? <CellDetail cell={described} matrix={matrix} describeStatus={describeStatus} /> : <p className="meta">{t('hint')}</p>}
+        {described?.cell ? (
+          <CellDetail cell={described.cell} matrix={matrix} describeStatus={describeStatus} />
+        ) : described ? (
+          <p>{t('notApplicable', { actor: described.actor, code: described.code })}</p>
+        ) : (
+          <p className="meta">{t('hint')}</p>
+        )}
       </div>
       <p className="meta">{t('key')}</p>
     </div>

@@ -32,7 +32,6 @@ export function HeadlineFigures({
   const format = useFormatter();
   const percent = usePercent();
   const n = (value: number) => format.number(value);
-  const coverage = figures.coverage === null ? t('noPairs') : percent(figures.coverage);
   const regressed = STATUS_SCALE.regressed;
 
   const list: Figure[] = [
@@ -52,11 +51,13 @@ export function HeadlineFigures({
     {
       key: 'score',
       term: t('score'),
-      value: figures.score === null ? t('noScore') : percent(figures.score),
+      value: figures.score === null ? <span className="headline-value-words">{t('noScore')}</span> : percent(figures.score),
       detail:
-        figures.score === null
-          ? t('noScoreDetail', { coverage })
-          : t('scoreDetail', { scored: figures.scored, coverage }),
+        figures.coverage === null
+          ? t('noPairsDetail')
+          : figures.score === null
+            ? t('noScoreDetail', { coverage: percent(figures.coverage) })
+            : t('scoreDetail', { scored: figures.scored, coverage: percent(figures.coverage) }),
     },
     { key: 'contested', term: t('contested'), value: n(figures.contested), detail: t('contestedDetail', { count: figures.contested }), alert: figures.contested > 0 },
     {
