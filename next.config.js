@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The e2e run builds into its own folder so it never disturbs a developer's build.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
   allowedDevOrigins: ['127.0.0.1'],
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.

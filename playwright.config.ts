@@ -1,7 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const databasePath = 'e2e/.tmp/e2e.db';
+// Per-port build and database, so two runs on one machine never clobber each other.
+const workDir = `e2e/.tmp/${port}`;
+const databasePath = `${workDir}/e2e.db`;
+// (Next adds a non-default build folder to tsconfig.json: CI's default port keeps `.next`.)
+const distDir = port === 3100 ? '.next' : `.next-e2e-${port}`;
+process.env.E2E_DATABASE_PATH = databasePath;
 
 export default defineConfig({
   testDir: './e2e',
@@ -36,12 +41,12 @@ export default defineConfig({
   ],
   // The production build on a throw-away database seeded by the same code as development.
   webServer: {
-    command: `rm -rf e2e/.tmp && npm run build && npm run db:setup && node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf ${workDir} && npm run build && npm run db:setup && node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/api/v1/commitments`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { DATABASE_PATH: databasePath, WORKSPACE: 'demo', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { DATABASE_PATH: databasePath, WORKSPACE: 'demo', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir },
   },
 });

@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 
 /** Read-only view of the throw-away database the server under test uses. */
 export function e2eDatabase(): Database.Database {
-  return new Database('e2e/.tmp/e2e.db', { readonly: true, fileMustExist: true });
+  return new Database(process.env.E2E_DATABASE_PATH ?? 'e2e/.tmp/3100/e2e.db', { readonly: true, fileMustExist: true });
 }
 
 export function queryOne<T>(sql: string, ...params: unknown[]): T {
