@@ -113,6 +113,8 @@ export const ENTRY_LIST_PARAMETERS = [
 ] as const;
 export const PAGE_PARAMETERS = ['page', 'limit'] as const;
 export const DASHBOARD_PARAMETERS = ['theme', 'objective', 'sdg', 'kind', 'region', 'perspective', 'asOf'] as const;
+/** The summary and matrix API also narrow to one commitment or one actor (their pages' charts). */
+export const SUMMARY_PARAMETERS = [...DASHBOARD_PARAMETERS, 'commitment', 'subject'] as const;
 
 export type DashboardQuery = Parsed<(typeof DASHBOARD_PARAMETERS)[number]>;
 

@@ -1087,3 +1087,24 @@ describe('property: roll-up against a brute-force recomputation', () => {
     }
   });
 });
+
+describe('perspectiveRows', () => {
+  it('tallies each perspective over the same cells, no report in its own bucket', async () => {
+    const { perspectiveRows } = await import('./rollup');
+    const rows = perspectiveRows(
+      [
+        { self: { status: 'complete' }, independent: { status: 'limited' } },
+        { self: { status: 'unable_to_assess' }, independent: null },
+        { self: null, independent: { status: 'regressed' } },
+      ],
+      { self: 'Self-reported', independent: 'Independent' },
+    );
+    expect(rows.map((row) => [row.key, row.pairs, row.reported, row.counts.no_report])).toEqual([
+      ['self', 3, 2, 1],
+      ['independent', 3, 2, 1],
+    ]);
+    // self: complete 1 (unable_to_assess excluded); independent: (1/3 + 0) / 2
+    expect(rows[0]?.score).toBe(1);
+    expect(rows[1]?.score).toBeCloseTo(1 / 6);
+  });
+});

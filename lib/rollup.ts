@@ -262,3 +262,20 @@ export function statusOverTime(
 function toCurrent(entry: RollupEntry): Ordered {
   return { asOf: entry.asOf, publishedAt: entry.publishedAt, entryId: entry.id };
 }
+
+/** Self-reported and independent status distributions of a set of matrix cells, as two rows. */
+export function perspectiveRows(
+  cells: readonly { self: { status: StatusKey } | null; independent: { status: StatusKey } | null }[],
+  labels: Record<Perspective, string>,
+): GroupRow[] {
+  return (['self', 'independent'] as const).map((perspective) => {
+    const tally = emptyCounts();
+    const reported: StatusKey[] = [];
+    for (const cell of cells) {
+      const status = cell[perspective]?.status;
+      tally[status ?? 'no_report'] += 1;
+      if (status) reported.push(status);
+    }
+    return { key: perspective, label: labels[perspective], counts: tally, pairs: cells.length, reported: reported.length, score: meanScore(reported).score };
+  });
+}

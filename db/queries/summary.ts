@@ -22,6 +22,10 @@ import { appliesToKind, type ActorKind, type DutyBearer, type Perspective, type 
 import type { MatrixDto, SummaryDto } from '../../lib/summary-types';
 
 export interface DashboardFilters {
+  /** One commitment, by code (commitment page). */
+  commitment?: string;
+  /** One actor, by id (actor page). */
+  subject?: number;
   theme?: Theme;
   objective?: number;
   sdg?: SdgTarget;
@@ -64,6 +68,7 @@ function todayUtc(): string {
 function loadScope(filters: DashboardFilters): Scope {
   const db = getDb();
   const commitmentConditions: SQL[] = [isNull(t.commitments.archivedAt)];
+  if (filters.commitment) commitmentConditions.push(eq(t.commitments.code, filters.commitment));
   if (filters.theme) commitmentConditions.push(eq(t.commitments.theme, filters.theme));
   if (filters.objective !== undefined) {
     commitmentConditions.push(
@@ -90,6 +95,7 @@ function loadScope(filters: DashboardFilters): Scope {
   const commitments = rows.map((row) => ({ ...row, dutyBearers: bearers.get(row.id) ?? [], objectives: objectives.get(row.id) ?? [] }));
 
   const actorConditions: SQL[] = [isNull(t.actors.archivedAt)];
+  if (filters.subject !== undefined) actorConditions.push(eq(t.actors.id, filters.subject));
   if (filters.kind) actorConditions.push(eq(t.actors.kind, filters.kind));
   if (filters.region) actorConditions.push(eq(t.actors.region, filters.region));
   const actors = db

@@ -11,6 +11,9 @@ import { actorDisplayName } from '@/lib/actor-name';
 import { Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { LoadingState } from '@/app/_components/loading-state';
+import { PairStatusSection } from '@/app/_components/pair-status';
+import { getMatrix, getSummary } from '@/db/queries/summary';
+import type { Theme } from '@/lib/taxonomy';
 import type { ActorDto } from '@/db/queries/actors';
 
 type Params = Promise<{ id: string }>;
@@ -61,6 +64,12 @@ export default async function ActorPage({ params, searchParams }: { params: Para
           </>
         ) : null}
       </dl>
+
+      <PairStatusSection
+        mode="actor"
+        matrix={getMatrix({ subject: actor.id })}
+        summary={getSummary({ subject: actor.id }, { theme: (theme: Theme) => t(`theme.${theme}`) })}
+      />
 
       <Suspense fallback={<LoadingState />}>
         <ActorEntries actor={actor} searchParams={searchParams} />

@@ -12,6 +12,9 @@ import { EntryList, dateOnly } from '@/app/_components/entry-list';
 import { Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { LoadingState } from '@/app/_components/loading-state';
+import { PairStatusSection } from '@/app/_components/pair-status';
+import { getMatrix, getSummary } from '@/db/queries/summary';
+import type { Theme } from '@/lib/taxonomy';
 
 type Params = Promise<{ code: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -89,6 +92,12 @@ export default async function CommitmentPage({ params, searchParams }: { params:
           </ul>
         </dd>
       </dl>
+
+      <PairStatusSection
+        mode="commitment"
+        matrix={getMatrix({ commitment: commitment.code })}
+        summary={getSummary({ commitment: commitment.code }, { theme: (theme: Theme) => t(`theme.${theme}`) })}
+      />
 
       <h2>{t('commitments.entries')}</h2>
       <Suspense fallback={<LoadingState />}>
