@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { OverviewPage } from './pages/overview-page';
 import { expectedFigures } from './rollup-oracle';
+import { isContested } from '../lib/rollup';
+import type { StatusKey } from '../lib/status-scale';
 import { DEMO_NOTICE, expectNoAxeViolations, queryAll, queryOne } from './fixtures';
 
 test.describe('overview dashboard', () => {
@@ -133,6 +135,60 @@ test.describe('overview dashboard', () => {
   test('passes axe with filters applied', async ({ page }) => {
     const overview = new OverviewPage(page);
     await overview.goto('?kind=state&perspective=independent&asOf=2024-12-31');
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('commitment and actor charts', () => {
+  test('an actor page puts each self-report beside the independent assessment, contested and stale marked', async ({ page }) => {
+    const actor = queryOne<{ id: number }>(
+      `SELECT s.subject_id AS id FROM current_status s JOIN current_status i
+         ON i.commitment_id = s.commitment_id AND i.subject_id = s.subject_id AND i.perspective = 'independent'
+       WHERE s.perspective = 'self' GROUP BY s.subject_id ORDER BY count(*) DESC LIMIT 1`,
+    ).id;
+    await page.goto(`/actors/${actor}`);
+    const table = page.locator('table.pair-table');
+    const applicable = queryOne<{ n: number }>(
+      `SELECT count(*) AS n FROM commitments c JOIN actors a ON a.id = ?
+       WHERE EXISTS (SELECT 1 FROM commitment_duty_bearers d WHERE d.commitment_id = c.id AND
+         (d.duty_bearer = 'all_stakeholders' OR (d.duty_bearer = 'states' AND a.kind = 'state') OR (d.duty_bearer = 'international_community' AND a.kind IN ('un_entity', 'igo'))))`,
+      actor,
+    ).n;
+    await expect(table.locator('tbody tr')).toHaveCount(applicable);
+    const rows = queryAll<{ code: string; self: string | null; independent: string | null }>(
+      `SELECT c.code,
+         (SELECT status FROM current_status WHERE commitment_id = c.id AND subject_id = ? AND perspective = 'self') AS self,
+         (SELECT status FROM current_status WHERE commitment_id = c.id AND subject_id = ? AND perspective = 'independent') AS independent
+       FROM commitments c ORDER BY c.position`,
+      actor,
+      actor,
+    );
+    const label = (status: string | null) => (status ? status.replace(/_/g, ' ') : 'no report');
+    for (const row of rows.filter((candidate) => candidate.self && candidate.independent).slice(0, 5)) {
+      const line = table.locator('tbody tr').filter({ has: page.getByRole('link', { name: new RegExp(`^${row.code} `) }) });
+      await expect(line.locator('td').nth(0)).toContainText(new RegExp(label(row.self), 'i'));
+      await expect(line.locator('td').nth(1)).toContainText(new RegExp(label(row.independent), 'i'));
+    }
+    const contested = rows.filter((row) => isContested(row.self as StatusKey | null, row.independent as StatusKey | null)).length;
+    expect(contested).toBeGreaterThan(0);
+    await expect(table.locator('tr.contested-row')).toHaveCount(contested);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a commitment page shows its status across actors with a table behind each chart', async ({ page }) => {
+    const code = queryOne<{ code: string }>(
+      `SELECT c.code FROM current_status s JOIN commitments c ON c.id = s.commitment_id GROUP BY c.code ORDER BY count(*) DESC LIMIT 1`,
+    ).code;
+    await page.goto(`/commitments/${code}`);
+    await expect(page.getByRole('heading', { name: 'Status across actors', exact: true })).toBeVisible();
+    const chart = page.locator('figure.chart-frame').filter({ has: page.getByRole('heading', { name: 'Status across actors, by perspective' }) });
+    await chart.getByRole('button', { name: 'Table' }).click();
+    const selfRow = chart.getByRole('table').locator('tbody tr').first();
+    const reported = queryOne<{ n: number }>(
+      `SELECT count(*) AS n FROM current_status s JOIN commitments c ON c.id = s.commitment_id WHERE c.code = ? AND s.perspective = 'self'`,
+      code,
+    ).n;
+    await expect(selfRow).toContainText(String(reported));
     await expectNoAxeViolations(page);
   });
 });
