@@ -1,0 +1,76 @@
+/**
+ * Who may do what: one table of rules, deny by default. Every write function in db/queries calls
+ * `authorize` inside its transaction, so a server action, a route handler, a script and an import
+ * all pass through the same rules. Pure: the caller loads the principal and the resource.
+ */
+import type { ActorKind, EntryState, Role } from '../lib/taxonomy';
+
+export interface Principal {
+  userId: string;
+  role: Role;
+  /** The actor the user belongs to; null for admins. */
+  actorId: number | null;
+  actorKind: ActorKind | null;
+}
+
+/** The entry a write concerns: for a new entry, the one it would become. */
+export interface EntryResource {
+  reporterId: number;
+  reporterKind: ActorKind;
+  subjectId: number;
+  subjectKind: ActorKind;
+  /** Whether the commitment asks the subject's kind of actor to act. */
+  applies: boolean;
+  state: EntryState | 'new';
+  createdBy: string | null;
+  withdrawn: boolean;
+  superseded: boolean;
+}
+
+export const ENTRY_ACTIONS = ['entry.create', 'entry.edit', 'entry.submit', 'entry.publish', 'entry.return', 'entry.withdraw'] as const;
+export type EntryAction = (typeof ENTRY_ACTIONS)[number];
+
+const isMember = (principal: Principal, actorId: number) =>
+  (principal.role === 'focal_point' || principal.role === 'contributor') && principal.actorId === actorId;
+const isFocalPoint = (principal: Principal, actorId: number) => principal.role === 'focal_point' && principal.actorId === actorId;
+
+/**
+ * A state speaks only for itself; a non-state actor reports on itself or assesses a state.
+ * Either way the commitment must apply to the subject.
+ */
+function mayReportOn(entry: EntryResource): boolean {
+  if (!entry.applies) return false;
+  if (entry.subjectId === entry.reporterId) return true;
+  return entry.reporterKind !== 'state' && entry.subjectKind === 'state';
+}
+
+const editable = (state: EntryResource['state']) => state === 'draft' || state === 'returned';
+
+type Rule = (principal: Principal, entry: EntryResource) => boolean;
+
+/** The rules. An action missing here is denied. */
+export const ENTRY_RULES: Record<EntryAction, Rule> = {
+  'entry.create': (principal, entry) => entry.state === 'new' && isMember(principal, entry.reporterId) && mayReportOn(entry),
+  'entry.edit': (principal, entry) =>
+    editable(entry.state) &&
+    mayReportOn(entry) &&
+    (isFocalPoint(principal, entry.reporterId) || (isMember(principal, entry.reporterId) && entry.createdBy === principal.userId)),
+  'entry.submit': (principal, entry) =>
+    editable(entry.state) && mayReportOn(entry) && isMember(principal, entry.reporterId) && entry.createdBy === principal.userId,
+  // The focal point publishes what was submitted, or its own entry directly.
+  'entry.publish': (principal, entry) =>
+    mayReportOn(entry) &&
+    isFocalPoint(principal, entry.reporterId) &&
+    (entry.state === 'submitted' || (editable(entry.state) && entry.createdBy === principal.userId)),
+  'entry.return': (principal, entry) => entry.state === 'submitted' && isFocalPoint(principal, entry.reporterId),
+  'entry.withdraw': (principal, entry) => principal.role === 'admin' && entry.state === 'published' && !entry.withdrawn,
+};
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+export function authorize(principal: Principal | null, action: string, entry: EntryResource): Decision {
+  if (!principal) return { allowed: false, reason: 'Sign in to do this.' };
+  const rule = (ENTRY_RULES as Record<string, Rule | undefined>)[action];
+  if (!rule) return { allowed: false, reason: `Unknown action "${action}".` };
+  return rule(principal, entry) ? { allowed: true } : { allowed: false, reason: 'You may not do this for this actor or entry.' };
+}

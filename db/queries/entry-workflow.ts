@@ -1,0 +1,336 @@
+import 'server-only';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { getDb, type Tx } from '../client';
+import * as t from '../schema';
+import { recordAudit } from '../audit';
+import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
+import { appliesToKind, type DutyBearer } from '../../lib/taxonomy';
+import { entryInputSchema, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type FieldErrors } from '../../lib/entry-input';
+
+/**
+ * The progress-entry workflow: draft -> submitted -> published, or returned with a note; a
+ * correction supersedes a published entry; an admin withdraws one. Every function loads the
+ * signed-in user afresh, authorizes through db/authz.ts, and writes the change and its audit row
+ * in one immediate transaction. Expected failures are values, never exceptions.
+ */
+export type WriteResult =
+  | { ok: true; entryId: number; duplicate?: boolean }
+  | { ok: false; status: 400 | 403 | 404 | 409; message: string; fieldErrors?: FieldErrors };
+
+export interface WriteContext {
+  requestId?: string | null;
+}
+
+type EntryRow = typeof t.progressEntries.$inferSelect;
+
+const invalid = (errors: FieldErrors): WriteResult => ({
+  ok: false,
+  status: 400,
+  message: `Check ${Object.keys(errors).join(', ')}: ${Object.entries(errors).map(([field, message]) => `${field} ${message}`).join('; ')}`,
+  fieldErrors: errors,
+});
+const forbidden = (message: string): WriteResult => ({ ok: false, status: 403, message });
+const notFound = (what: string): WriteResult => ({ ok: false, status: 404, message: `${what} was not found.` });
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** The signed-in user as the rules see them; a disabled or unknown user is nobody. */
+export function loadPrincipal(tx: Tx, userId: string | null | undefined): Principal | null {
+  if (!userId) return null;
+  const row = tx
+    .select({ id: t.users.id, role: t.users.role, actorId: t.users.actorId, disabledAt: t.users.disabledAt, actorKind: t.actors.kind })
+    .from(t.users)
+    .leftJoin(t.actors, eq(t.users.actorId, t.actors.id))
+    .where(eq(t.users.id, userId))
+    .get();
+  if (!row || row.disabledAt !== null) return null;
+  return { userId: row.id, role: row.role, actorId: row.actorId, actorKind: row.actorKind ?? null };
+}
+
+function commitmentApplies(tx: Tx, commitmentId: number, subjectKind: EntryResource['subjectKind']): boolean {
+  const bearers = tx
+    .select({ dutyBearer: t.commitmentDutyBearers.dutyBearer })
+    .from(t.commitmentDutyBearers)
+    .where(eq(t.commitmentDutyBearers.commitmentId, commitmentId))
+    .all()
+    .map((row) => row.dutyBearer as DutyBearer);
+  return appliesToKind(bearers, subjectKind);
+}
+
+function resourceOf(tx: Tx, entry: Pick<EntryRow, 'commitmentId' | 'subjectId' | 'reporterId' | 'state' | 'createdBy' | 'withdrawnAt' | 'supersededById'>, state: EntryResource['state']): EntryResource | null {
+  const subject = tx.select({ kind: t.actors.kind }).from(t.actors).where(eq(t.actors.id, entry.subjectId)).get();
+  const reporter = tx.select({ kind: t.actors.kind }).from(t.actors).where(eq(t.actors.id, entry.reporterId)).get();
+  if (!subject || !reporter) return null;
+  return {
+    reporterId: entry.reporterId,
+    reporterKind: reporter.kind,
+    subjectId: entry.subjectId,
+    subjectKind: subject.kind,
+    applies: commitmentApplies(tx, entry.commitmentId, subject.kind),
+    state,
+    createdBy: entry.createdBy,
+    withdrawn: entry.withdrawnAt !== null,
+    superseded: entry.supersededById !== null,
+  };
+}
+
+function transaction<T>(work: (tx: Tx) => T): T {
+  return getDb().transaction(work, { behavior: 'immediate' });
+}
+
+/** Creates a draft from the user's own actor. Retrying with the same idempotency key returns the first entry. */
+export function createEntry(userId: string, input: unknown, context: WriteContext = {}): WriteResult {
+  const parsed = entryInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const data = parsed.data;
+  return transaction((tx) => {
+    const principal = loadPrincipal(tx, userId);
+    if (!principal || principal.actorId === null) return forbidden('Only a member of an actor can log progress.');
+    const existing = tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, data.idempotencyKey)).get();
+    if (existing) {
+      return existing.createdBy === principal.userId
+        ? { ok: true, entryId: existing.id, duplicate: true }
+        : { ok: false, status: 409, message: 'This idempotency key was already used for another entry.' };
+    }
+    const commitment = tx.select({ id: t.commitments.id }).from(t.commitments).where(and(eq(t.commitments.code, data.commitment), isNull(t.commitments.archivedAt))).get();
+    if (!commitment) return invalid({ commitment: 'is not a commitment of this workspace' });
+    const subject = tx.select({ id: t.actors.id }).from(t.actors).where(and(eq(t.actors.id, data.subject), isNull(t.actors.archivedAt))).get();
+    if (!subject) return invalid({ subject: 'is not an actor of this workspace' });
+    const draft = { commitmentId: commitment.id, subjectId: subject.id, reporterId: principal.actorId, state: 'draft' as const, createdBy: principal.userId, withdrawnAt: null, supersededById: null };
+    const resource = resourceOf(tx, draft, 'new');
+    if (!resource) return notFound('The actor');
+    const decision = authorize(principal, 'entry.create', resource);
+    if (!decision.allowed) return forbidden(decision.reason);
+    const selfReport = subject.id === principal.actorId;
+    if (selfReport && data.confidence !== null) return invalid({ confidence: 'is only for independent assessments' });
+    if (data.supersedes !== null) {
+      const original = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, data.supersedes)).get();
+      if (!original || original.state !== 'published' || original.withdrawnAt !== null || original.supersededById !== null) {
+        return invalid({ supersedes: 'must be a published entry that is still current' });
+      }
+      if (original.commitmentId !== commitment.id || original.subjectId !== subject.id || original.reporterId !== principal.actorId) {
+        return invalid({ supersedes: 'must be an entry of the same commitment, subject and reporter' });
+      }
+    }
+    const timestamp = now();
+    const entry = tx
+      .insert(t.progressEntries)
+      .values({
+        idempotencyKey: data.idempotencyKey,
+        commitmentId: commitment.id,
+        subjectId: subject.id,
+        reporterId: principal.actorId,
+        status: data.status,
+        asOf: data.asOf,
+        summary: data.summary.trim(),
+        narrative: data.narrative,
+        measures: JSON.stringify(data.measures),
+        evidence: JSON.stringify(data.evidence),
+        confidence: selfReport ? null : data.confidence,
+        adverseEffects: data.adverseEffects,
+        adverseEffectsDescription: data.adverseEffects ? data.adverseEffectsDescription : null,
+        supersedesId: data.supersedes,
+        state: 'draft',
+        createdBy: principal.userId,
+        createdAt: timestamp,
+        updatedAt: timestamp,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, { userId: principal.userId, action: 'entry.create', entityType: 'progress_entry', entityId: entry.id, after: entry, requestId: context.requestId });
+    return { ok: true, entryId: entry.id };
+  });
+}
+
+/** Loads an entry and checks one action on it, inside the caller's transaction. */
+function guarded(tx: Tx, userId: string, entryId: number, action: EntryAction): { principal: Principal; entry: EntryRow } | WriteResult {
+  const principal = loadPrincipal(tx, userId);
+  if (!principal) return forbidden('Sign in to do this.');
+  const entry = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, entryId)).get();
+  if (!entry) return notFound('The entry');
+  const resource = resourceOf(tx, entry, entry.state);
+  if (!resource) return notFound('The actor');
+  const decision = authorize(principal, action, resource);
+  if (!decision.allowed) {
+    // Another actor's unpublished entry is not even acknowledged to exist.
+    const ownActor = principal.actorId === entry.reporterId;
+    return entry.state === 'published' || ownActor ? forbidden(decision.reason) : notFound('The entry');
+  }
+  return { principal, entry };
+}
+
+function isResult(value: unknown): value is WriteResult {
+  return typeof value === 'object' && value !== null && 'ok' in value;
+}
+
+function transition(
+  userId: string,
+  entryId: number,
+  action: EntryAction,
+  change: (entry: EntryRow, principal: Principal, timestamp: string) => Partial<typeof t.progressEntries.$inferInsert> | WriteResult,
+  context: WriteContext,
+  afterWrite?: (tx: Tx, entry: EntryRow, updated: EntryRow, principal: Principal, timestamp: string) => void,
+): WriteResult {
+  return transaction((tx) => {
+    const loaded = guarded(tx, userId, entryId, action);
+    if (isResult(loaded)) return loaded;
+    const { principal, entry } = loaded;
+    const timestamp = now();
+    const values = change(entry, principal, timestamp);
+    if (isResult(values)) return values;
+    const updated = tx
+      .update(t.progressEntries)
+      .set({ ...values, updatedAt: timestamp })
+      .where(eq(t.progressEntries.id, entryId))
+      .returning()
+      .get();
+    recordAudit(tx, { userId: principal.userId, action, entityType: 'progress_entry', entityId: entryId, before: entry, after: updated, requestId: context.requestId });
+    afterWrite?.(tx, entry, updated, principal, timestamp);
+    return { ok: true, entryId };
+  });
+}
+
+/** Changes a draft or a returned entry; the same validation as creation. */
+export function updateEntry(userId: string, entryId: number, input: unknown, context: WriteContext = {}): WriteResult {
+  const parsed = entryInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const data = parsed.data;
+  return transition(
+    userId,
+    entryId,
+    'entry.edit',
+    (entry) => {
+      if (data.subject !== entry.subjectId) return invalid({ subject: 'cannot change: start a new entry for another subject' });
+      const selfReport = entry.subjectId === entry.reporterId;
+      if (selfReport && data.confidence !== null) return invalid({ confidence: 'is only for independent assessments' });
+      return {
+        status: data.status,
+        asOf: data.asOf,
+        summary: data.summary.trim(),
+        narrative: data.narrative,
+        measures: JSON.stringify(data.measures),
+        evidence: JSON.stringify(data.evidence),
+        confidence: selfReport ? null : data.confidence,
+        adverseEffects: data.adverseEffects,
+        adverseEffectsDescription: data.adverseEffects ? data.adverseEffectsDescription : null,
+      };
+    },
+    context,
+  );
+}
+
+/** An independent assessment is only complete with the assessor's confidence. */
+function missingConfidence(entry: EntryRow): WriteResult | null {
+  return entry.subjectId !== entry.reporterId && entry.confidence === null ? invalid({ confidence: 'is required for an independent assessment' }) : null;
+}
+
+export function submitEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
+  return transition(
+    userId,
+    entryId,
+    'entry.submit',
+    (entry, _principal, timestamp) => missingConfidence(entry) ?? { state: 'submitted', submittedAt: timestamp, returnNote: null },
+    context,
+  );
+}
+
+export function returnEntry(userId: string, entryId: number, note: unknown, context: WriteContext = {}): WriteResult {
+  const parsed = returnNoteSchema.safeParse(note);
+  if (!parsed.success) return invalid({ note: parsed.error.issues[0]?.message ?? 'is required' });
+  return transition(userId, entryId, 'entry.return', (_entry, _principal, timestamp) => ({ state: 'returned', returnedAt: timestamp, returnNote: parsed.data.trim() }), context);
+}
+
+/** Publishes; a correction then marks the entry it supersedes, in the same transaction. */
+export function publishEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
+  return settle(() => transition(
+    userId,
+    entryId,
+    'entry.publish',
+    (entry, principal, timestamp) =>
+      missingConfidence(entry) ?? { state: 'published', publishedAt: timestamp, approvedBy: principal.userId, submittedAt: entry.submittedAt ?? timestamp },
+    context,
+    (tx, _entry, updated, principal, timestamp) => {
+      if (updated.supersedesId === null) return;
+      const original = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, updated.supersedesId)).get();
+      if (!original || original.supersededById !== null || original.withdrawnAt !== null) {
+        // Someone corrected or withdrew it meanwhile: refuse rather than fork the history.
+        throw new ConflictError('The entry this corrects was already corrected or withdrawn.');
+      }
+      const after = tx.update(t.progressEntries).set({ supersededById: updated.id, supersededAt: timestamp, updatedAt: timestamp }).where(eq(t.progressEntries.id, original.id)).returning().get();
+      recordAudit(tx, { userId: principal.userId, action: 'entry.supersede', entityType: 'progress_entry', entityId: original.id, before: original, after, requestId: context.requestId });
+    },
+  ));
+}
+
+export function withdrawEntry(userId: string, entryId: number, reason: unknown, context: WriteContext = {}): WriteResult {
+  const parsed = withdrawalReasonSchema.safeParse(reason);
+  if (!parsed.success) return invalid({ reason: parsed.error.issues[0]?.message ?? 'is required' });
+  return transition(
+    userId,
+    entryId,
+    'entry.withdraw',
+    (_entry, principal, timestamp) => ({ withdrawnAt: timestamp, withdrawnBy: principal.userId, withdrawalReason: parsed.data.trim() }),
+    context,
+  );
+}
+
+class ConflictError extends Error {}
+
+/** Runs a write, turning a conflict detected mid-transaction (rolled back) into a 409 value. */
+function settle(write: () => WriteResult): WriteResult {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof ConflictError) return { ok: false, status: 409, message: error.message };
+    throw error;
+  }
+}
+
+export interface WorkflowEntryDto {
+  id: number;
+  commitmentCode: string;
+  commitmentTitle: string;
+  subjectName: string;
+  status: EntryRow['status'];
+  asOf: string;
+  summary: string;
+  state: EntryRow['state'];
+  returnNote: string | null;
+  updatedAt: string;
+}
+
+function workflowList(where: ReturnType<typeof and>): WorkflowEntryDto[] {
+  return getDb()
+    .select({
+      id: t.progressEntries.id,
+      commitmentCode: t.commitments.code,
+      commitmentTitle: t.commitments.title,
+      subjectName: t.actors.name,
+      status: t.progressEntries.status,
+      asOf: t.progressEntries.asOf,
+      summary: t.progressEntries.summary,
+      state: t.progressEntries.state,
+      returnNote: t.progressEntries.returnNote,
+      updatedAt: t.progressEntries.updatedAt,
+    })
+    .from(t.progressEntries)
+    .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
+    .innerJoin(t.actors, eq(t.progressEntries.subjectId, t.actors.id))
+    .where(where)
+    .orderBy(desc(t.progressEntries.updatedAt))
+    .all();
+}
+
+/** The user's own drafts, returned and submitted entries. */
+export function listMyDrafts(userId: string): WorkflowEntryDto[] {
+  return workflowList(and(eq(t.progressEntries.createdBy, userId), inArray(t.progressEntries.state, ['draft', 'returned', 'submitted'])));
+}
+
+/** Submitted entries of the focal point's actor, awaiting publication or return. */
+export function listReviewQueue(userId: string): WorkflowEntryDto[] {
+  const principal = getDb().transaction((tx) => loadPrincipal(tx, userId));
+  if (!principal || principal.role !== 'focal_point' || principal.actorId === null) return [];
+  return workflowList(and(eq(t.progressEntries.reporterId, principal.actorId), eq(t.progressEntries.state, 'submitted')));
+}
