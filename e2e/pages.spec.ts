@@ -17,6 +17,7 @@ const pages: [string, () => string][] = [
   ['filtered actors list', () => '/actors?kind=state'],
   ['state page', busiestState],
   ['civil society page', firstCso],
+  ['change log', () => '/changes'],
   ['unknown commitment', () => '/commitments/NOPE-99'],
   ['unknown page', () => '/no-such-page'],
 ];
@@ -37,4 +38,20 @@ test('the main navigation marks the current page and is usable by keyboard', asy
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Commitments' })).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+});
+
+test('the change log shows publications, corrections and withdrawals with their reasons', async ({ page }) => {
+  await page.goto('/changes');
+  const total = queryOne<{ n: number }>(
+    `SELECT count(*) AS n FROM audit_log WHERE entity_type = 'progress_entry' AND action IN ('entry.publish', 'entry.supersede', 'entry.withdraw')`,
+  ).n;
+  await expect(page.getByText(`${total.toLocaleString('en')} results`)).toBeVisible();
+  const withdrawn = queryOne<{ reason: string; id: number }>(`SELECT id, withdrawal_reason AS reason FROM progress_entries WHERE withdrawn_at IS NOT NULL ORDER BY withdrawn_at DESC LIMIT 1`);
+  const newer = queryOne<{ n: number }>(
+    `SELECT count(*) AS n FROM audit_log WHERE entity_type = 'progress_entry' AND action IN ('entry.publish', 'entry.supersede', 'entry.withdraw')
+     AND at > (SELECT at FROM audit_log WHERE action = 'entry.withdraw' AND entity_id = ?)`,
+    String(withdrawn.id),
+  ).n;
+  await page.goto(`/changes?page=${Math.floor(newer / 50) + 1}`);
+  await expect(page.getByText(`Withdrawn: ${withdrawn.reason}`)).toBeVisible();
 });

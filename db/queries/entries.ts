@@ -128,3 +128,62 @@ export function listPublishedEntries(filters: EntryFilters = {}): EntryPage {
     })),
   };
 }
+
+export interface ChangeDto {
+  at: string;
+  action: 'publish' | 'supersede' | 'withdraw';
+  entryId: number;
+  commitmentCode: string;
+  commitmentTitle: string;
+  subjectName: string;
+  reporterName: string;
+  status: StatusKey;
+  asOf: string;
+  summary: string;
+  reason: string | null;
+}
+
+/** The public change log: every publication, correction and withdrawal, newest first, from the audit log. */
+export function listPublicChanges(page = 1, limit = DEFAULT_PAGE_SIZE): { changes: ChangeDto[]; total: number; page: number; limit: number } {
+  const db = getDb();
+  const where = sql`${t.auditLog.entityType} = 'progress_entry' AND ${t.auditLog.action} IN ('entry.publish', 'entry.supersede', 'entry.withdraw')`;
+  const total = db.select({ count: sql<number>`count(*)` }).from(t.auditLog).where(where).get()?.count ?? 0;
+  const rows = db
+    .select({
+      at: t.auditLog.at,
+      action: t.auditLog.action,
+      entry: t.progressEntries,
+      commitmentCode: t.commitments.code,
+      commitmentTitle: t.commitments.title,
+      subjectName: subject.name,
+      reporterName: reporter.name,
+    })
+    .from(t.auditLog)
+    .innerJoin(t.progressEntries, sql`${t.progressEntries.id} = CAST(${t.auditLog.entityId} AS INTEGER)`)
+    .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
+    .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
+    .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
+    .where(where)
+    .orderBy(desc(t.auditLog.at), desc(t.auditLog.id))
+    .limit(limit)
+    .offset((page - 1) * limit)
+    .all();
+  return {
+    total,
+    page,
+    limit,
+    changes: rows.map((row) => ({
+      at: row.at,
+      action: row.action.replace('entry.', '') as ChangeDto['action'],
+      entryId: row.entry.id,
+      commitmentCode: row.commitmentCode,
+      commitmentTitle: row.commitmentTitle,
+      subjectName: row.subjectName,
+      reporterName: row.reporterName,
+      status: row.entry.status,
+      asOf: row.entry.asOf,
+      summary: row.entry.summary,
+      reason: row.action === 'entry.withdraw' ? row.entry.withdrawalReason : null,
+    })),
+  };
+}
