@@ -66,6 +66,16 @@ test.describe('overview dashboard', () => {
     await other.close();
   });
 
+  test('the SDG target filter narrows the commitments', async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.select('SDG target', { value: '16.2' });
+    await expect(page).toHaveURL(/\?sdg=16.2$/);
+    const expected = expectedFigures({ sdg: '16.2' });
+    expect(expected.commitments).toBeGreaterThan(0);
+    await overview.expectFigures(expected);
+  });
+
   test('a view as of a date before any entry shows no reports, never zeros', async ({ page }) => {
     const overview = new OverviewPage(page);
     await overview.goto('?asOf=2010-01-01');

@@ -10,6 +10,7 @@ import { queryAll } from './fixtures';
 export interface OracleFilters {
   theme?: string;
   objective?: number;
+  sdg?: string;
   kind?: ActorKind;
   region?: string;
   perspective?: Perspective;
@@ -22,6 +23,7 @@ export function expectedFigures(filters: OracleFilters = {}): Figures {
     (commitment) => !filters.theme || commitment.theme === filters.theme,
   );
   const objectives = queryAll<{ commitment_id: number; objective: number }>('SELECT commitment_id, objective FROM commitment_objectives');
+  const targets = queryAll<{ commitment_id: number; sdg_target: string }>('SELECT commitment_id, sdg_target FROM commitment_sdg_targets');
   const bearers = queryAll<{ commitment_id: number; duty_bearer: DutyBearer }>('SELECT commitment_id, duty_bearer FROM commitment_duty_bearers');
   const actors = queryAll<{ id: number; kind: ActorKind; region: string | null }>('SELECT id, kind, region FROM actors WHERE archived_at IS NULL').filter(
     (actor) => (!filters.kind || actor.kind === filters.kind) && (!filters.region || actor.region === filters.region),
@@ -29,6 +31,7 @@ export function expectedFigures(filters: OracleFilters = {}): Figures {
   const pairs: Pair[] = [];
   for (const commitment of commitments) {
     if (filters.objective !== undefined && !objectives.some((row) => row.commitment_id === commitment.id && row.objective === filters.objective)) continue;
+    if (filters.sdg !== undefined && !targets.some((row) => row.commitment_id === commitment.id && row.sdg_target === filters.sdg)) continue;
     const dutyBearers = bearers.filter((row) => row.commitment_id === commitment.id).map((row) => row.duty_bearer);
     for (const actor of actors) if (appliesToKind(dutyBearers, actor.kind)) pairs.push({ commitmentId: commitment.id, actorId: actor.id });
   }
