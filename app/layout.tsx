@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { AccountMenu } from './_components/account-menu';
 import { DemoNotice } from './_components/demo-notice';
 import { NavLinks } from './_components/nav-links';
 import { QueryProvider } from './_components/query-provider';
@@ -41,6 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   ]}
                 />
               </nav>
+              <AccountMenu />
             </div>
           </header>
           <DemoNotice />

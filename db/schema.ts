@@ -204,8 +204,9 @@ export const actors = sqliteTable(
 );
 
 /**
- * People who sign in. Shaped so the accounts issue can hand it to better-auth (text id, email,
- * name, email_verified) and add sessions and credentials beside it.
+ * People who sign in. better-auth uses this table as its `user` model (db/auth.ts); `role`,
+ * `actor_id`, `is_demo` and `disabled_at` are ours, and no request to better-auth can set them.
+ * better-auth writes Dates; its drizzle adapter stores them in these text columns as ISO 8601.
  */
 export const users = sqliteTable(
   'users',
@@ -214,6 +215,8 @@ export const users = sqliteTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+    /** better-auth's profile picture URL; unused by the app, present so better-auth's schema matches. */
+    image: text('image'),
     role: text('role', { enum: ROLES }).notNull(),
     actorId: integer('actor_id').references(() => actors.id),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
@@ -377,3 +380,112 @@ export const currentStatus = sqliteTable(
     check('current_status_perspective', oneOf('perspective', ['self', 'independent'])),
   ],
 );
+
+const updatedAt = () =>
+  text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/**
+ * Signed-in browsers (better-auth's `session` model). Revocable: deleting a row signs that
+ * browser out at its next request; disabling a user deletes all of that user's rows.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    /** Random token carried, signed, in the HttpOnly session cookie. */
+    token: text('token').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: isoTimestamp('expires_at').notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('sessions_token_unique').on(table.token), index('sessions_user_idx').on(table.userId)],
+);
+
+/** Credentials (better-auth's `account` model): provider `credential` holds the scrypt hash. */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: isoTimestamp('access_token_expires_at'),
+    refreshTokenExpiresAt: isoTimestamp('refresh_token_expires_at'),
+    scope: text('scope'),
+    /** `salt:key` of scrypt (memory-hard), never the password itself. */
+    password: text('password'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('accounts_provider_account_unique').on(table.providerId, table.accountId),
+    index('accounts_user_idx').on(table.userId),
+  ],
+);
+
+/** One-time tokens (better-auth's `verification` model); unused until e-mail flows exist. */
+export const verifications = sqliteTable(
+  'verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: isoTimestamp('expires_at').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('verifications_identifier_idx').on(table.identifier)],
+);
+
+/**
+ * better-auth's rate-limit counters (`rateLimit` model), one row per client address and path,
+ * kept in the database so limits survive restarts and hold across server processes.
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    id: text('id').primaryKey(),
+    key: text('key').notNull(),
+    count: integer('count').notNull(),
+    /** Milliseconds since the epoch. */
+    lastRequest: integer('last_request').notNull(),
+  },
+  (table) => [uniqueIndex('rate_limits_key_unique').on(table.key)],
+);
+
+/**
+ * Sign-in attempts per e-mail address since its last successful sign-in (db/sign-in-throttle.ts),
+ * whether or not an account exists for it, so the limit says nothing about who has an account.
+ */
+export const signInAttempts = sqliteTable(
+  'sign_in_attempts',
+  {
+    email: text('email').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    /** Milliseconds since the epoch. */
+    windowStartedAt: integer('window_started_at').notNull(),
+  },
+  (table) => [
+    index('sign_in_attempts_window_idx').on(table.windowStartedAt),
+    check('sign_in_attempts_positive', sql.raw(`"attempts" > 0`)),
+  ],
+);
+
+/** Settings the application creates for itself, e.g. the derived auth secret of a local database. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});

@@ -168,6 +168,19 @@ export function demoUsers(): UserSeed[] {
   });
   return users;
 }
+/**
+ * The demo accounts that can sign in, one or more per role (README, "Demo accounts"). Demo only:
+ * a real workspace has no account until an admin is created with `npm run user:create`.
+ */
+export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; password: string }> = [
+  { email: 'admin@demo.example', password: 'vienna-admin-2017' },
+  { email: 'focal.aldoria@demo.example', password: 'aldoria-focal-2017' },
+  { email: 'contributor.aldoria@demo.example', password: 'aldoria-contributor-2017' },
+  { email: 'focal.bridgewell@demo.example', password: 'bridgewell-focal-2017' },
+  { email: 'contributor.bridgewell@demo.example', password: 'bridgewell-contributor-2017' },
+  { email: 'focal.bravonia@demo.example', password: 'bravonia-focal-2017' },
+];
+
 const focalId = (actor: DemoActor) => `demo-user-focal-${actor.slug}`;
 const contributorId = (actor: DemoActor) => `demo-user-contributor-${actor.slug}`;
 

@@ -1,0 +1,34 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { callAuthEndpoint } from '@/app/_lib/auth-endpoint';
+import { passwordProblem } from '@/lib/password-policy';
+import { guardedAction } from '@/app/_lib/guard';
+import type { PasswordState } from './password-state';
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+/** Changes the signed-in user's password through better-auth, which signs out every other session. */
+export const changePassword = guardedAction(async (_user, _state: PasswordState, form: FormData): Promise<PasswordState> => {
+  const currentPassword = text(form, 'currentPassword');
+  const newPassword = text(form, 'newPassword');
+  const fieldErrors: PasswordState['fieldErrors'] = {};
+  if (currentPassword === '') fieldErrors.currentPassword = 'currentPasswordRequired';
+  const problem = passwordProblem(newPassword);
+  if (problem) fieldErrors.newPassword = problem;
+  else if (text(form, 'confirmPassword') !== newPassword) fieldErrors.confirmPassword = 'confirmMismatch';
+  if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
+
+  const result = await callAuthEndpoint('/change-password', { currentPassword, newPassword, revokeOtherSessions: true });
+  // A fresh page load: the new session cookie (every other session is gone) is what it reads.
+  if (result.status === 200) redirect('/account?passwordChanged=1');
+  if (result.status === 401) redirect('/sign-in?next=/account');
+  if (result.code === 'INVALID_PASSWORD') return { fieldErrors: { currentPassword: 'currentPasswordWrong' } };
+  if (result.code === 'PASSWORD_TOO_SHORT') return { fieldErrors: { newPassword: 'passwordTooShort' } };
+  if (result.code === 'PASSWORD_TOO_LONG') return { fieldErrors: { newPassword: 'passwordTooLong' } };
+  if (result.status === 429) return { fieldErrors: {}, formError: 'tooManyPasswordChanges' };
+  return { fieldErrors: {}, formError: 'unexpected' };
+});

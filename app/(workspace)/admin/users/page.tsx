@@ -1,0 +1,102 @@
+import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listActors } from '@/db/queries/actors';
+import { listUsers } from '@/db/queries/users';
+import { requireUser } from '@/app/_lib/guard';
+import { actorDisplayName } from '@/lib/actor-name';
+import { ACTOR_KINDS } from '@/lib/taxonomy';
+import { disableUserAction } from './actions';
+import { CreateUserForm } from './create-user-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth'))('users.title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const DISABLE_ERRORS: Record<string, string> = {
+  self: 'cannotDisableSelf',
+  notFound: 'userNotFound',
+  invalid: 'userNotFound',
+  alreadyDisabled: 'alreadyDisabled',
+};
+
+/** Users: list, create, disable. Admins only; the data functions check it again for every call. */
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser('/admin/users');
+  if (user.role !== 'admin') forbidden();
+  const [t, tKinds, format, params] = await Promise.all([getTranslations('auth'), getTranslations('actorKindPlural'), getFormatter(), searchParams]);
+  const users = listUsers(user.id);
+  const kindOrder = new Map<string, number>(ACTOR_KINDS.map((kind, index) => [kind, index]));
+  const actors = listActors()
+    .sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0))
+    .map((actor) => ({ id: actor.id, name: actorDisplayName(actor), group: tKinds(actor.kind) }));
+  const disabled = typeof params.disabled === 'string' ? users.find((candidate) => candidate.id === params.disabled) : undefined;
+  const disableError = typeof params.error === 'string' ? DISABLE_ERRORS[params.error] : undefined;
+
+  return (
+    <>
+      <h1>{t('users.title')}</h1>
+      <p className="lead">{t('users.intro')}</p>
+      {disabled ? (
+        <p className="notice" role="status">
+          {t('users.disabled', { name: disabled.name, count: Number(params.ended) || 0 })}
+        </p>
+      ) : null}
+      {disableError ? (
+        <p className="alert" role="alert">
+          {t(`errors.${disableError}`)}
+        </p>
+      ) : null}
+      <div className="table-scroll">
+        <table className="data users-table">
+          <caption>{t('users.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.name')}</th>
+              <th scope="col">{t('users.email')}</th>
+              <th scope="col">{t('users.role')}</th>
+              <th scope="col">{t('users.actor')}</th>
+              <th scope="col">{t('users.status')}</th>
+              <th scope="col">{t('users.sessions')}</th>
+              <th scope="col">{t('users.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">
+                  {row.name}
+                  {row.isDemo ? <span className="tag">{t('users.demo')}</span> : null}
+                  {row.id === user.id ? <span className="tag">{t('users.you')}</span> : null}
+                </th>
+                <td>{row.email}</td>
+                <td>{t(`roles.${row.role}`)}</td>
+                <td>{row.actorName ?? '—'}</td>
+                <td>
+                  {row.disabledAt ? t('users.disabledOn', { date: format.dateTime(new Date(row.disabledAt), { dateStyle: 'medium' }) }) : t('users.active')}
+                  {row.disabledAt === null && !row.hasPassword ? <div className="meta">{t('users.noPassword')}</div> : null}
+                </td>
+                <td>{row.activeSessions}</td>
+                <td>
+                  {row.disabledAt === null && row.id !== user.id ? (
+                    <form action={disableUserAction}>
+                      <input type="hidden" name="userId" value={row.id} />
+                      <button type="submit" className="button danger" aria-label={t('users.disableLabel', { name: row.name })}>
+                        {t('users.disable')}
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('users.createTitle')}</h2>
+      <p>{t('users.createIntro')}</p>
+      <CreateUserForm actors={actors} />
+    </>
+  );
+}

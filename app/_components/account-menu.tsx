@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getCurrentUser } from '@/db/current-user';
+import { signOut } from '@/app/_lib/session-actions';
+import './account.css';
+
+/** Who is signed in and for which actor, their links, and a sign-out button (a POST, never a link). */
+export async function AccountMenu() {
+  const [user, t] = await Promise.all([getCurrentUser(), getTranslations('auth')]);
+  if (!user) {
+    return (
+      <div className="account-menu">
+        <Link href="/sign-in">{t('menu.signIn')}</Link>
+      </div>
+    );
+  }
+  return (
+    <section className="account-menu" aria-label={t('menu.label')}>
+      <p className="account-who">
+        <span>{t('menu.signedInAs', { name: user.name })}</span>
+        <small>{user.actorName ? t('menu.ofActor', { actor: user.actorName }) : t('roles.admin')}</small>
+      </p>
+      <ul>
+        {user.actorId !== null ? (
+          <>
+            <li>
+              <Link href="/entries/new">{t('menu.logProgress')}</Link>
+            </li>
+            <li>
+              <Link href="/entries/mine">{t('menu.myEntries')}</Link>
+            </li>
+          </>
+        ) : null}
+        {user.role === 'focal_point' ? (
+          <li>
+            <Link href="/entries/review">{t('menu.review')}</Link>
+          </li>
+        ) : null}
+        {user.role === 'admin' ? (
+          <li>
+            <Link href="/admin/audit">{t('menu.audit')}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link href="/account">{t('menu.account')}</Link>
+        </li>
+        {user.role === 'admin' ? (
+          <li>
+            <Link href="/admin/users">{t('menu.users')}</Link>
+          </li>
+        ) : null}
+        <li>
+          <form action={signOut}>
+            <button type="submit" className="link-button">
+              {t('menu.signOut')}
+            </button>
+          </form>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { getAuth, PUBLIC_AUTH_PATHS } from '@/db/auth';
+
+/**
+ * better-auth's HTTP API, reduced to what the app uses: sign in, sign out, read the session,
+ * change the password. Every other better-auth endpoint (sign-up, e-mail flows, account linking,
+ * user deletion...) answers 404, so it cannot be reached even if enabled by mistake.
+ */
+async function handle(request: Request): Promise<Response> {
+  const path = new URL(request.url).pathname.replace(/^\/api\/auth/, '');
+  if (!(PUBLIC_AUTH_PATHS as readonly string[]).includes(path)) {
+    return Response.json({ error: { code: 'not_found', message: `There is no auth endpoint at ${path || '/'}.` } }, { status: 404 });
+  }
+  return getAuth().handler(request);
+}
+
+export const GET = handle;
+export const POST = handle;

@@ -1,0 +1,50 @@
+/**
+ * The security headers of every response (proxy.ts). Scripts run only from our origin and with
+ * this request's nonce, which Next.js reads from the request's CSP and puts on its own scripts;
+ * `'strict-dynamic'` lets those load their chunks. Styles allow 'unsafe-inline' because charts set
+ * `style` attributes, which a nonce cannot cover: a style cannot run code, a script would.
+ */
+export interface SecurityHeaderOptions {
+  nonce: string;
+  /** `next dev`: React needs eval for its debugging aids and a WebSocket for reloads. */
+  development: boolean;
+  /** Served over https in production: add HSTS and upgrade stray http requests. */
+  httpsProduction: boolean;
+}
+
+export function contentSecurityPolicy({ nonce, development, httpsProduction }: SecurityHeaderOptions): string {
+  const directives: Record<string, string[]> = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'", ...(development ? ['ws:'] : [])],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  };
+  const policy = Object.entries(directives).map(([name, sources]) => `${name} ${sources.join(' ')}`);
+  if (httpsProduction) policy.push('upgrade-insecure-requests');
+  return policy.join('; ');
+}
+
+export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(options),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    ...(options.httpsProduction ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
+  };
+}
+
+/** A fresh, unguessable nonce for one response. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}

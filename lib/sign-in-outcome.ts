@@ -1,0 +1,36 @@
+/**
+ * What the sign-in screen says for each answer of better-auth's sign-in endpoint, as catalogue
+ * keys (`auth.errors.*`). An unknown e-mail and a wrong password are one and the same answer.
+ */
+/** Error codes of our own that better-auth's sign-in can answer with (db/auth.ts). */
+export const ACCOUNT_DISABLED = 'ACCOUNT_DISABLED';
+export const TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS';
+
+export type SignInErrorCode = 'emailRequired' | 'emailInvalid' | 'passwordRequired' | 'invalidCredentials' | 'tooManyAttempts' | 'accountDisabled' | 'unexpected';
+
+export interface SignInProblems {
+  email?: SignInErrorCode;
+  password?: SignInErrorCode;
+  /** About the attempt as a whole, shown in the summary. */
+  form?: SignInErrorCode;
+  retryAfterMinutes?: number;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Checked in the browser before asking the server; the server checks again. */
+export function signInInputProblems(email: string, password: string): SignInProblems {
+  const problems: SignInProblems = {};
+  if (email.trim() === '') problems.email = 'emailRequired';
+  else if (!EMAIL.test(email.trim())) problems.email = 'emailInvalid';
+  if (password === '') problems.password = 'passwordRequired';
+  return problems;
+}
+
+export function signInResponseProblems(status: number, code: string | null, retryAfterSeconds: number | null): SignInProblems {
+  if (status === 429) return { form: 'tooManyAttempts', retryAfterMinutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)) };
+  if (status === 401) return { form: 'invalidCredentials' };
+  if (status === 403 && code === ACCOUNT_DISABLED) return { form: 'accountDisabled' };
+  if (status === 400 && code === 'INVALID_EMAIL') return { email: 'emailInvalid' };
+  return { form: 'unexpected' };
+}
