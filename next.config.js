@@ -12,6 +12,8 @@ const nextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
+  // forbidden() answers a signed-in user who may not see a page with a real 403.
+  experimental: { authInterrupts: true },
 };
 
 module.exports = withNextIntl(nextConfig);

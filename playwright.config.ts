@@ -8,8 +8,27 @@ const databasePath = `${workDir}/e2e.db`;
 const distDir = port === 3100 ? '.next' : `.next-e2e-${port}`;
 process.env.E2E_DATABASE_PATH = databasePath;
 
+/** Specs that write to the shared e2e database; they run after the read-only ones. */
+const WRITING_SPECS = /(workflow|auth)\.spec\.ts$/;
+
+const browserUse = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: './e2e',
+  outputDir: `test-results/${port}`,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -23,20 +42,15 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
+      // Read-only specs first: their expected figures come from the database as it was seeded.
+      testIgnore: WRITING_SPECS,
+      use: browserUse,
+    },
+    {
+      name: 'chromium-writes',
+      testMatch: WRITING_SPECS,
+      dependencies: ['chromium'],
+      use: browserUse,
     },
   ],
   // The production build on a throw-away database seeded by the same code as development.
@@ -47,6 +61,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { DATABASE_PATH: databasePath, WORKSPACE: 'demo', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir },
+    env: {
+      DATABASE_PATH: databasePath,
+      WORKSPACE: 'demo',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: distDir,
+      // Plain http on 127.0.0.1: cookies without Secure, and an auth secret derived in the throw-away database.
+      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+    },
   },
 });

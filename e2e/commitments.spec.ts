@@ -72,7 +72,7 @@ test.describe('commitment page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(commitment.title);
     await expect(page.locator('blockquote')).toContainText(commitment.text);
     await expect(page.locator('figcaption')).toContainText(commitment.paragraphs);
-    await expect(page.getByText('Applies to')).toBeVisible();
+    await expect(page.getByText('Applies to', { exact: true })).toBeVisible();
     const objectives = queryAll<{ objective: number }>(
       `SELECT objective FROM commitment_objectives o JOIN commitments c ON c.id = o.commitment_id WHERE c.code = ?`,
       commitment.code,

@@ -23,6 +23,8 @@ const pages: [string, () => string][] = [
 ];
 
 test.describe('every page', () => {
+  // An axe scan of the overview (charts and a matrix of every actor and commitment) takes tens of seconds here.
+  test.describe.configure({ timeout: 90_000 });
   for (const [name, path] of pages) {
     test(`the ${name} carries the demo notice and has no axe violations`, async ({ page }) => {
       await page.goto(path());

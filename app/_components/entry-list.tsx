@@ -12,8 +12,11 @@ export async function EntryList({
   entries,
   headingLevel = 3,
   show = 'commitment',
+  canWithdraw = false,
 }: {
   entries: PublishedEntryDto[];
+  /** The viewer is an admin: offer to withdraw each entry still on the record. */
+  canWithdraw?: boolean;
   headingLevel?: 2 | 3;
   /** What the heading names: the commitment (on actor pages) or the subject (on commitment pages). */
   show?: 'commitment' | 'subject';
@@ -82,7 +85,15 @@ export async function EntryList({
               </ul>
             </div>
           ) : null}
-          <p className="meta">{t('entry.published', { date: format.dateTime(new Date(entry.publishedAt), { dateStyle: 'medium' }) })}</p>
+          <p className="meta">
+            {t('entry.published', { date: format.dateTime(new Date(entry.publishedAt), { dateStyle: 'medium' }) })}
+            {canWithdraw && !entry.withdrawal ? (
+              <>
+                {' · '}
+                <Link href={`/admin/entries/${entry.id}/withdraw`}>{t('entry.withdrawLink')}</Link>
+              </>
+            ) : null}
+          </p>
         </li>
       ))}
     </ol>

@@ -57,10 +57,16 @@ export interface EntryPage {
 const subject = alias(t.actors, 'subject');
 const reporter = alias(t.actors, 'reporter');
 
+/** One published entry by id, or null: drafts are never shown through this. */
+export function getPublishedEntry(id: number): PublishedEntryDto | null {
+  return listPublishedEntries({ id, limit: 1 }).entries[0] ?? null;
+}
+
 /** Published entries only: the public never sees drafts, submissions or returned entries. */
-export function listPublishedEntries(filters: EntryFilters = {}): EntryPage {
+export function listPublishedEntries(filters: EntryFilters & { id?: number } = {}): EntryPage {
   const db = getDb();
   const conditions: SQL[] = [eq(t.progressEntries.state, 'published')];
+  if (filters.id !== undefined) conditions.push(eq(t.progressEntries.id, filters.id));
   if (filters.commitment) conditions.push(eq(t.commitments.code, filters.commitment));
   if (filters.subject !== undefined) conditions.push(eq(t.progressEntries.subjectId, filters.subject));
   if (filters.reporter !== undefined) conditions.push(eq(t.progressEntries.reporterId, filters.reporter));

@@ -12,6 +12,7 @@ import { EntryList, dateOnly } from '@/app/_components/entry-list';
 import { Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { LoadingState } from '@/app/_components/loading-state';
+import { currentUser } from '@/app/_lib/guard';
 import { PairStatusSection } from '@/app/_components/pair-status';
 import { getMatrix, getSummary } from '@/db/queries/summary';
 import type { Theme } from '@/lib/taxonomy';
@@ -112,13 +113,14 @@ async function CommitmentEntries({ code, searchParams }: { code: string; searchP
   const query = parseQuery(await searchParams, PAGE_PARAMETERS);
   const page = query.ok ? (query.value.page ?? 1) : 1;
   const entries = listPublishedEntries({ commitment: code, page, limit: 20 });
+  const viewer = await currentUser();
   return (
     <>
       {query.ok ? null : <QueryErrors errors={query.errors} />}
       <p className="meta">
         {t('commitments.entriesIntro')} {t('common.results', { count: entries.total })}
       </p>
-      {entries.total === 0 ? <p>{t('commitments.noEntries')}</p> : <EntryList entries={entries.entries} show="subject" />}
+      {entries.total === 0 ? <p>{t('commitments.noEntries')}</p> : <EntryList entries={entries.entries} show="subject" canWithdraw={viewer?.role === 'admin'} />}
       <Pagination page={entries.page} total={entries.total} limit={entries.limit} basePath={`/commitments/${code}`} query={{}} />
     </>
   );

@@ -1,0 +1,79 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { createEntry, publishEntry, returnEntry, submitEntry, updateEntry, withdrawEntry, type WriteResult } from '@/db/queries/entry-workflow';
+import { entryInputFromForm, EVIDENCE_ROWS } from '@/lib/entry-form';
+import { guardedAction } from '@/app/_lib/guard';
+import type { EntryFormValues } from './entry-form';
+import type { FormState } from './form-state';
+
+/** The form as typed, to show again next to the errors. */
+function keptValues(form: FormData): EntryFormValues {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    idempotencyKey: text('idempotencyKey'),
+    commitment: text('commitment'),
+    subject: text('subject'),
+    status: text('status'),
+    asOf: text('asOf'),
+    summary: text('summary'),
+    narrative: text('narrative'),
+    measures: form.getAll('measures').filter((value): value is string => typeof value === 'string'),
+    evidence: Array.from({ length: EVIDENCE_ROWS }, (_, index) => ({
+      url: text(`evidence.${index}.url`),
+      title: text(`evidence.${index}.title`),
+      relation: text(`evidence.${index}.relation`) || 'supports',
+    })),
+    confidence: text('confidence'),
+    adverseEffects: form.get('adverseEffects') === 'on',
+    adverseEffectsDescription: text('adverseEffectsDescription'),
+    supersedes: text('supersedes'),
+  };
+}
+
+async function requestId(): Promise<string | null> {
+  return (await headers()).get('x-request-id');
+}
+
+function refresh(): void {
+  revalidatePath('/', 'layout');
+}
+
+/** Creates (entryId null) or changes a draft; on success, back to "my entries". */
+export const saveEntry = guardedAction(async (user, entryId: number | null, _state: FormState, form: FormData): Promise<FormState> => {
+  const input = entryInputFromForm(form);
+  const context = { requestId: await requestId() };
+  const result = entryId === null ? createEntry(user.id, input, context) : updateEntry(user.id, entryId, input, context);
+  if (!result.ok) return { errors: result.fieldErrors ?? { body: result.message }, values: keptValues(form) };
+  refresh();
+  redirect(`/entries/mine?saved=${result.entryId}`);
+});
+
+function outcome(result: WriteResult, done: string, back = '/entries/mine'): never {
+  refresh();
+  if (result.ok) redirect(`${back}?${done}=${result.entryId}`);
+  const message = result.fieldErrors ? Object.entries(result.fieldErrors).map(([field, text]) => `${field} ${text}`).join('; ') : result.message;
+  redirect(`${back}?error=${encodeURIComponent(message)}`);
+}
+
+export const submitAction = guardedAction(async (user, entryId: number) => outcome(submitEntry(user.id, entryId, { requestId: await requestId() }), 'submitted'));
+
+export const publishAction = guardedAction(async (user, entryId: number, back: string) =>
+  outcome(publishEntry(user.id, entryId, { requestId: await requestId() }), 'published', back === '/entries/review' ? back : '/entries/mine'),
+);
+
+export const returnAction = guardedAction(async (user, entryId: number, form: FormData) =>
+  outcome(returnEntry(user.id, entryId, form.get('note'), { requestId: await requestId() }), 'returned', '/entries/review'),
+);
+
+export const withdrawAction = guardedAction(async (user, entryId: number, form: FormData) => {
+  const result = withdrawEntry(user.id, entryId, form.get('reason'), { requestId: await requestId() });
+  refresh();
+  if (result.ok) redirect(`/changes?withdrawn=${entryId}`);
+  redirect(`/admin/entries/${entryId}/withdraw?error=${encodeURIComponent(result.fieldErrors?.reason ? `reason ${result.fieldErrors.reason}` : result.message)}`);
+});

@@ -1,0 +1,107 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listMyDrafts } from '@/db/queries/entry-workflow';
+import { listPublishedEntries } from '@/db/queries/entries';
+import { StatusBadge } from '@/app/_components/status-badge';
+import { dateOnly } from '@/app/_components/entry-list';
+import { requireUser } from '@/app/_lib/guard';
+import { publishAction, submitAction } from '../actions';
+import { ActionNotice } from '../notice';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('workflow'))('mineTitle') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function MyEntriesPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser('/entries/mine');
+  const t = await getTranslations('workflow');
+  const format = await getFormatter();
+  const drafts = listMyDrafts(user.id);
+  const published = user.actorId === null ? null : listPublishedEntries({ reporter: user.actorId, limit: 20 });
+  const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
+  return (
+    <>
+      <h1>{t('mineTitle')}</h1>
+      <ActionNotice query={await searchParams} />
+      {user.actorId !== null ? (
+        <p>
+          <Link className="button" href="/entries/new">
+            {t('logProgress')}
+          </Link>
+        </p>
+      ) : null}
+      <h2>{t('drafts')}</h2>
+      {drafts.length === 0 ? (
+        <p>{t('noDrafts')}</p>
+      ) : (
+        <ul className="card-list">
+          {drafts.map((entry) => (
+            <li key={entry.id} className="card">
+              <h3>
+                <span className="code">{entry.commitmentCode}</span> {entry.summary}
+              </h3>
+              <p className="meta">
+                <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} · {entry.subjectName} · <strong>{t(`state.${entry.state}`)}</strong>
+              </p>
+              {entry.state === 'returned' && entry.returnNote ? (
+                <p>
+                  <strong>{t('returnNote')}:</strong> {entry.returnNote}
+                </p>
+              ) : null}
+              {entry.state !== 'submitted' ? (
+                <div className="actions">
+                  <Link className="button secondary" href={`/entries/${entry.id}/edit`}>
+                    {t('edit')}
+                  </Link>
+                  <form action={submitAction.bind(null, entry.id)}>
+                    <button className="button" type="submit">
+                      {t('submit')}
+                    </button>
+                  </form>
+                  {user.role === 'focal_point' ? (
+                    <form action={publishAction.bind(null, entry.id, '/entries/mine')}>
+                      <button className="button" type="submit">
+                        {t('publish')}
+                      </button>
+                    </form>
+                  ) : null}
+                </div>
+              ) : (
+                <p className="meta">{t('awaitingReview')}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {published ? (
+        <>
+          <h2>{t('publishedByActor', { actor: user.actorName ?? '' })}</h2>
+          {published.total === 0 ? (
+            <p>{t('nonePublished')}</p>
+          ) : (
+            <ul className="card-list">
+              {published.entries.map((entry) => (
+                <li key={entry.id} className="card">
+                  <h3>
+                    <span className="code">{entry.commitment.code}</span> {entry.summary}
+                  </h3>
+                  <p className="meta">
+                    <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} · {entry.subject.name}
+                    {entry.supersededById ? ` · ${t('superseded')}` : ''}
+                    {entry.withdrawal ? ` · ${t('withdrawn')}` : ''}
+                  </p>
+                  {entry.supersededById || entry.withdrawal ? null : (
+                    <Link href={`/entries/${entry.id}/correct`}>{t('correct')}</Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { formOptions } from '@/db/queries/entry-forms';
+import { requireUser } from '@/app/_lib/guard';
+import { saveEntry } from '../actions';
+import { EntryForm } from '../entry-form';
+import { blankValues } from '../form-options';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('entryForm'))('newTitle') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function NewEntryPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser('/entries/new');
+  const t = await getTranslations('entryForm');
+  const options = formOptions(user);
+  if (options.subjects.length === 0) {
+    return (
+      <>
+        <h1>{t('newTitle')}</h1>
+        <p>{t('noActor')}</p>
+      </>
+    );
+  }
+  const query = await searchParams;
+  const commitment = typeof query.commitment === 'string' && options.commitments.some((c) => c.code === query.commitment) ? query.commitment : (options.commitments[0]?.code ?? '');
+  const subject = typeof query.subject === 'string' && options.subjects.some((s) => String(s.id) === query.subject) ? query.subject : String(options.subjects[0]?.id ?? '');
+  return (
+    <>
+      <h1>{t('newTitle')}</h1>
+      <p className="lead">{t('newIntro', { actor: user.actorName ?? '' })}</p>
+      <EntryForm action={saveEntry.bind(null, null)} values={blankValues(commitment, subject)} submitLabel={t('saveDraft')} locked={false} {...options} />
+    </>
+  );
+}
