@@ -5,7 +5,7 @@ import * as t from '../schema';
 import { recordAudit } from '../audit';
 import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
 import { appliesToKind, type DutyBearer } from '../../lib/taxonomy';
-import { entryInputSchema, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type FieldErrors } from '../../lib/entry-input';
+import { entryInputSchema, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type EntryInput, type FieldErrors } from '../../lib/entry-input';
 
 /**
  * The progress-entry workflow: draft -> submitted -> published, or returned with a note; a
@@ -80,6 +80,21 @@ function transaction<T>(work: (tx: Tx) => T): T {
   return getDb().transaction(work, { behavior: 'immediate' });
 }
 
+/** The columns a person writes, from validated input; the same for a new entry and an edited draft. */
+function entryContent(data: EntryInput, selfReport: boolean) {
+  return {
+    status: data.status,
+    asOf: data.asOf,
+    summary: data.summary.trim(),
+    narrative: data.narrative,
+    measures: JSON.stringify(data.measures),
+    evidence: JSON.stringify(data.evidence),
+    confidence: selfReport ? null : data.confidence,
+    adverseEffects: data.adverseEffects,
+    adverseEffectsDescription: data.adverseEffects ? data.adverseEffectsDescription : null,
+  };
+}
+
 /** Creates a draft from the user's own actor. Retrying with the same idempotency key returns the first entry. */
 export function createEntry(userId: string, input: unknown, context: WriteContext = {}): WriteResult {
   const parsed = entryInputSchema.safeParse(input);
@@ -122,15 +137,7 @@ export function createEntry(userId: string, input: unknown, context: WriteContex
         commitmentId: commitment.id,
         subjectId: subject.id,
         reporterId: principal.actorId,
-        status: data.status,
-        asOf: data.asOf,
-        summary: data.summary.trim(),
-        narrative: data.narrative,
-        measures: JSON.stringify(data.measures),
-        evidence: JSON.stringify(data.evidence),
-        confidence: selfReport ? null : data.confidence,
-        adverseEffects: data.adverseEffects,
-        adverseEffectsDescription: data.adverseEffects ? data.adverseEffectsDescription : null,
+        ...entryContent(data, selfReport),
         supersedesId: data.supersedes,
         state: 'draft',
         createdBy: principal.userId,
@@ -205,17 +212,7 @@ export function updateEntry(userId: string, entryId: number, input: unknown, con
       if (data.subject !== entry.subjectId) return invalid({ subject: 'cannot change: start a new entry for another subject' });
       const selfReport = entry.subjectId === entry.reporterId;
       if (selfReport && data.confidence !== null) return invalid({ confidence: 'is only for independent assessments' });
-      return {
-        status: data.status,
-        asOf: data.asOf,
-        summary: data.summary.trim(),
-        narrative: data.narrative,
-        measures: JSON.stringify(data.measures),
-        evidence: JSON.stringify(data.evidence),
-        confidence: selfReport ? null : data.confidence,
-        adverseEffects: data.adverseEffects,
-        adverseEffectsDescription: data.adverseEffects ? data.adverseEffectsDescription : null,
-      };
+      return entryContent(data, selfReport);
     },
     context,
   );
