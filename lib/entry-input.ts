@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { STATUS_KEYS } from './status-scale';
 import { CONFIDENCE_LEVELS, EVIDENCE_RELATIONS, MEASURES } from './taxonomy';
+import { isCalendarDate, todayUtc } from './dates';
 
 export const LIMITS = {
   summary: 300,
@@ -27,17 +28,12 @@ const text = (max: number) =>
 
 const requiredText = (max: number) => text(max).refine((value) => value.trim().length > 0, 'is required');
 
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { todayUtc };
 
 const asOf = z
   .string({ error: 'is required' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'is not a real calendar date')
+  .refine(isCalendarDate, 'is not a real calendar date')
   .refine((value) => value >= '2000-01-01', 'must be on or after 2000-01-01')
   .refine((value) => value <= todayUtc(), 'cannot be in the future: it is the date the status describes');
 

@@ -6,14 +6,12 @@
 import { z } from 'zod';
 import { STATUS_KEYS } from './status-scale';
 import { ACTOR_KINDS, DUTY_BEARERS, PERSPECTIVES, SDG_TARGETS, THEMES } from './taxonomy';
+import { isCalendarDate } from './dates';
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'is not a real calendar date')
+  .refine(isCalendarDate, 'is not a real calendar date')
   .refine((value) => value >= '1900-01-01' && value <= '2999-12-31', 'must be between 1900-01-01 and 2999-12-31');
 
 const positiveId = z.coerce

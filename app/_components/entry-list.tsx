@@ -2,11 +2,8 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PublishedEntryDto } from '@/db/queries/entries';
 import { StatusBadge } from './status-badge';
+import { dateOnly } from '@/lib/dates';
 
-/** A date-only value (YYYY-MM-DD) as a UTC date, so no time zone shifts the day. */
-export function dateOnly(value: string): Date {
-  return new Date(`${value.slice(0, 10)}T00:00:00Z`);
-}
 
 export async function EntryList({
   entries,

@@ -8,6 +8,7 @@ import { ChartFrame } from './charts/chart-frame';
 import { StatusBars, StatusBarsTable } from './charts/status-bars';
 import { StatusOverTime, StatusOverTimeTable } from './charts/status-over-time';
 import { usePercent } from './charts/chart-parts';
+import { dateOnly } from '@/lib/dates';
 
 type Mode = 'commitment' | 'actor';
 
@@ -144,7 +145,7 @@ function CellStatus({ status, code, withReporter = false }: { status: CellStatus
         {tStatus(status.status)}
       </a>{' '}
       <span className="meta">
-        {t('asOf', { date: format.dateTime(new Date(`${status.asOf}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) })}
+        {t('asOf', { date: format.dateTime(dateOnly(status.asOf), { dateStyle: 'medium', timeZone: 'UTC' }) })}
         {status.stale ? ` (${t('stale')})` : ''}
         {withReporter ? ` · ${status.reporter}` : ''}
       </span>

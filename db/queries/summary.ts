@@ -20,6 +20,7 @@ import {
 } from '../../lib/rollup';
 import { appliesToKind, type ActorKind, type DutyBearer, type Perspective, type SdgTarget, type Theme } from '../../lib/taxonomy';
 import type { MatrixDto, SummaryDto } from '../../lib/summary-types';
+import { todayUtc } from '../../lib/dates';
 
 export interface DashboardFilters {
   /** One commitment, by code (commitment page). */
@@ -58,10 +59,6 @@ interface Scope {
   commitments: ScopeCommitment[];
   actors: ScopeActor[];
   pairs: Pair[];
-}
-
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 /** The commitments and actors a view covers, and the (commitment, actor) pairs that apply. */

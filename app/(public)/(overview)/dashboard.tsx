@@ -14,6 +14,7 @@ import { usePercent } from '@/app/_components/charts/chart-parts';
 import { DashboardFilters, type FilterOptions } from './dashboard-filters';
 import { StatusMatrix } from './status-matrix';
 import { matrixQuery, summaryQuery } from './queries';
+import { dateOnly } from '@/lib/dates';
 
 /**
  * The overview: filters kept in the URL (a copied link reproduces the view), figures and charts
@@ -89,7 +90,7 @@ function ViewDescription({ summary, filters, options }: { summary: SummaryDto; f
   return (
     <p className="view-description">
       {t('viewDescription', {
-        date: format.dateTime(new Date(`${summary.asOf}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
+        date: format.dateTime(dateOnly(summary.asOf), { dateStyle: 'long', timeZone: 'UTC' }),
         perspective: t(`perspectives.${summary.perspective}`),
         filters: parts.length === 0 ? t('noFilters') : t('filtersInWords', { list: parts.join('; ') }),
       })}
@@ -100,7 +101,7 @@ function ViewDescription({ summary, filters, options }: { summary: SummaryDto; f
 function HowComputed({ summary, extra }: { summary: SummaryDto; extra?: ReactNode }) {
   const t = useTranslations('dashboard.how');
   const format = useFormatter();
-  const day = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'long', timeZone: 'UTC' });
   return (
     <ul>
       <li>{t('pairs', { pairs: summary.figures.pairs, commitments: summary.figures.commitments, actors: summary.figures.actors })}</li>

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { STATUS_SCALE } from '@/lib/status-scale';
 import type { Perspective } from '@/lib/taxonomy';
 import type { CellStatusDto, MatrixDto } from '@/lib/summary-types';
+import { dateOnly } from '@/lib/dates';
 
 const INITIAL_ROWS = 20;
 
@@ -33,7 +34,7 @@ export function StatusMatrix({
 
   const cells = useMemo(() => new Map(matrix.cells.map((cell) => [`${cell.actorId}:${cell.code}`, cell])), [matrix.cells]);
   const actors = showAll ? matrix.actors : matrix.actors.slice(0, INITIAL_ROWS);
-  const day = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium', timeZone: 'UTC' });
 
   const describeStatus = (status: CellStatusDto | null) =>
     status

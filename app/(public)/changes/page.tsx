@@ -6,7 +6,7 @@ import { PAGE_PARAMETERS, parseQuery } from '@/lib/query-params';
 import { Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { StatusBadge } from '@/app/_components/status-badge';
-import { dateOnly } from '@/app/_components/entry-list';
+import { dateOnly } from '@/lib/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('changes'))('title') };

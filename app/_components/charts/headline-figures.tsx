@@ -9,6 +9,7 @@ import { STATUS_SCALE } from '@/lib/status-scale';
 import type { Figures } from '@/lib/summary-types';
 import { Missing, usePercent } from './chart-parts';
 import './charts.css';
+import { dateOnly } from '@/lib/dates';
 
 interface Figure {
   key: string;
@@ -65,7 +66,7 @@ export function HeadlineFigures({
       term: t('stale'),
       value: n(figures.stale),
       detail: staleBefore
-        ? t('staleBeforeDetail', { count: figures.stale, date: format.dateTime(new Date(`${staleBefore}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) })
+        ? t('staleBeforeDetail', { count: figures.stale, date: format.dateTime(dateOnly(staleBefore), { dateStyle: 'medium', timeZone: 'UTC' }) })
         : t('staleDetail', { count: figures.stale }),
     },
     {

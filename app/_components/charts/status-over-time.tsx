@@ -8,15 +8,12 @@ import type { TimePoint } from '@/lib/summary-types';
 import type { ValueMode } from './chart-parts';
 import { StatusBars } from './status-bars';
 import { StatusCountsTable } from './status-table';
+import { dateOnly } from '@/lib/dates';
 
 /** A date-only value (YYYY-MM-DD) at UTC midnight, so no time zone shifts the day. */
-function dayOf(value: string): Date {
-  return new Date(`${value.slice(0, 10)}T00:00:00Z`);
-}
-
 function useDay(): (value: string) => string {
   const format = useFormatter();
-  return (value) => format.dateTime(dayOf(value), { dateStyle: 'medium', timeZone: 'UTC' });
+  return (value) => format.dateTime(dateOnly(value), { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
 export function StatusOverTime({

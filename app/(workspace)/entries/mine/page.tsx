@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { listMyDrafts } from '@/db/queries/entry-workflow';
 import { listPublishedEntries } from '@/db/queries/entries';
 import { StatusBadge } from '@/app/_components/status-badge';
-import { dateOnly } from '@/app/_components/entry-list';
+import { dateOnly } from '@/lib/dates';
 import { requireUser } from '@/app/_lib/guard';
 import { publishAction, submitAction } from '../actions';
 import { ActionNotice } from '../notice';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { listReviewQueue } from '@/db/queries/entry-workflow';
 import { StatusBadge } from '@/app/_components/status-badge';
-import { dateOnly } from '@/app/_components/entry-list';
+import { dateOnly } from '@/lib/dates';
 import { requireUser } from '@/app/_lib/guard';
 import { publishAction, returnAction } from '../actions';
 import { ActionNotice } from '../notice';
