@@ -8,8 +8,11 @@ const databasePath = `${workDir}/e2e.db`;
 const distDir = port === 3100 ? '.next' : `.next-e2e-${port}`;
 process.env.E2E_DATABASE_PATH = databasePath;
 
-/** Specs that write to the shared e2e database; they run after the read-only ones. */
-const WRITING_SPECS = /(workflow|auth)\.spec\.ts$/;
+/**
+ * Specs that write to the shared e2e database run after the read-only ones: `workflow`, `auth`,
+ * and any spec named `*.writes.spec.ts`.
+ */
+const WRITING_SPECS = /((workflow|auth)\.spec|\.writes\.spec)\.ts$/;
 
 const browserUse = {
   ...devices['Desktop Chrome'],

@@ -36,6 +36,11 @@ export async function AccountMenu() {
             <Link href="/entries/review">{t('menu.review')}</Link>
           </li>
         ) : null}
+        {user.role === 'focal_point' || user.role === 'admin' ? (
+          <li>
+            <Link href="/entries/import">{t('menu.importEntries')}</Link>
+          </li>
+        ) : null}
         {user.role === 'admin' ? (
           <li>
             <Link href="/admin/audit">{t('menu.audit')}</Link>
@@ -45,9 +50,20 @@ export async function AccountMenu() {
           <Link href="/account">{t('menu.account')}</Link>
         </li>
         {user.role === 'admin' ? (
-          <li>
-            <Link href="/admin/users">{t('menu.users')}</Link>
-          </li>
+          <>
+            <li>
+              <Link href="/admin/users">{t('menu.users')}</Link>
+            </li>
+            <li>
+              <Link href="/admin/actors">{t('menu.actors')}</Link>
+            </li>
+            <li>
+              <Link href="/admin/commitments">{t('menu.commitments')}</Link>
+            </li>
+            <li>
+              <Link href="/admin/sources">{t('menu.sources')}</Link>
+            </li>
+          </>
         ) : null}
         <li>
           <form action={signOut}>
