@@ -326,6 +326,32 @@ export const progressEntries = sqliteTable(
   ],
 );
 
+/**
+ * Personal API tokens for programs that write through /api/v1. Only a SHA-256 of the token is
+ * kept (the token is 256 random bits, so a fast hash is enough); the prefix identifies it on
+ * screen. A token acts as its user, through the same rules; revoking is final, never a delete.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: isoTimestamp('last_used_at'),
+    revokedAt: isoTimestamp('revoked_at'),
+  },
+  (table) => [
+    uniqueIndex('api_tokens_hash_unique').on(table.tokenHash),
+    index('api_tokens_user_idx').on(table.userId),
+    check('api_tokens_name_length', sql.raw(`length(trim("name")) BETWEEN 1 AND 100`)),
+  ],
+);
+
 /** Every write: who, when, what, before and after. Append-only (triggers). */
 export const auditLog = sqliteTable(
   'audit_log',
