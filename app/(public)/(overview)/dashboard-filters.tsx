@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
-import { DASHBOARD_PARAMETERS, type DashboardQuery } from '@/lib/query-params';
+import { DASHBOARD_PARAMETERS, dashboardSearch, type DashboardQuery } from '@/lib/query-params';
 import { ACTOR_KINDS, PERSPECTIVES, SDG_TARGETS, THEMES } from '@/lib/taxonomy';
 
 export interface FilterOptions {
@@ -26,6 +26,7 @@ export function DashboardFilters({
   const t = useTranslations('dashboard');
   const tTheme = useTranslations('theme');
   const tKind = useTranslations('actorKind');
+  const tPresent = useTranslations('present');
 
   const set = (name: (typeof DASHBOARD_PARAMETERS)[number], raw: string) => {
     const next: Record<string, unknown> = { ...filters };
@@ -138,6 +139,9 @@ export function DashboardFilters({
           </button>
           <a className="button secondary" href="/" onClick={(event) => (event.preventDefault(), onChange({}))}>
             {t('reset')}
+          </a>
+          <a className="button secondary" href={`/present${dashboardSearch(filters)}`}>
+            {tPresent('open')}
           </a>
         </div>
       </fieldset>
