@@ -99,56 +99,80 @@ function entryContent(data: EntryInput, selfReport: boolean) {
 export function createEntry(userId: string, input: unknown, context: WriteContext = {}): WriteResult {
   const parsed = entryInputSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  const data = parsed.data;
-  return transaction((tx) => {
-    const principal = loadPrincipal(tx, userId);
-    if (!principal || principal.actorId === null) return forbidden('Only a member of an actor can log progress.');
-    const existing = tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, data.idempotencyKey)).get();
-    if (existing) {
-      return existing.createdBy === principal.userId
-        ? { ok: true, entryId: existing.id, duplicate: true }
-        : { ok: false, status: 409, message: 'This idempotency key was already used for another entry.' };
+  return transaction((tx) => createIn(tx, userId, parsed.data, context));
+}
+
+/** What a new entry becomes in the same transaction as its creation (the API's `action`). */
+export const CREATE_ACTIONS = ['draft', 'submit', 'publish'] as const;
+export type CreateAction = (typeof CREATE_ACTIONS)[number];
+
+/**
+ * Creates an entry and submits or publishes it in ONE immediate transaction, through the same
+ * rules as doing it in steps: if the advance is refused, the new draft is rolled back too. A retry
+ * with the same idempotency key returns the first entry, whatever its state, and writes nothing.
+ */
+export function createAndAdvanceEntry(userId: string, input: unknown, action: CreateAction, context: WriteContext = {}): WriteResult {
+  const parsed = entryInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  return settle(() =>
+    transaction((tx) => {
+      const created = createIn(tx, userId, parsed.data, context);
+      if (!created.ok || created.duplicate || action === 'draft') return created;
+      const advanced = ADVANCE[action](tx, userId, created.entryId, context);
+      if (!advanced.ok) throw new RollbackError(advanced);
+      return advanced;
+    }),
+  );
+}
+
+function createIn(tx: Tx, userId: string, data: EntryInput, context: WriteContext): WriteResult {
+  const principal = loadPrincipal(tx, userId);
+  if (!principal || principal.actorId === null) return forbidden('Only a member of an actor can log progress.');
+  const existing = tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, data.idempotencyKey)).get();
+  if (existing) {
+    return existing.createdBy === principal.userId
+      ? { ok: true, entryId: existing.id, duplicate: true }
+      : { ok: false, status: 409, message: 'This idempotency key was already used for another entry.' };
+  }
+  const commitment = tx.select({ id: t.commitments.id }).from(t.commitments).where(and(eq(t.commitments.code, data.commitment), isNull(t.commitments.archivedAt))).get();
+  if (!commitment) return invalid({ commitment: 'is not a commitment of this workspace' });
+  const subject = tx.select({ id: t.actors.id }).from(t.actors).where(and(eq(t.actors.id, data.subject), isNull(t.actors.archivedAt))).get();
+  if (!subject) return invalid({ subject: 'is not an actor of this workspace' });
+  const draft = { commitmentId: commitment.id, subjectId: subject.id, reporterId: principal.actorId, state: 'draft' as const, createdBy: principal.userId, withdrawnAt: null, supersededById: null };
+  const resource = resourceOf(tx, draft, 'new');
+  if (!resource) return notFound('The actor');
+  const decision = authorize(principal, 'entry.create', resource);
+  if (!decision.allowed) return forbidden(decision.reason);
+  const selfReport = subject.id === principal.actorId;
+  if (selfReport && data.confidence !== null) return invalid({ confidence: 'is only for independent assessments' });
+  if (data.supersedes !== null) {
+    const original = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, data.supersedes)).get();
+    if (!original || original.state !== 'published' || original.withdrawnAt !== null || original.supersededById !== null) {
+      return invalid({ supersedes: 'must be a published entry that is still current' });
     }
-    const commitment = tx.select({ id: t.commitments.id }).from(t.commitments).where(and(eq(t.commitments.code, data.commitment), isNull(t.commitments.archivedAt))).get();
-    if (!commitment) return invalid({ commitment: 'is not a commitment of this workspace' });
-    const subject = tx.select({ id: t.actors.id }).from(t.actors).where(and(eq(t.actors.id, data.subject), isNull(t.actors.archivedAt))).get();
-    if (!subject) return invalid({ subject: 'is not an actor of this workspace' });
-    const draft = { commitmentId: commitment.id, subjectId: subject.id, reporterId: principal.actorId, state: 'draft' as const, createdBy: principal.userId, withdrawnAt: null, supersededById: null };
-    const resource = resourceOf(tx, draft, 'new');
-    if (!resource) return notFound('The actor');
-    const decision = authorize(principal, 'entry.create', resource);
-    if (!decision.allowed) return forbidden(decision.reason);
-    const selfReport = subject.id === principal.actorId;
-    if (selfReport && data.confidence !== null) return invalid({ confidence: 'is only for independent assessments' });
-    if (data.supersedes !== null) {
-      const original = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, data.supersedes)).get();
-      if (!original || original.state !== 'published' || original.withdrawnAt !== null || original.supersededById !== null) {
-        return invalid({ supersedes: 'must be a published entry that is still current' });
-      }
-      if (original.commitmentId !== commitment.id || original.subjectId !== subject.id || original.reporterId !== principal.actorId) {
-        return invalid({ supersedes: 'must be an entry of the same commitment, subject and reporter' });
-      }
+    if (original.commitmentId !== commitment.id || original.subjectId !== subject.id || original.reporterId !== principal.actorId) {
+      return invalid({ supersedes: 'must be an entry of the same commitment, subject and reporter' });
     }
-    const timestamp = now();
-    const entry = tx
-      .insert(t.progressEntries)
-      .values({
-        idempotencyKey: data.idempotencyKey,
-        commitmentId: commitment.id,
-        subjectId: subject.id,
-        reporterId: principal.actorId,
-        ...entryContent(data, selfReport),
-        supersedesId: data.supersedes,
-        state: 'draft',
-        createdBy: principal.userId,
-        createdAt: timestamp,
-        updatedAt: timestamp,
-      })
-      .returning()
-      .get();
-    recordAudit(tx, { userId: principal.userId, action: 'entry.create', entityType: 'progress_entry', entityId: entry.id, after: entry, requestId: context.requestId });
-    return { ok: true, entryId: entry.id };
-  });
+  }
+  const timestamp = now();
+  const entry = tx
+    .insert(t.progressEntries)
+    .values({
+      idempotencyKey: data.idempotencyKey,
+      commitmentId: commitment.id,
+      subjectId: subject.id,
+      reporterId: principal.actorId,
+      ...entryContent(data, selfReport),
+      supersedesId: data.supersedes,
+      state: 'draft',
+      createdBy: principal.userId,
+      createdAt: timestamp,
+      updatedAt: timestamp,
+    })
+    .returning()
+    .get();
+  recordAudit(tx, { userId: principal.userId, action: 'entry.create', entityType: 'progress_entry', entityId: entry.id, after: entry, requestId: context.requestId });
+  return { ok: true, entryId: entry.id };
 }
 
 /** Loads an entry and checks one action on it, inside the caller's transaction. */
@@ -180,23 +204,34 @@ function transition(
   context: WriteContext,
   afterWrite?: (tx: Tx, entry: EntryRow, updated: EntryRow, principal: Principal, timestamp: string) => void,
 ): WriteResult {
-  return transaction((tx) => {
-    const loaded = guarded(tx, userId, entryId, action);
-    if (isResult(loaded)) return loaded;
-    const { principal, entry } = loaded;
-    const timestamp = now();
-    const values = change(entry, principal, timestamp);
-    if (isResult(values)) return values;
-    const updated = tx
-      .update(t.progressEntries)
-      .set({ ...values, updatedAt: timestamp })
-      .where(eq(t.progressEntries.id, entryId))
-      .returning()
-      .get();
-    recordAudit(tx, { userId: principal.userId, action, entityType: 'progress_entry', entityId: entryId, before: entry, after: updated, requestId: context.requestId });
-    afterWrite?.(tx, entry, updated, principal, timestamp);
-    return { ok: true, entryId };
-  });
+  return transaction((tx) => transitionIn(tx, userId, entryId, action, change, context, afterWrite));
+}
+
+/** One transition inside the caller's transaction. */
+function transitionIn(
+  tx: Tx,
+  userId: string,
+  entryId: number,
+  action: EntryAction,
+  change: (entry: EntryRow, principal: Principal, timestamp: string) => Partial<typeof t.progressEntries.$inferInsert> | WriteResult,
+  context: WriteContext,
+  afterWrite?: (tx: Tx, entry: EntryRow, updated: EntryRow, principal: Principal, timestamp: string) => void,
+): WriteResult {
+  const loaded = guarded(tx, userId, entryId, action);
+  if (isResult(loaded)) return loaded;
+  const { principal, entry } = loaded;
+  const timestamp = now();
+  const values = change(entry, principal, timestamp);
+  if (isResult(values)) return values;
+  const updated = tx
+    .update(t.progressEntries)
+    .set({ ...values, updatedAt: timestamp })
+    .where(eq(t.progressEntries.id, entryId))
+    .returning()
+    .get();
+  recordAudit(tx, { userId: principal.userId, action, entityType: 'progress_entry', entityId: entryId, before: entry, after: updated, requestId: context.requestId });
+  afterWrite?.(tx, entry, updated, principal, timestamp);
+  return { ok: true, entryId };
 }
 
 /** Changes a draft or a returned entry; the same validation as creation. */
@@ -223,14 +258,19 @@ function missingConfidence(entry: EntryRow): WriteResult | null {
   return entry.subjectId !== entry.reporterId && entry.confidence === null ? invalid({ confidence: 'is required for an independent assessment' }) : null;
 }
 
-export function submitEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
-  return transition(
+function submitIn(tx: Tx, userId: string, entryId: number, context: WriteContext): WriteResult {
+  return transitionIn(
+    tx,
     userId,
     entryId,
     'entry.submit',
     (entry, _principal, timestamp) => missingConfidence(entry) ?? { state: 'submitted', submittedAt: timestamp, returnNote: null },
     context,
   );
+}
+
+export function submitEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
+  return transaction((tx) => submitIn(tx, userId, entryId, context));
 }
 
 export function returnEntry(userId: string, entryId: number, note: unknown, context: WriteContext = {}): WriteResult {
@@ -241,7 +281,12 @@ export function returnEntry(userId: string, entryId: number, note: unknown, cont
 
 /** Publishes; a correction then marks the entry it supersedes, in the same transaction. */
 export function publishEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
-  return settle(() => transition(
+  return settle(() => transaction((tx) => publishIn(tx, userId, entryId, context)));
+}
+
+function publishIn(tx: Tx, userId: string, entryId: number, context: WriteContext): WriteResult {
+  return transitionIn(
+    tx,
     userId,
     entryId,
     'entry.publish',
@@ -258,8 +303,13 @@ export function publishEntry(userId: string, entryId: number, context: WriteCont
       const after = tx.update(t.progressEntries).set({ supersededById: updated.id, supersededAt: timestamp, updatedAt: timestamp }).where(eq(t.progressEntries.id, original.id)).returning().get();
       recordAudit(tx, { userId: principal.userId, action: 'entry.supersede', entityType: 'progress_entry', entityId: original.id, before: original, after, requestId: context.requestId });
     },
-  ));
+  );
 }
+
+const ADVANCE: Record<Exclude<CreateAction, 'draft'>, (tx: Tx, userId: string, entryId: number, context: WriteContext) => WriteResult> = {
+  submit: submitIn,
+  publish: publishIn,
+};
 
 export function withdrawEntry(userId: string, entryId: number, reason: unknown, context: WriteContext = {}): WriteResult {
   const parsed = withdrawalReasonSchema.safeParse(reason);
@@ -275,12 +325,20 @@ export function withdrawEntry(userId: string, entryId: number, reason: unknown, 
 
 class ConflictError extends Error {}
 
-/** Runs a write, turning a conflict detected mid-transaction (rolled back) into a 409 value. */
+/** Thrown to roll back a transaction that must answer with a refusal after it has written. */
+class RollbackError extends Error {
+  constructor(readonly result: WriteResult) {
+    super('rolled back');
+  }
+}
+
+/** Runs a write, turning a refusal detected mid-transaction (rolled back) into its value. */
 function settle(write: () => WriteResult): WriteResult {
   try {
     return write();
   } catch (error) {
     if (error instanceof ConflictError) return { ok: false, status: 409, message: error.message };
+    if (error instanceof RollbackError) return error.result;
     throw error;
   }
 }
