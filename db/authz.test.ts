@@ -71,6 +71,8 @@ function expected(who: Who, target: (typeof ENTRIES)[number], state: EntryState 
   switch (action) {
     case 'entry.create':
       return state === 'new' && member && lawful;
+    case 'entry.import':
+      return state === 'new' && lawful && (focal || role === 'admin');
     case 'entry.edit':
       return editable && lawful && (focal || (member && who.author));
     case 'entry.submit':

@@ -27,7 +27,7 @@ export interface EntryResource {
   superseded: boolean;
 }
 
-export const ENTRY_ACTIONS = ['entry.create', 'entry.edit', 'entry.submit', 'entry.publish', 'entry.return', 'entry.withdraw'] as const;
+export const ENTRY_ACTIONS = ['entry.create', 'entry.import', 'entry.edit', 'entry.submit', 'entry.publish', 'entry.return', 'entry.withdraw'] as const;
 export type EntryAction = (typeof ENTRY_ACTIONS)[number];
 
 const isMember = (principal: Principal, actorId: number) =>
@@ -51,6 +51,10 @@ type Rule = (principal: Principal, entry: EntryResource) => boolean;
 /** The rules. An action missing here is denied. */
 export const ENTRY_RULES: Record<EntryAction, Rule> = {
   'entry.create': (principal, entry) => entry.state === 'new' && isMember(principal, entry.reporterId) && mayReportOn(entry),
+  // A file brought in: a focal point for its own actor, or the secretariat for any actor (rows then
+  // land in that actor's review queue: only its focal point publishes them).
+  'entry.import': (principal, entry) =>
+    entry.state === 'new' && mayReportOn(entry) && (isFocalPoint(principal, entry.reporterId) || principal.role === 'admin'),
   'entry.edit': (principal, entry) =>
     editable(entry.state) &&
     mayReportOn(entry) &&

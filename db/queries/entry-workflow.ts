@@ -125,9 +125,22 @@ export function createAndAdvanceEntry(userId: string, input: unknown, action: Cr
   );
 }
 
-function createIn(tx: Tx, userId: string, data: EntryInput, context: WriteContext): WriteResult {
+/** How an import creates: as the reporter it names, under the import rule, into a given state. */
+export interface ImportCreate {
+  /** A focal point imports for its own actor; an admin names the reporter of each row. */
+  reporterId: number;
+  /** An admin's import lands in the reporter's review queue; a focal point's as a draft it may then publish. */
+  state: 'draft' | 'submitted';
+}
+
+/**
+ * Creates an entry inside the caller's transaction: the form's path (`entry.create`, as the
+ * user's own actor, a draft) or, with `imported`, the import's (`entry.import`).
+ */
+export function createIn(tx: Tx, userId: string, data: EntryInput, context: WriteContext, imported?: ImportCreate): WriteResult {
   const principal = loadPrincipal(tx, userId);
-  if (!principal || principal.actorId === null) return forbidden('Only a member of an actor can log progress.');
+  const reporterId = imported ? imported.reporterId : principal?.actorId;
+  if (!principal || reporterId === null || reporterId === undefined) return forbidden('Only a member of an actor can log progress.');
   const existing = tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, data.idempotencyKey)).get();
   if (existing) {
     return existing.createdBy === principal.userId
@@ -138,19 +151,19 @@ function createIn(tx: Tx, userId: string, data: EntryInput, context: WriteContex
   if (!commitment) return invalid({ commitment: 'is not a commitment of this workspace' });
   const subject = tx.select({ id: t.actors.id }).from(t.actors).where(and(eq(t.actors.id, data.subject), isNull(t.actors.archivedAt))).get();
   if (!subject) return invalid({ subject: 'is not an actor of this workspace' });
-  const draft = { commitmentId: commitment.id, subjectId: subject.id, reporterId: principal.actorId, state: 'draft' as const, createdBy: principal.userId, withdrawnAt: null, supersededById: null };
+  const draft = { commitmentId: commitment.id, subjectId: subject.id, reporterId, state: 'draft' as const, createdBy: principal.userId, withdrawnAt: null, supersededById: null };
   const resource = resourceOf(tx, draft, 'new');
   if (!resource) return notFound('The actor');
-  const decision = authorize(principal, 'entry.create', resource);
+  const decision = authorize(principal, imported ? 'entry.import' : 'entry.create', resource);
   if (!decision.allowed) return forbidden(decision.reason);
-  const selfReport = subject.id === principal.actorId;
+  const selfReport = subject.id === reporterId;
   if (selfReport && data.confidence !== null) return invalid({ confidence: 'is only for independent assessments' });
   if (data.supersedes !== null) {
     const original = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, data.supersedes)).get();
     if (!original || original.state !== 'published' || original.withdrawnAt !== null || original.supersededById !== null) {
       return invalid({ supersedes: 'must be a published entry that is still current' });
     }
-    if (original.commitmentId !== commitment.id || original.subjectId !== subject.id || original.reporterId !== principal.actorId) {
+    if (original.commitmentId !== commitment.id || original.subjectId !== subject.id || original.reporterId !== reporterId) {
       return invalid({ supersedes: 'must be an entry of the same commitment, subject and reporter' });
     }
   }
@@ -161,17 +174,18 @@ function createIn(tx: Tx, userId: string, data: EntryInput, context: WriteContex
       idempotencyKey: data.idempotencyKey,
       commitmentId: commitment.id,
       subjectId: subject.id,
-      reporterId: principal.actorId,
+      reporterId,
       ...entryContent(data, selfReport),
       supersedesId: data.supersedes,
-      state: 'draft',
+      state: imported?.state ?? 'draft',
+      submittedAt: imported?.state === 'submitted' ? timestamp : null,
       createdBy: principal.userId,
       createdAt: timestamp,
       updatedAt: timestamp,
     })
     .returning()
     .get();
-  recordAudit(tx, { userId: principal.userId, action: 'entry.create', entityType: 'progress_entry', entityId: entry.id, after: entry, requestId: context.requestId });
+  recordAudit(tx, { userId: principal.userId, action: imported ? 'entry.import' : 'entry.create', entityType: 'progress_entry', entityId: entry.id, after: entry, requestId: context.requestId });
   return { ok: true, entryId: entry.id };
 }
 
@@ -284,7 +298,7 @@ export function publishEntry(userId: string, entryId: number, context: WriteCont
   return settle(() => transaction((tx) => publishIn(tx, userId, entryId, context)));
 }
 
-function publishIn(tx: Tx, userId: string, entryId: number, context: WriteContext): WriteResult {
+export function publishIn(tx: Tx, userId: string, entryId: number, context: WriteContext): WriteResult {
   return transitionIn(
     tx,
     userId,
@@ -332,8 +346,13 @@ class RollbackError extends Error {
   }
 }
 
+/** Abandons the caller's transaction (rolled back) and makes `settle` answer with this refusal. */
+export function rollBack(result: WriteResult): never {
+  throw new RollbackError(result);
+}
+
 /** Runs a write, turning a refusal detected mid-transaction (rolled back) into its value. */
-function settle(write: () => WriteResult): WriteResult {
+export function settle(write: () => WriteResult): WriteResult {
   try {
     return write();
   } catch (error) {
