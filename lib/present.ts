@@ -1,0 +1,261 @@
+/**
+ * Meeting mode (issue 5, point 1): which slides a presentation has, in which order, and the URL of
+ * each. Pure: the page hands in the same summary and matrix the dashboard shows.
+ *
+ * Legibility from the back of a room decides the sizes: a slide never holds more than
+ * MAX_BARS bars, MAX_MATRIX_ROWS x MAX_MATRIX_COLUMNS matrix cells or MAX_CONTESTED pairs; a
+ * longer list is split across slides of near-equal size ("part 2 of 3"), never shrunk.
+ */
+import { z } from 'zod';
+import { DASHBOARD_PARAMETERS, dashboardSearch, parseQuery, type DashboardQuery, type ParameterError } from './query-params';
+import type { ActorKind, Theme } from './taxonomy';
+import type { GroupRow, MatrixDto, SummaryDto, TimePoint } from './summary-types';
+
+export const MAX_BARS = 10;
+export const MAX_MATRIX_ROWS = 12;
+export const MAX_MATRIX_COLUMNS = 12;
+export const MAX_CONTESTED = 6;
+
+/** Parameters of the presentation itself, beside the dashboard's filters. */
+const SETTINGS_SCHEMA = {
+  slide: z.string().regex(/^[a-z]+(-[A-Za-z0-9]+)*$/, 'must be a slide name such as matrix-2'),
+  contrast: z.enum(['high'], { error: 'must be high, or absent for the normal theme' }),
+  perCommitment: z.enum(['yes'], { error: 'must be yes, or absent for no slide per commitment' }),
+} as const;
+export const PRESENT_SETTINGS = Object.keys(SETTINGS_SCHEMA) as (keyof typeof SETTINGS_SCHEMA)[];
+
+export interface PresentSettings {
+  highContrast: boolean;
+  perCommitment: boolean;
+}
+
+export type PresentQuery =
+  | { ok: true; filters: DashboardQuery; settings: PresentSettings; slide: string | undefined }
+  | { ok: false; errors: ParameterError[] };
+
+/** The dashboard's filters through the one vocabulary (lib/query-params.ts), plus the slide and settings. */
+export function parsePresentQuery(input: URLSearchParams | Record<string, string | string[] | undefined>): PresentQuery {
+  const params = input instanceof URLSearchParams ? input : toSearchParams(input);
+  const filterParams = new URLSearchParams();
+  const settings: Record<string, string> = {};
+  const errors: ParameterError[] = [];
+  params.forEach((value, key) => {
+    if (!(PRESENT_SETTINGS as string[]).includes(key)) return filterParams.append(key, value);
+    if (key in settings) return errors.push({ parameter: key, message: 'is given more than once' });
+    settings[key] = value;
+    if (value.trim() === '') return;
+    const result = SETTINGS_SCHEMA[key as keyof typeof SETTINGS_SCHEMA].safeParse(value);
+    if (!result.success) errors.push({ parameter: key, message: result.error.issues[0]?.message ?? 'is not valid' });
+  });
+  const filters = parseQuery(filterParams, DASHBOARD_PARAMETERS);
+  if (!filters.ok) errors.unshift(...filters.errors.map((error) => (error.message.startsWith('is not a parameter') ? { ...error, message: `${error.message}, ${PRESENT_SETTINGS.join(', ')}` } : error)));
+  if (!filters.ok || errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    filters: filters.value,
+    settings: { highContrast: settings.contrast === 'high', perCommitment: settings.perCommitment === 'yes' },
+    slide: settings.slide || undefined,
+  };
+}
+
+function toSearchParams(input: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(input)) {
+    for (const one of value === undefined ? [] : Array.isArray(value) ? value : [value]) params.append(key, one);
+  }
+  return params;
+}
+
+/** The URL of one slide: the dashboard's canonical filters first, then the slide and settings. */
+export function presentHref(filters: DashboardQuery, settings: PresentSettings, slide?: string): string {
+  const params = new URLSearchParams(dashboardSearch(filters));
+  if (slide) params.set('slide', slide);
+  if (settings.highContrast) params.set('contrast', 'high');
+  if (settings.perCommitment) params.set('perCommitment', 'yes');
+  const search = params.toString();
+  return `/present${search ? `?${search}` : ''}`;
+}
+
+/** Where Esc leads: the dashboard with the same filters. */
+export function dashboardHref(filters: DashboardQuery): string {
+  return `/${dashboardSearch(filters)}`;
+}
+
+export interface Part {
+  /** 1-based. */
+  part: number;
+  parts: number;
+}
+
+export interface MatrixSlideCell {
+  code: string;
+  cell: MatrixDto['cells'][number] | null;
+}
+
+export type Slide = { id: string } & (
+  | { kind: 'title' }
+  | { kind: 'figures' }
+  | ({ kind: 'byActor'; rows: GroupRow[]; first: number; total: number } & Part)
+  | ({
+      kind: 'matrix';
+      commitments: MatrixDto['commitments'];
+      actors: { id: number; name: string; cells: MatrixSlideCell[] }[];
+      /** Actors to whom these commitments apply but who have no report on any of them. */
+      silentActors: string[];
+    } & Part)
+  | { kind: 'byTheme'; rows: GroupRow[] }
+  | ({ kind: 'byObjective'; rows: GroupRow[] } & Part)
+  | { kind: 'overTime'; points: TimePoint[] }
+  | ({ kind: 'contested'; pairs: ContestedPair[]; total: number } & Part)
+  | { kind: 'commitment'; commitment: MatrixDto['commitments'][number]; cells: (MatrixDto['cells'][number] & { actor: string })[] }
+);
+
+export type SlideKind = Slide['kind'];
+
+export interface ContestedPair {
+  actor: string;
+  commitment: MatrixDto['commitments'][number];
+  cell: MatrixDto['cells'][number];
+}
+
+/** Splits a list into the fewest parts of at most `max`, as equal in size as possible (10 -> 5 + 5, not 8 + 2). */
+export function splitEvenly<T>(items: readonly T[], max: number): T[][] {
+  if (items.length === 0) return [[]];
+  const parts = Math.ceil(items.length / max);
+  const size = Math.floor(items.length / parts);
+  const larger = items.length % parts;
+  const result: T[][] = [];
+  let start = 0;
+  for (let index = 0; index < parts; index += 1) {
+    const length = size + (index < larger ? 1 : 0);
+    result.push(items.slice(start, start + length));
+    start += length;
+  }
+  return result;
+}
+
+function partId(base: string, part: number): string {
+  return part === 1 ? base : `${base}-${part}`;
+}
+
+/**
+ * Status over time, condensed for a room: the last quarter of each year and the view's own
+ * quarter (at most ~10 columns instead of ~30), so period labels stay large. The dashboard keeps
+ * every quarter.
+ */
+export function yearlyPoints(points: readonly TimePoint[]): TimePoint[] {
+  return points.filter((point, index) => point.period.endsWith('-Q4') || index === points.length - 1);
+}
+
+export interface SlideInput {
+  summary: SummaryDto;
+  matrix: MatrixDto;
+  perCommitment: boolean;
+}
+
+/** Every slide of a presentation, in the order they are shown. */
+export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Slide[] {
+  const slides: Slide[] = [{ id: 'title', kind: 'title' }, { id: 'figures', kind: 'figures' }];
+
+  const actorParts = splitEvenly(summary.byActor, MAX_BARS);
+  let first = 1;
+  actorParts.forEach((rows, index) => {
+    slides.push({ id: partId('by-actor', index + 1), kind: 'byActor', rows, first, total: summary.byActor.length, part: index + 1, parts: actorParts.length });
+    first += rows.length;
+  });
+
+  slides.push(...matrixSlides(matrix, summary.perspective));
+  slides.push({ id: 'by-theme', kind: 'byTheme', rows: summary.byTheme });
+
+  const objectiveParts = splitEvenly(summary.byObjective, MAX_BARS);
+  objectiveParts.forEach((rows, index) => slides.push({ id: partId('by-objective', index + 1), kind: 'byObjective', rows, part: index + 1, parts: objectiveParts.length }));
+
+  slides.push({ id: 'over-time', kind: 'overTime', points: yearlyPoints(summary.overTime) });
+
+  const contested = contestedPairs(matrix);
+  const contestedParts = splitEvenly(contested, MAX_CONTESTED);
+  contestedParts.forEach((pairs, index) =>
+    slides.push({ id: partId('contested', index + 1), kind: 'contested', pairs, total: contested.length, part: index + 1, parts: contestedParts.length }),
+  );
+
+  if (perCommitment) {
+    const actorNames = new Map(matrix.actors.map((actor) => [actor.id, actor.name]));
+    for (const commitment of matrix.commitments) {
+      slides.push({
+        id: `commitment-${commitment.code}`,
+        kind: 'commitment',
+        commitment,
+        cells: matrix.cells.filter((cell) => cell.code === commitment.code).map((cell) => ({ ...cell, actor: actorNames.get(cell.actorId) ?? '' })),
+      });
+    }
+  }
+  return slides;
+}
+
+/**
+ * The matrix, split rather than shrunk: columns of at most MAX_MATRIX_COLUMNS commitments in the
+ * report's order, each with rows of at most MAX_MATRIX_ROWS actors. Actors to whom the columns
+ * apply but who reported on none of them are named below the grid instead of filling rows of
+ * "no report", which keeps a 193-state workspace to a few slides without hiding the silence.
+ */
+function matrixSlides(matrix: MatrixDto, perspective: SummaryDto['perspective']): Slide[] {
+  const cells = new Map(matrix.cells.map((cell) => [`${cell.actorId}:${cell.code}`, cell]));
+  const groups: { commitments: MatrixDto['commitments']; actors: Extract<Slide, { kind: 'matrix' }>['actors'][]; silentActors: string[] }[] = [];
+  for (const commitments of splitEvenly(matrix.commitments, MAX_MATRIX_COLUMNS)) {
+    const rows: Extract<Slide, { kind: 'matrix' }>['actors'] = [];
+    const silentActors: string[] = [];
+    for (const actor of matrix.actors) {
+      const row = commitments.map((commitment) => ({ code: commitment.code, cell: cells.get(`${actor.id}:${commitment.code}`) ?? null }));
+      if (row.every((entry) => entry.cell === null)) continue;
+      if (row.every((entry) => entry.cell === null || entry.cell[perspective] === null)) silentActors.push(actor.name);
+      else rows.push({ id: actor.id, name: actor.name, cells: row });
+    }
+    groups.push({ commitments, actors: splitEvenly(rows, MAX_MATRIX_ROWS), silentActors });
+  }
+  const parts = groups.reduce((sum, group) => sum + group.actors.length, 0);
+  const slides: Slide[] = [];
+  for (const group of groups) {
+    group.actors.forEach((actors, index) => {
+      const part = slides.length + 1;
+      // The silent actors of a column group are named once, on its last slide.
+      const silentActors = index === group.actors.length - 1 ? group.silentActors : [];
+      slides.push({ id: partId('matrix', part), kind: 'matrix', commitments: group.commitments, actors, silentActors, part, parts });
+    });
+  }
+  return slides;
+}
+
+/** Pairs whose self-report and independent assessment disagree, in the matrix's order (actor, then commitment). */
+export function contestedPairs(matrix: MatrixDto): ContestedPair[] {
+  const actors = new Map(matrix.actors.map((actor) => [actor.id, actor.name]));
+  const commitments = new Map(matrix.commitments.map((commitment) => [commitment.code, commitment]));
+  return matrix.cells.flatMap((cell) => {
+    const commitment = commitments.get(cell.code);
+    return cell.contested && commitment ? [{ actor: actors.get(cell.actorId) ?? '', commitment, cell }] : [];
+  });
+}
+
+/** The slide a URL names, or the first one when it names none (or one these filters no longer have). */
+export function slideIndex(slides: readonly Slide[], id: string | undefined): number {
+  const index = id === undefined ? 0 : slides.findIndex((slide) => slide.id === id);
+  return index < 0 ? 0 : index;
+}
+
+export interface FilterLabels {
+  theme: (theme: Theme) => string;
+  objective: (objective: number) => string;
+  sdg: (target: string) => string;
+  kind: (kind: ActorKind) => string;
+  region: (region: string) => string;
+}
+
+/** The view's filters as phrases, in the order of the dashboard's form; empty when nothing is filtered. */
+export function filtersInWords(filters: DashboardQuery, labels: FilterLabels): string[] {
+  const parts: string[] = [];
+  if (filters.theme) parts.push(labels.theme(filters.theme));
+  if (filters.objective !== undefined) parts.push(labels.objective(filters.objective));
+  if (filters.sdg) parts.push(labels.sdg(filters.sdg));
+  if (filters.kind) parts.push(labels.kind(filters.kind));
+  if (filters.region) parts.push(labels.region(filters.region));
+  return parts;
+}
