@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, ENTRY_ACTIONS, type EntryAction, type EntryResource, type Principal } from './authz';
+import { authorize, authorizeWorkspace, ENTRY_ACTIONS, WORKSPACE_ACTIONS, type EntryAction, type EntryResource, type Principal } from './authz';
 import type { ActorKind, EntryState, Role } from '../lib/taxonomy';
 
 /**
@@ -115,5 +115,37 @@ describe('authorization matrix', () => {
 
   it('never withdraws twice', () => {
     expect(authorize(principal('admin', null), 'entry.withdraw', entry(STATE_A, STATE_A, 'published', { withdrawn: true })).allowed).toBe(false);
+  });
+});
+
+describe('workspace rules: actors, source documents and commitments', () => {
+  const cases: [string, Who, string][] = [];
+  for (const who of PEOPLE) for (const action of WORKSPACE_ACTIONS) cases.push([`${who.label} · ${action}`, who, action]);
+
+  it(`covers ${PEOPLE.length} people x ${WORKSPACE_ACTIONS.length} actions = ${PEOPLE.length * WORKSPACE_ACTIONS.length} cases`, () => {
+    expect(cases.length).toBe(PEOPLE.length * WORKSPACE_ACTIONS.length);
+  });
+
+  // The secretariat manages the workspace; no member of an actor does, whatever their role.
+  it.each(cases)('%s', (_label, who, action) => {
+    expect(authorizeWorkspace(who.principal, action).allowed).toBe(who.principal.role === 'admin');
+  });
+
+  it('denies every action to nobody (signed out, or a disabled admin, whom loadPrincipal returns as null)', () => {
+    for (const action of WORKSPACE_ACTIONS) expect(authorizeWorkspace(null, action).allowed).toBe(false);
+  });
+
+  it('denies deleting, or any unknown action, to everyone, admins included', () => {
+    for (const who of PEOPLE) {
+      for (const action of ['actor.delete', 'commitment.delete', 'source.delete', 'commitment.purge', 'entry.withdraw', '']) {
+        expect(authorizeWorkspace(who.principal, action).allowed).toBe(false);
+      }
+    }
+  });
+
+  it('keeps the two tables apart: an entry action is not a workspace action, nor the reverse', () => {
+    const admin = principal('admin', null);
+    expect(authorize(admin, 'commitment.edit', entry(STATE_A, STATE_A, 'published')).allowed).toBe(false);
+    expect(authorizeWorkspace(admin, 'entry.withdraw').allowed).toBe(false);
   });
 });

@@ -78,3 +78,49 @@ export function authorize(principal: Principal | null, action: string, entry: En
   if (!rule) return { allowed: false, reason: `Unknown action "${action}".` };
   return rule(principal, entry) ? { allowed: true } : { allowed: false, reason: 'You may not do this for this actor or entry.' };
 }
+
+/**
+ * The workspace itself: actors, source documents and commitments. Only the secretariat (an
+ * enabled admin: a disabled one loads as nobody) creates, edits, archives and restores them;
+ * nothing is ever deleted, so there is no delete action to allow.
+ */
+export const WORKSPACE_ACTIONS = [
+  'actor.create',
+  'actor.edit',
+  'actor.archive',
+  'actor.restore',
+  'source.create',
+  'source.edit',
+  'source.archive',
+  'source.restore',
+  'commitment.create',
+  'commitment.edit',
+  'commitment.archive',
+  'commitment.restore',
+] as const;
+export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
+
+const isAdmin = (principal: Principal) => principal.role === 'admin';
+
+/** The rules. An action missing here is denied. */
+export const WORKSPACE_RULES: Record<WorkspaceAction, (principal: Principal) => boolean> = {
+  'actor.create': isAdmin,
+  'actor.edit': isAdmin,
+  'actor.archive': isAdmin,
+  'actor.restore': isAdmin,
+  'source.create': isAdmin,
+  'source.edit': isAdmin,
+  'source.archive': isAdmin,
+  'source.restore': isAdmin,
+  'commitment.create': isAdmin,
+  'commitment.edit': isAdmin,
+  'commitment.archive': isAdmin,
+  'commitment.restore': isAdmin,
+};
+
+export function authorizeWorkspace(principal: Principal | null, action: string): Decision {
+  if (!principal) return { allowed: false, reason: 'Sign in as an admin to do this.' };
+  const rule = (WORKSPACE_RULES as Record<string, ((principal: Principal) => boolean) | undefined>)[action];
+  if (!rule) return { allowed: false, reason: `Unknown action "${action}".` };
+  return rule(principal) ? { allowed: true } : { allowed: false, reason: 'Only an admin may change actors, source documents and commitments.' };
+}

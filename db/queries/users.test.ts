@@ -1,19 +1,20 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { verifyPassword } from 'better-auth/crypto';
 import { applyPragmas, openDatabase, type Db } from '../client';
 import * as t from '../schema';
 import { seedDatabase } from '../../seed';
 import { DEMO_ADMIN_ID } from '../../seed/demo';
-import { AccessDeniedError, createUser, createUserFromConsole, disableUser, findSignedInUser, listUsers } from './users';
+import { AccessDeniedError, createUser, createUserFromConsole, disableUser, enableUser, findSignedInUser, listUsers } from './users';
 
 const FOCAL_POINT_ID = 'demo-user-focal-aldoria';
 const CONTRIBUTOR_ID = 'demo-user-contributor-aldoria';
 
 let db: Db;
-const count = (table: typeof t.users | typeof t.accounts | typeof t.auditLog | typeof t.sessions) => db.$count(table);
+// A number, not drizzle's $count builder: two builders compare equal whatever the counts.
+const count = (table: typeof t.users | typeof t.accounts | typeof t.auditLog | typeof t.sessions) => db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
 const aldoriaId = () => db.select({ id: t.actors.id }).from(t.actors).where(eq(t.actors.name, 'Republic of Aldoria')).get()!.id;
 
 function openSession(userId: string, token: string) {
@@ -59,6 +60,7 @@ describe('only an enabled admin manages users (deny by default)', () => {
     expect(() => listUsers(callerId, db)).toThrow(AccessDeniedError);
     await expect(createUser(callerId, { email: 'x@example.org', name: 'X', role: 'admin' }, {}, db)).rejects.toThrow(AccessDeniedError);
     expect(() => disableUser(callerId, CONTRIBUTOR_ID, db)).toThrow(AccessDeniedError);
+    expect(() => enableUser(callerId, CONTRIBUTOR_ID, db)).toThrow(AccessDeniedError);
     expect({ users: count(t.users), audit: count(t.auditLog) }).toEqual(before);
     expect(findSignedInUser(CONTRIBUTOR_ID, db)).not.toBeNull();
   });
@@ -184,5 +186,44 @@ describe('disabling a user', () => {
   it('says so when the user is already disabled', () => {
     disableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db);
     expect(disableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db)).toEqual({ ok: false, reason: 'alreadyDisabled' });
+  });
+});
+
+describe('re-enabling a user', () => {
+  it('clears disabled_at, so the user is signed in again at their next sign-in, and audits before and after', () => {
+    disableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db);
+    expect(findSignedInUser(FOCAL_POINT_ID, db)).toBeNull();
+    const result = enableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db);
+    expect(result).toMatchObject({ ok: true, user: { id: FOCAL_POINT_ID, disabledAt: null } });
+    expect(findSignedInUser(FOCAL_POINT_ID, db)).toMatchObject({ id: FOCAL_POINT_ID, role: 'focal_point' });
+    const audit = db.select().from(t.auditLog).where(eq(t.auditLog.action, 'user.enable')).get()!;
+    expect(audit).toMatchObject({ userId: DEMO_ADMIN_ID, entityType: 'user', entityId: FOCAL_POINT_ID });
+    expect(JSON.parse(audit.before!).disabledAt).toMatch(/^\d{4}-/);
+    expect(JSON.parse(audit.after!).disabledAt).toBeNull();
+  });
+
+  it('changes nothing when its audit row cannot be written: one transaction', () => {
+    disableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db);
+    breakAuditFor('user.enable');
+    expect(() => enableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db)).toThrow(/audit unavailable/);
+    expect(findSignedInUser(FOCAL_POINT_ID, db)).toBeNull();
+  });
+
+  it('refuses a disabled admin, who is nobody', async () => {
+    await createUser(DEMO_ADMIN_ID, { email: 'second.admin@example.org', name: 'Second Admin', role: 'admin' }, {}, db);
+    const second = db.select().from(t.users).where(eq(t.users.email, 'second.admin@example.org')).get()!;
+    disableUser(DEMO_ADMIN_ID, second.id, db);
+    expect(() => enableUser(second.id, second.id, db)).toThrow(AccessDeniedError);
+    expect(findSignedInUser(second.id, db)).toBeNull();
+  });
+
+  it.each([
+    ['a user who is not disabled', FOCAL_POINT_ID, 'notDisabled'],
+    ['an unknown user', 'no-such-user', 'notFound'],
+    ['no user at all', '', 'invalid'],
+  ])('refuses %s', (_what, userId, reason) => {
+    const audits = count(t.auditLog);
+    expect(enableUser(DEMO_ADMIN_ID, userId, db)).toEqual({ ok: false, reason });
+    expect(count(t.auditLog)).toBe(audits);
   });
 });

@@ -46,7 +46,7 @@ export class AccessDeniedError extends Error {
   }
 }
 
-const USER_ACTIONS = ['user.list', 'user.create', 'user.disable'] as const;
+const USER_ACTIONS = ['user.list', 'user.create', 'user.disable', 'user.enable'] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 /** The caller, if they are an enabled admin; anything else is denied. */
@@ -220,6 +220,31 @@ export function disableUser(callerId: string | null, userId: unknown, db: Db = g
       recordAudit(tx, { userId: adminId, action: 'user.disable', entityType: 'user', entityId: before.id, before, after: { ...after, sessionsEnded: ended } });
       const [dto] = selectUsers(tx, eq(t.users.id, before.id));
       return { ok: true, user: dto!, sessionsEnded: ended };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export type EnableUserResult = { ok: true; user: UserDto } | { ok: false; reason: 'invalid' | 'notFound' | 'notDisabled' };
+
+/**
+ * Re-enables a disabled user: they may sign in again with their password (their sessions ended
+ * when they were disabled, so nothing resumes by itself). Admins only; audited before and after.
+ */
+export function enableUser(callerId: string | null, userId: unknown, db: Db = getDb()): EnableUserResult {
+  return db.transaction(
+    (tx): EnableUserResult => {
+      const adminId = requireAdmin(tx, callerId, 'user.enable');
+      const id = userIdSchema.safeParse(userId);
+      if (!id.success) return { ok: false, reason: 'invalid' };
+      const before = tx.select().from(t.users).where(eq(t.users.id, id.data)).get();
+      if (!before) return { ok: false, reason: 'notFound' };
+      if (before.disabledAt === null) return { ok: false, reason: 'notDisabled' };
+
+      const after = tx.update(t.users).set({ disabledAt: null, updatedAt: new Date().toISOString() }).where(eq(t.users.id, before.id)).returning().get();
+      recordAudit(tx, { userId: adminId, action: 'user.enable', entityType: 'user', entityId: before.id, before, after });
+      const [dto] = selectUsers(tx, eq(t.users.id, before.id));
+      return { ok: true, user: dto! };
     },
     { behavior: 'immediate' },
   );
