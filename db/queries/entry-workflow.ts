@@ -158,6 +158,7 @@ export function createIn(tx: Tx, userId: string, data: EntryInput, context: Writ
   if (!decision.allowed) return forbidden(decision.reason);
   const selfReport = subject.id === reporterId;
   if (selfReport && data.confidence !== null) return invalid({ confidence: 'is only for independent assessments' });
+  if (!selfReport && data.confidence === null && imported?.state === 'submitted') return invalid({ confidence: 'is required for an independent assessment' });
   if (data.supersedes !== null) {
     const original = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, data.supersedes)).get();
     if (!original || original.state !== 'published' || original.withdrawnAt !== null || original.supersededById !== null) {
