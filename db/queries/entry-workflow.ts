@@ -5,6 +5,7 @@ import * as t from '../schema';
 import { recordAudit } from '../audit';
 import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
 import { appliesToKind, type DutyBearer } from '../../lib/taxonomy';
+import type { CreateAction } from '../../lib/api-schemas';
 import { entryInputSchema, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type EntryInput, type FieldErrors } from '../../lib/entry-input';
 
 /**
@@ -101,10 +102,6 @@ export function createEntry(userId: string, input: unknown, context: WriteContex
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   return transaction((tx) => createIn(tx, userId, parsed.data, context));
 }
-
-/** What a new entry becomes in the same transaction as its creation (the API's `action`). */
-export const CREATE_ACTIONS = ['draft', 'submit', 'publish'] as const;
-export type CreateAction = (typeof CREATE_ACTIONS)[number];
 
 /**
  * Creates an entry and submits or publishes it in ONE immediate transaction, through the same

@@ -1,0 +1,156 @@
+/**
+ * zod schemas of the public API's bodies and responses. The route handlers type their responses
+ * with these (app/api/v1/_lib/respond.ts), lib/openapi.ts documents them, and the API tests check
+ * every response against them: the documentation and the code cannot drift apart.
+ */
+import { z } from 'zod';
+import { STATUS_KEYS } from './status-scale';
+import { ACTOR_KINDS, CONFIDENCE_LEVELS, DUTY_BEARERS, ENTRY_STATES, EVIDENCE_RELATIONS, MEASURES, PERSPECTIVES, RIGHTS_HOLDERS, THEMES } from './taxonomy';
+import { entryInputSchema, returnNoteSchema, withdrawalReasonSchema } from './entry-input';
+import type { ActorDto } from '../db/queries/actors';
+import type { CommitmentDto } from '../db/queries/commitments';
+import type { PublishedEntryDto } from '../db/queries/entries';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+const id = z.number().int().positive();
+const count = z.number().int().nonnegative();
+
+/** Body limit of the write API, checked before the body is parsed. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** What a new entry becomes in the same transaction as its creation. */
+export const CREATE_ACTIONS = ['draft', 'submit', 'publish'] as const;
+export type CreateAction = (typeof CREATE_ACTIONS)[number];
+
+export const ERROR_CODES = [
+  'invalid_parameter',
+  'invalid_body',
+  'invalid_json',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    /** Query or path parameters at fault (400 invalid_parameter). */
+    parameters: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
+    /** Body fields at fault, by path such as `evidence.0.url` (400 invalid_body). */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+const pagination = {
+  total: count,
+  page: z.number().int().min(1),
+  limit: z.number().int().min(1),
+  /** The next page (path and query), or null on the last page. */
+  next: z.string().nullable(),
+};
+
+export const sourceDocumentSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  author: z.string(),
+  publishedOn: isoDate,
+  place: z.string(),
+  reference: z.string().nullable(),
+  url: z.string().nullable(),
+});
+
+export const commitmentSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  text: z.string(),
+  paragraphs: z.string(),
+  paragraphNumbers: z.array(z.number().int()),
+  theme: z.enum(THEMES),
+  dutyBearers: z.array(z.enum(DUTY_BEARERS)),
+  rightsHolders: z.array(z.enum(RIGHTS_HOLDERS)),
+  gcmObjectives: z.array(z.number().int().min(1).max(23)),
+  sdgTargets: z.array(z.string()),
+  source: sourceDocumentSchema,
+}) satisfies z.ZodType<CommitmentDto>;
+
+export const actorSchema = z.object({
+  id,
+  kind: z.enum(ACTOR_KINDS),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  iso3: z.string().nullable(),
+  region: z.string().nullable(),
+  subRegion: z.string().nullable(),
+  intermediateRegion: z.string().nullable(),
+  isDemo: z.boolean(),
+}) satisfies z.ZodType<ActorDto>;
+
+const actorRef = z.object({ id, name: z.string(), kind: z.enum(ACTOR_KINDS) });
+const evidence = z.object({ url: z.string(), title: z.string(), relation: z.enum(EVIDENCE_RELATIONS) });
+const withdrawal = z.object({ at: isoTimestamp, reason: z.string() }).nullable();
+
+const entryContent = {
+  id,
+  commitment: z.object({ code: z.string(), title: z.string() }),
+  subject: actorRef,
+  reporter: actorRef,
+  perspective: z.enum(PERSPECTIVES),
+  status: z.enum(STATUS_KEYS),
+  asOf: isoDate,
+  summary: z.string(),
+  narrative: z.string(),
+  measures: z.array(z.enum(MEASURES)),
+  evidence: z.array(evidence),
+  confidence: z.enum(CONFIDENCE_LEVELS).nullable(),
+  adverseEffects: z.boolean(),
+  adverseEffectsDescription: z.string().nullable(),
+  supersedesId: id.nullable(),
+  supersededById: id.nullable(),
+  withdrawal,
+};
+
+export const publishedEntrySchema = z.object({ ...entryContent, publishedAt: isoTimestamp }) satisfies z.ZodType<PublishedEntryDto>;
+
+/** An entry as its writer sees it through the write API: any workflow state. */
+export const writtenEntrySchema = z.object({
+  ...entryContent,
+  idempotencyKey: z.string(),
+  state: z.enum(ENTRY_STATES),
+  returnNote: z.string().nullable(),
+  createdAt: isoTimestamp,
+  submittedAt: isoTimestamp.nullable(),
+  publishedAt: isoTimestamp.nullable(),
+});
+export type WrittenEntryDto = z.infer<typeof writtenEntrySchema>;
+
+export const commitmentListSchema = z.object({ commitments: z.array(commitmentSchema), ...pagination });
+export const commitmentResponseSchema = z.object({ commitment: commitmentSchema });
+export const actorListSchema = z.object({ actors: z.array(actorSchema), ...pagination });
+export const actorResponseSchema = z.object({ actor: actorSchema });
+export const entryListSchema = z.object({ entries: z.array(publishedEntrySchema), ...pagination });
+export const publishedEntryResponseSchema = z.object({ entry: publishedEntrySchema });
+export const writtenEntryResponseSchema = z.object({ entry: writtenEntrySchema });
+
+/** POST /api/v1/entries: the entry form's fields, and what to do with the new entry. */
+export const entryCreateBodySchema = entryInputSchema.safeExtend({
+  action: z.enum(CREATE_ACTIONS, { error: `must be one of: ${CREATE_ACTIONS.join(', ')}` }).default('draft'),
+});
+
+/** Bodies of POST /api/v1/entries/{id}/{transition}. Submit and publish take none (or `{}`). */
+export const TRANSITIONS = ['submit', 'publish', 'return', 'withdraw'] as const;
+export type Transition = (typeof TRANSITIONS)[number];
+export const transitionBodySchemas = {
+  submit: z.object({}).strict(),
+  publish: z.object({}).strict(),
+  return: z.object({ note: returnNoteSchema }).strict(),
+  withdraw: z.object({ reason: withdrawalReasonSchema }).strict(),
+} as const satisfies Record<Transition, z.ZodType>;
