@@ -2,6 +2,8 @@
 const createNextIntlPlugin = require('next-intl/plugin');
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+// The largest request bodies; proxy.ts refuses bigger ones with 413 before anything reads them.
+const bodyLimits = require('./lib/body-limits.json');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -13,7 +15,12 @@ const nextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
   // forbidden() answers a signed-in user who may not see a page with a real 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The same limit as proxy.ts (raise it in lib/body-limits.json); the proxy sees the whole body up to it.
+    serverActions: { bodySizeLimit: bodyLimits.serverActionBytes },
+    proxyClientMaxBodySize: Math.max(bodyLimits.serverActionBytes, bodyLimits.apiBytes),
+  },
 };
 
 module.exports = withNextIntl(nextConfig);
