@@ -1,18 +1,27 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useRequestId } from './error-reference';
 
-/** Never a stack trace: a friendly message and the reference the server logged. */
+/** Never a stack trace or an error message: a friendly page and the id the server logged the error under. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations('common');
+  const t = useTranslations('errors');
+  const requestId = useRequestId();
   return (
     <div role="alert">
-      <h1>{t('errorTitle')}</h1>
-      <p>{t('errorBody')}</p>
-      {error.digest ? <p className="meta">{t('errorReference', { digest: error.digest })}</p> : null}
-      <button className="button" type="button" onClick={reset}>
-        {t('tryAgain')}
-      </button>
+      <h1>{t('title')}</h1>
+      <p>{t('body')}</p>
+      {requestId ? (
+        <p>
+          {t('quoteId')} <code data-testid="request-id">{requestId}</code>
+        </p>
+      ) : null}
+      {error.digest ? <p className="meta">{t('errorCode', { digest: error.digest })}</p> : null}
+      <p>
+        <button className="button" type="button" onClick={reset}>
+          {t('tryAgain')}
+        </button>
+      </p>
     </div>
   );
 }

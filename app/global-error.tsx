@@ -1,17 +1,26 @@
 'use client';
 
-import messages from '@/lib/i18n/messages/en.json';
+import errors from '@/lib/i18n/messages/errors.en.json';
+import { useRequestId } from './error-reference';
 
 /** Last resort when the root layout itself fails: no providers are left, so read the catalogue directly. */
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
-  const common = messages.common;
+  const requestId = useRequestId();
   return (
     <html lang="en">
       <body>
         <main>
-          <h1>{common.errorTitle}</h1>
-          <p>{common.errorBody}</p>
-          {error.digest ? <p>{common.errorReference.replace('{digest}', error.digest)}</p> : null}
+          <h1>{errors.title}</h1>
+          <p>{errors.body}</p>
+          {requestId ? (
+            <p>
+              {errors.quoteId} <code data-testid="request-id">{requestId}</code>
+            </p>
+          ) : null}
+          {error.digest ? <p>{errors.errorCode.replace('{digest}', error.digest)}</p> : null}
+          <p>
+            <a href="/">{errors.backHome}</a>
+          </p>
         </main>
       </body>
     </html>

@@ -1,7 +1,10 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { getCurrentUser, type CurrentUser } from '@/db/current-user';
+import { log } from '@/lib/logger';
+import { REQUEST_ID_HEADER } from '@/lib/request-id';
+import { originProblem } from '@/lib/request-guards';
 
 /** The signed-in, enabled user of this request, or null. */
 export const currentUser = getCurrentUser;
@@ -13,21 +16,17 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   return user;
 }
 
-export class RefusedError extends Error {}
-
-/** Server actions are public endpoints: refuse a cross-origin request or one without an Origin. */
+/**
+ * Server actions are public endpoints: a cross-origin request, or one without an Origin, is
+ * refused. proxy.ts refuses it first with a 403 that says why; this is the second line, should a
+ * request reach an action some other way: a 403 (never a 500), logged with the reason.
+ */
 async function assertSameOrigin(): Promise<void> {
   const requestHeaders = await headers();
-  const origin = requestHeaders.get('origin');
-  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host');
-  if (!origin || !host) throw new RefusedError('Refused: the request has no Origin.');
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new RefusedError('Refused: the Origin is not valid.');
-  }
-  if (originHost !== host) throw new RefusedError('Refused: cross-origin request.');
+  const problem = originProblem(requestHeaders.get('origin'), requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host'));
+  if (!problem) return;
+  log({ level: 'warn', message: problem, requestId: requestHeaders.get(REQUEST_ID_HEADER), route: 'server action' });
+  forbidden();
 }
 
 /**

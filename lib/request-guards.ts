@@ -1,0 +1,55 @@
+import limits from './body-limits.json';
+
+/**
+ * Checks the proxy makes before a request reaches any route: body size and, for server actions,
+ * the origin. How big a request body may be, by who receives it (values in body-limits.json, shared with
+ * next.config.js). A body is refused before it is read: by its Content-Length, and a body of
+ * unknown size (chunked, no Content-Length) is refused too.
+ */
+export const BODY_LIMITS = { api: limits.apiBytes, page: limits.serverActionBytes } as const;
+
+export type BodyTarget = keyof typeof BODY_LIMITS;
+
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export type BodyCheck = { ok: true } | { ok: false; status: 411 | 413; code: string; message: string };
+
+/** Route handlers live under /api; a write to any other path is a server action (with or without JavaScript). */
+export function bodyTarget(pathname: string): BodyTarget {
+  return pathname === '/api' || pathname.startsWith('/api/') ? 'api' : 'page';
+}
+
+export function isWrite(method: string): boolean {
+  return !BODYLESS.has(method.toUpperCase());
+}
+
+export function checkBodySize(method: string, contentLength: string | null, transferEncoding: string | null, target: BodyTarget): BodyCheck {
+  if (!isWrite(method)) return { ok: true };
+  const limit = BODY_LIMITS[target];
+  if (contentLength === null || contentLength.trim() === '') {
+    // Neither header: HTTP says there is no body.
+    if (!transferEncoding) return { ok: true };
+    return { ok: false, status: 411, code: 'length_required', message: `The request body has no Content-Length; send one (at most ${limit} bytes).` };
+  }
+  const length = Number(contentLength);
+  if (!Number.isSafeInteger(length) || length < 0) {
+    return { ok: false, status: 411, code: 'length_required', message: 'The Content-Length header is not a number of bytes.' };
+  }
+  if (length > limit) {
+    return { ok: false, status: 413, code: 'payload_too_large', message: `The request body is ${length} bytes; the limit is ${limit} bytes.` };
+  }
+  return { ok: true };
+}
+
+/** Server actions are same-origin only; a browser always sends Origin on a POST. */
+export function originProblem(origin: string | null, host: string | null): string | null {
+  if (!origin || origin === 'null') return 'Refused: the request has no Origin header; server actions accept same-origin requests only.';
+  if (!host) return 'Refused: the request has no Host header.';
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return 'Refused: the Origin header is not a valid URL.';
+  }
+  return originHost === host ? null : `Refused: a cross-origin request (Origin ${originHost}) may not call a server action of ${host}.`;
+}
