@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
 import * as t from '../schema';
 import { listCommitments } from './commitments';
@@ -11,7 +11,8 @@ type EntryRow = typeof t.progressEntries.$inferSelect;
 export function formOptions(user: CurrentUser) {
   const db = getDb();
   const own = user.actorId === null ? null : db.select().from(t.actors).where(eq(t.actors.id, user.actorId)).get();
-  const states = own && own.kind !== 'state' ? db.select({ id: t.actors.id, name: t.actors.name }).from(t.actors).where(eq(t.actors.kind, 'state')).orderBy(t.actors.name).all() : [];
+  // Archived states are not offered (createEntry refuses them too); their pages and past entries stay.
+  const states = own && own.kind !== 'state' ? db.select({ id: t.actors.id, name: t.actors.name }).from(t.actors).where(and(eq(t.actors.kind, 'state'), isNull(t.actors.archivedAt))).orderBy(t.actors.name).all() : [];
   return {
     commitments: listCommitments().map(({ code, title }) => ({ code, title })),
     subjects: own ? [{ id: own.id, name: own.name, self: true }, ...states.map((state) => ({ ...state, self: false }))] : [],
