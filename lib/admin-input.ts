@@ -1,0 +1,182 @@
+/**
+ * What an admin may send to create or change an actor, a source document or a commitment,
+ * validated at every boundary (form, script, import). Strict: a field that is not ours (an id,
+ * `archivedAt`, `isDemo`, a position) is refused by name, never silently written.
+ */
+import { z } from 'zod';
+import { ACTOR_KINDS, DUTY_BEARERS, RIGHTS_HOLDERS, SDG_TARGETS, THEMES } from './taxonomy';
+import { isCalendarDate } from './dates';
+import type { FieldErrors } from './entry-input';
+
+export type { FieldErrors };
+
+export const ADMIN_LIMITS = {
+  name: 200,
+  shortName: 100,
+  region: 100,
+  slug: 100,
+  title: 300,
+  author: 200,
+  place: 200,
+  reference: 300,
+  url: 2_000,
+  code: 20,
+  text: 10_000,
+  paragraphs: 200,
+} as const;
+
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+const text = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters');
+
+const requiredText = (max: number) => text(max).min(1, 'is required');
+
+/** Empty or missing is "none" (null). */
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+const emptyAsNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
+
+/** A list of choices with no repeats (checkboxes). */
+const choices = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z
+    .array(z.enum(values, { error: `must be among: ${values.join(', ')}` }), { error: 'must be a list' })
+    .refine((list) => new Set(list).size === list.length, `must not repeat a ${what}`)
+    .default([]);
+
+export const actorInputSchema = z
+  .object({
+    kind: z.enum(ACTOR_KINDS, { error: `must be one of: ${ACTOR_KINDS.join(', ')}` }),
+    name: requiredText(ADMIN_LIMITS.name),
+    shortName: optionalText(ADMIN_LIMITS.shortName),
+    iso3: z.preprocess(
+      emptyAsNull,
+      z
+        .string({ error: 'must be text' })
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{3}$/, 'must be three letters (ISO 3166-1 alpha-3), such as FRA')
+        .nullable(),
+    ),
+    region: optionalText(ADMIN_LIMITS.region),
+    subRegion: optionalText(ADMIN_LIMITS.region),
+    intermediateRegion: optionalText(ADMIN_LIMITS.region),
+  })
+  .strict()
+  .superRefine((actor, context) => {
+    if (actor.iso3 !== null && actor.kind !== 'state') context.addIssue({ code: 'custom', path: ['iso3'], message: 'is only for states' });
+  });
+export type ActorInput = z.output<typeof actorInputSchema>;
+
+export const sourceInputSchema = z
+  .object({
+    slug: requiredText(ADMIN_LIMITS.slug).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes, such as gcm-ts5-report'),
+    title: requiredText(ADMIN_LIMITS.title),
+    author: requiredText(ADMIN_LIMITS.author),
+    publishedOn: z
+      .string({ error: 'is required' })
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+      .refine(isCalendarDate, 'is not a real calendar date'),
+    place: requiredText(ADMIN_LIMITS.place),
+    reference: optionalText(ADMIN_LIMITS.reference),
+    url: z.preprocess(
+      emptyAsNull,
+      z
+        .string({ error: 'must be text' })
+        .trim()
+        .max(ADMIN_LIMITS.url, `must be at most ${ADMIN_LIMITS.url} characters`)
+        .url('must be a web address')
+        .refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://')
+        .nullable(),
+    ),
+  })
+  .strict();
+export type SourceInput = z.output<typeof sourceInputSchema>;
+
+/** "9", "13-14", "2-3, 6" (a dash or an en dash) as ascending paragraph numbers; null if malformed. */
+export function parseParagraphs(citation: string): number[] | null {
+  const numbers = new Set<number>();
+  for (const part of citation.split(',')) {
+    const match = /^\s*(\d{1,4})\s*(?:[-–]\s*(\d{1,4})\s*)?$/.exec(part);
+    if (!match) return null;
+    const first = Number(match[1]);
+    const last = match[2] === undefined ? first : Number(match[2]);
+    if (first < 1 || last < first || last - first > 200) return null;
+    for (let paragraph = first; paragraph <= last; paragraph++) numbers.add(paragraph);
+  }
+  return [...numbers].sort((a, b) => a - b);
+}
+
+export const commitmentInputSchema = z
+  .object({
+    code: requiredText(ADMIN_LIMITS.code)
+      .toUpperCase()
+      .regex(/^[A-Z]+-\d+$/, 'must be capital letters, a dash and digits, such as TIP-03'),
+    title: requiredText(ADMIN_LIMITS.title),
+    text: requiredText(ADMIN_LIMITS.text),
+    paragraphs: requiredText(ADMIN_LIMITS.paragraphs).transform((citation, context) => {
+      const numbers = parseParagraphs(citation);
+      if (!numbers) {
+        context.addIssue({ code: 'custom', message: 'must be paragraph numbers such as 9, 13-14 or 2-3, 6' });
+        return z.NEVER;
+      }
+      return numbers;
+    }),
+    theme: z.enum(THEMES, { error: `must be one of: ${THEMES.join(', ')}` }),
+    dutyBearers: choices(DUTY_BEARERS, 'duty bearer').refine((list) => list.length > 0, 'must name at least one: it decides whom the commitment applies to'),
+    rightsHolders: choices(RIGHTS_HOLDERS, 'rights holder'),
+    gcmObjectives: z
+      .array(z.coerce.number({ error: 'must be GCM objective numbers from 1 to 23' }).int('must be GCM objective numbers from 1 to 23').min(1, 'must be GCM objective numbers from 1 to 23').max(23, 'must be GCM objective numbers from 1 to 23'), {
+        error: 'must be a list',
+      })
+      .refine((list) => new Set(list).size === list.length, 'must not repeat an objective')
+      .default([]),
+    sdgTargets: choices(SDG_TARGETS, 'target'),
+    source: z.coerce.number({ error: 'must be a source document' }).int('must be a source document').positive('must be a source document'),
+  })
+  .strict();
+export type CommitmentInput = z.output<typeof commitmentInputSchema>;
+
+/** zod issues as one message per field, the field named by its path; unknown fields by name. */
+export function adminFieldErrors(error: z.ZodError, entity: string): FieldErrors {
+  const result: FieldErrors = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) result[[...issue.path, key].join('.')] = `is not a field of ${entity}`;
+      continue;
+    }
+    const field = issue.path.length > 0 ? String(issue.path[0]) : 'body';
+    result[field] ??= issue.message;
+  }
+  return result;
+}
+
+/** The list filter of every admin screen: archived ones are shown by default, and marked. */
+export const ARCHIVE_FILTERS = ['all', 'active', 'archived'] as const;
+export type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];
+export const archiveFilterSchema = z.enum(ARCHIVE_FILTERS).catch('all');
+
+/**
+ * Form data of an admin form as the object its schema validates. Checkbox groups become lists
+ * (empty when none is ticked); every other field is passed through as text, so a field the form
+ * did not define reaches the schema and is refused by name rather than dropped.
+ */
+export function adminInputFromForm(form: FormData, lists: readonly string[] = []): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const list of lists) input[list] = [];
+  for (const [key, raw] of form.entries()) {
+    if (key.startsWith('$ACTION')) continue; // Next's own fields for server actions
+    const value = typeof raw === 'string' ? raw : '';
+    if (lists.includes(key)) (input[key] as string[]).push(value);
+    else input[key] = value;
+  }
+  return input;
+}
