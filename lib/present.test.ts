@@ -79,8 +79,8 @@ describe('buildSlides', () => {
     const slides = buildSlides({ summary: summary(MAX_BARS * 2 + 1, 23), matrix: matrix(1, 1), perCommitment: false });
     const actorSlides = slides.filter((slide) => slide.kind === 'byActor');
     expect(actorSlides.map((slide) => slide.id)).toEqual(['by-actor', 'by-actor-2', 'by-actor-3']);
-    expect(actorSlides.map((slide) => slide.rows.length)).toEqual([7, 7, 7]);
-    expect(actorSlides.map((slide) => slide.first)).toEqual([1, 8, 15]);
+    expect(actorSlides.map((slide) => slide.rows.length)).toEqual([6, 6, 5]);
+    expect(actorSlides.map((slide) => slide.first)).toEqual([1, 7, 13]);
     const objectiveSlides = slides.filter((slide) => slide.kind === 'byObjective');
     expect(objectiveSlides.map((slide) => slide.rows.length)).toEqual([8, 8, 7]);
     expect(objectiveSlides.map((slide) => `${slide.part}/${slide.parts}`)).toEqual(['1/3', '2/3', '3/3']);

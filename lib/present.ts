@@ -11,8 +11,8 @@ import { DASHBOARD_PARAMETERS, dashboardSearch, parseQuery, type DashboardQuery,
 import type { ActorKind, Theme } from './taxonomy';
 import type { GroupRow, MatrixDto, SummaryDto, TimePoint } from './summary-types';
 
-export const MAX_BARS = 10;
-export const MAX_MATRIX_ROWS = 12;
+export const MAX_BARS = 8;
+export const MAX_MATRIX_ROWS = 10;
 export const MAX_MATRIX_COLUMNS = 12;
 export const MAX_CONTESTED = 6;
 

@@ -1,0 +1,141 @@
+'use client';
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useTranslations } from 'next-intl';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { buildSlides, dashboardHref, parsePresentQuery, presentHref, slideIndex, type PresentSettings } from '@/lib/present';
+import type { DashboardQuery } from '@/lib/query-params';
+import type { MatrixDto, SummaryDto } from '@/lib/summary-types';
+import { SlideView, useSlideTitle, type DeckContext } from './slides';
+import './present.css';
+
+/** Slides are laid out on a fixed 16:9 stage and scaled to the screen, so a slide looks the same on every projector and on paper. */
+const STAGE = { width: 1600, height: 900 };
+
+const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown']);
+const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+
+export interface PresentationProps {
+  summary: SummaryDto;
+  matrix: MatrixDto;
+  filters: DashboardQuery;
+  filterWords: string[];
+  sources: string[];
+  /** Commitment code -> paragraphs of the source it quotes. */
+  paragraphs: Record<string, string>;
+  demo: boolean;
+}
+
+/**
+ * A full-viewport layer over the site (present.css hides the site's header and footer while it is
+ * on the page). The URL is the state: every slide change pushes `?slide=…`, so the back button
+ * steps back through the slides; settings replace the URL, so they add no history.
+ */
+export function Presentation({ summary, matrix, filters, filterWords, sources, paragraphs, demo }: PresentationProps) {
+  const t = useTranslations('present');
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const parsed = useMemo(() => parsePresentQuery(searchParams), [searchParams]);
+  const settings: PresentSettings = parsed.ok ? parsed.settings : { highContrast: false, perCommitment: false };
+  const slides = useMemo(() => buildSlides({ summary, matrix, perCommitment: settings.perCommitment }), [summary, matrix, settings.perCommitment]);
+  const current = slideIndex(slides, parsed.ok ? parsed.slide : undefined);
+  const slideTitle = useSlideTitle();
+
+  const rootRef = useRef<HTMLDivElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(1);
+  const [fullscreen, setFullscreen] = useState(false);
+
+  const go = useCallback(
+    (index: number) => {
+      const target = Math.max(0, Math.min(slides.length - 1, index));
+      if (target === current) return;
+      window.history.pushState(null, '', presentHref(filters, settings, slides[target]?.id));
+    },
+    [current, filters, settings, slides],
+  );
+  const changeSettings = (next: PresentSettings) => window.history.replaceState(null, '', presentHref(filters, next, slides[current]?.id));
+  const toggleFullscreen = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void rootRef.current?.requestFullscreen?.().catch(() => undefined);
+  }, []);
+  const leave = useCallback(() => router.push(dashboardHref(filters)), [router, filters]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      // Space and Enter keep their meaning on a focused control.
+      const onControl = target?.closest('button, a, input, select, textarea, summary') !== null && target !== null;
+      if (NEXT_KEYS.has(event.key) || (event.key === ' ' && !event.shiftKey && !onControl)) go(current + 1);
+      else if (PREVIOUS_KEYS.has(event.key) || (event.key === ' ' && event.shiftKey && !onControl)) go(current - 1);
+      else if (event.key === 'Home') go(0);
+      else if (event.key === 'End') go(slides.length - 1);
+      else if (event.key === 'f' || event.key === 'F') toggleFullscreen();
+      // In full screen the browser takes Esc to leave it; a second Esc leaves the presentation.
+      else if (event.key === 'Escape' && !document.fullscreenElement) leave();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [current, go, leave, slides.length, toggleFullscreen]);
+
+  useEffect(() => {
+    const onChange = () => setFullscreen(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  useLayoutEffect(() => {
+    const frame = frameRef.current;
+    if (!frame) return;
+    const fit = () => setScale(Math.min(frame.clientWidth / STAGE.width, frame.clientHeight / STAGE.height));
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(frame);
+    return () => observer.disconnect();
+  }, []);
+
+  const deck: DeckContext = { summary, matrix, filterWords, sources, paragraphs, demo, total: slides.length };
+  const title = slideTitle(slides[current] ?? slides[0]!);
+
+  return (
+    <div ref={rootRef} className="present-root" data-contrast={settings.highContrast ? 'high' : 'normal'} data-slide={slides[current]?.id}>
+      <p className="visually-hidden" role="status">
+        {t('announce', { number: current + 1, total: slides.length, title })}
+      </p>
+      <div ref={frameRef} className="present-frame">
+        <div className="present-stage" style={{ '--present-scale': scale } as CSSProperties}>
+          {slides.map((slide, index) => (
+            <div key={slide.id} className={`present-slot${index === current ? ' is-current' : ''}`}>
+              <SlideView slide={slide} number={index + 1} deck={deck} current={index === current} />
+            </div>
+          ))}
+        </div>
+      </div>
+      <nav className="present-controls" aria-label={t('controls.label')}>
+        <button type="button" className="button secondary" onClick={() => go(current - 1)} disabled={current === 0}>
+          <span aria-hidden="true">←</span> {t('controls.previous')}
+        </button>
+        <span className="present-count">{t('controls.count', { number: current + 1, total: slides.length })}</span>
+        <button type="button" className="button secondary" onClick={() => go(current + 1)} disabled={current === slides.length - 1}>
+          {t('controls.next')} <span aria-hidden="true">→</span>
+        </button>
+        <button type="button" className="button secondary" onClick={toggleFullscreen} aria-pressed={fullscreen}>
+          {t('controls.fullscreen')}
+        </button>
+        <button type="button" className="button secondary" aria-pressed={settings.highContrast} onClick={() => changeSettings({ ...settings, highContrast: !settings.highContrast })}>
+          {t('controls.highContrast')}
+        </button>
+        <button type="button" className="button secondary" aria-pressed={settings.perCommitment} onClick={() => changeSettings({ ...settings, perCommitment: !settings.perCommitment })}>
+          {t('controls.perCommitment')}
+        </button>
+        <a className="button secondary" href={dashboardHref(filters)}>
+          {t('controls.leave')}
+        </a>
+        <span className="present-keys">{t('controls.keys')}</span>
+      </nav>
+    </div>
+  );
+}
