@@ -44,7 +44,7 @@ export function listActors(filters: ActorFilters = {}): ActorDto[] {
     .select(columns)
     .from(t.actors)
     .where(and(...conditions))
-    .orderBy(sql`${t.actors.name} COLLATE NOCASE`)
+    .orderBy(sql`${t.actors.name} COLLATE NOCASE`, asc(t.actors.id))
     .all();
 }
 
