@@ -1,10 +1,40 @@
 import { listPublishedEntries } from '@/db/queries/entries';
+import { createAndAdvanceEntry } from '@/db/queries/entry-workflow';
 import { ENTRY_LIST_PARAMETERS } from '@/lib/query-params';
-import { invalidParameters, ok, parseRequestQuery } from '../_lib/respond';
+import { entryCreateBodySchema, entryListSchema } from '@/lib/api-schemas';
+import { fieldErrors } from '@/lib/entry-input';
+import { cachedRead, invalidBody, invalidParameters, linkHeader, methodsNotAllowed, nextPage, parseRequestQuery } from '../_lib/respond';
+import { authenticate, rateLimit, readJsonBody, requestId } from '../_lib/write-request';
+import { writeResponse } from '../_lib/write-response';
 
-/** Published entries only, newest first by as-of date, paginated. */
+/** Published entries only, newest first by as-of date (ties: later published, then higher id), paginated. */
 export function GET(request: Request) {
   const query = parseRequestQuery(request, ENTRY_LIST_PARAMETERS);
   if (!query.ok) return invalidParameters(query.errors);
-  return ok(listPublishedEntries(query.value));
+  return cachedRead(
+    request,
+    entryListSchema,
+    () => {
+      const page = listPublishedEntries(query.value);
+      return { ...page, next: nextPage(request, page.page, page.limit, page.total) };
+    },
+    (body) => linkHeader(body.next),
+  );
 }
+
+/** Creates an entry as the token's user, and submits or publishes it in the same transaction. */
+export async function POST(request: Request) {
+  const caller = authenticate(request);
+  if (!caller.ok) return caller.response;
+  const limited = rateLimit(caller.value.tokenKey);
+  if (!limited.ok) return limited.response;
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  const parsed = entryCreateBodySchema.safeParse(body.value);
+  if (!parsed.success) return invalidBody(fieldErrors(parsed.error));
+  const { action, ...input } = parsed.data;
+  const result = createAndAdvanceEntry(caller.value.userId, input, action, { requestId: requestId() });
+  return writeResponse(caller.value.userId, result, true);
+}
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(['GET', 'POST']);

@@ -1,0 +1,35 @@
+import 'server-only';
+import { publishEntry, returnEntry, submitEntry, withdrawEntry, type WriteContext, type WriteResult } from '@/db/queries/entry-workflow';
+import { PARAMETERS } from '@/lib/query-params';
+import { transitionBodySchemas, type Transition } from '@/lib/api-schemas';
+import { fieldErrors } from '@/lib/entry-input';
+import { invalidBody, invalidParameters, methodsNotAllowed } from './respond';
+import { authenticate, rateLimit, readJsonBody, requestId } from './write-request';
+import { writeResponse } from './write-response';
+
+/** Each transition through the workflow function the screens use: the same rules, the same audit. */
+const WORKFLOW: { [T in Transition]: (userId: string, entryId: number, body: Record<string, string>, context: WriteContext) => WriteResult } = {
+  submit: (userId, entryId, _body, context) => submitEntry(userId, entryId, context),
+  publish: (userId, entryId, _body, context) => publishEntry(userId, entryId, context),
+  return: (userId, entryId, body, context) => returnEntry(userId, entryId, body.note, context),
+  withdraw: (userId, entryId, body, context) => withdrawEntry(userId, entryId, body.reason, context),
+};
+
+/** The route module of POST /api/v1/entries/{id}/{transition}. */
+export function entryTransitionRoute(transition: Transition) {
+  async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+    const caller = authenticate(request);
+    if (!caller.ok) return caller.response;
+    const limited = rateLimit(caller.value.tokenKey);
+    if (!limited.ok) return limited.response;
+    const id = PARAMETERS.subject.safeParse((await params).id);
+    if (!id.success) return invalidParameters([{ parameter: 'id', message: id.error.issues[0]?.message ?? 'is not valid' }]);
+    const body = await readJsonBody(request, { optional: transition === 'submit' || transition === 'publish' });
+    if (!body.ok) return body.response;
+    const parsed = transitionBodySchemas[transition].safeParse(body.value);
+    if (!parsed.success) return invalidBody(fieldErrors(parsed.error));
+    const result = WORKFLOW[transition](caller.value.userId, id.data, parsed.data as Record<string, string>, { requestId: requestId() });
+    return writeResponse(caller.value.userId, result);
+  }
+  return { POST, ...methodsNotAllowed(['POST']) };
+}

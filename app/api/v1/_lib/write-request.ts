@@ -1,0 +1,111 @@
+import 'server-only';
+import type { NextResponse } from 'next/server';
+import { authenticateApiToken, hashApiToken } from '@/db/queries/api-tokens';
+import { MAX_BODY_BYTES } from '@/lib/api-schemas';
+import { apiError, type ApiError } from './respond';
+
+/**
+ * The guard clauses of every write: a bearer token (never a cookie, so a cross-site request
+ * cannot write), a rate limit per token, a JSON body under the size limit read before parsing.
+ */
+export type Guarded<T> = { ok: true; value: T } | { ok: false; response: NextResponse<ApiError> };
+
+const CHALLENGE = 'Bearer realm="commitment-tracker-api"';
+
+export function authenticate(request: Request): Guarded<{ userId: string; tokenKey: string }> {
+  const header = request.headers.get('authorization');
+  if (!header) {
+    return { ok: false, response: apiError('unauthorized', 'Send a personal API token as "Authorization: Bearer <token>" (create one under Account).', { headers: { 'WWW-Authenticate': CHALLENGE } }) };
+  }
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  const userId = match ? authenticateApiToken(match[1]) : null;
+  if (!match || !userId) {
+    return {
+      ok: false,
+      response: apiError('unauthorized', 'The API token is not valid: it is unknown, revoked, or its user is disabled.', {
+        headers: { 'WWW-Authenticate': `${CHALLENGE}, error="invalid_token"` },
+      }),
+    };
+  }
+  return { ok: true, value: { userId, tokenKey: hashApiToken(match[1]!) } };
+}
+
+/** Writes per token per minute; generous for scripts, a brake on a runaway loop. */
+export const WRITES_PER_MINUTE = 120;
+const WINDOW_MS = 60_000;
+const windows = new Map<string, { start: number; count: number }>();
+
+export function rateLimit(tokenKey: string, now = Date.now()): Guarded<null> {
+  const window = windows.get(tokenKey);
+  if (!window || now - window.start >= WINDOW_MS) {
+    if (windows.size > 10_000) windows.clear();
+    windows.set(tokenKey, { start: now, count: 1 });
+    return { ok: true, value: null };
+  }
+  window.count += 1;
+  if (window.count <= WRITES_PER_MINUTE) return { ok: true, value: null };
+  const retryAfter = Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
+  return {
+    ok: false,
+    response: apiError('rate_limited', `At most ${WRITES_PER_MINUTE} writes a minute per token; retry in ${retryAfter} s.`, { headers: { 'Retry-After': String(retryAfter) } }),
+  };
+}
+
+const tooLarge = () => apiError('payload_too_large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+
+/**
+ * The JSON body, refused before parsing when it is too large (by Content-Length, and by the bytes
+ * actually received) or not JSON. `optional`: an empty body reads as `{}` (submit, publish).
+ */
+export async function readJsonBody(request: Request, { optional = false } = {}): Promise<Guarded<unknown>> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+  const bytes = await readLimited(request);
+  if (bytes === null) return { ok: false, response: tooLarge() };
+  if (bytes.length === 0 && optional) return { ok: true, value: {} };
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return { ok: false, response: apiError('unsupported_media_type', 'Send the body as JSON with "Content-Type: application/json".') };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, response: apiError('invalid_json', 'The body is not valid UTF-8.') };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, response: apiError('invalid_json', `The body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`) };
+  }
+}
+
+/** Reads at most MAX_BODY_BYTES, stopping (and cancelling the upload) as soon as there are more. */
+async function readLimited(request: Request): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** A short id tying an audit row to the API request that caused it. */
+export function requestId(): string {
+  return `api:${crypto.randomUUID()}`;
+}

@@ -1,0 +1,3 @@
+import { entryTransitionRoute } from '../../../_lib/entry-transition';
+
+export const { POST, GET, PUT, PATCH, DELETE } = entryTransitionRoute('publish');

@@ -1,0 +1,59 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb } from '../client';
+import * as t from '../schema';
+import { loadPrincipal } from './entry-workflow';
+import type { WrittenEntryDto } from '../../lib/api-schemas';
+import type { Measure } from '../../lib/taxonomy';
+
+const subject = alias(t.actors, 'subject');
+const reporter = alias(t.actors, 'reporter');
+
+/**
+ * One entry in any workflow state, as the write API answers with it. Visible to everyone once
+ * published; before that only to its reporter's members, its author and admins, as on the screens.
+ */
+export function getWrittenEntry(userId: string, entryId: number): WrittenEntryDto | null {
+  const db = getDb();
+  const principal = db.transaction((tx) => loadPrincipal(tx, userId));
+  const row = db
+    .select({ entry: t.progressEntries, commitmentCode: t.commitments.code, commitmentTitle: t.commitments.title, subjectName: subject.name, subjectKind: subject.kind, reporterName: reporter.name, reporterKind: reporter.kind })
+    .from(t.progressEntries)
+    .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
+    .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
+    .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
+    .where(eq(t.progressEntries.id, entryId))
+    .get();
+  if (!row) return null;
+  const { entry } = row;
+  const visible =
+    entry.state === 'published' ||
+    (principal !== null && (principal.role === 'admin' || principal.actorId === entry.reporterId || principal.userId === entry.createdBy));
+  if (!visible) return null;
+  return {
+    id: entry.id,
+    idempotencyKey: entry.idempotencyKey,
+    commitment: { code: row.commitmentCode, title: row.commitmentTitle },
+    subject: { id: entry.subjectId, name: row.subjectName, kind: row.subjectKind },
+    reporter: { id: entry.reporterId, name: row.reporterName, kind: row.reporterKind },
+    perspective: entry.perspective,
+    status: entry.status,
+    asOf: entry.asOf,
+    summary: entry.summary,
+    narrative: entry.narrative,
+    measures: JSON.parse(entry.measures) as Measure[],
+    evidence: JSON.parse(entry.evidence) as WrittenEntryDto['evidence'],
+    confidence: entry.confidence,
+    adverseEffects: entry.adverseEffects,
+    adverseEffectsDescription: entry.adverseEffectsDescription,
+    supersedesId: entry.supersedesId,
+    supersededById: entry.supersededById,
+    withdrawal: entry.withdrawnAt && entry.withdrawalReason ? { at: entry.withdrawnAt, reason: entry.withdrawalReason } : null,
+    state: entry.state,
+    returnNote: entry.returnNote,
+    createdAt: entry.createdAt,
+    submittedAt: entry.submittedAt,
+    publishedAt: entry.publishedAt,
+  };
+}
