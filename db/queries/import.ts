@@ -1,0 +1,374 @@
+import 'server-only';
+import type Database from 'better-sqlite3';
+import { eq, inArray } from 'drizzle-orm';
+import { getDb, type Tx } from '../client';
+import * as t from '../schema';
+import { createIn, loadPrincipal, publishIn, rollBack, settle, type WriteResult } from './entry-workflow';
+import { parseCsv } from '../../lib/csv';
+import { entryInputSchema, fieldErrors, type EntryInput } from '../../lib/entry-input';
+import {
+  ENTRY_COLUMNS,
+  IMPORT_ONLY_COLUMNS,
+  REQUIRED_IMPORT_COLUMNS,
+  columnOfField,
+  derivedIdempotencyKey,
+  readImportRow,
+  type ActorReference,
+  type ImportRow,
+} from '../../lib/entries-csv';
+import type { ActorKind } from '../../lib/taxonomy';
+
+/**
+ * Progress entries from a CSV file (the columns of the entries export, lib/entries-csv.ts).
+ *
+ * Checking reads and validates every row without the database lock, reporting progress; writing
+ * then runs every row through the entry workflow's own create (and publish) code, with the same
+ * rules (db/authz.ts `entry.import`) and validation (lib/entry-input.ts) as the form, in ONE
+ * immediate transaction: any refused row rolls the whole file back. A preview (dry run) runs the
+ * same transaction and always rolls it back, so it reports exactly what the import would do.
+ *
+ * Idempotent: each row's key is the file's `idempotency_key`, or one derived from its reporter,
+ * subject and content; a row whose key is already on record for that reporter adds nothing. A
+ * row naming an existing entry by `id` with the same content (a re-imported export) is unchanged.
+ */
+export interface ImportOptions {
+  /** Check and rehearse the write, then roll it back. */
+  dryRun?: boolean;
+  /** A focal point may publish its imported entries at once; otherwise they are drafts. */
+  publish?: boolean;
+  requestId?: string | null;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  phase: 'checking' | 'writing' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface CellError {
+  column: string | null;
+  message: string;
+}
+
+export type RowOutcome = 'new' | 'duplicate' | 'unchanged' | 'error';
+
+export interface ImportRowResult {
+  /** The row's line in the file; the header is line 1. */
+  line: number;
+  outcome: RowOutcome;
+  commitment: string;
+  subject: string;
+  status: string;
+  asOf: string;
+  summary: string;
+  errors: CellError[];
+  entryId: number | null;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  /** 200, or the HTTP status of the refusal: 400 (file or rows invalid), 403 (not allowed). */
+  status: 200 | 400 | 403;
+  message: string;
+  dryRun: boolean;
+  /** The state new rows land in. */
+  state: 'draft' | 'submitted' | 'published';
+  /** Problems with the file as a whole (columns, quoting), with their line when known. */
+  fileErrors: { line: number | null; column: string | null; message: string }[];
+  rows: ImportRowResult[];
+  counts: Record<RowOutcome, number> & { total: number; written: number };
+}
+
+export const MAX_IMPORT_ROWS = 100_000;
+const KNOWN_COLUMNS = new Set<string>([...ENTRY_COLUMNS, ...IMPORT_ONLY_COLUMNS]);
+const CHECK_CHUNK = 1_000;
+
+interface ActorRow {
+  id: number;
+  kind: ActorKind;
+  name: string;
+  iso3: string | null;
+}
+
+interface CheckedRow {
+  row: ImportRow;
+  result: ImportRowResult;
+  input: EntryInput | null;
+  reporterId: number | null;
+}
+
+const emptyCounts = (): ImportResult['counts'] => ({ total: 0, new: 0, duplicate: 0, unchanged: 0, error: 0, written: 0 });
+
+function refusal(status: 400 | 403, message: string, options: ImportOptions, fileErrors: ImportResult['fileErrors'] = []): ImportResult {
+  return { ok: false, status, message, dryRun: Boolean(options.dryRun), state: 'draft', fileErrors, rows: [], counts: emptyCounts() };
+}
+
+/**
+ * Drizzle compiles a statement for every query; a batch asks the same few thousand times. While
+ * the synchronous transaction holds the thread (no other request can run), each SQL text is
+ * compiled once, with the statement's result modes reset before it is handed out again.
+ */
+function withStatementCache<T>(sqlite: Database.Database, work: () => T): T {
+  const prepare = sqlite.prepare;
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = function cachedPrepare(source: string) {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = prepare.call(sqlite, source);
+      cache.set(source, statement);
+    } else if (statement.reader) {
+      statement.raw(false).pluck(false).expand(false);
+    }
+    return statement;
+  } as typeof sqlite.prepare;
+  try {
+    return work();
+  } finally {
+    sqlite.prepare = prepare;
+  }
+}
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Imports (or, with dryRun, previews) a CSV file of progress entries for the signed-in user. */
+export async function importEntriesCsv(userId: string, csvText: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const db = getDb();
+  const principal = db.transaction((tx) => loadPrincipal(tx, userId));
+  if (!principal || (principal.role !== 'admin' && !(principal.role === 'focal_point' && principal.actorId !== null))) {
+    return refusal(403, 'Only a focal point (for its own actor) or an admin may import entries.', options);
+  }
+  const isAdmin = principal.role === 'admin';
+  if (isAdmin && options.publish) {
+    return refusal(400, "publish: an admin's import goes to each reporter's review queue; only the reporter's focal point publishes.", options);
+  }
+  const state: ImportResult['state'] = isAdmin ? 'submitted' : options.publish ? 'published' : 'draft';
+
+  const parsed = parseCsv(csvText);
+  const columns = new Set(parsed.columns);
+  const fileErrors: ImportResult['fileErrors'] = parsed.problems.map((problem) => ({ line: problem.row, column: null, message: problem.message }));
+  for (const column of parsed.columns) {
+    if (!KNOWN_COLUMNS.has(column)) fileErrors.push({ line: 1, column, message: `is not a column of an entries file; the columns are: ${[...KNOWN_COLUMNS].join(', ')}` });
+  }
+  for (const column of REQUIRED_IMPORT_COLUMNS) if (!columns.has(column)) fileErrors.push({ line: 1, column, message: 'is required' });
+  if (!columns.has('subject_id') && !columns.has('subject_iso3')) fileErrors.push({ line: 1, column: 'subject_id', message: 'is required (or subject_iso3)' });
+  if (isAdmin && !columns.has('reporter_id') && !columns.has('reporter_iso3')) {
+    fileErrors.push({ line: 1, column: 'reporter_id', message: "is required (or reporter_iso3) in an admin's import: name the actor that reports each row" });
+  }
+  if (parsed.rows.length === 0) fileErrors.push({ line: null, column: null, message: 'The file has no rows.' });
+  if (parsed.rows.length > MAX_IMPORT_ROWS) fileErrors.push({ line: null, column: null, message: `The file has ${parsed.rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.` });
+  if (fileErrors.length > 0) return refusal(400, 'The file cannot be read as an entries file.', options, fileErrors);
+
+  const total = parsed.rows.length;
+  const actors = db.select({ id: t.actors.id, kind: t.actors.kind, name: t.actors.name, iso3: t.actors.iso3, archivedAt: t.actors.archivedAt }).from(t.actors).all();
+  const byId = new Map(actors.filter((actor) => actor.archivedAt === null).map((actor) => [actor.id, actor]));
+  const byIso3 = new Map(actors.filter((actor) => actor.archivedAt === null && actor.iso3).map((actor) => [actor.iso3 as string, actor]));
+  const ownActor = principal.actorId === null ? null : (byId.get(principal.actorId) ?? null);
+
+  // Checking: every row read and validated, in chunks, reporting progress between them.
+  const checked: CheckedRow[] = [];
+  for (let start = 0; start < total; start += CHECK_CHUNK) {
+    for (let index = start; index < Math.min(total, start + CHECK_CHUNK); index += 1) {
+      checked.push(checkRow(readImportRow(parsed.rows[index]!, index + 2), { byId, byIso3, ownActor, isAdmin }));
+    }
+    options.onProgress?.({ phase: 'checking', done: Math.min(total, start + CHECK_CHUNK), total });
+    await pause();
+  }
+
+  // Writing: one immediate transaction through the workflow's own code; rolled back on any error or a dry run.
+  options.onProgress?.({ phase: 'writing', done: 0, total });
+  let written = 0;
+  const outcome = settle(() =>
+    withStatementCache(db.$client, () => db.transaction(
+      (tx): WriteResult => {
+        written = writeRows(tx, userId, checked, { isAdmin, publish: Boolean(options.publish), requestId: options.requestId ?? null });
+        const keep = !options.dryRun && checked.every((row) => row.result.errors.length === 0);
+        // A preview, or a file with any refused row, leaves nothing behind.
+        return keep ? { ok: true, entryId: 0 } : rollBack({ ok: true, entryId: 0 });
+      },
+      { behavior: 'immediate' },
+    )),
+  );
+  if (!outcome.ok) return refusal(outcome.status === 403 ? 403 : 400, outcome.message, options);
+
+  const rows = checked.map((row) => row.result);
+  const counts = emptyCounts();
+  counts.total = total;
+  for (const row of rows) counts[row.outcome] += 1;
+  const committed = !options.dryRun && counts.error === 0;
+  counts.written = committed ? written : 0;
+  // Entries made in a rolled-back transaction do not exist.
+  if (!committed) for (const row of rows) if (row.outcome === 'new') row.entryId = null;
+  options.onProgress?.({ phase: 'done', done: total, total });
+  const forbidden = rows.some((row) => row.errors.some((error) => error.message.startsWith(FORBIDDEN_PREFIX)));
+  return {
+    ok: counts.error === 0,
+    status: counts.error === 0 ? 200 : forbidden ? 403 : 400,
+    message:
+      counts.error > 0
+        ? `${counts.error} of ${total} rows have errors: nothing was imported.`
+        : committed
+          ? `${counts.new} entries imported; ${counts.duplicate + counts.unchanged} rows were already on record.`
+          : `${counts.new} entries would be imported; ${counts.duplicate + counts.unchanged} rows are already on record.`,
+    dryRun: Boolean(options.dryRun),
+    state,
+    fileErrors: [],
+    rows,
+    counts,
+  };
+}
+
+const FORBIDDEN_PREFIX = 'is not an actor you may';
+
+interface CheckContext {
+  byId: Map<number, ActorRow>;
+  byIso3: Map<string, ActorRow>;
+  ownActor: ActorRow | null;
+  isAdmin: boolean;
+}
+
+function resolveActor(reference: ActorReference, prefix: 'subject' | 'reporter', context: CheckContext, errors: CellError[]): ActorRow | null {
+  const fromId = reference.id === null ? null : (context.byId.get(reference.id) ?? null);
+  const fromIso3 = reference.iso3 === null ? null : (context.byIso3.get(reference.iso3) ?? null);
+  if (reference.id !== null && !fromId) errors.push({ column: `${prefix}_id`, message: 'is not an actor of this workspace' });
+  if (reference.iso3 !== null && !fromIso3) errors.push({ column: `${prefix}_iso3`, message: 'is not the ISO3 code of a state of this workspace' });
+  if (fromId && fromIso3 && fromId.id !== fromIso3.id) errors.push({ column: `${prefix}_iso3`, message: `names another actor than ${prefix}_id` });
+  return fromId ?? fromIso3;
+}
+
+/** Reads one row into entry input and validates it with the form's schema; nothing is looked up but actors. */
+function checkRow(row: ImportRow, context: CheckContext): CheckedRow {
+  const errors: CellError[] = Object.entries(row.errors).map(([column, message]) => ({ column, message }));
+  const subject = resolveActor(row.subject, 'subject', context, errors);
+  if (!subject && row.subject.id === null && row.subject.iso3 === null) errors.push({ column: 'subject_id', message: 'is required (or subject_iso3)' });
+  let reporter: ActorRow | null;
+  if (row.reporter.id === null && row.reporter.iso3 === null) {
+    reporter = context.ownActor;
+    if (context.isAdmin) errors.push({ column: 'reporter_id', message: "is required (or reporter_iso3) in an admin's import" });
+  } else {
+    reporter = resolveActor(row.reporter, 'reporter', context, errors);
+    if (reporter && !context.isAdmin && reporter.id !== context.ownActor?.id) {
+      errors.push({ column: row.reporter.id !== null ? 'reporter_id' : 'reporter_iso3', message: `must be your own actor (${context.ownActor?.name ?? ''}): a focal point imports for its own actor only` });
+    }
+  }
+  const result: ImportRowResult = {
+    line: row.line,
+    outcome: 'new',
+    commitment: typeof row.input.commitment === 'string' ? row.input.commitment : '',
+    subject: subject?.name ?? '',
+    status: typeof row.input.status === 'string' ? row.input.status : '',
+    asOf: typeof row.input.asOf === 'string' ? row.input.asOf : '',
+    summary: typeof row.input.summary === 'string' ? row.input.summary : '',
+    errors,
+    entryId: null,
+  };
+  let input: EntryInput | null = null;
+  if (subject && reporter) {
+    const candidate = {
+      ...row.input,
+      subject: subject.id,
+      idempotencyKey: row.idempotencyKey ?? derivedIdempotencyKey(reporter.id, subject.id, row.input),
+      // The file says nothing about confidence for a self-report: an empty cell means none.
+      confidence: row.input.confidence,
+    };
+    const parsed = entryInputSchema.safeParse(candidate);
+    if (parsed.success) input = parsed.data;
+    else for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors.push({ column: columnOfField(field), message });
+  }
+  if (errors.length > 0) result.outcome = 'error';
+  return { row, result, input: errors.length > 0 ? null : input, reporterId: reporter?.id ?? null };
+}
+
+/** The workflow's answer to a row, as errors in the file's columns. */
+function rowErrors(result: WriteResult, row: CheckedRow): CellError[] {
+  if (result.ok) return [];
+  if (result.fieldErrors) return Object.entries(result.fieldErrors).map(([field, message]) => ({ column: columnOfField(field), message }));
+  if (result.status === 403) {
+    return [{ column: row.row.subject.id !== null ? 'subject_id' : 'subject_iso3', message: `${FORBIDDEN_PREFIX} report on for this commitment: a state reports only on itself, and the commitment must apply to the actor (${result.message})` }];
+  }
+  return [{ column: null, message: result.message }];
+}
+
+type ExistingEntry = typeof t.progressEntries.$inferSelect;
+
+/** Same statement as on record: what a re-imported export row says about its own entry. */
+function sameContent(entry: ExistingEntry, commitmentId: number | undefined, input: EntryInput, reporterId: number): boolean {
+  return (
+    entry.commitmentId === commitmentId &&
+    entry.subjectId === input.subject &&
+    entry.reporterId === reporterId &&
+    entry.status === input.status &&
+    entry.asOf === input.asOf &&
+    entry.summary === input.summary.trim() &&
+    entry.narrative === input.narrative &&
+    entry.measures === JSON.stringify(input.measures) &&
+    entry.evidence === JSON.stringify(input.evidence) &&
+    (entry.confidence ?? null) === input.confidence &&
+    entry.adverseEffects === input.adverseEffects &&
+    (entry.adverseEffectsDescription ?? null) === (input.adverseEffects ? input.adverseEffectsDescription : null) &&
+    (entry.supersedesId ?? null) === input.supersedes
+  );
+}
+
+/** Writes every valid row inside the caller's transaction; returns how many entries were created. */
+function writeRows(tx: Tx, userId: string, rows: CheckedRow[], options: { isAdmin: boolean; publish: boolean; requestId: string | null }): number {
+  const context = { requestId: options.requestId };
+  const commitmentIds = new Map(tx.select({ id: t.commitments.id, code: t.commitments.code }).from(t.commitments).all().map((row) => [row.code, row.id]));
+  const keyed = new Map<string, { id: number; reporterId: number }>();
+  const keys = rows.flatMap((row) => (row.input ? [row.input.idempotencyKey] : []));
+  for (let start = 0; start < keys.length; start += 500) {
+    for (const entry of tx
+      .select({ id: t.progressEntries.id, key: t.progressEntries.idempotencyKey, reporterId: t.progressEntries.reporterId })
+      .from(t.progressEntries)
+      .where(inArray(t.progressEntries.idempotencyKey, keys.slice(start, start + 500)))
+      .all()) {
+      keyed.set(entry.key, { id: entry.id, reporterId: entry.reporterId });
+    }
+  }
+  let written = 0;
+  let done = 0;
+  for (const row of rows) {
+    done += 1;
+    const { input, reporterId } = row;
+    if (!input || reporterId === null) continue;
+    if (row.row.existingId !== null) {
+      const existing = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, row.row.existingId)).get();
+      if (existing && sameContent(existing, commitmentIds.get(input.commitment), input, reporterId)) {
+        row.result.outcome = 'unchanged';
+        row.result.entryId = existing.id;
+        continue;
+      }
+      row.result.errors.push({
+        column: 'id',
+        message: existing
+          ? `names entry ${existing.id}, which says something else: an entry is never edited; leave id empty to add a new one (with supersedes_id to correct it)`
+          : 'is not an entry of this workspace; leave it empty for a new entry',
+      });
+      row.result.outcome = 'error';
+      continue;
+    }
+    const already = keyed.get(input.idempotencyKey);
+    if (already) {
+      if (already.reporterId === reporterId) {
+        row.result.outcome = 'duplicate';
+        row.result.entryId = already.id;
+      } else {
+        row.result.errors.push({ column: 'idempotency_key', message: 'is already used by an entry of another reporter' });
+        row.result.outcome = 'error';
+      }
+      continue;
+    }
+    const imported = { reporterId, state: options.isAdmin ? ('submitted' as const) : ('draft' as const) };
+    const created = createIn(tx, userId, input, context, imported);
+    const result = created.ok && options.publish ? publishIn(tx, userId, created.entryId, context) : created;
+    if (!result.ok) {
+      row.result.errors.push(...rowErrors(result, row));
+      row.result.outcome = 'error';
+      continue;
+    }
+    keyed.set(input.idempotencyKey, { id: result.entryId, reporterId });
+    row.result.entryId = result.entryId;
+    written += 1;
+  }
+  return written;
+}
