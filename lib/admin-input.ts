@@ -169,13 +169,14 @@ export const archiveFilterSchema = z.enum(ARCHIVE_FILTERS).catch('all');
  * (empty when none is ticked); every other field is passed through as text, so a field the form
  * did not define reaches the schema and is refused by name rather than dropped.
  */
-export function adminInputFromForm(form: FormData, lists: readonly string[] = []): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
+export function adminInputFromForm(form: FormData, lists: readonly string[] = []): Record<string, string | string[]> {
+  const input: Record<string, string | string[]> = {};
   for (const list of lists) input[list] = [];
   for (const [key, raw] of form.entries()) {
     if (key.startsWith('$ACTION')) continue; // Next's own fields for server actions
     const value = typeof raw === 'string' ? raw : '';
-    if (lists.includes(key)) (input[key] as string[]).push(value);
+    const list = input[key];
+    if (lists.includes(key) && Array.isArray(list)) list.push(value);
     else input[key] = value;
   }
   return input;

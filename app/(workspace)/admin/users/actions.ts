@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { forbidden, redirect } from 'next/navigation';
 import { z } from 'zod';
-import { AccessDeniedError, createUser, disableUser } from '@/db/queries/users';
+import { AccessDeniedError, createUser, disableUser, enableUser } from '@/db/queries/users';
 import { guardedAction } from '@/app/_lib/guard';
 import { EMPTY_USER, type CreateUserState } from './form-state';
 
@@ -42,4 +42,19 @@ export const disableUserAction = guardedAction(async (user, form: FormData): Pro
   revalidatePath('/admin/users');
   if (!result.ok) redirect(`/admin/users?error=${result.reason}`);
   redirect(`/admin/users?disabled=${encodeURIComponent(result.user.id)}&ended=${result.sessionsEnded}`);
+});
+
+/** Re-enables a disabled user, who may then sign in again; the page says so. */
+export const enableUserAction = guardedAction(async (user, form: FormData): Promise<void> => {
+  const parsed = disableForm.safeParse({ userId: form.get('userId') });
+  if (!parsed.success) redirect('/admin/users?enableError=notFound');
+  let result: ReturnType<typeof enableUser>;
+  try {
+    result = enableUser(user.id, parsed.data.userId);
+  } catch (error) {
+    refusedAs403(error);
+  }
+  revalidatePath('/admin/users');
+  if (!result.ok) redirect(`/admin/users?enableError=${result.reason === 'notDisabled' ? 'notDisabled' : 'notFound'}`);
+  redirect(`/admin/users?enabled=${encodeURIComponent(result.user.id)}`);
 });

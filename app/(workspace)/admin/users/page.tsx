@@ -6,7 +6,7 @@ import { listUsers } from '@/db/queries/users';
 import { requireUser } from '@/app/_lib/guard';
 import { actorDisplayName } from '@/lib/actor-name';
 import { ACTOR_KINDS } from '@/lib/taxonomy';
-import { disableUserAction } from './actions';
+import { disableUserAction, enableUserAction } from './actions';
 import { CreateUserForm } from './create-user-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +26,7 @@ const DISABLE_ERRORS: Record<string, string> = {
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/admin/users');
   if (user.role !== 'admin') forbidden();
-  const [t, tKinds, format, params] = await Promise.all([getTranslations('auth'), getTranslations('actorKindPlural'), getFormatter(), searchParams]);
+  const [t, tAdmin, tKinds, format, params] = await Promise.all([getTranslations('auth'), getTranslations('admin.users'), getTranslations('actorKindPlural'), getFormatter(), searchParams]);
   const users = listUsers(user.id);
   const kindOrder = new Map<string, number>(ACTOR_KINDS.map((kind, index) => [kind, index]));
   const actors = listActors()
@@ -34,6 +34,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     .map((actor) => ({ id: actor.id, name: actorDisplayName(actor), group: tKinds(actor.kind) }));
   const disabled = typeof params.disabled === 'string' ? users.find((candidate) => candidate.id === params.disabled) : undefined;
   const disableError = typeof params.error === 'string' ? DISABLE_ERRORS[params.error] : undefined;
+  const enabled = typeof params.enabled === 'string' ? users.find((candidate) => candidate.id === params.enabled) : undefined;
+  const enableError = params.enableError === 'notDisabled' || params.enableError === 'notFound' ? params.enableError : undefined;
 
   return (
     <>
@@ -42,6 +44,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       {disabled ? (
         <p className="notice" role="status">
           {t('users.disabled', { name: disabled.name, count: Number(params.ended) || 0 })}
+        </p>
+      ) : null}
+      {enabled ? (
+        <p className="notice" role="status">
+          {tAdmin('enabled', { name: enabled.name })}
+        </p>
+      ) : null}
+      {enableError ? (
+        <p className="alert" role="alert">
+          {tAdmin(`errors.${enableError}`)}
         </p>
       ) : null}
       {disableError ? (
@@ -85,6 +97,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                       <input type="hidden" name="userId" value={row.id} />
                       <button type="submit" className="button danger" aria-label={t('users.disableLabel', { name: row.name })}>
                         {t('users.disable')}
+                      </button>
+                    </form>
+                  ) : null}
+                  {row.disabledAt !== null ? (
+                    <form action={enableUserAction}>
+                      <input type="hidden" name="userId" value={row.id} />
+                      <button type="submit" className="button secondary" aria-label={tAdmin('enableLabel', { name: row.name })}>
+                        {tAdmin('enable')}
                       </button>
                     </form>
                   ) : null}
