@@ -16,6 +16,11 @@ describe('security headers', () => {
     expect(csp).toContain('upgrade-insecure-requests');
   });
 
+  it('allows images from our origin and blob: URLs (chart downloads) only: no data: URLs, no other origin', () => {
+    const images = contentSecurityPolicy(production).split('; ').find((directive) => directive.startsWith('img-src '));
+    expect(images).toBe("img-src 'self' blob:");
+  });
+
   it('allows eval only to the development server', () => {
     expect(contentSecurityPolicy({ ...production, development: true })).toContain("'unsafe-eval'");
   });
