@@ -12,9 +12,17 @@
  *     <StatusBars rows={summary.byActor} orientation="horizontal" topN={15} />
  *   </ChartFrame>
  */
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
+import { ChartDownloads, type ChartDownload } from './chart-downloads';
 import './charts.css';
+
+export type { ChartDownload } from './chart-downloads';
+
+/** The recharts plot of a frame (the legend swatches are SVGs too). */
+const SURFACE = '.recharts-wrapper > svg.recharts-surface';
+/** How long an image download waits for the chart to be drawn after switching from the table. */
+const DRAW_TIMEOUT_MS = 5_000;
 
 interface ChartFrameContextValue {
   titleId: string;
@@ -58,11 +66,14 @@ export interface ChartFrameProps {
   headingLevel?: 2 | 3 | 4;
   /** A line under the summary, e.g. the as-of date or the demo-data notice. */
   note?: ReactNode;
+  /** Offers the chart as PNG and SVG and its table's rows as CSV and JSON. */
+  download?: ChartDownload;
 }
 
-export function ChartFrame({ id, title, summary, howComputed, table, children, headingLevel = 2, note }: ChartFrameProps) {
+export function ChartFrame({ id, title, summary, howComputed, table, children, headingLevel = 2, note, download }: ChartFrameProps) {
   const t = useTranslations('charts');
   const [view, setView] = useState<'chart' | 'table'>('chart');
+  const viewRef = useRef<HTMLDivElement>(null);
   const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
   const ids = { titleId: `${id}-title`, summaryId: `${id}-summary` };
   const viewId = `${id}-view`;
@@ -75,15 +86,37 @@ export function ChartFrame({ id, title, summary, howComputed, table, children, h
         {summary}
       </p>
       {note ? <div className="chart-note">{note}</div> : null}
-      <div className="chart-view-toggle" role="group" aria-label={t('viewAs')}>
-        <button type="button" aria-pressed={view === 'chart'} aria-controls={viewId} onClick={() => setView('chart')}>
-          {t('viewChart')}
-        </button>
-        <button type="button" aria-pressed={view === 'table'} aria-controls={viewId} onClick={() => setView('table')}>
-          {t('viewTable')}
-        </button>
+      <div className="chart-toolbar">
+        <div className="chart-view-toggle" role="group" aria-label={t('viewAs')}>
+          <button type="button" aria-pressed={view === 'chart'} aria-controls={viewId} onClick={() => setView('chart')}>
+            {t('viewChart')}
+          </button>
+          <button type="button" aria-pressed={view === 'table'} aria-controls={viewId} onClick={() => setView('table')}>
+            {t('viewTable')}
+          </button>
+        </div>
+        {download ? (
+          <ChartDownloads
+            chartId={id}
+            title={title}
+            download={download}
+            chartSurface={async () => {
+              // An image needs the drawn chart: switch from the table and wait for recharts to draw.
+              setView('chart');
+              for (let waited = 0; waited <= DRAW_TIMEOUT_MS; waited += 50) {
+                const surface = viewRef.current?.querySelector<SVGSVGElement>(SURFACE);
+                if (surface && surface.width.baseVal.value > 0) return surface;
+                await new Promise((resolve) => setTimeout(resolve, 50));
+              }
+              return null;
+            }}
+            chartNotes={() =>
+              Array.from(viewRef.current?.querySelectorAll('.chart-axis-note, .chart-topn > span') ?? [], (element) => element.textContent?.trim() ?? '').filter(Boolean)
+            }
+          />
+        ) : null}
       </div>
-      <div id={viewId} className="chart-view">
+      <div id={viewId} ref={viewRef} className="chart-view">
         {view === 'chart' ? (
           <ChartFrameContext.Provider value={ids}>{children}</ChartFrameContext.Provider>
         ) : (

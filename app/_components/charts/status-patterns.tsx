@@ -67,7 +67,7 @@ export function StatusPatterns({ prefix, keys }: { prefix: string; keys: readonl
   return (
     <defs>
       {keys.map((key) => (
-        <pattern key={key} id={patternId(prefix, key)} patternUnits="userSpaceOnUse" width={TILE} height={TILE}>
+        <pattern key={key} id={patternId(prefix, key)} data-cell-key={key} patternUnits="userSpaceOnUse" width={TILE} height={TILE}>
           {key === 'no_report' ? (
             <rect width={TILE} height={TILE} style={{ fill: 'var(--paper)' }} />
           ) : (
