@@ -6,6 +6,8 @@ import { AccountMenu } from './_components/account-menu';
 import { DemoNotice } from './_components/demo-notice';
 import { NavLinks } from './_components/nav-links';
 import { QueryProvider } from './_components/query-provider';
+import { ChartSourceProvider } from './_components/charts/chart-source';
+import { getWorkspaceMode } from '@/db/queries/workspace';
 import './globals.css';
 
 // Every page reads the live database at request time; nothing is prerendered at build.
@@ -48,7 +50,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <DemoNotice />
           <main id="main" tabIndex={-1}>
             <div className="inner">
-              <QueryProvider>{children}</QueryProvider>
+              <ChartSourceProvider demo={getWorkspaceMode() === 'demo'}>
+                <QueryProvider>{children}</QueryProvider>
+              </ChartSourceProvider>
             </div>
           </main>
           <footer className="site-footer">
