@@ -8,6 +8,7 @@ import { ChartFrame } from './charts/chart-frame';
 import { StatusBars, StatusBarsTable } from './charts/status-bars';
 import { StatusOverTime, StatusOverTimeTable } from './charts/status-over-time';
 import { usePercent } from './charts/chart-parts';
+import { groupRowsData, timePointsData } from '@/lib/chart-export';
 import { dateOnly } from '@/lib/dates';
 
 type Mode = 'commitment' | 'actor';
@@ -22,6 +23,9 @@ export function PairStatusSection({ mode, matrix, summary }: { mode: Mode; matri
   const percent = usePercent();
   const rows = perspectiveRows(matrix.cells, { self: t('self'), independent: t('independent') });
   const [self, independent] = rows;
+  // The page's one commitment or one actor: the filter behind both charts, and the files' names.
+  const filters = mode === 'commitment' ? { commitment: matrix.commitments[0]?.code, asOf: summary.asOf } : { subject: matrix.actors[0]?.id, asOf: summary.asOf };
+  const fileStem = `${mode}-${filters.commitment ?? filters.subject ?? ''}`;
   const describe = (row: (typeof rows)[number] | undefined) =>
     row
       ? t('rowSummary', {
@@ -52,6 +56,7 @@ export function PairStatusSection({ mode, matrix, summary }: { mode: Mode; matri
             </ul>
           }
           table={<StatusBarsTable rows={rows} caption={t(`${mode}.distributionTitle`)} groupHeader={t('perspective')} />}
+          download={{ name: `${fileStem}-distribution`, asOf: matrix.asOf, filters, data: groupRowsData(rows, 'perspective') }}
         >
           <StatusBars rows={rows} orientation="horizontal" valueMode="share" />
         </ChartFrame>
@@ -71,6 +76,7 @@ export function PairStatusSection({ mode, matrix, summary }: { mode: Mode; matri
             </ul>
           }
           table={<StatusOverTimeTable points={summary.overTime} caption={t(`${mode}.historyTitle`)} />}
+          download={{ name: `${fileStem}-history`, asOf: summary.asOf, filters: { ...filters, perspective: summary.perspective }, data: timePointsData(summary.overTime) }}
         >
           <StatusOverTime points={summary.overTime} valueMode="share" />
         </ChartFrame>

@@ -11,6 +11,7 @@ import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
 import { StatusBars, StatusBarsTable } from '@/app/_components/charts/status-bars';
 import { StatusOverTime, StatusOverTimeTable } from '@/app/_components/charts/status-over-time';
 import { usePercent } from '@/app/_components/charts/chart-parts';
+import { groupRowsData, timePointsData, type ChartGroup } from '@/lib/chart-export';
 import { DashboardFilters, type FilterOptions } from './dashboard-filters';
 import { StatusMatrix } from './status-matrix';
 import { matrixQuery, summaryQuery } from './queries';
@@ -53,7 +54,7 @@ export function Dashboard({ options }: { options: FilterOptions }) {
         <div className="dashboard-body">
           <ViewDescription summary={data} filters={filters} options={options} />
           <HeadlineFigures figures={data.figures} staleBefore={data.staleBefore} />
-          <GroupChart id="status-by-actor" title={t('byActor')} rows={data.byActor} summary={data} groupHeader={t('actor')} orientation="horizontal" />
+          <GroupChart id="status-by-actor" title={t('byActor')} rows={data.byActor} summary={data} filters={filters} group="actor" groupHeader={t('actor')} orientation="horizontal" />
           <section className="dashboard-section" aria-labelledby="matrix-title">
             <h2 id="matrix-title">{t('matrix')}</h2>
             {matrix.data ? (
@@ -64,9 +65,9 @@ export function Dashboard({ options }: { options: FilterOptions }) {
               />
             ) : null}
           </section>
-          <GroupChart id="status-by-theme" title={t('byTheme')} rows={data.byTheme} summary={data} groupHeader={t('theme')} orientation="horizontal" />
-          <GroupChart id="status-by-objective" title={t('byObjective')} rows={data.byObjective} summary={data} groupHeader={t('objective')} orientation="horizontal" />
-          <OverTimeChart summary={data} />
+          <GroupChart id="status-by-theme" title={t('byTheme')} rows={data.byTheme} summary={data} filters={filters} group="theme" groupHeader={t('theme')} orientation="horizontal" />
+          <GroupChart id="status-by-objective" title={t('byObjective')} rows={data.byObjective} summary={data} filters={filters} group="objective" groupHeader={t('objective')} orientation="horizontal" />
+          <OverTimeChart summary={data} filters={filters} />
         </div>
       ) : null}
     </div>
@@ -141,6 +142,8 @@ function GroupChart({
   title,
   rows,
   summary,
+  filters,
+  group,
   groupHeader,
   orientation,
 }: {
@@ -148,6 +151,8 @@ function GroupChart({
   title: string;
   rows: GroupRow[];
   summary: SummaryDto;
+  filters: DashboardQuery;
+  group: ChartGroup;
   groupHeader: string;
   orientation: 'horizontal' | 'vertical';
 }) {
@@ -161,6 +166,7 @@ function GroupChart({
         summary={describeGroups(rows, t, percent)}
         howComputed={<HowComputed summary={summary} extra={t(`how.groups.${id}`)} />}
         table={<StatusBarsTable rows={rows} caption={title} groupHeader={groupHeader} />}
+        download={{ asOf: summary.asOf, filters: viewFilters(filters, summary), data: groupRowsData(rows, group) }}
       >
         <StatusBars rows={rows} orientation={orientation} valueMode="share" topN={id === 'status-by-actor' ? 15 : undefined} />
       </ChartFrame>
@@ -168,7 +174,12 @@ function GroupChart({
   );
 }
 
-function OverTimeChart({ summary }: { summary: SummaryDto }) {
+/** The filters a chart's data was computed with, defaults included (the as-of date and perspective). */
+function viewFilters(filters: DashboardQuery, summary: SummaryDto): DashboardQuery {
+  return { ...filters, asOf: summary.asOf, perspective: summary.perspective };
+}
+
+function OverTimeChart({ summary, filters }: { summary: SummaryDto; filters: DashboardQuery }) {
   const t = useTranslations('dashboard');
   const percent = usePercent();
   const first = summary.overTime.find((point) => point.reported > 0);
@@ -192,6 +203,7 @@ function OverTimeChart({ summary }: { summary: SummaryDto }) {
         summary={description}
         howComputed={<HowComputed summary={summary} extra={t('how.groups.status-over-time')} />}
         table={<StatusOverTimeTable points={summary.overTime} caption={t('overTime')} />}
+        download={{ asOf: summary.asOf, filters: viewFilters(filters, summary), data: timePointsData(summary.overTime) }}
       >
         <StatusOverTime points={summary.overTime} />
       </ChartFrame>
