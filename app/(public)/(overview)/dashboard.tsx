@@ -16,6 +16,7 @@ import { DashboardFilters, type FilterOptions } from './dashboard-filters';
 import { StatusMatrix } from './status-matrix';
 import { matrixQuery, summaryQuery } from './queries';
 import { dateOnly } from '@/lib/dates';
+import { DownloadLinks } from '@/app/_components/download-links';
 
 /**
  * The overview: filters kept in the URL (a copied link reproduces the view), figures and charts
@@ -53,6 +54,7 @@ export function Dashboard({ options }: { options: FilterOptions }) {
       {data ? (
         <div className="dashboard-body">
           <ViewDescription summary={data} filters={filters} options={options} />
+          <DownloadLinks datasets={['summary', 'matrix']} query={filters} />
           <HeadlineFigures figures={data.figures} staleBefore={data.staleBefore} />
           <GroupChart id="status-by-actor" title={t('byActor')} rows={data.byActor} summary={data} filters={filters} group="actor" groupHeader={t('actor')} orientation="horizontal" />
           <section className="dashboard-section" aria-labelledby="matrix-title">

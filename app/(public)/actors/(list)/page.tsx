@@ -5,6 +5,7 @@ import { listActorRegions, listActors } from '@/db/queries/actors';
 import { ACTOR_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
 import { ACTOR_KINDS } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
+import { DownloadLinks } from '@/app/_components/download-links';
 import { actorDisplayName } from '@/lib/actor-name';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -67,6 +68,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
       <p className="result-count" role="status">
         {t('common.results', { count: actors.length })}
       </p>
+      {parsed.ok ? <DownloadLinks datasets={['actors']} query={filters} /> : null}
       {parsed.ok && actors.length === 0 ? (
         <p>{t('actors.empty')}</p>
       ) : actors.length > 0 ? (

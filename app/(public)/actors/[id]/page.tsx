@@ -10,6 +10,7 @@ import { EntryList } from '@/app/_components/entry-list';
 import { actorDisplayName } from '@/lib/actor-name';
 import { Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
+import { DownloadLinks } from '@/app/_components/download-links';
 import { LoadingState } from '@/app/_components/loading-state';
 import { PairStatusSection } from '@/app/_components/pair-status';
 import { getMatrix, getSummary } from '@/db/queries/summary';
@@ -88,6 +89,7 @@ async function ActorEntries({ actor, searchParams }: { actor: ActorDto; searchPa
   return (
     <>
       <h2>{t('actors.entriesAbout', { name: actor.name })}</h2>
+      <DownloadLinks datasets={['entries']} query={{ subject: actor.id }} />
       {query.ok ? null : <QueryErrors errors={query.errors} />}
       <p className="meta">
         {t('actors.entriesAboutIntro')} {t('common.results', { count: about.total })}

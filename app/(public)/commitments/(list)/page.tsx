@@ -6,6 +6,7 @@ import { listGcmObjectives } from '@/db/queries/reference';
 import { COMMITMENT_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
 import { DUTY_BEARERS, SDG_TARGETS, THEMES } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
+import { DownloadLinks } from '@/app/_components/download-links';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('commitments'))('title') };
@@ -89,6 +90,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
       <p className="result-count" role="status">
         {t('common.results', { count: commitments.length })}
       </p>
+      {parsed.ok ? <DownloadLinks datasets={['commitments']} query={filters} /> : null}
       {parsed.ok && commitments.length === 0 ? <p>{t('commitments.empty')}</p> : null}
       <ul className="card-list">
         {commitments.map((commitment) => (

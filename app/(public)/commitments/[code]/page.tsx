@@ -12,6 +12,7 @@ import { EntryList } from '@/app/_components/entry-list';
 import { dateOnly } from '@/lib/dates';
 import { Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
+import { DownloadLinks } from '@/app/_components/download-links';
 import { LoadingState } from '@/app/_components/loading-state';
 import { currentUser } from '@/app/_lib/guard';
 import { PairStatusSection } from '@/app/_components/pair-status';
@@ -102,6 +103,7 @@ export default async function CommitmentPage({ params, searchParams }: { params:
       />
 
       <h2>{t('commitments.entries')}</h2>
+      <DownloadLinks datasets={['entries']} query={{ commitment: commitment.code }} />
       <Suspense fallback={<LoadingState />}>
         <CommitmentEntries code={commitment.code} searchParams={searchParams} />
       </Suspense>

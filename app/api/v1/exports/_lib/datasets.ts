@@ -1,0 +1,162 @@
+import 'server-only';
+import { listActors, type ActorFilters } from '@/db/queries/actors';
+import { listCommitments, type CommitmentFilters } from '@/db/queries/commitments';
+import { listPublishedEntries, type EntryFilters } from '@/db/queries/entries';
+import { getMatrix, getSummary, type DashboardFilters, type SummaryLabels } from '@/db/queries/summary';
+import { ENTRY_COLUMNS, entryRecord } from '@/lib/entries-csv';
+import { ACTOR_LIST_PARAMETERS, COMMITMENT_LIST_PARAMETERS, ENTRY_LIST_PARAMETERS, SUMMARY_PARAMETERS, type ParameterName } from '@/lib/query-params';
+import { CELL_KEYS, type CellStatusDto, type GroupRow, type StatusCounts } from '@/lib/summary-types';
+import { todayUtc } from '@/lib/dates';
+
+/**
+ * The datasets behind every table and chart, as rows of stable snake_case columns: the same rows
+ * go out as CSV and as JSON. Each takes the parameters of its page and API route.
+ */
+export type Cell = string | number | boolean | null | readonly unknown[];
+export type Row = Record<string, Cell>;
+
+export interface DatasetRows {
+  asOf: string;
+  rows: Row[];
+}
+
+export interface Dataset {
+  parameters: readonly ParameterName[];
+  columns: readonly string[];
+  load(filters: Record<string, unknown>, labels: SummaryLabels): DatasetRows;
+}
+
+const COUNT_COLUMNS = CELL_KEYS.map((key) => `count_${key}`);
+
+function counts(values: StatusCounts | null): Row {
+  return Object.fromEntries(CELL_KEYS.map((key) => [`count_${key}`, values ? values[key] : null]));
+}
+
+function groupRows(group: string, rows: readonly GroupRow[]): Row[] {
+  return rows.map((row) => ({ group, key: row.key, label: row.label, date: null, pairs: row.pairs, reported: row.reported, score: row.score, ...counts(row.counts) }));
+}
+
+function cellColumns(prefix: 'self' | 'independent', cell: CellStatusDto | null): Row {
+  return {
+    [`${prefix}_status`]: cell?.status ?? null,
+    [`${prefix}_as_of`]: cell?.asOf ?? null,
+    [`${prefix}_stale`]: cell ? cell.stale : null,
+    [`${prefix}_entry_id`]: cell?.entryId ?? null,
+    [`${prefix}_reporter`]: cell?.reporter ?? null,
+    [`${prefix}_summary`]: cell?.summary ?? null,
+  };
+}
+
+const ENTRY_EXPORT_PARAMETERS = ENTRY_LIST_PARAMETERS.filter((name) => name !== 'page' && name !== 'limit');
+
+export type DatasetName = 'commitments' | 'actors' | 'entries' | 'matrix' | 'summary';
+
+export const DATASETS: Record<DatasetName, Dataset> = {
+  commitments: {
+    parameters: COMMITMENT_LIST_PARAMETERS,
+    columns: ['code', 'title', 'text', 'paragraphs', 'theme', 'duty_bearers', 'rights_holders', 'gcm_objectives', 'sdg_targets', 'source_title', 'source_author', 'source_published_on'],
+    load: (filters) => ({
+      asOf: todayUtc(),
+      rows: listCommitments(filters as CommitmentFilters).map((commitment) => ({
+        code: commitment.code,
+        title: commitment.title,
+        text: commitment.text,
+        paragraphs: commitment.paragraphs,
+        theme: commitment.theme,
+        duty_bearers: commitment.dutyBearers,
+        rights_holders: commitment.rightsHolders,
+        gcm_objectives: commitment.gcmObjectives,
+        sdg_targets: commitment.sdgTargets,
+        source_title: commitment.source.title,
+        source_author: commitment.source.author,
+        source_published_on: commitment.source.publishedOn,
+      })),
+    }),
+  },
+  actors: {
+    parameters: ACTOR_LIST_PARAMETERS,
+    columns: ['id', 'name', 'short_name', 'kind', 'iso3', 'region', 'sub_region', 'intermediate_region', 'is_demo'],
+    load: (filters) => ({
+      asOf: todayUtc(),
+      rows: listActors(filters as ActorFilters).map((actor) => ({
+        id: actor.id,
+        name: actor.name,
+        short_name: actor.shortName,
+        kind: actor.kind,
+        iso3: actor.iso3,
+        region: actor.region,
+        sub_region: actor.subRegion,
+        intermediate_region: actor.intermediateRegion,
+        is_demo: actor.isDemo,
+      })),
+    }),
+  },
+  entries: {
+    parameters: ENTRY_EXPORT_PARAMETERS,
+    columns: ENTRY_COLUMNS,
+    load: (filters) => {
+      const iso3 = new Map(listActors().map((actor) => [actor.id, actor.iso3]));
+      const { entries } = listPublishedEntries({ ...(filters as EntryFilters), page: 1, limit: Number.MAX_SAFE_INTEGER });
+      return {
+        asOf: typeof filters.asOf === 'string' ? filters.asOf : todayUtc(),
+        rows: entries.map((entry) =>
+          entryRecord({
+            ...entry,
+            subject: { ...entry.subject, iso3: iso3.get(entry.subject.id) ?? null },
+            reporter: { ...entry.reporter, iso3: iso3.get(entry.reporter.id) ?? null },
+          }),
+        ),
+      };
+    },
+  },
+  matrix: {
+    parameters: SUMMARY_PARAMETERS,
+    columns: [
+      'actor_id',
+      'actor_name',
+      'commitment_code',
+      'commitment_title',
+      ...Object.keys(cellColumns('self', null)),
+      ...Object.keys(cellColumns('independent', null)),
+      'contested',
+    ],
+    load: (filters) => {
+      const matrix = getMatrix(filters as DashboardFilters);
+      const actors = new Map(matrix.actors.map((actor) => [actor.id, actor.name]));
+      const titles = new Map(matrix.commitments.map((commitment) => [commitment.code, commitment.title]));
+      return {
+        asOf: matrix.asOf,
+        rows: matrix.cells.map((cell) => ({
+          actor_id: cell.actorId,
+          actor_name: actors.get(cell.actorId) ?? '',
+          commitment_code: cell.code,
+          commitment_title: titles.get(cell.code) ?? '',
+          ...cellColumns('self', cell.self),
+          ...cellColumns('independent', cell.independent),
+          contested: cell.contested,
+        })),
+      };
+    },
+  },
+  summary: {
+    parameters: SUMMARY_PARAMETERS,
+    columns: ['group', 'key', 'label', 'date', 'pairs', 'reported', 'score', ...COUNT_COLUMNS],
+    load: (filters, labels) => {
+      const summary = getSummary(filters as DashboardFilters, labels);
+      // Each pair has one theme, so the themes' counts add up to the whole view's.
+      const total = Object.fromEntries(CELL_KEYS.map((key) => [key, summary.byTheme.reduce((sum, row) => sum + row.counts[key], 0)])) as StatusCounts;
+      const figures = summary.figures;
+      return {
+        asOf: summary.asOf,
+        rows: [
+          { group: 'all', key: summary.perspective, label: null, date: summary.asOf, pairs: figures.pairs, reported: figures.reported, score: figures.score, ...counts(total) },
+          ...groupRows('actor', summary.byActor),
+          ...groupRows('theme', summary.byTheme),
+          ...groupRows('objective', summary.byObjective),
+          ...summary.overTime.map((point) => ({ group: 'quarter', key: point.period, label: point.period, date: point.date, pairs: point.pairs, reported: point.reported, score: point.score, ...counts(point.counts) })),
+        ],
+      };
+    },
+  },
+};
+export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
