@@ -14,7 +14,7 @@ import type { GroupRow, MatrixDto, SummaryDto, TimePoint } from './summary-types
 export const MAX_BARS = 8;
 export const MAX_MATRIX_ROWS = 10;
 export const MAX_MATRIX_COLUMNS = 12;
-export const MAX_CONTESTED = 6;
+export const MAX_CONTESTED = 8;
 
 /** Parameters of the presentation itself, beside the dashboard's filters. */
 const SETTINGS_SCHEMA = {

@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslations } from 'next-intl';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { buildSlides, dashboardHref, parsePresentQuery, presentHref, slideIndex, type PresentSettings } from '@/lib/present';
@@ -11,6 +12,9 @@ import './present.css';
 
 /** Slides are laid out on a fixed 16:9 stage and scaled to the screen, so a slide looks the same on every projector and on paper. */
 const STAGE = { width: 1600, height: 900 };
+
+/** Only a slide whose props change renders again: moving on re-renders two slides, not the deck. */
+const SlideMemo = memo(SlideView);
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
@@ -45,6 +49,8 @@ export function Presentation({ summary, matrix, filters, filterWords, sources, p
   const frameRef = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(1);
   const [fullscreen, setFullscreen] = useState(false);
+  // The current slide and its neighbours first; the rest (for printing) once the page is up.
+  const [renderAll, setRenderAll] = useState(false);
 
   const go = useCallback(
     (index: number) => {
@@ -87,6 +93,16 @@ export function Presentation({ summary, matrix, filters, filterWords, sources, p
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
 
+  useEffect(() => {
+    const timer = window.setTimeout(() => startTransition(() => setRenderAll(true)), 300);
+    const beforePrint = () => flushSync(() => setRenderAll(true));
+    window.addEventListener('beforeprint', beforePrint);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('beforeprint', beforePrint);
+    };
+  }, []);
+
   useLayoutEffect(() => {
     const frame = frameRef.current;
     if (!frame) return;
@@ -97,11 +113,14 @@ export function Presentation({ summary, matrix, filters, filterWords, sources, p
     return () => observer.disconnect();
   }, []);
 
-  const deck: DeckContext = { summary, matrix, filterWords, sources, paragraphs, demo, total: slides.length };
+  const deck: DeckContext = useMemo(
+    () => ({ summary, matrix, filterWords, sources, paragraphs, demo, total: slides.length }),
+    [summary, matrix, filterWords, sources, paragraphs, demo, slides.length],
+  );
   const title = slideTitle(slides[current] ?? slides[0]!);
 
   return (
-    <div ref={rootRef} className="present-root" data-contrast={settings.highContrast ? 'high' : 'normal'} data-slide={slides[current]?.id}>
+    <div ref={rootRef} className="present-root" data-contrast={settings.highContrast ? 'high' : 'normal'} data-slide={slides[current]?.id} data-rendered={renderAll ? 'all' : 'near'}>
       <p className="visually-hidden" role="status">
         {t('announce', { number: current + 1, total: slides.length, title })}
       </p>
@@ -109,7 +128,7 @@ export function Presentation({ summary, matrix, filters, filterWords, sources, p
         <div className="present-stage" style={{ '--present-scale': scale } as CSSProperties}>
           {slides.map((slide, index) => (
             <div key={slide.id} className={`present-slot${index === current ? ' is-current' : ''}`}>
-              <SlideView slide={slide} number={index + 1} deck={deck} current={index === current} />
+              {renderAll || Math.abs(index - current) <= 1 ? <SlideMemo slide={slide} number={index + 1} deck={deck} /> : null}
             </div>
           ))}
         </div>

@@ -58,7 +58,7 @@ function useDay(): (value: string) => string {
   return (value) => format.dateTime(dateOnly(value), { dateStyle: 'long', timeZone: 'UTC' });
 }
 
-export function SlideView({ slide, number, deck, current }: { slide: Slide; number: number; deck: DeckContext; current: boolean }) {
+export function SlideView({ slide, number, deck }: { slide: Slide; number: number; deck: DeckContext }) {
   const t = useTranslations('present');
   const tApp = useTranslations('app');
   const tDashboard = useTranslations('dashboard');
@@ -72,7 +72,6 @@ export function SlideView({ slide, number, deck, current }: { slide: Slide; numb
       data-slide={slide.id}
       aria-roledescription={t('slide')}
       aria-label={t('slideLabel', { number, total: deck.total, title })}
-      aria-hidden={current ? undefined : true}
     >
       {deck.demo ? (
         <p className="present-demo">
@@ -206,7 +205,8 @@ function OverTimeSlide({ points }: { points: TimePoint[] }) {
     <div className="present-split">
       <div className="present-chart">
         <p className="present-note">{t('overTimeNote')}</p>
-        <StatusOverTime points={points} />
+        {/* A year's last quarter is labelled by its year: the labels stay whole at this size. */}
+        <StatusOverTime points={points.map((point) => (point.period.endsWith('-Q4') ? { ...point, period: point.period.slice(0, 4) } : point))} />
       </div>
       <FiguresTable
         caption={t('figuresCaption')}
