@@ -1,0 +1,67 @@
+import { NextResponse } from 'next/server';
+import { getCurrentUser } from '@/db/current-user';
+import { importEntriesCsv } from '@/db/queries/import';
+
+/**
+ * POST a multipart form (file, mode=preview|import, publish=draft|publish) from the import page.
+ * Answers with NDJSON: `{ type: 'progress', phase, done, total }` lines while the file is checked
+ * and written, then one `{ type: 'result', result }` line (db/queries/import.ts ImportResult).
+ *
+ * The body is limited to MAX_UPLOAD_BYTES, below the 10 MB Next.js buffers for proxy.ts: a larger
+ * body would reach this handler cut short, so it is refused by its declared length first.
+ */
+const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
+function refuse(status: number, code: string, message: string) {
+  return NextResponse.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function POST(request: Request) {
+  if (!sameOrigin(request)) return refuse(403, 'cross_origin', 'Refused: the request must come from this site.');
+  const user = await getCurrentUser();
+  if (!user) return refuse(401, 'unauthenticated', 'Sign in to import entries.');
+  const declared = Number(request.headers.get('content-length') ?? 'NaN');
+  if (!Number.isFinite(declared) || declared > MAX_UPLOAD_BYTES) {
+    return refuse(413, 'too_large', `file: must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; split it into several files.`);
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return refuse(400, 'invalid_body', 'file: send the CSV file as multipart/form-data.');
+  }
+  const file = form.get('file');
+  if (!(file instanceof File) || file.size === 0) return refuse(400, 'invalid_parameter', 'file: choose a CSV file to import.');
+  const text = await file.text();
+  if (text.includes('\uFFFD')) return refuse(400, 'invalid_parameter', 'file: must be UTF-8 text (save it from your spreadsheet as "CSV UTF-8").');
+  const dryRun = form.get('mode') !== 'import';
+  const publish = form.get('publish') === 'publish';
+  const requestId = request.headers.get('x-request-id');
+
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (message: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
+      try {
+        const result = await importEntriesCsv(user.id, text, { dryRun, publish, requestId, onProgress: (progress) => send({ type: 'progress', ...progress }) });
+        send({ type: 'result', result });
+      } catch (error) {
+        console.error('import failed', error);
+        send({ type: 'error', message: 'The import failed unexpectedly; nothing was written.' });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
