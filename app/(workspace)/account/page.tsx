@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/app/_lib/guard';
 import { PasswordForm } from './password-form';
+import { ApiTokens } from './api-tokens';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('account.title') };
@@ -12,7 +13,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/account');
   const t = await getTranslations('auth');
-  const { passwordChanged } = await searchParams;
+  const { passwordChanged, tokenRevoked, tokenError } = await searchParams;
+  const revokedId = typeof tokenRevoked === 'string' && /^\d+$/.test(tokenRevoked) ? Number(tokenRevoked) : undefined;
   return (
     <>
       <h1>{t('account.title')}</h1>
@@ -34,6 +36,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       <h2>{t('account.changePassword')}</h2>
       <p>{t('account.changePasswordIntro')}</p>
       <PasswordForm email={user.email} />
+      <ApiTokens userId={user.id} revokedId={revokedId} error={tokenError === 'notFound' ? 'notFound' : undefined} />
     </>
   );
 }
