@@ -21,6 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('app');
+  const tApi = await getTranslations('api');
   return (
     <html lang={locale}>
       <body>
@@ -56,7 +57,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </div>
           </main>
           <footer className="site-footer">
-            <div className="inner">{t('footer')}</div>
+            <div className="inner">
+              {t('footer')} <a href="/api-docs">{tApi('footer.api')}</a>
+            </div>
           </footer>
         </NextIntlClientProvider>
       </body>
