@@ -113,17 +113,18 @@ export function emptyCounts(): StatusCounts {
   return Object.fromEntries(CELL_KEYS.map((key) => [key, 0])) as StatusCounts;
 }
 
-/** Mean score of the statuses that have one (unable_to_assess excluded); null when none. */
+/**
+ * Mean score of the statuses that have one (unable_to_assess excluded); null when none. Summed
+ * per status (count x score), so a mean from a tally (scoreOfCounts) is the same number to the bit.
+ */
 export function meanScore(statuses: readonly StatusKey[]): { score: number | null; scored: number } {
-  let sum = 0;
+  const tally: Partial<Record<StatusKey, number>> = {};
   let scored = 0;
   for (const status of statuses) {
-    const score = STATUS_SCALE[status].score;
-    if (score === null) continue;
-    sum += score;
-    scored += 1;
+    tally[status] = (tally[status] ?? 0) + 1;
+    if (STATUS_SCALE[status].score !== null) scored += 1;
   }
-  return { score: scored === 0 ? null : sum / scored, scored };
+  return { score: scoreOfCounts(tally), scored };
 }
 
 export interface SummaryOptions {
@@ -224,9 +225,24 @@ export function quarterEnds(from: string, to: string): { period: string; date: s
   return result;
 }
 
+/** Mean score from status counts (the same figure as meanScore over the statuses counted). */
+export function scoreOfCounts(tally: Readonly<Partial<Record<CellKey, number>>>): number | null {
+  let sum = 0;
+  let scored = 0;
+  for (const key of Object.keys(STATUS_SCALE) as StatusKey[]) {
+    const score = STATUS_SCALE[key].score;
+    const count = tally[key] ?? 0;
+    if (score === null || count === 0) continue;
+    sum += score * count;
+    scored += count;
+  }
+  return scored === 0 ? null : sum / scored;
+}
+
 /**
  * Status of the pairs at the end of each period, by the as-of rule. Entries are swept once in
- * as-of order, so the cost is entries + periods x pairs, not periods x entries.
+ * as-of order and the tally is kept as statuses change, so the cost is entries + periods, not
+ * periods x pairs (at 400,000 pairs and 32 quarters, recounting was 12.8 million steps).
  */
 export function statusOverTime(
   pairs: readonly Pair[],
@@ -239,22 +255,20 @@ export function statusOverTime(
     .filter((entry) => entry.perspective === perspective && counts(entry) && wanted.has(pairKey(entry.commitmentId, entry.subjectId)))
     .sort((a, b) => compareCurrency(toCurrent(a), toCurrent(b)));
   const current = new Map<string, StatusKey>();
+  const tally = emptyCounts();
+  tally.no_report = wanted.size;
   const points: TimePoint[] = [];
   let next = 0;
   for (const { period, date } of periods) {
     while (next < ordered.length && (ordered[next] as RollupEntry).asOf <= date) {
       const entry = ordered[next] as RollupEntry;
-      current.set(pairKey(entry.commitmentId, entry.subjectId), entry.status);
+      const key = pairKey(entry.commitmentId, entry.subjectId);
+      tally[current.get(key) ?? 'no_report'] -= 1;
+      tally[entry.status] += 1;
+      current.set(key, entry.status);
       next += 1;
     }
-    const tally = emptyCounts();
-    const reported: StatusKey[] = [];
-    for (const key of wanted) {
-      const status = current.get(key);
-      tally[status ?? 'no_report'] += 1;
-      if (status) reported.push(status);
-    }
-    points.push({ period, date, counts: tally, pairs: wanted.size, reported: reported.length, score: meanScore(reported).score });
+    points.push({ period, date, counts: { ...tally }, pairs: wanted.size, reported: current.size, score: scoreOfCounts(tally) });
   }
   return points;
 }
