@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'not_found',
   'method_not_allowed',
   'conflict',
+  'length_required',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

@@ -195,7 +195,7 @@ export default async function ApiDocsPage() {
                       {bodySchema.example ? (
                         <>
                           <h5>{t('example')}</h5>
-                          <pre className={styles.code} tabIndex={0} aria-label={`${t('example')}: ${operation.summary}`}>
+                          <pre className={styles.code}>
                             <code>{JSON.stringify(bodySchema.example, null, 2)}</code>
                           </pre>
                         </>
@@ -224,7 +224,7 @@ export default async function ApiDocsPage() {
                     </table>
                   </div>
                   <h5>{t('curlExample')}</h5>
-                  <pre className={styles.code} tabIndex={0} aria-label={`${t('curlExample')}: ${operation.summary}`}>
+                  <pre className={styles.code}>
                     <code>{curl}</code>
                   </pre>
                 </section>

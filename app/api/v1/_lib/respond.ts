@@ -19,6 +19,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  length_required: 411,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
