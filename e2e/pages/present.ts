@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Meeting mode (/present): one slide visible at a time, all of them in the page for printing. */
+export class PresentPage {
+  readonly root: Locator;
+  readonly current: Locator;
+  readonly slides: Locator;
+  readonly controls: Locator;
+
+  constructor(private readonly page: Page) {
+    this.root = page.locator('.present-root');
+    this.current = page.locator('.present-slot.is-current .present-slide');
+    this.slides = page.locator('.present-slide');
+    this.controls = page.getByRole('navigation', { name: 'Presentation controls' });
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`/present${query}`);
+    await this.ready();
+  }
+
+  /** Waits until every slide is in the page (they are rendered just after the current one). */
+  async ready() {
+    await expect(this.root).toHaveAttribute('data-rendered', 'all', { timeout: 30_000 });
+  }
+
+  /** "3 / 24" of the controls, as numbers. */
+  async position(): Promise<{ number: number; total: number }> {
+    const text = await this.controls.locator('.present-count').innerText();
+    const [number, total] = text.split('/').map((part) => Number(part.trim()));
+    return { number: number ?? 0, total: total ?? 0 };
+  }
+
+  /** Asserts the slide shown and the slide the URL names are both `id`. */
+  async expectSlide(id: string) {
+    await expect(this.root).toHaveAttribute('data-slide', id);
+    await expect(this.current).toHaveAttribute('data-slide', id);
+    if (id === 'title') await expect.poll(() => new URL(this.page.url()).searchParams.get('slide')).toMatch(/^(title)?$|^$/);
+    else await expect.poll(() => new URL(this.page.url()).searchParams.get('slide')).toBe(id);
+  }
+
+  heading(): Locator {
+    return this.current.getByRole('heading', { level: 1 });
+  }
+}
