@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '@/lib/api-schemas';
+import { rateLimit, readJsonBody, WRITES_PER_MINUTE } from './write-request';
+
+const jsonRequest = (body: BodyInit | null, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
+  new Request('http://localhost/api/v1/entries', { method: 'POST', body, headers, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+
+async function refusal(result: Awaited<ReturnType<typeof readJsonBody>>) {
+  if (result.ok) throw new Error('expected a refusal');
+  return { status: result.response.status, code: ((await result.response.json()) as { error: { code: string } }).error.code };
+}
+
+describe('reading a JSON body before anything parses it', () => {
+  it('parses a JSON body', async () => {
+    expect(await readJsonBody(jsonRequest('{"summary":"x"}'))).toEqual({ ok: true, value: { summary: 'x' } });
+    expect(await readJsonBody(jsonRequest('{"a":1}', { 'Content-Type': 'application/json; charset=utf-8' }))).toEqual({ ok: true, value: { a: 1 } });
+  });
+
+  it('refuses a declared size over the limit without reading the body (413)', async () => {
+    const request = jsonRequest('{}', { 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1) });
+    expect(await refusal(await readJsonBody(request))).toEqual({ status: 413, code: 'payload_too_large' });
+    expect(request.bodyUsed).toBe(false);
+  });
+
+  it('refuses a body whose actual bytes exceed the limit, whatever it declared, and stops reading (413)', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+      },
+    });
+    expect(await refusal(await readJsonBody(jsonRequest(endless)))).toEqual({ status: 413, code: 'payload_too_large' });
+    expect(pulled).toBeLessThanOrEqual(MAX_BODY_BYTES / (64 * 1024) + 2);
+  });
+
+  it('refuses a body that is not sent as JSON (415), and one that is not JSON or not UTF-8 (400)', async () => {
+    expect(await refusal(await readJsonBody(jsonRequest('summary=x', { 'Content-Type': 'application/x-www-form-urlencoded' })))).toEqual({ status: 415, code: 'unsupported_media_type' });
+    expect(await refusal(await readJsonBody(jsonRequest('{"summary": ')))).toEqual({ status: 400, code: 'invalid_json' });
+    expect(await refusal(await readJsonBody(jsonRequest(new Uint8Array([0x7b, 0xff, 0x7d]))))).toEqual({ status: 400, code: 'invalid_json' });
+  });
+
+  it('reads an empty body as {} only where a body is optional', async () => {
+    expect(await readJsonBody(jsonRequest(null, {}), { optional: true })).toEqual({ ok: true, value: {} });
+    expect(await refusal(await readJsonBody(jsonRequest(null, {})))).toEqual({ status: 415, code: 'unsupported_media_type' });
+  });
+});
+
+describe('the per-token write budget', () => {
+  it(`allows ${WRITES_PER_MINUTE} writes a minute per token, then 429 with Retry-After, and a new minute starts afresh`, async () => {
+    const start = 1_000_000;
+    for (let i = 0; i < WRITES_PER_MINUTE; i += 1) expect(rateLimit('token-a', start + i).ok).toBe(true);
+    const limited = rateLimit('token-a', start + 30_000);
+    if (limited.ok) throw new Error('expected 429');
+    expect(limited.response.status).toBe(429);
+    expect(limited.response.headers.get('Retry-After')).toBe('30');
+    expect(rateLimit('token-b', start + 30_000).ok).toBe(true);
+    expect(rateLimit('token-a', start + 60_000).ok).toBe(true);
+  });
+});
