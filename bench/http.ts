@@ -1,0 +1,181 @@
+/** The production server under test, the load generator (autocannon) and what is sampled from them. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+
+export interface LatencyFigures {
+  requests: number;
+  errors: number;
+  medianMs: number;
+  p95Ms: number;
+  requestsPerSecond: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+export function figuresOf(latencies: number[], seconds: number, errors: number): LatencyFigures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    medianMs: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    requestsPerSecond: round(latencies.length / seconds),
+  };
+}
+
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export interface Load {
+  base: string;
+  connections: number;
+  duration: number;
+  /** Path of the n-th request (distinct paths defeat any cache). */
+  path: (n: number) => string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: (n: number) => string;
+}
+
+/** Drives the server at a fixed concurrency; latencies are recorded per response (autocannon has no p95). */
+export async function drive(load: Load): Promise<LatencyFigures> {
+  let n = 0;
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon({
+    url: load.base,
+    connections: load.connections,
+    duration: load.duration,
+    timeout: 60,
+    method: load.method ?? 'GET',
+    headers: load.headers,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const index = n++;
+          return { ...request, path: load.path(index), ...(load.body ? { body: load.body(index) } : {}) };
+        },
+      },
+    ],
+  }, (error, result) => (error ? fail(error) : finish(result)));
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    else errors += 1;
+  });
+  const result = await done;
+  errors += result.errors + result.timeouts;
+  return figuresOf(latencies, (performance.now() - started) / 1000, errors);
+}
+
+export interface Server {
+  child: ChildProcess;
+  base: string;
+  /** Peak resident memory of the server process tree so far, in MB. */
+  peakRssMb: () => number;
+  stop: () => Promise<void>;
+}
+
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const all = [pid];
+  for (let index = 0; index < all.length; index += 1) all.push(...(children.get(all[index] as number) ?? []));
+  return all;
+}
+
+function rssMb(pid: number): number {
+  let kb = 0;
+  for (const one of descendants(pid)) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${one}/status`, 'utf8'));
+      kb += match ? Number(match[1]) : 0;
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
+
+export async function startServer(options: { port: number; databasePath: string; distDir: string; log: string }): Promise<Server> {
+  const base = `http://127.0.0.1:${options.port}`;
+  const out = fs.openSync(options.log, 'a');
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_PATH: options.databasePath,
+      NEXT_DIST_DIR: options.distDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      BETTER_AUTH_URL: base,
+      PORT: String(options.port),
+    },
+    stdio: ['ignore', out, out],
+  });
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, rssMb(child.pid));
+  }, 250);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}; see ${options.log}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`The server did not answer within 120 s; see ${options.log}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return {
+    child,
+    base,
+    peakRssMb: () => round(peak),
+    stop: async () => {
+      clearInterval(sampler);
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Gzipped size of the JavaScript the page's HTML references (what a first visit downloads). */
+export async function firstLoadJs(base: string, path: string): Promise<{ htmlBytes: number; scripts: number; jsGzipBytes: number; jsBytes: number }> {
+  const html = await (await fetch(`${base}${path}`, { signal: AbortSignal.timeout(180_000) })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => (match[1] as string).replace(/&amp;/g, '&')))];
+  let jsGzipBytes = 0;
+  let jsBytes = 0;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, base))).arrayBuffer());
+    jsBytes += body.length;
+    jsGzipBytes += gzipSync(body).length;
+  }
+  return { htmlBytes: Buffer.byteLength(html), scripts: sources.length, jsGzipBytes, jsBytes };
+}
