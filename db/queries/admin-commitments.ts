@@ -55,8 +55,6 @@ export interface AdminCommitmentFilters {
   archived?: ArchiveFilter;
 }
 
-const entryCount = (commitmentId: SQL | number) => sql<number>`(SELECT count(*) FROM ${t.progressEntries} WHERE ${t.progressEntries.commitmentId} = ${commitmentId})`;
-
 export function listCommitmentsForAdmin(filters: AdminCommitmentFilters = {}, db: Db = getDb()): AdminCommitmentSummaryDto[] {
   const conditions: SQL[] = [];
   if (filters.theme) conditions.push(eq(t.commitments.theme, filters.theme));
@@ -72,7 +70,7 @@ export function listCommitmentsForAdmin(filters: AdminCommitmentFilters = {}, db
       paragraphs: t.commitments.paragraphs,
       sourceTitle: t.sourceDocuments.title,
       archivedAt: t.commitments.archivedAt,
-      entries: entryCount(sql`${t.commitments.id}`),
+      entries: sql<number>`(SELECT count(*) FROM ${t.progressEntries} WHERE ${t.progressEntries.commitmentId} = ${t.commitments.id})`,
     })
     .from(t.commitments)
     .innerJoin(t.sourceDocuments, eq(t.commitments.sourceId, t.sourceDocuments.id))
