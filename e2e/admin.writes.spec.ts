@@ -22,7 +22,7 @@ const audits = (action: string, entityId: number | string) => queryOne<{ n: numb
 
 test.describe('admin screens for the workspace', () => {
   // Several people, a dozen server round trips and axe scans each, on a machine shared by many builds.
-  test.describe.configure({ timeout: 300_000 });
+  test.describe.configure({ timeout: 480_000 });
 
   test('an admin creates, edits, archives and restores an actor', async ({ browser }) => {
     const admin = await signedIn(browser, DEMO.admin, '/admin/actors');
