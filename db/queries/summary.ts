@@ -200,27 +200,25 @@ export function getSummary(filters: DashboardFilters, labels: SummaryLabels): Su
  */
 function overTime(scope: Scope, perspective: Perspective, asOf: string, pairCount: number): TimePoint[] {
   const periods = quarterEnds(HISTORY_START, asOf);
-  const applicable = new Map<number, ActorKind[]>();
-  const kinds = [...new Set(scope.actors.map((actor) => actor.kind))];
-  for (const commitment of scope.commitments) applicable.set(commitment.id, kinds.filter((kind) => appliesToKind(commitment.dutyBearers, kind)));
-  const pairsOf = JSON.stringify([...applicable].flatMap(([id, ofKinds]) => ofKinds.map((kind) => `${id}|${kind}`)));
+  const { where, params } = applicability(scope);
   const quarter = (column: string) =>
     `max(0, (CAST(substr(${column}, 1, 4) AS INTEGER) - ${Number(HISTORY_START.slice(0, 4))}) * 4 + (CAST(substr(${column}, 6, 2) AS INTEGER) - 1) / 3)`;
+  // One ordered pass over the partial index of counted entries (migration 0008): no table
+  // lookups, no sort; the view's pairs are kept by set lookups, as in the summary's queries.
   const rows = getDb()
     .$client.prepare(
-      `WITH scope_actor(id, kind) AS (SELECT id, kind FROM actors WHERE id IN (SELECT value FROM json_each(?))),
-       counted AS (
-         SELECT pe.status AS status, pe.as_of AS as_of,
-           lead(pe.as_of) OVER (PARTITION BY pe.perspective, pe.commitment_id, pe.subject_id ORDER BY pe.as_of, pe.published_at, pe.id) AS next_as_of
-         FROM progress_entries pe JOIN scope_actor a ON a.id = pe.subject_id
-         WHERE pe.perspective = ? AND pe.state = 'published' AND pe.withdrawn_at IS NULL AND pe.superseded_by_id IS NULL AND pe.as_of <= ?
-           AND (pe.commitment_id || '|' || a.kind) IN (SELECT value FROM json_each(?))
+      `WITH counted AS (
+         SELECT s.status AS status, s.as_of AS as_of,
+           lead(s.as_of) OVER (PARTITION BY s.perspective, s.commitment_id, s.subject_id ORDER BY s.as_of, s.published_at, s.id) AS next_as_of
+         FROM progress_entries s INDEXED BY progress_entries_counted_idx
+         WHERE s.perspective = ? AND s.state = 'published' AND s.withdrawn_at IS NULL AND s.superseded_by_id IS NULL AND s.as_of <= ?
+           AND ${where}
        )
        SELECT status, ${quarter('as_of')} AS from_q, CASE WHEN next_as_of IS NULL THEN NULL ELSE ${quarter('next_as_of')} END AS to_q, count(*) AS n
        FROM counted GROUP BY 1, 2, 3`,
     )
     .raw()
-    .all(JSON.stringify(scope.actors.map((actor) => actor.id)), perspective, asOf, pairsOf) as [CurrentStatus['status'], number, number | null, number][];
+    .all(perspective, asOf, ...params) as [CurrentStatus['status'], number, number | null, number][];
   const deltas = periods.map(() => emptyCounts());
   for (const [status, from, to, n] of rows) {
     if (from < periods.length) (deltas[from] as ReturnType<typeof emptyCounts>)[status] += n;
