@@ -24,6 +24,8 @@ async function walk<T>(request: APIRequestContext, first: string, key: string): 
 }
 
 test.describe('API reference page', () => {
+  // A long page of tables: axe needs time on a loaded machine.
+  test.describe.configure({ timeout: 120_000 });
   test('is linked from the footer, lists every documented endpoint, and passes axe', async ({ page, request }) => {
     const document = (await (await request.get('/api/v1/openapi.json')).json()) as Document;
     await page.goto('/');

@@ -64,6 +64,8 @@ test.describe('write API and the documented contract', () => {
   const tokens = {} as Record<'focal' | 'contributor' | 'admin' | 'bravonia' | 'burst', string>;
 
   test.beforeAll(async ({ baseURL }) => {
+    // Five runs of the token:create script: slow on a loaded machine.
+    test.setTimeout(240_000);
     api = await playwrightRequest.newContext({ baseURL });
     tokens.focal = issueToken(DEMO.aldoriaFocal.email, `e2e focal ${run}`);
     tokens.contributor = issueToken(DEMO.aldoriaContributor.email, `e2e contributor ${run}`);
@@ -222,6 +224,22 @@ test.describe('write API and the documented contract', () => {
         304: () => revalidated('/api/v1/matrix?asOf=2024-12-31'),
         400: () => api.get('/api/v1/matrix?perspective=both'),
       },
+      ...Object.fromEntries(
+        (['commitments', 'actors', 'entries', 'matrix', 'summary'] as const).map((dataset) => [
+          `export${dataset[0]!.toUpperCase()}${dataset.slice(1)}`,
+          {
+            200: async () => {
+              const csv = await api.get(`/api/v1/exports/${dataset}.csv`);
+              expect(csv.status()).toBe(200);
+              expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+              expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename=".+\.csv"$/);
+              return api.get(`/api/v1/exports/${dataset}.json`);
+            },
+            400: () => api.get(`/api/v1/exports/${dataset}.json?colour=red`),
+            404: () => api.get(`/api/v1/exports/${dataset}.xml`),
+          },
+        ]),
+      ),
       getOpenApi: {
         200: () => api.get('/api/v1/openapi.json'),
       },
@@ -293,7 +311,7 @@ test.describe('write API and the documented contract', () => {
       ['action', 'asOf', 'commitment', 'evidence.0.relation', 'evidence.0.title', 'evidence.0.url', 'idempotencyKey', 'reporter', 'status', 'subject', 'summary'].sort(),
     );
     for (const field of Object.keys(error.fields)) expect(error.message).toContain(field);
-    const broken = await api.post('/api/v1/entries', { headers: { ...bearer(tokens.contributor), 'Content-Type': 'application/json' }, data: '{"summary": ' });
+    const broken = await api.post('/api/v1/entries', { headers: { ...bearer(tokens.contributor), 'Content-Type': 'application/json' }, data: Buffer.from('{"summary": ') });
     expect(broken.status()).toBe(400);
     expect((await broken.json()).error.code).toBe('invalid_json');
     expect(writeCount()).toBe(before);

@@ -155,3 +155,21 @@ export const transitionBodySchemas = {
   return: z.object({ note: returnNoteSchema }).strict(),
   withdraw: z.object({ reason: withdrawalReasonSchema }).strict(),
 } as const satisfies Record<Transition, z.ZodType>;
+
+/** The datasets under /api/v1/exports (app/api/v1/exports) and the JSON form of each download. */
+export const EXPORT_DATASETS = ['commitments', 'actors', 'entries', 'matrix', 'summary'] as const;
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export const exportJsonSchema = z.object({
+  meta: z.object({
+    dataset: z.enum(EXPORT_DATASETS),
+    generated_at: isoTimestamp,
+    as_of: isoDate,
+    filters: z.record(z.string(), z.unknown()),
+    source: z.object({ name: z.string(), url: z.string() }),
+    demo: z.boolean(),
+    notice: z.string().nullable(),
+    columns: z.array(z.string()),
+    count: count,
+  }),
+  rows: z.array(z.record(z.string(), z.unknown())),
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { EXAMPLE_ENTRY, openApiDocument } from './openapi';
+import { EXAMPLE_ENTRY, EXPORT_PARAMETERS, openApiDocument } from './openapi';
+import { DATASETS } from '../app/api/v1/exports/_lib/datasets';
 import { entryCreateBodySchema, transitionBodySchemas } from './api-schemas';
 import { PARAMETERS } from './query-params';
 import messages from './i18n/messages/api.en.json';
@@ -42,7 +43,7 @@ describe('the OpenAPI document', () => {
         expect(operation.security).toBeUndefined();
       } else {
         expect(operation.security).toEqual([{ apiToken: [] }]);
-        expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '409', '413', '415', '429']));
+        expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '413', '415', '429']));
       }
     }
     expect(openApiDocument().components?.securitySchemes?.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
@@ -60,5 +61,14 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(body.properties).sort()).toEqual(Object.keys(entryCreateBodySchema.shape).sort());
     expect(body.required.sort()).toEqual(['asOf', 'commitment', 'idempotencyKey', 'status', 'subject', 'summary']);
     expect(body.additionalProperties).toBe(false);
+  });
+
+  it('documents each export with exactly the parameters its handler accepts', () => {
+    expect(Object.keys(EXPORT_PARAMETERS).sort()).toEqual(Object.keys(DATASETS).sort());
+    for (const [dataset, { parameters }] of Object.entries(DATASETS)) {
+      expect(EXPORT_PARAMETERS[dataset as keyof typeof EXPORT_PARAMETERS]).toEqual(parameters);
+      const operation = operations().find(({ path }) => path === `/api/v1/exports/${dataset}.{format}`)!.operation;
+      expect(operation.parameters!.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name)).toEqual([...parameters]);
+    }
   });
 });

@@ -24,6 +24,9 @@ import {
   commitmentResponseSchema,
   entryCreateBodySchema,
   entryListSchema,
+  EXPORT_DATASETS,
+  EXPORT_FORMATS,
+  exportJsonSchema,
   MAX_BODY_BYTES,
   publishedEntryResponseSchema,
   transitionBodySchemas,
@@ -76,6 +79,7 @@ const schemas = {
   entryCreate: documented(entryCreateBodySchema, { refId: 'EntryCreateBody', example: EXAMPLE_ENTRY }),
   summary: documented(summarySchema, { refId: 'Summary' }),
   matrix: documented(matrixSchema, { refId: 'Matrix' }),
+  exportJson: documented(exportJsonSchema, { refId: 'ExportJson' }),
   document: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
 };
 
@@ -127,13 +131,23 @@ const writeErrors = {
   400: error(text.responses.invalidBody),
   401: error(text.responses.unauthorized, { 'WWW-Authenticate': stringHeader(text.headers.wwwAuthenticate) }),
   403: error(text.responses.forbidden),
-  409: error(text.responses.conflict),
   413: error(text.responses.tooLarge),
   415: error(text.responses.unsupportedMediaType),
   429: error(text.responses.rateLimited, { 'Retry-After': stringHeader(text.headers.retryAfter) }),
 };
+/** A conflict is only possible where the workflow can report one: a used key, a correction overtaken. */
+const conflict = { 409: error(text.responses.conflict) };
 
 const idParam = z.object({ id: documented(PARAMETERS.subject, { description: text.parameters.id }) });
+
+/** The parameters of each export: those of its page and API route (app/api/v1/exports/_lib/datasets.ts). */
+export const EXPORT_PARAMETERS: Record<(typeof EXPORT_DATASETS)[number], readonly ParameterName[]> = {
+  commitments: COMMITMENT_LIST_PARAMETERS,
+  actors: ACTOR_LIST_PARAMETERS,
+  entries: ENTRY_LIST_PARAMETERS.filter((name) => name !== 'page' && name !== 'limit'),
+  matrix: SUMMARY_PARAMETERS,
+  summary: SUMMARY_PARAMETERS,
+};
 
 const TRANSITION_OPERATIONS: Record<Transition, OperationId> = { submit: 'submitEntry', publish: 'publishEntry', return: 'returnEntry', withdraw: 'withdrawEntry' };
 const TRANSITION_BODY_TEXT: Record<Transition, string> = { submit: text.bodies.empty, publish: text.bodies.empty, return: text.bodies.returnEntry, withdraw: text.bodies.withdrawEntry };
@@ -157,7 +171,7 @@ function register(registry: OpenAPIRegistry): void {
     description: text.operations.createEntry.description,
     security: [{ apiToken: [] }],
     request: { body: { description: text.bodies.createEntry, required: true, content: { 'application/json': { schema: schemas.entryCreate } } } },
-    responses: { 201: json(schemas.writtenEntry, text.responses.created), 200: json(schemas.writtenEntry, text.responses.retried), ...writeErrors },
+    responses: { 201: json(schemas.writtenEntry, text.responses.created), 200: json(schemas.writtenEntry, text.responses.retried), ...writeErrors, ...conflict },
   });
   for (const transition of Object.keys(TRANSITION_OPERATIONS) as Transition[]) {
     const operationId = TRANSITION_OPERATIONS[transition];
@@ -171,11 +185,32 @@ function register(registry: OpenAPIRegistry): void {
       description: text.operations[operationId].description,
       security: [{ apiToken: [] }],
       request: { params: idParam, body: { description: TRANSITION_BODY_TEXT[transition], required: !optional, content: { 'application/json': { schema: transitionBodies[transition] } } } },
-      responses: { 200: json(schemas.writtenEntry, text.responses.transitioned), ...writeErrors, 404: error(text.responses.notFound) },
+      responses: { 200: json(schemas.writtenEntry, text.responses.transitioned), ...writeErrors, 404: error(text.responses.notFound), ...(transition === 'publish' ? conflict : {}) },
     });
   }
   registry.registerPath(read('getSummary', 'figures', '/api/v1/summary', { query: SUMMARY_PARAMETERS, ok: schemas.summary }));
   registry.registerPath(read('getMatrix', 'figures', '/api/v1/matrix', { query: SUMMARY_PARAMETERS, ok: schemas.matrix }));
+  for (const dataset of EXPORT_DATASETS) {
+    const operationId = `export${dataset[0]!.toUpperCase()}${dataset.slice(1)}` as OperationId;
+    registry.registerPath({
+      method: 'get',
+      path: `/api/v1/exports/${dataset}.{format}`,
+      operationId,
+      tags: ['exports'],
+      summary: text.operations[operationId].summary,
+      description: `${text.operations[operationId].description} ${text.exports}`,
+      request: { query: query(EXPORT_PARAMETERS[dataset]), params: z.object({ format: z.enum(EXPORT_FORMATS).describe(text.parameters.format) }) },
+      responses: {
+        200: {
+          description: text.responses.export,
+          headers: { 'Content-Disposition': stringHeader(text.headers.contentDisposition) },
+          content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: schemas.exportJson } },
+        },
+        400: error(text.responses.invalidParameter),
+        404: error(text.responses.noSuchExport),
+      },
+    });
+  }
   registry.registerPath({
     method: 'get',
     path: '/api/v1/openapi.json',

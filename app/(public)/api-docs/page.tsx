@@ -130,7 +130,7 @@ export default async function ApiDocsPage() {
               const write = (operation.security?.length ?? 0) > 0;
               const curl = write
                 ? `curl -X ${method} -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\\n  --data '${JSON.stringify(bodySchema?.example ?? {})}' \\\n  "$ORIGIN${path.replace('{id}', '123')}"`
-                : `curl "$ORIGIN${path.replace('{id}', '1').replace('{code}', 'TIP-01')}"`;
+                : `curl "$ORIGIN${path.replace('{id}', '1').replace('{code}', 'TIP-01').replace('{format}', 'csv')}"`;
               return (
                 <section key={operation.operationId} id={anchor(operation.operationId)} aria-labelledby={`${anchor(operation.operationId)}-title`} className={styles.operation}>
                   <h4 id={`${anchor(operation.operationId)}-title`}>
