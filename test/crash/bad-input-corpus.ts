@@ -181,8 +181,9 @@ export function queryCases(parameters: readonly string[]): { label: string; para
       const values = Array.isArray(bad.value) ? bad.value.map(String) : [String(bad.value)];
       const search = values.map((value) => `${parameter}=${percentEncode(value)}`).join('&');
       // Free-text search accepts any text up to its length; everything else must be refused.
-      const mustRefuse = !freeText.has(parameter) || String(bad.value).length > 200 || bad.label === 'blank' || bad.label === 'repeated';
-      cases.push({ label: `${parameter}: ${bad.label}`, parameter, search, mustRefuse: mustRefuse && !(freeText.has(parameter) && bad.label === 'blank') });
+      // A blank value means "not set" (lib/query-params.ts), for every parameter alike.
+      const mustRefuse = bad.label !== 'blank' && (!freeText.has(parameter) || String(bad.value).length > 200 || bad.label === 'repeated');
+      cases.push({ label: `${parameter}: ${bad.label}`, parameter, search, mustRefuse });
     }
   }
   cases.push({ label: 'unknown parameter', parameter: 'orderBy', search: 'orderBy=id%3BDROP', mustRefuse: true });
