@@ -144,6 +144,7 @@ describe('chart image', () => {
     chartHeight: 300,
     title: 'Smith & "Partners" <NGO> \u0007',
     asOfLine: 'As of November 28, 2026',
+    notes: ['Showing 15 of 20 bars.'],
     sourceLines: ['Source: Commitment Tracker, published progress entries', 'Demo data: all actors and entries are fictitious'],
     legend: [
       { fill: 'url(#p-complete)', symbol: '●', label: 'Complete' },
@@ -157,6 +158,7 @@ describe('chart image', () => {
     const { svg, width, height } = composeChartSvg(input);
     expect(svg).toContain('>Smith &amp; &quot;Partners&quot; &lt;NGO&gt;</text>');
     expect(svg).toContain('>As of November 28, 2026</text>');
+    expect(svg).toContain('>Showing 15 of 20 bars.</text>');
     expect(svg).toContain('>Source: Commitment Tracker, published progress entries</text>');
     expect(svg).toContain('>Demo data: all actors and entries are fictitious</text>');
     expect(svg).toContain('>● Complete</text>');

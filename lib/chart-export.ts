@@ -154,6 +154,8 @@ export interface ChartImageInput {
   title: string;
   /** "As of 28 November 2026". */
   asOfLine: string;
+  /** Lines about the plot shown above it on the page, e.g. "Showing 15 of 30 bars." */
+  notes?: readonly string[];
   /** Lines under the chart: the source, the view's address, the demo notice. */
   sourceLines: readonly string[];
   legend: readonly LegendItem[];
@@ -186,6 +188,11 @@ export function composeChartSvg(input: ChartImageInput): { svg: string; width: n
 
   textLines(wrapText(input.title, inner / (TITLE_SIZE * CHAR_WIDTH)), TITLE_SIZE, `font-weight="700" fill="${escapeXml(ink)}"`);
   textLines(wrapText(input.asOfLine, inner / (TEXT_SIZE * CHAR_WIDTH)), TEXT_SIZE, `fill="${escapeXml(ink)}"`);
+  textLines(
+    (input.notes ?? []).flatMap((note) => wrapText(note, inner / (TEXT_SIZE * CHAR_WIDTH))),
+    TEXT_SIZE,
+    `fill="${escapeXml(muted)}"`,
+  );
 
   // The key: swatch (colour and texture), symbol and label, so the image never relies on colour alone.
   if (input.legend.length > 0) {

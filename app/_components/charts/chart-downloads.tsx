@@ -4,7 +4,7 @@
  * written in it) and the data of its table as CSV or JSON. Everything is made in the browser from
  * what the frame already shows; nothing is fetched.
  */
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { chartCsv, chartFileName, chartJson, type ChartData, type ChartExportMeta } from '@/lib/chart-export';
 import { CELL_KEYS, type CellKey } from '@/lib/summary-types';
@@ -26,8 +26,6 @@ export interface ChartDownload {
 
 const FORMATS = ['png', 'svg', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-
-const hidden = (chunks: ReactNode) => <span className="visually-hidden">{chunks}</span>;
 
 export function ChartDownloads({
   chartId,
@@ -121,16 +119,17 @@ export function ChartDownloads({
         className="chart-downloads-toggle"
         aria-expanded={open}
         aria-controls={panelId}
+        aria-label={t('toggleLabel', { title })}
         onClick={() => setOpen((value) => !value)}
       >
-        {t.rich('toggle', { title, hidden })}
+        {t('toggle')}
       </button>
       <div id={panelId} className="chart-downloads-panel" hidden={!open}>
         <ul>
           {FORMATS.map((extension) => (
             <li key={extension}>
-              <button type="button" onClick={() => void save(extension)}>
-                {t.rich(extension, { title, hidden })}
+              <button type="button" aria-label={t('formatLabel', { format: t(extension), title })} onClick={() => void save(extension)}>
+                {t(extension)}
               </button>
             </li>
           ))}

@@ -45,13 +45,25 @@ export function serializeChart(svg: SVGSVGElement): SerializedChart {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [clone, ...clone.querySelectorAll('*')];
+  const styles = new Map(originals.map((original) => [original, getComputedStyle(original)]));
   originals.forEach((original, index) => {
     const copy = copies[index];
     if (!copy) return;
-    const computed = getComputedStyle(original);
-    const style = STYLE_PROPERTIES.map((property) => `${property}:${localUrl(computed.getPropertyValue(property))}`).join(';');
-    copy.setAttribute('style', style);
+    const computed = styles.get(original)!;
+    const parent = original === svg || !original.parentElement ? null : styles.get(original.parentElement);
+    // Only what differs from what the element inherits keeps the file small; opacity is not inherited.
+    const declarations = STYLE_PROPERTIES.flatMap((property) => {
+      const value = localUrl(computed.getPropertyValue(property));
+      const inherited = property === 'opacity' ? '1' : parent ? localUrl(parent.getPropertyValue(property)) : null;
+      return value === inherited ? [] : [`${property}:${value}`];
+    });
+    if (declarations.length > 0) copy.setAttribute('style', declarations.join(';'));
+    else copy.removeAttribute('style');
     for (const name of PAGE_ONLY_ATTRIBUTES) copy.removeAttribute(name);
+    // Attributes naming the page's custom properties mean nothing in a file; the inlined style says it.
+    for (const attribute of Array.from(copy.attributes)) {
+      if (attribute.value.includes('var(--')) copy.removeAttribute(attribute.name);
+    }
   });
   clone.querySelectorAll(TRANSIENT).forEach((element) => element.remove());
   clone.setAttribute('width', String(width));
@@ -88,7 +100,8 @@ export function chartImageSvg(svg: SVGSVGElement, text: ChartImageText): { svg: 
     chartWidth: chart.width,
     chartHeight: chart.height,
     title: text.title,
-    asOfLine: [text.asOfLine, ...text.notes].join(' '),
+    asOfLine: text.asOfLine,
+    notes: text.notes,
     sourceLines: text.sourceLines,
     legend: text.legend,
     fontFamily: getComputedStyle(document.body).fontFamily || 'sans-serif',
