@@ -182,7 +182,9 @@ export function queryCases(parameters: readonly string[]): { label: string; para
       const search = values.map((value) => `${parameter}=${percentEncode(value)}`).join('&');
       // Free-text search accepts any text up to its length; everything else must be refused.
       // A blank value means "not set" (lib/query-params.ts), for every parameter alike.
-      const mustRefuse = bad.label !== 'blank' && (!freeText.has(parameter) || String(bad.value).length > 200 || bad.label === 'repeated');
+      // A real calendar date is a valid filter however far back or ahead: only an entry's own as-of date has a range.
+      const validFilterDate = ['before 2000', 'tomorrow and later', 'far future'].includes(bad.label) && ['asOf', 'from', 'to'].includes(parameter);
+      const mustRefuse = bad.label !== 'blank' && !validFilterDate && (!freeText.has(parameter) || String(bad.value).length > 200 || bad.label === 'repeated');
       cases.push({ label: `${parameter}: ${bad.label}`, parameter, search, mustRefuse });
     }
   }

@@ -109,7 +109,7 @@ async function main(): Promise<number> {
 
     const entryBase = { idempotencyKey: 'bad-input-0001', commitment, subject: aldoria, status: 'limited', asOf: '2025-01-15', summary: 'A valid summary', narrative: '', confidence: null };
     const entryCases = entryBodyCases(entryBase, { foreignSubject: bravonia, foreignEntry });
-    const ids = { id: [String(foreignDraft), String(foreignEntry), ...FORGED_IDS.map((forged) => String(forged.value)), '%00', 'null', '1%2F..%2F..'], code: ['NOPE-99', "TIP-01' OR 1=1", '%3Cscript%3E'], all: ['sign-up/email', 'delete-user', '..%2F..%2Fv1', 'sign-in/email'] };
+    const ids = { id: [String(foreignDraft), ...FORGED_IDS.map((forged) => String(forged.value)), '%00', 'null', '1%2F..%2F..'], code: ['NOPE-99', "TIP-01' OR 1=1", '%3Cscript%3E'], all: ['sign-up/email', 'delete-user', '..%2F..%2Fv1', 'sign-in/email'] };
 
     // Route handlers, every method, every path parameter forged.
     const routes = routeHandlers(ROOT);
