@@ -49,13 +49,20 @@ const evidenceLink = z
   })
   .strict();
 
+/**
+ * An id: a positive whole number, or its decimal digits as text (a form field). Never coerced from
+ * anything else: `true`, `"0x10"` or `"1e3"` would otherwise become an id.
+ */
+const id = (message: string) =>
+  z.preprocess((value) => (typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value) : value), z.number({ error: message }).int(message).positive(message));
+
 export const entryInputSchema = z
   .object({
     idempotencyKey: z
       .string({ error: 'is required' })
       .regex(/^[A-Za-z0-9:_-]{8,100}$/, 'must be 8 to 100 letters, digits, colons, dashes or underscores'),
     commitment: z.string({ error: 'is required' }).regex(/^[A-Z]+-\d+$/, 'must be a commitment code such as TIP-01'),
-    subject: z.coerce.number({ error: 'must be an actor id' }).int('must be an actor id').positive('must be an actor id'),
+    subject: id('must be an actor id'),
     status: z.enum(STATUS_KEYS, { error: `must be one of: ${STATUS_KEYS.join(', ')}` }),
     asOf,
     summary: requiredText(LIMITS.summary),
@@ -70,7 +77,7 @@ export const entryInputSchema = z
     adverseEffects: z.boolean({ error: 'must be true or false' }).default(false),
     adverseEffectsDescription: text(LIMITS.adverseEffectsDescription).nullable().default(null),
     /** A correction names the published entry it supersedes. */
-    supersedes: z.coerce.number({ error: 'must be an entry id' }).int().positive().nullable().default(null),
+    supersedes: id('must be an entry id').nullable().default(null),
   })
   .strict()
   .superRefine((input, context) => {
