@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { newNonce, securityHeaders } from './lib/security-headers';
 import { isHttps } from './lib/deployment';
 import { REQUEST_ID_HEADER, requestIdFrom, serverTimingHeader } from './lib/request-id';
-import { bodyTarget, checkBodySize, isWrite, originProblem } from './lib/request-guards';
+import { actionBodyProblem, bodyTarget, checkBodySize, isWrite, originProblem } from './lib/request-guards';
 
 /**
  * Runs before every request (pages, API, server actions, static files, errors and 404s alike):
@@ -11,7 +11,7 @@ import { bodyTarget, checkBodySize, isWrite, originProblem } from './lib/request
  * a cross-origin write to a page (server actions), and puts the security headers on the
  * response. The CSP also goes on the request, where Next.js reads the nonce for its scripts.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
   const nonce = newNonce();
   const headers = securityHeaders({
@@ -19,7 +19,7 @@ export function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === 'development',
     httpsProduction: process.env.NODE_ENV === 'production' && isHttps(),
   });
-  const refusal = refuse(request);
+  const refusal = await refuse(request);
   if (refusal) {
     const response = NextResponse.json({ error: { code: refusal.code, message: refusal.message, requestId } }, { status: refusal.status });
     return withHeaders(response, headers, requestId);
@@ -31,7 +31,7 @@ export function proxy(request: NextRequest) {
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers, requestId);
 }
 
-function refuse(request: NextRequest): { status: number; code: string; message: string } | null {
+async function refuse(request: NextRequest): Promise<{ status: number; code: string; message: string } | null> {
   if (!isWrite(request.method)) return null;
   const target = bodyTarget(request.nextUrl.pathname);
   const size = checkBodySize(request.method, request.headers.get('content-length'), request.headers.get('transfer-encoding'), target);
@@ -39,6 +39,8 @@ function refuse(request: NextRequest): { status: number; code: string; message: 
   if (target === 'page') {
     const problem = originProblem(request.headers.get('origin'), request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
     if (problem) return { status: 403, code: 'cross_origin', message: problem };
+    // Only writes to pages are server actions; their body must decode (bounded above by the size check).
+    if (request.method === 'POST') return actionBodyProblem(request.headers.get('content-type'), await request.clone().arrayBuffer());
   }
   return null;
 }

@@ -23,11 +23,16 @@ export function databasePath(): string {
 /**
  * WAL lets readers run beside the single writer; synchronous=FULL fsyncs the WAL on every commit,
  * so an acknowledged write survives power loss, not only a process crash (NORMAL would not).
+ * busy_timeout: a writer waits up to 30 s for another process's write transaction (a script, a
+ * second server, an import of thousands of rows) rather than answer "database is locked"; within
+ * one process better-sqlite3 is synchronous, so writes never contend there.
  */
+export const BUSY_TIMEOUT_MS = 30_000;
+
 export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
 }
 

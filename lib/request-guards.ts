@@ -53,3 +53,43 @@ export function originProblem(origin: string | null, host: string | null): strin
   }
   return originHost === host ? null : `Refused: a cross-origin request (Origin ${originHost}) may not call a server action of ${host}.`;
 }
+
+export interface BodyProblem {
+  status: 400 | 415;
+  code: string;
+  message: string;
+}
+
+const ACTION_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded', 'text/plain'] as const;
+
+/**
+ * A server action's body must decode before Next.js hands it to the action: a form (multipart or
+ * URL-encoded) that parses, or React's JSON-encoded arguments in valid UTF-8. Anything else would
+ * fail inside the framework's decoder (a 500), so it is refused here with a 400 or 415 that says why.
+ */
+export async function actionBodyProblem(contentType: string | null, body: ArrayBuffer): Promise<BodyProblem | null> {
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!ACTION_MEDIA_TYPES.includes(mediaType as (typeof ACTION_MEDIA_TYPES)[number])) {
+    return { status: 415, code: 'unsupported_media_type', message: `body: a form or server action takes ${ACTION_MEDIA_TYPES.join(', ')}, not "${mediaType || 'nothing'}".` };
+  }
+  let text: string | null = null;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    if (mediaType !== 'multipart/form-data') return { status: 400, code: 'invalid_body', message: 'body: is not valid UTF-8 text.' };
+  }
+  if (mediaType === 'text/plain') {
+    try {
+      if (!Array.isArray(JSON.parse(text ?? ''))) throw new Error('not a list');
+    } catch {
+      return { status: 400, code: 'invalid_body', message: 'body: is not a list of server action arguments encoded as JSON.' };
+    }
+    return null;
+  }
+  try {
+    await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': contentType! }, body }).formData();
+  } catch {
+    return { status: 400, code: 'invalid_body', message: `body: is not a well-formed ${mediaType} form.` };
+  }
+  return null;
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/db/current-user';
 import { log } from '@/lib/logger';
 import { REQUEST_ID_HEADER } from '@/lib/request-id';
@@ -30,14 +31,44 @@ async function assertSameOrigin(): Promise<void> {
 }
 
 /**
- * Every exported server action is `guardedAction(...)` (a static test checks it): same origin,
- * a signed-in enabled user; the data function it calls then authorizes the write itself.
+ * What an action's own arguments may be. Bound arguments (`action.bind(null, id)`) and the form
+ * travel from the browser like any field, so a forged call can put anything there: each action
+ * declares them, and anything else is refused before the action runs.
  */
-export function guardedAction<Args extends unknown[], Result>(action: (user: CurrentUser, ...args: Args) => Promise<Result>): (...args: Args) => Promise<Result> {
-  return async (...args: Args) => {
+export const actionArgs = {
+  id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  optionalId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable(),
+  /** The previous state of useActionState: the action never reads it. */
+  state: z.unknown(),
+  form: z.instanceof(FormData),
+  /** A return path inside this site. */
+  path: z.string().max(2_000).regex(/^\/(?!\/)/),
+} as const;
+
+/**
+ * Every exported server action is `guardedAction(...)` (a static test checks it): its arguments
+ * as declared (a form action also receives the submitted form after them), same origin, a
+ * signed-in enabled user; the data function it calls then authorizes the write itself.
+ * A call whose arguments do not match is refused with a 403 and logged; it never reaches a 500.
+ */
+export function guardedAction<const Schemas extends readonly z.ZodType[], Result>(
+  schemas: Schemas,
+  action: (user: CurrentUser, ...args: { [K in keyof Schemas]: z.output<Schemas[K]> }) => Promise<Result>,
+): (...args: { [K in keyof Schemas]: z.input<Schemas[K]> }) => Promise<Result> {
+  const declared = z.tuple(schemas as unknown as [z.ZodType, ...z.ZodType[]]);
+  const guarded = async (...args: unknown[]): Promise<Result> => {
     await assertSameOrigin();
+    const own = args.slice(0, schemas.length);
+    const extra = args.slice(schemas.length);
+    const parsed = declared.safeParse(own);
+    if (!parsed.success || extra.length > 1 || extra.some((arg) => !(arg instanceof FormData))) {
+      const requestHeaders = await headers();
+      log({ level: 'warn', message: 'Refused a server action call whose arguments do not match its declaration', requestId: requestHeaders.get(REQUEST_ID_HEADER), route: 'server action' });
+      forbidden();
+    }
     const user = await currentUser();
     if (!user) redirect('/sign-in');
-    return action(user, ...args);
+    return action(user, ...(parsed.data as { [K in keyof Schemas]: z.output<Schemas[K]> }));
   };
+  return guarded as unknown as (...args: { [K in keyof Schemas]: z.input<Schemas[K]> }) => Promise<Result>;
 }

@@ -6,7 +6,7 @@ import { callAuthEndpoint } from './auth-endpoint';
 import { guardedAction } from './guard';
 
 /** Ends this browser's session (its row is deleted from the database) and goes home. */
-export const signOut = guardedAction(async (): Promise<void> => {
+export const signOut = guardedAction([], async (): Promise<void> => {
   await callAuthEndpoint('/sign-out', {});
   revalidatePath('/', 'layout');
   redirect('/');

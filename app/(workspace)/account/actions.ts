@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { callAuthEndpoint } from '@/app/_lib/auth-endpoint';
 import { passwordProblem } from '@/lib/password-policy';
-import { guardedAction } from '@/app/_lib/guard';
+import { actionArgs, guardedAction } from '@/app/_lib/guard';
 import type { PasswordState } from './password-state';
 
 const text = (form: FormData, name: string) => {
@@ -12,7 +12,7 @@ const text = (form: FormData, name: string) => {
 };
 
 /** Changes the signed-in user's password through better-auth, which signs out every other session. */
-export const changePassword = guardedAction(async (_user, _state: PasswordState, form: FormData): Promise<PasswordState> => {
+export const changePassword = guardedAction([actionArgs.state, actionArgs.form], async (_user, _state: unknown, form: FormData): Promise<PasswordState> => {
   const currentPassword = text(form, 'currentPassword');
   const newPassword = text(form, 'newPassword');
   const fieldErrors: PasswordState['fieldErrors'] = {};

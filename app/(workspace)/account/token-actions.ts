@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { issueApiToken, revokeApiToken } from '@/db/queries/api-tokens';
-import { guardedAction } from '@/app/_lib/guard';
+import { actionArgs, guardedAction } from '@/app/_lib/guard';
 import type { TokenState } from './token-state';
 
 const NAME_ERRORS: Record<string, TokenState['error']> = {
@@ -14,7 +14,7 @@ const NAME_ERRORS: Record<string, TokenState['error']> = {
 };
 
 /** Issues a token for the signed-in user; the form shows it once and it is never shown again. */
-export const createApiTokenAction = guardedAction(async (user, _state: TokenState, form: FormData): Promise<TokenState> => {
+export const createApiTokenAction = guardedAction([actionArgs.state, actionArgs.form], async (user, _state: unknown, form: FormData): Promise<TokenState> => {
   const result = issueApiToken(user.id, form.get('name') ?? '');
   if (!result.ok) return { error: result.status === 400 ? (NAME_ERRORS[result.fieldErrors?.name ?? ''] ?? 'nameInvalid') : 'forbidden' };
   revalidatePath('/account');
@@ -22,7 +22,7 @@ export const createApiTokenAction = guardedAction(async (user, _state: TokenStat
 });
 
 /** Revokes one of the signed-in user's tokens, for good. */
-export const revokeApiTokenAction = guardedAction(async (user, form: FormData): Promise<void> => {
+export const revokeApiTokenAction = guardedAction([actionArgs.form], async (user, form: FormData): Promise<void> => {
   const tokenId = form.get('tokenId');
   const result = revokeApiToken(user.id, tokenId);
   redirect(result.ok ? `/account?tokenRevoked=${result.id}#api-tokens` : '/account?tokenError=notFound#api-tokens');

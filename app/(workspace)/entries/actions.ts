@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { createEntry, publishEntry, returnEntry, submitEntry, updateEntry, withdrawEntry, type WriteResult } from '@/db/queries/entry-workflow';
 import { entryInputFromForm, EVIDENCE_ROWS } from '@/lib/entry-form';
-import { guardedAction } from '@/app/_lib/guard';
+import { actionArgs, guardedAction } from '@/app/_lib/guard';
 import type { EntryFormValues } from './entry-form';
 import type { FormState } from './form-state';
 
@@ -45,7 +45,7 @@ function refresh(): void {
 }
 
 /** Creates (entryId null) or changes a draft; on success, back to "my entries". */
-export const saveEntry = guardedAction(async (user, entryId: number | null, _state: FormState, form: FormData): Promise<FormState> => {
+export const saveEntry = guardedAction([actionArgs.optionalId, actionArgs.state, actionArgs.form], async (user, entryId: number | null, _state: unknown, form: FormData): Promise<FormState> => {
   const input = entryInputFromForm(form);
   const context = { requestId: await requestId() };
   const result = entryId === null ? createEntry(user.id, input, context) : updateEntry(user.id, entryId, input, context);
@@ -61,17 +61,17 @@ function outcome(result: WriteResult, done: string, back = '/entries/mine'): nev
   redirect(`${back}?error=${encodeURIComponent(message)}`);
 }
 
-export const submitAction = guardedAction(async (user, entryId: number) => outcome(submitEntry(user.id, entryId, { requestId: await requestId() }), 'submitted'));
+export const submitAction = guardedAction([actionArgs.id], async (user, entryId: number) => outcome(submitEntry(user.id, entryId, { requestId: await requestId() }), 'submitted'));
 
-export const publishAction = guardedAction(async (user, entryId: number, back: string) =>
+export const publishAction = guardedAction([actionArgs.id, actionArgs.path], async (user, entryId: number, back: string) =>
   outcome(publishEntry(user.id, entryId, { requestId: await requestId() }), 'published', back === '/entries/review' ? back : '/entries/mine'),
 );
 
-export const returnAction = guardedAction(async (user, entryId: number, form: FormData) =>
+export const returnAction = guardedAction([actionArgs.id, actionArgs.form], async (user, entryId: number, form: FormData) =>
   outcome(returnEntry(user.id, entryId, form.get('note'), { requestId: await requestId() }), 'returned', '/entries/review'),
 );
 
-export const withdrawAction = guardedAction(async (user, entryId: number, form: FormData) => {
+export const withdrawAction = guardedAction([actionArgs.id, actionArgs.form], async (user, entryId: number, form: FormData) => {
   const result = withdrawEntry(user.id, entryId, form.get('reason'), { requestId: await requestId() });
   refresh();
   if (result.ok) redirect(`/changes?withdrawn=${entryId}`);

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { forbidden, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AccessDeniedError, createUser, disableUser, enableUser } from '@/db/queries/users';
-import { guardedAction } from '@/app/_lib/guard';
+import { actionArgs, guardedAction } from '@/app/_lib/guard';
 import { EMPTY_USER, type CreateUserState } from './form-state';
 
 /** The data functions decide who may; a refusal there is a 403 here. */
@@ -20,7 +20,7 @@ const newUserForm = z.object({ email: formText, name: formText, role: formText, 
 const disableForm = z.object({ userId: z.string().trim().min(1).max(100) });
 
 /** Creates a user with a generated password, shown once in the result and stored only as a hash. */
-export const createUserAction = guardedAction(async (user, _state: CreateUserState, form: FormData): Promise<CreateUserState> => {
+export const createUserAction = guardedAction([actionArgs.state, actionArgs.form], async (user, _state: unknown, form: FormData): Promise<CreateUserState> => {
   const parsed = newUserForm.safeParse(Object.fromEntries(['email', 'name', 'role', 'actor'].map((field) => [field, form.get(field)])));
   const values = parsed.success ? parsed.data : EMPTY_USER;
   const result = await createUser(user.id, values).catch(refusedAs403);
@@ -30,7 +30,7 @@ export const createUserAction = guardedAction(async (user, _state: CreateUserSta
 });
 
 /** Disables a user and ends all their sessions at once; the page then says how many. */
-export const disableUserAction = guardedAction(async (user, form: FormData): Promise<void> => {
+export const disableUserAction = guardedAction([actionArgs.form], async (user, form: FormData): Promise<void> => {
   const parsed = disableForm.safeParse({ userId: form.get('userId') });
   if (!parsed.success) redirect('/admin/users?error=invalid');
   let result: ReturnType<typeof disableUser>;
@@ -45,7 +45,7 @@ export const disableUserAction = guardedAction(async (user, form: FormData): Pro
 });
 
 /** Re-enables a disabled user, who may then sign in again; the page says so. */
-export const enableUserAction = guardedAction(async (user, form: FormData): Promise<void> => {
+export const enableUserAction = guardedAction([actionArgs.form], async (user, form: FormData): Promise<void> => {
   const parsed = disableForm.safeParse({ userId: form.get('userId') });
   if (!parsed.success) redirect('/admin/users?enableError=notFound');
   let result: ReturnType<typeof enableUser>;
