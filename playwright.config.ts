@@ -60,7 +60,8 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${workDir} && npm run build && npm run db:setup && node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/api/v1/commitments`,
-    timeout: 240_000,
+    // The build and seed take about 2 minutes on an idle 2-core machine; allow for a loaded one.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
