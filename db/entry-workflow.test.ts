@@ -106,6 +106,25 @@ describe('the progress-entry workflow', () => {
     expect(current?.status).toBe('substantial');
   });
 
+  it('a draft whose commitment or subject was archived can no longer be changed, submitted or published', () => {
+    const aldoria = actorId('Republic of Aldoria');
+    const draft = created(createEntry(ALDORIA_CONTRIBUTOR, input(aldoria)));
+    const id = created(createEntry(ALDORIA_CONTRIBUTOR, input(aldoria)));
+    created(submitEntry(ALDORIA_CONTRIBUTOR, id));
+    const code = stateCommitment();
+    db.update(t.commitments).set({ archivedAt: '2026-07-01T00:00:00.000Z' }).where(eq(t.commitments.code, code)).run();
+    const before = checksum();
+    expect(submitEntry(ALDORIA_CONTRIBUTOR, draft)).toMatchObject({ ok: false, status: 409, fieldErrors: { commitment: 'was archived' } });
+    expect(updateEntry(ALDORIA_CONTRIBUTOR, draft, input(aldoria))).toMatchObject({ ok: false, status: 409 });
+    expect(publishEntry(ALDORIA_FOCAL, id)).toMatchObject({ ok: false, status: 409 });
+    expect(checksum()).toBe(before);
+    db.update(t.commitments).set({ archivedAt: null }).where(eq(t.commitments.code, code)).run();
+    db.update(t.actors).set({ archivedAt: '2026-07-01T00:00:00.000Z' }).where(eq(t.actors.id, aldoria)).run();
+    expect(publishEntry(ALDORIA_FOCAL, id)).toMatchObject({ ok: false, status: 409, fieldErrors: { subject: 'was archived' } });
+    db.update(t.actors).set({ archivedAt: null }).where(eq(t.actors.id, aldoria)).run();
+    expect(created(publishEntry(ALDORIA_FOCAL, id))).toBe(id);
+  });
+
   it('a focal point may publish its own entry directly', () => {
     const aldoria = actorId('Republic of Aldoria');
     const id = created(createEntry(ALDORIA_FOCAL, input(aldoria)));

@@ -219,6 +219,18 @@ function transition(
   return transaction((tx) => transitionIn(tx, userId, entryId, action, change, context, afterWrite));
 }
 
+/** Actions that move an entry's content towards publication; none may once its commitment or subject is archived. */
+const ADVANCES_CONTENT = new Set<EntryAction>(['entry.edit', 'entry.submit', 'entry.publish']);
+
+/** An archived commitment or actor takes no new statements: drafts written before the archiving stay as they are. */
+function archivedTarget(tx: Tx, entry: EntryRow): WriteResult | null {
+  const commitment = tx.select({ archivedAt: t.commitments.archivedAt }).from(t.commitments).where(eq(t.commitments.id, entry.commitmentId)).get();
+  if (commitment?.archivedAt) return { ok: false, status: 409, message: 'commitment: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { commitment: 'was archived' } };
+  const subject = tx.select({ archivedAt: t.actors.archivedAt }).from(t.actors).where(eq(t.actors.id, entry.subjectId)).get();
+  if (subject?.archivedAt) return { ok: false, status: 409, message: 'subject: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { subject: 'was archived' } };
+  return null;
+}
+
 /** One transition inside the caller's transaction. */
 function transitionIn(
   tx: Tx,
@@ -232,6 +244,10 @@ function transitionIn(
   const loaded = guarded(tx, userId, entryId, action);
   if (isResult(loaded)) return loaded;
   const { principal, entry } = loaded;
+  if (ADVANCES_CONTENT.has(action)) {
+    const archived = archivedTarget(tx, entry);
+    if (archived) return archived;
+  }
   const timestamp = now();
   const values = change(entry, principal, timestamp);
   if (isResult(values)) return values;
