@@ -132,6 +132,8 @@ export async function startServer(options: { port: number; databasePath: string;
       NEXT_TELEMETRY_DISABLED: '1',
       BETTER_AUTH_URL: base,
       PORT: String(options.port),
+      // Capacity, not the per-token brake on runaway scripts, is what the benchmark measures.
+      API_WRITES_PER_MINUTE: '1000000000',
     },
     stdio: ['ignore', out, out],
   });

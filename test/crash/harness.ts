@@ -94,7 +94,7 @@ export async function startServer(databaseFile: string, port: number, timeoutMs 
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, DATABASE_PATH: databaseFile, WORKSPACE: 'demo', NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', BETTER_AUTH_URL: baseUrl, NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_PATH: databaseFile, WORKSPACE: 'demo', NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', BETTER_AUTH_URL: baseUrl, NODE_ENV: 'production', API_WRITES_PER_MINUTE: '1000000000' },
   });
   live.add(child);
   const stderr: string[] = [];

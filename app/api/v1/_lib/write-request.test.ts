@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '@/lib/api-schemas';
-import { rateLimit, readJsonBody, WRITES_PER_MINUTE } from './write-request';
+import { rateLimit, readJsonBody, writesPerMinute, WRITES_PER_MINUTE } from './write-request';
 
 const jsonRequest = (body: BodyInit | null, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
   new Request('http://localhost/api/v1/entries', { method: 'POST', body, headers, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
@@ -56,5 +56,13 @@ describe('the per-token write budget', () => {
     expect(limited.response.headers.get('Retry-After')).toBe('30');
     expect(rateLimit('token-b', start + 30_000).ok).toBe(true);
     expect(rateLimit('token-a', start + 60_000).ok).toBe(true);
+  });
+});
+
+describe('the per-token write budget setting', () => {
+  it('takes a positive whole number from API_WRITES_PER_MINUTE and falls back to 1,200', () => {
+    expect(writesPerMinute(undefined)).toBe(1_200);
+    expect(writesPerMinute('5000')).toBe(5_000);
+    for (const bad of ['', '0', '-3', '1.5', 'lots']) expect(writesPerMinute(bad)).toBe(1_200);
   });
 });

@@ -30,8 +30,16 @@ export function authenticate(request: Request): Guarded<{ userId: string; tokenK
   return { ok: true, value: { userId, tokenKey: hashApiToken(match[1]!) } };
 }
 
-/** Writes per token per minute; generous for scripts, a brake on a runaway loop. */
-export const WRITES_PER_MINUTE = 120;
+/**
+ * Writes per token per minute: generous for a delegation's sync script, a brake on a runaway
+ * loop. API_WRITES_PER_MINUTE changes it (the benchmark lifts it to measure capacity).
+ */
+export const WRITES_PER_MINUTE = writesPerMinute(process.env.API_WRITES_PER_MINUTE);
+
+export function writesPerMinute(setting: string | undefined): number {
+  const value = Number(setting);
+  return setting !== undefined && Number.isSafeInteger(value) && value > 0 ? value : 1_200;
+}
 const WINDOW_MS = 60_000;
 const windows = new Map<string, { start: number; count: number }>();
 
