@@ -40,7 +40,7 @@ async function refuse(request: NextRequest): Promise<{ status: number; code: str
     const problem = originProblem(request.headers.get('origin'), request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
     if (problem) return { status: 403, code: 'cross_origin', message: problem };
     // Only writes to pages are server actions; their body must decode (bounded above by the size check).
-    if (request.method === 'POST') return actionBodyProblem(request.headers.get('content-type'), await request.clone().arrayBuffer());
+    if (request.method === 'POST') return actionBodyProblem(request.headers.get('content-type'), await request.clone().arrayBuffer(), request.headers.has('next-action'));
   }
   return null;
 }

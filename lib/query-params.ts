@@ -14,11 +14,10 @@ const isoDate = z
   .refine(isCalendarDate, 'is not a real calendar date')
   .refine((value) => value >= '1900-01-01' && value <= '2999-12-31', 'must be between 1900-01-01 and 2999-12-31');
 
-const positiveId = z.coerce
-  .number({ error: 'must be a whole number' })
-  .int('must be a whole number')
-  .positive('must be a positive whole number')
-  .max(Number.MAX_SAFE_INTEGER, 'is too large');
+const positiveId = z
+  .string({ error: 'must be a whole number' })
+  .regex(/^\d{1,16}$/, 'must be a whole number written in digits')
+  .pipe(z.coerce.number<string>().int('must be a whole number').positive('must be a positive whole number').max(Number.MAX_SAFE_INTEGER, 'is too large'));
 
 export const PARAMETERS = {
   theme: z.enum(THEMES, { error: `must be one of: ${THEMES.join(', ')}` }),

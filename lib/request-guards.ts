@@ -67,7 +67,7 @@ const ACTION_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlen
  * URL-encoded) that parses, or React's JSON-encoded arguments in valid UTF-8. Anything else would
  * fail inside the framework's decoder (a 500), so it is refused here with a 400 or 415 that says why.
  */
-export async function actionBodyProblem(contentType: string | null, body: ArrayBuffer): Promise<BodyProblem | null> {
+export async function actionBodyProblem(contentType: string | null, body: ArrayBuffer, fetchAction = true): Promise<BodyProblem | null> {
   const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (!ACTION_MEDIA_TYPES.includes(mediaType as (typeof ACTION_MEDIA_TYPES)[number])) {
     return { status: 415, code: 'unsupported_media_type', message: `body: a form or server action takes ${ACTION_MEDIA_TYPES.join(', ')}, not "${mediaType || 'nothing'}".` };
@@ -78,18 +78,44 @@ export async function actionBodyProblem(contentType: string | null, body: ArrayB
   } catch {
     if (mediaType !== 'multipart/form-data') return { status: 400, code: 'invalid_body', message: 'body: is not valid UTF-8 text.' };
   }
-  if (mediaType === 'text/plain') {
-    try {
-      if (!Array.isArray(JSON.parse(text ?? ''))) throw new Error('not a list');
-    } catch {
-      return { status: 400, code: 'invalid_body', message: 'body: is not a list of server action arguments encoded as JSON.' };
-    }
-    return null;
-  }
+  if (mediaType === 'text/plain') return argumentsProblem(text ?? '');
+  let form: FormData;
   try {
-    await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': contentType! }, body }).formData();
+    form = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': contentType! }, body }).formData();
   } catch {
     return { status: 400, code: 'invalid_body', message: `body: is not a well-formed ${mediaType} form.` };
+  }
+  // A call from the page's script carries its arguments in field "0"; a plain form post (no script) does not.
+  if (fetchAction && mediaType === 'multipart/form-data') {
+    const encoded = form.get('0');
+    if (typeof encoded !== 'string') return { status: 400, code: 'invalid_body', message: 'body: has no server action arguments (field "0").' };
+    return argumentsProblem(encoded);
+  }
+  return null;
+}
+
+/**
+ * React encodes arguments as JSON in which a string starting with "$" is a reference. Our actions
+ * take numbers, text, forms ("$K…") and a previous state that may hold undefined; any other
+ * reference (promises, streams, maps, server references...) is refused before React resolves it.
+ */
+const ALLOWED_REFERENCE = /^\$(\$|K\d+$|undefined$)/;
+
+function argumentsProblem(encoded: string): BodyProblem | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(encoded);
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed)) return { status: 400, code: 'invalid_body', message: 'body: is not a list of server action arguments encoded as JSON.' };
+  const pending: unknown[] = [parsed];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string' && value.startsWith('$') && !ALLOWED_REFERENCE.test(value)) {
+      return { status: 400, code: 'invalid_body', message: `body: the argument reference "${value.slice(0, 20)}" is not accepted by any action.` };
+    }
+    if (value !== null && typeof value === 'object') pending.push(...Object.values(value));
   }
   return null;
 }

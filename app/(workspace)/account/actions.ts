@@ -19,7 +19,7 @@ export const changePassword = guardedAction([actionArgs.state, actionArgs.form],
   if (currentPassword === '') fieldErrors.currentPassword = 'currentPasswordRequired';
   const problem = passwordProblem(newPassword);
   if (problem) fieldErrors.newPassword = problem;
-  else if (text(form, 'confirmPassword') !== newPassword) fieldErrors.confirmPassword = 'confirmMismatch';
+  if (text(form, 'confirmPassword') !== newPassword) fieldErrors.confirmPassword = 'confirmMismatch';
   if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
 
   const result = await callAuthEndpoint('/change-password', { currentPassword, newPassword, revokeOtherSessions: true });

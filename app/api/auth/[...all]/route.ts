@@ -10,7 +10,12 @@ async function handle(request: Request): Promise<Response> {
   if (!(PUBLIC_AUTH_PATHS as readonly string[]).includes(path)) {
     return Response.json({ error: { code: 'not_found', message: `There is no auth endpoint at ${path || '/'}.` } }, { status: 404 });
   }
-  return getAuth().handler(request);
+  const response = await getAuth().handler(request);
+  // better-auth answers a known path with the wrong method by an empty 404: say what is missing.
+  if (response.status === 404 && !response.headers.get('content-type')) {
+    return Response.json({ error: { code: 'not_found', message: `There is no auth endpoint for ${request.method} ${path}.` } }, { status: 404 });
+  }
+  return response;
 }
 
 export const GET = handle;

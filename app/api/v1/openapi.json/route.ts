@@ -1,8 +1,10 @@
 import { openApiDocument } from '@/lib/openapi';
-import { methodsNotAllowed } from '../_lib/respond';
+import { invalidParameters, methodsNotAllowed, parseRequestQuery } from '../_lib/respond';
 
-/** The OpenAPI document: code, not data, so it may be cached for an hour. */
-export function GET() {
+/** The OpenAPI document: code, not data, so it may be cached for an hour. It takes no parameters. */
+export function GET(request: Request) {
+  const query = parseRequestQuery(request, []);
+  if (!query.ok) return invalidParameters(query.errors);
   return Response.json(openApiDocument(), { headers: { 'Cache-Control': 'public, max-age=3600', 'Access-Control-Allow-Origin': '*' } });
 }
 
