@@ -7,6 +7,7 @@
  * before parsing; and the database content is unchanged, table by table. Exits 1 otherwise.
  */
 import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { assertPortFree, DIST_DIR, ensureBuild, freshDatabase, issueToken, options, removeDir, ROOT, startServer, stopServer } from './harness';
 import { tableChecksums } from './invariants';
@@ -14,12 +15,18 @@ import { BAD_STRINGS, entryBodyCases, FORGED_IDS, queryCases, routeHandlers, ser
 import { BODY_LIMITS } from '../../lib/request-guards';
 import { PARAMETERS } from '../../lib/query-params';
 
+// React's client-side reply encoder, the one Next.js bundles, so forms are posted as a browser would.
+const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-webpack/client.node.js') as { encodeReply: (value: unknown) => Promise<string | FormData> };
+
 /**
  * Tables that change by design when bad input arrives, left out of the checksum:
  * rate_limits (better-auth counts every auth request per client address, refused or not) and
- * sign_in_attempts (the per-e-mail throttle counts failed sign-ins: that is its job).
+ * sign_in_attempts (the per-e-mail throttle counts failed sign-ins: that is its job); and
+ * api_tokens.last_used_at, the time the corpus's valid token was last presented.
  */
 const CHANGING_BY_DESIGN = ['rate_limits', 'sign_in_attempts'];
+/** Columns that record use, refused or not: the corpus presents its valid API token with bad bodies. */
+const USE_COLUMNS = { api_tokens: ['last_used_at'] };
 
 interface Outcome {
   target: string;
@@ -76,11 +83,13 @@ function actionRequest(baseUrl: string, action: ServerAction, page: string, cook
   return send(`${baseUrl}${page}`, { method: 'POST', headers, body: body as BodyInit });
 }
 
-function formOf(fields: Record<string, string | string[]>, args: unknown[], formAt: number): FormData {
+/** A form post encoded exactly as the page's script sends it: React's own encodeReply. */
+async function formOf(fields: Record<string, string | string[]>, args: unknown[], formAt: number): Promise<FormData> {
   const form = new FormData();
-  form.append('0', encodeArgs(args, formAt));
-  for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) form.append(`1_${name}`, item);
-  return form;
+  for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
+  const encoded = await encodeReply(args.map((arg, index) => (index === formAt ? form : arg)));
+  if (!(encoded instanceof FormData)) throw new Error('encodeReply did not produce a form');
+  return encoded;
 }
 
 async function main(): Promise<number> {
@@ -105,7 +114,9 @@ async function main(): Promise<number> {
   try {
     const focal = await signIn(base, 'focal.aldoria@demo.example', 'aldoria-focal-2017');
     const admin = await signIn(base, 'admin@demo.example', 'vienna-admin-2017');
-    const before = tableChecksums(database.file, CHANGING_BY_DESIGN);
+    const before = tableChecksums(database.file, CHANGING_BY_DESIGN, USE_COLUMNS);
+    const snapshot = path.join(database.dir, 'before.db');
+    await new Database(database.file, { readonly: true }).backup(snapshot);
 
     const entryBase = { idempotencyKey: 'bad-input-0001', commitment, subject: aldoria, status: 'limited', asOf: '2025-01-15', summary: 'A valid summary', narrative: '', confidence: null };
     const entryCases = entryBodyCases(entryBase, { foreignSubject: bravonia, foreignEntry });
@@ -162,7 +173,9 @@ async function main(): Promise<number> {
     for (const action of actions) {
       console.log(`  action ${action.name}: ${outcomes.length} requests so far`);
       const adminOnly = /User|withdraw/.test(action.name);
-      const cookie = adminOnly ? admin : focal;
+      // Signing out takes no input, so a body that decodes is a real sign-out: it is tried signed
+      // out, or it would end the session the other actions are tried with.
+      const cookie = action.name === 'signOut' ? '' : adminOnly ? admin : focal;
       const page = action.page.replace(/\[\w+\]/g, String(foreignEntry));
       const target = `action ${action.name} (${action.file})`;
       const malformed: [string, string | Buffer, string][] = [
@@ -192,19 +205,20 @@ async function main(): Promise<number> {
       }
       const forms = actionForms(action.name, { aldoria, commitment, someUser });
       for (const form of forms) {
-        const response = await actionRequest(base, action, page, cookie, formOf(form.fields, form.args, form.formAt));
+        const response = await actionRequest(base, action, page, cookie, await formOf(form.fields, form.args, form.formAt));
         const said = `${response.text} ${decodeURIComponent(response.headers.get('x-action-redirect') ?? response.headers.get('location') ?? '')}`;
         judge(target, form.label, response.status, said, { mustRefuse: false });
         const named = said.toLowerCase().includes(form.field.toLowerCase());
-        if (response.status < 500 && !named) flag({ target, label: form.label, status: response.status, problem: `the answer does not name ${form.field}: ${said.slice(0, 200)}` });
+        if (response.status < 500 && !named) flag({ target, label: form.label, status: response.status, problem: `the answer does not name ${form.field}: ${said.slice(0, 700)}` });
       }
     }
 
-    const after = tableChecksums(database.file, CHANGING_BY_DESIGN);
+    const after = tableChecksums(database.file, CHANGING_BY_DESIGN, USE_COLUMNS);
     const changed = Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
     const problems = outcomes.filter((outcome) => outcome.problem);
     const byStatus = outcomes.reduce<Record<number, number>>((counts, outcome) => ({ ...counts, [outcome.status]: (counts[outcome.status] ?? 0) + 1 }), {});
     if (changed.length > 0) console.error(`  tables changed by refused input: ${changed.join(', ')}`);
+    for (const line of changedRows(snapshot, database.file, changed)) console.error(`    ${line}`);
     console.log(`Bad input: ${outcomes.length} requests to ${routes.length} route handlers and ${actions.length} server actions; statuses ${JSON.stringify(byStatus)}; ${problems.length} problems; database ${changed.length === 0 ? `unchanged (${Object.keys(after).length} tables checksummed; not ${CHANGING_BY_DESIGN.join(', ')})` : 'CHANGED'}.`);
     failed = problems.length > 0 || changed.length > 0;
   } finally {
@@ -222,6 +236,25 @@ interface ActionForm {
   args: unknown[];
   formAt: number;
   fields: Record<string, string | string[]>;
+}
+
+/** Rows that differ between the snapshot and now, a few per changed table, to say what changed. */
+function changedRows(beforeFile: string, afterFile: string, tables: string[]): string[] {
+  const lines: string[] = [];
+  const dump = (file: string, table: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return new Set((db.prepare(`SELECT * FROM "${table}"`).all() as object[]).map((row) => JSON.stringify(row)));
+    } finally {
+      db.close();
+    }
+  };
+  for (const table of tables) {
+    const [was, is] = [dump(beforeFile, table), dump(afterFile, table)];
+    for (const row of [...was].filter((row) => !is.has(row)).slice(0, 3)) lines.push(`${table} - ${row.slice(0, 300)}`);
+    for (const row of [...is].filter((row) => !was.has(row)).slice(0, 3)) lines.push(`${table} + ${row.slice(0, 300)}`);
+  }
+  return lines;
 }
 
 /** Form posts for the actions that take a form: each wrong in one named field. */

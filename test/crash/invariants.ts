@@ -105,7 +105,7 @@ export function checkInvariants(file: string, acknowledged: Iterable<Acknowledge
  * A checksum of the content of every table (rows sorted by every column), except those named: the
  * bad-input run proves with it that refused requests changed nothing.
  */
-export function tableChecksums(file: string, except: readonly string[] = []): Record<string, string> {
+export function tableChecksums(file: string, except: readonly string[] = [], exceptColumns: Record<string, readonly string[]> = {}): Record<string, string> {
   const db = new Database(file, { fileMustExist: true, readonly: true });
   try {
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
@@ -114,9 +114,10 @@ export function tableChecksums(file: string, except: readonly string[] = []): Re
     const result: Record<string, string> = {};
     for (const table of tables) {
       const hash = crypto.createHash('sha256');
-      const columns = (db.prepare(`SELECT count(*) AS n FROM pragma_table_info(?)`).get(table) as { n: number }).n;
-      const order = Array.from({ length: columns }, (_, index) => index + 1).join(', ');
-      for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).raw().iterate()) hash.update(JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString('base64') : typeof value === 'bigint' ? String(value) : value)));
+      const skipped = exceptColumns[table] ?? [];
+      const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((column) => column.name).filter((name) => !skipped.includes(name));
+      const order = columns.map((_, index) => index + 1).join(', ');
+      for (const row of db.prepare(`SELECT ${columns.map((name) => `"${name}"`).join(', ')} FROM "${table}" ORDER BY ${order}`).raw().iterate()) hash.update(JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString('base64') : typeof value === 'bigint' ? String(value) : value)));
       result[table] = hash.digest('hex');
     }
     return result;
