@@ -43,7 +43,7 @@ test.describe('present mode', () => {
     await page.keyboard.press('PageDown');
     await present.expectSlide('by-actor');
     await page.keyboard.press('Space');
-    expect(await present.position()).toEqual({ number: 4, total });
+    await expect.poll(() => present.position()).toEqual({ number: 4, total });
     await page.keyboard.press('PageUp');
     await present.expectSlide('by-actor');
     await page.keyboard.press('ArrowLeft');
@@ -55,11 +55,11 @@ test.describe('present mode', () => {
     expect(last).toMatch(/^contested(-\d+)?$/);
     await expect(page).toHaveURL(new RegExp(`slide=${last}`));
     await page.keyboard.press('ArrowRight');
-    expect(await present.position()).toEqual({ number: total, total });
+    await expect.poll(() => present.position()).toEqual({ number: total, total });
 
     await page.keyboard.press('Home');
     await present.expectSlide('title');
-    expect(await present.position()).toEqual({ number: 1, total });
+    await expect.poll(() => present.position()).toEqual({ number: 1, total });
 
     await page.goBack();
     await present.expectSlide(last ?? '');
