@@ -1,10 +1,8 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { applyPragmas, openDatabase, type Db } from '../client';
+import type { Db } from '../client';
 import * as t from '../schema';
-import { seedDatabase } from '../../seed';
+import { demoDatabases } from '../../lib/testing/demo-database';
 import { DEMO_ADMIN_ID } from '../../seed/demo';
 import * as admin from './admin-actors';
 import { archiveActor, createActor, getActorForAdmin, listActorsForAdmin, restoreActor, updateActor } from './admin-actors';
@@ -26,17 +24,9 @@ const CONTRIBUTOR_ALDORIA = 'demo-user-contributor-aldoria';
 const FOCAL_BRIDGEWELL = 'demo-user-focal-bridgewell';
 
 let db: Db;
-let seeded: Buffer;
-beforeAll(() => {
-  const template = openDatabase(':memory:');
-  seedDatabase(template, 'demo', '2026-11-01T00:00:00.000Z');
-  seeded = template.$client.serialize();
-  template.$client.close();
-});
+const freshDemoDatabase = demoDatabases();
 beforeEach(() => {
-  const sqlite = new Database(seeded);
-  applyPragmas(sqlite);
-  db = drizzle(sqlite, { schema: t }) as Db;
+  db = freshDemoDatabase();
   // The public read functions (lists, matrix, entry form) use the process-wide connection.
   (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
 });

@@ -1,10 +1,8 @@
-import { beforeAll, beforeEach, describe, expect, it, vi, afterEach } from 'vitest';
-import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it, vi, afterEach } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { applyPragmas, openDatabase, type Db } from '../client';
+import type { Db } from '../client';
 import * as t from '../schema';
-import { seedDatabase } from '../../seed';
+import { demoDatabases } from '../../lib/testing/demo-database';
 import { DEMO_ADMIN_ID } from '../../seed/demo';
 import { API_TOKEN_PATTERN, authenticateApiToken, hashApiToken, issueApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 
@@ -12,17 +10,9 @@ const FOCAL_POINT_ID = 'demo-user-focal-aldoria';
 const CONTRIBUTOR_ID = 'demo-user-contributor-aldoria';
 
 let db: Db;
-let seeded: Buffer;
-beforeAll(() => {
-  const template = openDatabase(':memory:');
-  seedDatabase(template, 'demo', '2026-11-01T00:00:00.000Z');
-  seeded = template.$client.serialize();
-  template.$client.close();
-});
+const freshDemoDatabase = demoDatabases();
 beforeEach(() => {
-  const sqlite = new Database(seeded);
-  applyPragmas(sqlite);
-  db = drizzle(sqlite, { schema: t }) as Db;
+  db = freshDemoDatabase();
 });
 afterEach(() => {
   vi.useRealTimers();
