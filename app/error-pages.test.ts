@@ -24,7 +24,7 @@ function expectFriendly(html: string) {
 describe('error pages', () => {
   it('the page-level error boundary is friendly, gives the error code, and never shows the error or its stack', () => {
     const html = renderToString(
-      createElement(NextIntlClientProvider, { locale: 'en', messages: { errors } }, createElement(ErrorPage, { error: failure(), reset: () => {} })),
+      createElement(NextIntlClientProvider, { locale: 'en', messages: { errors }, children: createElement(ErrorPage, { error: failure(), reset: () => {} }) }),
     );
     expectFriendly(html);
     expect(html).toContain(errors.tryAgain);
