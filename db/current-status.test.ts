@@ -1,9 +1,10 @@
+import { publishedRollupEntries } from '../lib/testing/rollup-entries';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase, type Db } from './client';
 import * as t from './schema';
 import { seedDatabase } from '../seed';
-import { currentStatuses, type RollupEntry } from '../lib/rollup';
+import { currentStatuses } from '../lib/rollup';
 
 /** The kept table, as pair key -> entry id per perspective. */
 function kept(db: Db): Record<string, number> {
@@ -14,23 +15,7 @@ function kept(db: Db): Record<string, number> {
 
 /** The same, recomputed from every entry by the roll-up module. */
 function recomputed(db: Db): Record<string, number> {
-  const entries: RollupEntry[] = db
-    .select()
-    .from(t.progressEntries)
-    .where(eq(t.progressEntries.state, 'published'))
-    .all()
-    .map((entry) => ({
-      id: entry.id,
-      commitmentId: entry.commitmentId,
-      subjectId: entry.subjectId,
-      perspective: entry.perspective,
-      status: entry.status,
-      asOf: entry.asOf,
-      publishedAt: entry.publishedAt ?? '',
-      adverseEffects: entry.adverseEffects,
-      withdrawn: entry.withdrawnAt !== null,
-      superseded: entry.supersededById !== null,
-    }));
+  const entries = publishedRollupEntries(db);
   const result: Record<string, number> = {};
   for (const [key, pair] of currentStatuses(entries)) {
     if (pair.self) result[`${key}:self`] = pair.self.entryId;

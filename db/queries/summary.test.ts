@@ -1,3 +1,4 @@
+import { publishedRollupEntries } from '../../lib/testing/rollup-entries';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,33 +8,14 @@ import { getDb, openDatabase, type Db } from '../client';
 import * as t from '../schema';
 import { seedDatabase } from '../../seed';
 import { appliesToKind, type DutyBearer } from '../../lib/taxonomy';
-import { currentStatuses, groupRows, quarterEnds, staleBefore, statusOverTime, summarize, type RollupEntry } from '../../lib/rollup';
+import { currentStatuses, groupRows, quarterEnds, staleBefore, statusOverTime, summarize } from '../../lib/rollup';
 import { computeSummary, getSummary, HISTORY_START, type DashboardFilters } from './summary';
 
 const labels = { theme: (theme: string) => `theme ${theme}` };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'summary-test-'));
 const file = path.join(dir, 'summary.db');
 
-/** Every published entry, as the roll-up module takes them. */
-function allEntries(db: Db): RollupEntry[] {
-  return db
-    .select()
-    .from(t.progressEntries)
-    .where(eq(t.progressEntries.state, 'published'))
-    .all()
-    .map((entry) => ({
-      id: entry.id,
-      commitmentId: entry.commitmentId,
-      subjectId: entry.subjectId,
-      perspective: entry.perspective,
-      status: entry.status,
-      asOf: entry.asOf,
-      publishedAt: entry.publishedAt ?? '',
-      adverseEffects: entry.adverseEffects,
-      withdrawn: entry.withdrawnAt !== null,
-      superseded: entry.supersededById !== null,
-    }));
-}
+const allEntries = publishedRollupEntries;
 
 describe('dashboard summary from the database', () => {
   let app: Db;
