@@ -16,7 +16,7 @@ import { getActor, listActors } from './actors';
 import { getCommitmentByCode, listCommitments } from './commitments';
 import { listPublishedEntries } from './entries';
 import { formOptions } from './entry-forms';
-import { getMatrix } from './summary';
+import { getMatrix } from './matrix';
 import { createEntry } from './entry-workflow';
 
 const FOCAL_ALDORIA = 'demo-user-focal-aldoria';

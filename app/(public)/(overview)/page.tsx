@@ -3,7 +3,8 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { getTranslations } from 'next-intl/server';
 import { listActorRegions } from '@/db/queries/actors';
 import { listGcmObjectives } from '@/db/queries/reference';
-import { getMatrix, getSummary } from '@/db/queries/summary';
+import { getMatrix } from '@/db/queries/matrix';
+import { getSummary } from '@/db/queries/summary';
 import { DASHBOARD_PARAMETERS, parseQuery } from '@/lib/query-params';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';

@@ -13,7 +13,8 @@ import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { LoadingState } from '@/app/_components/loading-state';
 import { PairStatusSection } from '@/app/_components/pair-status';
-import { getMatrix, getSummary } from '@/db/queries/summary';
+import { getMatrix } from '@/db/queries/matrix';
+import { getSummary } from '@/db/queries/summary';
 import type { Theme } from '@/lib/taxonomy';
 import type { ActorDto } from '@/db/queries/actors';
 

@@ -16,7 +16,8 @@ import { DownloadLinks } from '@/app/_components/download-links';
 import { LoadingState } from '@/app/_components/loading-state';
 import { currentUser } from '@/app/_lib/guard';
 import { PairStatusSection } from '@/app/_components/pair-status';
-import { getMatrix, getSummary } from '@/db/queries/summary';
+import { getMatrix } from '@/db/queries/matrix';
+import { getSummary } from '@/db/queries/summary';
 import type { Theme } from '@/lib/taxonomy';
 
 type Params = Promise<{ code: string }>;

@@ -1,4 +1,4 @@
-import { getMatrix } from '@/db/queries/summary';
+import { getMatrix } from '@/db/queries/matrix';
 import { SUMMARY_PARAMETERS } from '@/lib/query-params';
 import { matrixSchema } from '@/lib/summary-schema';
 import { cachedRead, invalidParameters, methodsNotAllowed, parseRequestQuery } from '../_lib/respond';

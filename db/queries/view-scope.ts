@@ -1,0 +1,128 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '../client';
+import * as t from '../schema';
+import type { Pair } from '../../lib/rollup';
+import { appliesToKind, type ActorKind, type DutyBearer, type Perspective, type SdgTarget, type Theme } from '../../lib/taxonomy';
+import { todayUtc } from '../../lib/dates';
+
+/** The commitments and actors a dashboard view covers: shared by the summary and the matrix. */
+export interface DashboardFilters {
+  /** One commitment, by code (commitment page). */
+  commitment?: string;
+  /** One actor, by id (actor page). */
+  subject?: number;
+  theme?: Theme;
+  objective?: number;
+  sdg?: SdgTarget;
+  kind?: ActorKind;
+  region?: string;
+  perspective?: Perspective;
+  /** YYYY-MM-DD; absent means today, read from the kept current-status table. */
+  asOf?: string;
+}
+
+export interface ScopeCommitment {
+  id: number;
+  code: string;
+  title: string;
+  theme: Theme;
+  dutyBearers: DutyBearer[];
+  objectives: number[];
+}
+
+export interface ScopeActor {
+  id: number;
+  name: string;
+  kind: ActorKind;
+}
+
+export interface Scope {
+  commitments: ScopeCommitment[];
+  actors: ScopeActor[];
+  /** Every applicable pair, enumerated (the matrix needs them; the summary only counts them). */
+  readonly pairs: Pair[];
+}
+
+/** The commitments and actors a view covers, and the (commitment, actor) pairs that apply. */
+export function loadScope(filters: DashboardFilters): Scope {
+  const db = getDb();
+  const commitmentConditions: SQL[] = [isNull(t.commitments.archivedAt)];
+  if (filters.commitment) commitmentConditions.push(eq(t.commitments.code, filters.commitment));
+  if (filters.theme) commitmentConditions.push(eq(t.commitments.theme, filters.theme));
+  if (filters.objective !== undefined) {
+    commitmentConditions.push(
+      inArray(t.commitments.id, db.select({ id: t.commitmentObjectives.commitmentId }).from(t.commitmentObjectives).where(eq(t.commitmentObjectives.objective, filters.objective))),
+    );
+  }
+  if (filters.sdg) {
+    commitmentConditions.push(
+      inArray(t.commitments.id, db.select({ id: t.commitmentSdgTargets.commitmentId }).from(t.commitmentSdgTargets).where(eq(t.commitmentSdgTargets.sdgTarget, filters.sdg))),
+    );
+  }
+  const rows = db
+    .select({ id: t.commitments.id, code: t.commitments.code, title: t.commitments.title, theme: t.commitments.theme })
+    .from(t.commitments)
+    .where(and(...commitmentConditions))
+    .orderBy(asc(t.commitments.position))
+    .all();
+  const bearers = new Map<number, DutyBearer[]>();
+  for (const row of db.select().from(t.commitmentDutyBearers).all()) bearers.set(row.commitmentId, [...(bearers.get(row.commitmentId) ?? []), row.dutyBearer]);
+  const objectives = new Map<number, number[]>();
+  for (const row of db.select().from(t.commitmentObjectives).orderBy(asc(t.commitmentObjectives.objective)).all()) {
+    objectives.set(row.commitmentId, [...(objectives.get(row.commitmentId) ?? []), row.objective]);
+  }
+  const commitments = rows.map((row) => ({ ...row, dutyBearers: bearers.get(row.id) ?? [], objectives: objectives.get(row.id) ?? [] }));
+
+  const actorConditions: SQL[] = [isNull(t.actors.archivedAt)];
+  if (filters.subject !== undefined) actorConditions.push(eq(t.actors.id, filters.subject));
+  if (filters.kind) actorConditions.push(eq(t.actors.kind, filters.kind));
+  if (filters.region) actorConditions.push(eq(t.actors.region, filters.region));
+  const actors = db
+    .select({ id: t.actors.id, name: t.actors.name, kind: t.actors.kind })
+    .from(t.actors)
+    .where(and(...actorConditions))
+    .orderBy(sql`${t.actors.name} COLLATE NOCASE`)
+    .all();
+
+  let pairs: Pair[] | undefined;
+  return {
+    commitments,
+    actors,
+    get pairs() {
+      if (!pairs) {
+        pairs = [];
+        for (const actor of actors) {
+          for (const commitment of commitments) {
+            if (appliesToKind(commitment.dutyBearers, actor.kind)) pairs.push({ commitmentId: commitment.id, actorId: actor.id });
+          }
+        }
+      }
+      return pairs;
+    },
+  };
+}
+
+/** One view's key: the filters in a fixed order, the effective date and the label language. */
+export function viewKey(kind: string, filters: DashboardFilters, extra = ''): string {
+  const ordered = Object.keys(filters)
+    .sort()
+    .map((key) => [key, filters[key as keyof DashboardFilters]])
+    .filter(([, value]) => value !== undefined);
+  return `${kind}|${filters.asOf ?? todayUtc()}|${JSON.stringify(ordered)}|${extra}`;
+}
+
+/** Which kinds of actor each scope commitment applies to, and the SQL condition for "the pair applies". */
+export function applicability(scope: Scope) {
+  const kinds = [...new Set(scope.actors.map((actor) => actor.kind))];
+  const byCommitment = new Map(scope.commitments.map((commitment) => [commitment.id, kinds.filter((kind) => appliesToKind(commitment.dutyBearers, kind))]));
+  const everywhere = [...byCommitment.values()].every((ofKinds) => ofKinds.length === kinds.length);
+  // Unary + keeps SQLite from turning the lists into 200 x 2,000 primary-key seeks: one scan, set lookups.
+  const where = `+s.commitment_id IN (SELECT value FROM json_each(?)) AND +s.subject_id IN (SELECT value FROM json_each(?))${
+    everywhere ? '' : ` AND (s.commitment_id || '|' || (SELECT kind FROM actors WHERE id = s.subject_id)) IN (SELECT value FROM json_each(?))`
+  }`;
+  const params: unknown[] = [JSON.stringify(scope.commitments.map((commitment) => commitment.id)), JSON.stringify(scope.actors.map((actor) => actor.id))];
+  if (!everywhere) params.push(JSON.stringify([...byCommitment].flatMap(([id, ofKinds]) => ofKinds.map((kind) => `${id}|${kind}`))));
+  return { byCommitment, where, params };
+}
+
