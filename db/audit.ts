@@ -14,17 +14,20 @@ export interface AuditRecord {
   at?: string;
 }
 
+/** The audit_log row of a record: one format for every writer. */
+export function auditValues(record: AuditRecord): typeof auditLog.$inferInsert {
+  return {
+    userId: record.userId,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: String(record.entityId),
+    before: record.before === undefined ? null : JSON.stringify(record.before),
+    after: record.after === undefined ? null : JSON.stringify(record.after),
+    requestId: record.requestId ?? null,
+    ...(record.at ? { at: record.at } : {}),
+  };
+}
+
 export function recordAudit(tx: Tx, record: AuditRecord): void {
-  tx.insert(auditLog)
-    .values({
-      userId: record.userId,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: String(record.entityId),
-      before: record.before === undefined ? null : JSON.stringify(record.before),
-      after: record.after === undefined ? null : JSON.stringify(record.after),
-      requestId: record.requestId ?? null,
-      ...(record.at ? { at: record.at } : {}),
-    })
-    .run();
+  tx.insert(auditLog).values(auditValues(record)).run();
 }

@@ -2,9 +2,9 @@ import 'server-only';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
-import { recordAudit } from '../audit';
+import { recordAudit, type AuditRecord } from '../audit';
 import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
-import { appliesToKind, type DutyBearer } from '../../lib/taxonomy';
+import { appliesToKind, type ActorKind, type DutyBearer } from '../../lib/taxonomy';
 import type { CreateAction } from '../../lib/api-schemas';
 import { entryInputSchema, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type EntryInput, type FieldErrors } from '../../lib/entry-input';
 
@@ -22,7 +22,53 @@ export interface WriteContext {
   requestId?: string | null;
 }
 
-type EntryRow = typeof t.progressEntries.$inferSelect;
+export type EntryRow = typeof t.progressEntries.$inferSelect;
+type EntryInsert = typeof t.progressEntries.$inferInsert;
+
+/**
+ * Every read and write the workflow's rules make, inside the caller's transaction. The default
+ * (queryStore) asks the database each time; an import of thousands of rows passes one that loads
+ * the workspace's actors and commitments once and reuses prepared statements
+ * (db/queries/import-store.ts), so the very same rules below run for one entry or a whole file.
+ */
+export interface EntryStore {
+  principal(userId: string): Principal | null;
+  entry(id: number): EntryRow | undefined;
+  entryByKey(idempotencyKey: string): EntryRow | undefined;
+  /** A commitment that is not archived, by code. */
+  liveCommitment(code: string): { id: number } | undefined;
+  commitmentArchived(id: number): boolean;
+  dutyBearers(commitmentId: number): DutyBearer[];
+  actor(id: number): { kind: ActorKind; archived: boolean } | undefined;
+  insertEntry(values: EntryInsert): EntryRow;
+  updateEntry(id: number, values: Partial<EntryInsert>): EntryRow;
+  audit(record: AuditRecord): void;
+}
+
+/** The store that asks the database for each read, in the caller's transaction. */
+export function queryStore(tx: Tx): EntryStore {
+  return {
+    principal: (userId) => loadPrincipal(tx, userId),
+    entry: (id) => tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, id)).get(),
+    entryByKey: (idempotencyKey) => tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, idempotencyKey)).get(),
+    liveCommitment: (code) => tx.select({ id: t.commitments.id }).from(t.commitments).where(and(eq(t.commitments.code, code), isNull(t.commitments.archivedAt))).get(),
+    commitmentArchived: (id) => Boolean(tx.select({ archivedAt: t.commitments.archivedAt }).from(t.commitments).where(eq(t.commitments.id, id)).get()?.archivedAt),
+    dutyBearers: (commitmentId) =>
+      tx
+        .select({ dutyBearer: t.commitmentDutyBearers.dutyBearer })
+        .from(t.commitmentDutyBearers)
+        .where(eq(t.commitmentDutyBearers.commitmentId, commitmentId))
+        .all()
+        .map((row) => row.dutyBearer as DutyBearer),
+    actor: (id) => {
+      const row = tx.select({ kind: t.actors.kind, archivedAt: t.actors.archivedAt }).from(t.actors).where(eq(t.actors.id, id)).get();
+      return row && { kind: row.kind, archived: row.archivedAt !== null };
+    },
+    insertEntry: (values) => tx.insert(t.progressEntries).values(values).returning().get(),
+    updateEntry: (id, values) => tx.update(t.progressEntries).set(values).where(eq(t.progressEntries.id, id)).returning().get(),
+    audit: (record) => recordAudit(tx, record),
+  };
+}
 
 const invalid = (errors: FieldErrors): WriteResult => ({
   ok: false,
@@ -50,26 +96,16 @@ export function loadPrincipal(tx: Tx, userId: string | null | undefined): Princi
   return { userId: row.id, role: row.role, actorId: row.actorId, actorKind: row.actorKind ?? null };
 }
 
-function commitmentApplies(tx: Tx, commitmentId: number, subjectKind: EntryResource['subjectKind']): boolean {
-  const bearers = tx
-    .select({ dutyBearer: t.commitmentDutyBearers.dutyBearer })
-    .from(t.commitmentDutyBearers)
-    .where(eq(t.commitmentDutyBearers.commitmentId, commitmentId))
-    .all()
-    .map((row) => row.dutyBearer as DutyBearer);
-  return appliesToKind(bearers, subjectKind);
-}
-
-function resourceOf(tx: Tx, entry: Pick<EntryRow, 'commitmentId' | 'subjectId' | 'reporterId' | 'state' | 'createdBy' | 'withdrawnAt' | 'supersededById'>, state: EntryResource['state']): EntryResource | null {
-  const subject = tx.select({ kind: t.actors.kind }).from(t.actors).where(eq(t.actors.id, entry.subjectId)).get();
-  const reporter = tx.select({ kind: t.actors.kind }).from(t.actors).where(eq(t.actors.id, entry.reporterId)).get();
+function resourceOf(store: EntryStore, entry: Pick<EntryRow, 'commitmentId' | 'subjectId' | 'reporterId' | 'state' | 'createdBy' | 'withdrawnAt' | 'supersededById'>, state: EntryResource['state']): EntryResource | null {
+  const subject = store.actor(entry.subjectId);
+  const reporter = store.actor(entry.reporterId);
   if (!subject || !reporter) return null;
   return {
     reporterId: entry.reporterId,
     reporterKind: reporter.kind,
     subjectId: entry.subjectId,
     subjectKind: subject.kind,
-    applies: commitmentApplies(tx, entry.commitmentId, subject.kind),
+    applies: appliesToKind(store.dutyBearers(entry.commitmentId), subject.kind),
     state,
     createdBy: entry.createdBy,
     withdrawn: entry.withdrawnAt !== null,
@@ -100,7 +136,7 @@ function entryContent(data: EntryInput, selfReport: boolean) {
 export function createEntry(userId: string, input: unknown, context: WriteContext = {}): WriteResult {
   const parsed = entryInputSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  return transaction((tx) => createIn(tx, userId, parsed.data, context));
+  return transaction((tx) => createIn(queryStore(tx), userId, parsed.data, context));
 }
 
 /**
@@ -113,9 +149,10 @@ export function createAndAdvanceEntry(userId: string, input: unknown, action: Cr
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   return settle(() =>
     transaction((tx) => {
-      const created = createIn(tx, userId, parsed.data, context);
+      const store = queryStore(tx);
+      const created = createIn(store, userId, parsed.data, context);
       if (!created.ok || created.duplicate || action === 'draft') return created;
-      const advanced = ADVANCE[action](tx, userId, created.entryId, context);
+      const advanced = ADVANCE[action](store, userId, created.entryId, context);
       if (!advanced.ok) throw new RollbackError(advanced);
       return advanced;
     }),
@@ -134,22 +171,23 @@ export interface ImportCreate {
  * Creates an entry inside the caller's transaction: the form's path (`entry.create`, as the
  * user's own actor, a draft) or, with `imported`, the import's (`entry.import`).
  */
-export function createIn(tx: Tx, userId: string, data: EntryInput, context: WriteContext, imported?: ImportCreate): WriteResult {
-  const principal = loadPrincipal(tx, userId);
+export function createIn(store: EntryStore, userId: string, data: EntryInput, context: WriteContext, imported?: ImportCreate): WriteResult {
+  const principal = store.principal(userId);
   const reporterId = imported ? imported.reporterId : principal?.actorId;
   if (!principal || reporterId === null || reporterId === undefined) return forbidden('Only a member of an actor can log progress.');
-  const existing = tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, data.idempotencyKey)).get();
+  const existing = store.entryByKey(data.idempotencyKey);
   if (existing) {
     return existing.createdBy === principal.userId
       ? { ok: true, entryId: existing.id, duplicate: true }
       : { ok: false, status: 409, message: 'This idempotency key was already used for another entry.' };
   }
-  const commitment = tx.select({ id: t.commitments.id }).from(t.commitments).where(and(eq(t.commitments.code, data.commitment), isNull(t.commitments.archivedAt))).get();
+  const commitment = store.liveCommitment(data.commitment);
   if (!commitment) return invalid({ commitment: 'is not a commitment of this workspace' });
-  const subject = tx.select({ id: t.actors.id }).from(t.actors).where(and(eq(t.actors.id, data.subject), isNull(t.actors.archivedAt))).get();
-  if (!subject) return invalid({ subject: 'is not an actor of this workspace' });
+  const subjectActor = store.actor(data.subject);
+  if (!subjectActor || subjectActor.archived) return invalid({ subject: 'is not an actor of this workspace' });
+  const subject = { id: data.subject };
   const draft = { commitmentId: commitment.id, subjectId: subject.id, reporterId, state: 'draft' as const, createdBy: principal.userId, withdrawnAt: null, supersededById: null };
-  const resource = resourceOf(tx, draft, 'new');
+  const resource = resourceOf(store, draft, 'new');
   if (!resource) return notFound('The actor');
   const decision = authorize(principal, imported ? 'entry.import' : 'entry.create', resource);
   if (!decision.allowed) return forbidden(decision.reason);
@@ -157,7 +195,7 @@ export function createIn(tx: Tx, userId: string, data: EntryInput, context: Writ
   if (selfReport && data.confidence !== null) return invalid({ confidence: 'is only for independent assessments' });
   if (!selfReport && data.confidence === null && imported?.state === 'submitted') return invalid({ confidence: 'is required for an independent assessment' });
   if (data.supersedes !== null) {
-    const original = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, data.supersedes)).get();
+    const original = store.entry(data.supersedes);
     if (!original || original.state !== 'published' || original.withdrawnAt !== null || original.supersededById !== null) {
       return invalid({ supersedes: 'must be a published entry that is still current' });
     }
@@ -166,34 +204,30 @@ export function createIn(tx: Tx, userId: string, data: EntryInput, context: Writ
     }
   }
   const timestamp = now();
-  const entry = tx
-    .insert(t.progressEntries)
-    .values({
-      idempotencyKey: data.idempotencyKey,
-      commitmentId: commitment.id,
-      subjectId: subject.id,
-      reporterId,
-      ...entryContent(data, selfReport),
-      supersedesId: data.supersedes,
-      state: imported?.state ?? 'draft',
-      submittedAt: imported?.state === 'submitted' ? timestamp : null,
-      createdBy: principal.userId,
-      createdAt: timestamp,
-      updatedAt: timestamp,
-    })
-    .returning()
-    .get();
-  recordAudit(tx, { userId: principal.userId, action: imported ? 'entry.import' : 'entry.create', entityType: 'progress_entry', entityId: entry.id, after: entry, requestId: context.requestId });
+  const entry = store.insertEntry({
+    idempotencyKey: data.idempotencyKey,
+    commitmentId: commitment.id,
+    subjectId: subject.id,
+    reporterId,
+    ...entryContent(data, selfReport),
+    supersedesId: data.supersedes,
+    state: imported?.state ?? 'draft',
+    submittedAt: imported?.state === 'submitted' ? timestamp : null,
+    createdBy: principal.userId,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  });
+  store.audit({ userId: principal.userId, action: imported ? 'entry.import' : 'entry.create', entityType: 'progress_entry', entityId: entry.id, after: entry, requestId: context.requestId });
   return { ok: true, entryId: entry.id };
 }
 
 /** Loads an entry and checks one action on it, inside the caller's transaction. */
-function guarded(tx: Tx, userId: string, entryId: number, action: EntryAction): { principal: Principal; entry: EntryRow } | WriteResult {
-  const principal = loadPrincipal(tx, userId);
+function guarded(store: EntryStore, userId: string, entryId: number, action: EntryAction): { principal: Principal; entry: EntryRow } | WriteResult {
+  const principal = store.principal(userId);
   if (!principal) return forbidden('Sign in to do this.');
-  const entry = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, entryId)).get();
+  const entry = store.entry(entryId);
   if (!entry) return notFound('The entry');
-  const resource = resourceOf(tx, entry, entry.state);
+  const resource = resourceOf(store, entry, entry.state);
   if (!resource) return notFound('The actor');
   const decision = authorize(principal, action, resource);
   if (!decision.allowed) {
@@ -214,51 +248,44 @@ function transition(
   action: EntryAction,
   change: (entry: EntryRow, principal: Principal, timestamp: string) => Partial<typeof t.progressEntries.$inferInsert> | WriteResult,
   context: WriteContext,
-  afterWrite?: (tx: Tx, entry: EntryRow, updated: EntryRow, principal: Principal, timestamp: string) => void,
+  afterWrite?: (store: EntryStore, entry: EntryRow, updated: EntryRow, principal: Principal, timestamp: string) => void,
 ): WriteResult {
-  return transaction((tx) => transitionIn(tx, userId, entryId, action, change, context, afterWrite));
+  return transaction((tx) => transitionIn(queryStore(tx), userId, entryId, action, change, context, afterWrite));
 }
 
 /** Actions that move an entry's content towards publication; none may once its commitment or subject is archived. */
 const ADVANCES_CONTENT = new Set<EntryAction>(['entry.edit', 'entry.submit', 'entry.publish']);
 
 /** An archived commitment or actor takes no new statements: drafts written before the archiving stay as they are. */
-function archivedTarget(tx: Tx, entry: EntryRow): WriteResult | null {
-  const commitment = tx.select({ archivedAt: t.commitments.archivedAt }).from(t.commitments).where(eq(t.commitments.id, entry.commitmentId)).get();
-  if (commitment?.archivedAt) return { ok: false, status: 409, message: 'commitment: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { commitment: 'was archived' } };
-  const subject = tx.select({ archivedAt: t.actors.archivedAt }).from(t.actors).where(eq(t.actors.id, entry.subjectId)).get();
-  if (subject?.archivedAt) return { ok: false, status: 409, message: 'subject: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { subject: 'was archived' } };
+function archivedTarget(store: EntryStore, entry: EntryRow): WriteResult | null {
+  if (store.commitmentArchived(entry.commitmentId)) return { ok: false, status: 409, message: 'commitment: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { commitment: 'was archived' } };
+  if (store.actor(entry.subjectId)?.archived) return { ok: false, status: 409, message: 'subject: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { subject: 'was archived' } };
   return null;
 }
 
 /** One transition inside the caller's transaction. */
 function transitionIn(
-  tx: Tx,
+  store: EntryStore,
   userId: string,
   entryId: number,
   action: EntryAction,
   change: (entry: EntryRow, principal: Principal, timestamp: string) => Partial<typeof t.progressEntries.$inferInsert> | WriteResult,
   context: WriteContext,
-  afterWrite?: (tx: Tx, entry: EntryRow, updated: EntryRow, principal: Principal, timestamp: string) => void,
+  afterWrite?: (store: EntryStore, entry: EntryRow, updated: EntryRow, principal: Principal, timestamp: string) => void,
 ): WriteResult {
-  const loaded = guarded(tx, userId, entryId, action);
+  const loaded = guarded(store, userId, entryId, action);
   if (isResult(loaded)) return loaded;
   const { principal, entry } = loaded;
   if (ADVANCES_CONTENT.has(action)) {
-    const archived = archivedTarget(tx, entry);
+    const archived = archivedTarget(store, entry);
     if (archived) return archived;
   }
   const timestamp = now();
   const values = change(entry, principal, timestamp);
   if (isResult(values)) return values;
-  const updated = tx
-    .update(t.progressEntries)
-    .set({ ...values, updatedAt: timestamp })
-    .where(eq(t.progressEntries.id, entryId))
-    .returning()
-    .get();
-  recordAudit(tx, { userId: principal.userId, action, entityType: 'progress_entry', entityId: entryId, before: entry, after: updated, requestId: context.requestId });
-  afterWrite?.(tx, entry, updated, principal, timestamp);
+  const updated = store.updateEntry(entryId, { ...values, updatedAt: timestamp });
+  store.audit({ userId: principal.userId, action, entityType: 'progress_entry', entityId: entryId, before: entry, after: updated, requestId: context.requestId });
+  afterWrite?.(store, entry, updated, principal, timestamp);
   return { ok: true, entryId };
 }
 
@@ -286,9 +313,9 @@ function missingConfidence(entry: EntryRow): WriteResult | null {
   return entry.subjectId !== entry.reporterId && entry.confidence === null ? invalid({ confidence: 'is required for an independent assessment' }) : null;
 }
 
-function submitIn(tx: Tx, userId: string, entryId: number, context: WriteContext): WriteResult {
+function submitIn(store: EntryStore, userId: string, entryId: number, context: WriteContext): WriteResult {
   return transitionIn(
-    tx,
+    store,
     userId,
     entryId,
     'entry.submit',
@@ -298,7 +325,7 @@ function submitIn(tx: Tx, userId: string, entryId: number, context: WriteContext
 }
 
 export function submitEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
-  return transaction((tx) => submitIn(tx, userId, entryId, context));
+  return transaction((tx) => submitIn(queryStore(tx), userId, entryId, context));
 }
 
 export function returnEntry(userId: string, entryId: number, note: unknown, context: WriteContext = {}): WriteResult {
@@ -309,32 +336,32 @@ export function returnEntry(userId: string, entryId: number, note: unknown, cont
 
 /** Publishes; a correction then marks the entry it supersedes, in the same transaction. */
 export function publishEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
-  return settle(() => transaction((tx) => publishIn(tx, userId, entryId, context)));
+  return settle(() => transaction((tx) => publishIn(queryStore(tx), userId, entryId, context)));
 }
 
-export function publishIn(tx: Tx, userId: string, entryId: number, context: WriteContext): WriteResult {
+export function publishIn(store: EntryStore, userId: string, entryId: number, context: WriteContext): WriteResult {
   return transitionIn(
-    tx,
+    store,
     userId,
     entryId,
     'entry.publish',
     (entry, principal, timestamp) =>
       missingConfidence(entry) ?? { state: 'published', publishedAt: timestamp, approvedBy: principal.userId, submittedAt: entry.submittedAt ?? timestamp },
     context,
-    (tx, _entry, updated, principal, timestamp) => {
+    (store, _entry, updated, principal, timestamp) => {
       if (updated.supersedesId === null) return;
-      const original = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, updated.supersedesId)).get();
+      const original = store.entry(updated.supersedesId);
       if (!original || original.supersededById !== null || original.withdrawnAt !== null) {
         // Someone corrected or withdrew it meanwhile: refuse rather than fork the history.
         throw new ConflictError('The entry this corrects was already corrected or withdrawn.');
       }
-      const after = tx.update(t.progressEntries).set({ supersededById: updated.id, supersededAt: timestamp, updatedAt: timestamp }).where(eq(t.progressEntries.id, original.id)).returning().get();
-      recordAudit(tx, { userId: principal.userId, action: 'entry.supersede', entityType: 'progress_entry', entityId: original.id, before: original, after, requestId: context.requestId });
+      const after = store.updateEntry(original.id, { supersededById: updated.id, supersededAt: timestamp, updatedAt: timestamp });
+      store.audit({ userId: principal.userId, action: 'entry.supersede', entityType: 'progress_entry', entityId: original.id, before: original, after, requestId: context.requestId });
     },
   );
 }
 
-const ADVANCE: Record<Exclude<CreateAction, 'draft'>, (tx: Tx, userId: string, entryId: number, context: WriteContext) => WriteResult> = {
+const ADVANCE: Record<Exclude<CreateAction, 'draft'>, (store: EntryStore, userId: string, entryId: number, context: WriteContext) => WriteResult> = {
   submit: submitIn,
   publish: publishIn,
 };
