@@ -1,9 +1,9 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
 import { createIn, loadPrincipal, publishIn, rollBack, settle, type WriteResult } from './entry-workflow';
+import { importStore } from './import-store';
 import { parseCsv } from '../../lib/csv';
 import { entryInputSchema, fieldErrors, type EntryInput } from '../../lib/entry-input';
 import {
@@ -104,31 +104,6 @@ function refusal(status: 400 | 403, message: string, options: ImportOptions, fil
   return { ok: false, status, message, dryRun: Boolean(options.dryRun), state: 'draft', fileErrors, rows: [], counts: emptyCounts() };
 }
 
-/**
- * Drizzle compiles a statement for every query; a batch asks the same few thousand times. While
- * the synchronous transaction holds the thread (no other request can run), each SQL text is
- * compiled once, with the statement's result modes reset before it is handed out again.
- */
-function withStatementCache<T>(sqlite: Database.Database, work: () => T): T {
-  const prepare = sqlite.prepare;
-  const cache = new Map<string, Database.Statement>();
-  sqlite.prepare = function cachedPrepare(source: string) {
-    let statement = cache.get(source);
-    if (!statement) {
-      statement = prepare.call(sqlite, source);
-      cache.set(source, statement);
-    } else if (statement.reader) {
-      statement.raw(false).pluck(false).expand(false);
-    }
-    return statement;
-  } as typeof sqlite.prepare;
-  try {
-    return work();
-  } finally {
-    sqlite.prepare = prepare;
-  }
-}
-
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Imports (or, with dryRun, previews) a CSV file of progress entries for the signed-in user. */
@@ -179,7 +154,7 @@ export async function importEntriesCsv(userId: string, csvText: string, options:
   options.onProgress?.({ phase: 'writing', done: 0, total });
   let written = 0;
   const outcome = settle(() =>
-    withStatementCache(db.$client, () => db.transaction(
+    db.transaction(
       (tx): WriteResult => {
         written = writeRows(tx, userId, checked, { isAdmin, publish: Boolean(options.publish), requestId: options.requestId ?? null });
         const keep = !options.dryRun && checked.every((row) => row.result.errors.length === 0);
@@ -187,7 +162,7 @@ export async function importEntriesCsv(userId: string, csvText: string, options:
         return keep ? { ok: true, entryId: 0 } : rollBack({ ok: true, entryId: 0 });
       },
       { behavior: 'immediate' },
-    )),
+    ),
   );
   if (!outcome.ok) return refusal(outcome.status === 403 ? 403 : 400, outcome.message, options);
 
@@ -313,6 +288,7 @@ function sameContent(entry: ExistingEntry, commitmentId: number | undefined, inp
 /** Writes every valid row inside the caller's transaction; returns how many entries were created. */
 function writeRows(tx: Tx, userId: string, rows: CheckedRow[], options: { isAdmin: boolean; publish: boolean; requestId: string | null }): number {
   const context = { requestId: options.requestId };
+  const store = importStore(tx);
   const commitmentIds = new Map(tx.select({ id: t.commitments.id, code: t.commitments.code }).from(t.commitments).all().map((row) => [row.code, row.id]));
   const keyed = new Map<string, { id: number; reporterId: number }>();
   const keys = rows.flatMap((row) => (row.input ? [row.input.idempotencyKey] : []));
@@ -332,7 +308,7 @@ function writeRows(tx: Tx, userId: string, rows: CheckedRow[], options: { isAdmi
     const { input, reporterId } = row;
     if (!input || reporterId === null) continue;
     if (row.row.existingId !== null) {
-      const existing = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, row.row.existingId)).get();
+      const existing = store.entry(row.row.existingId);
       if (existing && sameContent(existing, commitmentIds.get(input.commitment), input, reporterId)) {
         row.result.outcome = 'unchanged';
         row.result.entryId = existing.id;
@@ -359,8 +335,8 @@ function writeRows(tx: Tx, userId: string, rows: CheckedRow[], options: { isAdmi
       continue;
     }
     const imported = { reporterId, state: options.isAdmin ? ('submitted' as const) : ('draft' as const) };
-    const created = createIn(tx, userId, input, context, imported);
-    const result = created.ok && options.publish ? publishIn(tx, userId, created.entryId, context) : created;
+    const created = createIn(store, userId, input, context, imported);
+    const result = created.ok && options.publish ? publishIn(store, userId, created.entryId, context) : created;
     if (!result.ok) {
       row.result.errors.push(...rowErrors(result, row));
       row.result.outcome = 'error';
