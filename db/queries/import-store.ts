@@ -1,5 +1,6 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, sql, SQL } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { auditValues, type AuditRecord } from '../audit';
@@ -10,19 +11,29 @@ import { loadPrincipal, type EntryRow, type EntryStore } from './entry-workflow'
 type EntryInsert = typeof t.progressEntries.$inferInsert;
 type AuditInsert = typeof t.auditLog.$inferInsert;
 
-/** A statement compiled once per shape of its values (the columns it sets), then run with placeholders. */
-function byShape<V extends object, S>(compile: (placeholders: Record<string, ReturnType<typeof sql.placeholder>>) => S): (values: V) => S {
-  const compiled = new Map<string, S>();
-  return (values) => {
-    const columns = Object.keys(values).filter((column) => (values as Record<string, unknown>)[column] !== undefined);
-    const shape = columns.join(',');
-    let statement = compiled.get(shape);
-    if (!statement) {
-      statement = compile(Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])));
-      compiled.set(shape, statement);
-    }
-    return statement;
-  };
+/** Rows per INSERT statement: one statement's overhead (statement journal, triggers' setup) shared by many rows. */
+const BATCH = 200;
+const ENTRY_COLUMNS = Object.entries(getTableColumns(t.progressEntries));
+/** The entry's columns an INSERT names: every one but the generated perspective. */
+const INSERTED = ENTRY_COLUMNS.map(([key]) => key).filter((key) => key !== 'perspective');
+const AUDIT_COLUMNS = ['userId', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId'] as const;
+
+type Column = (typeof ENTRY_COLUMNS)[number][1];
+const ID_INDEX = ENTRY_COLUMNS.findIndex(([key]) => key === 'id');
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const ENTRY_TABLE = quote(getTableName(t.progressEntries));
+const INSERTED_COLUMNS = INSERTED.map((key) => getTableColumns(t.progressEntries)[key as keyof EntryRow] as Column);
+const AUDIT_TABLE_COLUMNS = AUDIT_COLUMNS.map((key) => getTableColumns(t.auditLog)[key]);
+
+/** `count` rows of `columns` in one INSERT, positional parameters. */
+function insertSql(table: string, columns: readonly { name: string }[], count: number, returning = ''): string {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${table} (${columns.map((column) => quote(column.name)).join(', ')}) VALUES ${Array.from({ length: count }, () => row).join(', ')}${returning}`;
+}
+
+/** A value as the driver stores it (a boolean as 0 or 1), as drizzle binds it. */
+function driverValue(column: { mapToDriverValue(value: unknown): unknown }, value: unknown): unknown {
+  return value === null || value === undefined ? null : column.mapToDriverValue(value);
 }
 
 /**
@@ -33,11 +44,16 @@ function byShape<V extends object, S>(compile: (placeholders: Record<string, Ret
  * - the signed-in user is loaded once, in the transaction, and authorized for every row;
  * - an entry this store wrote is kept as written (every write to an entry in the transaction goes
  *   through the store), not read back;
- * - every statement is compiled once and run with placeholders; drizzle still maps each row, so
- *   entries and audit rows are exactly those of the one-entry path.
- * Valid only inside the transaction it was made in.
+ * - writes are deferred and batched: a new entry is held until the next one, so the publish that
+ *   follows its creation is applied to it in memory and the entry is INSERTed once, in its final
+ *   state (the current-status trigger then runs once, not twice); entries and audit rows go to the
+ *   database BATCH rows per statement. The row the rules were given (its id, the next of the
+ *   table's sequence, and its columns' defaults) is checked against the row the database returns:
+ *   any difference throws, which rolls the whole file back. The audit rows are those of the
+ *   one-entry path: the import's (the draft) and the publication's (draft -> published).
+ * `flush()` must be called before the transaction commits. Valid only inside that transaction.
  */
-export function importStore(tx: Tx): EntryStore {
+export function importStore(tx: Tx, sqlite: Database.Database): EntryStore & { flush(): void } {
   const actors = new Map<number, { kind: ActorKind; archived: boolean }>(
     tx
       .select({ id: t.actors.id, kind: t.actors.kind, archivedAt: t.actors.archivedAt })
@@ -55,34 +71,94 @@ export function importStore(tx: Tx): EntryStore {
     bearers.set(row.commitmentId, list);
   }
   const principals = new Map<string, Principal | null>();
+  /** Every entry this store wrote (or will write), as it is now. */
   const written = new Map<number, EntryRow>();
   const writtenKeys = new Map<string, number>();
+  /** Entries not yet INSERTed, in id order; only the last may still change. */
+  const pending: EntryRow[] = [];
+  const pendingAudits: AuditInsert[] = [];
+  // AUTOINCREMENT: the next id is one past the larger of the sequence and the largest id.
+  let nextId =
+    (tx.get<{ next: number }>(
+      sql`SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'progress_entries'), 0), coalesce((SELECT max(id) FROM progress_entries), 0)) + 1 AS next`,
+    )?.next ?? 1);
 
   const byId = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, sql.placeholder('id'))).prepare();
   const byKey = tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, sql.placeholder('key'))).prepare();
-  const insert = byShape<EntryInsert, ReturnType<typeof compileInsert>>((placeholders) => compileInsert(placeholders));
-  function compileInsert(placeholders: Record<string, unknown>) {
-    return tx.insert(t.progressEntries).values(placeholders as unknown as EntryInsert).returning().prepare();
+  // Entries and audit rows are written in batches with better-sqlite3's own statements (SQL built
+  // from the drizzle schema), each prepared once per batch size: binding thousands of named
+  // placeholders through drizzle cost more than the write itself.
+  const statements = new Map<string, Database.Statement>();
+  function statement(source: string): Database.Statement {
+    let prepared = statements.get(source);
+    if (!prepared) statements.set(source, (prepared = sqlite.prepare(source)));
+    return prepared;
   }
-  const update = byShape<Partial<EntryInsert>, ReturnType<typeof compileUpdate>>((placeholders) => compileUpdate(placeholders));
-  function compileUpdate(placeholders: Record<string, unknown>) {
+  const returningEntry = ` RETURNING ${ENTRY_COLUMNS.map(([, column]) => quote(column.name)).join(', ')}`;
+  const updates = new Map<string, ReturnType<typeof compileUpdate>>();
+  function compileUpdate(columns: string[]) {
     return tx
       .update(t.progressEntries)
-      .set(placeholders as Partial<EntryInsert>)
+      .set(Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])) as Partial<EntryInsert>)
       .where(eq(t.progressEntries.id, sql.placeholder('whereId')))
       .returning()
       .prepare();
   }
-  const audit = byShape<AuditInsert, ReturnType<typeof compileAudit>>((placeholders) => compileAudit(placeholders));
-  function compileAudit(placeholders: Record<string, unknown>) {
-    return tx.insert(t.auditLog).values(placeholders as unknown as AuditInsert).prepare();
+
+  /** The row the database will hold for these values: given columns, else the column's default. */
+  function rowOf(id: number, values: EntryInsert): EntryRow {
+    const row: Record<string, unknown> = {};
+    for (const [key, column] of ENTRY_COLUMNS) {
+      const value = (values as Record<string, unknown>)[key];
+      if (key === 'id') row[key] = id;
+      else if (key === 'perspective') row[key] = values.subjectId === values.reporterId ? 'self' : 'independent';
+      else if (value !== undefined) row[key] = value;
+      else if (column.hasDefault && column.default !== undefined && !(column.default instanceof SQL)) row[key] = column.default;
+      else if (!column.notNull) row[key] = null;
+      else throw new Error(`import: no value for ${key}, a column whose default only the database knows`);
+    }
+    return row as EntryRow;
   }
 
-  const keep = (entry: EntryRow): EntryRow => {
+  function keep(entry: EntryRow): EntryRow {
     written.set(entry.id, entry);
     writtenKeys.set(entry.idempotencyKey, entry.id);
     return entry;
-  };
+  }
+
+  function flushAudits(): void {
+    for (let start = 0; start < pendingAudits.length; start += BATCH) {
+      const rows = pendingAudits.slice(start, start + BATCH);
+      const values: unknown[] = [];
+      for (const row of rows) AUDIT_COLUMNS.forEach((key, index) => values.push(driverValue(AUDIT_TABLE_COLUMNS[index]!, row[key])));
+      statement(insertSql('"audit_log"', AUDIT_TABLE_COLUMNS, rows.length)).run(values);
+    }
+    pendingAudits.length = 0;
+  }
+
+  function flushEntries(count: number): void {
+    const rows = pending.splice(0, count);
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const batch = rows.slice(start, start + BATCH);
+      const values: unknown[] = [];
+      for (const row of batch) INSERTED.forEach((key, index) => values.push(driverValue(INSERTED_COLUMNS[index]!, (row as Record<string, unknown>)[key])));
+      const returned = statement(insertSql(ENTRY_TABLE, INSERTED_COLUMNS, batch.length, returningEntry)).raw(true).all(values) as unknown[][];
+      const byId = new Map(returned.map((raw) => [raw[ID_INDEX], raw]));
+      for (const row of batch) {
+        const raw = byId.get(row.id);
+        const stored = raw && Object.fromEntries(ENTRY_COLUMNS.map(([key, column], index) => [key, raw[index] === null ? null : column.mapFromDriverValue(raw[index])]));
+        if (JSON.stringify(stored) !== JSON.stringify(row)) {
+          throw new Error(`import: entry ${row.id} was written as ${JSON.stringify(stored)}, not as the rules saw it (${JSON.stringify(row)})`);
+        }
+      }
+    }
+  }
+
+  /** Everything held goes to the database (entries first: nothing in the audit refers to them by key). */
+  function flush(): void {
+    flushEntries(pending.length);
+    flushAudits();
+  }
 
   return {
     principal(userId) {
@@ -98,11 +174,36 @@ export function importStore(tx: Tx): EntryStore {
     commitmentArchived: (id) => archivedCommitments.has(id),
     dutyBearers: (commitmentId) => bearers.get(commitmentId) ?? [],
     actor: (id) => actors.get(id),
-    insertEntry: (values) => keep(insert(values).get(values as Record<string, unknown>) as EntryRow),
-    updateEntry: (id, values) => keep(update(values).get({ ...values, whereId: id }) as EntryRow),
-    audit(record: AuditRecord) {
-      const values = auditValues(record);
-      audit(values).run(values as Record<string, unknown>);
+    insertEntry(values) {
+      // Held entries before this one will not change any more: written once a batch is full.
+      if (pending.length >= BATCH) flushEntries(pending.length);
+      const row = keep(rowOf(nextId, values));
+      nextId += 1;
+      pending.push(row);
+      return row;
     },
+    updateEntry(id, values) {
+      const last = pending.at(-1);
+      if (last?.id === id && last.state !== 'published') {
+        // Not yet written: the change is applied to the held row (a published entry's triggers
+        // guard its immutability, so an update of one always goes to the database).
+        const changed = { ...last } as Record<string, unknown>;
+        for (const [key, value] of Object.entries(values)) if (value !== undefined) changed[key] = value;
+        pending[pending.length - 1] = changed as EntryRow;
+        return keep(changed as EntryRow);
+      }
+      flushEntries(pending.length);
+      const columns = Object.keys(values).filter((key) => (values as Record<string, unknown>)[key] !== undefined);
+      let statement = updates.get(columns.join(','));
+      if (!statement) updates.set(columns.join(','), (statement = compileUpdate(columns)));
+      return keep(statement.get({ ...values, whereId: id }) as EntryRow);
+    },
+    audit(record: AuditRecord) {
+      // Stamped by the database when written, as recordAudit's rows are.
+      if (record.at !== undefined) throw new Error('import: audit rows take the time they are written');
+      pendingAudits.push(auditValues(record));
+      if (pendingAudits.length >= BATCH) flushAudits();
+    },
+    flush,
   };
 }
