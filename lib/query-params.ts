@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { STATUS_KEYS } from './status-scale';
 import { ACTOR_KINDS, DUTY_BEARERS, PERSPECTIVES, SDG_TARGETS, THEMES } from './taxonomy';
 import { isCalendarDate } from './dates';
+import { DASHBOARD_PARAMETERS } from './dashboard-query';
+
+export { DASHBOARD_PARAMETERS, dashboardSearch } from './dashboard-query';
 
 const isoDate = z
   .string()
@@ -109,21 +112,11 @@ export const ENTRY_LIST_PARAMETERS = [
   'limit',
 ] as const;
 export const PAGE_PARAMETERS = ['page', 'limit'] as const;
-export const DASHBOARD_PARAMETERS = ['theme', 'objective', 'sdg', 'kind', 'region', 'perspective', 'asOf'] as const;
 /** The summary and matrix API also narrow to one commitment or one actor (their pages' charts). */
 export const SUMMARY_PARAMETERS = [...DASHBOARD_PARAMETERS, 'commitment', 'subject'] as const;
+/** The matrix API pages its actors: `page` and `limit` count actors, every commitment of the view comes with each. */
+export const MATRIX_PARAMETERS = [...SUMMARY_PARAMETERS, ...PAGE_PARAMETERS] as const;
 
 export type DashboardQuery = Parsed<(typeof DASHBOARD_PARAMETERS)[number]>;
-
-/** The canonical query string of a dashboard view: the same filters always give the same URL. */
-export function dashboardSearch(filters: DashboardQuery): string {
-  const params = new URLSearchParams();
-  for (const name of DASHBOARD_PARAMETERS) {
-    const value = filters[name];
-    if (value !== undefined && value !== '') params.set(name, String(value));
-  }
-  const search = params.toString();
-  return search ? `?${search}` : '';
-}
 
 export const DEFAULT_PAGE_SIZE = 50;
