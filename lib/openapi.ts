@@ -11,6 +11,7 @@ import {
   ACTOR_LIST_PARAMETERS,
   COMMITMENT_LIST_PARAMETERS,
   ENTRY_LIST_PARAMETERS,
+  MATRIX_PARAMETERS,
   PAGE_PARAMETERS,
   PARAMETERS,
   SUMMARY_PARAMETERS,
@@ -33,7 +34,7 @@ import {
   writtenEntryResponseSchema,
   type Transition,
 } from './api-schemas';
-import { matrixSchema, summarySchema } from './summary-schema';
+import { matrixPageResponseSchema, summarySchema } from './summary-schema';
 
 const text = messages.document;
 type OperationId = keyof typeof text.operations;
@@ -78,7 +79,7 @@ const schemas = {
   writtenEntry: documented(writtenEntryResponseSchema, { refId: 'WrittenEntryResponse' }),
   entryCreate: documented(entryCreateBodySchema, { refId: 'EntryCreateBody', example: EXAMPLE_ENTRY }),
   summary: documented(summarySchema, { refId: 'Summary' }),
-  matrix: documented(matrixSchema, { refId: 'Matrix' }),
+  matrix: documented(matrixPageResponseSchema, { refId: 'MatrixPage' }),
   exportJson: documented(exportJsonSchema, { refId: 'ExportJson' }),
   document: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
 };
@@ -189,7 +190,7 @@ function register(registry: OpenAPIRegistry): void {
     });
   }
   registry.registerPath(read('getSummary', 'figures', '/api/v1/summary', { query: SUMMARY_PARAMETERS, ok: schemas.summary }));
-  registry.registerPath(read('getMatrix', 'figures', '/api/v1/matrix', { query: SUMMARY_PARAMETERS, ok: schemas.matrix }));
+  registry.registerPath(read('getMatrix', 'figures', '/api/v1/matrix', { query: MATRIX_PARAMETERS, ok: schemas.matrix, list: true }));
   for (const dataset of EXPORT_DATASETS) {
     const operationId = `export${dataset[0]!.toUpperCase()}${dataset.slice(1)}` as OperationId;
     registry.registerPath({

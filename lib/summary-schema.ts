@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { STATUS_KEYS } from './status-scale';
 import { PERSPECTIVES } from './taxonomy';
-import { CELL_KEYS, type MatrixDto, type SummaryDto } from './summary-types';
+import { CELL_KEYS, type MatrixPageDto, type SummaryDto } from './summary-types';
 
 const count = z.number().int().nonnegative();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -35,13 +35,18 @@ export const summarySchema = z.object({
   overTime: z.array(z.object({ period: z.string(), date: isoDate, counts: statusCounts, pairs: count, reported: count, score: share })),
 }) satisfies z.ZodType<SummaryDto>;
 
-const cellStatus = z
-  .object({ status: z.enum(STATUS_KEYS), asOf: isoDate, entryId: z.number().int(), stale: z.boolean(), summary: z.string(), reporter: z.string() })
-  .nullable();
+const matrixStatus = z.object({ status: z.enum(STATUS_KEYS), asOf: isoDate, entryId: z.number().int(), stale: z.boolean() }).nullable();
 
-export const matrixSchema = z.object({
+/** One page of actors x the view's commitments; an entry's summary and reporter come from /api/v1/entries/{id}. */
+export const matrixPageSchema = z.object({
   asOf: isoDate,
   actors: z.array(z.object({ id: z.number().int(), name: z.string() })),
   commitments: z.array(z.object({ code: z.string(), title: z.string() })),
-  cells: z.array(z.object({ actorId: z.number().int(), code: z.string(), self: cellStatus, independent: cellStatus, contested: z.boolean() })),
-}) satisfies z.ZodType<MatrixDto>;
+  cells: z.array(z.object({ actorId: z.number().int(), code: z.string(), self: matrixStatus, independent: matrixStatus, contested: z.boolean() })),
+  total: count,
+  page: z.number().int().min(1),
+  limit: z.number().int().min(1),
+}) satisfies z.ZodType<MatrixPageDto>;
+
+/** GET /api/v1/matrix: a page, with the next page's path and query (also in the Link header), or null on the last. */
+export const matrixPageResponseSchema = matrixPageSchema.extend({ next: z.string().nullable() });

@@ -68,11 +68,16 @@ export interface SummaryDto {
   overTime: TimePoint[];
 }
 
-export interface CellStatusDto {
+/** A cell's current status as the paged matrix sends it: what colours the cell. */
+export interface MatrixStatusDto {
   status: StatusKey;
   asOf: string;
   entryId: number;
   stale: boolean;
+}
+
+/** The same with the entry's one-line summary and reporter (the whole matrix: exports, present mode, actor and commitment pages). */
+export interface CellStatusDto extends MatrixStatusDto {
   summary: string;
   reporter: string;
 }
@@ -83,4 +88,19 @@ export interface MatrixDto {
   commitments: { code: string; title: string }[];
   /** One per applicable pair, row-major by actor then commitment; pairs that do not apply are absent. */
   cells: { actorId: number; code: string; self: CellStatusDto | null; independent: CellStatusDto | null; contested: boolean }[];
+}
+
+/**
+ * One page of the matrix: `limit` actors (by name, those with at least one applicable commitment)
+ * x every commitment of the view. An entry's summary and reporter are read on demand by its id.
+ */
+export interface MatrixPageDto {
+  asOf: string;
+  actors: { id: number; name: string }[];
+  commitments: { code: string; title: string }[];
+  cells: { actorId: number; code: string; self: MatrixStatusDto | null; independent: MatrixStatusDto | null; contested: boolean }[];
+  /** Actors in the view with at least one applicable commitment: what the pages divide. */
+  total: number;
+  page: number;
+  limit: number;
 }

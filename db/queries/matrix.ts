@@ -5,10 +5,11 @@ import { getDb } from '../client';
 import { cachedRead } from '../cache';
 import * as t from '../schema';
 import { currentStatuses, isContested, isStale, pairKey, staleBefore, type CurrentStatus, type PairStatus, type RollupEntry } from '../../lib/rollup';
+import type { StatusKey } from '../../lib/status-scale';
 import type { Perspective } from '../../lib/taxonomy';
-import type { MatrixDto } from '../../lib/summary-types';
+import type { MatrixDto, MatrixPageDto, MatrixStatusDto } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
-import { loadScope, viewKey, type DashboardFilters } from './view-scope';
+import { applicability, loadScope, viewKey, type DashboardFilters } from './view-scope';
 
 /** Current statuses now (kept table) or as of a past date (latest entry per pair by index). */
 function loadStatuses(asOf: string | undefined): Map<string, PairStatus> {
@@ -110,5 +111,96 @@ export function computeMatrix(filters: DashboardFilters): MatrixDto {
         contested: isContested(both?.self?.status, both?.independent?.status),
       };
     }),
+  };
+}
+
+export interface MatrixPaging {
+  page: number;
+  /** Actors per page. */
+  limit: number;
+}
+
+/** One page of the matrix, cached like the whole one (db/cache.ts). */
+export function getMatrixPage(filters: DashboardFilters, paging: MatrixPaging): MatrixPageDto {
+  return cachedRead(getDb(), viewKey('matrix-page', filters, `${paging.page}|${paging.limit}`), () => computeMatrixPage(filters, paging));
+}
+
+type StatusRow = [commitmentId: number, subjectId: number, perspective: Perspective, entryId: number, status: StatusKey, asOf: string];
+
+/**
+ * The current statuses of these actors only, in SQL: the kept table now, or the latest counted
+ * entry of each pair as of a past date (the roll-up's order of currency: as-of, published, id).
+ */
+function pageStatuses(actorIds: readonly number[], commitmentIds: readonly number[], asOf: string | undefined): StatusRow[] {
+  const db = getDb().$client;
+  const actors = JSON.stringify(actorIds);
+  const commitments = JSON.stringify(commitmentIds);
+  if (asOf === undefined) {
+    return db
+      .prepare(
+        `SELECT commitment_id, subject_id, perspective, entry_id, status, as_of FROM current_status
+         WHERE subject_id IN (SELECT value FROM json_each(?)) AND +commitment_id IN (SELECT value FROM json_each(?))`,
+      )
+      .raw()
+      .all(actors, commitments) as StatusRow[];
+  }
+  return db
+    .prepare(
+      `SELECT commitment_id, subject_id, perspective, id, status, as_of FROM (
+         SELECT commitment_id, subject_id, perspective, id, status, as_of,
+           row_number() OVER (PARTITION BY commitment_id, subject_id, perspective ORDER BY as_of DESC, published_at DESC, id DESC) AS rank
+         FROM progress_entries
+         WHERE subject_id IN (SELECT value FROM json_each(?)) AND as_of <= ?
+           AND state = 'published' AND withdrawn_at IS NULL AND superseded_by_id IS NULL
+           AND +commitment_id IN (SELECT value FROM json_each(?))
+       ) WHERE rank = 1`,
+    )
+    .raw()
+    .all(actors, asOf, commitments) as StatusRow[];
+}
+
+/**
+ * One page of actors (by name, those with at least one applicable commitment) x the view's
+ * commitments, computed for those actors only: never the view's 400,000 pairs. Cells carry what
+ * colours them; an entry's summary and reporter are read on demand (GET /api/v1/entries/{id}).
+ */
+export function computeMatrixPage(filters: DashboardFilters, { page, limit }: MatrixPaging): MatrixPageDto {
+  const asOf = filters.asOf ?? todayUtc();
+  const before = staleBefore(asOf);
+  const scope = loadScope(filters);
+  const { byCommitment } = applicability(scope);
+  const kindsWithPairs = new Set([...byCommitment.values()].flat());
+  const listed = scope.actors.filter((actor) => kindsWithPairs.has(actor.kind));
+  const actors = listed.slice((page - 1) * limit, page * limit);
+  const statuses = new Map<string, { self: MatrixStatusDto | null; independent: MatrixStatusDto | null }>();
+  const rows = actors.length === 0 ? [] : pageStatuses(actors.map((actor) => actor.id), scope.commitments.map((commitment) => commitment.id), filters.asOf);
+  for (const [commitmentId, subjectId, perspective, entryId, status, statusAsOf] of rows) {
+    const key = pairKey(commitmentId, subjectId);
+    const pair = statuses.get(key) ?? { self: null, independent: null };
+    pair[perspective] = { status, asOf: statusAsOf, entryId, stale: isStale({ asOf: statusAsOf }, before) };
+    statuses.set(key, pair);
+  }
+  const cells: MatrixPageDto['cells'] = [];
+  for (const actor of actors) {
+    for (const commitment of scope.commitments) {
+      if (!(byCommitment.get(commitment.id) ?? []).includes(actor.kind)) continue;
+      const pair = statuses.get(pairKey(commitment.id, actor.id));
+      cells.push({
+        actorId: actor.id,
+        code: commitment.code,
+        self: pair?.self ?? null,
+        independent: pair?.independent ?? null,
+        contested: isContested(pair?.self?.status, pair?.independent?.status),
+      });
+    }
+  }
+  return {
+    asOf,
+    actors: actors.map(({ id, name }) => ({ id, name })),
+    commitments: scope.commitments.map(({ code, title }) => ({ code, title })),
+    cells,
+    total: listed.length,
+    page,
+    limit,
   };
 }

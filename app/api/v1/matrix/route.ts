@@ -1,13 +1,25 @@
-import { getMatrix } from '@/db/queries/matrix';
-import { SUMMARY_PARAMETERS } from '@/lib/query-params';
-import { matrixSchema } from '@/lib/summary-schema';
-import { cachedRead, invalidParameters, methodsNotAllowed, parseRequestQuery } from '../_lib/respond';
+import { getMatrixPage } from '@/db/queries/matrix';
+import { DEFAULT_PAGE_SIZE, MATRIX_PARAMETERS } from '@/lib/query-params';
+import { matrixPageResponseSchema } from '@/lib/summary-schema';
+import { cachedRead, invalidParameters, linkHeader, methodsNotAllowed, nextPage, parseRequestQuery } from '../_lib/respond';
 
-/** Every applicable (actor, commitment) cell with its self-reported and independent current status. */
+/**
+ * One page of actors (by name) with every applicable cell's self-reported and independent current
+ * status; `page` and `limit` count actors. The whole matrix is the export (/api/v1/exports/matrix.json).
+ */
 export function GET(request: Request) {
-  const query = parseRequestQuery(request, SUMMARY_PARAMETERS);
+  const query = parseRequestQuery(request, MATRIX_PARAMETERS);
   if (!query.ok) return invalidParameters(query.errors);
-  return cachedRead(request, matrixSchema, () => getMatrix(query.value));
+  const { page = 1, limit = DEFAULT_PAGE_SIZE, ...filters } = query.value;
+  return cachedRead(
+    request,
+    matrixPageResponseSchema,
+    () => {
+      const matrix = getMatrixPage(filters, { page, limit });
+      return { ...matrix, next: nextPage(request, matrix.page, matrix.limit, matrix.total) };
+    },
+    (body) => linkHeader(body.next),
+  );
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../client';
+import { demoDatabases } from '../../lib/testing/demo-database';
+import type { MatrixDto, MatrixPageDto } from '../../lib/summary-types';
+import { computeMatrix, computeMatrixPage, getMatrixPage } from './matrix';
+import type { DashboardFilters } from './view-scope';
+
+let db: Db;
+const freshDemoDatabase = demoDatabases();
+beforeEach(() => {
+  db = freshDemoDatabase();
+  // The read functions use the process-wide connection.
+  (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
+});
+
+/** The full matrix's cells as a page sends them: without the entry's summary and reporter. */
+function withoutDetails(cells: MatrixDto['cells']): MatrixPageDto['cells'] {
+  const strip = (status: MatrixDto['cells'][number]['self']) => (status ? { status: status.status, asOf: status.asOf, entryId: status.entryId, stale: status.stale } : null);
+  return cells.map((cell) => ({ actorId: cell.actorId, code: cell.code, self: strip(cell.self), independent: strip(cell.independent), contested: cell.contested }));
+}
+
+/** Every page of a view, in order, until one comes back empty. */
+function allPages(filters: DashboardFilters, limit: number): MatrixPageDto[] {
+  const pages: MatrixPageDto[] = [];
+  for (let page = 1; ; page += 1) {
+    const one = computeMatrixPage(filters, { page, limit });
+    if (one.actors.length === 0) return pages;
+    pages.push(one);
+  }
+}
+
+describe('the matrix, one page of actors at a time', () => {
+  const region = () => (db.$client.prepare(`SELECT region FROM actors WHERE region IS NOT NULL GROUP BY region ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string);
+  const views = (): DashboardFilters[] => [
+    {},
+    { kind: 'state' },
+    { theme: 'trafficking', region: region() },
+    { objective: 10, perspective: 'independent' },
+    { asOf: '2022-06-30' },
+    { asOf: '2024-03-31', kind: 'state', theme: 'smuggling' },
+    { asOf: '2010-01-01' },
+  ];
+
+  it('has, page after page, exactly the cells of the whole matrix, now and as of past dates, with filters', () => {
+    // The demo holds corrections and withdrawals, which must not count: the pages must agree on them too.
+    expect(db.$client.prepare(`SELECT count(*) FROM progress_entries WHERE superseded_by_id IS NOT NULL OR withdrawn_at IS NOT NULL`).pluck().get()).toBeGreaterThan(0);
+    for (const view of views()) {
+      const full = computeMatrix(view);
+      for (const limit of [3, 7, 200]) {
+        const where = `${JSON.stringify(view)} limit ${limit}`;
+        const pages = allPages(view, limit);
+        expect(pages.length, where).toBe(Math.ceil(full.actors.length / limit));
+        for (const [index, page] of pages.entries()) {
+          expect(page, where).toMatchObject({ asOf: full.asOf, commitments: full.commitments, total: full.actors.length, page: index + 1, limit });
+          expect(page.actors.length, where).toBeLessThanOrEqual(limit);
+        }
+        expect(pages.flatMap((page) => page.actors), where).toEqual(full.actors);
+        expect(pages.flatMap((page) => page.cells), where).toEqual(withoutDetails(full.cells));
+      }
+    }
+  });
+
+  it('reports cells that have a status, contested and stale ones among them, so the comparison above is not of empty pages', () => {
+    const cells = computeMatrixPage({}, { page: 1, limit: 200 }).cells;
+    expect(cells.filter((cell) => cell.self).length).toBeGreaterThan(0);
+    expect(cells.filter((cell) => cell.contested).length).toBeGreaterThan(0);
+    expect(cells.filter((cell) => cell.self?.stale).length).toBeGreaterThan(0);
+  });
+
+  it('answers a page past the last with no actors and the same total', () => {
+    const first = computeMatrixPage({}, { page: 1, limit: 5 });
+    const beyond = computeMatrixPage({}, { page: Math.ceil(first.total / 5) + 1, limit: 5 });
+    expect(beyond).toMatchObject({ actors: [], cells: [], total: first.total });
+  });
+
+  it('is cached per data version: a withdrawal shows on the next read', () => {
+    const before = getMatrixPage({}, { page: 1, limit: 200 });
+    const reported = before.cells.find((cell) => cell.self)!;
+    const actorId = reported.actorId;
+    // Withdraw the entry behind one cell, as an admin would: the cell falls back to the previous status or to no report.
+    db.$client.prepare(`UPDATE progress_entries SET withdrawn_at = '2026-11-02T00:00:00.000Z', withdrawn_by = 'demo-user-admin', withdrawal_reason = 'test' WHERE id = ?`).run(reported.self!.entryId);
+    const after = getMatrixPage({}, { page: 1, limit: 200 });
+    expect(after).not.toEqual(before);
+    expect(after.cells.find((cell) => cell.actorId === actorId && cell.code === reported.code)?.self?.entryId).not.toBe(reported.self!.entryId);
+    expect(after).toEqual(computeMatrixPage({}, { page: 1, limit: 200 }));
+  });
+});
