@@ -1,10 +1,10 @@
 'use client';
 /**
- * Pieces shared by the status charts: the data point they draw, legible axis ticks (16px,
- * truncated with an ellipsis; the full label is in the table), the tooltip, and percent formatting.
+ * Pieces shared by the status charts and their tables: the data point they draw, the tooltip and
+ * percent formatting. No recharts here (axis ticks are in chart-ticks.tsx), so the tables and
+ * headline figures load without it.
  */
 import { useFormatter, useTranslations } from 'next-intl';
-import { Text, type BaseTickContentProps } from 'recharts';
 import { CELL_KEYS, type CellKey, type GroupRow, type StatusCounts } from '@/lib/summary-types';
 import { cellSymbol, useCellLabel } from './status-patterns';
 
@@ -55,38 +55,6 @@ export function Missing({ reason }: { reason: string }) {
       <span aria-hidden="true">—</span>
       <span className="visually-hidden">{reason}</span>
     </>
-  );
-}
-
-/**
- * A category tick: the label wrapped to the room it has, the overflow replaced by "…".
- * `y`: left of a bar; `x`: under a column (two lines); `above`: over a bar, on narrow screens.
- */
-export function CategoryTick({
-  x,
-  y,
-  label,
-  axis,
-  room,
-}: Pick<BaseTickContentProps, 'x' | 'y'> & { label: string; axis: 'x' | 'y' | 'above'; room: number }) {
-  const anchors = {
-    y: { textAnchor: 'end', verticalAnchor: 'middle' },
-    x: { textAnchor: 'middle', verticalAnchor: 'start' },
-    above: { textAnchor: 'start', verticalAnchor: 'end' },
-  } as const;
-  return (
-    <Text
-      x={x}
-      y={y}
-      width={Math.max(room, CHART_FONT_SIZE * 2)}
-      maxLines={axis === 'x' ? 2 : 1}
-      {...anchors[axis]}
-      fill={CHART_TEXT_FILL}
-      style={{ fontSize: CHART_FONT_SIZE }}
-      className="chart-tick"
-    >
-      {label}
-    </Text>
   );
 }
 

@@ -8,10 +8,10 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CELL_KEYS, type GroupRow } from '@/lib/summary-types';
 import { useChartSurfaceProps } from './chart-frame';
-import { CHART_FONT_SIZE, CategoryTick, StatusTooltip, TICK_TEXT, toStatusDatum, usePercent, type StatusDatum, type ValueMode } from './chart-parts';
+import { CHART_FONT_SIZE, StatusTooltip, TICK_TEXT, toStatusDatum, usePercent, type StatusDatum, type ValueMode } from './chart-parts';
+import { CategoryTick } from './chart-ticks';
 import { StatusLegend } from './status-legend';
 import { StatusPatterns, useStatusPatterns } from './status-patterns';
-import { StatusCountsTable } from './status-table';
 import './charts.css';
 
 /** A GroupRow, optionally with a line for the tooltip (e.g. the as-of date of a period). */
@@ -184,22 +184,4 @@ export function StatusBars({ rows, orientation, topN, valueMode = 'count', showL
   );
 }
 
-/** The table form of StatusBars: every row (not only the top N), with full labels. */
-export function StatusBarsTable({
-  rows,
-  caption,
-  groupHeader,
-}: {
-  rows: readonly GroupRow[];
-  caption: string;
-  /** What a row is, e.g. "Actor" or "Theme". */
-  groupHeader: string;
-}) {
-  return (
-    <StatusCountsTable
-      caption={caption}
-      groupHeader={groupHeader}
-      rows={rows.map((row) => ({ ...row, header: row.label }))}
-    />
-  );
-}
+export { StatusBarsTable } from './status-table';

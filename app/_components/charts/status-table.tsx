@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { CELL_KEYS, type StatusCounts } from '@/lib/summary-types';
+import { CELL_KEYS, type GroupRow, type StatusCounts, type TimePoint } from '@/lib/summary-types';
+import { dateOnly } from '@/lib/dates';
 import { Missing, usePercent } from './chart-parts';
 import { cellSymbol, useCellLabel } from './status-patterns';
 import './charts.css';
@@ -83,5 +84,50 @@ export function StatusCountsTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A date-only value (YYYY-MM-DD) at UTC midnight, so no time zone shifts the day. */
+export function useDay(): (value: string) => string {
+  const format = useFormatter();
+  return (value) => format.dateTime(dateOnly(value), { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+/** The table form of StatusBars: every row (not only the top N), with full labels. */
+export function StatusBarsTable({
+  rows,
+  caption,
+  groupHeader,
+}: {
+  rows: readonly GroupRow[];
+  caption: string;
+  /** What a row is, e.g. "Actor" or "Theme". */
+  groupHeader: string;
+}) {
+  return (
+    <StatusCountsTable
+      caption={caption}
+      groupHeader={groupHeader}
+      rows={rows.map((row) => ({ ...row, header: row.label }))}
+    />
+  );
+}
+
+/** The table form of StatusOverTime: a row per period with its as-of date. */
+export function StatusOverTimeTable({ points, caption }: { points: readonly TimePoint[]; caption: string }) {
+  const t = useTranslations('charts');
+  const day = useDay();
+  return (
+    <StatusCountsTable
+      caption={caption}
+      groupHeader={t('table.period')}
+      extraHeaders={[t('table.asOf')]}
+      rows={points.map((point) => ({
+        ...point,
+        key: point.period,
+        header: point.period,
+        extraCells: [<time key="asOf" dateTime={point.date}>{day(point.date)}</time>],
+      }))}
+    />
   );
 }
