@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
-import { DASHBOARD_PARAMETERS, dashboardSearch, type DashboardQuery } from '@/lib/query-params';
+import { DASHBOARD_PARAMETERS, dashboardSearch } from '@/lib/dashboard-query';
+import type { DashboardQuery } from '@/lib/query-params';
 import { ACTOR_KINDS, PERSPECTIVES, SDG_TARGETS, THEMES } from '@/lib/taxonomy';
 
 export interface FilterOptions {

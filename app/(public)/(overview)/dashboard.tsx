@@ -4,44 +4,46 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useMemo, type ReactNode } from 'react';
-import { DASHBOARD_PARAMETERS, dashboardSearch, parseQuery, type DashboardQuery } from '@/lib/query-params';
+import type { DashboardQuery } from '@/lib/query-params';
 import type { GroupRow, SummaryDto } from '@/lib/summary-types';
 import { ChartFrame } from '@/app/_components/charts/chart-frame';
 import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
-import { StatusBars, StatusBarsTable } from '@/app/_components/charts/status-bars';
-import { StatusOverTime, StatusOverTimeTable } from '@/app/_components/charts/status-over-time';
+import { LazyStatusBars, LazyStatusOverTime } from '@/app/_components/charts/lazy-charts';
+import { StatusBarsTable, StatusOverTimeTable } from '@/app/_components/charts/status-table';
 import { usePercent } from '@/app/_components/charts/chart-parts';
 import { groupRowsData, timePointsData, type ChartGroup } from '@/lib/chart-export';
 import { DashboardFilters, type FilterOptions } from './dashboard-filters';
 import { StatusMatrix } from './status-matrix';
-import { matrixQuery, summaryQuery } from './queries';
+import { matrixPageQuery, summaryQuery } from './queries';
 import { dateOnly } from '@/lib/dates';
-import { DownloadLinks } from '@/app/_components/download-links';
+import { DownloadLinks, exportHref } from '@/app/_components/download-links';
+import { ACTOR_ENDS, type OverviewSummary } from './overview-summary';
+import { overviewSearch, readView, type MatrixPaging } from './view';
 
 /**
- * The overview: filters kept in the URL (a copied link reproduces the view), figures and charts
- * from /api/v1/summary and /api/v1/matrix through react-query, the previous view kept on screen
- * while the next one loads.
+ * The overview: filters and the matrix's page kept in the URL (a copied link reproduces the view,
+ * Back returns to the previous page of the matrix), figures and charts from /api/v1/summary and
+ * one page of /api/v1/matrix through react-query, the previous view kept on screen while the
+ * next one loads.
  */
 export function Dashboard({ options }: { options: FilterOptions }) {
   const t = useTranslations('dashboard');
   const searchParams = useSearchParams();
   const pathname = usePathname();
-  const filters = useMemo(() => {
-    const parsed = parseQuery(searchParams, DASHBOARD_PARAMETERS);
-    return parsed.ok ? parsed.value : {};
-  }, [searchParams]);
+  const { filters, paging } = useMemo(() => readView(new URLSearchParams(searchParams.toString())), [searchParams]);
 
   const summary = useQuery({ ...summaryQuery(filters), placeholderData: keepPreviousData });
-  const matrix = useQuery({ ...matrixQuery(filters), placeholderData: keepPreviousData });
+  const matrix = useQuery({ ...matrixPageQuery(filters, paging), placeholderData: keepPreviousData });
 
-  // The native history API keeps Next's router in step without a server round trip.
-  const changeFilters = (next: DashboardQuery) => window.history.replaceState(null, '', `${pathname}${dashboardSearch(next)}`);
+  // The native history API keeps Next's router in step without a server round trip. A new
+  // filter replaces the view and starts the matrix at its first page; a new page is a step Back can undo.
+  const changeFilters = (next: DashboardQuery) => window.history.replaceState(null, '', `${pathname}${overviewSearch(next, { page: 1, limit: paging.limit })}`);
+  const changePage = (next: MatrixPaging) => window.history.pushState(null, '', `${pathname}${overviewSearch(filters, next)}`);
 
   const busy = summary.isFetching || matrix.isFetching || summary.isPlaceholderData || matrix.isPlaceholderData;
   const data = summary.data;
   return (
-    <div className="dashboard" aria-busy={busy} data-view={dashboardSearch(filters)}>
+    <div className="dashboard" aria-busy={busy} data-view={overviewSearch(filters, paging)}>
       <DashboardFilters filters={filters} options={options} onChange={changeFilters} />
       <p className="meta" role="status">
         {busy ? t('updating') : ''}
@@ -56,7 +58,7 @@ export function Dashboard({ options }: { options: FilterOptions }) {
           <ViewDescription summary={data} filters={filters} options={options} />
           <DownloadLinks datasets={['summary', 'matrix']} query={filters} />
           <HeadlineFigures figures={data.figures} staleBefore={data.staleBefore} />
-          <GroupChart id="status-by-actor" title={t('byActor')} rows={data.byActor} summary={data} filters={filters} group="actor" groupHeader={t('actor')} orientation="horizontal" />
+          <ActorChart summary={data} filters={filters} />
           <section className="dashboard-section" aria-labelledby="matrix-title">
             <h2 id="matrix-title">{t('matrix')}</h2>
             {matrix.data ? (
@@ -64,6 +66,8 @@ export function Dashboard({ options }: { options: FilterOptions }) {
                 matrix={matrix.data}
                 perspective={data.perspective}
                 onPerspectiveChange={(perspective) => changeFilters({ ...filters, perspective: perspective === 'self' ? undefined : perspective })}
+                hrefOf={(next) => `${pathname}${overviewSearch(filters, next)}`}
+                onPageChange={changePage}
               />
             ) : null}
           </section>
@@ -118,16 +122,26 @@ function HowComputed({ summary, extra }: { summary: SummaryDto; extra?: ReactNod
   );
 }
 
-function describeGroups(rows: readonly GroupRow[], t: ReturnType<typeof useTranslations>, percent: (value: number) => string): string {
+interface GroupTotals {
+  groups: number;
+  noReport: number;
+  pairs: number;
+}
+
+/** `totals` when the rows are only part of the groups (the ends of a long ranking). */
+function describeGroups(rows: readonly GroupRow[], t: ReturnType<typeof useTranslations>, percent: (value: number) => string, totals?: GroupTotals): string {
   const scored = rows.filter((row) => row.score !== null);
-  const noReport = rows.reduce((sum, row) => sum + row.counts.no_report, 0);
-  const pairs = rows.reduce((sum, row) => sum + row.pairs, 0);
+  const { groups, noReport, pairs } = totals ?? {
+    groups: rows.length,
+    noReport: rows.reduce((sum, row) => sum + row.counts.no_report, 0),
+    pairs: rows.reduce((sum, row) => sum + row.pairs, 0),
+  };
   if (rows.length === 0) return t('summaries.empty');
-  if (scored.length === 0) return t('summaries.noScores', { groups: rows.length, noReport, pairs });
+  if (scored.length === 0) return t('summaries.noScores', { groups, noReport, pairs });
   const best = scored.reduce((a, b) => ((b.score ?? 0) > (a.score ?? 0) ? b : a));
   const worst = scored.reduce((a, b) => ((b.score ?? 0) < (a.score ?? 0) ? b : a));
   return t('summaries.groups', {
-    groups: rows.length,
+    groups,
     best: best.label,
     bestScore: percent(best.score ?? 0),
     bestReported: best.reported,
@@ -148,6 +162,9 @@ function GroupChart({
   group,
   groupHeader,
   orientation,
+  topN,
+  totals,
+  note,
 }: {
   id: string;
   title: string;
@@ -157,6 +174,9 @@ function GroupChart({
   group: ChartGroup;
   groupHeader: string;
   orientation: 'horizontal' | 'vertical';
+  topN?: number;
+  totals?: GroupTotals;
+  note?: ReactNode;
 }) {
   const t = useTranslations('dashboard');
   const percent = usePercent();
@@ -165,14 +185,49 @@ function GroupChart({
       <ChartFrame
         id={id}
         title={title}
-        summary={describeGroups(rows, t, percent)}
+        summary={describeGroups(rows, t, percent, totals)}
+        note={note}
         howComputed={<HowComputed summary={summary} extra={t(`how.groups.${id}`)} />}
         table={<StatusBarsTable rows={rows} caption={title} groupHeader={groupHeader} />}
         download={{ asOf: summary.asOf, filters: viewFilters(filters, summary), data: groupRowsData(rows, group) }}
       >
-        <StatusBars rows={rows} orientation={orientation} valueMode="share" topN={id === 'status-by-actor' ? 15 : undefined} />
+        <LazyStatusBars rows={rows} orientation={orientation} valueMode="share" topN={topN} />
       </ChartFrame>
     </section>
+  );
+}
+
+/**
+ * Status by actor. With a few actors, every bar (the first 15 until "Show all"); with many, the
+ * highest and lowest scores and a link to every actor's figures, so 2,000 actors stay legible.
+ */
+function ActorChart({ summary, filters }: { summary: OverviewSummary; filters: DashboardQuery }) {
+  const t = useTranslations('dashboard');
+  const ends = summary.byActor.length < summary.actorCount;
+  const totals = { groups: summary.actorCount, noReport: summary.figures.pairs - summary.figures.reported, pairs: summary.figures.pairs };
+  return (
+    <GroupChart
+      id="status-by-actor"
+      title={t('byActor')}
+      rows={summary.byActor}
+      summary={summary}
+      filters={filters}
+      group="actor"
+      groupHeader={t('actor')}
+      orientation="horizontal"
+      topN={ends ? undefined : 15}
+      totals={totals}
+      note={
+        ends ? (
+          <p>
+            {t('actorEnds', { total: summary.actorCount, ends: ACTOR_ENDS })}{' '}
+            <a href={exportHref('summary', 'csv', viewFilters(filters, summary))} download>
+              {t('allActors')}
+            </a>
+          </p>
+        ) : undefined
+      }
+    />
   );
 }
 
@@ -207,7 +262,7 @@ function OverTimeChart({ summary, filters }: { summary: SummaryDto; filters: Das
         table={<StatusOverTimeTable points={summary.overTime} caption={t('overTime')} />}
         download={{ asOf: summary.asOf, filters: viewFilters(filters, summary), data: timePointsData(summary.overTime) }}
       >
-        <StatusOverTime points={summary.overTime} />
+        <LazyStatusOverTime points={summary.overTime} />
       </ChartFrame>
     </section>
   );

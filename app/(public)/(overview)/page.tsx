@@ -3,13 +3,15 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { getTranslations } from 'next-intl/server';
 import { listActorRegions } from '@/db/queries/actors';
 import { listGcmObjectives } from '@/db/queries/reference';
-import { getMatrix } from '@/db/queries/matrix';
+import { getMatrixPage } from '@/db/queries/matrix';
 import { getSummary } from '@/db/queries/summary';
-import { DASHBOARD_PARAMETERS, parseQuery } from '@/lib/query-params';
+import { parseQuery } from '@/lib/query-params';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { Dashboard } from './dashboard';
-import { matrixQuery, summaryQuery } from './queries';
+import { forOverview } from './overview-summary';
+import { matrixPageQuery, summaryQuery } from './queries';
+import { MATRIX_PAGE_SIZE, OVERVIEW_PARAMETERS } from './view';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
@@ -17,14 +19,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Server-rendered with the view's data already in the react-query cache: no loading flash. */
+/**
+ * Server-rendered with the view's data already in the react-query cache: no loading flash. The
+ * matrix comes one page of actors at a time, and the per-actor chart keeps both ends of the
+ * ranking, so the page stays light whatever the number of actors.
+ */
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations();
-  const parsed = parseQuery(await searchParams, DASHBOARD_PARAMETERS);
-  const filters = parsed.ok ? parsed.value : {};
+  const parsed = parseQuery(await searchParams, OVERVIEW_PARAMETERS);
+  const { page = 1, limit = MATRIX_PAGE_SIZE, ...filters } = parsed.ok ? parsed.value : {};
   const queryClient = new QueryClient();
-  queryClient.setQueryData(summaryQuery(filters).queryKey, getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) }));
-  queryClient.setQueryData(matrixQuery(filters).queryKey, getMatrix(filters));
+  queryClient.setQueryData(summaryQuery(filters).queryKey, forOverview(getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) })));
+  queryClient.setQueryData(matrixPageQuery(filters, { page, limit }).queryKey, getMatrixPage(filters, { page, limit }));
 
   return (
     <>

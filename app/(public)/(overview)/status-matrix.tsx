@@ -1,42 +1,54 @@
 'use client';
 
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
+import { useQuery } from '@tanstack/react-query';
 import { STATUS_SCALE } from '@/lib/status-scale';
 import type { Perspective } from '@/lib/taxonomy';
-import type { CellStatusDto, MatrixDto } from '@/lib/summary-types';
+import type { MatrixPageDto, MatrixStatusDto } from '@/lib/summary-types';
 import { dateOnly } from '@/lib/dates';
+import { entryQuery } from './queries';
+import { MatrixPagination } from './matrix-pagination';
+import type { MatrixPaging } from './view';
 
-const INITIAL_ROWS = 20;
+type Cell = MatrixPageDto['cells'][number];
 
-type Cell = MatrixDto['cells'][number];
+/** The scale's colours, once per matrix instead of a style attribute on each of thousands of cells. */
+const STATUS_STYLES = Object.entries(STATUS_SCALE)
+  .map(([key, scale]) => `.matrix-cell[data-status='${key}']{background:${scale.colour};color:${scale.textColour}}`)
+  .join('');
 
 /**
- * Actors x commitments, each cell the current status from one perspective. A grid with one tab
- * stop: arrow keys move between cells, and the focused or hovered cell's entry is described below.
+ * One page of actors x the view's commitments, each cell the current status from one
+ * perspective. A grid with one tab stop: arrow keys move between cells, and the focused or
+ * hovered cell's entries are read and described below it.
  */
 export function StatusMatrix({
   matrix,
   perspective,
   onPerspectiveChange,
+  hrefOf,
+  onPageChange,
 }: {
-  matrix: MatrixDto;
+  matrix: MatrixPageDto;
   perspective: Perspective;
   onPerspectiveChange: (perspective: Perspective) => void;
+  /** The URL of another page of the matrix, with the view's filters. */
+  hrefOf: (paging: MatrixPaging) => string;
+  onPageChange: (paging: MatrixPaging) => void;
 }) {
   const t = useTranslations('matrix');
   const tStatus = useTranslations('status');
   const format = useFormatter();
-  const [showAll, setShowAll] = useState(false);
   const [active, setActive] = useState<{ row: number; column: number }>({ row: 0, column: 0 });
   const [described, setDescribed] = useState<{ actor: string; code: string; cell: Cell | undefined } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
   const cells = useMemo(() => new Map(matrix.cells.map((cell) => [`${cell.actorId}:${cell.code}`, cell])), [matrix.cells]);
-  const actors = showAll ? matrix.actors : matrix.actors.slice(0, INITIAL_ROWS);
+  const actors = matrix.actors;
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium', timeZone: 'UTC' });
 
-  const describeStatus = (status: CellStatusDto | null) =>
+  const describeStatus = (status: MatrixStatusDto | null) =>
     status
       ? t('statusAsOf', { status: tStatus(status.status), date: day(status.asOf), stale: status.stale ? 'yes' : 'no' })
       : t('noReport');
@@ -54,6 +66,24 @@ export function StatusMatrix({
     const target = tableRef.current?.querySelector<HTMLElement>(`[data-cell="${next.row}:${next.column}"]`);
     target?.focus();
   };
+  // One handler on the table, not two per cell: a page holds thousands of cells.
+  const cellAt = (target: EventTarget) => {
+    const [row, column] = ((target as HTMLElement).closest?.('td[data-cell]')?.getAttribute('data-cell') ?? '').split(':').map(Number);
+    const actor = actors[row ?? -1];
+    const commitment = matrix.commitments[column ?? -1];
+    if (row === undefined || column === undefined || !actor || !commitment) return null;
+    return { row, column, described: { actor: actor.name, code: commitment.code, cell: cells.get(`${actor.id}:${commitment.code}`) } };
+  };
+  const onFocus = (event: FocusEvent<HTMLTableElement>) => {
+    const at = cellAt(event.target);
+    if (!at) return;
+    setActive({ row: at.row, column: at.column });
+    setDescribed(at.described);
+  };
+  const onMouseOver = (event: MouseEvent<HTMLTableElement>) => {
+    const at = cellAt(event.target);
+    if (at) setDescribed(at.described);
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const moves: Record<string, [number, number]> = {
       ArrowUp: [active.row - 1, active.column],
@@ -69,7 +99,9 @@ export function StatusMatrix({
     moveFocus(move[0], move[1]);
   };
 
-  if (matrix.actors.length === 0 || matrix.commitments.length === 0) return <p>{t('empty')}</p>;
+  const pagination = <MatrixPagination paging={matrix} total={matrix.total} hrefOf={hrefOf} onPageChange={onPageChange} />;
+  if (matrix.total === 0 || matrix.commitments.length === 0) return <p>{t('empty')}</p>;
+  if (matrix.actors.length === 0) return pagination;
 
   return (
     <div className="matrix">
@@ -81,8 +113,10 @@ export function StatusMatrix({
         ))}
       </div>
       <p className="meta">{t('instructions')}</p>
+      {pagination}
       <div className="table-scroll matrix-scroll">
-        <table ref={tableRef} className="matrix-table" onKeyDown={onKeyDown}>
+        <style>{STATUS_STYLES}</style>
+        <table ref={tableRef} className="matrix-table" onKeyDown={onKeyDown} onFocus={onFocus} onMouseOver={onMouseOver}>
           <caption className="visually-hidden">{t('caption', { perspective: t(`perspectives.${perspective}`) })}</caption>
           <thead>
             <tr>
@@ -111,15 +145,10 @@ export function StatusMatrix({
                     <td
                       key={commitment.code}
                       data-cell={`${row}:${column}`}
+                      data-status={status?.status}
                       tabIndex={isActive ? 0 : -1}
                       aria-label={cellLabel(actor.name, commitment.code, cell)}
                       className={`matrix-cell${cell ? '' : ' not-applicable'}${status ? '' : ' no-report'}${cell?.contested ? ' contested' : ''}${status?.stale ? ' stale' : ''}`}
-                      style={scale ? { background: scale.colour, color: scale.textColour } : undefined}
-                      onFocus={() => {
-                        setActive({ row, column });
-                        setDescribed({ actor: actor.name, code: commitment.code, cell });
-                      }}
-                      onMouseEnter={() => setDescribed({ actor: actor.name, code: commitment.code, cell })}
                     >
                       <span aria-hidden="true">
                         {cell ? (scale ? scale.symbol : '·') : ''}
@@ -133,11 +162,6 @@ export function StatusMatrix({
           </tbody>
         </table>
       </div>
-      {matrix.actors.length > INITIAL_ROWS ? (
-        <button type="button" className="button secondary" onClick={() => setShowAll((value) => !value)} aria-expanded={showAll}>
-          {showAll ? t('showFirst', { count: INITIAL_ROWS }) : t('showAll', { count: matrix.actors.length })}
-        </button>
-      ) : null}
       <div className="matrix-detail" aria-live="polite">
         {described?.cell ? (
           <CellDetail cell={described.cell} matrix={matrix} describeStatus={describeStatus} />
@@ -152,7 +176,7 @@ export function StatusMatrix({
   );
 }
 
-function CellDetail({ cell, matrix, describeStatus }: { cell: Cell; matrix: MatrixDto; describeStatus: (status: CellStatusDto | null) => string }) {
+function CellDetail({ cell, matrix, describeStatus }: { cell: Cell; matrix: MatrixPageDto; describeStatus: (status: MatrixStatusDto | null) => string }) {
   const t = useTranslations('matrix');
   const actor = matrix.actors.find((candidate) => candidate.id === cell.actorId)?.name ?? '';
   const commitment = matrix.commitments.find((candidate) => candidate.code === cell.code);
@@ -172,12 +196,25 @@ function CellDetail({ cell, matrix, describeStatus }: { cell: Cell; matrix: Matr
             {status ? (
               <>
                 {' · '}
-                <a href={`/commitments/${cell.code}#entry-${status.entryId}`}>{status.summary}</a> ({status.reporter})
+                <EntryLink code={cell.code} entryId={status.entryId} />
               </>
             ) : null}
           </dd>,
         ];
       })}
     </dl>
+  );
+}
+
+/** The entry behind a cell: its one-line summary and reporter, read when the cell is opened. */
+function EntryLink({ code, entryId }: { code: string; entryId: number }) {
+  const t = useTranslations('matrix');
+  const entry = useQuery(entryQuery(entryId));
+  if (entry.isError) return <span>{t('entryFailed')}</span>;
+  if (!entry.data) return <span className="meta">{t('loadingEntry')}</span>;
+  return (
+    <>
+      <a href={`/commitments/${code}#entry-${entryId}`}>{entry.data.summary}</a> ({entry.data.reporter})
+    </>
   );
 }
