@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
-import { recordAudit, type AuditRecord } from '../audit';
+import type { AuditRecord } from '../audit';
+import { statementStore } from './entry-statements';
 import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
 import { appliesToKind, type ActorKind, type DutyBearer } from '../../lib/taxonomy';
 import type { CreateAction } from '../../lib/api-schemas';
@@ -26,9 +27,10 @@ export type EntryRow = typeof t.progressEntries.$inferSelect;
 type EntryInsert = typeof t.progressEntries.$inferInsert;
 
 /**
- * Every read and write the workflow's rules make, inside the caller's transaction. The default
- * (queryStore) asks the database each time; an import of thousands of rows passes one that loads
- * the workspace's actors and commitments once and reuses prepared statements
+ * Every read and write the workflow's rules make, inside the caller's transaction. The
+ * workflow's own transactions use statementStore (db/queries/entry-statements.ts: asks the
+ * database each time, with statements compiled once per connection); an import of thousands of
+ * rows passes one that loads the workspace's actors and commitments once
  * (db/queries/import-store.ts), so the very same rules below run for one entry or a whole file.
  */
 export interface EntryStore {
@@ -43,31 +45,6 @@ export interface EntryStore {
   insertEntry(values: EntryInsert): EntryRow;
   updateEntry(id: number, values: Partial<EntryInsert>): EntryRow;
   audit(record: AuditRecord): void;
-}
-
-/** The store that asks the database for each read, in the caller's transaction. */
-export function queryStore(tx: Tx): EntryStore {
-  return {
-    principal: (userId) => loadPrincipal(tx, userId),
-    entry: (id) => tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, id)).get(),
-    entryByKey: (idempotencyKey) => tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, idempotencyKey)).get(),
-    liveCommitment: (code) => tx.select({ id: t.commitments.id }).from(t.commitments).where(and(eq(t.commitments.code, code), isNull(t.commitments.archivedAt))).get(),
-    commitmentArchived: (id) => Boolean(tx.select({ archivedAt: t.commitments.archivedAt }).from(t.commitments).where(eq(t.commitments.id, id)).get()?.archivedAt),
-    dutyBearers: (commitmentId) =>
-      tx
-        .select({ dutyBearer: t.commitmentDutyBearers.dutyBearer })
-        .from(t.commitmentDutyBearers)
-        .where(eq(t.commitmentDutyBearers.commitmentId, commitmentId))
-        .all()
-        .map((row) => row.dutyBearer as DutyBearer),
-    actor: (id) => {
-      const row = tx.select({ kind: t.actors.kind, archivedAt: t.actors.archivedAt }).from(t.actors).where(eq(t.actors.id, id)).get();
-      return row && { kind: row.kind, archived: row.archivedAt !== null };
-    },
-    insertEntry: (values) => tx.insert(t.progressEntries).values(values).returning().get(),
-    updateEntry: (id, values) => tx.update(t.progressEntries).set(values).where(eq(t.progressEntries.id, id)).returning().get(),
-    audit: (record) => recordAudit(tx, record),
-  };
 }
 
 const invalid = (errors: FieldErrors): WriteResult => ({
@@ -86,12 +63,18 @@ function now(): string {
 /** The signed-in user as the rules see them; a disabled or unknown user is nobody. */
 export function loadPrincipal(tx: Tx, userId: string | null | undefined): Principal | null {
   if (!userId) return null;
-  const row = tx
-    .select({ id: t.users.id, role: t.users.role, actorId: t.users.actorId, disabledAt: t.users.disabledAt, actorKind: t.actors.kind })
-    .from(t.users)
-    .leftJoin(t.actors, eq(t.users.actorId, t.actors.id))
-    .where(eq(t.users.id, userId))
-    .get();
+  return principalOf(
+    tx
+      .select({ id: t.users.id, role: t.users.role, actorId: t.users.actorId, disabledAt: t.users.disabledAt, actorKind: t.actors.kind })
+      .from(t.users)
+      .leftJoin(t.actors, eq(t.users.actorId, t.actors.id))
+      .where(eq(t.users.id, userId))
+      .get(),
+  );
+}
+
+/** A users row (joined with its actor's kind) as the rules see it. */
+export function principalOf(row: { id: string; role: Principal['role']; actorId: number | null; disabledAt: string | null; actorKind: ActorKind | null } | undefined): Principal | null {
   if (!row || row.disabledAt !== null) return null;
   return { userId: row.id, role: row.role, actorId: row.actorId, actorKind: row.actorKind ?? null };
 }
@@ -113,8 +96,10 @@ function resourceOf(store: EntryStore, entry: Pick<EntryRow, 'commitmentId' | 's
   };
 }
 
-function transaction<T>(work: (tx: Tx) => T): T {
-  return getDb().transaction(work, { behavior: 'immediate' });
+/** The workflow's own immediate transaction on the app's database, read and written through its compiled store. */
+function transaction<T>(work: (store: EntryStore) => T): T {
+  const db = getDb();
+  return db.transaction(() => work(statementStore(db)), { behavior: 'immediate' });
 }
 
 /** The columns a person writes, from validated input; the same for a new entry and an edited draft. */
@@ -136,7 +121,7 @@ function entryContent(data: EntryInput, selfReport: boolean) {
 export function createEntry(userId: string, input: unknown, context: WriteContext = {}): WriteResult {
   const parsed = entryInputSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  return transaction((tx) => createIn(queryStore(tx), userId, parsed.data, context));
+  return transaction((store) => createIn(store, userId, parsed.data, context));
 }
 
 /**
@@ -148,8 +133,7 @@ export function createAndAdvanceEntry(userId: string, input: unknown, action: Cr
   const parsed = entryInputSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   return settle(() =>
-    transaction((tx) => {
-      const store = queryStore(tx);
+    transaction((store) => {
       const created = createIn(store, userId, parsed.data, context);
       if (!created.ok || created.duplicate || action === 'draft') return created;
       const advanced = ADVANCE[action](store, userId, created.entryId, context);
@@ -250,7 +234,7 @@ function transition(
   context: WriteContext,
   afterWrite?: (store: EntryStore, entry: EntryRow, updated: EntryRow, principal: Principal, timestamp: string) => void,
 ): WriteResult {
-  return transaction((tx) => transitionIn(queryStore(tx), userId, entryId, action, change, context, afterWrite));
+  return transaction((store) => transitionIn(store, userId, entryId, action, change, context, afterWrite));
 }
 
 /** Actions that move an entry's content towards publication; none may once its commitment or subject is archived. */
@@ -325,7 +309,7 @@ function submitIn(store: EntryStore, userId: string, entryId: number, context: W
 }
 
 export function submitEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
-  return transaction((tx) => submitIn(queryStore(tx), userId, entryId, context));
+  return transaction((store) => submitIn(store, userId, entryId, context));
 }
 
 export function returnEntry(userId: string, entryId: number, note: unknown, context: WriteContext = {}): WriteResult {
@@ -336,7 +320,7 @@ export function returnEntry(userId: string, entryId: number, note: unknown, cont
 
 /** Publishes; a correction then marks the entry it supersedes, in the same transaction. */
 export function publishEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
-  return settle(() => transaction((tx) => publishIn(queryStore(tx), userId, entryId, context)));
+  return settle(() => transaction((store) => publishIn(store, userId, entryId, context)));
 }
 
 export function publishIn(store: EntryStore, userId: string, entryId: number, context: WriteContext): WriteResult {
