@@ -1,14 +1,28 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb } from '../client';
+import { getDb, type Db } from '../client';
 import * as t from '../schema';
-import { loadPrincipal } from './entry-workflow';
+import { perConnection } from '../prepared';
+import { statementStore } from './entry-statements';
 import type { WrittenEntryDto } from '../../lib/api-schemas';
 import type { Measure } from '../../lib/taxonomy';
 
 const subject = alias(t.actors, 'subject');
 const reporter = alias(t.actors, 'reporter');
+
+/** Every API write answers with this read: compiled once per connection. */
+function compile(db: Db) {
+  return db
+    .select({ entry: t.progressEntries, commitmentCode: t.commitments.code, commitmentTitle: t.commitments.title, subjectName: subject.name, subjectKind: subject.kind, reporterName: reporter.name, reporterKind: reporter.kind })
+    .from(t.progressEntries)
+    .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
+    .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
+    .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
+    .where(eq(t.progressEntries.id, sql.placeholder('entryId')))
+    .prepare();
+}
+const writtenEntry = perConnection(compile);
 
 /**
  * One entry in any workflow state, as the write API answers with it. Visible to everyone once
@@ -16,15 +30,8 @@ const reporter = alias(t.actors, 'reporter');
  */
 export function getWrittenEntry(userId: string, entryId: number): WrittenEntryDto | null {
   const db = getDb();
-  const principal = db.transaction((tx) => loadPrincipal(tx, userId));
-  const row = db
-    .select({ entry: t.progressEntries, commitmentCode: t.commitments.code, commitmentTitle: t.commitments.title, subjectName: subject.name, subjectKind: subject.kind, reporterName: reporter.name, reporterKind: reporter.kind })
-    .from(t.progressEntries)
-    .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
-    .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
-    .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
-    .where(eq(t.progressEntries.id, entryId))
-    .get();
+  const principal = statementStore(db).principal(userId);
+  const row = writtenEntry(db).get({ entryId });
   if (!row) return null;
   const { entry } = row;
   const visible =
