@@ -1,9 +1,10 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
+import { perConnection } from '../prepared';
 import { recordAudit } from '../audit';
 import { loadPrincipal } from './entry-workflow';
 import type { Principal } from '../authz';
@@ -112,23 +113,37 @@ export function listApiTokens(userId: string | null | undefined, db: Db = getDb(
     .all();
 }
 
+/** The two statements of every API request's authentication, compiled once per connection. */
+function compileLookup(db: Db) {
+  return {
+    byHash: db
+      .select({ id: t.apiTokens.id, userId: t.apiTokens.userId, lastUsedAt: t.apiTokens.lastUsedAt })
+      .from(t.apiTokens)
+      .innerJoin(t.users, eq(t.apiTokens.userId, t.users.id))
+      .where(and(eq(t.apiTokens.tokenHash, sql.placeholder('hash')), isNull(t.apiTokens.revokedAt), isNull(t.users.disabledAt)))
+      .prepare(),
+    // Guarded by revoked_at so a revocation committed meanwhile is never overwritten.
+    touch: db
+      .update(t.apiTokens)
+      .set({ lastUsedAt: sql`${sql.placeholder('at')}` })
+      .where(and(eq(t.apiTokens.id, sql.placeholder('id')), isNull(t.apiTokens.revokedAt)))
+      .prepare(),
+  };
+}
+const lookupOf = perConnection(compileLookup);
+
 /**
  * The user a bearer token speaks for, or null when the token is malformed, unknown, revoked or
  * its user disabled. The lookup is by hash, so no secret is ever compared character by character.
  */
 export function authenticateApiToken(token: string | null | undefined, db: Db = getDb()): string | null {
   if (typeof token !== 'string' || !API_TOKEN_PATTERN.test(token)) return null;
-  const row = db
-    .select({ id: t.apiTokens.id, userId: t.apiTokens.userId, lastUsedAt: t.apiTokens.lastUsedAt })
-    .from(t.apiTokens)
-    .innerJoin(t.users, eq(t.apiTokens.userId, t.users.id))
-    .where(and(eq(t.apiTokens.tokenHash, hashApiToken(token)), isNull(t.apiTokens.revokedAt), isNull(t.users.disabledAt)))
-    .get();
+  const lookup = lookupOf(db);
+  const row = lookup.byHash.get({ hash: hashApiToken(token) });
   if (!row) return null;
   const now = Date.now();
   if (row.lastUsedAt === null || now - Date.parse(row.lastUsedAt) >= LAST_USED_RESOLUTION_MS) {
-    // Guarded by revoked_at so a revocation committed meanwhile is never overwritten.
-    db.update(t.apiTokens).set({ lastUsedAt: new Date(now).toISOString() }).where(and(eq(t.apiTokens.id, row.id), isNull(t.apiTokens.revokedAt))).run();
+    lookup.touch.run({ id: row.id, at: new Date(now).toISOString() });
   }
   return row.userId;
 }
