@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '../client';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { applyPragmas, openDatabase, type Db } from '../client';
 import * as t from '../schema';
 import { seedDatabase } from '../../seed';
 import { importEntriesCsv, type ImportResult } from './import';
@@ -12,6 +14,7 @@ import { csvValue, ENTRY_COLUMNS, entryRecord } from '../../lib/entries-csv';
 const ADMIN = 'demo-user-admin';
 const ALDORIA_FOCAL = 'demo-user-focal-aldoria';
 const ALDORIA_CONTRIBUTOR = 'demo-user-contributor-aldoria';
+const BRAVONIA_FOCAL = 'demo-user-focal-bravonia';
 
 let db: Db;
 
@@ -56,10 +59,58 @@ function imported(result: ImportResult): ImportResult {
   return result;
 }
 
+function use(target: Db): void {
+  db = target;
+  (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = target;
+}
+
+/** A copy of the database as it is now, on its own connection. */
+function copyOf(source: Db): Db {
+  const sqlite = new Database(source.$client.serialize());
+  applyPragmas(sqlite);
+  return drizzle(sqlite, { schema: t }) as Db;
+}
+
+const CLOCK = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g;
+
+/** Everything an import writes (entries, audit rows, current statuses, id sequences), the clock's readings blanked. */
+function written(): unknown {
+  const queries = {
+    progress_entries: 'SELECT * FROM progress_entries ORDER BY id',
+    audit_log: 'SELECT * FROM audit_log ORDER BY id',
+    current_status: 'SELECT * FROM current_status ORDER BY commitment_id, subject_id, perspective',
+    sqlite_sequence: "SELECT * FROM sqlite_sequence WHERE name IN ('progress_entries', 'audit_log') ORDER BY name",
+  };
+  return JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(queries).map(([name, query]) => [name, db.$client.prepare(query).all()]))).replace(CLOCK, 'T'));
+}
+
+const dataVersion = () => (db.$client.prepare('SELECT version FROM data_version').get() as { version: number }).version;
+
+/**
+ * Imports the same file into two copies of the database: through the batched import store, and
+ * row by row through the one-entry store (the form's path). Returns both results and what each
+ * left in its database.
+ */
+async function bothWays(userId: string, file: string, options: { publish?: boolean; dryRun?: boolean } = {}) {
+  const base = db;
+  const reference = copyOf(base);
+  const before = { batched: 0, oneByOne: 0 };
+  before.batched = dataVersion();
+  const batched = await importEntriesCsv(userId, file, options);
+  const batchedWrote = written();
+  const batchedVersion = dataVersion();
+  use(reference);
+  before.oneByOne = dataVersion();
+  const oneByOne = await importEntriesCsv(userId, file, { ...options, oneByOne: true });
+  const oneByOneWrote = written();
+  const oneByOneVersion = dataVersion();
+  use(base);
+  return { batched, oneByOne, batchedWrote, oneByOneWrote, versionsMoved: [batchedVersion > before.batched, oneByOneVersion > before.oneByOne] };
+}
+
 beforeEach(() => {
-  db = openDatabase(':memory:');
+  use(openDatabase(':memory:'));
   seedDatabase(db, 'demo');
-  (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
 });
 
 describe('importing progress entries from CSV', () => {
@@ -169,4 +220,96 @@ describe('importing progress entries from CSV', () => {
     // quiet machine a few seconds; on the shared 2-core test machine under load, about a minute).
     expect(done - previewed).toBeLessThan(180_000);
   }, 420_000);
+
+  describe('the batched write is the one-entry write', () => {
+    const FILE_COLUMNS = [...ENTRY_COLUMNS, 'idempotency_key'] as const;
+    const file = (rows: Record<string, CsvCell>[]) => toCsv(FILE_COLUMNS, rows.map((record) => FILE_COLUMNS.map((column) => record[column] ?? '')));
+
+    /** Aldoria's current self-report on a commitment: what a correction may supersede. */
+    function currentOwnEntry(aldoria: number): { id: number; code: string } {
+      return db.$client
+        .prepare(
+          `SELECT e.id, c.code FROM progress_entries e JOIN commitments c ON c.id = e.commitment_id
+           WHERE e.subject_id = ? AND e.reporter_id = ? AND e.state = 'published' AND e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL
+           ORDER BY e.id LIMIT 1`,
+        )
+        .get(aldoria, aldoria) as { id: number; code: string };
+    }
+
+    it('a focal point publishing a file (new rows over several batches, duplicates, an unchanged export row, a correction, adverse effects) writes exactly the same entries, audit rows and current statuses', async () => {
+      const aldoria = actorId('Republic of Aldoria');
+      // An entry already on record from an earlier import: the file repeats it.
+      imported(await importEntriesCsv(ALDORIA_FOCAL, csv([row(aldoria, 1000)]), { publish: true }));
+      const exported = listPublishedEntries({ subject: aldoria, reporter: aldoria, limit: 1 }).entries[0]!;
+      const exportRecord = entryRecord({ ...exported, subject: { ...exported.subject, iso3: null }, reporter: { ...exported.reporter, iso3: null } });
+      const original = currentOwnEntry(aldoria);
+      const rows: Record<string, CsvCell>[] = Array.from({ length: 450 }, (_, index) => row(aldoria, index));
+      rows.splice(5, 0, row(aldoria, 1000)); // on record already
+      rows.splice(300, 0, row(aldoria, 7)); // twice in the file
+      rows.splice(420, 0, Object.fromEntries(ENTRY_COLUMNS.map((column) => [column, csvValue(exportRecord[column])])));
+      rows.push(row(aldoria, 451, { commitment_code: original.code, supersedes_id: original.id, summary: 'Corrected figures' }));
+      rows.push(row(aldoria, 452, { adverse_effects: 'true', adverse_effects_description: 'Returns without screening.' }));
+
+      const both = await bothWays(ALDORIA_FOCAL, file(rows), { publish: true });
+      imported(both.batched);
+      expect(both.batched.counts).toMatchObject({ total: 455, new: 452, duplicate: 2, unchanged: 1, error: 0, written: 452 });
+      expect(both.batched.rows).toEqual(both.oneByOne.rows);
+      expect(both.batched.counts).toEqual(both.oneByOne.counts);
+      expect(both.batchedWrote).toEqual(both.oneByOneWrote);
+      expect(both.versionsMoved).toEqual([true, true]);
+      // And what was written is what a publication writes: the entry, its import and publish audit rows, the superseded original.
+      const correction = both.batched.rows.at(-2)!;
+      const entry = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, correction.entryId!)).get();
+      expect(entry).toMatchObject({ state: 'published', supersedesId: original.id, approvedBy: ALDORIA_FOCAL });
+      expect(db.select().from(t.progressEntries).where(eq(t.progressEntries.id, original.id)).get()?.supersededById).toBe(entry!.id);
+      const actions = (id: number) => db.select({ action: t.auditLog.action }).from(t.auditLog).where(eq(t.auditLog.entityId, String(id))).all().map((audit) => audit.action);
+      expect(actions(entry!.id)).toEqual(['entry.import', 'entry.publish']);
+      expect(actions(original.id).at(-1)).toBe('entry.supersede');
+      const status = db.$client.prepare(`SELECT entry_id FROM current_status WHERE commitment_id = ? AND subject_id = ? AND perspective = 'self'`).get(entry!.commitmentId, aldoria) as { entry_id: number };
+      expect(status.entry_id).not.toBe(original.id);
+    }, 120_000);
+
+    it("an admin's file (drafts submitted to each reporter, an independent assessment) and its preview: the same results and rows either way", async () => {
+      const aldoria = actorId('Republic of Aldoria');
+      const bravonia = actorId('Kingdom of Bravonia');
+      const bridgewell = actorId('Bridgewell Migrant Rights Network (demo)');
+      const rows: Record<string, CsvCell>[] = [
+        ...Array.from({ length: 250 }, (_, index) => ({ ...row(bravonia, index), reporter_id: bravonia })),
+        { ...row(aldoria, 3), reporter_id: bridgewell, confidence: 'high' },
+        { ...row(aldoria, 4), reporter_id: bridgewell, confidence: 'low', narrative: 'Second assessment.' },
+      ];
+      const preview = await bothWays(ADMIN, file(rows), { dryRun: true });
+      expect(preview.batched.rows).toEqual(preview.oneByOne.rows);
+      expect(preview.batched.counts).toMatchObject({ new: 252, written: 0 });
+      expect(preview.batchedWrote).toEqual(written());
+      const both = await bothWays(ADMIN, file(rows));
+      imported(both.batched);
+      expect(both.batched.rows).toEqual(both.oneByOne.rows);
+      expect(both.batchedWrote).toEqual(both.oneByOneWrote);
+      expect(both.batched.rows.every((result) => result.entryId !== null)).toBe(true);
+      expect(listReviewQueue(BRAVONIA_FOCAL).length).toBeGreaterThanOrEqual(250);
+    }, 120_000);
+
+    it('a row refused while writing, after whole batches were written, rolls the whole file back, with the same errors either way', async () => {
+      const aldoria = actorId('Republic of Aldoria');
+      const bravonia = actorId('Kingdom of Bravonia');
+      // A key another reporter already used: found only by the write, at row 431.
+      const taken = imported(await importEntriesCsv(ADMIN, csv([{ ...row(bravonia, 0), reporter_id: bravonia }], [...COLUMNS, 'reporter_id']), {})).rows[0]!;
+      const takenKey = (db.select({ key: t.progressEntries.idempotencyKey }).from(t.progressEntries).where(eq(t.progressEntries.id, taken.entryId!)).get())!.key;
+      const rows: Record<string, CsvCell>[] = Array.from({ length: 450 }, (_, index) => row(aldoria, index));
+      rows[430] = { ...rows[430]!, idempotency_key: takenKey };
+      rows[440] = { ...rows[440]!, commitment_code: 'ZZ-404' };
+      const before = checksum();
+      const versionBefore = dataVersion();
+      const both = await bothWays(ALDORIA_FOCAL, file(rows), { publish: true });
+      expect(both.batched).toMatchObject({ ok: false, status: 400, counts: { error: 2, written: 0 } });
+      expect(both.batched.rows).toEqual(both.oneByOne.rows);
+      expect(both.batched.rows[430]?.errors).toEqual([{ column: 'idempotency_key', message: 'is already used by an entry of another reporter' }]);
+      expect(both.batched.rows[440]?.errors).toEqual([{ column: 'commitment_code', message: 'is not a commitment of this workspace' }]);
+      expect(both.batched.rows.every((result) => result.entryId === null)).toBe(true);
+      expect(checksum()).toBe(before);
+      expect(dataVersion()).toBe(versionBefore);
+      expect(both.batchedWrote).toEqual(both.oneByOneWrote);
+    }, 120_000);
+  });
 });

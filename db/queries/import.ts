@@ -4,6 +4,7 @@ import { inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
 import { createIn, loadPrincipal, publishIn, rollBack, settle, type WriteResult } from './entry-workflow';
+import { statementStore } from './entry-statements';
 import { importStore } from './import-store';
 import { parseCsv } from '../../lib/csv';
 import { entryInputSchema, fieldErrors, type EntryInput } from '../../lib/entry-input';
@@ -39,6 +40,11 @@ export interface ImportOptions {
   publish?: boolean;
   requestId?: string | null;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Tests only: write row by row through the one-entry store (statementStore: a query per read
+   * and write, as the form does), the reference the batched import store is compared with.
+   */
+  oneByOne?: boolean;
 }
 
 export interface ImportProgress {
@@ -180,7 +186,7 @@ export async function importEntriesCsv(userId: string, csvText: string, options:
     settle(() =>
       db.transaction(
         (tx): WriteResult => {
-          written = writeRows(tx, db.$client, userId, checked, { isAdmin, publish: Boolean(options.publish), requestId: options.requestId ?? null });
+          written = writeRows(tx, db.$client, userId, checked, { isAdmin, publish: Boolean(options.publish), requestId: options.requestId ?? null, oneByOne: Boolean(options.oneByOne) });
           const keep = !options.dryRun && checked.every((row) => row.result.errors.length === 0);
           // A preview, or a file with any refused row, leaves nothing behind.
           return keep ? { ok: true, entryId: 0 } : rollBack({ ok: true, entryId: 0 });
@@ -311,9 +317,10 @@ function sameContent(entry: ExistingEntry, commitmentId: number | undefined, inp
 }
 
 /** Writes every valid row inside the caller's transaction; returns how many entries were created. */
-function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: CheckedRow[], options: { isAdmin: boolean; publish: boolean; requestId: string | null }): number {
+function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: CheckedRow[], options: { isAdmin: boolean; publish: boolean; requestId: string | null; oneByOne: boolean }): number {
   const context = { requestId: options.requestId };
-  const store = importStore(tx, sqlite);
+  const batched = options.oneByOne ? null : importStore(tx, sqlite);
+  const store = batched ?? statementStore(getDb());
   const commitmentIds = new Map(tx.select({ id: t.commitments.id, code: t.commitments.code }).from(t.commitments).all().map((row) => [row.code, row.id]));
   const keyed = new Map<string, { id: number; reporterId: number }>();
   const keys = rows.flatMap((row) => (row.input ? [row.input.idempotencyKey] : []));
@@ -371,6 +378,6 @@ function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: Chec
     row.result.entryId = result.entryId;
     written += 1;
   }
-  store.flush();
+  batched?.flush();
   return written;
 }
