@@ -32,7 +32,7 @@ describe('dashboard summary from the database', () => {
   });
 
   it('aggregates status over time in SQL exactly as the roll-up module does, per view', () => {
-    const views: DashboardFilters[] = [{}, { perspective: 'independent' }, { theme: 'trafficking', kind: 'state' }, { asOf: '2022-06-30' }, { region: 'Europe', asOf: '2024-03-31' }];
+    const views: DashboardFilters[] = [{}, { perspective: 'independent' }, { theme: 'trafficking', kind: 'state' }, { region: 'Europe' }, { kind: 'civil_society', objective: 10 }, { asOf: '2022-06-30' }, { region: 'Europe', asOf: '2024-03-31' }];
     for (const view of views) {
       const summary = computeSummary(view, labels);
       const applicable = summary.figures.pairs;
@@ -48,7 +48,7 @@ describe('dashboard summary from the database', () => {
   });
 
   it('aggregates figures and groups in SQL exactly as the roll-up module does, per view', () => {
-    const views: DashboardFilters[] = [{}, { perspective: 'independent' }, { theme: 'trafficking', kind: 'state' }, { objective: 10 }, { asOf: '2022-06-30' }, { region: 'Europe', asOf: '2024-03-31', perspective: 'independent' }];
+    const views: DashboardFilters[] = [{}, { perspective: 'independent' }, { theme: 'trafficking', kind: 'state' }, { objective: 10 }, { region: 'Europe' }, { kind: 'civil_society', perspective: 'independent' }, { region: 'Africa', theme: 'trafficking' }, { asOf: '2022-06-30' }, { region: 'Europe', asOf: '2024-03-31', perspective: 'independent' }];
     const actors = new Map(app.select().from(t.actors).all().map((actor) => [actor.id, actor]));
     const commitments = new Map(app.select().from(t.commitments).all().map((commitment) => [commitment.id, commitment]));
     const objectives = app.select().from(t.commitmentObjectives).all();

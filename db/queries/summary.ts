@@ -3,6 +3,7 @@ import { getDb } from '../client';
 import { cachedRead } from '../cache';
 import * as t from '../schema';
 import { emptyCounts, quarterEnds, scoreOfCounts, staleBefore, type CurrentStatus } from '../../lib/rollup';
+import { STATUS_KEYS } from '../../lib/status-scale';
 import { THEMES, type ActorKind, type Perspective, type Theme } from '../../lib/taxonomy';
 import type { SummaryDto, TimePoint } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
@@ -84,6 +85,233 @@ function statusRelation(asOf: string | undefined): { sql: string; params: unknow
 
 type Tally = ReturnType<typeof emptyCounts>;
 
+type StatusKey = CurrentStatus['status'];
+
+/** What a view's figures and groups are made of: status counts per commitment and per actor, and three totals. */
+interface Tallies {
+  perCommitment: [commitmentId: number, status: StatusKey, pairs: number][];
+  perActor: [subjectId: number, status: StatusKey, pairs: number][];
+  stale: number;
+  contested: number;
+  adverseEffects: number;
+}
+
+/** Tallies by scanning a status relation (a past date, or one actor's page): every current status of the view is read. */
+function scannedTallies(relation: { sql: string; params: unknown[] }, where: string, params: unknown[], perspective: Perspective, before: string): Tallies {
+  const db = getDb().$client;
+  const byStaleness = db
+    .prepare(
+      `WITH s AS (${relation.sql})
+       SELECT s.commitment_id, s.status, s.as_of < ? AS stale, count(*) AS n FROM s
+       WHERE s.perspective = ? AND ${where} GROUP BY 1, 2, 3`,
+    )
+    .raw()
+    .all(...relation.params, before, perspective, ...params) as [number, StatusKey, number, number][];
+  const perActor = db
+    .prepare(`WITH s AS (${relation.sql}) SELECT s.subject_id, s.status, count(*) AS n FROM s WHERE s.perspective = ? AND ${where} GROUP BY 1, 2`)
+    .raw()
+    .all(...relation.params, perspective, ...params) as [number, StatusKey, number][];
+  const step = (column: string) => `CASE ${column} WHEN 'not_started' THEN 0 WHEN 'limited' THEN 1 WHEN 'substantial' THEN 2 WHEN 'complete' THEN 3 WHEN 'regressed' THEN 0 END`;
+  const [contested, adverseEffects] = db
+    .prepare(
+      `WITH s AS (${relation.sql}), both AS (
+         SELECT s.commitment_id, s.subject_id,
+           max(CASE WHEN s.perspective = 'self' THEN s.status END) AS self,
+           max(CASE WHEN s.perspective = 'independent' THEN s.status END) AS independent,
+           sum(s.adverse_effects) AS adverse
+         FROM s WHERE ${where} GROUP BY 1, 2)
+       SELECT coalesce(sum(self IS NOT NULL AND independent IS NOT NULL AND (self = 'regressed' OR independent = 'regressed'
+                OR abs(${step('self')} - ${step('independent')}) >= 2)), 0),
+              coalesce(sum(adverse), 0)
+       FROM both`,
+    )
+    .raw()
+    .get(...relation.params, ...params) as [number, number];
+
+  return {
+    perCommitment: byStaleness.map(([commitmentId, status, , n]) => [commitmentId, status, n]),
+    perActor,
+    stale: byStaleness.reduce((sum, [, , isStale, n]) => sum + (isStale ? n : 0), 0),
+    contested,
+    adverseEffects,
+  };
+}
+
+/**
+ * The view's groups in the kept read model (migration 0009): for each kind of actor in scope, the
+ * scope's commitments that apply to it; rows are read for active actors, in the region if the
+ * view has one. `each` runs a statement once per kind and returns every row.
+ */
+function keptGroups(scope: Scope, filters: DashboardFilters, byCommitment: Map<number, ActorKind[]>) {
+  const kinds = [...new Set(scope.actors.map((actor) => actor.kind))].map((kind) => ({
+    kind,
+    commitments: JSON.stringify(scope.commitments.filter((commitment) => (byCommitment.get(commitment.id) ?? []).includes(kind)).map((commitment) => commitment.id)),
+  }));
+  const region = filters.region;
+  return {
+    /** `g.active = 1 [AND g.region = ?] AND g.kind = ? AND g.commitment_id IN (...)` */
+    where: (alias: string, withRegion = true) =>
+      `${alias}.active = 1${region !== undefined && withRegion ? ` AND ${alias}.region = ?` : ''} AND ${alias}.kind = ? AND ${alias}.commitment_id IN (SELECT value FROM json_each(?))`,
+    params: (kind: { kind: ActorKind; commitments: string }, withRegion = true) => [...(region !== undefined && withRegion ? [region] : []), kind.kind, kind.commitments],
+    table: (name: 'status_counts' | 'status_changes') => (region === undefined ? `rollup_${name}` : `rollup_region_${name}`),
+    each<R>(sql: string, params: (kind: { kind: ActorKind; commitments: string }) => unknown[]): R[] {
+      const statement = getDb().$client.prepare(sql).raw();
+      return kinds.flatMap((kind) => statement.all(...params(kind)) as R[]);
+    },
+  };
+}
+
+const STATUS_COLUMNS = (alias: string) => STATUS_KEYS.map((status) => `sum(${alias}.${status})`).join(', ');
+
+/** The scope's actors as a condition on `actors a` (loadScope's conditions; this path never has the one-actor filter). */
+function actorCondition(filters: DashboardFilters): { sql: string; params: unknown[] } {
+  const conditions = ['a.archived_at IS NULL'];
+  const params: unknown[] = [];
+  if (filters.kind) {
+    conditions.push('a.kind = ?');
+    params.push(filters.kind);
+  }
+  if (filters.region) {
+    conditions.push('a.region = ?');
+    params.push(filters.region);
+  }
+  return { sql: conditions.join(' AND '), params };
+}
+
+/** The first day of the month after a date's month. */
+function nextMonth(date: string): string {
+  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * Tallies of today's statuses from the kept read model (migration 0009): status counts,
+ * contested pairs and adverse effects are summed from kept rows (one per commitment and kind of
+ * actor); the stale count from kept counts per as-of month plus the statuses of the month the
+ * stale date falls in; the by-actor counts from the statuses of the commitments the view takes
+ * in, or each actor's kept totals minus those it leaves out, whichever reads fewer.
+ */
+function keptTallies(scope: Scope, filters: DashboardFilters, perspective: Perspective, before: string): Tallies {
+  const db = getDb().$client;
+  const { byCommitment } = applicability(scope);
+  const groups = keptGroups(scope, filters, byCommitment);
+  const actors = actorCondition(filters);
+
+  const perCommitment: Tallies['perCommitment'] = [];
+  let adverseEffects = 0;
+  const counts = groups.each<[Perspective, number, ...number[]]>(
+    `SELECT g.perspective, g.commitment_id, ${STATUS_COLUMNS('g')}, sum(g.adverse) FROM ${groups.table('status_counts')} g WHERE ${groups.where('g')} GROUP BY 1, 2`,
+    (kind) => groups.params(kind),
+  );
+  for (const [rowPerspective, commitmentId, ...values] of counts) {
+    adverseEffects += values[STATUS_KEYS.length] as number;
+    if (rowPerspective !== perspective) continue;
+    STATUS_KEYS.forEach((status, index) => {
+      if ((values[index] as number) > 0) perCommitment.push([commitmentId, status, values[index] as number]);
+    });
+  }
+  const contested = groups
+    .each<[number]>(`SELECT coalesce(sum(g.pairs), 0) FROM rollup_contested g WHERE ${groups.where('g')}`, (kind) => groups.params(kind))
+    .reduce((sum, [n]) => sum + n, 0);
+
+  // Fresh statuses (as of the stale date or later); stale = reported - fresh.
+  let fresh = 0;
+  if (filters.kind === undefined && filters.region === undefined) {
+    fresh += groups
+      .each<[number]>(
+        `SELECT coalesce(sum(g.pairs), 0) FROM rollup_as_of_months g WHERE g.perspective = ? AND g.month > ? AND ${groups.where('g', false)}`,
+        (kind) => [perspective, before.slice(0, 7), ...groups.params(kind, false)],
+      )
+      .reduce((sum, [n]) => sum + n, 0);
+    fresh += groups
+      .each<[number]>(
+        `SELECT count(*) FROM current_status s INDEXED BY current_status_as_of_idx JOIN actors a ON a.id = s.subject_id
+         WHERE s.perspective = ? AND s.as_of >= ? AND s.as_of < ? AND a.archived_at IS NULL AND a.kind = ? AND s.commitment_id IN (SELECT value FROM json_each(?))`,
+        (kind) => [perspective, before, nextMonth(before), kind.kind, kind.commitments],
+      )
+      .reduce((sum, [n]) => sum + n, 0);
+  } else {
+    fresh += groups
+      .each<[number]>(
+        `SELECT count(*) FROM actors a CROSS JOIN current_status s INDEXED BY current_status_subject_as_of_idx ON s.perspective = ? AND s.subject_id = a.id AND s.as_of >= ?
+         WHERE ${actors.sql} AND a.kind = ? AND s.commitment_id IN (SELECT value FROM json_each(?))`,
+        (kind) => [perspective, before, ...actors.params, kind.kind, kind.commitments],
+      )
+      .reduce((sum, [n]) => sum + n, 0);
+  }
+  const reported = perCommitment.reduce((sum, [, , n]) => sum + n, 0);
+
+  // By actor: count the view's commitments directly, or subtract the commitments it leaves out
+  // from each actor's kept totals, whichever reads fewer statuses.
+  const kinds = new Set(scope.actors.map((actor) => actor.kind));
+  const included = scope.commitments.map((commitment) => commitment.id);
+  const whole = new Set(scope.commitments.filter((commitment) => (byCommitment.get(commitment.id) ?? []).length === kinds.size).map((commitment) => commitment.id));
+  const excluded = (db.prepare('SELECT id FROM commitments').pluck().all() as number[]).filter((id) => !whole.has(id));
+  const applicable = JSON.stringify([...byCommitment].flatMap(([id, ofKinds]) => ofKinds.map((kind) => `${id}|${kind}`)));
+  const statusesOf = (commitments: number[], applies: boolean) =>
+    db
+      .prepare(
+        `SELECT s.subject_id, s.status, count(*) FROM current_status s INDEXED BY current_status_commitment_idx JOIN actors a ON a.id = s.subject_id
+         WHERE s.commitment_id IN (SELECT value FROM json_each(?)) AND s.perspective = ? AND ${actors.sql}
+           AND (s.commitment_id || '|' || a.kind) ${applies ? 'IN' : 'NOT IN'} (SELECT value FROM json_each(?))
+         GROUP BY 1, 2`,
+      )
+      .raw()
+      .all(JSON.stringify(commitments), perspective, ...actors.params, applicable) as Tallies['perActor'];
+  let perActor: Tallies['perActor'];
+  if (included.length <= excluded.length) {
+    perActor = statusesOf(included, true);
+  } else {
+    const inScope = new Set(scope.actors.map((actor) => actor.id));
+    const totals = new Map<string, number>();
+    for (const [subjectId, status, n] of db.prepare('SELECT subject_id, status, pairs FROM rollup_actor_counts WHERE perspective = ? AND pairs > 0').raw().all(perspective) as Tallies['perActor']) {
+      if (inScope.has(subjectId)) totals.set(`${subjectId}|${status}`, n);
+    }
+    if (excluded.length > 0) {
+      for (const [subjectId, status, n] of statusesOf(excluded, false)) totals.set(`${subjectId}|${status}`, (totals.get(`${subjectId}|${status}`) ?? 0) - n);
+    }
+    perActor = [...totals]
+      .filter(([, n]) => n > 0)
+      .map(([key, n]) => {
+        const [subjectId, status] = key.split('|') as [string, StatusKey];
+        return [Number(subjectId), status, n];
+      });
+  }
+  return { perCommitment, perActor, stale: reported - fresh, contested, adverseEffects };
+}
+
+/**
+ * Status over time from the kept quarterly changes (migration 0009): the counts at the end of each
+ * full quarter before the view's date are running sums of kept rows (one per commitment, kind of
+ * actor and quarter); the last point is the view's own counts at its date. Equal to
+ * lib/rollup.ts statusOverTime (db/queries/summary.test.ts).
+ */
+function overTimeFromChanges(scope: Scope, filters: DashboardFilters, perspective: Perspective, asOf: string, pairCount: number, atAsOf: Tally): TimePoint[] {
+  const periods = quarterEnds(HISTORY_START, asOf);
+  const groups = keptGroups(scope, filters, applicability(scope).byCommitment);
+  const rows = groups.each<[number, ...number[]]>(
+    `SELECT g.quarter, ${STATUS_COLUMNS('g')} FROM ${groups.table('status_changes')} g WHERE g.perspective = ? AND ${groups.where('g')} AND g.quarter < ? GROUP BY 1`,
+    (kind) => [perspective, ...groups.params(kind), periods.length - 1],
+  );
+  const deltas = periods.map(() => emptyCounts());
+  for (const [quarter, ...values] of rows) {
+    STATUS_KEYS.forEach((status, index) => {
+      (deltas[quarter] as Tally)[status] += values[index] as number;
+    });
+  }
+  const tally = emptyCounts();
+  return periods.map(({ period, date }, index) => {
+    let reported = 0;
+    for (const key of Object.keys(tally) as (keyof Tally)[]) {
+      if (key === 'no_report') continue;
+      tally[key] = index === periods.length - 1 ? atAsOf[key] : tally[key] + (deltas[index] as Tally)[key];
+      reported += tally[key];
+    }
+    const counts = { ...tally, no_report: pairCount - reported };
+    return { period, date, counts, pairs: pairCount, reported, score: scoreOfCounts(counts) };
+  });
+}
+
 /**
  * The summary of a view computed from the database now, without the cache. Figures and groups
  * are aggregated in SQL (status counts per commitment and per actor); pair totals are counted
@@ -107,34 +335,9 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   for (const [, ofKinds] of byCommitment) for (const kind of ofKinds) commitmentsOfKind.set(kind, (commitmentsOfKind.get(kind) ?? 0) + 1);
   const pairs = [...pairsOfCommitment.values()].reduce((sum, n) => sum + n, 0);
 
-  const perCommitment = db
-    .prepare(
-      `WITH s AS (${relation.sql})
-       SELECT s.commitment_id, s.status, s.as_of < ? AS stale, count(*) AS n FROM s
-       WHERE s.perspective = ? AND ${where} GROUP BY 1, 2, 3`,
-    )
-    .raw()
-    .all(...relation.params, before, perspective, ...params) as [number, CurrentStatus['status'], number, number][];
-  const perActor = db
-    .prepare(`WITH s AS (${relation.sql}) SELECT s.subject_id, s.status, count(*) AS n FROM s WHERE s.perspective = ? AND ${where} GROUP BY 1, 2`)
-    .raw()
-    .all(...relation.params, perspective, ...params) as [number, CurrentStatus['status'], number][];
-  const step = (column: string) => `CASE ${column} WHEN 'not_started' THEN 0 WHEN 'limited' THEN 1 WHEN 'substantial' THEN 2 WHEN 'complete' THEN 3 WHEN 'regressed' THEN 0 END`;
-  const [contested, adverseEffects] = db
-    .prepare(
-      `WITH s AS (${relation.sql}), both AS (
-         SELECT s.commitment_id, s.subject_id,
-           max(CASE WHEN s.perspective = 'self' THEN s.status END) AS self,
-           max(CASE WHEN s.perspective = 'independent' THEN s.status END) AS independent,
-           sum(s.adverse_effects) AS adverse
-         FROM s WHERE ${where} GROUP BY 1, 2)
-       SELECT coalesce(sum(self IS NOT NULL AND independent IS NOT NULL AND (self = 'regressed' OR independent = 'regressed'
-                OR abs(${step('self')} - ${step('independent')}) >= 2)), 0),
-              coalesce(sum(adverse), 0)
-       FROM both`,
-    )
-    .raw()
-    .get(...relation.params, ...params) as [number, number];
+  const tallies =
+    filters.asOf === undefined && filters.subject === undefined ? keptTallies(scope, filters, perspective, before) : scannedTallies(relation, where, params, perspective, before);
+  const { perCommitment, perActor, contested, adverseEffects } = tallies;
 
   const toRow = (key: string, entry: { label: string; counts: Tally; pairs: number }) => {
     const reported = Object.entries(entry.counts).reduce((sum, [cell, n]) => (cell === 'no_report' ? sum : sum + n), 0);
@@ -155,7 +358,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   const themes = new Map(themeOrder.map((theme) => [theme, { label: labels.theme(theme as Theme), counts: emptyCounts(), pairs: 0 }]));
   const objectives = new Map<number, { label: string; counts: Tally; pairs: number }>();
   const figures = emptyCounts();
-  let stale = 0;
+  const stale = tallies.stale;
   const commitmentById = new Map(scope.commitments.map((commitment) => [commitment.id, commitment]));
   for (const commitment of scope.commitments) {
     const n = pairsOfCommitment.get(commitment.id) ?? 0;
@@ -168,11 +371,10 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
       objectives.set(objective, entry);
     }
   }
-  for (const [commitmentId, status, isStaleStatus, n] of perCommitment) {
+  for (const [commitmentId, status, n] of perCommitment) {
     const commitment = commitmentById.get(commitmentId);
     if (!commitment) continue;
     figures[status] += n;
-    if (isStaleStatus) stale += n;
     const theme = themes.get(commitment.theme);
     if (theme) theme.counts[status] += n;
     for (const objective of commitment.objectives) {
@@ -214,7 +416,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
     byActor,
     byTheme: [...themes].filter(([, entry]) => entry.pairs > 0).map(([key, entry]) => toRow(key, entry)),
     byObjective: [...objectives].map(([key, entry]) => toRow(String(key), entry)).sort((a, b) => Number(a.key) - Number(b.key)),
-    overTime: overTime(scope, perspective, asOf, pairs),
+    overTime: filters.subject === undefined ? overTimeFromChanges(scope, filters, perspective, asOf, pairs, figures) : overTime(scope, perspective, asOf, pairs),
   };
 }
 
