@@ -5,7 +5,7 @@ import { transitionBodySchemas, type Transition } from '@/lib/api-schemas';
 import { fieldErrors } from '@/lib/entry-input';
 import { invalidBody, invalidParameters, methodsNotAllowed } from './respond';
 import { authenticate, rateLimit, readJsonBody, requestId } from './write-request';
-import { writeResponse } from './write-response';
+import { commitWrite, writeResponse } from './write-response';
 
 /** Each transition through the workflow function the screens use: the same rules, the same audit. */
 const WORKFLOW: { [T in Transition]: (userId: string, entryId: number, body: Record<string, string>, context: WriteContext) => WriteResult } = {
@@ -28,8 +28,9 @@ export function entryTransitionRoute(transition: Transition) {
     if (!body.ok) return body.response;
     const parsed = transitionBodySchemas[transition].safeParse(body.value);
     if (!parsed.success) return invalidBody(fieldErrors(parsed.error));
-    const result = WORKFLOW[transition](caller.value.userId, id.data, parsed.data as Record<string, string>, { requestId: requestId() });
-    return writeResponse(caller.value.userId, result);
+    const { userId } = caller.value;
+    const context = { requestId: requestId() };
+    return writeResponse(await commitWrite(userId, () => WORKFLOW[transition](userId, id.data, parsed.data as Record<string, string>, context)));
   }
   return { POST, ...methodsNotAllowed(['POST']) };
 }

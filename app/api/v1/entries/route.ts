@@ -5,7 +5,7 @@ import { entryCreateBodySchema, entryListSchema } from '@/lib/api-schemas';
 import { fieldErrors } from '@/lib/entry-input';
 import { cachedRead, invalidBody, invalidParameters, linkHeader, methodsNotAllowed, nextPage, parseRequestQuery } from '../_lib/respond';
 import { authenticate, rateLimit, readJsonBody, requestId } from '../_lib/write-request';
-import { writeResponse } from '../_lib/write-response';
+import { commitWrite, writeResponse } from '../_lib/write-response';
 
 /** Published entries only, newest first by as-of date (ties: later published, then higher id), paginated. */
 export function GET(request: Request) {
@@ -33,8 +33,9 @@ export async function POST(request: Request) {
   const parsed = entryCreateBodySchema.safeParse(body.value);
   if (!parsed.success) return invalidBody(fieldErrors(parsed.error));
   const { action, ...input } = parsed.data;
-  const result = createAndAdvanceEntry(caller.value.userId, input, action, { requestId: requestId() });
-  return writeResponse(caller.value.userId, result, true);
+  const { userId } = caller.value;
+  const context = { requestId: requestId() };
+  return writeResponse(await commitWrite(userId, () => createAndAdvanceEntry(userId, input, action, context)), true);
 }
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(['GET', 'POST']);
