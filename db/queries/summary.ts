@@ -69,17 +69,23 @@ function overTime(scope: Scope, perspective: Perspective, asOf: string, pairCoun
   });
 }
 
-/** The statuses relation a view reads: the kept table now, or the latest counted entry per pair as of a past date. */
-function statusRelation(asOf: string | undefined): { sql: string; params: unknown[] } {
+/**
+ * The statuses relation a view reads: the kept table now; as of a past date, the latest counted
+ * entry of each of the view's pairs, taken in one ordered pass over the partial index of counted
+ * entries (a group's bare columns come from the row with the greatest as-of date, then published
+ * time, then id: the roll-up's order of currency, lib/rollup.ts).
+ */
+function statusRelation(asOf: string | undefined, where: string, params: unknown[]): { sql: string; params: unknown[] } {
   if (asOf === undefined) return { sql: 'SELECT commitment_id, subject_id, perspective, status, as_of, adverse_effects FROM current_status', params: [] };
   return {
     sql: `SELECT commitment_id, subject_id, perspective, status, as_of, adverse_effects FROM (
-            SELECT commitment_id, subject_id, perspective, status, as_of, adverse_effects,
-              row_number() OVER (PARTITION BY commitment_id, subject_id, perspective ORDER BY as_of DESC, published_at DESC, id DESC) AS rank
-            FROM progress_entries
-            WHERE state = 'published' AND withdrawn_at IS NULL AND superseded_by_id IS NULL AND as_of <= ?
-          ) WHERE rank = 1`,
-    params: [asOf],
+            SELECT s.commitment_id, s.subject_id, s.perspective, s.status, s.as_of, s.adverse_effects,
+              max(s.as_of || s.published_at || printf('%012d', s.id)) AS currency
+            FROM progress_entries s INDEXED BY progress_entries_counted_idx
+            WHERE s.state = 'published' AND s.withdrawn_at IS NULL AND s.superseded_by_id IS NULL AND s.as_of <= ? AND ${where}
+            GROUP BY s.perspective, s.commitment_id, s.subject_id
+          )`,
+    params: [asOf, ...params],
   };
 }
 
@@ -98,43 +104,39 @@ interface Tallies {
 
 /** Tallies by scanning a status relation (a past date, or one actor's page): every current status of the view is read. */
 function scannedTallies(relation: { sql: string; params: unknown[] }, where: string, params: unknown[], perspective: Perspective, before: string): Tallies {
-  const db = getDb().$client;
-  const byStaleness = db
-    .prepare(
-      `WITH s AS (${relation.sql})
-       SELECT s.commitment_id, s.status, s.as_of < ? AS stale, count(*) AS n FROM s
-       WHERE s.perspective = ? AND ${where} GROUP BY 1, 2, 3`,
-    )
-    .raw()
-    .all(...relation.params, before, perspective, ...params) as [number, StatusKey, number, number][];
-  const perActor = db
-    .prepare(`WITH s AS (${relation.sql}) SELECT s.subject_id, s.status, count(*) AS n FROM s WHERE s.perspective = ? AND ${where} GROUP BY 1, 2`)
-    .raw()
-    .all(...relation.params, perspective, ...params) as [number, StatusKey, number][];
   const step = (column: string) => `CASE ${column} WHEN 'not_started' THEN 0 WHEN 'limited' THEN 1 WHEN 'substantial' THEN 2 WHEN 'complete' THEN 3 WHEN 'regressed' THEN 0 END`;
-  const [contested, adverseEffects] = db
-    .prepare(
-      `WITH s AS (${relation.sql}), both AS (
-         SELECT s.commitment_id, s.subject_id,
-           max(CASE WHEN s.perspective = 'self' THEN s.status END) AS self,
+  // The relation is computed once (materialized) and aggregated three ways in one statement.
+  const rows = getDb()
+    .$client.prepare(
+      `WITH s AS MATERIALIZED (SELECT * FROM (${relation.sql}) s WHERE ${where}),
+       both AS (
+         SELECT max(CASE WHEN s.perspective = 'self' THEN s.status END) AS self,
            max(CASE WHEN s.perspective = 'independent' THEN s.status END) AS independent,
            sum(s.adverse_effects) AS adverse
-         FROM s WHERE ${where} GROUP BY 1, 2)
-       SELECT coalesce(sum(self IS NOT NULL AND independent IS NOT NULL AND (self = 'regressed' OR independent = 'regressed'
-                OR abs(${step('self')} - ${step('independent')}) >= 2)), 0),
-              coalesce(sum(adverse), 0)
+         FROM s GROUP BY s.commitment_id, s.subject_id)
+       SELECT 'commitment', s.commitment_id, s.status, s.as_of < ?, count(*) FROM s WHERE s.perspective = ? GROUP BY 2, 3, 4
+       UNION ALL
+       SELECT 'actor', s.subject_id, s.status, 0, count(*) FROM s WHERE s.perspective = ? GROUP BY 2, 3
+       UNION ALL
+       SELECT 'pairs', coalesce(sum(self IS NOT NULL AND independent IS NOT NULL AND (self = 'regressed' OR independent = 'regressed'
+                OR abs(${step('self')} - ${step('independent')}) >= 2)), 0), NULL, 0, coalesce(sum(adverse), 0)
        FROM both`,
     )
     .raw()
-    .get(...relation.params, ...params) as [number, number];
-
-  return {
-    perCommitment: byStaleness.map(([commitmentId, status, , n]) => [commitmentId, status, n]),
-    perActor,
-    stale: byStaleness.reduce((sum, [, , isStale, n]) => sum + (isStale ? n : 0), 0),
-    contested,
-    adverseEffects,
-  };
+    .all(...relation.params, ...params, before, perspective, perspective) as [string, number, StatusKey, number, number][];
+  const tallies: Tallies = { perCommitment: [], perActor: [], stale: 0, contested: 0, adverseEffects: 0 };
+  for (const [kind, id, status, stale, n] of rows) {
+    if (kind === 'commitment') {
+      tallies.perCommitment.push([id, status, n]);
+      if (stale) tallies.stale += n;
+    } else if (kind === 'actor') {
+      tallies.perActor.push([id, status, n]);
+    } else {
+      tallies.contested = id;
+      tallies.adverseEffects = n;
+    }
+  }
+  return tallies;
 }
 
 /**
@@ -325,7 +327,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   const scope = loadScope(filters);
   const objectiveTitles = new Map(getDb().select().from(t.gcmObjectives).all().map((row) => [row.number, row.title]));
   const { byCommitment, where, params } = applicability(scope);
-  const relation = statusRelation(filters.asOf);
+  const relation = statusRelation(filters.asOf, where, params);
 
   // Pairs per commitment and per actor, from counts of actors per kind.
   const actorsOfKind = new Map<ActorKind, number>();

@@ -117,8 +117,10 @@ export function applicability(scope: Scope) {
   const kinds = [...new Set(scope.actors.map((actor) => actor.kind))];
   const byCommitment = new Map(scope.commitments.map((commitment) => [commitment.id, kinds.filter((kind) => appliesToKind(commitment.dutyBearers, kind))]));
   const everywhere = [...byCommitment.values()].every((ofKinds) => ofKinds.length === kinds.length);
-  // Unary + keeps SQLite from turning the lists into 200 x 2,000 primary-key seeks: one scan, set lookups.
-  const where = `+s.commitment_id IN (SELECT value FROM json_each(?)) AND +s.subject_id IN (SELECT value FROM json_each(?))${
+  // Unary + keeps SQLite from turning long lists into 200 x 2,000 primary-key seeks (one scan, set
+  // lookups instead); a short list (one actor's or one commitment's page) is left to the indexes.
+  const plus = (length: number) => (length > 20 ? '+' : '');
+  const where = `${plus(scope.commitments.length)}s.commitment_id IN (SELECT value FROM json_each(?)) AND ${plus(scope.actors.length)}s.subject_id IN (SELECT value FROM json_each(?))${
     everywhere ? '' : ` AND (s.commitment_id || '|' || (SELECT kind FROM actors WHERE id = s.subject_id)) IN (SELECT value FROM json_each(?))`
   }`;
   const params: unknown[] = [JSON.stringify(scope.commitments.map((commitment) => commitment.id)), JSON.stringify(scope.actors.map((actor) => actor.id))];
