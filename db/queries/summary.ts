@@ -91,6 +91,9 @@ function statusRelation(asOf: string | undefined, where: string, params: unknown
 
 type Tally = ReturnType<typeof emptyCounts>;
 
+/** String.localeCompare's order, with the collator built once (2,000 actors sorted per view). */
+const byLabel = new Intl.Collator();
+
 type StatusKey = CurrentStatus['status'];
 
 /** What a view's figures and groups are made of: status counts per commitment and per actor, and three totals. */
@@ -139,46 +142,47 @@ function scannedTallies(relation: { sql: string; params: unknown[] }, where: str
   return tallies;
 }
 
+/** Kinds of actor that the same commitments of a view apply to, and those commitments (JSON ids). */
+interface KindSet {
+  kinds: ActorKind[];
+  commitmentIds: number[];
+  json: { kinds: string; commitments: string };
+}
+
 /**
- * The view's groups in the kept read model (migration 0009): for each kind of actor in scope, the
- * scope's commitments that apply to it; rows are read for active actors, in the region if the
- * view has one. `each` runs a statement once per kind and returns every row.
+ * The view's groups in the kept read model (migration 0009): the kinds of actor in scope, grouped
+ * by the scope commitments that apply to them (usually two sets: states, and the rest), read for
+ * active actors, in the region if the view has one. `each` runs a statement once per set.
  */
 function keptGroups(scope: Scope, filters: DashboardFilters, byCommitment: Map<number, ActorKind[]>) {
-  const kinds = [...new Set(scope.actors.map((actor) => actor.kind))].map((kind) => ({
-    kind,
-    commitments: JSON.stringify(scope.commitments.filter((commitment) => (byCommitment.get(commitment.id) ?? []).includes(kind)).map((commitment) => commitment.id)),
-  }));
+  const bySet = new Map<string, KindSet>();
+  for (const kind of new Set(scope.actors.map((actor) => actor.kind))) {
+    const commitmentIds = scope.commitments.filter((commitment) => (byCommitment.get(commitment.id) ?? []).includes(kind)).map((commitment) => commitment.id);
+    const key = commitmentIds.join(',');
+    const set = bySet.get(key) ?? { kinds: [], commitmentIds, json: { kinds: '', commitments: JSON.stringify(commitmentIds) } };
+    set.kinds.push(kind);
+    set.json.kinds = JSON.stringify(set.kinds);
+    bySet.set(key, set);
+  }
+  const sets = [...bySet.values()].filter((set) => set.commitmentIds.length > 0);
   const region = filters.region;
   return {
-    /** `g.active = 1 [AND g.region = ?] AND g.kind = ? AND g.commitment_id IN (...)` */
-    where: (alias: string, withRegion = true) =>
-      `${alias}.active = 1${region !== undefined && withRegion ? ` AND ${alias}.region = ?` : ''} AND ${alias}.kind = ? AND ${alias}.commitment_id IN (SELECT value FROM json_each(?))`,
-    params: (kind: { kind: ActorKind; commitments: string }, withRegion = true) => [...(region !== undefined && withRegion ? [region] : []), kind.kind, kind.commitments],
+    sets,
+    /** `g.active = 1 [AND g.region = ?] AND g.kind IN (...) AND g.commitment_id IN (...)` */
+    where: (alias: string) =>
+      `${alias}.active = 1${region !== undefined ? ` AND ${alias}.region = ?` : ''} AND ${alias}.kind IN (SELECT value FROM json_each(?)) AND ${alias}.commitment_id IN (SELECT value FROM json_each(?))`,
+    params: (set: KindSet) => [...(region !== undefined ? [region] : []), set.json.kinds, set.json.commitments],
     table: (name: 'status_counts' | 'status_changes') => (region === undefined ? `rollup_${name}` : `rollup_region_${name}`),
-    each<R>(sql: string, params: (kind: { kind: ActorKind; commitments: string }) => unknown[]): R[] {
+    each<R>(sql: string, params: (set: KindSet) => unknown[]): R[] {
       const statement = getDb().$client.prepare(sql).raw();
-      return kinds.flatMap((kind) => statement.all(...params(kind)) as R[]);
+      return sets.flatMap((set) => statement.all(...params(set)) as R[]);
     },
   };
 }
 
-const STATUS_COLUMNS = (alias: string) => STATUS_KEYS.map((status) => `sum(${alias}.${status})`).join(', ');
+const STATUS_INDEX = Object.fromEntries(STATUS_KEYS.map((status, index) => [status, index])) as Record<StatusKey, number>;
 
-/** The scope's actors as a condition on `actors a` (loadScope's conditions; this path never has the one-actor filter). */
-function actorCondition(filters: DashboardFilters): { sql: string; params: unknown[] } {
-  const conditions = ['a.archived_at IS NULL'];
-  const params: unknown[] = [];
-  if (filters.kind) {
-    conditions.push('a.kind = ?');
-    params.push(filters.kind);
-  }
-  if (filters.region) {
-    conditions.push('a.region = ?');
-    params.push(filters.region);
-  }
-  return { sql: conditions.join(' AND '), params };
-}
+const STATUS_COLUMNS = (alias: string) => STATUS_KEYS.map((status) => `sum(${alias}.${status})`).join(', ');
 
 /** The first day of the month after a date's month. */
 function nextMonth(date: string): string {
@@ -191,19 +195,20 @@ function nextMonth(date: string): string {
  * contested pairs and adverse effects are summed from kept rows (one per commitment and kind of
  * actor); the stale count from kept counts per as-of month plus the statuses of the month the
  * stale date falls in; the by-actor counts from the statuses of the commitments the view takes
- * in, or each actor's kept totals minus those it leaves out, whichever reads fewer.
+ * in, or each actor's kept totals minus those it leaves out, whichever reads fewer. Actors are
+ * kept in or out by a lookup of the scope, not by joins.
  */
 function keptTallies(scope: Scope, filters: DashboardFilters, perspective: Perspective, before: string): Tallies {
   const db = getDb().$client;
   const { byCommitment } = applicability(scope);
   const groups = keptGroups(scope, filters, byCommitment);
-  const actors = actorCondition(filters);
+  const kindOf = new Map(scope.actors.map((actor) => [actor.id, actor.kind]));
 
   const perCommitment: Tallies['perCommitment'] = [];
   let adverseEffects = 0;
   const counts = groups.each<[Perspective, number, ...number[]]>(
     `SELECT g.perspective, g.commitment_id, ${STATUS_COLUMNS('g')}, sum(g.adverse) FROM ${groups.table('status_counts')} g WHERE ${groups.where('g')} GROUP BY 1, 2`,
-    (kind) => groups.params(kind),
+    (set) => groups.params(set),
   );
   for (const [rowPerspective, commitmentId, ...values] of counts) {
     adverseEffects += values[STATUS_KEYS.length] as number;
@@ -213,71 +218,79 @@ function keptTallies(scope: Scope, filters: DashboardFilters, perspective: Persp
     });
   }
   const contested = groups
-    .each<[number]>(`SELECT coalesce(sum(g.pairs), 0) FROM rollup_contested g WHERE ${groups.where('g')}`, (kind) => groups.params(kind))
+    .each<[number]>(`SELECT coalesce(sum(g.pairs), 0) FROM rollup_contested g WHERE ${groups.where('g')}`, (set) => groups.params(set))
     .reduce((sum, [n]) => sum + n, 0);
 
   // Fresh statuses (as of the stale date or later); stale = reported - fresh.
   let fresh = 0;
+  const inSet = (set: KindSet) => {
+    const commitments = new Set(set.commitmentIds);
+    return (subjectId: number, commitmentId: number) => commitments.has(commitmentId) && set.kinds.includes(kindOf.get(subjectId) as ActorKind);
+  };
   if (filters.kind === undefined && filters.region === undefined) {
-    fresh += groups
-      .each<[number]>(
-        `SELECT coalesce(sum(g.pairs), 0) FROM rollup_as_of_months g WHERE g.perspective = ? AND g.month > ? AND ${groups.where('g', false)}`,
-        (kind) => [perspective, before.slice(0, 7), ...groups.params(kind, false)],
-      )
-      .reduce((sum, [n]) => sum + n, 0);
-    fresh += groups
-      .each<[number]>(
-        `SELECT count(*) FROM current_status s INDEXED BY current_status_as_of_idx JOIN actors a ON a.id = s.subject_id
-         WHERE s.perspective = ? AND s.as_of >= ? AND s.as_of < ? AND a.archived_at IS NULL AND a.kind = ? AND s.commitment_id IN (SELECT value FROM json_each(?))`,
-        (kind) => [perspective, before, nextMonth(before), kind.kind, kind.commitments],
-      )
-      .reduce((sum, [n]) => sum + n, 0);
+    const applies = new Set(groups.sets.flatMap((set) => set.kinds.flatMap((kind) => set.commitmentIds.map((id) => `${id}|${kind}`))));
+    const months = db
+      .prepare('SELECT commitment_id, kind, sum(pairs) FROM rollup_as_of_months WHERE perspective = ? AND active = 1 AND month > ? GROUP BY 1, 2')
+      .raw()
+      .all(perspective, before.slice(0, 7)) as [number, ActorKind, number][];
+    for (const [commitmentId, kind, n] of months) if (applies.has(`${commitmentId}|${kind}`)) fresh += n;
+    const partial = db
+      .prepare('SELECT subject_id, commitment_id FROM current_status INDEXED BY current_status_as_of_idx WHERE perspective = ? AND as_of >= ? AND as_of < ?')
+      .raw()
+      .all(perspective, before, nextMonth(before)) as [number, number][];
+    const tests = groups.sets.map(inSet);
+    for (const [subjectId, commitmentId] of partial) if (tests.some((test) => test(subjectId, commitmentId))) fresh += 1;
   } else {
-    fresh += groups
-      .each<[number]>(
-        `SELECT count(*) FROM actors a CROSS JOIN current_status s INDEXED BY current_status_subject_as_of_idx ON s.perspective = ? AND s.subject_id = a.id AND s.as_of >= ?
-         WHERE ${actors.sql} AND a.kind = ? AND s.commitment_id IN (SELECT value FROM json_each(?))`,
-        (kind) => [perspective, before, ...actors.params, kind.kind, kind.commitments],
-      )
-      .reduce((sum, [n]) => sum + n, 0);
+    const actorIds = JSON.stringify([...kindOf.keys()]);
+    for (const set of groups.sets) {
+      const test = inSet(set);
+      const rows = db
+        .prepare(
+          `SELECT s.subject_id, s.commitment_id FROM json_each(?) a CROSS JOIN current_status s INDEXED BY current_status_subject_as_of_idx
+           WHERE s.perspective = ? AND s.subject_id = a.value AND s.as_of >= ?`,
+        )
+        .raw()
+        .all(actorIds, perspective, before) as [number, number][];
+      for (const [subjectId, commitmentId] of rows) if (test(subjectId, commitmentId)) fresh += 1;
+    }
   }
   const reported = perCommitment.reduce((sum, [, , n]) => sum + n, 0);
 
-  // By actor: count the view's commitments directly, or subtract the commitments it leaves out
-  // from each actor's kept totals, whichever reads fewer statuses.
-  const kinds = new Set(scope.actors.map((actor) => actor.kind));
-  const included = scope.commitments.map((commitment) => commitment.id);
-  const whole = new Set(scope.commitments.filter((commitment) => (byCommitment.get(commitment.id) ?? []).length === kinds.size).map((commitment) => commitment.id));
-  const excluded = (db.prepare('SELECT id FROM commitments').pluck().all() as number[]).filter((id) => !whole.has(id));
-  const applicable = JSON.stringify([...byCommitment].flatMap(([id, ofKinds]) => ofKinds.map((kind) => `${id}|${kind}`)));
-  const statusesOf = (commitments: number[], applies: boolean) =>
-    db
-      .prepare(
-        `SELECT s.subject_id, s.status, count(*) FROM current_status s INDEXED BY current_status_commitment_idx JOIN actors a ON a.id = s.subject_id
-         WHERE s.commitment_id IN (SELECT value FROM json_each(?)) AND s.perspective = ? AND ${actors.sql}
-           AND (s.commitment_id || '|' || a.kind) ${applies ? 'IN' : 'NOT IN'} (SELECT value FROM json_each(?))
-         GROUP BY 1, 2`,
-      )
-      .raw()
-      .all(JSON.stringify(commitments), perspective, ...actors.params, applicable) as Tallies['perActor'];
-  let perActor: Tallies['perActor'];
-  if (included.length <= excluded.length) {
-    perActor = statusesOf(included, true);
-  } else {
-    const inScope = new Set(scope.actors.map((actor) => actor.id));
-    const totals = new Map<string, number>();
-    for (const [subjectId, status, n] of db.prepare('SELECT subject_id, status, pairs FROM rollup_actor_counts WHERE perspective = ? AND pairs > 0').raw().all(perspective) as Tallies['perActor']) {
-      if (inScope.has(subjectId)) totals.set(`${subjectId}|${status}`, n);
+  // By actor, per kind set: count the set's commitments directly, or subtract the commitments it
+  // leaves out from each actor's kept totals, whichever reads fewer statuses.
+  const allCommitments = db.prepare('SELECT id FROM commitments').pluck().all() as number[];
+  const statusesOf = db.prepare('SELECT subject_id, status, count(*) FROM current_status INDEXED BY current_status_commitment_idx WHERE commitment_id IN (SELECT value FROM json_each(?)) AND perspective = ? GROUP BY 1, 2').raw();
+  let totals: Map<number, [StatusKey, number][]> | null = null;
+  const perActorCounts = new Map<number, number[]>();
+  const add = (subjectId: number, status: StatusKey, n: number) => {
+    let row = perActorCounts.get(subjectId);
+    if (!row) perActorCounts.set(subjectId, (row = STATUS_KEYS.map(() => 0)));
+    row[STATUS_INDEX[status]] = (row[STATUS_INDEX[status]] as number) + n;
+  };
+  for (const set of groups.sets) {
+    const member = (subjectId: number) => set.kinds.includes(kindOf.get(subjectId) as ActorKind);
+    const included = new Set(set.commitmentIds);
+    const excluded = allCommitments.filter((id) => !included.has(id));
+    if (set.commitmentIds.length <= excluded.length) {
+      for (const [subjectId, status, n] of statusesOf.all(set.json.commitments, perspective) as Tallies['perActor']) if (member(subjectId)) add(subjectId, status, n);
+      continue;
     }
+    if (!totals) {
+      totals = new Map();
+      for (const [subjectId, status, n] of db.prepare('SELECT subject_id, status, pairs FROM rollup_actor_counts WHERE perspective = ? AND pairs > 0').raw().all(perspective) as Tallies['perActor']) {
+        totals.set(subjectId, [...(totals.get(subjectId) ?? []), [status, n]]);
+      }
+    }
+    for (const [subjectId, rows] of totals) if (member(subjectId)) for (const [status, n] of rows) add(subjectId, status, n);
     if (excluded.length > 0) {
-      for (const [subjectId, status, n] of statusesOf(excluded, false)) totals.set(`${subjectId}|${status}`, (totals.get(`${subjectId}|${status}`) ?? 0) - n);
+      for (const [subjectId, status, n] of statusesOf.all(JSON.stringify(excluded), perspective) as Tallies['perActor']) if (member(subjectId)) add(subjectId, status, -n);
     }
-    perActor = [...totals]
-      .filter(([, n]) => n > 0)
-      .map(([key, n]) => {
-        const [subjectId, status] = key.split('|') as [string, StatusKey];
-        return [Number(subjectId), status, n];
-      });
+  }
+  const perActor: Tallies['perActor'] = [];
+  for (const [subjectId, row] of perActorCounts) {
+    row.forEach((n, index) => {
+      if (n > 0) perActor.push([subjectId, STATUS_KEYS[index] as StatusKey, n]);
+    });
   }
   return { perCommitment, perActor, stale: reported - fresh, contested, adverseEffects };
 }
@@ -293,7 +306,7 @@ function overTimeFromChanges(scope: Scope, filters: DashboardFilters, perspectiv
   const groups = keptGroups(scope, filters, applicability(scope).byCommitment);
   const rows = groups.each<[number, ...number[]]>(
     `SELECT g.quarter, ${STATUS_COLUMNS('g')} FROM ${groups.table('status_changes')} g WHERE g.perspective = ? AND ${groups.where('g')} AND g.quarter < ? GROUP BY 1`,
-    (kind) => [perspective, ...groups.params(kind), periods.length - 1],
+    (set) => [perspective, ...groups.params(set), periods.length - 1],
   );
   const deltas = periods.map(() => emptyCounts());
   for (const [quarter, ...values] of rows) {
@@ -393,7 +406,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   const byActor = scope.actors
     .filter((actor) => (commitmentsOfKind.get(actor.kind) ?? 0) > 0)
     .map((actor) => toRow(String(actor.id), { label: actor.name, counts: actorCounts.get(actor.id) ?? emptyCounts(), pairs: commitmentsOfKind.get(actor.kind) ?? 0 }))
-    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || b.reported - a.reported || a.label.localeCompare(b.label));
+    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || b.reported - a.reported || byLabel.compare(a.label, b.label));
 
   const reported = Object.entries(figures).reduce((sum, [cell, n]) => (cell === 'no_report' ? sum : sum + n), 0);
   const scored = reported - figures.unable_to_assess;
