@@ -311,5 +311,15 @@ describe('importing progress entries from CSV', () => {
       expect(dataVersion()).toBe(versionBefore);
       expect(both.batchedWrote).toEqual(both.oneByOneWrote);
     }, 120_000);
+
+    it("puts the connection's page cache and temp store back after a file, written or refused", async () => {
+      const aldoria = actorId('Republic of Aldoria');
+      const settings = () => [db.$client.pragma('cache_size', { simple: true }), db.$client.pragma('temp_store', { simple: true })];
+      const before = settings();
+      imported(await importEntriesCsv(ALDORIA_FOCAL, csv([row(aldoria, 0)]), { publish: true }));
+      expect(settings()).toEqual(before);
+      expect((await importEntriesCsv(ALDORIA_FOCAL, csv([row(aldoria, 1, { commitment_code: 'ZZ-404' })]), { publish: true })).ok).toBe(false);
+      expect(settings()).toEqual(before);
+    });
   });
 });

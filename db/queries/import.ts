@@ -119,12 +119,12 @@ function refusal(status: 400 | 403, message: string, options: ImportOptions, fil
  * pages). Each statement inside a transaction keeps a statement journal (to undo that statement
  * alone on error): in memory rather than a temporary file (temp_store).
  */
-const IMPORT_CACHE_KIB = Number(process.env.IMPORT_CACHE_KIB ?? 65_536);
+const IMPORT_CACHE_KIB = 65_536;
 function withImportSettings<T>(sqlite: Database.Database, work: () => T): T {
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
   sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-  if (!process.env.IMPORT_NO_TEMP) sqlite.pragma('temp_store = MEMORY');
+  sqlite.pragma('temp_store = MEMORY');
   try {
     return work();
   } finally {
