@@ -82,7 +82,8 @@ export function StatusMatrix({
   };
   const onMouseOver = (event: MouseEvent<HTMLTableElement>) => {
     const at = cellAt(event.target);
-    if (at) setDescribed(at.described);
+    // Moving within a cell describes nothing new: no re-render of the page's thousands of cells.
+    if (at && (at.described.actor !== described?.actor || at.described.code !== described?.code)) setDescribed(at.described);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const moves: Record<string, [number, number]> = {
