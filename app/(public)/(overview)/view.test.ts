@@ -6,9 +6,9 @@ import type { GroupRow, SummaryDto } from '@/lib/summary-types';
 
 describe("the overview's URL", () => {
   it('round-trips a view, leaving the defaults out', () => {
-    const view = { filters: { theme: 'trafficking' as const, objective: 10, kind: 'state' as const, region: 'Europe', perspective: 'independent' as const, asOf: '2024-02-29' }, paging: { page: 3, limit: 10 } };
+    const view = { filters: { theme: 'trafficking' as const, objective: 10, kind: 'state' as const, region: 'Europe', perspective: 'independent' as const, asOf: '2024-02-29' }, paging: { page: 3, limit: 25 } };
     const search = overviewSearch(view.filters, view.paging);
-    expect(search).toBe('?theme=trafficking&objective=10&kind=state&region=Europe&perspective=independent&asOf=2024-02-29&page=3&limit=10');
+    expect(search).toBe('?theme=trafficking&objective=10&kind=state&region=Europe&perspective=independent&asOf=2024-02-29&page=3&limit=25');
     expect(readView(new URLSearchParams(search))).toEqual(view);
     expect(overviewSearch({}, FIRST_PAGE)).toBe('');
     expect(readView(new URLSearchParams(''))).toEqual({ filters: {}, paging: { page: 1, limit: MATRIX_PAGE_SIZE } });
