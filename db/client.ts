@@ -37,12 +37,20 @@ export const BUSY_TIMEOUT_MS = 30_000;
  */
 export const CACHE_SIZE_KIB = 65_536;
 
+/*
+ * temp_store = MEMORY: statement journals (a write whose triggers touch several tables keeps one,
+ * to undo just that statement on a constraint failure) and temporary b-trees stay in memory instead
+ * of temporary files. Not a durability setting: the WAL and its fsync are unchanged. Measured: a
+ * published entry's insert with its triggers 125 -> 67 us of CPU.
+ */
+
 export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 export function openDatabase(file: string = databasePath()): Db {

@@ -32,7 +32,7 @@ describe('dashboard summary from the database', () => {
   });
 
   it('aggregates status over time in SQL exactly as the roll-up module does, per view', () => {
-    const views: DashboardFilters[] = [{}, { perspective: 'independent' }, { theme: 'trafficking', kind: 'state' }, { region: 'Europe' }, { kind: 'civil_society', objective: 10 }, { asOf: '2022-06-30' }, { region: 'Europe', asOf: '2024-03-31' }];
+    const views: DashboardFilters[] = [{}, { perspective: 'independent' }, { theme: 'trafficking', kind: 'state' }, { region: 'Europe' }, { kind: 'cso', objective: 10 }, { asOf: '2022-06-30' }, { region: 'Europe', asOf: '2024-03-31' }];
     for (const view of views) {
       const summary = computeSummary(view, labels);
       const applicable = summary.figures.pairs;
@@ -48,13 +48,13 @@ describe('dashboard summary from the database', () => {
   });
 
   it('aggregates figures and groups in SQL exactly as the roll-up module does, per view', () => {
-    const views: DashboardFilters[] = [{}, { perspective: 'independent' }, { theme: 'trafficking', kind: 'state' }, { objective: 10 }, { region: 'Europe' }, { kind: 'civil_society', perspective: 'independent' }, { region: 'Africa', theme: 'trafficking' }, { asOf: '2022-06-30' }, { region: 'Europe', asOf: '2024-03-31', perspective: 'independent' }];
+    const views: DashboardFilters[] = [{}, { perspective: 'independent' }, { theme: 'trafficking', kind: 'state' }, { objective: 10 }, { region: 'Europe' }, { kind: 'cso', perspective: 'independent' }, { region: 'Africa', theme: 'trafficking' }, { asOf: '2022-06-30' }, { region: 'Europe', asOf: '2024-03-31', perspective: 'independent' }];
     const actors = new Map(app.select().from(t.actors).all().map((actor) => [actor.id, actor]));
     const commitments = new Map(app.select().from(t.commitments).all().map((commitment) => [commitment.id, commitment]));
     const objectives = app.select().from(t.commitmentObjectives).all();
     for (const view of views) {
       const summary = computeSummary(view, labels);
-      const pairs = scopePairs(app, view).filter((pair) => view.objective === undefined || objectives.some((row) => row.commitmentId === pair.commitmentId && row.objective === view.objective));
+      const pairs = scopePairs(app, view);
       const statuses = currentStatuses(allEntries(app), summary.asOf);
       const where = JSON.stringify(view);
       expect(summary.figures, where).toEqual(summarize(pairs, statuses, { perspective: summary.perspective, staleBefore: staleBefore(summary.asOf) }));
@@ -122,7 +122,17 @@ describe('dashboard summary from the database', () => {
 function scopePairs(db: Db, view: DashboardFilters): { commitmentId: number; actorId: number }[] {
   const summaryPairs: { commitmentId: number; actorId: number }[] = [];
   const actors = db.select().from(t.actors).all().filter((actor) => actor.archivedAt === null && (!view.kind || actor.kind === view.kind) && (!view.region || actor.region === view.region));
-  const commitments = db.select().from(t.commitments).all().filter((commitment) => commitment.archivedAt === null && (!view.theme || commitment.theme === view.theme));
+  const objectives = db.select().from(t.commitmentObjectives).all();
+  const commitments = db
+    .select()
+    .from(t.commitments)
+    .all()
+    .filter(
+      (commitment) =>
+        commitment.archivedAt === null &&
+        (!view.theme || commitment.theme === view.theme) &&
+        (view.objective === undefined || objectives.some((row) => row.commitmentId === commitment.id && row.objective === view.objective)),
+    );
   const bearers = db.select().from(t.commitmentDutyBearers).all();
   for (const actor of actors) {
     for (const commitment of commitments) {
