@@ -10,24 +10,13 @@
 import { openDatabase, type Db } from '../db/client';
 import { STATUS_KEYS, type StatusKey } from '../lib/status-scale';
 import { ACTOR_KINDS, THEMES, type ActorKind } from '../lib/taxonomy';
+import { mulberry32 } from '../lib/prng';
 
 export interface GenerateOptions {
   actors: number;
   commitments: number;
   states: number;
   seed: number;
-}
-
-/** mulberry32: tiny, fast and deterministic. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as const;
@@ -71,7 +60,7 @@ export function createWorkspace(file: string, options: GenerateOptions): Db {
   const sqlite = db.$client;
   sqlite.pragma('synchronous = OFF'); // generation only: the server opens its own, durable, connection
   sqlite.pragma('cache_size = -262144');
-  const random = prng(options.seed);
+  const random = mulberry32(options.seed);
   sqlite.transaction(() => {
     sqlite.prepare(`INSERT INTO workspace (id, mode, seeded_at) VALUES (1, 'demo', '2026-11-01T00:00:00.000Z')`).run();
     const source = sqlite
@@ -137,7 +126,7 @@ function pickStatus(value: number): StatusKey {
 
 /** Entry number `n` of the endless sequence (its own PRNG stream, so any range can be generated). */
 export function syntheticEntry(workspace: Workspace, seed: number, n: number) {
-  const random = prng((seed * 2_654_435_761 + n * 40_503) >>> 0);
+  const random = mulberry32((seed * 2_654_435_761 + n * 40_503) >>> 0);
   random();
   const commitmentId = workspace.commitmentIds[Math.floor(random() * workspace.commitmentIds.length)] as number;
   // A fifth of the entries are independent assessments of a state by a stakeholder.

@@ -8,6 +8,7 @@ import { demoDatabases } from '../lib/testing/demo-database';
 import { ACTOR_KINDS } from '../lib/taxonomy';
 import { STATUS_KEYS } from '../lib/status-scale';
 import { HISTORY_START } from './queries/summary';
+import { mulberry32 } from '../lib/prng';
 
 /**
  * The kept read model of migration 0009 (rollup_* tables, maintained by triggers) must equal a
@@ -108,18 +109,6 @@ function recomputed(db: Db): Record<string, Row> {
   return result;
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const demo = demoDatabases();
 
 describe('the kept roll-up read model (migration 0009)', () => {
@@ -133,7 +122,7 @@ describe('the kept roll-up read model (migration 0009)', () => {
 
   it('stays equal to a recomputation through random publishes, drafts, corrections, withdrawals and actor changes', () => {
     const db = demo();
-    const next = random(6);
+    const next = mulberry32(6);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const admin = db.select().from(t.users).where(eq(t.users.role, 'admin')).get();
     if (!admin) throw new Error('no admin in the demo');

@@ -28,6 +28,7 @@ import {
 import { STATUS_KEYS, type StatusKey } from './status-scale';
 import { CELL_KEYS, type StatusCounts } from './summary-types';
 import type { Perspective } from './taxonomy';
+import { mulberry32 } from './prng';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture helpers
@@ -931,20 +932,8 @@ describe('statusOverTime', () => {
 // Property: the roll-up equals a brute-force recomputation
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomEntries(seed: number, count: number): RollupEntry[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   // Few dates and publication times, so ties on as_of and on published_at are common.
   const dates = ['2019-01-15', '2019-03-31', '2019-04-01', '2019-07-20', '2019-12-31', '2020-02-29', '2020-06-30', '2020-09-10', '2021-01-01', '2021-05-05'];

@@ -7,6 +7,7 @@ import { STATUS_SCALE, type StatusKey } from '../lib/status-scale';
 import { appliesToKind, type ActorKind, type Confidence, type DutyBearer, type Theme } from '../lib/taxonomy';
 import * as text from './demo-text';
 import type { ActorSeed, EntrySeed, UserSeed } from './types';
+import { mulberry32 } from '../lib/prng';
 
 export interface DemoCommitment {
   code: string;
@@ -94,17 +95,6 @@ const WATCHERS: Record<string, Watch> = {
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness: mulberry32, seeded per item from a string, never Math.random.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a: a stable 32-bit hash, so each item gets its own stream whatever else is generated. */
 function hash(value: string): number {
