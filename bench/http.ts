@@ -43,6 +43,8 @@ export interface Load {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: (n: number) => string;
+  /** The status whose latencies count (any 2xx when absent); every other answer is an error. */
+  status?: number;
 }
 
 /** Drives the server at a fixed concurrency; latencies are recorded per response (autocannon has no p95). */
@@ -74,7 +76,7 @@ export async function drive(load: Load): Promise<LatencyFigures> {
     ],
   }, (error, result) => (error ? fail(error) : finish(result)));
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    if (load.status === undefined ? statusCode >= 200 && statusCode < 300 : statusCode === load.status) latencies.push(responseTime);
     else errors += 1;
   });
   const result = await done;
