@@ -180,6 +180,8 @@ function keptGroups(scope: Scope, filters: DashboardFilters, byCommitment: Map<n
   };
 }
 
+type KeptGroups = ReturnType<typeof keptGroups>;
+
 const STATUS_INDEX = Object.fromEntries(STATUS_KEYS.map((status, index) => [status, index])) as Record<StatusKey, number>;
 
 const STATUS_COLUMNS = (alias: string) => STATUS_KEYS.map((status) => `sum(${alias}.${status})`).join(', ');
@@ -198,10 +200,8 @@ function nextMonth(date: string): string {
  * in, or each actor's kept totals minus those it leaves out, whichever reads fewer. Actors are
  * kept in or out by a lookup of the scope, not by joins.
  */
-function keptTallies(scope: Scope, filters: DashboardFilters, perspective: Perspective, before: string): Tallies {
+function keptTallies(scope: Scope, groups: KeptGroups, filters: DashboardFilters, perspective: Perspective, before: string): Tallies {
   const db = getDb().$client;
-  const { byCommitment } = applicability(scope);
-  const groups = keptGroups(scope, filters, byCommitment);
   const kindOf = new Map(scope.actors.map((actor) => [actor.id, actor.kind]));
 
   const perCommitment: Tallies['perCommitment'] = [];
@@ -301,9 +301,8 @@ function keptTallies(scope: Scope, filters: DashboardFilters, perspective: Persp
  * actor and quarter); the last point is the view's own counts at its date. Equal to
  * lib/rollup.ts statusOverTime (db/queries/summary.test.ts).
  */
-function overTimeFromChanges(scope: Scope, filters: DashboardFilters, perspective: Perspective, asOf: string, pairCount: number, atAsOf: Tally): TimePoint[] {
+function overTimeFromChanges(groups: KeptGroups, perspective: Perspective, asOf: string, pairCount: number, atAsOf: Tally): TimePoint[] {
   const periods = quarterEnds(HISTORY_START, asOf);
-  const groups = keptGroups(scope, filters, applicability(scope).byCommitment);
   const rows = groups.each<[number, ...number[]]>(
     `SELECT g.quarter, ${STATUS_COLUMNS('g')} FROM ${groups.table('status_changes')} g WHERE g.perspective = ? AND ${groups.where('g')} AND g.quarter < ? GROUP BY 1`,
     (set) => [perspective, ...groups.params(set), periods.length - 1],
@@ -350,8 +349,9 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   for (const [, ofKinds] of byCommitment) for (const kind of ofKinds) commitmentsOfKind.set(kind, (commitmentsOfKind.get(kind) ?? 0) + 1);
   const pairs = [...pairsOfCommitment.values()].reduce((sum, n) => sum + n, 0);
 
-  const tallies =
-    filters.asOf === undefined && filters.subject === undefined ? keptTallies(scope, filters, perspective, before) : scannedTallies(relation, where, params, perspective, before);
+  // The kept read model answers every view but one actor's page; today's tallies come from it too.
+  const groups = filters.subject === undefined ? keptGroups(scope, filters, byCommitment) : null;
+  const tallies = groups && filters.asOf === undefined ? keptTallies(scope, groups, filters, perspective, before) : scannedTallies(relation, where, params, perspective, before);
   const { perCommitment, perActor, contested, adverseEffects } = tallies;
 
   const toRow = (key: string, entry: { label: string; counts: Tally; pairs: number }) => {
@@ -431,7 +431,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
     byActor,
     byTheme: [...themes].filter(([, entry]) => entry.pairs > 0).map(([key, entry]) => toRow(key, entry)),
     byObjective: [...objectives].map(([key, entry]) => toRow(String(key), entry)).sort((a, b) => Number(a.key) - Number(b.key)),
-    overTime: filters.subject === undefined ? overTimeFromChanges(scope, filters, perspective, asOf, pairs, figures) : overTime(scope, perspective, asOf, pairs),
+    overTime: groups ? overTimeFromChanges(groups, perspective, asOf, pairs, figures) : overTime(scope, perspective, asOf, pairs),
   };
 }
 
