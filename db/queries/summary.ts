@@ -53,15 +53,23 @@ function overTime(scope: Scope, perspective: Perspective, asOf: string, pairCoun
     .all(perspective, asOf, ...params) as [CurrentStatus['status'], number, number | null, number][];
   const deltas = periods.map(() => emptyCounts());
   for (const [status, from, to, n] of rows) {
-    if (from < periods.length) (deltas[from] as ReturnType<typeof emptyCounts>)[status] += n;
-    if (to !== null && to < periods.length) (deltas[to] as ReturnType<typeof emptyCounts>)[status] -= n;
+    if (from < periods.length) (deltas[from] as Tally)[status] += n;
+    if (to !== null && to < periods.length) (deltas[to] as Tally)[status] -= n;
   }
+  return runningPoints(periods, deltas, pairCount);
+}
+
+/**
+ * Points over time from each period's net changes in status counts: running sums, the pairs with
+ * no report being the rest; `last`, when given, is the final point's counts as they are.
+ */
+function runningPoints(periods: { period: string; date: string }[], deltas: Tally[], pairCount: number, last?: Tally): TimePoint[] {
   const tally = emptyCounts();
   return periods.map(({ period, date }, index) => {
     let reported = 0;
-    for (const key of Object.keys(tally) as (keyof typeof tally)[]) {
+    for (const key of Object.keys(tally) as (keyof Tally)[]) {
       if (key === 'no_report') continue;
-      tally[key] += (deltas[index] as typeof tally)[key];
+      tally[key] = last && index === periods.length - 1 ? last[key] : tally[key] + (deltas[index] as Tally)[key];
       reported += tally[key];
     }
     const counts = { ...tally, no_report: pairCount - reported };
@@ -313,17 +321,7 @@ function overTimeFromChanges(groups: KeptGroups, perspective: Perspective, asOf:
       (deltas[quarter] as Tally)[status] += values[index] as number;
     });
   }
-  const tally = emptyCounts();
-  return periods.map(({ period, date }, index) => {
-    let reported = 0;
-    for (const key of Object.keys(tally) as (keyof Tally)[]) {
-      if (key === 'no_report') continue;
-      tally[key] = index === periods.length - 1 ? atAsOf[key] : tally[key] + (deltas[index] as Tally)[key];
-      reported += tally[key];
-    }
-    const counts = { ...tally, no_report: pairCount - reported };
-    return { period, date, counts, pairs: pairCount, reported, score: scoreOfCounts(counts) };
-  });
+  return runningPoints(periods, deltas, pairCount, atAsOf);
 }
 
 /**
