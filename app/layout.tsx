@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AccountMenu } from './_components/account-menu';
 import { DemoNotice } from './_components/demo-notice';
@@ -8,6 +7,7 @@ import { NavLinks } from './_components/nav-links';
 import { QueryProvider } from './_components/query-provider';
 import { ChartSourceProvider } from './_components/charts/chart-source';
 import { getWorkspaceMode } from '@/db/queries/workspace';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 // Every page reads the live database at request time; nothing is prerendered at build.
@@ -28,7 +28,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        {/* Client components get only the messages they read: each screen adds its own (lib/i18n/client-namespaces.ts). */}
+        <ClientMessages screen="root">
           <header className="site-header">
             <div className="inner">
               <a className="brand" href="/">
@@ -61,7 +62,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {t('footer')} <a href="/api-docs">{tApi('footer.api')}</a>
             </div>
           </footer>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,22 +1,10 @@
 import { getRequestConfig } from 'next-intl/server';
+import { DEFAULT_LOCALE, loadCatalogue } from './catalogue';
 
-/** English only for now; French and Spanish add catalogues beside these and a locale choice. */
-export const DEFAULT_LOCALE = 'en';
+export { DEFAULT_LOCALE } from './catalogue';
 
 /**
- * Catalogues besides the main one, each under its own key (`charts.en.json` -> `t('charts.…')`),
- * so screens that are worked on at the same time never edit the same file.
+ * Server components read the whole catalogue; client components get only their screen's part
+ * (lib/i18n/client-namespaces.ts), passed by the root layout and by <ClientMessages>.
  */
-const NAMESPACES = ['charts', 'auth', 'admin', 'present', 'data', 'api', 'errors'] as const;
-
-export default getRequestConfig(async () => {
-  const [main, ...namespaced] = await Promise.all([
-    import(`./messages/${DEFAULT_LOCALE}.json`),
-    ...NAMESPACES.map((namespace) => import(`./messages/${namespace}.${DEFAULT_LOCALE}.json`)),
-  ]);
-  const messages: Record<string, unknown> = { ...main.default };
-  NAMESPACES.forEach((namespace, index) => {
-    messages[namespace] = namespaced[index].default;
-  });
-  return { locale: DEFAULT_LOCALE, messages, timeZone: 'UTC' };
-});
+export default getRequestConfig(async () => ({ locale: DEFAULT_LOCALE, messages: await loadCatalogue(DEFAULT_LOCALE), timeZone: 'UTC' }));

@@ -8,6 +8,7 @@ import { getSummary } from '@/db/queries/summary';
 import { parseQuery } from '@/lib/query-params';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 import { Dashboard } from './dashboard';
 import { forOverview } from './overview-summary';
 import { matrixPageQuery, summaryQuery } from './queries';
@@ -37,9 +38,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       <h1>{t('dashboard.title')}</h1>
       <p className="lead">{t('dashboard.intro')}</p>
       {parsed.ok ? null : <QueryErrors errors={parsed.errors} />}
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <Dashboard options={{ objectives: listGcmObjectives(), regions: listActorRegions() }} />
-      </HydrationBoundary>
+      <ClientMessages screen="overview">
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <Dashboard options={{ objectives: listGcmObjectives(), regions: listActorRegions() }} />
+        </HydrationBoundary>
+      </ClientMessages>
     </>
   );
 }
