@@ -146,6 +146,20 @@ export const entryCreateBodySchema = entryInputSchema.safeExtend({
   action: z.enum(CREATE_ACTIONS, { error: `must be one of: ${CREATE_ACTIONS.join(', ')}` }).default('draft'),
 });
 
+/** The most entries one POST /api/v1/entries/batch may carry. */
+export const MAX_BATCH_ENTRIES = 100;
+
+/** POST /api/v1/entries/batch: entries as POST /api/v1/entries takes each, written all or none. */
+export const entryBatchBodySchema = z
+  .object({
+    entries: z
+      .array(entryCreateBodySchema, { error: 'must be a list of entries' })
+      .min(1, { error: 'must hold at least one entry' })
+      .max(MAX_BATCH_ENTRIES, { error: `must hold at most ${MAX_BATCH_ENTRIES} entries` }),
+  })
+  .strict();
+export const writtenEntryBatchResponseSchema = z.object({ entries: z.array(writtenEntrySchema) });
+
 /** Bodies of POST /api/v1/entries/{id}/{transition}. Submit and publish take none (or `{}`). */
 export const TRANSITIONS = ['submit', 'publish', 'return', 'withdraw'] as const;
 export type Transition = (typeof TRANSITIONS)[number];

@@ -23,6 +23,7 @@ import {
   apiErrorSchema,
   commitmentListSchema,
   commitmentResponseSchema,
+  entryBatchBodySchema,
   entryCreateBodySchema,
   entryListSchema,
   EXPORT_DATASETS,
@@ -31,6 +32,7 @@ import {
   MAX_BODY_BYTES,
   publishedEntryResponseSchema,
   transitionBodySchemas,
+  writtenEntryBatchResponseSchema,
   writtenEntryResponseSchema,
   type Transition,
 } from './api-schemas';
@@ -78,6 +80,8 @@ const schemas = {
   publishedEntry: documented(publishedEntryResponseSchema, { refId: 'PublishedEntryResponse' }),
   writtenEntry: documented(writtenEntryResponseSchema, { refId: 'WrittenEntryResponse' }),
   entryCreate: documented(entryCreateBodySchema, { refId: 'EntryCreateBody', example: EXAMPLE_ENTRY }),
+  entryBatch: documented(entryBatchBodySchema, { refId: 'EntryBatchBody', example: { entries: [EXAMPLE_ENTRY] } }),
+  writtenEntries: documented(writtenEntryBatchResponseSchema, { refId: 'WrittenEntryBatchResponse' }),
   summary: documented(summarySchema, { refId: 'Summary' }),
   matrix: documented(matrixPageResponseSchema, { refId: 'MatrixPage' }),
   exportJson: documented(exportJsonSchema, { refId: 'ExportJson' }),
@@ -173,6 +177,17 @@ function register(registry: OpenAPIRegistry): void {
     security: [{ apiToken: [] }],
     request: { body: { description: text.bodies.createEntry, required: true, content: { 'application/json': { schema: schemas.entryCreate } } } },
     responses: { 201: json(schemas.writtenEntry, text.responses.created), 200: json(schemas.writtenEntry, text.responses.retried), ...writeErrors, ...conflict },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/entries/batch',
+    operationId: 'createEntries',
+    tags: ['entries'],
+    summary: text.operations.createEntries.summary,
+    description: text.operations.createEntries.description,
+    security: [{ apiToken: [] }],
+    request: { body: { description: text.bodies.createEntries, required: true, content: { 'application/json': { schema: schemas.entryBatch } } } },
+    responses: { 201: json(schemas.writtenEntries, text.responses.createdBatch), 200: json(schemas.writtenEntries, text.responses.retriedBatch), ...writeErrors, ...conflict },
   });
   for (const transition of Object.keys(TRANSITION_OPERATIONS) as Transition[]) {
     const operationId = TRANSITION_OPERATIONS[transition];

@@ -57,6 +57,14 @@ describe('the per-token write budget', () => {
     expect(rateLimit('token-b', start + 30_000).ok).toBe(true);
     expect(rateLimit('token-a', start + 60_000).ok).toBe(true);
   });
+
+  it('counts every entry of a batch as a write', () => {
+    const start = 2_000_000;
+    expect(rateLimit('token-c', start, WRITES_PER_MINUTE - 10).ok).toBe(true);
+    expect(rateLimit('token-c', start + 1, 10).ok).toBe(true);
+    expect(rateLimit('token-c', start + 2, 1).ok).toBe(false);
+    expect(rateLimit('token-d', start, WRITES_PER_MINUTE + 1).ok).toBe(false);
+  });
 });
 
 describe('the per-token write budget setting', () => {

@@ -43,14 +43,15 @@ export function writesPerMinute(setting: string | undefined): number {
 const WINDOW_MS = 60_000;
 const windows = new Map<string, { start: number; count: number }>();
 
-export function rateLimit(tokenKey: string, now = Date.now()): Guarded<null> {
-  const window = windows.get(tokenKey);
+/** Counts `writes` more against the token's budget of this minute; refused when that goes over it. */
+export function rateLimit(tokenKey: string, now = Date.now(), writes = 1): Guarded<null> {
+  let window = windows.get(tokenKey);
   if (!window || now - window.start >= WINDOW_MS) {
     if (windows.size > 10_000) windows.clear();
-    windows.set(tokenKey, { start: now, count: 1 });
-    return { ok: true, value: null };
+    window = { start: now, count: 0 };
+    windows.set(tokenKey, window);
   }
-  window.count += 1;
+  window.count += writes;
   if (window.count <= WRITES_PER_MINUTE) return { ok: true, value: null };
   const retryAfter = Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
   return {

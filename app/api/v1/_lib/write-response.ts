@@ -23,20 +23,23 @@ export function commitWrite(userId: string, write: () => WriteResult): Promise<C
   });
 }
 
+/** A refused write in the API's one error shape. */
+export function refusalResponse(result: Extract<WriteResult, { ok: false }>): NextResponse {
+  switch (result.status) {
+    case 400:
+      return invalidBody(result.fieldErrors ?? { body: result.message });
+    case 403:
+      return apiError('forbidden', result.message);
+    case 404:
+      return notFound(result.message);
+    case 409:
+      return apiError('conflict', result.message);
+  }
+}
+
 /** A committed write as the API answers it: the entry as its writer now sees it, or one error shape. */
 export function writeResponse({ result, entry }: CommittedWrite, created = false): NextResponse {
-  if (!result.ok) {
-    switch (result.status) {
-      case 400:
-        return invalidBody(result.fieldErrors ?? { body: result.message });
-      case 403:
-        return apiError('forbidden', result.message);
-      case 404:
-        return notFound(result.message);
-      case 409:
-        return apiError('conflict', result.message);
-    }
-  }
+  if (!result.ok) return refusalResponse(result);
   if (!entry) return notFound('The entry was not found.');
   return respond(writtenEntryResponseSchema, { entry }, { status: created && !result.duplicate ? 201 : 200 });
 }

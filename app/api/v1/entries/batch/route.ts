@@ -1,0 +1,46 @@
+import { createAndAdvanceEntries, type BatchWriteResult } from '@/db/queries/entry-batch';
+import { groupCommit } from '@/db/queries/group-commit';
+import { getWrittenEntry } from '@/db/queries/written-entries';
+import { entryBatchBodySchema, writtenEntryBatchResponseSchema, type WrittenEntryDto } from '@/lib/api-schemas';
+import { fieldErrors } from '@/lib/entry-input';
+import { invalidBody, methodsNotAllowed, notFound, respond } from '../../_lib/respond';
+import { authenticate, rateLimit, readJsonBody, requestId } from '../../_lib/write-request';
+import { refusalResponse } from '../../_lib/write-response';
+
+/**
+ * Creates several entries as the token's user, each submitted or published as its `action` says,
+ * all in one transaction: every entry is written, or none. Each entry counts against the token's
+ * budget of writes. Answers 201 with the entries as their writer now sees them (200 when every
+ * one was already written with its idempotency key: a retried batch).
+ */
+export async function POST(request: Request) {
+  const caller = authenticate(request);
+  if (!caller.ok) return caller.response;
+  const limited = rateLimit(caller.value.tokenKey);
+  if (!limited.ok) return limited.response;
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  const parsed = entryBatchBodySchema.safeParse(body.value);
+  if (!parsed.success) return invalidBody(fieldErrors(parsed.error));
+  const { entries } = parsed.data;
+  // The first entry was counted above; the rest count now, before anything is written.
+  const budget = rateLimit(caller.value.tokenKey, Date.now(), entries.length - 1);
+  if (!budget.ok) return budget.response;
+  const { userId } = caller.value;
+  const context = { requestId: requestId() };
+  const committed = await groupCommit((): { result: BatchWriteResult; written: (WrittenEntryDto | null)[] } => {
+    const result = createAndAdvanceEntries(
+      userId,
+      entries.map(({ action, ...input }) => ({ input, action })),
+      context,
+    );
+    return result.ok ? { result, written: result.entries.map(({ entryId }) => getWrittenEntry(userId, entryId)) } : { result, written: [] };
+  });
+  if (!committed.result.ok) return refusalResponse(committed.result);
+  const written = committed.written.filter((entry): entry is WrittenEntryDto => entry !== null);
+  if (written.length !== committed.written.length) return notFound('An entry of the batch was not found.');
+  const created = committed.result.entries.some((entry) => !entry.duplicate);
+  return respond(writtenEntryBatchResponseSchema, { entries: written }, { status: created ? 201 : 200 });
+}
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(['POST']);
