@@ -206,33 +206,43 @@ async function readScenarios(server: Server, options: BenchOptions, views: reado
   return results;
 }
 
-async function publishScenario(server: Server, db: Db, workspace: Workspace, options: BenchOptions): Promise<LatencyFigures | { missing: string }> {
-  const probe = await fetch(`${server.base}/api/v1/entries`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  if (probe.status === 405 || probe.status === 404) return { missing: `POST /api/v1/entries answered ${probe.status}: the write API is not there yet` };
+/** Entries per request in the batched publishing scenario (POST /api/v1/entries/batch). */
+const PUBLISH_BATCH = 50;
+
+/**
+ * Publishing through the API at c=4 with one token: one entry per request (POST /api/v1/entries),
+ * or `batch` entries per request (POST /api/v1/entries/batch, one transaction each). Figures are
+ * per request; entries/s is requests/s x entries per request.
+ */
+async function publishScenario(server: Server, db: Db, workspace: Workspace, options: BenchOptions, batch = 1): Promise<(LatencyFigures & { entriesPerRequest: number; entriesPerSecond: number }) | { missing: string }> {
+  const url = batch === 1 ? '/api/v1/entries' : '/api/v1/entries/batch';
+  const probe = await fetch(`${server.base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  if (probe.status === 405 || probe.status === 404) return { missing: `POST ${url} answered ${probe.status}: the write API is not there yet` };
   const tokens = (await import('../db/queries/api-tokens')) as typeof import('../db/queries/api-tokens');
   const actorId = workspace.stakeholderIds[0] as number;
-  const issued = tokens.issueApiToken(workspace.userOfActor.get(actorId), 'bench', {}, db);
+  const issued = tokens.issueApiToken(workspace.userOfActor.get(actorId), `bench ${batch}`, {}, db);
   if (!issued.ok) return { missing: `could not issue an API token: ${issued.message}` };
-  const runId = Date.now().toString(36);
+  const runId = `${Date.now().toString(36)}-${batch}`;
   const codes = workspace.commitmentCodes;
-  return drive({
+  const entry = (n: number) => ({
+    idempotencyKey: `bench-publish-${runId}-${n}`,
+    commitment: codes[n % codes.length],
+    subject: actorId,
+    status: 'substantial',
+    asOf: '2026-10-31',
+    summary: `Benchmark publication ${n}`,
+    action: 'publish',
+  });
+  const figures = await drive({
     base: server.base,
     connections: 4,
     duration: options.duration,
     method: 'POST',
     headers: { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' },
-    path: () => '/api/v1/entries',
-    body: (n) =>
-      JSON.stringify({
-        idempotencyKey: `bench-publish-${runId}-${n}`,
-        commitment: codes[n % codes.length],
-        subject: actorId,
-        status: 'substantial',
-        asOf: '2026-10-31',
-        summary: `Benchmark publication ${n}`,
-        action: 'publish',
-      }),
+    path: () => url,
+    body: (n) => JSON.stringify(batch === 1 ? entry(n) : { entries: Array.from({ length: batch }, (_, index) => entry(n * batch + index)) }),
   });
+  return { ...figures, entriesPerRequest: batch, entriesPerSecond: round(figures.requestsPerSecond * batch, 1) };
 }
 
 async function importScenario(options: BenchOptions, db: Db, workspace: Workspace): Promise<{ seconds: number; rows: number } | { missing: string }> {
@@ -303,8 +313,13 @@ async function main(): Promise<void> {
         console.log(`  overview: ${'missing' in js ? js.missing : `HTML ${Math.round(js.htmlBytes / 1024)} kB, first-load JS ${Math.round(js.jsGzipBytes / 1024)} kB gzipped in ${js.scripts} scripts`}`);
         await settle(server.base);
         const publish = await publishScenario(server, db, workspace, options).catch((error: unknown) => ({ missing: `publishing failed: ${String(error)}` }));
-        console.log(`  publish through the API: ${'missing' in publish ? publish.missing : `${publish.requestsPerSecond} entries/s (median ${publish.medianMs} ms, p95 ${publish.p95Ms} ms, ${publish.errors} errors)`}`);
-        extra = { overview: js, publish };
+        console.log(`  publish through the API, one entry a request: ${'missing' in publish ? publish.missing : `${publish.entriesPerSecond} entries/s (median ${publish.medianMs} ms, p95 ${publish.p95Ms} ms, ${publish.errors} errors)`}`);
+        await settle(server.base);
+        const publishBatched = await publishScenario(server, db, workspace, options, PUBLISH_BATCH).catch((error: unknown) => ({ missing: `publishing failed: ${String(error)}` }));
+        console.log(
+          `  publish through the API, ${PUBLISH_BATCH} entries a request: ${'missing' in publishBatched ? publishBatched.missing : `${publishBatched.entriesPerSecond} entries/s (${publishBatched.requestsPerSecond} requests/s, median ${publishBatched.medianMs} ms, p95 ${publishBatched.p95Ms} ms, ${publishBatched.errors} errors)`}`,
+        );
+        extra = { overview: js, publish, publishBatched };
       }
       results.push({ entries: size, pairs, generateSeconds, inProcess: inproc, sqlite3: shell, http, peakRssMb: server.peakRssMb() });
     } finally {

@@ -124,6 +124,7 @@ test.describe('write API and the documented contract', () => {
     // Cases that change state run in order; the retry and conflict reuse one key.
     const createKey = freshKey();
     const createBody = { ...entryBody(aldoria), idempotencyKey: createKey, action: 'draft' };
+    const batchBody = { entries: [entryBody(aldoria, { action: 'publish' }), entryBody(aldoria, { action: 'submit', status: 'limited' })] };
 
     // Rate limit: one token, asked until it is over its budget (calls that write nothing).
     const untilLimited = async (call: () => Promise<APIResponse>) => {
@@ -186,6 +187,17 @@ test.describe('write API and the documented contract', () => {
         413: () => post('/api/v1/entries', tokens.contributor, huge),
         415: () => api.post('/api/v1/entries', { headers: { ...bearer(tokens.contributor), 'Content-Type': 'application/x-www-form-urlencoded' }, data: 'summary=x' }),
         429: burst,
+      },
+      createEntries: {
+        201: () => post('/api/v1/entries/batch', tokens.focal, batchBody),
+        200: () => post('/api/v1/entries/batch', tokens.focal, batchBody),
+        400: () => post('/api/v1/entries/batch', tokens.focal, { entries: [entryBody(aldoria, { action: 'publish' }), { ...entryBody(aldoria), status: 'done' }] }),
+        401: () => post('/api/v1/entries/batch', null, { entries: [entryBody(aldoria)] }),
+        403: () => post('/api/v1/entries/batch', tokens.focal, { entries: [entryBody(aldoria, { action: 'publish' }), entryBody(bravonia)] }),
+        409: () => post('/api/v1/entries/batch', tokens.contributor, { entries: [entryBody(aldoria), batchBody.entries[0]] }),
+        413: () => post('/api/v1/entries/batch', tokens.focal, JSON.stringify({ entries: [JSON.parse(huge)] })),
+        415: () => api.post('/api/v1/entries/batch', { headers: { ...bearer(tokens.focal), 'Content-Type': 'text/csv' }, data: 'summary\nx' }),
+        429: () => untilLimited(() => post('/api/v1/entries/batch', tokens.burst, {})),
       },
       submitEntry: transitionCases('submit', {
         200: async () => post(`/api/v1/entries/${await newDraft(tokens.contributor)}/submit`, tokens.contributor),
@@ -296,6 +308,30 @@ test.describe('write API and the documented contract', () => {
     ]);
     // Published means public: the read API shows it at once, and its list ETag has moved.
     expect((await api.get(`/api/v1/entries/${entry.id}`)).status()).toBe(200);
+  });
+
+  test('a batch is one transaction: an entry refused leaves nothing of it, and the error names that entry', async () => {
+    const aldoria = actorId('Republic of Aldoria');
+    const send = (token: string, entries: unknown[]) =>
+      api.post('/api/v1/entries/batch', { headers: { ...bearer(token), 'Content-Type': 'application/json' }, data: JSON.stringify({ entries }) });
+    const before = writeCount();
+    const refused = await send(tokens.focal, [entryBody(aldoria, { action: 'publish' }), entryBody(aldoria, { action: 'publish', asOf: '2099-12-31', summary: '' })]);
+    expect(refused.status()).toBe(400);
+    const { error } = await refused.json();
+    expect(Object.keys(error.fields).sort()).toEqual(['entries.1.asOf', 'entries.1.summary']);
+    expect(writeCount()).toBe(before);
+
+    const response = await send(tokens.focal, [entryBody(aldoria, { action: 'publish', status: 'complete' }), entryBody(aldoria, { action: 'draft' })]);
+    expect(response.status()).toBe(201);
+    const { entries } = (await response.json()) as { entries: { id: number; state: string; status: string }[] };
+    expect(entries.map((entry) => [entry.state, entry.status])).toEqual([
+      ['published', 'complete'],
+      ['draft', 'substantial'],
+    ]);
+    expect(entries.map((entry) => entryRow(entry.id)?.state)).toEqual(['published', 'draft']);
+    // Published means public at once; the draft stays private.
+    expect((await api.get(`/api/v1/entries/${entries[0]!.id}`)).status()).toBe(200);
+    expect((await api.get(`/api/v1/entries/${entries[1]!.id}`)).status()).toBe(404);
   });
 
   test('bad input is refused field by field, and nothing is written', async () => {
