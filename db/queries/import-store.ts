@@ -36,6 +36,80 @@ function driverValue(column: { mapToDriverValue(value: unknown): unknown }, valu
   return value === null || value === undefined ? null : column.mapToDriverValue(value);
 }
 
+/** A preview met something it cannot rehearse exactly; it is run again through the real write. */
+export class RehearsalUnsupported extends Error {}
+
+/** The stand-in for the entries table a preview writes the file's entries to (temporary, rolled back with the preview). */
+export const REHEARSAL_TABLE = 'import_rehearsal';
+
+const WRITE_TARGET = /\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[`"[]?(\w+)/gi;
+const FIRES_ON_INSERT = /\b(?:BEFORE|AFTER|INSTEAD\s+OF)\s+INSERT\b/i;
+const REFUSES = /\bRAISE\s*\(/i;
+
+/**
+ * Triggers that could refuse a new entry: a RAISE in a trigger on inserting an entry, or in any
+ * trigger of a table that those triggers write to (and so on). The triggers an entry's INSERT
+ * fires maintain derived data (current statuses, the roll-up read model, the data version) and
+ * refuse nothing; a preview may then leave them out. Should one ever refuse, the preview runs them.
+ */
+export function refusingInsertTriggers(sqlite: Database.Database): string[] {
+  const triggers = sqlite.prepare("SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; tableName: string; sql: string }[];
+  const entryTable = getTableName(t.progressEntries);
+  const reached = triggers.filter((trigger) => trigger.tableName === entryTable && FIRES_ON_INSERT.test(trigger.sql));
+  const tables = new Set<string>();
+  for (let index = 0; index < reached.length; index += 1) {
+    for (const match of reached[index]!.sql.matchAll(WRITE_TARGET)) {
+      const table = match[1]!;
+      if (tables.has(table)) continue;
+      tables.add(table);
+      // Whatever the statement (an upsert updates, a replace deletes), every trigger of a table written to.
+      for (const trigger of triggers) if (trigger.tableName === table && !reached.includes(trigger)) reached.push(trigger);
+    }
+  }
+  return reached.filter((trigger) => REFUSES.test(trigger.sql)).map((trigger) => trigger.name);
+}
+
+const FOREIGN_KEY_ACTIONS = String.raw`(?:\s+(?:ON\s+(?:UPDATE|DELETE)\s+(?:NO\s+ACTION|CASCADE|RESTRICT|SET\s+NULL|SET\s+DEFAULT)|MATCH\s+\w+|(?:NOT\s+)?DEFERRABLE(?:\s+INITIALLY\s+(?:DEFERRED|IMMEDIATE))?))*`;
+const TABLE_FOREIGN_KEY = new RegExp(String.raw`,\s*(?:CONSTRAINT\s+\S+\s+)?FOREIGN\s+KEY\s*\([^)]*\)\s*REFERENCES\s+[^\s(]+\s*(?:\([^)]*\))?${FOREIGN_KEY_ACTIONS}`, 'gi');
+const COLUMN_FOREIGN_KEY = new RegExp(String.raw`\s+REFERENCES\s+[^\s(]+\s*(?:\([^)]*\))?${FOREIGN_KEY_ACTIONS}`, 'gi');
+
+/**
+ * Creates the stand-in table, in the caller's transaction: the entries table's own definition
+ * (columns, defaults, NOT NULL, CHECK constraints, the generated perspective) and its unique
+ * indexes, read from the database, without triggers and without foreign keys (a temporary table
+ * cannot refer to the database's tables; the rules look every referenced row up before they write).
+ * False, and nothing created, when that cannot be done exactly, or when a trigger could refuse an
+ * entry (refusingInsertTriggers): the preview then writes for real.
+ */
+export function createRehearsalTable(sqlite: Database.Database): boolean {
+  if (!sqlite.inTransaction || refusingInsertTriggers(sqlite).length > 0) return false;
+  const entryTable = getTableName(t.progressEntries);
+  const definition = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(entryTable) as string | undefined;
+  const header = definition?.match(/^CREATE\s+TABLE\s+(?:`[^`]+`|"[^"]+"|\w+)\s*\(/i);
+  if (!definition || !header) return false;
+  const body = definition.slice(header[0].length).replace(TABLE_FOREIGN_KEY, '').replace(COLUMN_FOREIGN_KEY, '');
+  const target = quote(REHEARSAL_TABLE);
+  const columnsOf = (schema: string, table: string) => JSON.stringify(sqlite.prepare(`SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid`).all(table, schema));
+  try {
+    sqlite.exec(`DROP TABLE IF EXISTS temp.${target}`);
+    sqlite.exec(`CREATE TEMP TABLE ${target} (${body}`);
+    const unique = (sqlite.prepare('SELECT name, "unique", partial FROM pragma_index_list(?)').all(entryTable) as { name: string; unique: number; partial: number }[]).filter((index) => index.unique === 1);
+    for (const index of unique) {
+      const columns = sqlite.prepare('SELECT cid, name, "desc", coll FROM pragma_index_xinfo(?) WHERE "key" = 1 ORDER BY seqno').all(index.name) as { cid: number; name: string | null; desc: number; coll: string }[];
+      if (index.partial === 1 || columns.some((column) => column.cid < 0 || column.name === null)) throw new RehearsalUnsupported(`index ${index.name}`);
+      const keys = columns.map((column) => `${quote(column.name!)} COLLATE ${column.coll}${column.desc ? ' DESC' : ''}`).join(', ');
+      sqlite.exec(`CREATE UNIQUE INDEX temp.${quote(`${REHEARSAL_TABLE}_${index.name}`)} ON ${target} (${keys})`);
+    }
+    const foreignKeys = sqlite.prepare('SELECT count(*) FROM pragma_foreign_key_list(?, ?)').pluck().get(REHEARSAL_TABLE, 'temp') as number;
+    if (columnsOf('temp', REHEARSAL_TABLE) !== columnsOf('main', entryTable) || foreignKeys > 0) throw new RehearsalUnsupported('columns');
+    return true;
+  } catch (error) {
+    if (!(error instanceof RehearsalUnsupported) && !(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_ERROR'))) throw error;
+    sqlite.exec(`DROP TABLE IF EXISTS temp.${target}`);
+    return false;
+  }
+}
+
 /**
  * The entry workflow's store (EntryStore) for a whole file written in ONE immediate transaction:
  * the same rules (db/queries/entry-workflow.ts createIn, publishIn) run for every row, but
@@ -51,9 +125,13 @@ function driverValue(column: { mapToDriverValue(value: unknown): unknown }, valu
  *   table's sequence, and its columns' defaults) is checked against the row the database returns:
  *   any difference throws, which rolls the whole file back. The audit rows are those of the
  *   one-entry path: the import's (the draft) and the publication's (draft -> published).
+ * With `rehearse` (a preview, always rolled back), the file's entries go to the stand-in table
+ * (createRehearsalTable) and no audit rows are written; `rehearsing` says whether it could be made.
  * `flush()` must be called before the transaction commits. Valid only inside that transaction.
  */
-export function importStore(tx: Tx, sqlite: Database.Database): EntryStore & { flush(): void } {
+export function importStore(tx: Tx, sqlite: Database.Database, options: { rehearse?: boolean } = {}): EntryStore & { flush(): void; rehearsing: boolean } {
+  const rehearsing = Boolean(options.rehearse) && createRehearsalTable(sqlite);
+  const entryTable = rehearsing ? quote(REHEARSAL_TABLE) : ENTRY_TABLE;
   const actors = new Map<number, { kind: ActorKind; archived: boolean }>(
     tx
       .select({ id: t.actors.id, kind: t.actors.kind, archivedAt: t.actors.archivedAt })
@@ -142,7 +220,7 @@ export function importStore(tx: Tx, sqlite: Database.Database): EntryStore & { f
       const batch = rows.slice(start, start + BATCH);
       const values: unknown[] = [];
       for (const row of batch) INSERTED.forEach((key, index) => values.push(driverValue(INSERTED_COLUMNS[index]!, (row as Record<string, unknown>)[key])));
-      const returned = statement(insertSql(ENTRY_TABLE, INSERTED_COLUMNS, batch.length, returningEntry)).raw(true).all(values) as unknown[][];
+      const returned = statement(insertSql(entryTable, INSERTED_COLUMNS, batch.length, returningEntry)).raw(true).all(values) as unknown[][];
       const byId = new Map(returned.map((raw) => [raw[ID_INDEX], raw]));
       for (const row of batch) {
         const raw = byId.get(row.id);
@@ -192,6 +270,10 @@ export function importStore(tx: Tx, sqlite: Database.Database): EntryStore & { f
         pending[pending.length - 1] = changed as EntryRow;
         return keep(changed as EntryRow);
       }
+      // A change to an entry already written (a correction marking the entry it supersedes) is not
+      // rehearsed: the file's entries live only in the stand-in table, which the database's own
+      // entries cannot refer to, and one of the file's entries would change without its triggers.
+      if (rehearsing) throw new RehearsalUnsupported(`entry ${id} changes after it was written`);
       flushEntries(pending.length);
       const columns = Object.keys(values).filter((key) => (values as Record<string, unknown>)[key] !== undefined);
       let statement = updates.get(columns.join(','));
@@ -201,9 +283,12 @@ export function importStore(tx: Tx, sqlite: Database.Database): EntryStore & { f
     audit(record: AuditRecord) {
       // Stamped by the database when written, as recordAudit's rows are.
       if (record.at !== undefined) throw new Error('import: audit rows take the time they are written');
+      // A rehearsal is always rolled back: its audit rows would never be read.
+      if (rehearsing) return;
       pendingAudits.push(auditValues(record));
       if (pendingAudits.length >= BATCH) flushAudits();
     },
     flush,
+    rehearsing,
   };
 }

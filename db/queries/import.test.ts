@@ -6,6 +6,7 @@ import { applyPragmas, openDatabase, type Db } from '../client';
 import * as t from '../schema';
 import { seedDatabase } from '../../seed';
 import { importEntriesCsv, type ImportResult } from './import';
+import { createRehearsalTable, importStore, REHEARSAL_TABLE, refusingInsertTriggers } from './import-store';
 import { listPublishedEntries } from './entries';
 import { listReviewQueue } from './entry-workflow';
 import { toCsv, type CsvCell } from '../../lib/csv';
@@ -250,6 +251,14 @@ describe('importing progress entries from CSV', () => {
       rows.push(row(aldoria, 451, { commitment_code: original.code, supersedes_id: original.id, summary: 'Corrected figures' }));
       rows.push(row(aldoria, 452, { adverse_effects: 'true', adverse_effects_description: 'Returns without screening.' }));
 
+      // The preview of the file but its correction is rehearsed (the stand-in table, no derived data):
+      // it says of every row what the one-entry path says when it really writes and rolls back.
+      const before = written();
+      const withoutCorrection = rows.filter((record) => !record.supersedes_id);
+      const preview = await bothWays(ALDORIA_FOCAL, file(withoutCorrection), { publish: true, dryRun: true });
+      expect(preview.batched.rows).toEqual(preview.oneByOne.rows);
+      expect(preview.batched.counts).toMatchObject({ total: 454, new: 451, duplicate: 2, unchanged: 1, error: 0, written: 0 });
+      expect([preview.batchedWrote, preview.oneByOneWrote]).toEqual([before, before]);
       const both = await bothWays(ALDORIA_FOCAL, file(rows), { publish: true });
       imported(both.batched);
       expect(both.batched.counts).toMatchObject({ total: 455, new: 452, duplicate: 2, unchanged: 1, error: 0, written: 452 });
@@ -311,6 +320,70 @@ describe('importing progress entries from CSV', () => {
       expect(dataVersion()).toBe(versionBefore);
       expect(both.batchedWrote).toEqual(both.oneByOneWrote);
     }, 120_000);
+
+    it('a preview that cannot be rehearsed (a row correcting an entry of the same file) is run through the real write and says what the import does', async () => {
+      const aldoria = actorId('Republic of Aldoria');
+      const nextId = (db.$client.prepare('SELECT max(id) + 1 AS id FROM progress_entries').get() as { id: number }).id;
+      const first = row(aldoria, 0);
+      const rows = [first, row(aldoria, 1, { commitment_code: first.commitment_code, supersedes_id: nextId, summary: 'Corrected in the same file' })];
+      const before = written();
+      const preview = await bothWays(ALDORIA_FOCAL, file(rows), { publish: true, dryRun: true });
+      expect(preview.batched.rows).toEqual(preview.oneByOne.rows);
+      expect(preview.batched.counts).toMatchObject({ new: 2, error: 0, written: 0 });
+      expect(written()).toEqual(before);
+      const both = await bothWays(ALDORIA_FOCAL, file(rows), { publish: true });
+      // What the preview said of each row is what the import did (the entries it would make have no id yet).
+      expect(preview.batched.rows).toEqual(both.batched.rows.map((result) => ({ ...result, entryId: result.outcome === 'new' ? null : result.entryId })));
+      expect(both.batchedWrote).toEqual(both.oneByOneWrote);
+      expect(db.select().from(t.progressEntries).where(eq(t.progressEntries.id, nextId)).get()?.supersededById).toBe(nextId + 1);
+    }, 120_000);
+
+    it('the stand-in a preview writes to has the entries table\'s columns and constraints, and is not made when a trigger could refuse an entry', () => {
+      const sqlite = db.$client;
+      // Today no trigger an entry's insert sets off refuses anything: previews are rehearsed. (Should a
+      // migration add one, previews still say exactly what the import does, but cost as much as it.)
+      expect(refusingInsertTriggers(sqlite)).toEqual([]);
+      const rolledBack = new Error('rolled back, as a preview is');
+      expect(() => db.transaction((tx) => {
+        expect(importStore(tx, sqlite, { rehearse: true }).rehearsing).toBe(true);
+        const columns = (schema: string, table: string) => sqlite.prepare('SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?)').all(table, schema);
+        expect(columns('temp', REHEARSAL_TABLE)).toEqual(columns('main', 'progress_entries'));
+        const entry = sqlite.prepare('SELECT * FROM progress_entries ORDER BY id LIMIT 1').get() as Record<string, unknown>;
+        const insert = (changes: Record<string, unknown>) => {
+          const values = { ...entry, id: null, perspective: undefined, idempotency_key: `stand-in-${Math.random()}`, ...changes };
+          const names = Object.keys(values).filter((name) => values[name as keyof typeof values] !== undefined);
+          return () => sqlite.prepare(`INSERT INTO temp.${REHEARSAL_TABLE} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(names.map((name) => values[name as keyof typeof values]));
+        };
+        expect(insert({})).not.toThrow();
+        expect(insert({ summary: '   ' })).toThrow(/CHECK constraint failed: progress_entries_summary_present/);
+        expect(insert({ as_of: '2025-02-30' })).toThrow(/CHECK constraint failed/);
+        expect(insert({ status: null })).toThrow(/NOT NULL/);
+        expect(insert({ idempotency_key: entry.idempotency_key, commitment_id: 999_999 })).not.toThrow(); // no foreign keys: the rules look them up
+        expect(insert({ idempotency_key: 'twice' })).not.toThrow();
+        expect(insert({ idempotency_key: 'twice' })).toThrow(/UNIQUE/);
+        throw rolledBack;
+      }, { behavior: 'immediate' })).toThrow(rolledBack);
+      expect(sqlite.prepare('SELECT count(*) FROM sqlite_temp_master').pluck().get()).toBe(0);
+
+      // A trigger that refuses: on the entries' insert, or on a table their triggers write to.
+      sqlite.exec(`CREATE TRIGGER refuse_entry BEFORE INSERT ON progress_entries WHEN NEW.summary = 'No' BEGIN SELECT RAISE(ABORT, 'no'); END`);
+      sqlite.exec(`CREATE TRIGGER refuse_count BEFORE UPDATE ON rollup_actor_counts WHEN NEW.pairs < 0 BEGIN SELECT RAISE(ABORT, 'negative'); END`);
+      expect(refusingInsertTriggers(sqlite).sort()).toEqual(['refuse_count', 'refuse_entry']);
+      db.transaction((tx) => {
+        expect(createRehearsalTable(sqlite)).toBe(false);
+        expect(importStore(tx, sqlite, { rehearse: true }).rehearsing).toBe(false);
+      }, { behavior: 'immediate' });
+    });
+
+    it('with a trigger that refuses an entry, the preview writes for real and fails as the import does', async () => {
+      const aldoria = actorId('Republic of Aldoria');
+      db.$client.exec(`CREATE TRIGGER refuse_entry BEFORE INSERT ON progress_entries WHEN NEW.summary = 'Refused by a trigger' BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END`);
+      const file = csv([row(aldoria, 0), row(aldoria, 1, { summary: 'Refused by a trigger' })]);
+      const before = checksum();
+      await expect(importEntriesCsv(ALDORIA_FOCAL, file, { publish: true, dryRun: true })).rejects.toThrow(/refused by a trigger/);
+      await expect(importEntriesCsv(ALDORIA_FOCAL, file, { publish: true })).rejects.toThrow(/refused by a trigger/);
+      expect(checksum()).toBe(before);
+    });
 
     it("puts the connection's page cache and temp store back after a file, written or refused", async () => {
       const aldoria = actorId('Republic of Aldoria');

@@ -5,7 +5,7 @@ import { getDb, type Tx } from '../client';
 import * as t from '../schema';
 import { createIn, loadPrincipal, publishIn, rollBack, settle, type WriteResult } from './entry-workflow';
 import { statementStore } from './entry-statements';
-import { importStore } from './import-store';
+import { importStore, RehearsalUnsupported } from './import-store';
 import { parseCsv } from '../../lib/csv';
 import { entryInputSchema, fieldErrors, type EntryInput } from '../../lib/entry-input';
 import {
@@ -27,7 +27,12 @@ import type { ActorKind } from '../../lib/taxonomy';
  * then runs every row through the entry workflow's own create (and publish) code, with the same
  * rules (db/authz.ts `entry.import`) and validation (lib/entry-input.ts) as the form, in ONE
  * immediate transaction: any refused row rolls the whole file back. A preview (dry run) runs the
- * same transaction and always rolls it back, so it reports exactly what the import would do.
+ * same rules in the same kind of transaction and always rolls it back, so it reports what the
+ * import would do; it rehearses the write (db/queries/import-store.ts createRehearsalTable): the
+ * file's entries go to a temporary stand-in with the entries table's own columns and constraints,
+ * without the triggers that keep derived data (current statuses, the roll-up read model), which
+ * refuse nothing and cost most of an import. A preview that cannot be rehearsed exactly (a trigger
+ * that could refuse an entry, a correction in the file) runs the real write instead.
  *
  * Idempotent: each row's key is the file's `idempotency_key`, or one derived from its reporter,
  * subject and content; a row whose key is already on record for that reporter adds nothing. A
@@ -103,6 +108,15 @@ interface CheckedRow {
   result: ImportRowResult;
   input: EntryInput | null;
   reporterId: number | null;
+  /** How many of result.errors the check found (the write adds its own after them). */
+  checkErrors: number;
+}
+
+/** The row as the check left it, before a write that is run again. */
+function resetWrite(row: CheckedRow): void {
+  row.result.errors.length = row.checkErrors;
+  row.result.outcome = row.checkErrors > 0 ? 'error' : 'new';
+  row.result.entryId = null;
 }
 
 const emptyCounts = (): ImportResult['counts'] => ({ total: 0, new: 0, duplicate: 0, unchanged: 0, error: 0, written: 0 });
@@ -182,19 +196,30 @@ export async function importEntriesCsv(userId: string, csvText: string, options:
   // Writing: one immediate transaction through the workflow's own code; rolled back on any error or a dry run.
   options.onProgress?.({ phase: 'writing', done: 0, total });
   let written = 0;
-  const outcome = withImportSettings(db.$client, () =>
-    settle(() =>
-      db.transaction(
-        (tx): WriteResult => {
-          written = writeRows(tx, db.$client, userId, checked, { isAdmin, publish: Boolean(options.publish), requestId: options.requestId ?? null, oneByOne: Boolean(options.oneByOne) });
-          const keep = !options.dryRun && checked.every((row) => row.result.errors.length === 0);
-          // A preview, or a file with any refused row, leaves nothing behind.
-          return keep ? { ok: true, entryId: 0 } : rollBack({ ok: true, entryId: 0 });
-        },
-        { behavior: 'immediate' },
+  const write = (rehearse: boolean) =>
+    withImportSettings(db.$client, () =>
+      settle(() =>
+        db.transaction(
+          (tx): WriteResult => {
+            written = writeRows(tx, db.$client, userId, checked, { isAdmin, publish: Boolean(options.publish), requestId: options.requestId ?? null, oneByOne: Boolean(options.oneByOne), rehearse });
+            const keep = !options.dryRun && checked.every((row) => row.result.errors.length === 0);
+            // A preview, or a file with any refused row, leaves nothing behind.
+            return keep ? { ok: true, entryId: 0 } : rollBack({ ok: true, entryId: 0 });
+          },
+          { behavior: 'immediate' },
+        ),
       ),
-    ),
-  );
+    );
+  let outcome: WriteResult;
+  try {
+    // A preview rehearses the write (import-store.ts): the same rules row by row, the file's
+    // entries into a stand-in of the entries table, without the triggers that keep derived data.
+    outcome = write(Boolean(options.dryRun) && !options.oneByOne);
+  } catch (error) {
+    if (!(error instanceof RehearsalUnsupported)) throw error;
+    for (const row of checked) resetWrite(row);
+    outcome = write(false);
+  }
   if (!outcome.ok) return refusal(outcome.status === 403 ? 403 : 400, outcome.message, options);
 
   const rows = checked.map((row) => row.result);
@@ -282,7 +307,7 @@ function checkRow(row: ImportRow, context: CheckContext): CheckedRow {
     else for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors.push({ column: columnOfField(field), message });
   }
   if (errors.length > 0) result.outcome = 'error';
-  return { row, result, input: errors.length > 0 ? null : input, reporterId: reporter?.id ?? null };
+  return { row, result, input: errors.length > 0 ? null : input, reporterId: reporter?.id ?? null, checkErrors: errors.length };
 }
 
 /** The workflow's answer to a row, as errors in the file's columns. */
@@ -317,9 +342,9 @@ function sameContent(entry: ExistingEntry, commitmentId: number | undefined, inp
 }
 
 /** Writes every valid row inside the caller's transaction; returns how many entries were created. */
-function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: CheckedRow[], options: { isAdmin: boolean; publish: boolean; requestId: string | null; oneByOne: boolean }): number {
+function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: CheckedRow[], options: { isAdmin: boolean; publish: boolean; requestId: string | null; oneByOne: boolean; rehearse: boolean }): number {
   const context = { requestId: options.requestId };
-  const batched = options.oneByOne ? null : importStore(tx, sqlite);
+  const batched = options.oneByOne ? null : importStore(tx, sqlite, { rehearse: options.rehearse });
   const store = batched ?? statementStore(getDb());
   const commitmentIds = new Map(tx.select({ id: t.commitments.id, code: t.commitments.code }).from(t.commitments).all().map((row) => [row.code, row.id]));
   const keyed = new Map<string, { id: number; reporterId: number }>();
