@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { OverviewPage } from './pages/overview-page';
 import { expectNoAxeViolations, queryAll, queryOne } from './fixtures';
+import messages from '../lib/i18n/messages/en.json';
+
+const STATUS_NAMES = messages.status;
 
 /** The actors the matrix lists, in its order: by name, those some commitment applies to. */
 function actorNames(kind?: string): string[] {
@@ -62,6 +65,34 @@ test.describe('overview matrix, one page of actors at a time', () => {
     expect(await rowHeaders(page)).toEqual(actorNames('state').slice(0, 25));
   });
 
+  test('pages through the commitments (columns) with labelled links that keep the page of actors', async ({ page }) => {
+    const codes = queryAll<{ code: string }>('SELECT code FROM commitments WHERE archived_at IS NULL ORDER BY position').map((row) => row.code);
+    const perPage = 40;
+    expect(codes.length).toBeGreaterThan(perPage);
+    const columnHeaders = () => page.locator('table.matrix-table thead th:not(.matrix-corner)').allInnerTexts();
+    const overview = new OverviewPage(page);
+    await overview.goto('?page=2');
+    expect(await columnHeaders()).toEqual(codes.slice(0, perPage));
+    await expect(page.locator('#matrix-columns-showing')).toHaveText(`Commitments 1 to ${perPage} of ${codes.length}, in the report's order.`);
+    const pages = page.getByRole('navigation', { name: 'Pages of commitments' });
+    await pages.getByRole('link', { name: 'Next commitments' }).click();
+    await expect(page).toHaveURL(/\?page=2&columns=2$/);
+    await overview.settled();
+    expect(await columnHeaders()).toEqual(codes.slice(perPage, 2 * perPage));
+    expect(await rowHeaders(page)).toEqual(actorNames().slice(10, 20));
+    await expect(pages.locator('[aria-current="page"]')).toHaveAccessibleName(`Commitments, page 2 of ${Math.ceil(codes.length / perPage)}`);
+    // A new filter starts again at the first commitments.
+    await overview.select('Actor kind', { label: 'State' });
+    await expect(page).toHaveURL(/\?kind=state$/);
+    // Opened on its own, the server renders that page of commitments; a bad value is named.
+    await page.goto('/?columns=2');
+    await overview.settled();
+    expect(await columnHeaders()).toEqual(codes.slice(perPage, 2 * perPage));
+    await expectNoAxeViolations(page);
+    await page.goto('/?columns=0');
+    await expect(page.getByRole('alert')).toContainText('columns');
+  });
+
   test('a page of the matrix is a plain link: opened on its own, the server renders that page', async ({ page }) => {
     await page.goto('/?page=2');
     await new OverviewPage(page).settled();
@@ -70,20 +101,26 @@ test.describe('overview matrix, one page of actors at a time', () => {
   });
 
   test("opening a cell reads its entries when asked: the summary and the reporter of the self-report and the assessment", async ({ page }) => {
-    const pair = queryOne<{ actor: string; code: string; self: number; independent: number }>(
-      `SELECT a.name AS actor, c.code, s.entry_id AS self, i.entry_id AS independent
+    const pair = queryOne<{ actor: string; code: string; self: number; independent: number; selfStatus: keyof typeof STATUS_NAMES }>(
+      `SELECT a.name AS actor, c.code, s.entry_id AS self, i.entry_id AS independent, s.status AS selfStatus
        FROM current_status s JOIN current_status i ON i.commitment_id = s.commitment_id AND i.subject_id = s.subject_id AND i.perspective = 'independent'
        JOIN actors a ON a.id = s.subject_id JOIN commitments c ON c.id = s.commitment_id
        WHERE s.perspective = 'self' ORDER BY a.name COLLATE NOCASE, c.position LIMIT 1`,
     );
     const entry = (id: number) =>
       queryOne<{ summary: string; reporter: string }>(`SELECT e.summary, r.name AS reporter FROM progress_entries e JOIN actors r ON r.id = e.reporter_id WHERE e.id = ?`, id);
-    const overview = new OverviewPage(page);
-    await overview.goto('?limit=200');
     const row = actorNames().indexOf(pair.actor);
-    const column = queryOne<{ n: number }>(`SELECT count(*) AS n FROM commitments WHERE archived_at IS NULL AND position < (SELECT position FROM commitments WHERE code = ?)`, pair.code).n;
-    const cell = page.locator(`td[data-cell="${row}:${column}"]`);
-    await expect(cell).toHaveAttribute('aria-label', new RegExp(`^${pair.actor}, ${pair.code}: `));
+    const index = queryOne<{ n: number }>(`SELECT count(*) AS n FROM commitments WHERE archived_at IS NULL AND position < (SELECT position FROM commitments WHERE code = ?)`, pair.code).n;
+    // Its page of commitments (40 a page) and its column there.
+    const column = index % 40;
+    const overview = new OverviewPage(page);
+    await overview.goto(`?limit=200${index >= 40 ? `&columns=${Math.floor(index / 40) + 1}` : ''}`);
+    const table = page.locator('table.matrix-table');
+    // The cell under the pair's actor and commitment headers.
+    await expect(table.locator('tbody tr').nth(row).locator('th')).toHaveText(pair.actor);
+    await expect(table.locator('thead th').nth(column + 1)).toHaveText(pair.code);
+    const cell = table.locator('tbody tr').nth(row).locator('td').nth(column);
+    await expect(cell).toContainText(STATUS_NAMES[pair.selfStatus]);
     const reads = Promise.all([pair.self, pair.independent].map((id) => page.waitForResponse((response) => response.url().endsWith(`/api/v1/entries/${id}`))));
     await cell.hover();
     await reads;
@@ -93,6 +130,8 @@ test.describe('overview matrix, one page of actors at a time', () => {
       await expect(detail.getByRole('link', { name: summary.trim() })).toHaveAttribute('href', `/commitments/${pair.code}#entry-${id}`);
       await expect(detail).toContainText(`(${reporter})`);
     }
+    // The date of each status comes with its entry.
+    await expect(detail).toContainText(new RegExp(`${STATUS_NAMES[pair.selfStatus]} as of [A-Z][a-z]{2} \\d{1,2}, \\d{4}`));
   });
 
   test('the matrix API pages actors with the list vocabulary: page, limit, total, next and a Link header', async ({ request }) => {

@@ -37,7 +37,7 @@ export function Dashboard({ options }: { options: FilterOptions }) {
 
   // The native history API keeps Next's router in step without a server round trip. A new
   // filter replaces the view and starts the matrix at its first page; a new page is a step Back can undo.
-  const changeFilters = (next: DashboardQuery) => window.history.replaceState(null, '', `${pathname}${overviewSearch(next, { page: 1, limit: paging.limit })}`);
+  const changeFilters = (next: DashboardQuery) => window.history.replaceState(null, '', `${pathname}${overviewSearch(next, { page: 1, limit: paging.limit, columns: 1 })}`);
   const changePage = (next: MatrixPaging) => window.history.pushState(null, '', `${pathname}${overviewSearch(filters, next)}`);
 
   const busy = summary.isFetching || matrix.isFetching || summary.isPlaceholderData || matrix.isPlaceholderData;

@@ -12,7 +12,8 @@ import { ClientMessages } from '@/lib/i18n/client-messages';
 import { Dashboard } from './dashboard';
 import { forOverview } from './overview-summary';
 import { matrixPageQuery, summaryQuery } from './queries';
-import { MATRIX_PAGE_SIZE, OVERVIEW_PARAMETERS } from './view';
+import { toMatrixView } from './matrix-view';
+import { MATRIX_PAGE_SIZE, OVERVIEW_PARAMETERS, parseColumns } from './view';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
@@ -27,17 +28,21 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations();
-  const parsed = parseQuery(await searchParams, OVERVIEW_PARAMETERS);
-  const { page = 1, limit = MATRIX_PAGE_SIZE, ...filters } = parsed.ok ? parsed.value : {};
+  const { columns: rawColumns, ...params } = await searchParams;
+  const parsed = parseQuery(params, OVERVIEW_PARAMETERS);
+  const { columns, error } = parseColumns(rawColumns);
+  const errors = [...(parsed.ok ? [] : parsed.errors), ...(error ? [error] : [])];
+  const { page = 1, limit = MATRIX_PAGE_SIZE, ...filters } = parsed.ok && !error ? parsed.value : {};
+  const paging = { page, limit, columns: error ? 1 : columns };
   const queryClient = new QueryClient();
   queryClient.setQueryData(summaryQuery(filters).queryKey, forOverview(getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) })));
-  queryClient.setQueryData(matrixPageQuery(filters, { page, limit }).queryKey, getMatrixPage(filters, { page, limit }));
+  queryClient.setQueryData(matrixPageQuery(filters, paging).queryKey, toMatrixView(getMatrixPage(filters, { page, limit }), paging.columns));
 
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
       <p className="lead">{t('dashboard.intro')}</p>
-      {parsed.ok ? null : <QueryErrors errors={parsed.errors} />}
+      {errors.length === 0 ? null : <QueryErrors errors={errors} />}
       <ClientMessages screen="overview">
         <HydrationBoundary state={dehydrate(queryClient)}>
           <Dashboard options={{ objectives: listGcmObjectives(), regions: listActorRegions() }} />

@@ -1,27 +1,45 @@
 'use client';
 
-import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useQuery } from '@tanstack/react-query';
-import { STATUS_SCALE } from '@/lib/status-scale';
+import { STATUS_KEYS, STATUS_SCALE } from '@/lib/status-scale';
 import type { Perspective } from '@/lib/taxonomy';
-import type { MatrixPageDto, MatrixStatusDto } from '@/lib/summary-types';
 import { dateOnly } from '@/lib/dates';
 import { entryQuery } from './queries';
-import { MatrixPagination } from './matrix-pagination';
+import { ColumnPagination, MatrixPagination } from './matrix-pagination';
+import { matrixCell, type CellStatus, type MatrixCell, type MatrixView } from './matrix-view';
 import type { MatrixPaging } from './view';
+import './status-matrix.css';
 
-type Cell = MatrixPageDto['cells'][number];
+/**
+ * The scale's colours and symbols, once per matrix instead of on each of thousands of cells. The
+ * symbol repeats the cell's text (its status, read by screen readers), so it is silent: `/ ""`.
+ */
+const STATUS_STYLES = STATUS_KEYS.map((key, index) => {
+  const { colour, textColour, symbol } = STATUS_SCALE[key];
+  return `.matrix-table td.s${index}{background:${colour};color:${textColour}}.matrix-table td.s${index}::before{content:${JSON.stringify(symbol)};content:${JSON.stringify(symbol)} / ""}`;
+}).join('');
 
-/** The scale's colours, once per matrix instead of a style attribute on each of thousands of cells. */
-const STATUS_STYLES = Object.entries(STATUS_SCALE)
-  .map(([key, scale]) => `.matrix-cell[data-status='${key}']{background:${scale.colour};color:${scale.textColour}}`)
-  .join('');
+/** What a cell shows: a class for its colour, symbol and outlines, and its text. */
+interface CellLook {
+  className: string | undefined;
+  text: string;
+}
+
+/** The cell a table cell element stands for: its row in the body and its column after the row header. */
+function positionOf(target: EventTarget): { row: number; column: number } | null {
+  const cell = (target as HTMLElement).closest?.('td');
+  const row = cell?.parentElement as HTMLTableRowElement | null | undefined;
+  if (!cell || !row || row.parentElement?.tagName !== 'TBODY') return null;
+  return { row: row.sectionRowIndex, column: cell.cellIndex - 1 };
+}
 
 /**
  * One page of actors x the view's commitments, each cell the current status from one
- * perspective. A grid with one tab stop: arrow keys move between cells, and the focused or
- * hovered cell's entries are read and described below it.
+ * perspective: a data table whose cells carry their status as text (the colour and symbol only
+ * repeat it). One tab stop: arrow keys move between cells, and the focused or hovered cell is
+ * described below the table, its entries read when it is opened.
  */
 export function StatusMatrix({
   matrix,
@@ -30,7 +48,7 @@ export function StatusMatrix({
   hrefOf,
   onPageChange,
 }: {
-  matrix: MatrixPageDto;
+  matrix: MatrixView;
   perspective: Perspective;
   onPerspectiveChange: (perspective: Perspective) => void;
   /** The URL of another page of the matrix, with the view's filters. */
@@ -39,70 +57,92 @@ export function StatusMatrix({
 }) {
   const t = useTranslations('matrix');
   const tStatus = useTranslations('status');
-  const format = useFormatter();
   const [active, setActive] = useState<{ row: number; column: number }>({ row: 0, column: 0 });
-  const [described, setDescribed] = useState<{ actor: string; code: string; cell: Cell | undefined } | null>(null);
+  // By actor and commitment, so a new page of the matrix never describes another pair.
+  const [described, setDescribed] = useState<{ actorId: number; code: string } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const { actors, commitments } = matrix;
+  const rows = actors.length;
+  const columns = commitments.length;
+  const activeRow = Math.min(active.row, rows - 1);
+  const activeColumn = Math.min(active.column, columns - 1);
 
-  const cells = useMemo(() => new Map(matrix.cells.map((cell) => [`${cell.actorId}:${cell.code}`, cell])), [matrix.cells]);
-  const actors = matrix.actors;
-  const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium', timeZone: 'UTC' });
-
-  const describeStatus = (status: MatrixStatusDto | null) =>
-    status
-      ? t('statusAsOf', { status: tStatus(status.status), date: day(status.asOf), stale: status.stale ? 'yes' : 'no' })
-      : t('noReport');
-  const cellLabel = (actor: string, code: string, cell: Cell | undefined) => {
-    if (!cell) return t('notApplicable', { actor, code });
-    const status = cell[perspective];
-    return `${actor}, ${code}: ${describeStatus(status)}${cell.contested ? `, ${t('contested')}` : ''}`;
+  // A page holds thousands of cells but only a few kinds of them: each kind's text is built once.
+  const looks = new Map<string, CellLook>();
+  const lookOf = (cell: MatrixCell | undefined): CellLook => {
+    const status = cell?.[perspective] ?? null;
+    const key = cell ? `${status ? STATUS_KEYS.indexOf(status.status) : '.'}${status?.stale ? 's' : ''}${cell.contested ? 'c' : ''}` : '-';
+    let look = looks.get(key);
+    if (!look) {
+      const classes = cell ? [status ? `s${STATUS_KEYS.indexOf(status.status)}` : 'nr', status?.stale ? 'st' : '', cell.contested ? 'c' : ''] : ['na'];
+      const text = !cell
+        ? t('doesNotApply')
+        : `${status ? t('statusOf', { status: tStatus(status.status), stale: status.stale ? 'yes' : 'no' }) : t('noReport')}${cell.contested ? `, ${t('contested')}` : ''}`;
+      look = { className: classes.filter(Boolean).join(' '), text };
+      looks.set(key, look);
+    }
+    return look;
   };
 
-  const moveFocus = (row: number, column: number) => {
-    const rows = actors.length;
-    const columns = matrix.commitments.length;
+  const focusCell = (row: number, column: number) => {
     const next = { row: Math.max(0, Math.min(rows - 1, row)), column: Math.max(0, Math.min(columns - 1, column)) };
+    const target = tableRef.current?.tBodies[0]?.rows[next.row]?.cells[next.column + 1];
+    if (!target) return;
+    // Only the active cell is in the tab order (React moves tabIndex=0 with the state); focus needs it now.
+    target.tabIndex = 0;
+    target.focus();
     setActive(next);
-    const target = tableRef.current?.querySelector<HTMLElement>(`[data-cell="${next.row}:${next.column}"]`);
-    target?.focus();
   };
-  // One handler on the table, not two per cell: a page holds thousands of cells.
-  const cellAt = (target: EventTarget) => {
-    const [row, column] = ((target as HTMLElement).closest?.('td[data-cell]')?.getAttribute('data-cell') ?? '').split(':').map(Number);
-    const actor = actors[row ?? -1];
-    const commitment = matrix.commitments[column ?? -1];
-    if (row === undefined || column === undefined || !actor || !commitment) return null;
-    return { row, column, described: { actor: actor.name, code: commitment.code, cell: cells.get(`${actor.id}:${commitment.code}`) } };
+  const describe = (at: { row: number; column: number }) => {
+    const actor = actors[at.row];
+    const commitment = commitments[at.column];
+    if (!actor || !commitment || (described?.actorId === actor.id && described.code === commitment.code)) return;
+    setDescribed({ actorId: actor.id, code: commitment.code });
   };
+  // One handler of each on the table, not on each cell.
   const onFocus = (event: FocusEvent<HTMLTableElement>) => {
-    const at = cellAt(event.target);
+    const at = positionOf(event.target);
     if (!at) return;
-    setActive({ row: at.row, column: at.column });
-    setDescribed(at.described);
+    setActive(at);
+    describe(at);
   };
   const onMouseOver = (event: MouseEvent<HTMLTableElement>) => {
-    const at = cellAt(event.target);
-    // Moving within a cell describes nothing new: no re-render of the page's thousands of cells.
-    if (at && (at.described.actor !== described?.actor || at.described.code !== described?.code)) setDescribed(at.described);
+    const at = positionOf(event.target);
+    if (at) describe(at);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const at = positionOf(event.target);
+    if (!at) return;
     const moves: Record<string, [number, number]> = {
-      ArrowUp: [active.row - 1, active.column],
-      ArrowDown: [active.row + 1, active.column],
-      ArrowLeft: [active.row, active.column - 1],
-      ArrowRight: [active.row, active.column + 1],
-      Home: [active.row, 0],
-      End: [active.row, matrix.commitments.length - 1],
+      ArrowUp: [at.row - 1, at.column],
+      ArrowDown: [at.row + 1, at.column],
+      ArrowLeft: [at.row, at.column - 1],
+      ArrowRight: [at.row, at.column + 1],
+      Home: [at.row, 0],
+      End: [at.row, columns - 1],
     };
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();
-    moveFocus(move[0], move[1]);
+    focusCell(move[0], move[1]);
   };
 
-  const pagination = <MatrixPagination paging={matrix} total={matrix.total} hrefOf={hrefOf} onPageChange={onPageChange} />;
-  if (matrix.total === 0 || matrix.commitments.length === 0) return <p>{t('empty')}</p>;
-  if (matrix.actors.length === 0) return pagination;
+  const paging = { page: matrix.page, limit: matrix.limit, columns: matrix.columns };
+  const pagination = (
+    <>
+      <MatrixPagination paging={paging} total={matrix.total} hrefOf={hrefOf} onPageChange={onPageChange} />
+      <ColumnPagination paging={paging} total={matrix.commitmentTotal} hrefOf={hrefOf} onPageChange={onPageChange} />
+    </>
+  );
+  if (matrix.total === 0 || matrix.commitmentTotal === 0) return <p>{t('empty')}</p>;
+  // A page past the last (a link kept from before the data changed): the way back.
+  if (rows === 0 || columns === 0) return pagination;
+
+  const describedRow = described ? actors.findIndex((actor) => actor.id === described.actorId) : -1;
+  const describedColumn = described ? commitments.findIndex((commitment) => commitment.code === described.code) : -1;
+  const describedActor = actors[describedRow];
+  const describedCommitment = commitments[describedColumn];
+  const describedCell = describedActor && describedCommitment ? matrixCell(matrix, describedRow, describedColumn) : undefined;
 
   return (
     <div className="matrix">
@@ -124,7 +164,7 @@ export function StatusMatrix({
               <th scope="col" className="matrix-corner">
                 {t('actor')}
               </th>
-              {matrix.commitments.map((commitment) => (
+              {commitments.map((commitment) => (
                 <th key={commitment.code} scope="col" title={commitment.title}>
                   <a href={`/commitments/${commitment.code}`}>{commitment.code}</a>
                 </th>
@@ -137,24 +177,11 @@ export function StatusMatrix({
                 <th scope="row">
                   <a href={`/actors/${actor.id}`}>{actor.name}</a>
                 </th>
-                {matrix.commitments.map((commitment, column) => {
-                  const cell = cells.get(`${actor.id}:${commitment.code}`);
-                  const status = cell?.[perspective] ?? null;
-                  const scale = status ? STATUS_SCALE[status.status] : null;
-                  const isActive = active.row === row && active.column === column;
+                {commitments.map((commitment, column) => {
+                  const look = lookOf(matrixCell(matrix, row, column));
                   return (
-                    <td
-                      key={commitment.code}
-                      data-cell={`${row}:${column}`}
-                      data-status={status?.status}
-                      tabIndex={isActive ? 0 : -1}
-                      aria-label={cellLabel(actor.name, commitment.code, cell)}
-                      className={`matrix-cell${cell ? '' : ' not-applicable'}${status ? '' : ' no-report'}${cell?.contested ? ' contested' : ''}${status?.stale ? ' stale' : ''}`}
-                    >
-                      <span aria-hidden="true">
-                        {cell ? (scale ? scale.symbol : '·') : ''}
-                        {cell?.contested ? '!' : ''}
-                      </span>
+                    <td key={commitment.code} className={look.className} tabIndex={row === activeRow && column === activeColumn ? 0 : undefined}>
+                      <span>{look.text}</span>
                     </td>
                   );
                 })}
@@ -164,10 +191,10 @@ export function StatusMatrix({
         </table>
       </div>
       <div className="matrix-detail" aria-live="polite">
-        {described?.cell ? (
-          <CellDetail cell={described.cell} matrix={matrix} describeStatus={describeStatus} />
-        ) : described ? (
-          <p>{t('notApplicable', { actor: described.actor, code: described.code })}</p>
+        {describedActor && describedCommitment && describedCell ? (
+          <CellDetail actor={describedActor.name} commitment={describedCommitment} cell={describedCell} />
+        ) : describedActor && describedCommitment ? (
+          <p>{t('notApplicable', { actor: describedActor.name, code: describedCommitment.code })}</p>
         ) : (
           <p className="meta">{t('hint')}</p>
         )}
@@ -177,45 +204,39 @@ export function StatusMatrix({
   );
 }
 
-function CellDetail({ cell, matrix, describeStatus }: { cell: Cell; matrix: MatrixPageDto; describeStatus: (status: MatrixStatusDto | null) => string }) {
+function CellDetail({ actor, commitment, cell }: { actor: string; commitment: { code: string; title: string }; cell: MatrixCell }) {
   const t = useTranslations('matrix');
-  const actor = matrix.actors.find((candidate) => candidate.id === cell.actorId)?.name ?? '';
-  const commitment = matrix.commitments.find((candidate) => candidate.code === cell.code);
   return (
     <dl className="facts">
       <dt>{t('pair')}</dt>
       <dd>
-        {actor} · {cell.code} {commitment?.title}
+        {actor} · {commitment.code} {commitment.title}
         {cell.contested ? <strong> · {t('contested')}</strong> : null}
       </dd>
-      {(['self', 'independent'] as const).map((perspective) => {
-        const status = cell[perspective];
-        return [
-          <dt key={`${perspective}-term`}>{t(`perspectives.${perspective}`)}</dt>,
-          <dd key={`${perspective}-detail`}>
-            {describeStatus(status)}
-            {status ? (
-              <>
-                {' · '}
-                <EntryLink code={cell.code} entryId={status.entryId} />
-              </>
-            ) : null}
-          </dd>,
-        ];
-      })}
+      {(['self', 'independent'] as const).map((perspective) => [
+        <dt key={`${perspective}-term`}>{t(`perspectives.${perspective}`)}</dt>,
+        <dd key={`${perspective}-detail`}>
+          <CellEntry code={commitment.code} status={cell[perspective]} />
+        </dd>,
+      ])}
     </dl>
   );
 }
 
-/** The entry behind a cell: its one-line summary and reporter, read when the cell is opened. */
-function EntryLink({ code, entryId }: { code: string; entryId: number }) {
+/** A cell's status, then, read when the cell is opened, its date and the entry behind it: its one-line summary and reporter. */
+function CellEntry({ code, status }: { code: string; status: CellStatus | null }) {
   const t = useTranslations('matrix');
-  const entry = useQuery(entryQuery(entryId));
-  if (entry.isError) return <span>{t('entryFailed')}</span>;
-  if (!entry.data) return <span className="meta">{t('loadingEntry')}</span>;
+  const tStatus = useTranslations('status');
+  const format = useFormatter();
+  const entry = useQuery({ ...entryQuery(status?.entryId ?? 0), enabled: status !== null });
+  if (!status) return <>{t('noReport')}</>;
+  const stale = status.stale ? 'yes' : 'no';
+  if (entry.isError) return <>{t('statusOf', { status: tStatus(status.status), stale })} · <span>{t('entryFailed')}</span></>;
+  if (!entry.data) return <>{t('statusOf', { status: tStatus(status.status), stale })} · <span className="meta">{t('loadingEntry')}</span></>;
+  const date = format.dateTime(dateOnly(entry.data.asOf), { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <>
-      <a href={`/commitments/${code}#entry-${entryId}`}>{entry.data.summary}</a> ({entry.data.reporter})
+      {t('statusAsOf', { status: tStatus(status.status), date, stale })} · <a href={`/commitments/${code}#entry-${status.entryId}`}>{entry.data.summary}</a> ({entry.data.reporter})
     </>
   );
 }

@@ -1,25 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '@/lib/query-params';
-import { FIRST_PAGE, MATRIX_PAGE_SIZE, OVERVIEW_PARAMETERS, overviewSearch, readView } from './view';
+import { FIRST_PAGE, MATRIX_PAGE_SIZE, OVERVIEW_PARAMETERS, overviewSearch, parseColumns, readView } from './view';
 import { ACTOR_ENDS, forOverview } from './overview-summary';
 import type { GroupRow, SummaryDto } from '@/lib/summary-types';
 
 describe("the overview's URL", () => {
   it('round-trips a view, leaving the defaults out', () => {
-    const view = { filters: { theme: 'trafficking' as const, objective: 10, kind: 'state' as const, region: 'Europe', perspective: 'independent' as const, asOf: '2024-02-29' }, paging: { page: 3, limit: 25 } };
+    const view = { filters: { theme: 'trafficking' as const, objective: 10, kind: 'state' as const, region: 'Europe', perspective: 'independent' as const, asOf: '2024-02-29' }, paging: { page: 3, limit: 25, columns: 2 } };
     const search = overviewSearch(view.filters, view.paging);
-    expect(search).toBe('?theme=trafficking&objective=10&kind=state&region=Europe&perspective=independent&asOf=2024-02-29&page=3&limit=25');
+    expect(search).toBe('?theme=trafficking&objective=10&kind=state&region=Europe&perspective=independent&asOf=2024-02-29&page=3&limit=25&columns=2');
     expect(readView(new URLSearchParams(search))).toEqual(view);
     expect(overviewSearch({}, FIRST_PAGE)).toBe('');
-    expect(readView(new URLSearchParams(''))).toEqual({ filters: {}, paging: { page: 1, limit: MATRIX_PAGE_SIZE } });
+    expect(readView(new URLSearchParams(''))).toEqual({ filters: {}, paging: { page: 1, limit: MATRIX_PAGE_SIZE, columns: 1 } });
   });
 
   it('reads a URL as the server parses it: a view the server refuses is the unfiltered first page here too', () => {
     const urls = ['theme=trafficking', 'objective=24', 'asOf=2023-02-30', 'page=0', 'limit=201', 'limit=50', 'colour=red', 'kind=state&kind=cso', 'sdg=16.2&page=2', 'region=%20', 'perspective=both'];
+    urls.push('columns=2', 'columns=0', 'columns=x', 'kind=state&columns=3&page=2', 'columns=1&columns=2', 'theme=nope&columns=2');
     for (const url of urls) {
       const params = new URLSearchParams(url);
-      const server = parseQuery(params, OVERVIEW_PARAMETERS);
-      const expected = server.ok ? (({ page = 1, limit = MATRIX_PAGE_SIZE, ...filters }) => ({ filters, paging: { page, limit } }))(server.value) : { filters: {}, paging: FIRST_PAGE };
+      // The page parses `columns` itself and the rest with lib/query-params.ts.
+      const rest = new URLSearchParams(params);
+      rest.delete('columns');
+      const server = parseQuery(rest, OVERVIEW_PARAMETERS);
+      const all = params.getAll('columns');
+      const columns = parseColumns(all.length > 1 ? all : all[0]);
+      const expected =
+        server.ok && !columns.error
+          ? (({ page = 1, limit = MATRIX_PAGE_SIZE, ...filters }) => ({ filters, paging: { page, limit, columns: columns.columns } }))(server.value)
+          : { filters: {}, paging: FIRST_PAGE };
       expect(readView(params), url).toEqual(expected);
     }
   });
