@@ -129,7 +129,15 @@ export function createRehearsalTable(sqlite: Database.Database): boolean {
  * (createRehearsalTable) and no audit rows are written; `rehearsing` says whether it could be made.
  * `flush()` must be called before the transaction commits. Valid only inside that transaction.
  */
-export function importStore(tx: Tx, sqlite: Database.Database, options: { rehearse?: boolean } = {}): EntryStore & { flush(): void; rehearsing: boolean } {
+export function importStore(
+  tx: Tx,
+  sqlite: Database.Database,
+  options: {
+    rehearse?: boolean;
+    /** Idempotency keys the caller looked up in this transaction and found on no entry: not asked again. */
+    keysNotOnRecord?: ReadonlySet<string>;
+  } = {},
+): EntryStore & { flush(): void; rehearsing: boolean } {
   const rehearsing = Boolean(options.rehearse) && createRehearsalTable(sqlite);
   const entryTable = rehearsing ? quote(REHEARSAL_TABLE) : ENTRY_TABLE;
   const actors = new Map<number, { kind: ActorKind; archived: boolean }>(
@@ -167,9 +175,11 @@ export function importStore(tx: Tx, sqlite: Database.Database, options: { rehear
   // from the drizzle schema), each prepared once per batch size: binding thousands of named
   // placeholders through drizzle cost more than the write itself.
   const statements = new Map<string, Database.Statement>();
-  function statement(source: string): Database.Statement {
-    let prepared = statements.get(source);
-    if (!prepared) statements.set(source, (prepared = sqlite.prepare(source)));
+  /** The statement for `count` rows of a table, its SQL built and prepared once per size. */
+  function statement(name: string, count: number, source: () => string): Database.Statement {
+    const key = `${name}:${count}`;
+    let prepared = statements.get(key);
+    if (!prepared) statements.set(key, (prepared = sqlite.prepare(source())));
     return prepared;
   }
   const returningEntry = ` RETURNING ${ENTRY_COLUMNS.map(([, column]) => quote(column.name)).join(', ')}`;
@@ -209,7 +219,7 @@ export function importStore(tx: Tx, sqlite: Database.Database, options: { rehear
       const rows = pendingAudits.slice(start, start + BATCH);
       const values: unknown[] = [];
       for (const row of rows) AUDIT_COLUMNS.forEach((key, index) => values.push(driverValue(AUDIT_TABLE_COLUMNS[index]!, row[key])));
-      statement(insertSql('"audit_log"', AUDIT_TABLE_COLUMNS, rows.length)).run(values);
+      statement('audit', rows.length, () => insertSql('"audit_log"', AUDIT_TABLE_COLUMNS, rows.length)).run(values);
     }
     pendingAudits.length = 0;
   }
@@ -220,7 +230,7 @@ export function importStore(tx: Tx, sqlite: Database.Database, options: { rehear
       const batch = rows.slice(start, start + BATCH);
       const values: unknown[] = [];
       for (const row of batch) INSERTED.forEach((key, index) => values.push(driverValue(INSERTED_COLUMNS[index]!, (row as Record<string, unknown>)[key])));
-      const returned = statement(insertSql(entryTable, INSERTED_COLUMNS, batch.length, returningEntry)).raw(true).all(values) as unknown[][];
+      const returned = statement('entries', batch.length, () => insertSql(entryTable, INSERTED_COLUMNS, batch.length, returningEntry)).raw(true).all(values) as unknown[][];
       const byId = new Map(returned.map((raw) => [raw[ID_INDEX], raw]));
       for (const row of batch) {
         const raw = byId.get(row.id);
@@ -246,7 +256,9 @@ export function importStore(tx: Tx, sqlite: Database.Database, options: { rehear
     entry: (id) => written.get(id) ?? byId.get({ id }),
     entryByKey(key) {
       const id = writtenKeys.get(key);
-      return id === undefined ? byKey.get({ key }) : written.get(id);
+      if (id !== undefined) return written.get(id);
+      // Every entry written since the caller's look-up went through this store (writtenKeys).
+      return options.keysNotOnRecord?.has(key) ? undefined : byKey.get({ key });
     },
     liveCommitment: (code) => liveByCode.get(code),
     commitmentArchived: (id) => archivedCommitments.has(id),

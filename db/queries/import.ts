@@ -1,6 +1,6 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
-import { inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
 import { createIn, loadPrincipal, publishIn, rollBack, settle, type WriteResult } from './entry-workflow';
@@ -344,20 +344,19 @@ function sameContent(entry: ExistingEntry, commitmentId: number | undefined, inp
 /** Writes every valid row inside the caller's transaction; returns how many entries were created. */
 function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: CheckedRow[], options: { isAdmin: boolean; publish: boolean; requestId: string | null; oneByOne: boolean; rehearse: boolean }): number {
   const context = { requestId: options.requestId };
-  const batched = options.oneByOne ? null : importStore(tx, sqlite, { rehearse: options.rehearse });
-  const store = batched ?? statementStore(getDb());
   const commitmentIds = new Map(tx.select({ id: t.commitments.id, code: t.commitments.code }).from(t.commitments).all().map((row) => [row.code, row.id]));
   const keyed = new Map<string, { id: number; reporterId: number }>();
+  // Every key of the file already on record, in one query (the keys as one JSON array parameter).
   const keys = rows.flatMap((row) => (row.input ? [row.input.idempotencyKey] : []));
-  for (let start = 0; start < keys.length; start += 500) {
-    for (const entry of tx
-      .select({ id: t.progressEntries.id, key: t.progressEntries.idempotencyKey, reporterId: t.progressEntries.reporterId })
-      .from(t.progressEntries)
-      .where(inArray(t.progressEntries.idempotencyKey, keys.slice(start, start + 500)))
-      .all()) {
-      keyed.set(entry.key, { id: entry.id, reporterId: entry.reporterId });
-    }
+  const entries = t.progressEntries;
+  for (const entry of tx.all<{ id: number; key: string; reporterId: number }>(
+    sql`SELECT ${entries.id} AS id, ${entries.idempotencyKey} AS key, ${entries.reporterId} AS reporterId FROM ${entries} WHERE ${entries.idempotencyKey} IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`,
+  )) {
+    keyed.set(entry.key, { id: entry.id, reporterId: entry.reporterId });
   }
+  const keysNotOnRecord = new Set(keys.filter((key) => !keyed.has(key)));
+  const batched = options.oneByOne ? null : importStore(tx, sqlite, { rehearse: options.rehearse, keysNotOnRecord });
+  const store = batched ?? statementStore(getDb());
   let written = 0;
   let done = 0;
   for (const row of rows) {
