@@ -97,7 +97,8 @@ test.describe('overview dashboard', () => {
     ];
     for (const [title, rows] of rowsByChart) {
       const chart = overview.chart(title);
-      await expect(chart.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+      // Charts load after hydration (lazy chunks): seconds on a loaded 2-core machine.
+      await expect(chart.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible({ timeout: 20_000 });
       await chart.getByRole('button', { name: 'Table' }).click();
       await expect(chart.getByRole('table')).toBeVisible();
       await expect(chart.getByRole('table').locator('tbody tr')).toHaveCount(rows);
