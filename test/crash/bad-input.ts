@@ -158,9 +158,13 @@ async function main(): Promise<number> {
         judge(`${method} ${template}`, 'body over the limit', huge.status, huge.text, { mustRefuse: true });
         if (huge.status !== 413) flag({ target: `${method} ${template}`, label: 'body over the limit', status: huge.status, problem: `expected 413, got ${huge.status}` });
         if (method !== 'POST') continue;
-        for (const entryCase of template === '/api/v1/entries' ? entryCases : []) {
+        // An entry's cases alone, and as the second entry of a batch behind a valid one (all or nothing).
+        const batch = template === '/api/v1/entries/batch';
+        for (const entryCase of template === '/api/v1/entries' || batch ? entryCases : []) {
           for (const action of ['publish', 'draft']) {
-            const response = await send(`${base}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ action, ...(entryCase.body as object) }) });
+            const entry = { action, ...(entryCase.body as object) };
+            const body = batch ? { entries: [{ ...entryBase, idempotencyKey: 'bad-input-batch-0001', action }, entry] } : entry;
+            const response = await send(`${base}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
             judge(`POST ${template}`, `${entryCase.label} (${action})`, response.status, response.text, { mustRefuse: true, field: entryCase.field });
           }
         }
