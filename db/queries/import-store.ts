@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, getTableColumns, getTableName, sql, SQL } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type Database from 'better-sqlite3';
 import type { Tx } from '../client';
 import * as t from '../schema';
@@ -19,6 +20,11 @@ const INSERTED = ENTRY_COLUMNS.map(([key]) => key).filter((key) => key !== 'pers
 const AUDIT_COLUMNS = ['userId', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId'] as const;
 
 type Column = (typeof ENTRY_COLUMNS)[number][1];
+/** The entry's columns that refer to another entry (supersedes, superseded by). */
+const SELF_REFERENCES = getTableConfig(t.progressEntries)
+  .foreignKeys.map((foreignKey) => foreignKey.reference())
+  .filter((reference) => reference.foreignTable === t.progressEntries && reference.columns.length === 1)
+  .map((reference) => ENTRY_COLUMNS.find(([, column]) => column === reference.columns[0])![0] as keyof EntryInsert);
 const ID_INDEX = ENTRY_COLUMNS.findIndex(([key]) => key === 'id');
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const ENTRY_TABLE = quote(getTableName(t.progressEntries));
@@ -168,6 +174,8 @@ export function importStore(
     (tx.get<{ next: number }>(
       sql`SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'progress_entries'), 0), coalesce((SELECT max(id) FROM progress_entries), 0)) + 1 AS next`,
     )?.next ?? 1);
+  /** The file's entries get ids from here on (in a rehearsal they are in the stand-in table only). */
+  const firstId = nextId;
 
   const byId = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, sql.placeholder('id'))).prepare();
   const byKey = tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, sql.placeholder('key'))).prepare();
@@ -282,15 +290,30 @@ export function importStore(
         pending[pending.length - 1] = changed as EntryRow;
         return keep(changed as EntryRow);
       }
-      // A change to an entry already written (a correction marking the entry it supersedes) is not
-      // rehearsed: the file's entries live only in the stand-in table, which the database's own
-      // entries cannot refer to, and one of the file's entries would change without its triggers.
-      if (rehearsing) throw new RehearsalUnsupported(`entry ${id} changes after it was written`);
+      // In a rehearsal, one of the file's entries lives only in the stand-in table, without its
+      // triggers: a change to it (a correction of an entry of the same file) is not rehearsed.
+      if (rehearsing && id >= firstId) throw new RehearsalUnsupported(`entry ${id} of the file changes after it was written`);
       flushEntries(pending.length);
       const columns = Object.keys(values).filter((key) => (values as Record<string, unknown>)[key] !== undefined);
       let statement = updates.get(columns.join(','));
       if (!statement) updates.set(columns.join(','), (statement = compileUpdate(columns)));
-      return keep(statement.get({ ...values, whereId: id }) as EntryRow);
+      const update = () => keep(statement.get({ ...values, whereId: id }) as EntryRow);
+      // An entry on record changes for real, with its triggers (the preview is rolled back). When it
+      // comes to refer to one of the file's entries (a correction marks the entry it supersedes),
+      // that entry is in the stand-in table only: the foreign key is checked here, against the
+      // file's entries, and the database's check deferred for this one statement (to a commit a
+      // rehearsal never makes).
+      const toFile = rehearsing ? SELF_REFERENCES.filter((key) => typeof values[key] === 'number') : [];
+      if (toFile.length === 0) return update();
+      for (const key of toFile) {
+        if (!written.has(values[key] as number)) throw new RehearsalUnsupported(`${key} of entry ${id} is not an entry of the file`);
+      }
+      sqlite.pragma('defer_foreign_keys = ON');
+      try {
+        return update();
+      } finally {
+        sqlite.pragma('defer_foreign_keys = OFF');
+      }
     },
     audit(record: AuditRecord) {
       // Stamped by the database when written, as recordAudit's rows are.

@@ -6,9 +6,10 @@ import { applyPragmas, openDatabase, type Db } from '../client';
 import * as t from '../schema';
 import { seedDatabase } from '../../seed';
 import { importEntriesCsv, type ImportResult } from './import';
-import { createRehearsalTable, importStore, REHEARSAL_TABLE, refusingInsertTriggers } from './import-store';
+import { createRehearsalTable, importStore, REHEARSAL_TABLE, RehearsalUnsupported, refusingInsertTriggers } from './import-store';
+import { createIn, listReviewQueue, publishIn } from './entry-workflow';
+import { entryInputSchema } from '../../lib/entry-input';
 import { listPublishedEntries } from './entries';
-import { listReviewQueue } from './entry-workflow';
 import { toCsv, type CsvCell } from '../../lib/csv';
 import { csvValue, ENTRY_COLUMNS, entryRecord } from '../../lib/entries-csv';
 
@@ -251,16 +252,18 @@ describe('importing progress entries from CSV', () => {
       rows.push(row(aldoria, 451, { commitment_code: original.code, supersedes_id: original.id, summary: 'Corrected figures' }));
       rows.push(row(aldoria, 452, { adverse_effects: 'true', adverse_effects_description: 'Returns without screening.' }));
 
-      // The preview of the file but its correction is rehearsed (the stand-in table, no derived data):
-      // it says of every row what the one-entry path says when it really writes and rolls back.
+      // The preview is rehearsed (the stand-in table, no derived data; the corrected entry marked for
+      // real, rolled back): it says of every row what the one-entry path says when it really writes
+      // and rolls back, and what the import then does.
       const before = written();
-      const withoutCorrection = rows.filter((record) => !record.supersedes_id);
-      const preview = await bothWays(ALDORIA_FOCAL, file(withoutCorrection), { publish: true, dryRun: true });
+      const preview = await bothWays(ALDORIA_FOCAL, file(rows), { publish: true, dryRun: true });
       expect(preview.batched.rows).toEqual(preview.oneByOne.rows);
-      expect(preview.batched.counts).toMatchObject({ total: 454, new: 451, duplicate: 2, unchanged: 1, error: 0, written: 0 });
+      expect(preview.batched.counts).toMatchObject({ total: 455, new: 452, duplicate: 2, unchanged: 1, error: 0, written: 0 });
       expect([preview.batchedWrote, preview.oneByOneWrote]).toEqual([before, before]);
+      expect(db.$client.pragma('defer_foreign_keys', { simple: true })).toBe(0);
       const both = await bothWays(ALDORIA_FOCAL, file(rows), { publish: true });
       imported(both.batched);
+      expect(preview.batched.rows).toEqual(both.batched.rows.map((result) => ({ ...result, entryId: result.outcome === 'new' ? null : result.entryId })));
       expect(both.batched.counts).toMatchObject({ total: 455, new: 452, duplicate: 2, unchanged: 1, error: 0, written: 452 });
       expect(both.batched.rows).toEqual(both.oneByOne.rows);
       expect(both.batched.counts).toEqual(both.oneByOne.counts);
@@ -363,7 +366,26 @@ describe('importing progress entries from CSV', () => {
         expect(insert({ idempotency_key: 'twice' })).toThrow(/UNIQUE/);
         throw rolledBack;
       }, { behavior: 'immediate' })).toThrow(rolledBack);
+      // A correction of an entry on record is rehearsed (the entry marked for real, its reference to the
+      // file's entry checked by the store); a correction of one of the file's own entries is not.
+      const aldoria = actorId('Republic of Aldoria');
+      const original = currentOwnEntry(aldoria);
+      const input = (supersedes: number | null, index: number) => entryInputSchema.parse({ idempotencyKey: `rehearsal-${index}`, commitment: original.code, subject: aldoria, status: 'complete', asOf: '2025-06-01', summary: `Correction ${index}`, supersedes });
+      expect(() => db.transaction((tx) => {
+        const store = importStore(tx, sqlite, { rehearse: true });
+        const correct = (supersedes: number, index: number) => {
+          const created = createIn(store, ALDORIA_FOCAL, input(supersedes, index), {}, { reporterId: aldoria, state: 'draft' });
+          return created.ok ? publishIn(store, ALDORIA_FOCAL, created.entryId, {}) : created;
+        };
+        const first = correct(original.id, 0);
+        expect(first.ok).toBe(true);
+        expect(store.entry(original.id)?.supersededById).toBe(first.ok ? first.entryId : null);
+        expect(sqlite.pragma('defer_foreign_keys', { simple: true })).toBe(0);
+        expect(() => correct(first.ok ? first.entryId : 0, 1)).toThrow(RehearsalUnsupported);
+        throw rolledBack;
+      }, { behavior: 'immediate' })).toThrow(rolledBack);
       expect(sqlite.prepare('SELECT count(*) FROM sqlite_temp_master').pluck().get()).toBe(0);
+      expect(db.select().from(t.progressEntries).where(eq(t.progressEntries.id, original.id)).get()?.supersededById).toBeNull();
 
       // A trigger that refuses: on the entries' insert, or on a table their triggers write to.
       sqlite.exec(`CREATE TRIGGER refuse_entry BEFORE INSERT ON progress_entries WHEN NEW.summary = 'No' BEGIN SELECT RAISE(ABORT, 'no'); END`);

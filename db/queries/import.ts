@@ -32,7 +32,7 @@ import type { ActorKind } from '../../lib/taxonomy';
  * file's entries go to a temporary stand-in with the entries table's own columns and constraints,
  * without the triggers that keep derived data (current statuses, the roll-up read model), which
  * refuse nothing and cost most of an import. A preview that cannot be rehearsed exactly (a trigger
- * that could refuse an entry, a correction in the file) runs the real write instead.
+ * that could refuse an entry, a row correcting another row of the same file) runs the real write.
  *
  * Idempotent: each row's key is the file's `idempotency_key`, or one derived from its reporter,
  * subject and content; a row whose key is already on record for that reporter adds nothing. A
