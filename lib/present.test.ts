@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_ACTOR_SLIDES,
   MAX_BARS,
   MAX_CONTESTED,
+  MAX_PRESENT_PAIRS,
   MAX_MATRIX_COLUMNS,
   MAX_MATRIX_ROWS,
   buildSlides,
@@ -9,6 +11,7 @@ import {
   filtersInWords,
   parsePresentQuery,
   presentHref,
+  presentsMatrix,
   slideIndex,
   splitEvenly,
   yearlyPoints,
@@ -120,6 +123,30 @@ describe('buildSlides', () => {
     expect(slides.map((slide) => slide.pairs.length)).toEqual([5, 4]);
     expect(slides.every((slide) => slide.pairs.length <= MAX_CONTESTED && slide.total === 9)).toBe(true);
     expect(slides[0]?.pairs[0]).toMatchObject({ actor: 'Actor 1', commitment: { code: 'TIP-1' } });
+  });
+
+  it('shows the highest and the lowest actors, numbered by their place, when the ranking is longer than a few slides', () => {
+    const total = MAX_ACTOR_SLIDES * MAX_BARS + 1;
+    const slides = buildSlides({ summary: summary(total, 1), matrix: matrix(1, 1), perCommitment: false }).filter((slide) => slide.kind === 'byActor');
+    expect(slides).toHaveLength(MAX_ACTOR_SLIDES);
+    const shown = (MAX_ACTOR_SLIDES / 2) * MAX_BARS;
+    const keys = slides.flatMap((slide) => slide.rows.map((row) => row.key));
+    expect(keys).toEqual([...Array.from({ length: shown }, (_, index) => `actor-${index + 1}`), ...Array.from({ length: shown }, (_, index) => `actor-${total - shown + index + 1}`)]);
+    expect(slides.map((slide) => slide.first)).toEqual([1, 1 + MAX_BARS, total - shown + 1, total - shown + 1 + MAX_BARS]);
+    expect(slides.every((slide) => slide.total === total && slide.rows.length <= MAX_BARS)).toBe(true);
+    // At the limit, every actor is shown.
+    const all = buildSlides({ summary: summary(MAX_ACTOR_SLIDES * MAX_BARS, 1), matrix: matrix(1, 1), perCommitment: false }).filter((slide) => slide.kind === 'byActor');
+    expect(all.flatMap((slide) => slide.rows)).toHaveLength(MAX_ACTOR_SLIDES * MAX_BARS);
+  });
+
+  it('a view too large to present cell by cell gets one slide saying how large, and no matrix, contested or per-commitment slides', () => {
+    const large = summary(3, 2);
+    large.figures = { ...large.figures, pairs: MAX_PRESENT_PAIRS + 1, actors: 2_000, commitments: 200, contested: 321 };
+    expect(presentsMatrix(large)).toBe(false);
+    expect(presentsMatrix({ figures: { ...large.figures, pairs: MAX_PRESENT_PAIRS } })).toBe(true);
+    const slides = buildSlides({ summary: large, matrix: null, perCommitment: true });
+    expect(kinds(slides)).toEqual(['title', 'figures', 'byActor', 'matrixTooLarge', 'byTheme', 'byObjective', 'overTime']);
+    expect(slides.find((slide) => slide.kind === 'matrixTooLarge')).toMatchObject({ id: 'matrix', pairs: MAX_PRESENT_PAIRS + 1, actors: 2_000, commitments: 200, contested: 321 });
   });
 
   it('condenses status over time to the end of each year and the view\'s own quarter', () => {

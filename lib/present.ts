@@ -15,6 +15,14 @@ export const MAX_BARS = 8;
 export const MAX_MATRIX_ROWS = 10;
 export const MAX_MATRIX_COLUMNS = 12;
 export const MAX_CONTESTED = 8;
+/**
+ * The most actor x commitment pairs a presentation shows cell by cell (about 20 matrix slides). A
+ * larger view gets one slide saying how large it is and how to narrow it, and the page does not
+ * load its matrix at all (2,000 actors x 200 commitments would be ~3,400 slides and ~100 MB).
+ */
+export const MAX_PRESENT_PAIRS = 2_400;
+/** Above this many actors, the by-actor slides show the highest and the lowest MAX_BARS x 2 each, as the dashboard's chart does. */
+export const MAX_ACTOR_SLIDES = 4;
 
 /** Parameters of the presentation itself, beside the dashboard's filters. */
 const SETTINGS_SCHEMA = {
@@ -103,6 +111,7 @@ export type Slide = { id: string } & (
       /** Actors to whom these commitments apply but who have no report on any of them. */
       silentActors: string[];
     } & Part)
+  | { kind: 'matrixTooLarge'; pairs: number; actors: number; commitments: number; contested: number }
   | { kind: 'byTheme'; rows: GroupRow[] }
   | ({ kind: 'byObjective'; rows: GroupRow[] } & Part)
   | { kind: 'overTime'; points: TimePoint[] }
@@ -149,28 +158,59 @@ export function yearlyPoints(points: readonly TimePoint[]): TimePoint[] {
 
 export interface SlideInput {
   summary: SummaryDto;
-  matrix: MatrixDto;
+  /** The view's matrix; null when the view has more than MAX_PRESENT_PAIRS pairs (not loaded). */
+  matrix: MatrixDto | null;
   perCommitment: boolean;
+}
+
+/** Whether a view is small enough to present cell by cell (and so to load its matrix for slides). */
+export function presentsMatrix(summary: Pick<SummaryDto, 'figures'>): boolean {
+  return summary.figures.pairs <= MAX_PRESENT_PAIRS;
+}
+
+/**
+ * The by-actor bars in slides of at most MAX_BARS; above MAX_ACTOR_SLIDES slides, the highest
+ * and the lowest (as many as two slides each), numbered by their place in the whole ranking.
+ */
+function actorSlides(byActor: readonly GroupRow[]): Slide[] {
+  const ranges: { rows: GroupRow[]; first: number }[] = [];
+  if (byActor.length <= MAX_ACTOR_SLIDES * MAX_BARS) {
+    let first = 1;
+    for (const rows of splitEvenly(byActor, MAX_BARS)) {
+      ranges.push({ rows, first });
+      first += rows.length;
+    }
+  } else {
+    const shown = (MAX_ACTOR_SLIDES / 2) * MAX_BARS;
+    let first = 1;
+    for (const rows of splitEvenly(byActor.slice(0, shown), MAX_BARS)) {
+      ranges.push({ rows, first });
+      first += rows.length;
+    }
+    first = byActor.length - shown + 1;
+    for (const rows of splitEvenly(byActor.slice(-shown), MAX_BARS)) {
+      ranges.push({ rows, first });
+      first += rows.length;
+    }
+  }
+  return ranges.map(({ rows, first }, index) => ({ id: partId('by-actor', index + 1), kind: 'byActor', rows, first, total: byActor.length, part: index + 1, parts: ranges.length }));
 }
 
 /** Every slide of a presentation, in the order they are shown. */
 export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Slide[] {
   const slides: Slide[] = [{ id: 'title', kind: 'title' }, { id: 'figures', kind: 'figures' }];
+  slides.push(...actorSlides(summary.byActor));
 
-  const actorParts = splitEvenly(summary.byActor, MAX_BARS);
-  let first = 1;
-  actorParts.forEach((rows, index) => {
-    slides.push({ id: partId('by-actor', index + 1), kind: 'byActor', rows, first, total: summary.byActor.length, part: index + 1, parts: actorParts.length });
-    first += rows.length;
-  });
-
-  slides.push(...matrixSlides(matrix, summary.perspective));
+  const { figures } = summary;
+  if (matrix) slides.push(...matrixSlides(matrix, summary.perspective));
+  else slides.push({ id: 'matrix', kind: 'matrixTooLarge', pairs: figures.pairs, actors: figures.actors, commitments: figures.commitments, contested: figures.contested });
   slides.push({ id: 'by-theme', kind: 'byTheme', rows: summary.byTheme });
 
   const objectiveParts = splitEvenly(summary.byObjective, MAX_BARS);
   objectiveParts.forEach((rows, index) => slides.push({ id: partId('by-objective', index + 1), kind: 'byObjective', rows, part: index + 1, parts: objectiveParts.length }));
 
   slides.push({ id: 'over-time', kind: 'overTime', points: yearlyPoints(summary.overTime) });
+  if (!matrix) return slides;
 
   const contested = contestedPairs(matrix);
   const contestedParts = splitEvenly(contested, MAX_CONTESTED);

@@ -5,7 +5,7 @@ import { listGcmObjectives } from '@/db/queries/reference';
 import { getMatrix } from '@/db/queries/matrix';
 import { getSummary } from '@/db/queries/summary';
 import { getWorkspaceMode } from '@/db/queries/workspace';
-import { filtersInWords, parsePresentQuery } from '@/lib/present';
+import { filtersInWords, parsePresentQuery, presentsMatrix } from '@/lib/present';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { Presentation } from './presentation';
@@ -36,7 +36,8 @@ export default async function PresentPage({ searchParams }: { searchParams: Sear
   }
   const { filters } = query;
   const summary = getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) });
-  const matrix = getMatrix(filters);
+  // A view too large to present cell by cell gets one slide saying so; its matrix is not loaded.
+  const matrix = presentsMatrix(summary) ? getMatrix(filters) : null;
   const commitments = listCommitments({ theme: filters.theme, objective: filters.objective, sdg: filters.sdg });
   const objectives = new Map(listGcmObjectives().map((objective) => [objective.number, objective.title]));
   const sources = [...new Map(commitments.map((commitment) => [commitment.source.slug, commitment.source])).values()].map((source) =>

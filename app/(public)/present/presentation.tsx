@@ -21,7 +21,8 @@ const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 
 export interface PresentationProps {
   summary: SummaryDto;
-  matrix: MatrixDto;
+  /** Null when the view is too large to present cell by cell (lib/present.ts MAX_PRESENT_PAIRS). */
+  matrix: MatrixDto | null;
   filters: DashboardQuery;
   filterWords: string[];
   sources: string[];

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { dateOnly } from '@/lib/dates';
-import type { Slide } from '@/lib/present';
+import { MAX_ACTOR_SLIDES, MAX_BARS, MAX_PRESENT_PAIRS, type Slide } from '@/lib/present';
 import { perspectiveRows } from '@/lib/rollup';
 import { STATUS_SCALE, type StatusKey } from '@/lib/status-scale';
 import type { GroupRow, MatrixDto, SummaryDto, TimePoint } from '@/lib/summary-types';
@@ -16,7 +16,7 @@ import { StatusLegend } from '@/app/_components/charts/status-legend';
 /** What every slide needs besides its own data: the view it was built from. */
 export interface DeckContext {
   summary: SummaryDto;
-  matrix: MatrixDto;
+  matrix: MatrixDto | null;
   filterWords: string[];
   sources: string[];
   paragraphs: Record<string, string>;
@@ -39,6 +39,8 @@ export function useSlideTitle(): (slide: Slide) => string {
         return parted(tDashboard('byActor'));
       case 'matrix':
         return parted(tDashboard('matrix'));
+      case 'matrixTooLarge':
+        return tDashboard('matrix');
       case 'byTheme':
         return tDashboard('byTheme');
       case 'byObjective':
@@ -108,11 +110,22 @@ function SlideBody({ slide, deck }: { slide: Slide; deck: DeckContext }) {
         <GroupSlide
           rows={slide.rows}
           groupHeader={tDashboard('actor')}
-          note={slide.parts > 1 ? t('byActorPart', { from: slide.first, to: slide.first + slide.rows.length - 1, total: slide.total }) : t('byActorNote')}
+          note={
+            slide.parts === 1
+              ? t('byActorNote')
+              : t(slide.total > MAX_ACTOR_SLIDES * MAX_BARS ? 'byActorRanked' : 'byActorPart', { from: slide.first, to: slide.first + slide.rows.length - 1, total: slide.total })
+          }
         />
       );
     case 'matrix':
       return <MatrixSlide slide={slide} perspective={deck.summary.perspective} />;
+    case 'matrixTooLarge':
+      return (
+        <>
+          <p className="present-big-text">{t('matrixTooLarge', { pairs: slide.pairs, actors: slide.actors, commitments: slide.commitments, max: MAX_PRESENT_PAIRS })}</p>
+          <p className="present-note">{t('matrixTooLargeContested', { contested: slide.contested })}</p>
+        </>
+      );
     case 'byTheme':
       return <GroupSlide rows={slide.rows} groupHeader={tDashboard('theme')} />;
     case 'byObjective':
