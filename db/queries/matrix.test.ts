@@ -3,6 +3,8 @@ import type { Db } from '../client';
 import { demoDatabases } from '../../lib/testing/demo-database';
 import type { MatrixDto, MatrixPageDto } from '../../lib/summary-types';
 import { computeMatrix, computeMatrixPage, getMatrixPage } from './matrix';
+import { currentStatuses, isContested, pairKey } from '../../lib/rollup';
+import { publishedRollupEntries } from '../../lib/testing/rollup-entries';
 import type { DashboardFilters } from './view-scope';
 
 let db: Db;
@@ -57,6 +59,23 @@ describe('the matrix, one page of actors at a time', () => {
         expect(pages.flatMap((page) => page.actors), where).toEqual(full.actors);
         expect(pages.flatMap((page) => page.cells), where).toEqual(withoutDetails(full.cells));
       }
+    }
+  });
+
+  it('has in every cell the status the roll-up module finds for that pair, now and as of past dates', () => {
+    const commitmentIds = new Map((db.$client.prepare('SELECT code, id FROM commitments').raw().all() as [string, number][]).map(([code, id]) => [code, id]));
+    const entries = publishedRollupEntries(db);
+    for (const view of views()) {
+      const expected = currentStatuses(entries, view.asOf);
+      const full = computeMatrix(view);
+      const where = JSON.stringify(view);
+      for (const cell of full.cells) {
+        const pair = expected.get(pairKey(commitmentIds.get(cell.code)!, cell.actorId));
+        expect([cell.self?.entryId ?? null, cell.independent?.entryId ?? null], `${where} ${cell.code} ${cell.actorId}`).toEqual([pair?.self?.entryId ?? null, pair?.independent?.entryId ?? null]);
+        expect(cell.self?.status ?? null, where).toBe(pair?.self?.status ?? null);
+        expect(cell.contested, where).toBe(isContested(pair?.self?.status, pair?.independent?.status));
+      }
+      expect(full.cells.filter((cell) => cell.self || cell.independent).length, where).toBe(full.cells.filter((cell) => expected.has(pairKey(commitmentIds.get(cell.code)!, cell.actorId))).length);
     }
   });
 

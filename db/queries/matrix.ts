@@ -1,65 +1,15 @@
 import 'server-only';
-import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../client';
 import { cachedRead } from '../cache';
 import * as t from '../schema';
-import { currentStatuses, isContested, isStale, pairKey, staleBefore, type CurrentStatus, type PairStatus, type RollupEntry } from '../../lib/rollup';
+import { isContested, isStale, pairKey, staleBefore, type CurrentStatus } from '../../lib/rollup';
 import type { StatusKey } from '../../lib/status-scale';
 import type { Perspective } from '../../lib/taxonomy';
 import type { MatrixDto, MatrixPageDto, MatrixStatusDto } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
 import { applicability, loadScope, viewKey, type DashboardFilters } from './view-scope';
-
-/** Current statuses now (kept table) or as of a past date (latest entry per pair by index). */
-function loadStatuses(asOf: string | undefined): Map<string, PairStatus> {
-  const db = getDb();
-  const result = new Map<string, PairStatus>();
-  const put = (commitmentId: number, subjectId: number, perspective: Perspective, status: CurrentStatus) => {
-    const key = pairKey(commitmentId, subjectId);
-    const pair = result.get(key) ?? { self: null, independent: null };
-    pair[perspective] = status;
-    result.set(key, pair);
-  };
-  if (asOf === undefined) {
-    // The kept table, read as plain arrays: at 400,000 pairs object mapping dominated the read.
-    const rows = db.$client
-      .prepare('SELECT commitment_id, subject_id, perspective, entry_id, status, as_of, published_at, adverse_effects FROM current_status')
-      .raw()
-      .all() as [number, number, Perspective, number, CurrentStatus['status'], string, string, number][];
-    for (const [commitmentId, subjectId, perspective, entryId, status, statusAsOf, publishedAt, adverseEffects] of rows) {
-      put(commitmentId, subjectId, perspective, { entryId, status, asOf: statusAsOf, publishedAt, adverseEffects: adverseEffects === 1 });
-    }
-    return result;
-  }
-  return currentStatuses(loadEntries(asOf), asOf);
-}
-
-/** Published entries that take part in roll-ups, with as_of on or before the date. */
-function loadEntries(asOf: string): RollupEntry[] {
-  return getDb()
-    .select({
-      id: t.progressEntries.id,
-      commitmentId: t.progressEntries.commitmentId,
-      subjectId: t.progressEntries.subjectId,
-      perspective: t.progressEntries.perspective,
-      status: t.progressEntries.status,
-      asOf: t.progressEntries.asOf,
-      publishedAt: t.progressEntries.publishedAt,
-      adverseEffects: t.progressEntries.adverseEffects,
-    })
-    .from(t.progressEntries)
-    .where(
-      and(
-        eq(t.progressEntries.state, 'published'),
-        isNull(t.progressEntries.withdrawnAt),
-        isNull(t.progressEntries.supersededById),
-        lte(t.progressEntries.asOf, asOf),
-      ),
-    )
-    .all()
-    .map((row) => ({ ...row, publishedAt: row.publishedAt ?? '', withdrawn: false, superseded: false }));
-}
 
 const reporter = alias(t.actors, 'reporter');
 
@@ -72,8 +22,17 @@ export function computeMatrix(filters: DashboardFilters): MatrixDto {
   const asOf = filters.asOf ?? todayUtc();
   const before = staleBefore(asOf);
   const scope = loadScope(filters);
-  const statuses = loadStatuses(filters.asOf);
-  const entryIds = [...statuses.values()].flatMap((pair) => [pair.self?.entryId, pair.independent?.entryId]).filter((id): id is number => id !== undefined);
+  // The view's pairs only (one actor's page reads that actor's statuses, not the workspace's).
+  type Status = Pick<CurrentStatus, 'entryId' | 'status' | 'asOf'>;
+  const statuses = new Map<string, { self: Status | null; independent: Status | null }>();
+  const rows = scope.actors.length === 0 || scope.commitments.length === 0 ? [] : pageStatuses(scope.actors.map((actor) => actor.id), scope.commitments.map((commitment) => commitment.id), filters.asOf);
+  for (const [commitmentId, subjectId, perspective, entryId, status, statusAsOf] of rows) {
+    const key = pairKey(commitmentId, subjectId);
+    const pair = statuses.get(key) ?? { self: null, independent: null };
+    pair[perspective] = { entryId, status, asOf: statusAsOf };
+    statuses.set(key, pair);
+  }
+  const entryIds = rows.map(([, , , entryId]) => entryId);
   const details = new Map<number, { summary: string; reporter: string }>();
   for (let start = 0; start < entryIds.length; start += 500) {
     const rows = getDb()
@@ -84,7 +43,7 @@ export function computeMatrix(filters: DashboardFilters): MatrixDto {
       .all();
     for (const row of rows) details.set(row.id, { summary: row.summary, reporter: row.reporter });
   }
-  const cell = (status: CurrentStatus | null) =>
+  const cell = (status: Status | null) =>
     status
       ? {
           status: status.status,
@@ -135,12 +94,16 @@ function pageStatuses(actorIds: readonly number[], commitmentIds: readonly numbe
   const db = getDb().$client;
   const actors = JSON.stringify(actorIds);
   const commitments = JSON.stringify(commitmentIds);
+  // A short list leads (found by its index), the other is a set lookup (unary +): a page of
+  // actors or one actor by the actors, one commitment's 2,000 actors by the commitment; two
+  // long lists (the whole matrix) are one pass over the statuses with two set lookups.
+  const byActor = actorIds.length <= 20 && actorIds.length <= commitmentIds.length;
+  const byCommitment = !byActor && commitmentIds.length <= 20;
+  const subject = `${byActor ? '' : '+'}subject_id IN (SELECT value FROM json_each(?))`;
+  const commitment = `${byCommitment ? '' : '+'}commitment_id IN (SELECT value FROM json_each(?))`;
   if (asOf === undefined) {
     return db
-      .prepare(
-        `SELECT commitment_id, subject_id, perspective, entry_id, status, as_of FROM current_status
-         WHERE subject_id IN (SELECT value FROM json_each(?)) AND +commitment_id IN (SELECT value FROM json_each(?))`,
-      )
+      .prepare(`SELECT commitment_id, subject_id, perspective, entry_id, status, as_of FROM current_status WHERE ${subject} AND ${commitment}`)
       .raw()
       .all(actors, commitments) as StatusRow[];
   }
@@ -150,9 +113,9 @@ function pageStatuses(actorIds: readonly number[], commitmentIds: readonly numbe
          SELECT commitment_id, subject_id, perspective, id, status, as_of,
            row_number() OVER (PARTITION BY commitment_id, subject_id, perspective ORDER BY as_of DESC, published_at DESC, id DESC) AS rank
          FROM progress_entries
-         WHERE subject_id IN (SELECT value FROM json_each(?)) AND as_of <= ?
+         WHERE ${subject} AND as_of <= ?
            AND state = 'published' AND withdrawn_at IS NULL AND superseded_by_id IS NULL
-           AND +commitment_id IN (SELECT value FROM json_each(?))
+           AND ${commitment}
        ) WHERE rank = 1`,
     )
     .raw()
