@@ -76,6 +76,27 @@ describe('the kept current-status table', () => {
     expect(kept(db)).toEqual(recomputed(db));
   });
 
+  it('keeps the current status when a backdated entry is published behind it, and takes a tie by the later publication', () => {
+    const current = db.select().from(t.currentStatus).where(eq(t.currentStatus.perspective, 'self')).limit(1).get();
+    if (!current) throw new Error('no current status');
+    const entry = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, current.entryId)).get();
+    if (!entry) throw new Error('fixture missing');
+    const { id: _id, perspective: _perspective, ...base } = entry;
+    const key = `${entry.commitmentId}:${entry.subjectId}:self`;
+    const insert = (idempotencyKey: string, asOf: string, publishedAt: string) =>
+      db.insert(t.progressEntries).values({ ...base, idempotencyKey, asOf, status: 'regressed', publishedAt, supersedesId: null, supersededById: null, supersededAt: null }).returning().get();
+
+    // Older as-of, published later: not current (the as-of date decides).
+    insert('test:backdated', '2001-01-01', '2026-11-25T00:00:00.000Z');
+    expect(kept(db)[key]).toBe(entry.id);
+    // Same as-of, published earlier: not current; same as-of, published later: current.
+    insert('test:tie-earlier', entry.asOf, '2000-01-01T00:00:00.000Z');
+    expect(kept(db)[key]).toBe(entry.id);
+    const later = insert('test:tie-later', entry.asOf, '2026-11-26T00:00:00.000Z');
+    expect(kept(db)[key]).toBe(later.id);
+    expect(kept(db)).toEqual(recomputed(db));
+  });
+
   it('ignores drafts, submissions and returned entries', () => {
     const before = kept(db);
     const draftCount = db.select({ n: sql<number>`count(*)` }).from(t.progressEntries).where(sql`${t.progressEntries.state} <> 'published'`).get()?.n ?? 0;
