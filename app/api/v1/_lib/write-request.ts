@@ -1,8 +1,10 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
+import type { z } from 'zod';
 import { authenticateApiToken, hashApiToken } from '@/db/queries/api-tokens';
 import { MAX_BODY_BYTES } from '@/lib/api-schemas';
-import { apiError, type ApiError } from './respond';
+import { fieldErrors } from '@/lib/entry-input';
+import { apiError, invalidBody, type ApiError } from './respond';
 
 /**
  * The guard clauses of every write: a bearer token (never a cookie, so a cross-site request
@@ -117,4 +119,20 @@ async function readLimited(request: Request): Promise<Uint8Array | null> {
 /** A short id tying an audit row to the API request that caused it. */
 export function requestId(): string {
   return `api:${crypto.randomUUID()}`;
+}
+
+/**
+ * The guard clauses of a write with a body, in order: the token, one write against its budget,
+ * the JSON body, then the body parsed by `schema` (a 400 naming each field at fault).
+ */
+export async function guardedWrite<S extends z.ZodType>(request: Request, schema: S): Promise<Guarded<{ userId: string; tokenKey: string; body: z.output<S> }>> {
+  const caller = authenticate(request);
+  if (!caller.ok) return caller;
+  const limited = rateLimit(caller.value.tokenKey);
+  if (!limited.ok) return limited;
+  const body = await readJsonBody(request);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
+  if (!parsed.success) return { ok: false, response: invalidBody(fieldErrors(parsed.error)) };
+  return { ok: true, value: { ...caller.value, body: parsed.data } };
 }

@@ -2,9 +2,8 @@ import { listPublishedEntries } from '@/db/queries/entries';
 import { createAndAdvanceEntry } from '@/db/queries/entry-workflow';
 import { ENTRY_LIST_PARAMETERS } from '@/lib/query-params';
 import { entryCreateBodySchema, entryListSchema } from '@/lib/api-schemas';
-import { fieldErrors } from '@/lib/entry-input';
-import { cachedRead, invalidBody, invalidParameters, linkHeader, methodsNotAllowed, nextPage, parseRequestQuery } from '../_lib/respond';
-import { authenticate, rateLimit, readJsonBody, requestId } from '../_lib/write-request';
+import { cachedRead, invalidParameters, linkHeader, methodsNotAllowed, nextPage, parseRequestQuery } from '../_lib/respond';
+import { guardedWrite, requestId } from '../_lib/write-request';
 import { commitWrite, writeResponse } from '../_lib/write-response';
 
 /** Published entries only, newest first by as-of date (ties: later published, then higher id), paginated. */
@@ -24,16 +23,12 @@ export function GET(request: Request) {
 
 /** Creates an entry as the token's user, and submits or publishes it in the same transaction. */
 export async function POST(request: Request) {
-  const caller = authenticate(request);
-  if (!caller.ok) return caller.response;
-  const limited = rateLimit(caller.value.tokenKey);
-  if (!limited.ok) return limited.response;
-  const body = await readJsonBody(request);
-  if (!body.ok) return body.response;
-  const parsed = entryCreateBodySchema.safeParse(body.value);
-  if (!parsed.success) return invalidBody(fieldErrors(parsed.error));
-  const { action, ...input } = parsed.data;
-  const { userId } = caller.value;
+  const write = await guardedWrite(request, entryCreateBodySchema);
+  if (!write.ok) return write.response;
+  const {
+    userId,
+    body: { action, ...input },
+  } = write.value;
   const context = { requestId: requestId() };
   return writeResponse(await commitWrite(userId, () => createAndAdvanceEntry(userId, input, action, context)), true);
 }

@@ -2,9 +2,8 @@ import { createAndAdvanceEntries, type BatchWriteResult } from '@/db/queries/ent
 import { groupCommit } from '@/db/queries/group-commit';
 import { getWrittenEntry } from '@/db/queries/written-entries';
 import { entryBatchBodySchema, writtenEntryBatchResponseSchema, type WrittenEntryDto } from '@/lib/api-schemas';
-import { fieldErrors } from '@/lib/entry-input';
-import { invalidBody, methodsNotAllowed, notFound, respond } from '../../_lib/respond';
-import { authenticate, rateLimit, readJsonBody, requestId } from '../../_lib/write-request';
+import { methodsNotAllowed, notFound, respond } from '../../_lib/respond';
+import { guardedWrite, rateLimit, requestId } from '../../_lib/write-request';
 import { refusalResponse } from '../../_lib/write-response';
 
 /**
@@ -14,19 +13,16 @@ import { refusalResponse } from '../../_lib/write-response';
  * one was already written with its idempotency key: a retried batch).
  */
 export async function POST(request: Request) {
-  const caller = authenticate(request);
-  if (!caller.ok) return caller.response;
-  const limited = rateLimit(caller.value.tokenKey);
-  if (!limited.ok) return limited.response;
-  const body = await readJsonBody(request);
-  if (!body.ok) return body.response;
-  const parsed = entryBatchBodySchema.safeParse(body.value);
-  if (!parsed.success) return invalidBody(fieldErrors(parsed.error));
-  const { entries } = parsed.data;
-  // The first entry was counted above; the rest count now, before anything is written.
-  const budget = rateLimit(caller.value.tokenKey, Date.now(), entries.length - 1);
+  const write = await guardedWrite(request, entryBatchBodySchema);
+  if (!write.ok) return write.response;
+  const {
+    userId,
+    tokenKey,
+    body: { entries },
+  } = write.value;
+  // The first entry was counted with the request; the rest count now, before anything is written.
+  const budget = rateLimit(tokenKey, Date.now(), entries.length - 1);
   if (!budget.ok) return budget.response;
-  const { userId } = caller.value;
   const context = { requestId: requestId() };
   const committed = await groupCommit((): { result: BatchWriteResult; written: (WrittenEntryDto | null)[] } => {
     const result = createAndAdvanceEntries(
