@@ -11,10 +11,73 @@ export function pageWindow(page: number, pages: number): (number | null)[] {
   return shown.flatMap((n, index) => (index > 0 && n - (shown[index - 1] as number) > 1 ? [null, n] : [n]));
 }
 
+/** A plain click follows a page link in place; a click with a modifier (new tab, window) is left to the browser. */
+function followInPlace(go: () => void) {
+  return (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    go();
+  };
+}
+
 /**
- * The matrix's pages: real links (they work without JavaScript, open in a new tab, and each is a
- * step in the history), followed in place with a plain click; and the number of actors per page.
+ * Numbered page links (previous, a window of numbers, next) as real links: they work without
+ * JavaScript, open in a new tab, and each is a step in the history.
  */
+function PageLinks({
+  page,
+  pages,
+  label,
+  hrefOf,
+  go,
+  words,
+  rel = false,
+}: {
+  page: number;
+  pages: number;
+  label: string;
+  hrefOf: (page: number) => string;
+  go: (page: number) => void;
+  words: { previous: string; next: string; page: (page: number) => string; current: (page: number) => string };
+  /** rel="prev"/"next" on the previous and next links (the page's main sequence). */
+  rel?: boolean;
+}) {
+  const format = useFormatter();
+  if (pages <= 1) return null;
+  const link = (target: number, text: string, relation?: string) => (
+    <a href={hrefOf(target)} rel={rel ? relation : undefined} onClick={followInPlace(() => go(target))}>
+      {text}
+    </a>
+  );
+  return (
+    <nav className="pagination" aria-label={label}>
+      <ul>
+        {page > 1 ? <li>{link(page - 1, words.previous, 'prev')}</li> : null}
+        {pageWindow(page, pages).map((n, index) =>
+          n === null ? (
+            <li key={`gap-${index}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              <a
+                href={hrefOf(n)}
+                aria-current={n === page ? 'page' : undefined}
+                aria-label={n === page ? words.current(n) : words.page(n)}
+                onClick={followInPlace(() => go(n))}
+              >
+                {format.number(n)}
+              </a>
+            </li>
+          ),
+        )}
+        {page < pages ? <li>{link(page + 1, words.next, 'next')}</li> : null}
+      </ul>
+    </nav>
+  );
+}
+
+/** The matrix's pages of actors, followed in place with a plain click; and the number of actors per page. */
 export function MatrixPagination({
   paging,
   total,
@@ -30,17 +93,7 @@ export function MatrixPagination({
   const format = useFormatter();
   const { page, limit } = paging;
   const pages = Math.max(1, Math.ceil(total / limit));
-  const follow = (target: MatrixPaging) => (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    onPageChange(target);
-  };
   const at = (target: number): MatrixPaging => ({ ...paging, page: target });
-  const link = (target: number, label: string, rel?: string) => (
-    <a href={hrefOf(at(target))} rel={rel} onClick={follow(at(target))}>
-      {label}
-    </a>
-  );
   const from = Math.min(total, (page - 1) * limit + 1);
   const to = Math.min(total, page * limit);
   return (
@@ -48,33 +101,15 @@ export function MatrixPagination({
       <p className="meta" id="matrix-showing">
         {t('showing', { from, to, total })}
       </p>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t('pages')}>
-          <ul>
-            {page > 1 ? <li>{link(page - 1, t('previous'), 'prev')}</li> : null}
-            {pageWindow(page, pages).map((n, index) =>
-              n === null ? (
-                <li key={`gap-${index}`} aria-hidden="true">
-                  …
-                </li>
-              ) : n === page ? (
-                <li key={n}>
-                  <a href={hrefOf(at(n))} aria-current="page" aria-label={t('pageOf', { page: n, pages })} onClick={follow(at(n))}>
-                    {format.number(n)}
-                  </a>
-                </li>
-              ) : (
-                <li key={n}>
-                  <a href={hrefOf(at(n))} aria-label={t('page', { page: n })} onClick={follow(at(n))}>
-                    {format.number(n)}
-                  </a>
-                </li>
-              ),
-            )}
-            {page < pages ? <li>{link(page + 1, t('next'), 'next')}</li> : null}
-          </ul>
-        </nav>
-      ) : null}
+      <PageLinks
+        page={page}
+        pages={pages}
+        label={t('pages')}
+        hrefOf={(n) => hrefOf(at(n))}
+        go={(n) => onPageChange(at(n))}
+        words={{ previous: t('previous'), next: t('next'), page: (n) => t('page', { page: n }), current: (n) => t('pageOf', { page: n, pages }) }}
+        rel
+      />
       <div className="field matrix-page-size">
         <label htmlFor="matrix-page-size">{t('perPage')}</label>
         <select id="matrix-page-size" value={limit} onChange={(event) => onPageChange({ ...paging, page: 1, limit: Number(event.target.value) })}>
@@ -105,15 +140,9 @@ export function ColumnPagination({
   onPageChange: (paging: MatrixPaging) => void;
 }) {
   const t = useTranslations('matrix');
-  const format = useFormatter();
   const pages = Math.max(1, Math.ceil(total / MATRIX_COLUMNS));
   const page = paging.columns;
   const at = (target: number): MatrixPaging => ({ ...paging, columns: target });
-  const follow = (target: number) => (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    onPageChange(at(target));
-  };
   const from = Math.min(total, (page - 1) * MATRIX_COLUMNS + 1);
   const to = Math.min(total, page * MATRIX_COLUMNS);
   return (
@@ -121,44 +150,14 @@ export function ColumnPagination({
       <p className="meta" id="matrix-columns-showing">
         {t('columnsShowing', { from, to, total })}
       </p>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t('columnPages')}>
-          <ul>
-            {page > 1 ? (
-              <li>
-                <a href={hrefOf(at(page - 1))} onClick={follow(page - 1)}>
-                  {t('previousColumns')}
-                </a>
-              </li>
-            ) : null}
-            {pageWindow(page, pages).map((n, index) =>
-              n === null ? (
-                <li key={`gap-${index}`} aria-hidden="true">
-                  …
-                </li>
-              ) : (
-                <li key={n}>
-                  <a
-                    href={hrefOf(at(n))}
-                    aria-current={n === page ? 'page' : undefined}
-                    aria-label={n === page ? t('columnPageOf', { page: n, pages }) : t('columnPage', { page: n })}
-                    onClick={follow(n)}
-                  >
-                    {format.number(n)}
-                  </a>
-                </li>
-              ),
-            )}
-            {page < pages ? (
-              <li>
-                <a href={hrefOf(at(page + 1))} onClick={follow(page + 1)}>
-                  {t('nextColumns')}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <PageLinks
+        page={page}
+        pages={pages}
+        label={t('columnPages')}
+        hrefOf={(n) => hrefOf(at(n))}
+        go={(n) => onPageChange(at(n))}
+        words={{ previous: t('previousColumns'), next: t('nextColumns'), page: (n) => t('columnPage', { page: n }), current: (n) => t('columnPageOf', { page: n, pages }) }}
+      />
     </div>
   );
 }
