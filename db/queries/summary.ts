@@ -8,6 +8,7 @@ import { THEMES, type ActorKind, type Perspective, type Theme } from '../../lib/
 import type { SummaryDto, TimePoint } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
 import { applicability, loadScope, viewKey, type DashboardFilters, type Scope } from './view-scope';
+import { pastTallies, type Tallies } from './past-statuses';
 
 export type { DashboardFilters } from './view-scope';
 
@@ -77,26 +78,6 @@ function runningPoints(periods: { period: string; date: string }[], deltas: Tall
   });
 }
 
-/**
- * The statuses relation a view reads: the kept table now; as of a past date, the latest counted
- * entry of each of the view's pairs, taken in one ordered pass over the partial index of counted
- * entries (a group's bare columns come from the row with the greatest as-of date, then published
- * time, then id: the roll-up's order of currency, lib/rollup.ts).
- */
-function statusRelation(asOf: string | undefined, where: string, params: unknown[]): { sql: string; params: unknown[] } {
-  if (asOf === undefined) return { sql: 'SELECT commitment_id, subject_id, perspective, status, as_of, adverse_effects FROM current_status', params: [] };
-  return {
-    sql: `SELECT commitment_id, subject_id, perspective, status, as_of, adverse_effects FROM (
-            SELECT s.commitment_id, s.subject_id, s.perspective, s.status, s.as_of, s.adverse_effects,
-              max(s.as_of || s.published_at || printf('%012d', s.id)) AS currency
-            FROM progress_entries s INDEXED BY progress_entries_counted_idx
-            WHERE s.state = 'published' AND s.withdrawn_at IS NULL AND s.superseded_by_id IS NULL AND s.as_of <= ? AND ${where}
-            GROUP BY s.perspective, s.commitment_id, s.subject_id
-          )`,
-    params: [asOf, ...params],
-  };
-}
-
 type Tally = ReturnType<typeof emptyCounts>;
 
 /** String.localeCompare's order, with the collator built once (2,000 actors sorted per view). */
@@ -104,22 +85,13 @@ const byLabel = new Intl.Collator();
 
 type StatusKey = CurrentStatus['status'];
 
-/** What a view's figures and groups are made of: status counts per commitment and per actor, and three totals. */
-interface Tallies {
-  perCommitment: [commitmentId: number, status: StatusKey, pairs: number][];
-  perActor: [subjectId: number, status: StatusKey, pairs: number][];
-  stale: number;
-  contested: number;
-  adverseEffects: number;
-}
-
-/** Tallies by scanning a status relation (a past date, or one actor's page): every current status of the view is read. */
-function scannedTallies(relation: { sql: string; params: unknown[] }, where: string, params: unknown[], perspective: Perspective, before: string): Tallies {
+/** Today's tallies of one actor's page, from the kept current statuses of its pairs. */
+function actorTallies(where: string, params: unknown[], perspective: Perspective, before: string): Tallies {
   const step = (column: string) => `CASE ${column} WHEN 'not_started' THEN 0 WHEN 'limited' THEN 1 WHEN 'substantial' THEN 2 WHEN 'complete' THEN 3 WHEN 'regressed' THEN 0 END`;
   // The relation is computed once (materialized) and aggregated three ways in one statement.
   const rows = getDb()
     .$client.prepare(
-      `WITH s AS MATERIALIZED (SELECT * FROM (${relation.sql}) s WHERE ${where}),
+      `WITH s AS MATERIALIZED (SELECT commitment_id, subject_id, perspective, status, as_of, adverse_effects FROM current_status s WHERE ${where}),
        both AS (
          SELECT max(CASE WHEN s.perspective = 'self' THEN s.status END) AS self,
            max(CASE WHEN s.perspective = 'independent' THEN s.status END) AS independent,
@@ -134,7 +106,7 @@ function scannedTallies(relation: { sql: string; params: unknown[] }, where: str
        FROM both`,
     )
     .raw()
-    .all(...relation.params, ...params, before, perspective, perspective) as [string, number, StatusKey, number, number][];
+    .all(...params, before, perspective, perspective) as [string, number, StatusKey, number, number][];
   const tallies: Tallies = { perCommitment: [], perActor: [], stale: 0, contested: 0, adverseEffects: 0 };
   for (const [kind, id, status, stale, n] of rows) {
     if (kind === 'commitment') {
@@ -337,7 +309,6 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   const scope = loadScope(filters);
   const objectiveTitles = new Map(getDb().select().from(t.gcmObjectives).all().map((row) => [row.number, row.title]));
   const { byCommitment, where, params } = applicability(scope);
-  const relation = statusRelation(filters.asOf, where, params);
 
   // Pairs per commitment and per actor, from counts of actors per kind.
   const actorsOfKind = new Map<ActorKind, number>();
@@ -347,9 +318,16 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   for (const [, ofKinds] of byCommitment) for (const kind of ofKinds) commitmentsOfKind.set(kind, (commitmentsOfKind.get(kind) ?? 0) + 1);
   const pairs = [...pairsOfCommitment.values()].reduce((sum, n) => sum + n, 0);
 
-  // The kept read model answers every view but one actor's page; today's tallies come from it too.
+  // Today's tallies come from the kept read model (one actor's page from its kept statuses), a
+  // past date's from the in-memory index of counted entries; the over-time chart of every view
+  // but one actor's page from the kept quarterly changes.
   const groups = filters.subject === undefined ? keptGroups(scope, filters, byCommitment) : null;
-  const tallies = groups && filters.asOf === undefined ? keptTallies(scope, groups, filters, perspective, before) : scannedTallies(relation, where, params, perspective, before);
+  const tallies =
+    filters.asOf !== undefined
+      ? pastTallies(getDb(), { asOf, staleBefore: before, perspective, commitmentKinds: byCommitment, actors: scope.actors })
+      : groups
+        ? keptTallies(scope, groups, filters, perspective, before)
+        : actorTallies(where, params, perspective, before);
   const { perCommitment, perActor, contested, adverseEffects } = tallies;
 
   const toRow = (key: string, entry: { label: string; counts: Tally; pairs: number }) => {

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { eq, isNull } from 'drizzle-orm';
+import type { Db } from '../client';
+import * as t from '../schema';
+import { currentStatuses, isContested, staleBefore } from '../../lib/rollup';
+import { publishedRollupEntries } from '../../lib/testing/rollup-entries';
+import { demoDatabases } from '../../lib/testing/demo-database';
+import { randomWriter } from '../../lib/testing/random-writes';
+import { appliesToKind, type ActorKind, type DutyBearer, type Perspective } from '../../lib/taxonomy';
+import { countedIndex, pastTallies, type PastView, type Tallies } from './past-statuses';
+
+/**
+ * The in-memory index of counted entries answers a view as of any date exactly as the roll-up
+ * module (lib/rollup.ts) does from every published entry, and keeps doing so through any write
+ * that happens after it was built: it must never serve a figure older than the data.
+ */
+
+const demo = demoDatabases();
+
+type ViewFilter = { kind?: ActorKind; region?: string; subject?: 'first'; commitment?: 'first' };
+
+/** A view's scope as db/queries/view-scope.ts loads it: active commitments and actors, the pairs that apply. */
+function viewOf(db: Db, filter: ViewFilter, asOf: string, perspective: Perspective): PastView {
+  let actors = db.select().from(t.actors).where(isNull(t.actors.archivedAt)).all();
+  if (filter.kind) actors = actors.filter((actor) => actor.kind === filter.kind);
+  if (filter.region) actors = actors.filter((actor) => actor.region === filter.region);
+  if (filter.subject) actors = actors.slice(0, 1);
+  let commitments = db.select().from(t.commitments).where(isNull(t.commitments.archivedAt)).all();
+  if (filter.commitment) commitments = commitments.slice(0, 1);
+  const bearers = new Map<number, DutyBearer[]>();
+  for (const row of db.select().from(t.commitmentDutyBearers).all()) bearers.set(row.commitmentId, [...(bearers.get(row.commitmentId) ?? []), row.dutyBearer]);
+  const kinds = [...new Set(actors.map((actor) => actor.kind))];
+  return {
+    asOf,
+    staleBefore: staleBefore(asOf),
+    perspective,
+    commitmentKinds: new Map(commitments.map((commitment) => [commitment.id, kinds.filter((kind) => appliesToKind(bearers.get(commitment.id) ?? [], kind))])),
+    actors: actors.map((actor) => ({ id: actor.id, kind: actor.kind })),
+  };
+}
+
+/** The same tallies from lib/rollup.ts's current statuses of every published entry. */
+function expectedTallies(db: Db, view: PastView): Tallies {
+  const kindOf = new Map(view.actors.map((actor) => [actor.id, actor.kind]));
+  const tally = (rows: Map<string, number>, key: string) => rows.set(key, (rows.get(key) ?? 0) + 1);
+  const byCommitment = new Map<string, number>();
+  const byActor = new Map<string, number>();
+  const result: Tallies = { perCommitment: [], perActor: [], stale: 0, contested: 0, adverseEffects: 0 };
+  for (const [key, pair] of currentStatuses(publishedRollupEntries(db), view.asOf)) {
+    const [commitmentId, subjectId] = key.split(':').map(Number) as [number, number];
+    const kind = kindOf.get(subjectId);
+    if (!kind || !(view.commitmentKinds.get(commitmentId) ?? []).includes(kind)) continue;
+    result.adverseEffects += (pair.self?.adverseEffects ? 1 : 0) + (pair.independent?.adverseEffects ? 1 : 0);
+    if (isContested(pair.self?.status, pair.independent?.status)) result.contested += 1;
+    const status = pair[view.perspective];
+    if (!status) continue;
+    tally(byCommitment, `${commitmentId}|${status.status}`);
+    tally(byActor, `${subjectId}|${status.status}`);
+    if (status.asOf < view.staleBefore) result.stale += 1;
+  }
+  const rows = (map: Map<string, number>) => [...map].map(([key, n]) => [Number(key.split('|')[0]), key.split('|')[1], n]);
+  result.perCommitment = rows(byCommitment) as Tallies['perCommitment'];
+  result.perActor = rows(byActor) as Tallies['perActor'];
+  return result;
+}
+
+const sorted = (tallies: Tallies) => ({
+  ...tallies,
+  perCommitment: tallies.perCommitment.map((row) => row.join('|')).sort(),
+  perActor: tallies.perActor.map((row) => row.join('|')).sort(),
+});
+
+const FILTERS: ViewFilter[] = [{}, { kind: 'state' }, { region: 'Europe' }, { kind: 'cso', region: 'Africa' }, { subject: 'first' }, { commitment: 'first' }];
+const DATES = ['2018-12-31', '2020-06-30', '2022-02-28', '2023-11-15', '2025-01-01', '2026-11-30'];
+
+function expectEqualEverywhere(db: Db, when: string) {
+  for (const filter of FILTERS) {
+    for (const asOf of DATES) {
+      for (const perspective of ['self', 'independent'] as const) {
+        const view = viewOf(db, filter, asOf, perspective);
+        expect(sorted(pastTallies(db, view)), `${when}: ${JSON.stringify(filter)} ${asOf} ${perspective}`).toEqual(sorted(expectedTallies(db, view)));
+      }
+    }
+  }
+}
+
+describe('past-date roll-ups from the in-memory index of counted entries', () => {
+  it('equals the roll-up module on the demo workspace, per view, date and perspective', () => {
+    const db = demo();
+    const view = viewOf(db, {}, '2025-01-01', 'self');
+    const tallies = pastTallies(db, view);
+    expect(tallies.perCommitment.length).toBeGreaterThan(20);
+    expect(tallies.contested).toBeGreaterThan(0);
+    expect(tallies.stale).toBeGreaterThan(0);
+    expectEqualEverywhere(db, 'after the seed');
+  });
+
+  it('catches up with every kind of write made after it was built, never serving older figures', () => {
+    const db = demo();
+    pastTallies(db, viewOf(db, {}, '2026-11-30', 'self'));
+    const built = countedIndex(db);
+    const write = randomWriter(db, 11);
+    const admin = db.select().from(t.users).where(eq(t.users.role, 'admin')).get();
+    for (let step = 0; step < 120; step += 1) {
+      write(step);
+      if (step % 20 === 19) expectEqualEverywhere(db, `after step ${step}`);
+    }
+    // A draft the index saw as a draft, published later; then withdrawn.
+    const template = db.select().from(t.progressEntries).where(eq(t.progressEntries.state, 'published')).get();
+    if (!template || !admin) throw new Error('demo has no published entry or admin');
+    const { id: _id, ...values } = template;
+    const draft = db
+      .insert(t.progressEntries)
+      .values({ ...values, idempotencyKey: 'past-index-draft', state: 'draft', publishedAt: null, status: 'regressed', asOf: '2024-05-01', supersedesId: null, supersededById: null, supersededAt: null, withdrawnAt: null, withdrawnBy: null, withdrawalReason: null })
+      .returning()
+      .get();
+    expectEqualEverywhere(db, 'with a draft');
+    db.update(t.progressEntries).set({ state: 'published', publishedAt: '2026-12-01T00:00:00.000Z' }).where(eq(t.progressEntries.id, draft.id)).run();
+    expectEqualEverywhere(db, 'after the draft was published');
+    db.update(t.progressEntries).set({ withdrawnAt: '2026-12-02T00:00:00.000Z', withdrawnBy: admin.id, withdrawalReason: 'Test withdrawal' }).where(eq(t.progressEntries.id, draft.id)).run();
+    expectEqualEverywhere(db, 'after it was withdrawn');
+    // Caught up in place: the pairs written to were read again, the index was not rebuilt.
+    expect(countedIndex(db)).toBe(built);
+    expect(built.overlay.size).toBeGreaterThan(50);
+  });
+});
