@@ -279,16 +279,20 @@ function keptTallies(scope: Scope, groups: KeptGroups, filters: DashboardFilters
  * Status over time from the kept quarterly changes (migration 0009): the counts at the end of each
  * full quarter before the view's date are running sums of kept rows (one per commitment, kind of
  * actor and quarter); the last point is the view's own counts at its date. Equal to
- * lib/rollup.ts statusOverTime (db/queries/summary.test.ts).
+ * lib/rollup.ts statusOverTime (db/queries/summary.test.ts). The changes of every quarter are read
+ * once per view and data version (`key`: the view without its date) and shared by all its dates.
  */
-function overTimeFromChanges(groups: KeptGroups, perspective: Perspective, asOf: string, pairCount: number, atAsOf: Tally): TimePoint[] {
+function overTimeFromChanges(groups: KeptGroups, key: string, perspective: Perspective, asOf: string, pairCount: number, atAsOf: Tally): TimePoint[] {
   const periods = quarterEnds(HISTORY_START, asOf);
-  const rows = groups.each<[number, ...number[]]>(
-    `SELECT g.quarter, ${STATUS_COLUMNS('g')} FROM ${groups.table('status_changes')} g WHERE g.perspective = ? AND ${groups.where('g')} AND g.quarter < ? GROUP BY 1`,
-    (set) => [perspective, ...groups.params(set), periods.length - 1],
+  const changes = cachedRead(getDb(), key, () =>
+    groups.each<[number, ...number[]]>(
+      `SELECT g.quarter, ${STATUS_COLUMNS('g')} FROM ${groups.table('status_changes')} g WHERE g.perspective = ? AND ${groups.where('g')} GROUP BY 1`,
+      (set) => [perspective, ...groups.params(set)],
+    ),
   );
   const deltas = periods.map(() => emptyCounts());
-  for (const [quarter, ...values] of rows) {
+  for (const [quarter, ...values] of changes) {
+    if (quarter >= periods.length - 1) continue;
     STATUS_KEYS.forEach((status, index) => {
       (deltas[quarter] as Tally)[status] += values[index] as number;
     });
@@ -306,7 +310,9 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   const asOf = filters.asOf ?? todayUtc();
   const perspective = filters.perspective ?? 'self';
   const before = staleBefore(asOf);
-  const scope = loadScope(filters);
+  // What does not depend on the date is read once per view and data version, for all its dates.
+  const undated = { ...filters, asOf: undefined };
+  const scope = cachedRead(getDb(), viewKey('scope', { ...undated, perspective: undefined }), () => loadScope(filters));
   const objectiveTitles = new Map(getDb().select().from(t.gcmObjectives).all().map((row) => [row.number, row.title]));
   const { byCommitment, where, params } = applicability(scope);
 
@@ -407,7 +413,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
     byActor,
     byTheme: [...themes].filter(([, entry]) => entry.pairs > 0).map(([key, entry]) => toRow(key, entry)),
     byObjective: [...objectives].map(([key, entry]) => toRow(String(key), entry)).sort((a, b) => Number(a.key) - Number(b.key)),
-    overTime: groups ? overTimeFromChanges(groups, perspective, asOf, pairs, figures) : overTime(scope, perspective, asOf, pairs),
+    overTime: groups ? overTimeFromChanges(groups, viewKey('quarterly changes', { ...undated, perspective }), perspective, asOf, pairs, figures) : overTime(scope, perspective, asOf, pairs),
   };
 }
 
