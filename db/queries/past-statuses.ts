@@ -53,6 +53,8 @@ interface CountedIndex {
   pairStart: Int32Array;
   /** Pairs [0, selfFrom) are independent assessments, [selfFrom, pairs) self-reports. */
   selfFrom: number;
+  /** For self-report pair selfFrom + i, the independent pair of the same commitment and actor, or -1. */
+  partner: Int32Array;
   pairs: number;
   asOf: Int32Array;
   status: Uint8Array;
@@ -142,11 +144,19 @@ function build(db: Db): CountedIndex {
     }
   }
   pairStart[pairs] = n;
+  // Both perspectives' pairs are in (commitment, actor) order: pair them by walking both.
+  const partner = new Int32Array(pairs - selfFrom).fill(-1);
+  for (let p = selfFrom, q = 0; p < pairs; p += 1) {
+    const key = pairNumber(pairCommitment[p] as number, pairSubject[p] as number);
+    while (q < selfFrom && pairNumber(pairCommitment[q] as number, pairSubject[q] as number) < key) q += 1;
+    if (q < selfFrom && pairNumber(pairCommitment[q] as number, pairSubject[q] as number) === key) partner[p - selfFrom] = q;
+  }
   return {
     pairCommitment: pairCommitment.slice(0, pairs),
     pairSubject: pairSubject.slice(0, pairs),
     pairStart: pairStart.slice(0, pairs + 1),
     selfFrom,
+    partner,
     pairs,
     asOf: asOf.subarray(0, n),
     status: status.subarray(0, n),
@@ -250,34 +260,31 @@ export function pastTallies(db: Db, view: PastView): Tallies {
     if (asOf < staleDay) stale += 1;
   };
 
-  // Base pairs, one perspective after the other; the independent statuses found are kept (in
-  // pair order) so the self pass can tell contested pairs by walking both lists together.
-  const { pairCommitment, pairSubject, pairStart, selfFrom, pairs, asOf, status, adverse, overlay } = index;
+  // Base pairs, independent assessments first: the status each has at the date is kept, so the
+  // self pass tells a contested pair by its partner's (the same commitment and actor).
+  const { pairCommitment, pairSubject, pairStart, selfFrom, partner, pairs, asOf, status, adverse, overlay } = index;
   const skipOverlay = overlay.size > 0;
-  const independentKeys = new Float64Array(selfFrom);
-  const independentStatus = new Uint8Array(selfFrom);
-  let independentFound = 0;
-  let cursor = 0;
+  const countSelf = view.perspective === 'self';
+  const independentAt = new Int8Array(selfFrom).fill(-1);
   for (let p = 0; p < pairs; p += 1) {
     const commitmentId = pairCommitment[p] as number;
     const subjectId = pairSubject[p] as number;
-    if (!inView(commitmentId, subjectId)) continue;
+    if (commitmentId > maxCommitment || subjectId > maxActor || ((commitmentMask[commitmentId] as number) & (actorBit[subjectId] as number)) === 0) continue;
     if (skipOverlay && overlay.has(pairNumber(commitmentId, subjectId))) continue;
-    const k = lastOnOrBefore(asOf, pairStart[p] as number, pairStart[p + 1] as number, day);
-    if (k < 0) continue;
+    const start = pairStart[p] as number;
+    if ((asOf[start] as number) > day) continue;
+    let k = (pairStart[p + 1] as number) - 1;
+    while ((asOf[k] as number) > day) k -= 1;
     const entryStatus = status[k] as number;
     adverseEffects += adverse[k] as number;
-    const self = p >= selfFrom;
-    if ((view.perspective === 'self') === self) count(commitmentId, subjectId, entryStatus, asOf[k] as number);
-    const key = pairNumber(commitmentId, subjectId);
-    if (!self) {
-      independentKeys[independentFound] = key;
-      independentStatus[independentFound] = entryStatus;
-      independentFound += 1;
+    if (p < selfFrom) {
+      independentAt[p] = entryStatus;
+      if (!countSelf) count(commitmentId, subjectId, entryStatus, asOf[k] as number);
       continue;
     }
-    while (cursor < independentFound && (independentKeys[cursor] as number) < key) cursor += 1;
-    if (cursor < independentFound && independentKeys[cursor] === key) contested += CONTESTED[entryStatus * STATUSES + (independentStatus[cursor] as number)] as number;
+    if (countSelf) count(commitmentId, subjectId, entryStatus, asOf[k] as number);
+    const q = partner[p - selfFrom] as number;
+    if (q >= 0 && (independentAt[q] as number) >= 0) contested += CONTESTED[entryStatus * STATUSES + (independentAt[q] as number)] as number;
   }
 
   // Pairs read again since the build.
