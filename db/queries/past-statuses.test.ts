@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eq, isNull } from 'drizzle-orm';
+import { desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { currentStatuses, isContested, staleBefore } from '../../lib/rollup';
@@ -122,5 +122,28 @@ describe('past-date roll-ups from the in-memory index of counted entries', () =>
     // Caught up in place: the pairs written to were read again, the index was not rebuilt.
     expect(countedIndex(db)).toBe(built);
     expect(built.overlay.size).toBeGreaterThan(50);
+  });
+
+  it('gives the same figures after merging what it read again into itself, and after a rebuild', () => {
+    const db = demo();
+    const built = countedIndex(db);
+    const write = randomWriter(db, 23);
+    for (let step = 0; step < 60; step += 1) {
+      write(step);
+      if (step % 15 === 14) {
+        const merged = countedIndex(db, { rebuildMin: 10_000, rebuildShare: 1, compactAt: 0 });
+        expect(merged).not.toBe(built);
+        expect(merged.overlay.size).toBe(0);
+        expectEqualEverywhere(db, `merged after step ${step}`);
+      }
+    }
+    const before = countedIndex(db);
+    const lastId = () => db.select({ id: t.progressEntries.id }).from(t.progressEntries).orderBy(desc(t.progressEntries.id)).limit(1).get()?.id;
+    const last = lastId();
+    for (let step = 60; lastId() === last; step += 1) write(step);
+    const rebuilt = countedIndex(db, { rebuildMin: 0, rebuildShare: 0, compactAt: 10_000 });
+    expect(rebuilt).not.toBe(before);
+    expect(rebuilt.overlay.size).toBe(0);
+    expectEqualEverywhere(db, 'rebuilt');
   });
 });
