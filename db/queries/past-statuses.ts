@@ -125,6 +125,21 @@ function indexWriter(entries: number, pairLimit: number) {
       pairStart[pairs] = n;
       pairs += 1;
     },
+    /** Base pairs [from, to) of `source`, all of one perspective, copied as they are. */
+    copy(perspective: Perspective, source: CountedIndex, from: number, to: number) {
+      if (from >= to) return;
+      if (perspective === 'self' && selfFrom < 0) selfFrom = pairs;
+      const first = source.pairStart[from] as number;
+      const last = source.pairStart[to] as number;
+      asOf.set(source.asOf.subarray(first, last), n);
+      status.set(source.status.subarray(first, last), n);
+      adverse.set(source.adverse.subarray(first, last), n);
+      pairCommitment.set(source.pairCommitment.subarray(from, to), pairs);
+      pairSubject.set(source.pairSubject.subarray(from, to), pairs);
+      for (let p = from; p < to; p += 1) pairStart[pairs + p - from] = (source.pairStart[p] as number) - first + n;
+      pairs += to - from;
+      n += last - first;
+    },
     entry(day: number, statusIndex: number, effects: number) {
       asOf[n] = day;
       status[n] = statusIndex;
@@ -202,12 +217,15 @@ function compact(index: CountedIndex): CountedIndex {
   let overlayEntries = 0;
   for (const pair of index.overlay.values()) overlayEntries += pair.self.asOf.length + pair.independent.asOf.length;
   const writer = indexWriter(index.asOf.length + overlayEntries, index.pairs + 2 * keys.length);
-  const { pairCommitment, pairSubject, pairStart, asOf, status, adverse, overlay } = index;
+  const { pairCommitment, pairSubject, overlay, replaced } = index;
   for (const perspective of ['independent', 'self'] as const) {
     const [from, to] = perspective === 'independent' ? [0, index.selfFrom] : [index.selfFrom, index.pairs];
     let o = 0;
+    let kept = from; // the first base pair not yet written
     for (let p = from; p <= to; p += 1) {
       const key = p < to ? pairNumber(pairCommitment[p] as number, pairSubject[p] as number) : Number.POSITIVE_INFINITY;
+      if (p < to && replaced[p] === 0 && !(o < keys.length && (keys[o] as number) <= key)) continue;
+      writer.copy(perspective, index, kept, p);
       for (; o < keys.length && (keys[o] as number) <= key; o += 1) {
         const overlayKey = keys[o] as number;
         const entries = (overlay.get(overlayKey) as Record<Perspective, PairEntries>)[perspective];
@@ -216,12 +234,10 @@ function compact(index: CountedIndex): CountedIndex {
         writer.pair(perspective, commitmentId, overlayKey - commitmentId * 2 ** 32);
         entries.asOf.forEach((day, i) => writer.entry(day, entries.status[i] as number, entries.adverse[i] as number));
       }
-      if (p === to || index.replaced[p] === 1) continue;
-      writer.pair(perspective, pairCommitment[p] as number, pairSubject[p] as number);
-      for (let i = pairStart[p] as number; i < (pairStart[p + 1] as number); i += 1) writer.entry(asOf[i] as number, status[i] as number, adverse[i] as number);
+      kept = p < to && replaced[p] === 1 ? p + 1 : p;
     }
   }
-  return writer.finish(index);
+  return writer.finish({ maxEntryId: index.maxEntryId, maxChangeSeq: index.maxChangeSeq });
 }
 
 /** The counted entries of one pair, both perspectives, from the database. */
@@ -282,16 +298,17 @@ export function countedIndex(db: Db, limits: IndexLimits = { rebuildMin: REBUILD
       indexes.set(db, index);
       return index;
     }
-    const touched = sqlite
-      .prepare(
-        `SELECT commitment_id, subject_id FROM progress_entries WHERE id > ? AND ${COUNTED}
-         UNION
-         SELECT e.commitment_id, e.subject_id FROM counted_entry_changes c JOIN progress_entries e ON e.id = c.entry_id WHERE c.seq > ?`,
-      )
-      .raw()
-      .all(index.maxEntryId, index.maxChangeSeq) as [number, number][];
-    for (const [commitmentId, subjectId] of touched) {
-      const key = pairNumber(commitmentId, subjectId);
+    // Two statements, not a UNION: SQLite 3.53 plans the UNION as a merge over a whole index.
+    const touched = [
+      ...(sqlite.prepare(`SELECT commitment_id, subject_id FROM progress_entries WHERE id > ? AND ${COUNTED}`).raw().all(index.maxEntryId) as [number, number][]),
+      ...(sqlite
+        .prepare('SELECT e.commitment_id, e.subject_id FROM counted_entry_changes c JOIN progress_entries e ON e.id = c.entry_id WHERE c.seq > ?')
+        .raw()
+        .all(index.maxChangeSeq) as [number, number][]),
+    ];
+    for (const key of new Set(touched.map(([commitmentId, subjectId]) => pairNumber(commitmentId, subjectId)))) {
+      const commitmentId = Math.floor(key / 2 ** 32);
+      const subjectId = key - commitmentId * 2 ** 32;
       index.overlay.set(key, readPair(db, commitmentId, subjectId));
       for (const perspective of ['independent', 'self'] as const) {
         const p = basePair(index, perspective, key);
