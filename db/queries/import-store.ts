@@ -7,6 +7,7 @@ import * as t from '../schema';
 import { auditValues, type AuditRecord } from '../audit';
 import type { Principal } from '../authz';
 import type { ActorKind, DutyBearer } from '../../lib/taxonomy';
+import { STATUS_KEYS } from '../../lib/status-scale';
 import { loadPrincipal, type EntryRow, type EntryStore } from './entry-workflow';
 
 type EntryInsert = typeof t.progressEntries.$inferInsert;
@@ -117,6 +118,88 @@ export function createRehearsalTable(sqlite: Database.Database): boolean {
 }
 
 /**
+ * Deferred derived data (migration 0013): while the one row of `rollup_deferred` is there, an
+ * entry's INSERT leaves its pair's current status and the read model's status changes alone, and
+ * this brings them up to date at once for every pair that got a published entry with an id from
+ * `firstId` on: the same rows the triggers keep (current_status as migration 0010's trigger leaves
+ * it; the changes as migration 0012's, counts that add up to zero aside). The entries inserted since
+ * `firstId` are the only change (no entry was updated meanwhile: catch up before any UPDATE).
+ * Current statuses that change are deleted and inserted, so the read model's triggers on
+ * current_status keep everything else, as they do for one entry.
+ */
+export const DEFERRED_TABLE = 'rollup_deferred';
+const COUNTED = "e.`state` = 'published' AND e.`withdrawn_at` IS NULL AND e.`superseded_by_id` IS NULL";
+const quarterOf = (date: string) => `max(0, (CAST(substr(${date}, 1, 4) AS INTEGER) - 2019) * 4 + (CAST(substr(${date}, 6, 2) AS INTEGER) - 1) / 3)`;
+const samePair = (a: string, b: string) => `${a}.\`commitment_id\` = ${b}.\`commitment_id\` AND ${a}.\`subject_id\` = ${b}.\`subject_id\` AND ${a}.\`perspective\` = ${b}.\`perspective\``;
+const PAIR = '`perspective`, `commitment_id`, `subject_id`';
+const nextAsOf = (where: string) =>
+  `SELECT ${PAIR}, \`status\`, lead(\`as_of\`) OVER (PARTITION BY ${PAIR} ORDER BY \`as_of\`, \`published_at\`, \`id\`) AS \`next_as_of\` FROM temp.\`deferred_counted\`${where}`;
+function changesUpsert(region: boolean): string {
+  const table = region ? '`rollup_region_status_changes`' : '`rollup_status_changes`';
+  const columns = ['`perspective`', '`active`', ...(region ? ['`region`'] : []), '`commitment_id`', '`kind`', '`quarter`', ...STATUS_KEYS.map((key) => `\`${key}\``)];
+  const keys = ['c.`perspective`', 'a.`archived_at` IS NULL', ...(region ? ["coalesce(a.`region`, '')"] : []), 'c.`commitment_id`', 'a.`kind`', 'c.`quarter`'];
+  const sums = STATUS_KEYS.map((key) => `sum(CASE WHEN c.\`status\` = '${key}' THEN c.\`change\` ELSE 0 END)`);
+  return `INSERT INTO main.${table} (${columns.join(', ')})
+    SELECT * FROM (
+      SELECT ${[...keys, ...sums].join(', ')}
+      FROM temp.\`deferred_changes\` c JOIN main.\`actors\` a ON a.\`id\` = c.\`subject_id\`
+      GROUP BY ${keys.map((_, index) => index + 1).join(', ')} HAVING ${sums.map((sum) => `${sum} <> 0`).join(' OR ')}
+    ) WHERE true
+    ON CONFLICT DO UPDATE SET ${STATUS_KEYS.map((key) => `\`${key}\` = \`${key}\` + excluded.\`${key}\``).join(', ')}`;
+}
+const CATCH_UP: readonly string[] = [
+  // The pairs written to (+state: read the new ids only, not the index of every published entry).
+  `CREATE TEMP TABLE \`deferred_pairs\` AS SELECT DISTINCT ${PAIR} FROM main.\`progress_entries\` WHERE \`id\` >= $first AND +\`state\` = 'published'`,
+  `CREATE TEMP TABLE \`deferred_counted\` AS SELECT e.\`id\`, e.\`perspective\`, e.\`commitment_id\`, e.\`subject_id\`, e.\`status\`, e.\`as_of\`, e.\`published_at\`
+    FROM temp.\`deferred_pairs\` p JOIN main.\`progress_entries\` e ON e.\`perspective\` = p.\`perspective\` AND e.\`commitment_id\` = p.\`commitment_id\` AND e.\`subject_id\` = p.\`subject_id\`
+    WHERE ${COUNTED}`,
+  // Each counted entry counts +1 for its status from its quarter and -1 from its successor's
+  // (migration 0009): the pairs' sequences with the new entries, less the sequences without them.
+  `CREATE TEMP TABLE \`deferred_changes\` AS SELECT ${PAIR}, \`quarter\`, \`status\`, sum(\`change\`) AS \`change\` FROM (
+      SELECT ${PAIR}, ${quarterOf('`as_of`')} AS \`quarter\`, \`status\`, \`id\` >= $first AS \`change\` FROM temp.\`deferred_counted\`
+      UNION ALL SELECT ${PAIR}, ${quarterOf('`next_as_of`')}, \`status\`, -1 FROM (${nextAsOf('')}) WHERE \`next_as_of\` IS NOT NULL
+      UNION ALL SELECT ${PAIR}, ${quarterOf('`next_as_of`')}, \`status\`, 1 FROM (${nextAsOf(' WHERE `id` < $first')}) WHERE \`next_as_of\` IS NOT NULL
+    ) GROUP BY 1, 2, 3, 4, 5 HAVING sum(\`change\`) <> 0`,
+  changesUpsert(false),
+  changesUpsert(true),
+  // Each pair's newest counted entry (migration 0003's order) is its current status.
+  `CREATE TEMP TABLE \`deferred_newest\` AS SELECT p.\`perspective\`, p.\`commitment_id\`, p.\`subject_id\`, (
+      SELECT e.\`id\` FROM main.\`progress_entries\` e WHERE ${samePair('e', 'p')} AND ${COUNTED}
+      ORDER BY e.\`as_of\` DESC, e.\`published_at\` DESC, e.\`id\` DESC LIMIT 1) AS \`entry_id\`
+    FROM temp.\`deferred_pairs\` p`,
+  `DELETE FROM main.\`current_status\` WHERE rowid IN (
+      SELECT c.rowid FROM temp.\`deferred_newest\` n JOIN main.\`current_status\` c ON ${samePair('c', 'n')} WHERE c.\`entry_id\` IS NOT n.\`entry_id\`)`,
+  `INSERT INTO main.\`current_status\` (\`commitment_id\`, \`subject_id\`, \`perspective\`, \`entry_id\`, \`status\`, \`as_of\`, \`published_at\`, \`adverse_effects\`)
+    SELECT e.\`commitment_id\`, e.\`subject_id\`, e.\`perspective\`, e.\`id\`, e.\`status\`, e.\`as_of\`, e.\`published_at\`, e.\`adverse_effects\`
+    FROM temp.\`deferred_newest\` n JOIN main.\`progress_entries\` e ON e.\`id\` = n.\`entry_id\`
+    WHERE NOT EXISTS (SELECT 1 FROM main.\`current_status\` c WHERE ${samePair('c', 'n')})`,
+];
+const DEFERRED_TEMP_TABLES = ['deferred_pairs', 'deferred_counted', 'deferred_changes', 'deferred_newest'];
+
+/** Puts the row that defers the derived data of entry INSERTs; false (nothing deferred) on a database without migration 0013. */
+function startDeferring(sqlite: Database.Database): boolean {
+  const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(DEFERRED_TABLE);
+  if (!exists) return false;
+  sqlite.prepare(`INSERT INTO ${quote(DEFERRED_TABLE)} (id) VALUES (1)`).run();
+  return true;
+}
+
+/** Brings the derived data of the entries inserted from `firstId` on up to date, and stops deferring. */
+function catchUp(sqlite: Database.Database, firstId: number): void {
+  const dropTemp = () => {
+    for (const table of DEFERRED_TEMP_TABLES) sqlite.prepare(`DROP TABLE IF EXISTS temp.${quote(table)}`).run();
+  };
+  dropTemp();
+  for (const source of CATCH_UP) {
+    const statement = sqlite.prepare(source);
+    if (source.includes('$first')) statement.run({ first: firstId });
+    else statement.run();
+  }
+  dropTemp();
+  sqlite.prepare(`DELETE FROM ${quote(DEFERRED_TABLE)}`).run();
+}
+
+/**
  * The entry workflow's store (EntryStore) for a whole file written in ONE immediate transaction:
  * the same rules (db/queries/entry-workflow.ts createIn, publishIn) run for every row, but
  * - the workspace's actors, commitments and duty bearers are read once: while the transaction
@@ -131,6 +214,10 @@ export function createRehearsalTable(sqlite: Database.Database): boolean {
  *   table's sequence, and its columns' defaults) is checked against the row the database returns:
  *   any difference throws, which rolls the whole file back. The audit rows are those of the
  *   one-entry path: the import's (the draft) and the publication's (draft -> published).
+ * - the derived data of the file's inserts (current statuses, the read model's status changes) is
+ *   deferred (migration 0013) and brought up to date at once, for every pair written to, before
+ *   the first UPDATE of an entry and in `flush()` (catchUp): the same kept rows, without running
+ *   the per-entry triggers 100,000 times;
  * With `rehearse` (a preview, always rolled back), the file's entries go to the stand-in table
  * (createRehearsalTable) and no audit rows are written; `rehearsing` says whether it could be made.
  * `flush()` must be called before the transaction commits. Valid only inside that transaction.
@@ -176,6 +263,14 @@ export function importStore(
     )?.next ?? 1);
   /** The file's entries get ids from here on (in a rehearsal they are in the stand-in table only). */
   const firstId = nextId;
+  // The derived data of the file's new entries is brought up to date at once (catchUp), before
+  // any entry is updated and before the commit; a rehearsal writes to a stand-in without triggers.
+  let deferring = !rehearsing && startDeferring(sqlite);
+  function stopDeferring(): void {
+    if (!deferring) return;
+    deferring = false;
+    catchUp(sqlite, firstId);
+  }
 
   const byId = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, sql.placeholder('id'))).prepare();
   const byKey = tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, sql.placeholder('key'))).prepare();
@@ -250,9 +345,10 @@ export function importStore(
     }
   }
 
-  /** Everything held goes to the database (entries first: nothing in the audit refers to them by key). */
+  /** Everything held goes to the database (entries first: nothing in the audit refers to them by key), their derived data brought up to date. */
   function flush(): void {
     flushEntries(pending.length);
+    stopDeferring();
     flushAudits();
   }
 
@@ -294,6 +390,7 @@ export function importStore(
       // triggers: a change to it (a correction of an entry of the same file) is not rehearsed.
       if (rehearsing && id >= firstId) throw new RehearsalUnsupported(`entry ${id} of the file changes after it was written`);
       flushEntries(pending.length);
+      stopDeferring();
       const columns = Object.keys(values).filter((key) => (values as Record<string, unknown>)[key] !== undefined);
       let statement = updates.get(columns.join(','));
       if (!statement) updates.set(columns.join(','), (statement = compileUpdate(columns)));
