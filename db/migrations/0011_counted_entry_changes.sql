@@ -2,7 +2,7 @@
 -- they were written: a draft published, an entry withdrawn or superseded by a correction. New
 -- entries are not logged (their ids only grow: AUTOINCREMENT, nothing is ever deleted), so an
 -- insert costs nothing here. The in-memory index of counted entries for past-date roll-ups
--- (db/queries/past-statuses.ts) reads the rows after the last one it saw, and the entries with
+-- (db/queries/status-index.ts) reads the rows after the last one it saw, and the entries with
 -- ids above the greatest it saw, to catch up with any writer (the app, a script, an import).
 CREATE TABLE `counted_entry_changes` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

@@ -7,10 +7,11 @@ import { publishedRollupEntries } from '../../lib/testing/rollup-entries';
 import { demoDatabases } from '../../lib/testing/demo-database';
 import { randomWriter } from '../../lib/testing/random-writes';
 import { appliesToKind, type ActorKind, type DutyBearer, type Perspective } from '../../lib/taxonomy';
-import { countedIndex, pastTallies, type PastView, type Tallies } from './past-statuses';
+import { todayUtc } from '../../lib/dates';
+import { countedIndex, statusTallies, type TallyView, type Tallies } from './status-index';
 
 /**
- * The in-memory index of counted entries answers a view as of any date exactly as the roll-up
+ * The in-memory index of counted entries answers a view now or as of any date exactly as the roll-up
  * module (lib/rollup.ts) does from every published entry, and keeps doing so through any write
  * that happens after it was built: it must never serve a figure older than the data.
  */
@@ -20,7 +21,7 @@ const demo = demoDatabases();
 type ViewFilter = { kind?: ActorKind; region?: string; subject?: 'first'; commitment?: 'first' };
 
 /** A view's scope as db/queries/view-scope.ts loads it: active commitments and actors, the pairs that apply. */
-function viewOf(db: Db, filter: ViewFilter, asOf: string, perspective: Perspective): PastView {
+function viewOf(db: Db, filter: ViewFilter, asOf: string | undefined, perspective: Perspective): TallyView {
   let actors = db.select().from(t.actors).where(isNull(t.actors.archivedAt)).all();
   if (filter.kind) actors = actors.filter((actor) => actor.kind === filter.kind);
   if (filter.region) actors = actors.filter((actor) => actor.region === filter.region);
@@ -32,7 +33,7 @@ function viewOf(db: Db, filter: ViewFilter, asOf: string, perspective: Perspecti
   const kinds = [...new Set(actors.map((actor) => actor.kind))];
   return {
     asOf,
-    staleBefore: staleBefore(asOf),
+    staleBefore: staleBefore(asOf ?? todayUtc()),
     perspective,
     commitmentKinds: new Map(commitments.map((commitment) => [commitment.id, kinds.filter((kind) => appliesToKind(bearers.get(commitment.id) ?? [], kind))])),
     actors: actors.map((actor) => ({ id: actor.id, kind: actor.kind })),
@@ -40,7 +41,7 @@ function viewOf(db: Db, filter: ViewFilter, asOf: string, perspective: Perspecti
 }
 
 /** The same tallies from lib/rollup.ts's current statuses of every published entry. */
-function expectedTallies(db: Db, view: PastView): Tallies {
+function expectedTallies(db: Db, view: TallyView): Tallies {
   const kindOf = new Map(view.actors.map((actor) => [actor.id, actor.kind]));
   const tally = (rows: Map<string, number>, key: string) => rows.set(key, (rows.get(key) ?? 0) + 1);
   const byCommitment = new Map<string, number>();
@@ -71,24 +72,24 @@ const sorted = (tallies: Tallies) => ({
 });
 
 const FILTERS: ViewFilter[] = [{}, { kind: 'state' }, { region: 'Europe' }, { kind: 'cso', region: 'Africa' }, { subject: 'first' }, { commitment: 'first' }];
-const DATES = ['2018-12-31', '2020-06-30', '2022-02-28', '2023-11-15', '2025-01-01', '2026-11-30'];
+const DATES = ['2018-12-31', '2020-06-30', '2022-02-28', '2023-11-15', '2025-01-01', '2026-11-30', undefined];
 
 function expectEqualEverywhere(db: Db, when: string) {
   for (const filter of FILTERS) {
     for (const asOf of DATES) {
       for (const perspective of ['self', 'independent'] as const) {
         const view = viewOf(db, filter, asOf, perspective);
-        expect(sorted(pastTallies(db, view)), `${when}: ${JSON.stringify(filter)} ${asOf} ${perspective}`).toEqual(sorted(expectedTallies(db, view)));
+        expect(sorted(statusTallies(db, view)), `${when}: ${JSON.stringify(filter)} ${asOf} ${perspective}`).toEqual(sorted(expectedTallies(db, view)));
       }
     }
   }
 }
 
-describe('past-date roll-ups from the in-memory index of counted entries', () => {
+describe('roll-ups now and at past dates from the in-memory index of counted entries', () => {
   it('equals the roll-up module on the demo workspace, per view, date and perspective', () => {
     const db = demo();
     const view = viewOf(db, {}, '2025-01-01', 'self');
-    const tallies = pastTallies(db, view);
+    const tallies = statusTallies(db, view);
     expect(tallies.perCommitment.length).toBeGreaterThan(20);
     expect(tallies.contested).toBeGreaterThan(0);
     expect(tallies.stale).toBeGreaterThan(0);
@@ -97,7 +98,7 @@ describe('past-date roll-ups from the in-memory index of counted entries', () =>
 
   it('catches up with every kind of write made after it was built, never serving older figures', () => {
     const db = demo();
-    pastTallies(db, viewOf(db, {}, '2026-11-30', 'self'));
+    statusTallies(db, viewOf(db, {}, '2026-11-30', 'self'));
     const built = countedIndex(db);
     const write = randomWriter(db, 11);
     const admin = db.select().from(t.users).where(eq(t.users.role, 'admin')).get();

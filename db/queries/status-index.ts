@@ -5,18 +5,19 @@ import { STATUS_KEYS, type StatusKey } from '../../lib/status-scale';
 import { ACTOR_KINDS, type ActorKind, type Perspective } from '../../lib/taxonomy';
 
 /**
- * Roll-ups as of a past date from an in-memory index of the counted entries (published, not
- * withdrawn, not superseded): for each (perspective, commitment, actor) pair its entries in the
+ * Roll-ups, now or as of any past date, from an in-memory index of the counted entries (published,
+ * not withdrawn, not superseded): for each (perspective, commitment, actor) pair its entries in the
  * roll-up's order of currency (lib/rollup.ts compareCurrency), kept in typed arrays (~15 bytes an
  * entry). A pair's status at a date is its last entry with an as-of on or before it, found from
- * the pair's end; a view's tallies are one pass over the pairs. SQL has to read every counted
- * entry up to the date for the same answer (~1 s at 1,000,000 entries; here a few ms).
+ * the pair's end; a view's tallies are one pass over the pairs (~7 ms for 384,000 pairs). SQL has
+ * to read every counted entry up to a past date for the same answer (~1 s at 1,000,000 entries).
  *
  * Never stale: before each use the index catches up with the database, whichever process wrote
  * to it. Entries only ever join the counted set as new rows (ids only grow, nothing is deleted)
  * or through an update that migration 0011 logs (a draft published, a withdrawal, a
  * supersession); the pairs those touch are read again from the database into an overlay that
- * takes their place. When the overlay grows past a share of the index, the index is rebuilt.
+ * takes their place, merged into the index in memory now and then. Many writes at once (an
+ * import) rebuild it from the database (~2 s at 1,000,000 entries; also its cost on first use).
  */
 
 /** What a view's figures and groups are made of: status counts per commitment and per actor, and three totals. */
@@ -28,9 +29,10 @@ export interface Tallies {
   adverseEffects: number;
 }
 
-/** The view a past-date roll-up is for: the kinds of actor each scope commitment applies to, and the scope's actors. */
-export interface PastView {
-  asOf: string;
+/** The view a roll-up is for: its date, the kinds of actor each scope commitment applies to, and the scope's actors. */
+export interface TallyView {
+  /** YYYY-MM-DD, or undefined for now: every counted entry, as in the kept current-status table. */
+  asOf: string | undefined;
   /** Statuses with an as-of before this date are stale (lib/rollup.ts staleBefore). */
   staleBefore: string;
   perspective: Perspective;
@@ -332,14 +334,50 @@ function lastOnOrBefore(asOf: ArrayLike<number>, from: number, to: number, day: 
   return k >= from ? k : -1;
 }
 
+/** The first pair of [low, high) whose key is `key` or more. */
+function lowerBound(index: CountedIndex, low: number, high: number, key: number): number {
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (pairNumber(index.pairCommitment[middle] as number, index.pairSubject[middle] as number) < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
- * A view's tallies as of a past date: the same figures db/queries/summary.ts aggregates from the
- * kept tables for today (status counts per commitment and per actor in the view's perspective,
- * stale statuses, contested pairs, adverse effects in either perspective).
+ * The base pairs a view can take in, as ranges in index order (independent assessments first):
+ * all of them, or for a view of a few commitments their stretches, or for a few actors (an
+ * actor's page) their pair in each commitment, found by binary search.
  */
-export function pastTallies(db: Db, view: PastView): Tallies {
+function rangesOf(index: CountedIndex, view: TallyView): [number, number][] {
+  const commitments = [...view.commitmentKinds].filter(([, kinds]) => kinds.length > 0).map(([id]) => id).sort((a, b) => a - b);
+  const actors = view.actors.map((actor) => actor.id).sort((a, b) => a - b);
+  if (commitments.length > 40 && actors.length > 16) return [[0, index.pairs]];
+  const ranges: [number, number][] = [];
+  for (const [low, high] of [[0, index.selfFrom], [index.selfFrom, index.pairs]] as const) {
+    for (const commitmentId of commitments) {
+      const from = lowerBound(index, low, high, pairNumber(commitmentId, 0));
+      const to = lowerBound(index, from, high, pairNumber(commitmentId + 1, 0));
+      if (actors.length > 16) {
+        ranges.push([from, to]);
+        continue;
+      }
+      for (const subjectId of actors) {
+        const p = lowerBound(index, from, to, pairNumber(commitmentId, subjectId));
+        if (p < to && index.pairSubject[p] === subjectId) ranges.push([p, p + 1]);
+      }
+    }
+  }
+  return ranges;
+}
+
+/**
+ * A view's tallies, now or as of a past date: status counts per commitment and per actor in the
+ * view's perspective, stale statuses, contested pairs, adverse effects in either perspective.
+ */
+export function statusTallies(db: Db, view: TallyView): Tallies {
   const index = countedIndex(db);
-  const day = dayNumber(view.asOf);
+  const day = view.asOf === undefined ? Number.MAX_SAFE_INTEGER : dayNumber(view.asOf);
   const staleDay = dayNumber(view.staleBefore);
 
   // A pair is in the view when its commitment applies to its actor's kind: one bit per kind.
@@ -368,10 +406,10 @@ export function pastTallies(db: Db, view: PastView): Tallies {
 
   // Base pairs, independent assessments first: the status each has at the date is kept, so the
   // self pass tells a contested pair by its partner's (the same commitment and actor).
-  const { pairCommitment, pairSubject, pairStart, selfFrom, partner, pairs, asOf, status, adverse, overlay, replaced } = index;
+  const { pairCommitment, pairSubject, pairStart, selfFrom, partner, asOf, status, adverse, overlay, replaced } = index;
   const countSelf = view.perspective === 'self';
   const independentAt = new Int8Array(selfFrom).fill(-1);
-  for (let p = 0; p < pairs; p += 1) {
+  for (const [from, to] of rangesOf(index, view)) for (let p = from; p < to; p += 1) {
     const commitmentId = pairCommitment[p] as number;
     const subjectId = pairSubject[p] as number;
     if (commitmentId > maxCommitment || subjectId > maxActor || ((commitmentMask[commitmentId] as number) & (actorBit[subjectId] as number)) === 0) continue;

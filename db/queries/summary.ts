@@ -8,7 +8,7 @@ import { THEMES, type ActorKind, type Perspective, type Theme } from '../../lib/
 import type { SummaryDto, TimePoint } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
 import { applicability, loadScope, viewKey, type DashboardFilters, type Scope } from './view-scope';
-import { pastTallies, type Tallies } from './past-statuses';
+import { statusTallies } from './status-index';
 
 export type { DashboardFilters } from './view-scope';
 
@@ -83,45 +83,6 @@ type Tally = ReturnType<typeof emptyCounts>;
 /** String.localeCompare's order, with the collator built once (2,000 actors sorted per view). */
 const byLabel = new Intl.Collator();
 
-type StatusKey = CurrentStatus['status'];
-
-/** Today's tallies of one actor's page, from the kept current statuses of its pairs. */
-function actorTallies(where: string, params: unknown[], perspective: Perspective, before: string): Tallies {
-  const step = (column: string) => `CASE ${column} WHEN 'not_started' THEN 0 WHEN 'limited' THEN 1 WHEN 'substantial' THEN 2 WHEN 'complete' THEN 3 WHEN 'regressed' THEN 0 END`;
-  // The relation is computed once (materialized) and aggregated three ways in one statement.
-  const rows = getDb()
-    .$client.prepare(
-      `WITH s AS MATERIALIZED (SELECT commitment_id, subject_id, perspective, status, as_of, adverse_effects FROM current_status s WHERE ${where}),
-       both AS (
-         SELECT max(CASE WHEN s.perspective = 'self' THEN s.status END) AS self,
-           max(CASE WHEN s.perspective = 'independent' THEN s.status END) AS independent,
-           sum(s.adverse_effects) AS adverse
-         FROM s GROUP BY s.commitment_id, s.subject_id)
-       SELECT 'commitment', s.commitment_id, s.status, s.as_of < ?, count(*) FROM s WHERE s.perspective = ? GROUP BY 2, 3, 4
-       UNION ALL
-       SELECT 'actor', s.subject_id, s.status, 0, count(*) FROM s WHERE s.perspective = ? GROUP BY 2, 3
-       UNION ALL
-       SELECT 'pairs', coalesce(sum(self IS NOT NULL AND independent IS NOT NULL AND (self = 'regressed' OR independent = 'regressed'
-                OR abs(${step('self')} - ${step('independent')}) >= 2)), 0), NULL, 0, coalesce(sum(adverse), 0)
-       FROM both`,
-    )
-    .raw()
-    .all(...params, before, perspective, perspective) as [string, number, StatusKey, number, number][];
-  const tallies: Tallies = { perCommitment: [], perActor: [], stale: 0, contested: 0, adverseEffects: 0 };
-  for (const [kind, id, status, stale, n] of rows) {
-    if (kind === 'commitment') {
-      tallies.perCommitment.push([id, status, n]);
-      if (stale) tallies.stale += n;
-    } else if (kind === 'actor') {
-      tallies.perActor.push([id, status, n]);
-    } else {
-      tallies.contested = id;
-      tallies.adverseEffects = n;
-    }
-  }
-  return tallies;
-}
-
 /** Kinds of actor that the same commitments of a view apply to, and those commitments (JSON ids). */
 interface KindSet {
   kinds: ActorKind[];
@@ -130,7 +91,7 @@ interface KindSet {
 }
 
 /**
- * The view's groups in the kept read model (migration 0009): the kinds of actor in scope, grouped
+ * The view's groups in the kept quarterly changes (migration 0009): the kinds of actor in scope, grouped
  * by the scope commitments that apply to them (usually two sets: states, and the rest), read for
  * active actors, in the region if the view has one. `each` runs a statement once per set.
  */
@@ -152,7 +113,7 @@ function keptGroups(scope: Scope, filters: DashboardFilters, byCommitment: Map<n
     where: (alias: string) =>
       `${alias}.active = 1${region !== undefined ? ` AND ${alias}.region = ?` : ''} AND ${alias}.kind IN (SELECT value FROM json_each(?)) AND ${alias}.commitment_id IN (SELECT value FROM json_each(?))`,
     params: (set: KindSet) => [...(region !== undefined ? [region] : []), set.json.kinds, set.json.commitments],
-    table: (name: 'status_counts' | 'status_changes') => (region === undefined ? `rollup_${name}` : `rollup_region_${name}`),
+    table: region === undefined ? 'rollup_status_changes' : 'rollup_region_status_changes',
     each<R>(sql: string, params: (set: KindSet) => unknown[]): R[] {
       const statement = getDb().$client.prepare(sql).raw();
       return sets.flatMap((set) => statement.all(...params(set)) as R[]);
@@ -162,118 +123,7 @@ function keptGroups(scope: Scope, filters: DashboardFilters, byCommitment: Map<n
 
 type KeptGroups = ReturnType<typeof keptGroups>;
 
-const STATUS_INDEX = Object.fromEntries(STATUS_KEYS.map((status, index) => [status, index])) as Record<StatusKey, number>;
-
 const STATUS_COLUMNS = (alias: string) => STATUS_KEYS.map((status) => `sum(${alias}.${status})`).join(', ');
-
-/** The first day of the month after a date's month. */
-function nextMonth(date: string): string {
-  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-}
-
-/**
- * Tallies of today's statuses from the kept read model (migration 0009): status counts,
- * contested pairs and adverse effects are summed from kept rows (one per commitment and kind of
- * actor); the stale count from kept counts per as-of month plus the statuses of the month the
- * stale date falls in; the by-actor counts from the statuses of the commitments the view takes
- * in, or each actor's kept totals minus those it leaves out, whichever reads fewer. Actors are
- * kept in or out by a lookup of the scope, not by joins.
- */
-function keptTallies(scope: Scope, groups: KeptGroups, filters: DashboardFilters, perspective: Perspective, before: string): Tallies {
-  const db = getDb().$client;
-  const kindOf = new Map(scope.actors.map((actor) => [actor.id, actor.kind]));
-
-  const perCommitment: Tallies['perCommitment'] = [];
-  let adverseEffects = 0;
-  const counts = groups.each<[Perspective, number, ...number[]]>(
-    `SELECT g.perspective, g.commitment_id, ${STATUS_COLUMNS('g')}, sum(g.adverse) FROM ${groups.table('status_counts')} g WHERE ${groups.where('g')} GROUP BY 1, 2`,
-    (set) => groups.params(set),
-  );
-  for (const [rowPerspective, commitmentId, ...values] of counts) {
-    adverseEffects += values[STATUS_KEYS.length] as number;
-    if (rowPerspective !== perspective) continue;
-    STATUS_KEYS.forEach((status, index) => {
-      if ((values[index] as number) > 0) perCommitment.push([commitmentId, status, values[index] as number]);
-    });
-  }
-  const contested = groups
-    .each<[number]>(`SELECT coalesce(sum(g.pairs), 0) FROM rollup_contested g WHERE ${groups.where('g')}`, (set) => groups.params(set))
-    .reduce((sum, [n]) => sum + n, 0);
-
-  // Fresh statuses (as of the stale date or later); stale = reported - fresh.
-  let fresh = 0;
-  const inSet = (set: KindSet) => {
-    const commitments = new Set(set.commitmentIds);
-    return (subjectId: number, commitmentId: number) => commitments.has(commitmentId) && set.kinds.includes(kindOf.get(subjectId) as ActorKind);
-  };
-  if (filters.kind === undefined && filters.region === undefined) {
-    const applies = new Set(groups.sets.flatMap((set) => set.kinds.flatMap((kind) => set.commitmentIds.map((id) => `${id}|${kind}`))));
-    const months = db
-      .prepare('SELECT commitment_id, kind, sum(pairs) FROM rollup_as_of_months WHERE perspective = ? AND active = 1 AND month > ? GROUP BY 1, 2')
-      .raw()
-      .all(perspective, before.slice(0, 7)) as [number, ActorKind, number][];
-    for (const [commitmentId, kind, n] of months) if (applies.has(`${commitmentId}|${kind}`)) fresh += n;
-    const partial = db
-      .prepare('SELECT subject_id, commitment_id FROM current_status INDEXED BY current_status_as_of_idx WHERE perspective = ? AND as_of >= ? AND as_of < ?')
-      .raw()
-      .all(perspective, before, nextMonth(before)) as [number, number][];
-    const tests = groups.sets.map(inSet);
-    for (const [subjectId, commitmentId] of partial) if (tests.some((test) => test(subjectId, commitmentId))) fresh += 1;
-  } else {
-    const actorIds = JSON.stringify([...kindOf.keys()]);
-    for (const set of groups.sets) {
-      const test = inSet(set);
-      const rows = db
-        .prepare(
-          `SELECT s.subject_id, s.commitment_id FROM json_each(?) a CROSS JOIN current_status s INDEXED BY current_status_subject_as_of_idx
-           WHERE s.perspective = ? AND s.subject_id = a.value AND s.as_of >= ?`,
-        )
-        .raw()
-        .all(actorIds, perspective, before) as [number, number][];
-      for (const [subjectId, commitmentId] of rows) if (test(subjectId, commitmentId)) fresh += 1;
-    }
-  }
-  const reported = perCommitment.reduce((sum, [, , n]) => sum + n, 0);
-
-  // By actor, per kind set: count the set's commitments directly, or subtract the commitments it
-  // leaves out from each actor's kept totals, whichever reads fewer statuses.
-  const allCommitments = db.prepare('SELECT id FROM commitments').pluck().all() as number[];
-  const statusesOf = db.prepare('SELECT subject_id, status, count(*) FROM current_status INDEXED BY current_status_commitment_idx WHERE commitment_id IN (SELECT value FROM json_each(?)) AND perspective = ? GROUP BY 1, 2').raw();
-  let totals: Map<number, [StatusKey, number][]> | null = null;
-  const perActorCounts = new Map<number, number[]>();
-  const add = (subjectId: number, status: StatusKey, n: number) => {
-    let row = perActorCounts.get(subjectId);
-    if (!row) perActorCounts.set(subjectId, (row = STATUS_KEYS.map(() => 0)));
-    row[STATUS_INDEX[status]] = (row[STATUS_INDEX[status]] as number) + n;
-  };
-  for (const set of groups.sets) {
-    const member = (subjectId: number) => set.kinds.includes(kindOf.get(subjectId) as ActorKind);
-    const included = new Set(set.commitmentIds);
-    const excluded = allCommitments.filter((id) => !included.has(id));
-    if (set.commitmentIds.length <= excluded.length) {
-      for (const [subjectId, status, n] of statusesOf.all(set.json.commitments, perspective) as Tallies['perActor']) if (member(subjectId)) add(subjectId, status, n);
-      continue;
-    }
-    if (!totals) {
-      totals = new Map();
-      for (const [subjectId, status, n] of db.prepare('SELECT subject_id, status, pairs FROM rollup_actor_counts WHERE perspective = ? AND pairs > 0').raw().all(perspective) as Tallies['perActor']) {
-        totals.set(subjectId, [...(totals.get(subjectId) ?? []), [status, n]]);
-      }
-    }
-    for (const [subjectId, rows] of totals) if (member(subjectId)) for (const [status, n] of rows) add(subjectId, status, n);
-    if (excluded.length > 0) {
-      for (const [subjectId, status, n] of statusesOf.all(JSON.stringify(excluded), perspective) as Tallies['perActor']) if (member(subjectId)) add(subjectId, status, -n);
-    }
-  }
-  const perActor: Tallies['perActor'] = [];
-  for (const [subjectId, row] of perActorCounts) {
-    row.forEach((n, index) => {
-      if (n > 0) perActor.push([subjectId, STATUS_KEYS[index] as StatusKey, n]);
-    });
-  }
-  return { perCommitment, perActor, stale: reported - fresh, contested, adverseEffects };
-}
 
 /**
  * Status over time from the kept quarterly changes (migration 0009): the counts at the end of each
@@ -286,7 +136,7 @@ function overTimeFromChanges(groups: KeptGroups, key: string, perspective: Persp
   const periods = quarterEnds(HISTORY_START, asOf);
   const changes = cachedRead(getDb(), key, () =>
     groups.each<[number, ...number[]]>(
-      `SELECT g.quarter, ${STATUS_COLUMNS('g')} FROM ${groups.table('status_changes')} g WHERE g.perspective = ? AND ${groups.where('g')} GROUP BY 1`,
+      `SELECT g.quarter, ${STATUS_COLUMNS('g')} FROM ${groups.table} g WHERE g.perspective = ? AND ${groups.where('g')} GROUP BY 1`,
       (set) => [perspective, ...groups.params(set)],
     ),
   );
@@ -301,12 +151,12 @@ function overTimeFromChanges(groups: KeptGroups, key: string, perspective: Persp
 }
 
 /**
- * The summary of a view computed from the database now, without the cache. Figures and groups
- * are aggregated in SQL (status counts per commitment and per actor); pair totals are counted
- * from the scope (actors of each kind x the commitments that apply to it), never enumerated.
+ * The summary of a view computed from the database now, without the cache. Status counts per
+ * commitment and per actor come from the in-memory index of counted entries (status-index.ts) and
+ * are aggregated here; pair totals are counted from the scope (actors of each kind x the
+ * commitments that apply to it), never enumerated.
  */
 export function computeSummary(filters: DashboardFilters, labels: SummaryLabels): SummaryDto {
-  const db = getDb().$client;
   const asOf = filters.asOf ?? todayUtc();
   const perspective = filters.perspective ?? 'self';
   const before = staleBefore(asOf);
@@ -314,7 +164,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   const undated = { ...filters, asOf: undefined };
   const scope = cachedRead(getDb(), viewKey('scope', { ...undated, perspective: undefined }), () => loadScope(filters));
   const objectiveTitles = new Map(getDb().select().from(t.gcmObjectives).all().map((row) => [row.number, row.title]));
-  const { byCommitment, where, params } = applicability(scope);
+  const { byCommitment } = applicability(scope);
 
   // Pairs per commitment and per actor, from counts of actors per kind.
   const actorsOfKind = new Map<ActorKind, number>();
@@ -324,16 +174,10 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   for (const [, ofKinds] of byCommitment) for (const kind of ofKinds) commitmentsOfKind.set(kind, (commitmentsOfKind.get(kind) ?? 0) + 1);
   const pairs = [...pairsOfCommitment.values()].reduce((sum, n) => sum + n, 0);
 
-  // Today's tallies come from the kept read model (one actor's page from its kept statuses), a
-  // past date's from the in-memory index of counted entries; the over-time chart of every view
-  // but one actor's page from the kept quarterly changes.
+  // Tallies from the in-memory index of counted entries (now or at the view's date); the over-time
+  // chart of every view but one actor's page from the kept quarterly changes.
   const groups = filters.subject === undefined ? keptGroups(scope, filters, byCommitment) : null;
-  const tallies =
-    filters.asOf !== undefined
-      ? pastTallies(getDb(), { asOf, staleBefore: before, perspective, commitmentKinds: byCommitment, actors: scope.actors })
-      : groups
-        ? keptTallies(scope, groups, filters, perspective, before)
-        : actorTallies(where, params, perspective, before);
+  const tallies = statusTallies(getDb(), { asOf: filters.asOf, staleBefore: before, perspective, commitmentKinds: byCommitment, actors: scope.actors });
   const { perCommitment, perActor, contested, adverseEffects } = tallies;
 
   const toRow = (key: string, entry: { label: string; counts: Tally; pairs: number }) => {
