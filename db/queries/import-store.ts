@@ -148,8 +148,9 @@ function changesUpsert(region: boolean): string {
     ON CONFLICT DO UPDATE SET ${STATUS_KEYS.map((key) => `\`${key}\` = \`${key}\` + excluded.\`${key}\``).join(', ')}`;
 }
 const CATCH_UP: readonly string[] = [
-  // The pairs written to (+state: read the new ids only, not the index of every published entry).
-  `CREATE TEMP TABLE \`deferred_pairs\` AS SELECT DISTINCT ${PAIR} FROM main.\`progress_entries\` WHERE \`id\` >= $first AND +\`state\` = 'published'`,
+  // The pairs of the published entries written (as [perspective, commitment, subject], checked
+  // against the table's rows when they were written).
+  `CREATE TEMP TABLE \`deferred_pairs\` AS SELECT DISTINCT value ->> 0 AS \`perspective\`, value ->> 1 AS \`commitment_id\`, value ->> 2 AS \`subject_id\` FROM json_each($pairs)`,
   `CREATE TEMP TABLE \`deferred_counted\` AS SELECT e.\`id\`, e.\`perspective\`, e.\`commitment_id\`, e.\`subject_id\`, e.\`status\`, e.\`as_of\`, e.\`published_at\`
     FROM temp.\`deferred_pairs\` p JOIN main.\`progress_entries\` e ON e.\`perspective\` = p.\`perspective\` AND e.\`commitment_id\` = p.\`commitment_id\` AND e.\`subject_id\` = p.\`subject_id\`
     WHERE ${COUNTED}`,
@@ -185,14 +186,16 @@ function startDeferring(sqlite: Database.Database): boolean {
 }
 
 /** Brings the derived data of the entries inserted from `firstId` on up to date, and stops deferring. */
-function catchUp(sqlite: Database.Database, firstId: number): void {
+function catchUp(sqlite: Database.Database, firstId: number, pairs: Iterable<string>): void {
+  const parameters = { first: firstId, pairs: `[${[...pairs].join(',')}]` };
   const dropTemp = () => {
     for (const table of DEFERRED_TEMP_TABLES) sqlite.prepare(`DROP TABLE IF EXISTS temp.${quote(table)}`).run();
   };
   dropTemp();
   for (const source of CATCH_UP) {
     const statement = sqlite.prepare(source);
-    if (source.includes('$first')) statement.run({ first: firstId });
+    const named = Object.fromEntries(Object.entries(parameters).filter(([name]) => source.includes(`$${name}`)));
+    if (Object.keys(named).length > 0) statement.run(named);
     else statement.run();
   }
   dropTemp();
@@ -266,10 +269,12 @@ export function importStore(
   // The derived data of the file's new entries is brought up to date at once (catchUp), before
   // any entry is updated and before the commit; a rehearsal writes to a stand-in without triggers.
   let deferring = !rehearsing && startDeferring(sqlite);
+  /** The pairs of the published entries written while deferring, each a JSON array. */
+  const deferredPairs = new Set<string>();
   function stopDeferring(): void {
     if (!deferring) return;
     deferring = false;
-    catchUp(sqlite, firstId);
+    catchUp(sqlite, firstId, deferredPairs);
   }
 
   const byId = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, sql.placeholder('id'))).prepare();
@@ -311,6 +316,16 @@ export function importStore(
     return row as EntryRow;
   }
 
+  const serialised = new WeakMap<object, string>();
+  /** JSON of an audit record's before or after, as auditValues writes it. */
+  function json(value: unknown): string | null {
+    if (value === undefined) return null;
+    if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+    let text = serialised.get(value);
+    if (text === undefined) serialised.set(value, (text = JSON.stringify(value)));
+    return text;
+  }
+
   function keep(entry: EntryRow): EntryRow {
     written.set(entry.id, entry);
     writtenKeys.set(entry.idempotencyKey, entry.id);
@@ -341,6 +356,7 @@ export function importStore(
         if (differs) {
           throw new Error(`import: entry ${row.id} was written as ${JSON.stringify(raw)}, not as the rules saw it (${JSON.stringify(row)})`);
         }
+        if (deferring && row.state === 'published') deferredPairs.add(JSON.stringify([row.perspective, row.commitmentId, row.subjectId]));
       }
     }
   }
@@ -417,7 +433,9 @@ export function importStore(
       if (record.at !== undefined) throw new Error('import: audit rows take the time they are written');
       // A rehearsal is always rolled back: its audit rows would never be read.
       if (rehearsing) return;
-      pendingAudits.push(auditValues(record));
+      // An entry is audited twice as the same object (the import's after, the publication's
+      // before): serialised once. Rows are never changed in place (updateEntry copies).
+      pendingAudits.push({ ...auditValues({ ...record, before: undefined, after: undefined }), before: json(record.before), after: json(record.after) });
       if (pendingAudits.length >= BATCH) flushAudits();
     },
     flush,
