@@ -253,7 +253,7 @@ export function importStore(
     bearers.set(row.commitmentId, list);
   }
   const principals = new Map<string, Principal | null>();
-  /** Every entry this store wrote (or will write), as it is now. */
+  /** Every entry this store will write, as it is now (and, in a rehearsal, every one it wrote). */
   const written = new Map<number, EntryRow>();
   const writtenKeys = new Map<string, number>();
   /** Entries not yet INSERTed, in id order; only the last may still change. */
@@ -357,6 +357,10 @@ export function importStore(
           throw new Error(`import: entry ${row.id} was written as ${JSON.stringify(raw)}, not as the rules saw it (${JSON.stringify(row)})`);
         }
         if (deferring && row.state === 'published') deferredPairs.add(JSON.stringify([row.perspective, row.commitmentId, row.subjectId]));
+        // Written and checked: read from the table if asked for again (a file's 100,000 rows held
+        // until the end cost the garbage collector more than the rare look-up). A rehearsal's rows
+        // are in the stand-in only: kept.
+        if (!rehearsing) written.delete(row.id);
       }
     }
   }
