@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
-import { currentStatuses, isContested, staleBefore } from '../../lib/rollup';
+import { currentStatuses, isContested, quarterEnds, staleBefore, statusOverTime } from '../../lib/rollup';
+import { STATUS_KEYS } from '../../lib/status-scale';
 import { publishedRollupEntries } from '../../lib/testing/rollup-entries';
 import { demoDatabases } from '../../lib/testing/demo-database';
 import { randomWriter } from '../../lib/testing/random-writes';
@@ -37,8 +38,11 @@ function viewOf(db: Db, filter: ViewFilter, asOf: string | undefined, perspectiv
     perspective,
     commitmentKinds: new Map(commitments.map((commitment) => [commitment.id, kinds.filter((kind) => appliesToKind(bearers.get(commitment.id) ?? [], kind))])),
     actors: actors.map((actor) => ({ id: actor.id, kind: actor.kind })),
+    history: { from: HISTORY_FROM, periods: quarterEnds(HISTORY_FROM, asOf ?? todayUtc()).length },
   };
 }
+
+const HISTORY_FROM = '2019-01-01';
 
 /** The same tallies from lib/rollup.ts's current statuses of every published entry. */
 function expectedTallies(db: Db, view: TallyView): Tallies {
@@ -46,8 +50,13 @@ function expectedTallies(db: Db, view: TallyView): Tallies {
   const tally = (rows: Map<string, number>, key: string) => rows.set(key, (rows.get(key) ?? 0) + 1);
   const byCommitment = new Map<string, number>();
   const byActor = new Map<string, number>();
-  const result: Tallies = { perCommitment: [], perActor: [], stale: 0, contested: 0, adverseEffects: 0 };
-  for (const [key, pair] of currentStatuses(publishedRollupEntries(db), view.asOf)) {
+  const entries = publishedRollupEntries(db);
+  // Status over time as net changes per quarter, from the roll-up module's counts at each quarter end.
+  const pairs = view.actors.flatMap((actor) => [...view.commitmentKinds].filter(([, kinds]) => kinds.includes(actor.kind)).map(([commitmentId]) => ({ commitmentId, actorId: actor.id })));
+  const points = statusOverTime(pairs, entries, view.perspective, quarterEnds(HISTORY_FROM, view.asOf ?? todayUtc()));
+  const quarterly = Int32Array.from(points.flatMap((point, i) => STATUS_KEYS.map((status) => point.counts[status] - (i === 0 ? 0 : (points[i - 1]?.counts[status] ?? 0)))));
+  const result: Tallies = { perCommitment: [], perActor: [], stale: 0, contested: 0, adverseEffects: 0, quarterly };
+  for (const [key, pair] of currentStatuses(entries, view.asOf)) {
     const [commitmentId, subjectId] = key.split(':').map(Number) as [number, number];
     const kind = kindOf.get(subjectId);
     if (!kind || !(view.commitmentKinds.get(commitmentId) ?? []).includes(kind)) continue;

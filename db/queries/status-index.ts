@@ -27,6 +27,8 @@ export interface Tallies {
   stale: number;
   contested: number;
   adverseEffects: number;
+  /** Net change of each status count in the view's perspective, per period (quarter) of the view's `history`: period x status. */
+  quarterly: Int32Array;
 }
 
 /** The view a roll-up is for: its date, the kinds of actor each scope commitment applies to, and the scope's actors. */
@@ -38,6 +40,8 @@ export interface TallyView {
   perspective: Perspective;
   commitmentKinds: ReadonlyMap<number, readonly ActorKind[]>;
   actors: readonly { id: number; kind: ActorKind }[];
+  /** Quarters for status over time, if wanted: from the quarter starting on `from`, `periods` of them; earlier entries count in the first. */
+  history?: { from: string; periods: number };
 }
 
 /** One perspective's entries of one pair, in order of currency. */
@@ -59,6 +63,8 @@ interface CountedIndex {
   partner: Int32Array;
   pairs: number;
   asOf: Int32Array;
+  /** The quarter of each entry's as-of date, counted from QUARTER_ZERO (0 before it). */
+  quarter: Uint8Array;
   status: Uint8Array;
   adverse: Uint8Array;
   /** Pairs read again since the build (both perspectives), by pairNumber(); they replace the base's rows. */
@@ -85,6 +91,14 @@ const COMPACT_AT = 4_000;
 
 const indexes = new WeakMap<Db, CountedIndex>();
 
+/** Quarters are counted from 2000-Q1 (a byte holds them to 2063), for status over time. */
+const QUARTER_ZERO_YEAR = 2000;
+
+function quarterNumber(day: number): number {
+  const quarter = (Math.floor(day / 10_000) - QUARTER_ZERO_YEAR) * 4 + Math.floor(((Math.floor(day / 100) % 100) - 1) / 3);
+  return Math.min(255, Math.max(0, quarter));
+}
+
 /** A date as the integer yyyymmdd: ordered as the ISO date string is. */
 export function dayNumber(date: string): number {
   return Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
@@ -108,6 +122,7 @@ function watermarks(db: Db): { maxEntryId: number; maxChangeSeq: number } {
  */
 function indexWriter(entries: number, pairLimit: number) {
   const asOf = new Int32Array(entries);
+  const quarter = new Uint8Array(entries);
   const status = new Uint8Array(entries);
   const adverse = new Uint8Array(entries);
   const pairCommitment = new Int32Array(pairLimit);
@@ -134,6 +149,7 @@ function indexWriter(entries: number, pairLimit: number) {
       const first = source.pairStart[from] as number;
       const last = source.pairStart[to] as number;
       asOf.set(source.asOf.subarray(first, last), n);
+      quarter.set(source.quarter.subarray(first, last), n);
       status.set(source.status.subarray(first, last), n);
       adverse.set(source.adverse.subarray(first, last), n);
       pairCommitment.set(source.pairCommitment.subarray(from, to), pairs);
@@ -144,6 +160,7 @@ function indexWriter(entries: number, pairLimit: number) {
     },
     entry(day: number, statusIndex: number, effects: number) {
       asOf[n] = day;
+      quarter[n] = quarterNumber(day);
       status[n] = statusIndex;
       adverse[n] = effects;
       n += 1;
@@ -166,6 +183,7 @@ function indexWriter(entries: number, pairLimit: number) {
         partner,
         pairs,
         asOf: asOf.slice(0, n),
+        quarter: quarter.slice(0, n),
         status: status.slice(0, n),
         adverse: adverse.slice(0, n),
         overlay: new Map(),
@@ -373,7 +391,8 @@ function rangesOf(index: CountedIndex, view: TallyView): [number, number][] {
 
 /**
  * A view's tallies, now or as of a past date: status counts per commitment and per actor in the
- * view's perspective, stale statuses, contested pairs, adverse effects in either perspective.
+ * view's perspective, stale statuses, contested pairs, adverse effects in either perspective, and
+ * the net changes of the status counts per quarter (status over time), in one pass.
  */
 export function statusTallies(db: Db, view: TallyView): Tallies {
   const index = countedIndex(db);
@@ -404,9 +423,26 @@ export function statusTallies(db: Db, view: TallyView): Tallies {
     if (asOf < staleDay) stale += 1;
   };
 
+  // Status over time: each entry of a pair in the view's perspective, up to the date, is the
+  // pair's status from its quarter until the quarter of the pair's next entry.
+  const periods = view.history?.periods ?? 0;
+  const quarterly = new Int32Array(periods * STATUSES);
+  const firstQuarter = view.history ? quarterNumber(dayNumber(view.history.from)) : 0;
+  const history = (quarters: ArrayLike<number>, statuses: ArrayLike<number>, start: number, last: number) => {
+    let from = Math.max(0, (quarters[start] as number) - firstQuarter);
+    for (let j = start; j <= last && from < periods; j += 1) {
+      const entryStatus = statuses[j] as number;
+      quarterly[from * STATUSES + entryStatus] = (quarterly[from * STATUSES + entryStatus] as number) + 1;
+      if (j === last) break;
+      const to = Math.max(0, (quarters[j + 1] as number) - firstQuarter);
+      if (to < periods) quarterly[to * STATUSES + entryStatus] = (quarterly[to * STATUSES + entryStatus] as number) - 1;
+      from = to;
+    }
+  };
+
   // Base pairs, independent assessments first: the status each has at the date is kept, so the
   // self pass tells a contested pair by its partner's (the same commitment and actor).
-  const { pairCommitment, pairSubject, pairStart, selfFrom, partner, asOf, status, adverse, overlay, replaced } = index;
+  const { pairCommitment, pairSubject, pairStart, selfFrom, partner, asOf, quarter, status, adverse, overlay, replaced } = index;
   const countSelf = view.perspective === 'self';
   const independentAt = new Int8Array(selfFrom).fill(-1);
   for (const [from, to] of rangesOf(index, view)) for (let p = from; p < to; p += 1) {
@@ -422,10 +458,16 @@ export function statusTallies(db: Db, view: TallyView): Tallies {
     adverseEffects += adverse[k] as number;
     if (p < selfFrom) {
       independentAt[p] = entryStatus;
-      if (!countSelf) count(commitmentId, subjectId, entryStatus, asOf[k] as number);
+      if (!countSelf) {
+        count(commitmentId, subjectId, entryStatus, asOf[k] as number);
+        if (periods > 0) history(quarter, status, start, k);
+      }
       continue;
     }
-    if (countSelf) count(commitmentId, subjectId, entryStatus, asOf[k] as number);
+    if (countSelf) {
+      count(commitmentId, subjectId, entryStatus, asOf[k] as number);
+      if (periods > 0) history(quarter, status, start, k);
+    }
     const q = partner[p - selfFrom] as number;
     if (q >= 0 && (independentAt[q] as number) >= 0) contested += CONTESTED[entryStatus * STATUSES + (independentAt[q] as number)] as number;
   }
@@ -442,7 +484,9 @@ export function statusTallies(db: Db, view: TallyView): Tallies {
       if (k < 0) continue;
       found[perspective] = entries.status[k] as number;
       adverseEffects += entries.adverse[k] as number;
-      if (perspective === view.perspective) count(commitmentId, subjectId, entries.status[k] as number, entries.asOf[k] as number);
+      if (perspective !== view.perspective) continue;
+      count(commitmentId, subjectId, entries.status[k] as number, entries.asOf[k] as number);
+      history(entries.asOf.map(quarterNumber), entries.status, 0, k);
     }
     if (found.self !== undefined && found.independent !== undefined) contested += CONTESTED[found.self * STATUSES + found.independent] as number;
   }
@@ -457,5 +501,5 @@ export function statusTallies(db: Db, view: TallyView): Tallies {
     const n = byActor[i] as number;
     if (n > 0) perActor.push([Math.floor(i / STATUSES), STATUS_KEYS[i % STATUSES] as StatusKey, n]);
   }
-  return { perCommitment, perActor, stale, contested, adverseEffects };
+  return { perCommitment, perActor, stale, contested, adverseEffects, quarterly };
 }

@@ -26,41 +26,6 @@ export function getSummary(filters: DashboardFilters, labels: SummaryLabels): Su
 }
 
 /**
- * Status of the view's pairs at the end of each quarter, aggregated in SQL: each counted entry is
- * current from its as-of quarter until the quarter of the next entry of its pair (window lead,
- * in the roll-up's order of currency), so only status x quarter x quarter counts leave SQLite.
- * Equal to lib/rollup.ts statusOverTime (db/queries/summary.test.ts).
- */
-function overTime(scope: Scope, perspective: Perspective, asOf: string, pairCount: number): TimePoint[] {
-  const periods = quarterEnds(HISTORY_START, asOf);
-  const { where, params } = applicability(scope);
-  const quarter = (column: string) =>
-    `max(0, (CAST(substr(${column}, 1, 4) AS INTEGER) - ${Number(HISTORY_START.slice(0, 4))}) * 4 + (CAST(substr(${column}, 6, 2) AS INTEGER) - 1) / 3)`;
-  // One ordered pass over the partial index of counted entries (migration 0008): no table
-  // lookups, no sort; the view's pairs are kept by set lookups, as in the summary's queries.
-  const rows = getDb()
-    .$client.prepare(
-      `WITH counted AS (
-         SELECT s.status AS status, s.as_of AS as_of,
-           lead(s.as_of) OVER (PARTITION BY s.perspective, s.commitment_id, s.subject_id ORDER BY s.as_of, s.published_at, s.id) AS next_as_of
-         FROM progress_entries s INDEXED BY progress_entries_counted_idx
-         WHERE s.perspective = ? AND s.state = 'published' AND s.withdrawn_at IS NULL AND s.superseded_by_id IS NULL AND s.as_of <= ?
-           AND ${where}
-       )
-       SELECT status, ${quarter('as_of')} AS from_q, CASE WHEN next_as_of IS NULL THEN NULL ELSE ${quarter('next_as_of')} END AS to_q, count(*) AS n
-       FROM counted GROUP BY 1, 2, 3`,
-    )
-    .raw()
-    .all(perspective, asOf, ...params) as [CurrentStatus['status'], number, number | null, number][];
-  const deltas = periods.map(() => emptyCounts());
-  for (const [status, from, to, n] of rows) {
-    if (from < periods.length) (deltas[from] as Tally)[status] += n;
-    if (to !== null && to < periods.length) (deltas[to] as Tally)[status] -= n;
-  }
-  return runningPoints(periods, deltas, pairCount);
-}
-
-/**
  * Points over time from each period's net changes in status counts: running sums, the pairs with
  * no report being the rest; `last`, when given, is the final point's counts as they are.
  */
@@ -83,73 +48,6 @@ type Tally = ReturnType<typeof emptyCounts>;
 /** String.localeCompare's order, with the collator built once (2,000 actors sorted per view). */
 const byLabel = new Intl.Collator();
 
-/** Kinds of actor that the same commitments of a view apply to, and those commitments (JSON ids). */
-interface KindSet {
-  kinds: ActorKind[];
-  commitmentIds: number[];
-  json: { kinds: string; commitments: string };
-}
-
-/**
- * The view's groups in the kept quarterly changes (migration 0009): the kinds of actor in scope, grouped
- * by the scope commitments that apply to them (usually two sets: states, and the rest), read for
- * active actors, in the region if the view has one. `each` runs a statement once per set.
- */
-function keptGroups(scope: Scope, filters: DashboardFilters, byCommitment: Map<number, ActorKind[]>) {
-  const bySet = new Map<string, KindSet>();
-  for (const kind of new Set(scope.actors.map((actor) => actor.kind))) {
-    const commitmentIds = scope.commitments.filter((commitment) => (byCommitment.get(commitment.id) ?? []).includes(kind)).map((commitment) => commitment.id);
-    const key = commitmentIds.join(',');
-    const set = bySet.get(key) ?? { kinds: [], commitmentIds, json: { kinds: '', commitments: JSON.stringify(commitmentIds) } };
-    set.kinds.push(kind);
-    set.json.kinds = JSON.stringify(set.kinds);
-    bySet.set(key, set);
-  }
-  const sets = [...bySet.values()].filter((set) => set.commitmentIds.length > 0);
-  const region = filters.region;
-  return {
-    sets,
-    /** `g.active = 1 [AND g.region = ?] AND g.kind IN (...) AND g.commitment_id IN (...)` */
-    where: (alias: string) =>
-      `${alias}.active = 1${region !== undefined ? ` AND ${alias}.region = ?` : ''} AND ${alias}.kind IN (SELECT value FROM json_each(?)) AND ${alias}.commitment_id IN (SELECT value FROM json_each(?))`,
-    params: (set: KindSet) => [...(region !== undefined ? [region] : []), set.json.kinds, set.json.commitments],
-    table: region === undefined ? 'rollup_status_changes' : 'rollup_region_status_changes',
-    each<R>(sql: string, params: (set: KindSet) => unknown[]): R[] {
-      const statement = getDb().$client.prepare(sql).raw();
-      return sets.flatMap((set) => statement.all(...params(set)) as R[]);
-    },
-  };
-}
-
-type KeptGroups = ReturnType<typeof keptGroups>;
-
-const STATUS_COLUMNS = (alias: string) => STATUS_KEYS.map((status) => `sum(${alias}.${status})`).join(', ');
-
-/**
- * Status over time from the kept quarterly changes (migration 0009): the counts at the end of each
- * full quarter before the view's date are running sums of kept rows (one per commitment, kind of
- * actor and quarter); the last point is the view's own counts at its date. Equal to
- * lib/rollup.ts statusOverTime (db/queries/summary.test.ts). The changes of every quarter are read
- * once per view and data version (`key`: the view without its date) and shared by all its dates.
- */
-function overTimeFromChanges(groups: KeptGroups, key: string, perspective: Perspective, asOf: string, pairCount: number, atAsOf: Tally): TimePoint[] {
-  const periods = quarterEnds(HISTORY_START, asOf);
-  const changes = cachedRead(getDb(), key, () =>
-    groups.each<[number, ...number[]]>(
-      `SELECT g.quarter, ${STATUS_COLUMNS('g')} FROM ${groups.table} g WHERE g.perspective = ? AND ${groups.where('g')} GROUP BY 1`,
-      (set) => [perspective, ...groups.params(set)],
-    ),
-  );
-  const deltas = periods.map(() => emptyCounts());
-  for (const [quarter, ...values] of changes) {
-    if (quarter >= periods.length - 1) continue;
-    STATUS_KEYS.forEach((status, index) => {
-      (deltas[quarter] as Tally)[status] += values[index] as number;
-    });
-  }
-  return runningPoints(periods, deltas, pairCount, atAsOf);
-}
-
 /**
  * The summary of a view computed from the database now, without the cache. Status counts per
  * commitment and per actor come from the in-memory index of counted entries (status-index.ts) and
@@ -160,9 +58,8 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   const asOf = filters.asOf ?? todayUtc();
   const perspective = filters.perspective ?? 'self';
   const before = staleBefore(asOf);
-  // What does not depend on the date is read once per view and data version, for all its dates.
-  const undated = { ...filters, asOf: undefined };
-  const scope = cachedRead(getDb(), viewKey('scope', { ...undated, perspective: undefined }), () => loadScope(filters));
+  // The scope does not depend on the date: read once per view and data version, for all its dates.
+  const scope = cachedRead(getDb(), viewKey('scope', { ...filters, asOf: undefined, perspective: undefined }), () => loadScope(filters));
   const objectiveTitles = new Map(getDb().select().from(t.gcmObjectives).all().map((row) => [row.number, row.title]));
   const { byCommitment } = applicability(scope);
 
@@ -174,10 +71,21 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   for (const [, ofKinds] of byCommitment) for (const kind of ofKinds) commitmentsOfKind.set(kind, (commitmentsOfKind.get(kind) ?? 0) + 1);
   const pairs = [...pairsOfCommitment.values()].reduce((sum, n) => sum + n, 0);
 
-  // Tallies from the in-memory index of counted entries (now or at the view's date); the over-time
-  // chart of every view but one actor's page from the kept quarterly changes.
-  const groups = filters.subject === undefined ? keptGroups(scope, filters, byCommitment) : null;
-  const tallies = statusTallies(getDb(), { asOf: filters.asOf, staleBefore: before, perspective, commitmentKinds: byCommitment, actors: scope.actors });
+  // Tallies from the in-memory index of counted entries, now or at the view's date.
+  const view = { staleBefore: before, perspective, commitmentKinds: byCommitment, actors: scope.actors };
+  const tallies = statusTallies(getDb(), { ...view, asOf: filters.asOf });
+  // Status over time: the counts at the end of each full quarter before the view's date do not
+  // depend on the date (later entries change later quarters only), so the quarters' net changes
+  // are counted once per view and data version, over every entry, and shared by all its dates;
+  // the last point is the view's own counts at its date.
+  const periods = quarterEnds(HISTORY_START, asOf);
+  const quarterly = cachedRead(getDb(), viewKey('status history', { ...filters, asOf: undefined }), () => {
+    const history = { from: HISTORY_START, periods: quarterEnds(HISTORY_START, todayUtc()).length };
+    return statusTallies(getDb(), { ...view, asOf: undefined, history }).quarterly;
+  });
+  const changes = periods.map((_, quarter) =>
+    Object.fromEntries(STATUS_KEYS.map((status, i) => [status, quarter < periods.length - 1 ? ((quarterly[quarter * STATUS_KEYS.length + i] as number) ?? 0) : 0])) as Tally,
+  );
   const { perCommitment, perActor, contested, adverseEffects } = tallies;
 
   const toRow = (key: string, entry: { label: string; counts: Tally; pairs: number }) => {
@@ -257,7 +165,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
     byActor,
     byTheme: [...themes].filter(([, entry]) => entry.pairs > 0).map(([key, entry]) => toRow(key, entry)),
     byObjective: [...objectives].map(([key, entry]) => toRow(String(key), entry)).sort((a, b) => Number(a.key) - Number(b.key)),
-    overTime: groups ? overTimeFromChanges(groups, viewKey('quarterly changes', { ...undated, perspective }), perspective, asOf, pairs, figures) : overTime(scope, perspective, asOf, pairs),
+    overTime: runningPoints(periods, changes, pairs, figures),
   };
 }
 
