@@ -7,7 +7,6 @@ import * as t from '../schema';
 import { auditValues, type AuditRecord } from '../audit';
 import type { Principal } from '../authz';
 import type { ActorKind, DutyBearer } from '../../lib/taxonomy';
-import { STATUS_KEYS } from '../../lib/status-scale';
 import { loadPrincipal, type EntryRow, type EntryStore } from './entry-workflow';
 
 type EntryInsert = typeof t.progressEntries.$inferInsert;
@@ -119,50 +118,19 @@ export function createRehearsalTable(sqlite: Database.Database): boolean {
 
 /**
  * Deferred derived data (migration 0013): while the one row of `rollup_deferred` is there, an
- * entry's INSERT leaves its pair's current status and the read model's status changes alone, and
- * this brings them up to date at once for every pair that got a published entry with an id from
- * `firstId` on: the same rows the triggers keep (current_status as migration 0010's trigger leaves
- * it; the changes as migration 0012's, counts that add up to zero aside). The entries inserted since
- * `firstId` are the only change (no entry was updated meanwhile: catch up before any UPDATE).
- * Current statuses that change are deleted and inserted, so the read model's triggers on
- * current_status keep everything else, as they do for one entry.
+ * entry's INSERT leaves its pair's current status alone, and this brings current statuses up to
+ * date at once for every pair that got a published entry with an id from `firstId` on: the rows
+ * migration 0010's trigger would leave. The entries inserted since `firstId` are the only change
+ * (no entry was updated meanwhile: catch up before any UPDATE). (The read model's status changes
+ * that 0013 also deferred were dropped with that read model, migration 0014.)
  */
 export const DEFERRED_TABLE = 'rollup_deferred';
 const COUNTED = "e.`state` = 'published' AND e.`withdrawn_at` IS NULL AND e.`superseded_by_id` IS NULL";
-const quarterOf = (date: string) => `max(0, (CAST(substr(${date}, 1, 4) AS INTEGER) - 2019) * 4 + (CAST(substr(${date}, 6, 2) AS INTEGER) - 1) / 3)`;
 const samePair = (a: string, b: string) => `${a}.\`commitment_id\` = ${b}.\`commitment_id\` AND ${a}.\`subject_id\` = ${b}.\`subject_id\` AND ${a}.\`perspective\` = ${b}.\`perspective\``;
-const PAIR = '`perspective`, `commitment_id`, `subject_id`';
-const nextAsOf = (where: string) =>
-  `SELECT ${PAIR}, \`status\`, lead(\`as_of\`) OVER (PARTITION BY ${PAIR} ORDER BY \`as_of\`, \`published_at\`, \`id\`) AS \`next_as_of\` FROM temp.\`deferred_counted\`${where}`;
-function changesUpsert(region: boolean): string {
-  const table = region ? '`rollup_region_status_changes`' : '`rollup_status_changes`';
-  const columns = ['`perspective`', '`active`', ...(region ? ['`region`'] : []), '`commitment_id`', '`kind`', '`quarter`', ...STATUS_KEYS.map((key) => `\`${key}\``)];
-  const keys = ['c.`perspective`', 'a.`archived_at` IS NULL', ...(region ? ["coalesce(a.`region`, '')"] : []), 'c.`commitment_id`', 'a.`kind`', 'c.`quarter`'];
-  const sums = STATUS_KEYS.map((key) => `sum(CASE WHEN c.\`status\` = '${key}' THEN c.\`change\` ELSE 0 END)`);
-  return `INSERT INTO main.${table} (${columns.join(', ')})
-    SELECT * FROM (
-      SELECT ${[...keys, ...sums].join(', ')}
-      FROM temp.\`deferred_changes\` c JOIN main.\`actors\` a ON a.\`id\` = c.\`subject_id\`
-      GROUP BY ${keys.map((_, index) => index + 1).join(', ')} HAVING ${sums.map((sum) => `${sum} <> 0`).join(' OR ')}
-    ) WHERE true
-    ON CONFLICT DO UPDATE SET ${STATUS_KEYS.map((key) => `\`${key}\` = \`${key}\` + excluded.\`${key}\``).join(', ')}`;
-}
 const CATCH_UP: readonly string[] = [
   // The pairs of the published entries written (as [perspective, commitment, subject], checked
   // against the table's rows when they were written).
   `CREATE TEMP TABLE \`deferred_pairs\` AS SELECT DISTINCT value ->> 0 AS \`perspective\`, value ->> 1 AS \`commitment_id\`, value ->> 2 AS \`subject_id\` FROM json_each($pairs)`,
-  `CREATE TEMP TABLE \`deferred_counted\` AS SELECT e.\`id\`, e.\`perspective\`, e.\`commitment_id\`, e.\`subject_id\`, e.\`status\`, e.\`as_of\`, e.\`published_at\`
-    FROM temp.\`deferred_pairs\` p JOIN main.\`progress_entries\` e ON e.\`perspective\` = p.\`perspective\` AND e.\`commitment_id\` = p.\`commitment_id\` AND e.\`subject_id\` = p.\`subject_id\`
-    WHERE ${COUNTED}`,
-  // Each counted entry counts +1 for its status from its quarter and -1 from its successor's
-  // (migration 0009): the pairs' sequences with the new entries, less the sequences without them.
-  `CREATE TEMP TABLE \`deferred_changes\` AS SELECT ${PAIR}, \`quarter\`, \`status\`, sum(\`change\`) AS \`change\` FROM (
-      SELECT ${PAIR}, ${quarterOf('`as_of`')} AS \`quarter\`, \`status\`, \`id\` >= $first AS \`change\` FROM temp.\`deferred_counted\`
-      UNION ALL SELECT ${PAIR}, ${quarterOf('`next_as_of`')}, \`status\`, -1 FROM (${nextAsOf('')}) WHERE \`next_as_of\` IS NOT NULL
-      UNION ALL SELECT ${PAIR}, ${quarterOf('`next_as_of`')}, \`status\`, 1 FROM (${nextAsOf(' WHERE `id` < $first')}) WHERE \`next_as_of\` IS NOT NULL
-    ) GROUP BY 1, 2, 3, 4, 5 HAVING sum(\`change\`) <> 0`,
-  changesUpsert(false),
-  changesUpsert(true),
   // Each pair's newest counted entry (migration 0003's order) is its current status.
   `CREATE TEMP TABLE \`deferred_newest\` AS SELECT p.\`perspective\`, p.\`commitment_id\`, p.\`subject_id\`, (
       SELECT e.\`id\` FROM main.\`progress_entries\` e WHERE ${samePair('e', 'p')} AND ${COUNTED}
@@ -175,7 +143,7 @@ const CATCH_UP: readonly string[] = [
     FROM temp.\`deferred_newest\` n JOIN main.\`progress_entries\` e ON e.\`id\` = n.\`entry_id\`
     WHERE NOT EXISTS (SELECT 1 FROM main.\`current_status\` c WHERE ${samePair('c', 'n')})`,
 ];
-const DEFERRED_TEMP_TABLES = ['deferred_pairs', 'deferred_counted', 'deferred_changes', 'deferred_newest'];
+const DEFERRED_TEMP_TABLES = ['deferred_pairs', 'deferred_newest'];
 
 /** Puts the row that defers the derived data of entry INSERTs; false (nothing deferred) on a database without migration 0013. */
 function startDeferring(sqlite: Database.Database): boolean {

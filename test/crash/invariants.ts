@@ -2,11 +2,9 @@
  * What must hold in the database after any crash or concurrent run, read straight from the file:
  * integrity, foreign keys, every acknowledged entry exactly once, an audit row for every entry and
  * every publication, the kept current_status equal to a recomputation with lib/rollup.ts (the
- * same comparison as db/current-status.test.ts, on raw rows), and the kept roll-up model equal to a rebuild.
+ * same comparison as db/current-status.test.ts, on raw rows).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { currentStatuses, type RollupEntry } from '../../lib/rollup';
 
@@ -59,36 +57,6 @@ function recomputedCurrentStatus(db: Database.Database): Record<string, number> 
   return result;
 }
 
-/**
- * The kept roll-up read model (migration 0009) rebuilt from scratch by the migration's own fill
- * statements into temporary tables and compared row by row (rows whose counts are all zero are
- * the same as no row). That the fill equals the roll-up module is db/rollup-model.test.ts's job;
- * this proves that no crash or concurrent write left the kept tables out of step.
- */
-function rollupModelProblems(db: Database.Database): string[] {
-  const migration = fs.readFileSync(path.join(process.cwd(), 'db/migrations/0009_rollup_read_model.sql'), 'utf8');
-  const problems: string[] = [];
-  for (const statement of migration.split('--> statement-breakpoint')) {
-    const fill = statement.replace(/^(\s*--[^\n]*\n)*/, '').trim();
-    const table = /^INSERT INTO `(rollup_\w+)`/.exec(fill)?.[1];
-    if (!table) continue;
-    const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[];
-    const nonZero = columns.filter((column) => column.pk === 0).map((column) => `abs("${column.name}")`).join(' + ');
-    db.exec(`DROP TABLE IF EXISTS temp."check_${table}"; CREATE TEMP TABLE "check_${table}" AS SELECT * FROM main."${table}" WHERE 0`);
-    db.exec(fill.replace(`INSERT INTO \`${table}\``, `INSERT INTO temp."check_${table}"`));
-    const differing = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM (SELECT * FROM main."${table}" WHERE ${nonZero} > 0 EXCEPT SELECT * FROM temp."check_${table}" WHERE ${nonZero} > 0))
-              + (SELECT count(*) FROM (SELECT * FROM temp."check_${table}" WHERE ${nonZero} > 0 EXCEPT SELECT * FROM main."${table}" WHERE ${nonZero} > 0))`,
-      )
-      .pluck()
-      .get() as number;
-    if (differing > 0) problems.push(`${table} differs from a rebuild at ${differing} rows`);
-    db.exec(`DROP TABLE temp."check_${table}"`);
-  }
-  return problems;
-}
-
 /** Every invariant; returns the problems found (empty when all hold). */
 export function checkInvariants(file: string, acknowledged: Iterable<Acknowledged>): string[] {
   const problems: string[] = [];
@@ -127,7 +95,6 @@ export function checkInvariants(file: string, acknowledged: Iterable<Acknowledge
     const keys = new Set([...Object.keys(kept), ...Object.keys(recomputed)]);
     const differing = [...keys].filter((key) => kept[key] !== recomputed[key]);
     if (differing.length > 0) problems.push(`current_status differs from a recomputation at ${differing.length} pairs, e.g. ${differing.slice(0, 3).map((key) => `${key}: kept ${kept[key]}, recomputed ${recomputed[key]}`).join('; ')}`);
-    problems.push(...rollupModelProblems(db));
   } finally {
     db.close();
   }
