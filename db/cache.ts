@@ -29,7 +29,9 @@ export const CACHE_BYTES = 16 * 1024 * 1024;
 /** A value estimated above this is not kept: it would push out a quarter of the cache or more. */
 export const CACHE_MAX_VALUE_BYTES = CACHE_BYTES / 4;
 
-const stores = new WeakMap<Db, Store>();
+/** Per database, on globalThis: route handlers and pages (separate module instances in Next.js) share one cache. */
+const globalForCache = globalThis as typeof globalThis & { __commitmentTrackerCacheStores?: WeakMap<Db, Store> };
+const stores = (globalForCache.__commitmentTrackerCacheStores ??= new WeakMap<Db, Store>());
 
 export function dataVersion(db: Db): number {
   return (db.$client.prepare('SELECT version FROM data_version WHERE id = 1').pluck().get() as number | undefined) ?? 0;
