@@ -119,9 +119,9 @@ export function createRehearsalTable(sqlite: Database.Database): boolean {
 /**
  * Deferred derived data (migration 0013): while the one row of `rollup_deferred` is there, an
  * entry's INSERT leaves its pair's current status alone, and this brings current statuses up to
- * date at once for every pair that got a published entry with an id from `firstId` on: the rows
- * migration 0010's trigger would leave. The entries inserted since `firstId` are the only change
- * (no entry was updated meanwhile: catch up before any UPDATE). (The read model's status changes
+ * date at once for every pair that got a published entry while deferring: the rows migration
+ * 0010's trigger would leave. Those inserts are the only change (no entry was updated meanwhile:
+ * catch up before any UPDATE). (The read model's status changes
  * that 0013 also deferred were dropped with that read model, migration 0014.)
  */
 export const DEFERRED_TABLE = 'rollup_deferred';
@@ -153,19 +153,15 @@ function startDeferring(sqlite: Database.Database): boolean {
   return true;
 }
 
-/** Brings the derived data of the entries inserted from `firstId` on up to date, and stops deferring. */
-function catchUp(sqlite: Database.Database, firstId: number, pairs: Iterable<string>): void {
-  const parameters = { first: firstId, pairs: `[${[...pairs].join(',')}]` };
+/** Brings the current statuses of the pairs written while deferring up to date, and stops deferring. */
+function catchUp(sqlite: Database.Database, pairs: Iterable<string>): void {
   const dropTemp = () => {
     for (const table of DEFERRED_TEMP_TABLES) sqlite.prepare(`DROP TABLE IF EXISTS temp.${quote(table)}`).run();
   };
   dropTemp();
-  for (const source of CATCH_UP) {
-    const statement = sqlite.prepare(source);
-    const named = Object.fromEntries(Object.entries(parameters).filter(([name]) => source.includes(`$${name}`)));
-    if (Object.keys(named).length > 0) statement.run(named);
-    else statement.run();
-  }
+  const [pairsTable, ...rest] = CATCH_UP;
+  sqlite.prepare(pairsTable as string).run({ pairs: `[${[...pairs].join(',')}]` });
+  for (const source of rest) sqlite.prepare(source).run();
   dropTemp();
   sqlite.prepare(`DELETE FROM ${quote(DEFERRED_TABLE)}`).run();
 }
@@ -242,7 +238,7 @@ export function importStore(
   function stopDeferring(): void {
     if (!deferring) return;
     deferring = false;
-    catchUp(sqlite, firstId, deferredPairs);
+    catchUp(sqlite, deferredPairs);
   }
 
   const byId = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, sql.placeholder('id'))).prepare();

@@ -287,15 +287,9 @@ function readPair(db: Db, commitmentId: number, subjectId: number): Record<Persp
 
 /** The base pair of a perspective with this key, by binary search (pairs are in key order), or -1. */
 function basePair(index: CountedIndex, perspective: Perspective, key: number): number {
-  let [low, high] = perspective === 'independent' ? [0, index.selfFrom] : [index.selfFrom, index.pairs];
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const at = pairNumber(index.pairCommitment[middle] as number, index.pairSubject[middle] as number);
-    if (at === key) return middle;
-    if (at < key) low = middle + 1;
-    else high = middle;
-  }
-  return -1;
+  const [low, high] = perspective === 'independent' ? [0, index.selfFrom] : [index.selfFrom, index.pairs];
+  const p = lowerBound(index, low, high, key);
+  return p < high && pairNumber(index.pairCommitment[p] as number, index.pairSubject[p] as number) === key ? p : -1;
 }
 
 /** When the index is rebuilt from the database, or its overlay merged in (the defaults above; tests lower them). */
