@@ -14,11 +14,7 @@ import { actionBodyProblem, bodyTarget, checkBodySize, isWrite, originProblem } 
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
   const nonce = newNonce();
-  const headers = securityHeaders({
-    nonce,
-    development: process.env.NODE_ENV === 'development',
-    httpsProduction: process.env.NODE_ENV === 'production' && isHttps(),
-  });
+  const headers = securityHeaders({ nonce, ...deployment() });
   const refusal = await refuse(request);
   if (refusal) {
     const response = NextResponse.json({ error: { code: refusal.code, message: refusal.message, requestId } }, { status: refusal.status });
@@ -29,6 +25,14 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', headers['Content-Security-Policy']!);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers, requestId);
+}
+
+/** How the process is deployed, read once: the environment does not change while it runs. */
+let settings: { development: boolean; httpsProduction: boolean } | undefined;
+
+function deployment(): { development: boolean; httpsProduction: boolean } {
+  settings ??= { development: process.env.NODE_ENV === 'development', httpsProduction: process.env.NODE_ENV === 'production' && isHttps() };
+  return settings;
 }
 
 async function refuse(request: NextRequest): Promise<{ status: number; code: string; message: string } | null> {

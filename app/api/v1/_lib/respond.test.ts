@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { cachedRead } from './respond';
+import { BodyCache, cachedRead } from './respond';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'respond-'));
 const schema = z.object({ view: z.string(), read: z.number() });
@@ -41,5 +41,45 @@ describe('cachedRead: answers kept by ETag, never past a write', () => {
     const after = await ask('?theme=b');
     expect(after.etag).not.toBe(before.etag);
     expect(after.body).toEqual({ view: '?theme=b', read: (before.body as { read: number }).read + 2 });
+  });
+
+  it('sends the same bytes every time it answers from the kept body', async () => {
+    const bodies = await Promise.all(
+      Array.from({ length: 3 }, async () => Buffer.from(await cachedRead(new Request('http://localhost/api/v1/test?theme=d'), schema, read('?theme=d')).arrayBuffer())),
+    );
+    expect(JSON.parse(bodies[0]!.toString())).toMatchObject({ view: '?theme=d' });
+    for (const body of bodies) expect(body.equals(bodies[0]!)).toBe(true);
+  });
+
+  it('reads again after a write recorded only in the audit log', async () => {
+    const before = await ask('?theme=e');
+    getDb().$client.prepare("INSERT INTO audit_log (action, entity_type, entity_id) VALUES ('test.write', 'test', '1')").run();
+    const after = await ask('?theme=e');
+    expect(after.etag).not.toBe(before.etag);
+    expect((after.body as { read: number }).read).toBeGreaterThan((before.body as { read: number }).read);
+  });
+});
+
+describe('BodyCache: bounded by bytes', () => {
+  const body = (bytes: number) => ({ json: Buffer.alloc(bytes, 'x'), headers: {} });
+
+  it('keeps the most recently used bodies within its budget', () => {
+    const cache = new BodyCache(1000);
+    for (const tag of ['a', 'b', 'c', 'd']) cache.keep(tag, body(250));
+    const again = cache.take('a'); // asked again: kept back as the most recent
+    expect(again).toBeDefined();
+    cache.keep('a', again!);
+    cache.keep('e', body(250));
+    expect(cache.bytes).toBe(1000);
+    expect(cache.take('b')).toBeUndefined();
+    expect(cache.take('a')?.json.byteLength).toBe(250);
+  });
+
+  it('sends but does not keep a body above a quarter of the budget', () => {
+    const cache = new BodyCache(1000);
+    cache.keep('small', body(200));
+    cache.keep('large', body(251));
+    expect(cache.take('large')).toBeUndefined();
+    expect(cache.bytes).toBe(200);
   });
 });

@@ -88,26 +88,81 @@ export function cachedRead<S extends z.ZodType>(
   const cacheHeaders = { ETag: tag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
   if (matches(request.headers.get('if-none-match'), tag)) return new NextResponse(null, { status: 304, headers: cacheHeaders });
   void schema;
-  let cached = bodies.get(tag);
-  if (cached) {
-    bodies.delete(tag);
-  } else {
+  let cached = bodies.take(tag);
+  if (!cached) {
     const body = read();
     cached = { json: Buffer.from(JSON.stringify(body)), headers: headersOf(body) };
   }
-  bodies.set(tag, cached);
-  if (bodies.size > BODY_CACHE_SLOTS) bodies.delete(bodies.keys().next().value as string);
-  return new NextResponse(new Uint8Array(cached.json), { status: 200, headers: { 'Content-Type': 'application/json', ...cached.headers, ...cacheHeaders } });
+  bodies.keep(tag, cached);
+  return new NextResponse(streamOf(cached.json), { status: 200, headers: { 'Content-Type': 'application/json', ...cached.headers, ...cacheHeaders } });
+}
+
+/**
+ * The kept bytes as the response's body, shared, not copied: a Uint8Array body is copied twice per
+ * response (by us, so the kept one cannot be detached, and again by the Response), ~1 MB of
+ * garbage per summary of 2,000 actors. A plain (not byte) stream queues the chunk as it is and
+ * never transfers its buffer; nothing downstream writes to it.
+ */
+function streamOf(bytes: Buffer): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      controller.close();
+    },
+  });
+}
+
+interface KeptBody {
+  json: Buffer;
+  headers: Record<string, string>;
 }
 
 /**
  * Answers of cachedRead kept serialised, by ETag: the tag covers the data version, so an answer is
  * never served after a write (its tag is no longer asked for); a view asked again is sent without
  * serialising hundreds of kilobytes of JSON again. (Compression stays Next's: it drops a route's
- * own Content-Encoding.) The oldest goes first; 32 summaries of 2,000 actors are ~13 MB.
+ * own Content-Encoding.) Bounded by bytes, since bodies range from a few hundred bytes (one actor)
+ * to ~0.5 MB (a summary of 2,000 actors); the least recently used go first, and a body above a
+ * quarter of the budget is sent but not kept.
  */
-const BODY_CACHE_SLOTS = 32;
-const bodies = new Map<string, { json: Buffer; headers: Record<string, string> }>();
+export const BODY_CACHE_BYTES = 16 * 1024 * 1024;
+
+export class BodyCache {
+  private readonly slots = new Map<string, KeptBody>();
+  private used = 0;
+
+  constructor(readonly budget: number) {}
+
+  /** The body kept under the tag, taken out (keep() puts it back as the most recent). */
+  take(tag: string): KeptBody | undefined {
+    const body = this.slots.get(tag);
+    if (body) {
+      this.slots.delete(tag);
+      this.used -= body.json.byteLength;
+    }
+    return body;
+  }
+
+  keep(tag: string, body: KeptBody): void {
+    this.take(tag);
+    if (body.json.byteLength > this.budget / 4) return;
+    this.slots.set(tag, body);
+    this.used += body.json.byteLength;
+    for (const [oldest, kept] of this.slots) {
+      if (this.used <= this.budget) break;
+      this.slots.delete(oldest);
+      this.used -= kept.json.byteLength;
+    }
+  }
+
+  get bytes(): number {
+    return this.used;
+  }
+}
+
+/** One per process, on globalThis: Next.js bundles each route handler with its own copy of this module. */
+const globalForBodies = globalThis as typeof globalThis & { __commitmentTrackerBodyCache?: BodyCache };
+const bodies = (globalForBodies.__commitmentTrackerBodyCache ??= new BodyCache(BODY_CACHE_BYTES));
 
 /** If-None-Match uses the weak comparison: W/"x" matches "x" and W/"x"; `*` matches anything. */
 function matches(header: string | null, tag: string): boolean {
