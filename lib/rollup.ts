@@ -109,8 +109,9 @@ export function isStale(status: Pick<CurrentStatus, 'asOf'>, before: string): bo
   return status.asOf < before;
 }
 
+/** A literal in CELL_KEYS' order: one shape for every tally, ~10x faster than building it from the keys (thousands per summary). */
 export function emptyCounts(): StatusCounts {
-  return Object.fromEntries(CELL_KEYS.map((key) => [key, 0])) as StatusCounts;
+  return { complete: 0, substantial: 0, limited: 0, not_started: 0, regressed: 0, unable_to_assess: 0, no_report: 0 };
 }
 
 /**

@@ -45,8 +45,20 @@ function runningPoints(periods: { period: string; date: string }[], deltas: Tall
 
 type Tally = ReturnType<typeof emptyCounts>;
 
-/** String.localeCompare's order, with the collator built once (2,000 actors sorted per view). */
-const byLabel = new Intl.Collator();
+/**
+ * Each actor's place in String.localeCompare's order of their names, per scope: ranked once per
+ * view and data version (the scope is cached), not compared again for every date of the view.
+ */
+const labelRanks = new WeakMap<Scope, Map<number, number>>();
+function labelRank(scope: Scope): Map<number, number> {
+  let ranks = labelRanks.get(scope);
+  if (!ranks) {
+    const collator = new Intl.Collator();
+    ranks = new Map([...scope.actors].sort((a, b) => collator.compare(a.name, b.name)).map((actor, rank) => [actor.id, rank]));
+    labelRanks.set(scope, ranks);
+  }
+  return ranks;
+}
 
 /**
  * The summary of a view computed from the database now, without the cache. Status counts per
@@ -137,10 +149,12 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
     tally[status] += n;
     actorCounts.set(subjectId, tally);
   }
+  const ranks = labelRank(scope);
   const byActor = scope.actors
     .filter((actor) => (commitmentsOfKind.get(actor.kind) ?? 0) > 0)
-    .map((actor) => toRow(String(actor.id), { label: actor.name, counts: actorCounts.get(actor.id) ?? emptyCounts(), pairs: commitmentsOfKind.get(actor.kind) ?? 0 }))
-    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || b.reported - a.reported || byLabel.compare(a.label, b.label));
+    .map((actor) => ({ rank: ranks.get(actor.id) ?? 0, row: toRow(String(actor.id), { label: actor.name, counts: actorCounts.get(actor.id) ?? emptyCounts(), pairs: commitmentsOfKind.get(actor.kind) ?? 0 }) }))
+    .sort((a, b) => (b.row.score ?? -1) - (a.row.score ?? -1) || b.row.reported - a.row.reported || a.rank - b.rank)
+    .map(({ row }) => row);
 
   const reported = Object.entries(figures).reduce((sum, [cell, n]) => (cell === 'no_report' ? sum : sum + n), 0);
   const scored = reported - figures.unable_to_assess;
