@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../client';
 import { demoDatabases } from '../../lib/testing/demo-database';
 import type { MatrixDto, MatrixPageDto } from '../../lib/summary-types';
-import { computeMatrix, computeMatrixPage, getMatrixPage } from './matrix';
+import { computeMatrix, computeMatrixPage, getMatrixPage, pageStatusesSql } from './matrix';
 import { currentStatuses, isContested, pairKey } from '../../lib/rollup';
 import { publishedRollupEntries } from '../../lib/testing/rollup-entries';
 import type { DashboardFilters } from './view-scope';
@@ -102,5 +102,16 @@ describe('the matrix, one page of actors at a time', () => {
     expect(after).not.toEqual(before);
     expect(after.cells.find((cell) => cell.actorId === actorId && cell.code === reported.code)?.self?.entryId).not.toBe(reported.self!.entryId);
     expect(after).toEqual(computeMatrixPage({}, { page: 1, limit: 200 }));
+  });
+});
+
+describe("reading a page's statuses", () => {
+  it("reads today's statuses of a page of actors from the subject index alone, never the table (its cost stays with the page, not the table's size)", () => {
+    const ids = (count: number) => JSON.stringify(Array.from({ length: count }, (_, index) => index + 1));
+    // A page of 10 actors or one actor, on all of a view's commitments or on a theme's.
+    for (const [actors, commitments] of [[10, 200], [10, 29], [1, 200], [25, 200]] as const) {
+      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${pageStatusesSql(actors, commitments, false)}`).all(ids(actors), ids(commitments)) as { detail: string }[]).map((row) => row.detail);
+      expect(plan.join('\n'), `${actors} actors x ${commitments} commitments`).toMatch(/^SEARCH current_status USING COVERING INDEX current_status_subject_idx \(subject_id=\?\)$/m);
+    }
   });
 });

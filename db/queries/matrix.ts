@@ -87,39 +87,39 @@ export function getMatrixPage(filters: DashboardFilters, paging: MatrixPaging): 
 type StatusRow = [commitmentId: number, subjectId: number, perspective: Perspective, entryId: number, status: StatusKey, asOf: string];
 
 /**
- * The current statuses of these actors only, in SQL: the kept table now, or the latest counted
- * entry of each pair as of a past date (the roll-up's order of currency: as-of, published, id).
+ * The statement that reads the current statuses of `actors` actors on `commitments` commitments:
+ * from the kept table now (its subject index covers every column read, migration 0015), or the
+ * latest counted entry of each pair as of a past date (the roll-up's order of currency: as-of,
+ * published, id). Parameters: the actor ids and the commitment ids as JSON arrays, and for a past
+ * date the date between them.
  */
-function pageStatuses(actorIds: readonly number[], commitmentIds: readonly number[], asOf: string | undefined): StatusRow[] {
-  const db = getDb().$client;
-  const actors = JSON.stringify(actorIds);
-  const commitments = JSON.stringify(commitmentIds);
+export function pageStatusesSql(actors: number, commitments: number, past: boolean): string {
   // A short list leads (found by its index), the other is a set lookup (unary +): a page of
-  // actors or one actor by the actors, one commitment's 2,000 actors by the commitment; two
-  // long lists (the whole matrix) are one pass over the statuses with two set lookups.
-  const byActor = actorIds.length <= 20 && actorIds.length <= commitmentIds.length;
-  const byCommitment = !byActor && commitmentIds.length <= 20;
+  // actors (up to 200) or one actor by the actors, one commitment's 2,000 actors by the
+  // commitment; two long lists (the whole matrix) are one pass over the statuses with two set
+  // lookups. An actor holds ~1 row per commitment, read from the covering subject index; a
+  // commitment ~1 per actor (~10 times more, read from the table): the actors lead up to 10 per commitment.
+  const byActor = actors <= 200 && actors <= 10 * commitments;
+  const byCommitment = !byActor && commitments <= 20;
   const subject = `${byActor ? '' : '+'}subject_id IN (SELECT value FROM json_each(?))`;
   const commitment = `${byCommitment ? '' : '+'}commitment_id IN (SELECT value FROM json_each(?))`;
-  if (asOf === undefined) {
-    return db
-      .prepare(`SELECT commitment_id, subject_id, perspective, entry_id, status, as_of FROM current_status WHERE ${subject} AND ${commitment}`)
-      .raw()
-      .all(actors, commitments) as StatusRow[];
-  }
-  return db
-    .prepare(
-      `SELECT commitment_id, subject_id, perspective, id, status, as_of FROM (
+  if (!past) return `SELECT commitment_id, subject_id, perspective, entry_id, status, as_of FROM current_status WHERE ${subject} AND ${commitment}`;
+  return `SELECT commitment_id, subject_id, perspective, id, status, as_of FROM (
          SELECT commitment_id, subject_id, perspective, id, status, as_of,
            row_number() OVER (PARTITION BY commitment_id, subject_id, perspective ORDER BY as_of DESC, published_at DESC, id DESC) AS rank
          FROM progress_entries
          WHERE ${subject} AND as_of <= ?
            AND state = 'published' AND withdrawn_at IS NULL AND superseded_by_id IS NULL
            AND ${commitment}
-       ) WHERE rank = 1`,
-    )
-    .raw()
-    .all(actors, asOf, commitments) as StatusRow[];
+       ) WHERE rank = 1`;
+}
+
+/** The current statuses of these actors only, now or as of a past date (pageStatusesSql). */
+function pageStatuses(actorIds: readonly number[], commitmentIds: readonly number[], asOf: string | undefined): StatusRow[] {
+  const statement = getDb().$client.prepare(pageStatusesSql(actorIds.length, commitmentIds.length, asOf !== undefined)).raw();
+  const actors = JSON.stringify(actorIds);
+  const commitments = JSON.stringify(commitmentIds);
+  return (asOf === undefined ? statement.all(actors, commitments) : statement.all(actors, asOf, commitments)) as StatusRow[];
 }
 
 /**
