@@ -114,4 +114,14 @@ describe("reading a page's statuses", () => {
       expect(plan.join('\n'), `${actors} actors x ${commitments} commitments`).toMatch(/^SEARCH current_status USING COVERING INDEX current_status_subject_idx \(subject_id=\?\)$/m);
     }
   });
+
+  it('reads the statuses of a page of actors as of a past date by seeking each pair in the index of counted entries, never the table', () => {
+    const ids = (count: number) => JSON.stringify(Array.from({ length: count }, (_, index) => index + 1));
+    for (const [actors, commitments] of [[10, 200], [10, 29], [50, 200]] as const) {
+      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${pageStatusesSql(actors, commitments, true)}`).all(ids(actors), '2023-06-30', ids(commitments)) as { detail: string }[]).map((row) => row.detail);
+      expect(plan.join('\n'), `${actors} actors x ${commitments} commitments`).toMatch(
+        /^SEARCH progress_entries USING INDEX progress_entries_counted_idx \(perspective=\? AND commitment_id=\? AND subject_id=\? AND as_of<\?\)$/m,
+      );
+    }
+  });
 });

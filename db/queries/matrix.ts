@@ -90,7 +90,8 @@ type StatusRow = [commitmentId: number, subjectId: number, perspective: Perspect
  * The statement that reads the current statuses of `actors` actors on `commitments` commitments:
  * from the kept table now (its subject index covers every column read, migration 0015), or the
  * latest counted entry of each pair as of a past date (the roll-up's order of currency: as-of,
- * published, id). Parameters: the actor ids and the commitment ids as JSON arrays, and for a past
+ * published, id), from the partial index of counted entries (migration 0008), which holds every
+ * column read. Parameters: the actor ids and the commitment ids as JSON arrays, and for a past
  * date the date between them.
  */
 export function pageStatusesSql(actors: number, commitments: number, past: boolean): string {
@@ -102,13 +103,19 @@ export function pageStatusesSql(actors: number, commitments: number, past: boole
   const byActor = actors <= 200 && actors <= 10 * commitments;
   const byCommitment = !byActor && commitments <= 20;
   const subject = `${byActor ? '' : '+'}subject_id IN (SELECT value FROM json_each(?))`;
-  const commitment = `${byCommitment ? '' : '+'}commitment_id IN (SELECT value FROM json_each(?))`;
-  if (!past) return `SELECT commitment_id, subject_id, perspective, entry_id, status, as_of FROM current_status WHERE ${subject} AND ${commitment}`;
+  if (!past) {
+    const commitment = `${byCommitment ? '' : '+'}commitment_id IN (SELECT value FROM json_each(?))`;
+    return `SELECT commitment_id, subject_id, perspective, entry_id, status, as_of FROM current_status WHERE ${subject} AND ${commitment}`;
+  }
+  // The counted index is ordered by perspective, commitment, actor and as-of: a page of actors
+  // seeks each of its pairs' entries up to the date (perspectives x commitments x actors seeks,
+  // both lists lead), instead of reading each of its actors' entries from the table.
+  const commitment = `${byActor || byCommitment ? '' : '+'}commitment_id IN (SELECT value FROM json_each(?))`;
   return `SELECT commitment_id, subject_id, perspective, id, status, as_of FROM (
          SELECT commitment_id, subject_id, perspective, id, status, as_of,
            row_number() OVER (PARTITION BY commitment_id, subject_id, perspective ORDER BY as_of DESC, published_at DESC, id DESC) AS rank
-         FROM progress_entries
-         WHERE ${subject} AND as_of <= ?
+         FROM progress_entries INDEXED BY progress_entries_counted_idx
+         WHERE perspective IN ('independent', 'self') AND ${subject} AND as_of <= ?
            AND state = 'published' AND withdrawn_at IS NULL AND superseded_by_id IS NULL
            AND ${commitment}
        ) WHERE rank = 1`;
