@@ -1,4 +1,6 @@
 import { randomFillSync } from 'node:crypto';
+import { isHttps } from './deployment';
+import { serverTimingHeader } from './request-id';
 
 /**
  * The security headers of every response (proxy.ts). Scripts run only from our origin and with
@@ -43,6 +45,23 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
     ...(options.httpsProduction ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
   };
+}
+
+/** How this process is deployed, read once: the environment does not change while it runs. */
+let deployment: Omit<SecurityHeaderOptions, 'nonce'> | undefined;
+
+function deploymentOptions(): Omit<SecurityHeaderOptions, 'nonce'> {
+  deployment ??= { development: process.env.NODE_ENV === 'development', httpsProduction: process.env.NODE_ENV === 'production' && isHttps() };
+  return deployment;
+}
+
+/**
+ * Every header a response gets for the user (proxy.ts, and the API resources served without it,
+ * app/api/v1/_lib/respond.ts apiRoute): the security headers with this response's nonce, and the
+ * request id as X-Request-Id and as a Server-Timing metric (the error page reads it from there).
+ */
+export function responseHeaders(nonce: string, requestId: string): Record<string, string> {
+  return { ...securityHeaders({ nonce, ...deploymentOptions() }), 'X-Request-Id': requestId, 'Server-Timing': serverTimingHeader(requestId) };
 }
 
 /**

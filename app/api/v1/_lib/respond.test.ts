@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { BodyCache, cachedRead } from './respond';
+import { apiRoute, BodyCache, cachedRead, readOnlyRoute } from './respond';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'respond-'));
 const schema = z.object({ view: z.string(), read: z.number() });
@@ -81,5 +81,59 @@ describe('BodyCache: bounded by bytes', () => {
     cache.keep('large', body(251));
     expect(cache.take('large')).toBeUndefined();
     expect(cache.bytes).toBe(200);
+  });
+});
+
+describe('apiRoute: a resource served without the proxy stamps the proxy\'s headers itself', () => {
+  const stamped = (response: Response) => {
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    const requestId = response.headers.get('x-request-id');
+    expect(response.headers.get('server-timing')).toBe(`reqid;desc="${requestId}"`);
+    return requestId;
+  };
+  const route = readOnlyRoute(async () => Response.json({ ok: true }) as never);
+  const get = (headers: Record<string, string> = {}) => route.GET(new Request('http://localhost/api/v1/test', { headers }), undefined as never);
+
+  it('on an answer, with a new request id, or the caller\'s own when it is a plain token', async () => {
+    const first = stamped(await get());
+    const second = stamped(await get());
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
+    expect(stamped(await get({ 'x-request-id': 'from-the-proxy-1234' }))).toBe('from-the-proxy-1234');
+    expect(stamped(await get({ 'x-request-id': 'forged "id" <x>' }))).not.toContain('forged');
+  });
+
+  it('on a fresh nonce per response', async () => {
+    const nonce = async () => /'nonce-([^']+)'/.exec((await get()).headers.get('content-security-policy')!)![1];
+    expect(await nonce()).not.toBe(await nonce());
+  });
+
+  it('on the refusal of a write (405, Allow) and on OPTIONS', async () => {
+    const refused = await route.POST(new Request('http://localhost/api/v1/test', { method: 'POST', body: 'x'.repeat(10) }), undefined as never);
+    expect(refused.status).toBe(405);
+    expect(refused.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    stamped(refused);
+    const options = await route.OPTIONS(new Request('http://localhost/api/v1/test', { method: 'OPTIONS' }), undefined as never);
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    stamped(options);
+  });
+
+  it('on a 500 when the handler throws, logged with the same request id', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failing = apiRoute(() => {
+      throw new Error('the database is gone');
+    });
+    const response = await failing(new Request('http://localhost/api/v1/test'), undefined);
+    expect(response.status).toBe(500);
+    const requestId = stamped(response);
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(String(logged.mock.calls[0]![0]))).toMatchObject({ level: 'error', requestId, message: 'the database is gone', method: 'GET' });
+    logged.mockRestore();
   });
 });

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { NextResponse } from 'next/server';
+import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { parseQuery, type ParameterError, type ParameterName, type ParseResult } from '@/lib/query-params';
 import type { ApiErrorBody, ErrorCode } from '@/lib/api-schemas';
 import type { FieldErrors } from '@/lib/entry-input';
 import { todayUtc } from '@/lib/dates';
 import { dataVersion } from '@/db/queries/data-version';
+import { logError } from '@/lib/logger';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id';
+import { newNonce, responseHeaders } from '@/lib/security-headers';
 
 /** One JSON error shape for the whole API: a code, a sentence, and the parameters or fields at fault. */
 export type ApiError = ApiErrorBody;
@@ -66,6 +70,48 @@ export function methodsNotAllowed<A extends Method>(allowed: readonly A[]): Reco
   const allow = [...allowed, ...((allowed as readonly Method[]).includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
   const handler = () => apiError('method_not_allowed', `This resource answers ${allowed.join(', ')} only.`, { headers: { Allow: allow } });
   return Object.fromEntries(METHODS.filter((method) => !(allowed as readonly Method[]).includes(method)).map((method) => [method, handler])) as Record<Exclude<Method, A>, () => NextResponse<ApiError>>;
+}
+
+type Handler<C> = (request: Request, context: C) => Response | Promise<Response>;
+
+/**
+ * A handler of a resource the proxy does not run for (proxy.ts config.matcher) doing the proxy's
+ * part itself: the request id (the caller's plain token, else a new one) and every response with
+ * the same security headers, X-Request-Id and Server-Timing as the proxy's. A thrown error is
+ * logged with the request id (the instrumentation hook would not see one) and answered 500 with
+ * those headers; Next.js's own control-flow errors pass through.
+ */
+export function apiRoute<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+    let response: Response;
+    try {
+      response = await handler(request, context);
+    } catch (error) {
+      unstable_rethrow(error);
+      logError(error, { requestId, method: request.method, route: `route ${new URL(request.url).pathname}` });
+      response = new NextResponse(null, { status: 500, headers: { 'Cache-Control': 'no-store' } });
+    }
+    for (const [name, value] of Object.entries(responseHeaders(newNonce(), requestId))) response.headers.set(name, value);
+    return response;
+  };
+}
+
+/**
+ * Every method of a read-only resource served without the proxy: its GET, 405 for the writes
+ * (answered without reading a body, so no size check is missed) and OPTIONS, all through apiRoute.
+ * (HEAD is Next.js's: the GET's response without its body.)
+ */
+export function readOnlyRoute<C>(get: Handler<C>) {
+  const refused = methodsNotAllowed(['GET']);
+  return {
+    GET: apiRoute(get),
+    POST: apiRoute<C>(refused.POST),
+    PUT: apiRoute<C>(refused.PUT),
+    PATCH: apiRoute<C>(refused.PATCH),
+    DELETE: apiRoute<C>(refused.DELETE),
+    OPTIONS: apiRoute<C>(() => new NextResponse(null, { status: 204, headers: { Allow: 'GET, HEAD, OPTIONS' } })),
+  };
 }
 
 export function parseRequestQuery<K extends ParameterName>(request: Request, allowed: readonly K[]): ParseResult<K> {
