@@ -105,6 +105,21 @@ describe('the matrix, one page of actors at a time', () => {
   });
 });
 
+describe("a page's actors and commitments", () => {
+  it('follow the data: an actor archived and a commitment moved into the theme show on the next read of the same view', () => {
+    const view = { theme: 'trafficking' as const, kind: 'state' as const };
+    const before = getMatrixPage(view, { page: 1, limit: 200 });
+    const archived = before.actors[0]!;
+    db.$client.prepare(`UPDATE actors SET archived_at = '2026-11-02T00:00:00.000Z' WHERE id = ?`).run(archived.id);
+    const moved = db.$client.prepare(`SELECT id, code FROM commitments WHERE archived_at IS NULL AND theme <> 'trafficking' ORDER BY position LIMIT 1`).get() as { id: number; code: string };
+    db.$client.prepare(`UPDATE commitments SET theme = 'trafficking' WHERE id = ?`).run(moved.id);
+    const after = getMatrixPage(view, { page: 1, limit: 200 });
+    expect(after.actors.map((actor) => actor.id)).not.toContain(archived.id);
+    expect(after.commitments.map((commitment) => commitment.code)).toContain(moved.code);
+    expect(after).toEqual(computeMatrixPage(view, { page: 1, limit: 200 }));
+  });
+});
+
 describe("reading a page's statuses", () => {
   it("reads today's statuses of a page of actors from the subject index alone, never the table (its cost stays with the page, not the table's size)", () => {
     const ids = (count: number) => JSON.stringify(Array.from({ length: count }, (_, index) => index + 1));

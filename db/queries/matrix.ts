@@ -9,7 +9,7 @@ import type { StatusKey } from '../../lib/status-scale';
 import type { Perspective } from '../../lib/taxonomy';
 import type { MatrixDto, MatrixPageDto, MatrixStatusDto } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
-import { applicability, loadScope, viewKey, type DashboardFilters } from './view-scope';
+import { applicability, loadScope, viewKey, type DashboardFilters, type Scope } from './view-scope';
 
 const reporter = alias(t.actors, 'reporter');
 
@@ -84,6 +84,16 @@ export function getMatrixPage(filters: DashboardFilters, paging: MatrixPaging): 
   return cachedRead(getDb(), viewKey('matrix-page', filters, `${paging.page}|${paging.limit}`), () => computeMatrixPage(filters, paging));
 }
 
+/**
+ * A view's scope, cached per data version under the key the summary keeps it under
+ * (db/queries/summary.ts: it does not depend on the date or the perspective), so the overview
+ * reads a view's actors and commitments once for its figures and its matrix page. Its `pairs` are
+ * never enumerated here: they would grow a value the cache has already weighed.
+ */
+function cachedScope(filters: DashboardFilters): Scope {
+  return cachedRead(getDb(), viewKey('scope', { ...filters, asOf: undefined, perspective: undefined }), () => loadScope(filters));
+}
+
 type StatusRow = [commitmentId: number, subjectId: number, perspective: Perspective, entryId: number, status: StatusKey, asOf: string];
 
 /**
@@ -137,7 +147,7 @@ function pageStatuses(actorIds: readonly number[], commitmentIds: readonly numbe
 export function computeMatrixPage(filters: DashboardFilters, { page, limit }: MatrixPaging): MatrixPageDto {
   const asOf = filters.asOf ?? todayUtc();
   const before = staleBefore(asOf);
-  const scope = loadScope(filters);
+  const scope = cachedScope(filters);
   const { byCommitment } = applicability(scope);
   const kindsWithPairs = new Set([...byCommitment.values()].flat());
   const listed = scope.actors.filter((actor) => kindsWithPairs.has(actor.kind));
