@@ -66,6 +66,19 @@ export function openDatabase(file: string = databasePath()): Db {
   return db;
 }
 
+/**
+ * A read-only connection of its own to the process's database, for a long read (an export) that
+ * keeps one snapshot in a read transaction while requests on the main connection write; the
+ * caller closes it. Null for an in-memory database, which no second connection can see.
+ */
+export function openReader(): Db | null {
+  const main = getDb().$client;
+  if (main.memory) return null;
+  const sqlite = new Database(main.name, { readonly: true, fileMustExist: true });
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return drizzle(sqlite, { schema });
+}
+
 const globalForDb = globalThis as typeof globalThis & { __commitmentTrackerDb?: Db };
 
 /** The process-wide connection, opened (and migrated) on first use. */

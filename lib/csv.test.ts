@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { BOM, guardCell, parseCsv, toCsv, unguardCell } from './csv';
+import { BOM, csvHead, csvRows, guardCell, parseCsv, toCsv, unguardCell } from './csv';
 
 describe('CSV for spreadsheet programs', () => {
   it('starts with a BOM, ends lines with CRLF and quotes commas, quotes and line breaks', () => {
     const csv = toCsv(['name', 'note'], [['Aldoria, Republic of', 'said "yes"\nthen no']]);
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv).toBe(`${BOM}name,note\r\n"Aldoria, Republic of","said ""yes""\nthen no"\r\n`);
+  });
+
+  it('is the same document written whole or as a head and rows in chunks (an export streams them)', () => {
+    const rows = [['a, b', 1], ['=1+1', null], ['line\nbreak', -2], ['', 0], ['last', 3]] as const;
+    const chunked = csvHead(['text', 'number']) + csvRows(rows.slice(0, 2)) + csvRows([]) + csvRows(rows.slice(2, 3)) + csvRows(rows.slice(3));
+    expect(chunked).toBe(toCsv(['text', 'number'], rows));
+    expect(csvHead(['text', 'number']) + csvRows([])).toBe(`${BOM}text,number\r\n`);
   });
 
   it('round-trips text, numbers, booleans, empty cells and non-Latin text through a standard parser', () => {

@@ -32,11 +32,23 @@ export function unguardCell(value: string): string {
   return UNGUARD.test(value) ? value.slice(1) : value;
 }
 
+const UNPARSE = { newline: '\r\n', quotes: false, escapeFormulae: false } as const;
+
 /** A whole CSV document: BOM, header row, one line per row, CRLF. */
 export function toCsv(columns: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
+  return csvHead(columns) + csvRows(rows);
+}
+
+/** The start of a CSV document: the BOM and the header row. A document is its head, then its rows in any number of chunks. */
+export function csvHead(columns: readonly string[]): string {
+  return BOM + Papa.unparse([[...columns]], UNPARSE) + '\r\n';
+}
+
+/** Rows of a CSV document, each line ending in CRLF (nothing for no rows). */
+export function csvRows(rows: Iterable<readonly CsvCell[]>): string {
   const data: (string | number)[][] = [];
   for (const row of rows) data.push(row.map(guardCell));
-  return BOM + Papa.unparse({ fields: [...columns], data }, { newline: '\r\n', quotes: false, escapeFormulae: false }) + '\r\n';
+  return data.length === 0 ? '' : Papa.unparse(data, UNPARSE) + '\r\n';
 }
 
 export interface CsvProblem {

@@ -1,9 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import { NextResponse } from 'next/server';
 import { getWorkspaceMode } from '@/db/queries/workspace';
-import { CSV_CONTENT_TYPE, toCsv } from '@/lib/csv';
+import { CSV_CONTENT_TYPE, csvHead, csvRows } from '@/lib/csv';
 import { csvValue } from '@/lib/entries-csv';
 import { DEFAULT_LOCALE } from '@/lib/i18n/request';
+import { logError } from '@/lib/logger';
+import { REQUEST_ID_HEADER } from '@/lib/request-id';
 import type { Theme } from '@/lib/taxonomy';
 import { invalidParameters, notFound, parseRequestQuery } from '../../_lib/respond';
 import { DATASETS, DATASET_NAMES, type DatasetName } from '../_lib/datasets';
@@ -32,37 +34,60 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     getTranslations({ locale: DEFAULT_LOCALE, namespace: 'theme' }),
     getTranslations({ locale: DEFAULT_LOCALE, namespace: 'app' }),
   ]);
-  const { asOf, rows } = dataset.load(query.value, { theme: (theme: Theme) => tTheme(theme) });
+  const cursor = dataset.open(query.value, { theme: (theme: Theme) => tTheme(theme) });
+  const { asOf } = cursor;
   const demo = getWorkspaceMode() === 'demo';
   const filename = `commitment-tracker-${demo ? 'demo-' : ''}${name}-as-of-${asOf}.${format}`;
   const headers = {
     'Content-Disposition': `attachment; filename="${filename}"`,
     'Cache-Control': 'no-store',
+    'Content-Type': format === 'csv' ? CSV_CONTENT_TYPE : 'application/json',
+  };
+  const url = new URL(request.url);
+  const meta = {
+    dataset: name,
+    generated_at: new Date().toISOString(),
+    as_of: asOf,
+    filters: query.value,
+    source: { name: tApp('name'), url: `${url.pathname}${url.search}` },
+    demo,
+    notice: demo ? tApp('demoNotice') : null,
+    columns: dataset.columns,
+    count: cursor.count,
   };
 
-  if (format === 'csv') {
-    const body = toCsv(
-      dataset.columns,
-      rows.map((row) => dataset.columns.map((column) => csvValue(row[column] ?? null))),
-    );
-    return new NextResponse(body, { headers: { ...headers, 'Content-Type': CSV_CONTENT_TYPE } });
-  }
-  const url = new URL(request.url);
-  return NextResponse.json(
-    {
-      meta: {
-        dataset: name,
-        generated_at: new Date().toISOString(),
-        as_of: asOf,
-        filters: query.value,
-        source: { name: tApp('name'), url: `${url.pathname}${url.search}` },
-        demo,
-        notice: demo ? tApp('demoNotice') : null,
-        columns: dataset.columns,
-        count: rows.length,
-      },
-      rows,
+  // Streamed a chunk of rows at a time, as the client reads: an export of 1,000,000 entries never
+  // sits in memory whole. The bytes are those of the whole document (lib/csv.ts; JSON.stringify).
+  const encoder = new TextEncoder();
+  let rowsSent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(format === 'csv' ? csvHead(dataset.columns) : `{"meta":${JSON.stringify(meta)},"rows":[`));
     },
-    { headers },
-  );
+    pull(controller) {
+      try {
+        const rows = cursor.next();
+        if (rows.length === 0) {
+          cursor.close();
+          if (format === 'json') controller.enqueue(encoder.encode(']}'));
+          controller.close();
+          return;
+        }
+        const text =
+          format === 'csv'
+            ? csvRows(rows.map((row) => dataset.columns.map((column) => csvValue(row[column] ?? null))))
+            : `${rowsSent === 0 ? '' : ','}${rows.map((row) => JSON.stringify(row)).join(',')}`;
+        rowsSent += rows.length;
+        controller.enqueue(encoder.encode(text));
+      } catch (error) {
+        cursor.close();
+        logError(error, { requestId: request.headers.get(REQUEST_ID_HEADER) ?? undefined, method: 'GET', route: `export ${name}.${format}` });
+        controller.error(error);
+      }
+    },
+    cancel() {
+      cursor.close();
+    },
+  });
+  return new NextResponse(body, { headers });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { listActors, type ActorFilters } from '@/db/queries/actors';
 import { listCommitments, type CommitmentFilters } from '@/db/queries/commitments';
-import { listPublishedEntries, type EntryFilters } from '@/db/queries/entries';
+import { openPublishedEntries, type EntryFilters } from '@/db/queries/entries';
 import { getSummary, type DashboardFilters, type SummaryLabels } from '@/db/queries/summary';
 import { getMatrix } from '@/db/queries/matrix';
 import { ENTRY_COLUMNS, entryRecord } from '@/lib/entries-csv';
@@ -21,10 +21,32 @@ export interface DatasetRows {
   rows: Row[];
 }
 
+/** A dataset's rows for one request, a chunk at a time (`next()` is empty at the end); `close()` in any case. */
+export interface DatasetCursor {
+  asOf: string;
+  count: number;
+  next(): Row[];
+  close(): void;
+}
+
 export interface Dataset {
   parameters: readonly ParameterName[];
   columns: readonly string[];
-  load(filters: Record<string, unknown>, labels: SummaryLabels): DatasetRows;
+  open(filters: Record<string, unknown>, labels: SummaryLabels): DatasetCursor;
+}
+
+/** A dataset computed whole (a few thousand rows, or built in memory by its query anyway), as one chunk. */
+function whole(load: (filters: Record<string, unknown>, labels: SummaryLabels) => DatasetRows): Dataset['open'] {
+  return (filters, labels) => {
+    const { asOf, rows } = load(filters, labels);
+    let sent = false;
+    return {
+      asOf,
+      count: rows.length,
+      next: () => (sent ? [] : ((sent = true), rows)),
+      close: () => {},
+    };
+  };
 }
 
 const COUNT_COLUMNS = CELL_KEYS.map((key) => `count_${key}`);
@@ -56,7 +78,7 @@ export const DATASETS: Record<DatasetName, Dataset> = {
   commitments: {
     parameters: COMMITMENT_LIST_PARAMETERS,
     columns: ['code', 'title', 'text', 'paragraphs', 'theme', 'duty_bearers', 'rights_holders', 'gcm_objectives', 'sdg_targets', 'source_title', 'source_author', 'source_published_on'],
-    load: (filters) => ({
+    open: whole((filters) => ({
       asOf: todayUtc(),
       rows: listCommitments(filters as CommitmentFilters).map((commitment) => ({
         code: commitment.code,
@@ -72,12 +94,12 @@ export const DATASETS: Record<DatasetName, Dataset> = {
         source_author: commitment.source.author,
         source_published_on: commitment.source.publishedOn,
       })),
-    }),
+    })),
   },
   actors: {
     parameters: ACTOR_LIST_PARAMETERS,
     columns: ['id', 'name', 'short_name', 'kind', 'iso3', 'region', 'sub_region', 'intermediate_region', 'is_demo'],
-    load: (filters) => ({
+    open: whole((filters) => ({
       asOf: todayUtc(),
       rows: listActors(filters as ActorFilters).map((actor) => ({
         id: actor.id,
@@ -90,23 +112,26 @@ export const DATASETS: Record<DatasetName, Dataset> = {
         intermediate_region: actor.intermediateRegion,
         is_demo: actor.isDemo,
       })),
-    }),
+    })),
   },
   entries: {
     parameters: ENTRY_EXPORT_PARAMETERS,
     columns: ENTRY_COLUMNS,
-    load: (filters) => {
+    open: (filters) => {
       const iso3 = new Map(listActors().map((actor) => [actor.id, actor.iso3]));
-      const { entries } = listPublishedEntries({ ...(filters as EntryFilters), page: 1, limit: Number.MAX_SAFE_INTEGER });
+      const cursor = openPublishedEntries(filters as EntryFilters);
       return {
         asOf: typeof filters.asOf === 'string' ? filters.asOf : todayUtc(),
-        rows: entries.map((entry) =>
-          entryRecord({
-            ...entry,
-            subject: { ...entry.subject, iso3: iso3.get(entry.subject.id) ?? null },
-            reporter: { ...entry.reporter, iso3: iso3.get(entry.reporter.id) ?? null },
-          }),
-        ),
+        count: cursor.total,
+        next: () =>
+          cursor.next().map((entry) =>
+            entryRecord({
+              ...entry,
+              subject: { ...entry.subject, iso3: iso3.get(entry.subject.id) ?? null },
+              reporter: { ...entry.reporter, iso3: iso3.get(entry.reporter.id) ?? null },
+            }),
+          ),
+        close: cursor.close,
       };
     },
   },
@@ -121,7 +146,7 @@ export const DATASETS: Record<DatasetName, Dataset> = {
       ...Object.keys(cellColumns('independent', null)),
       'contested',
     ],
-    load: (filters) => {
+    open: whole((filters) => {
       const matrix = getMatrix(filters as DashboardFilters);
       const actors = new Map(matrix.actors.map((actor) => [actor.id, actor.name]));
       const titles = new Map(matrix.commitments.map((commitment) => [commitment.code, commitment.title]));
@@ -137,12 +162,12 @@ export const DATASETS: Record<DatasetName, Dataset> = {
           contested: cell.contested,
         })),
       };
-    },
+    }),
   },
   summary: {
     parameters: SUMMARY_PARAMETERS,
     columns: ['group', 'key', 'label', 'date', 'pairs', 'reported', 'score', ...COUNT_COLUMNS],
-    load: (filters, labels) => {
+    open: whole((filters, labels) => {
       const summary = getSummary(filters as DashboardFilters, labels);
       // Each pair has one theme, so the themes' counts add up to the whole view's.
       const total = Object.fromEntries(CELL_KEYS.map((key) => [key, summary.byTheme.reduce((sum, row) => sum + row.counts[key], 0)])) as StatusCounts;
@@ -157,7 +182,7 @@ export const DATASETS: Record<DatasetName, Dataset> = {
           ...summary.overTime.map((point) => ({ group: 'quarter', key: point.period, label: point.period, date: point.date, pairs: point.pairs, reported: point.reported, score: point.score, ...counts(point.counts) })),
         ],
       };
-    },
+    }),
   },
 };
 export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
