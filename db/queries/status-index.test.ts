@@ -91,6 +91,7 @@ function expectEqualEverywhere(db: Db, when: string) {
         const expected = sorted(expectedTallies(db, view));
         expect(sorted(statusTallies(db, view)), `${when}: ${JSON.stringify(filter)} ${asOf} ${perspective}`).toEqual(expected);
         // Without status over time, a past date of a wide view comes from the timeline (status-timeline.ts).
+        if (asOf === undefined || filter.subject || filter.commitment) continue;
         const { history: _history, ...dateOnly } = view;
         expect(sorted(statusTallies(db, dateOnly)), `${when}, date only: ${JSON.stringify(filter)} ${asOf} ${perspective}`).toEqual({ ...expected, quarterly: new Int32Array(0) });
       }
@@ -109,7 +110,8 @@ describe('roll-ups now and at past dates from the in-memory index of counted ent
     expectEqualEverywhere(db, 'after the seed');
   });
 
-  it('catches up with every kind of write made after it was built, never serving older figures', () => {
+  // The oracle recomputes every view from all entries after every few writes: slow on a loaded machine.
+  it('catches up with every kind of write made after it was built, never serving older figures', { timeout: 120_000 }, () => {
     const db = demo();
     statusTallies(db, viewOf(db, {}, '2026-11-30', 'self'));
     const built = countedIndex(db);
@@ -138,7 +140,7 @@ describe('roll-ups now and at past dates from the in-memory index of counted ent
     expect(built.overlay.size).toBeGreaterThan(50);
   });
 
-  it('gives the same figures after merging what it read again into itself, and after a rebuild', () => {
+  it('gives the same figures after merging what it read again into itself, and after a rebuild', { timeout: 120_000 }, () => {
     const db = demo();
     const built = countedIndex(db);
     const write = randomWriter(db, 23);
