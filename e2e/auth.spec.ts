@@ -255,6 +255,8 @@ test.describe('security headers', () => {
   const paths: Array<[string, string, number]> = [
     ['a page', '/', 200],
     ['an API response', '/api/v1/commitments', 200],
+    ['the summary API (served without the proxy)', '/api/v1/summary', 200],
+    ['a 404 page below it', '/api/v1/summary/x', 404],
     ['the auth API', '/api/auth/get-session', 200],
     ['a 404 page', '/no-such-page', 404],
     ['an API 404', '/api/v1/commitments/NOPE-99', 404],
@@ -274,6 +276,8 @@ test.describe('security headers', () => {
       expect(headers['x-frame-options']).toBe('DENY');
       // Plain http here: HSTS is only sent over https in production.
       expect(headers['strict-transport-security']).toBeUndefined();
+      expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(headers['server-timing']).toBe(`reqid;desc="${headers['x-request-id']}"`);
     });
   }
 
