@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/shared-intl-cache';
 import type { FormEvent } from 'react';
 import { DASHBOARD_PARAMETERS, dashboardSearch } from '@/lib/dashboard-query';
 import type { DashboardQuery } from '@/lib/query-params';

@@ -1,22 +1,34 @@
 import type { Metadata } from 'next';
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
-import { getTranslations } from 'next-intl/server';
-import { listActorRegions } from '@/db/queries/actors';
-import { listGcmObjectives } from '@/db/queries/reference';
+import { dehydrate, QueryClient } from '@tanstack/react-query';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { getMatrixPage } from '@/db/queries/matrix';
 import { getSummary } from '@/db/queries/summary';
 import { parseQuery } from '@/lib/query-params';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
-import { ClientMessages } from '@/lib/i18n/client-messages';
+import { CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-namespaces';
 import { Dashboard } from './dashboard';
+import { filterOptions } from './filter-options';
 import { forOverview } from './overview-summary';
+import { OverviewProviders } from './overview-providers';
 import { matrixPageQuery, summaryQuery } from './queries';
 import { toMatrixView } from './matrix-view';
 import { MATRIX_PAGE_SIZE, OVERVIEW_PARAMETERS, parseColumns } from './view';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
+}
+
+/** The overview's client messages as JSON, per locale: the catalogues are part of the build and never change while it runs. */
+const clientMessages = new Map<string, string>();
+
+async function overviewMessages(locale: string): Promise<string> {
+  let json = clientMessages.get(locale);
+  if (json === undefined) {
+    json = JSON.stringify(pickMessages(await getMessages(), CLIENT_NAMESPACES.overview));
+    clientMessages.set(locale, json);
+  }
+  return json;
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -28,6 +40,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations();
+  const locale = await getLocale();
   const { columns: rawColumns, ...params } = await searchParams;
   const parsed = parseQuery(params, OVERVIEW_PARAMETERS);
   const { columns, error } = parseColumns(rawColumns);
@@ -43,11 +56,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       <h1>{t('dashboard.title')}</h1>
       <p className="lead">{t('dashboard.intro')}</p>
       {errors.length === 0 ? null : <QueryErrors errors={errors} />}
-      <ClientMessages screen="overview">
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <Dashboard options={{ objectives: listGcmObjectives(), regions: listActorRegions() }} />
-        </HydrationBoundary>
-      </ClientMessages>
+      {/* The screen's messages as <ClientMessages screen="overview"> would give them, and the view's data, each as one string (overview-providers.tsx). */}
+      <OverviewProviders locale={locale} messages={await overviewMessages(locale)} state={JSON.stringify(dehydrate(queryClient))}>
+        <Dashboard options={filterOptions()} />
+      </OverviewProviders>
     </>
   );
 }

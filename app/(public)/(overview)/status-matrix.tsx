@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from '@/lib/i18n/shared-intl-cache';
 import { useQuery } from '@tanstack/react-query';
 import { STATUS_KEYS, STATUS_SCALE } from '@/lib/status-scale';
 import type { Perspective } from '@/lib/taxonomy';
@@ -67,13 +67,15 @@ export function StatusMatrix({
   const activeRow = Math.min(active.row, rows - 1);
   const activeColumn = Math.min(active.column, columns - 1);
 
-  // A page holds thousands of cells but only a few kinds of them: each kind's text is built once.
+  // A page holds thousands of cells but only a few kinds of them: each kind's text is built once,
+  // found by the cell's three characters in the page's row (matrix-view.ts), which say all a look needs.
   const looks = new Map<string, CellLook>();
-  const lookOf = (cell: MatrixCell | undefined): CellLook => {
-    const status = cell?.[perspective] ?? null;
-    const key = cell ? `${status ? STATUS_KEYS.indexOf(status.status) : '.'}${status?.stale ? 's' : ''}${cell.contested ? 'c' : ''}` : '-';
+  const lookOf = (row: number, column: number): CellLook => {
+    const key = matrix.rows[row]?.slice(column * 3, column * 3 + 3) ?? '';
     let look = looks.get(key);
     if (!look) {
+      const cell = matrixCell(matrix, row, column);
+      const status = cell?.[perspective] ?? null;
       const classes = cell ? [status ? `s${STATUS_KEYS.indexOf(status.status)}` : 'nr', status?.stale ? 'st' : '', cell.contested ? 'c' : ''] : ['na'];
       const text = !cell
         ? t('doesNotApply')
@@ -178,7 +180,7 @@ export function StatusMatrix({
                   <a href={`/actors/${actor.id}`}>{actor.name}</a>
                 </th>
                 {commitments.map((commitment, column) => {
-                  const look = lookOf(matrixCell(matrix, row, column));
+                  const look = lookOf(row, column);
                   return (
                     <td key={commitment.code} className={look.className} tabIndex={row === activeRow && column === activeColumn ? 0 : undefined}>
                       <span>{look.text}</span>

@@ -1,0 +1,30 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { demoDatabases } from '@/lib/testing/demo-database';
+import { listActorRegions } from '@/db/queries/actors';
+import { listGcmObjectives } from '@/db/queries/reference';
+import { filterOptions } from './filter-options';
+
+let db: Db;
+const freshDemoDatabase = demoDatabases();
+beforeEach(() => {
+  db = freshDemoDatabase();
+  // The read functions use the process-wide connection.
+  (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
+});
+
+describe("the overview's filter options", () => {
+  it("are the objectives and the actors' regions, and a write to either shows on the next read", () => {
+    const before = filterOptions();
+    expect(before).toEqual({ objectives: listGcmObjectives(), regions: listActorRegions() });
+    expect(filterOptions()).toBe(before);
+
+    const actorId = db.$client.prepare(`SELECT id FROM actors ORDER BY id LIMIT 1`).pluck().get() as number;
+    db.$client.prepare(`UPDATE actors SET region = 'A region no actor had' WHERE id = ?`).run(actorId);
+    expect(filterOptions().regions).toContain('A region no actor had');
+
+    db.$client.prepare(`UPDATE gcm_objectives SET title = 'A new title' WHERE number = 1`).run();
+    expect(filterOptions().objectives.find((objective) => objective.number === 1)?.title).toBe('A new title');
+    expect(filterOptions()).toEqual({ objectives: listGcmObjectives(), regions: listActorRegions() });
+  });
+});
