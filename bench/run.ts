@@ -185,7 +185,8 @@ async function readScenarios(server: Server, options: BenchOptions, views: reado
     await warm(`/api/v1/summary${search(filters)}`);
     await run(`summary API, ${label} (repeat), c=16`, { base, connections: 16, duration: d, path: () => `/api/v1/summary${search(filters)}` });
   }
-  // The stack's floor: a revalidation answered 304 (proxy, route, data-version lookup; no roll-up, no body).
+  // The stack's floor: a revalidation answered 304 (Next.js's route path, the data-version lookup and the
+  // security headers; the summary API skips the proxy, see proxy.ts; no roll-up, no body).
   const etag = (await fetch(`${base}/api/v1/summary${search(FILTERED)}`)).headers.get('etag') ?? '';
   await run('framework floor: summary revalidated, 304 (no roll-up, no body), c=16', {
     base,
