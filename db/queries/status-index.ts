@@ -54,7 +54,7 @@ interface PairEntries {
   adverse: number[];
 }
 
-interface CountedIndex {
+export interface CountedIndex {
   /** Pairs, independent assessments first, each by commitment then actor (the counted index's order). */
   pairCommitment: Int32Array;
   pairSubject: Int32Array;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { isContested, staleBefore } from '../../lib/rollup';
 import { STATUS_KEYS } from '../../lib/status-scale';
+import type { CountedIndex } from './status-index';
 
 /**
  * A view's tallies as of any past date without a pass over every pair: the counted index
@@ -28,18 +29,8 @@ const CONTEST = 17;
 const ENDS = 128;
 if (STATUSES > ADVERSE) throw new Error('status-timeline: a status must fit in 3 bits');
 
-/** What the timeline is built from: the counted index's base pairs (status-index.ts CountedIndex). */
-export interface TimelineSource {
-  pairCommitment: Int32Array;
-  pairSubject: Int32Array;
-  pairStart: Int32Array;
-  selfFrom: number;
-  partner: Int32Array;
-  pairs: number;
-  asOf: Int32Array;
-  status: Uint8Array;
-  adverse: Uint8Array;
-}
+/** What the timeline is built from: the counted index's base pairs (a type-only import: no cycle at run time). */
+export type TimelineSource = Pick<CountedIndex, 'pairCommitment' | 'pairSubject' | 'pairStart' | 'selfFrom' | 'partner' | 'pairs' | 'asOf' | 'status' | 'adverse'>;
 
 /** The pairs of a view: a kind bit per commitment and per actor that must meet. */
 export interface ViewMask {
