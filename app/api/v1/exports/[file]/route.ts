@@ -34,24 +34,27 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     getTranslations({ locale: DEFAULT_LOCALE, namespace: 'theme' }),
     getTranslations({ locale: DEFAULT_LOCALE, namespace: 'app' }),
   ]);
+  const demo = getWorkspaceMode() === 'demo';
+  const url = new URL(request.url);
+  const source = { name: tApp('name'), url: `${url.pathname}${url.search}` };
+  const notice = demo ? tApp('demoNotice') : null;
+  // Opened last: from here to the stream's end or cancel, the cursor may hold a connection and its snapshot.
   const cursor = dataset.open(query.value, { theme: (theme: Theme) => tTheme(theme) });
   const { asOf } = cursor;
-  const demo = getWorkspaceMode() === 'demo';
   const filename = `commitment-tracker-${demo ? 'demo-' : ''}${name}-as-of-${asOf}.${format}`;
   const headers = {
     'Content-Disposition': `attachment; filename="${filename}"`,
     'Cache-Control': 'no-store',
     'Content-Type': format === 'csv' ? CSV_CONTENT_TYPE : 'application/json',
   };
-  const url = new URL(request.url);
   const meta = {
     dataset: name,
     generated_at: new Date().toISOString(),
     as_of: asOf,
     filters: query.value,
-    source: { name: tApp('name'), url: `${url.pathname}${url.search}` },
+    source,
     demo,
-    notice: demo ? tApp('demoNotice') : null,
+    notice,
     columns: dataset.columns,
     count: cursor.count,
   };
