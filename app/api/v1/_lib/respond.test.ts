@@ -124,6 +124,13 @@ describe('apiRoute: a resource served without the proxy stamps the proxy\'s head
     stamped(options);
   });
 
+  it('on the refusal of a body over the limit (413, as the proxy refuses it on every other route), before the method', async () => {
+    const huge = await route.PUT(new Request('http://localhost/api/v1/test', { method: 'PUT', headers: { 'content-length': String(20 * 1024 * 1024) } }), undefined as never);
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('bytes') });
+    stamped(huge);
+  });
+
   it('on a 500 when the handler throws, logged with the same request id', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const failing = apiRoute(() => {

@@ -10,6 +10,7 @@ import { dataVersion } from '@/db/queries/data-version';
 import { logError } from '@/lib/logger';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id';
 import { newNonce, responseHeaders } from '@/lib/security-headers';
+import { checkBodySize } from '@/lib/request-guards';
 
 /** One JSON error shape for the whole API: a code, a sentence, and the parameters or fields at fault. */
 export type ApiError = ApiErrorBody;
@@ -99,17 +100,23 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
 
 /**
  * Every method of a read-only resource served without the proxy: its GET, 405 for the writes
- * (answered without reading a body, so no size check is missed) and OPTIONS, all through apiRoute.
- * (HEAD is Next.js's: the GET's response without its body.)
+ * (answered without reading a body) and OPTIONS, all through apiRoute. A write's body is refused
+ * by its declared size first, as the proxy refuses it everywhere else (413, or 411 with no length),
+ * so every route answers an oversized body alike. (HEAD is Next.js's: the GET's response without its body.)
  */
 export function readOnlyRoute<C>(get: Handler<C>) {
   const refused = methodsNotAllowed(['GET']);
+  const write = (notAllowed: () => NextResponse<ApiError>) =>
+    apiRoute<C>((request) => {
+      const size = checkBodySize(request.method, request.headers.get('content-length'), request.headers.get('transfer-encoding'), 'api');
+      return size.ok ? notAllowed() : apiError(size.status === 411 ? 'length_required' : 'payload_too_large', size.message);
+    });
   return {
     GET: apiRoute(get),
-    POST: apiRoute<C>(refused.POST),
-    PUT: apiRoute<C>(refused.PUT),
-    PATCH: apiRoute<C>(refused.PATCH),
-    DELETE: apiRoute<C>(refused.DELETE),
+    POST: write(refused.POST),
+    PUT: write(refused.PUT),
+    PATCH: write(refused.PATCH),
+    DELETE: write(refused.DELETE),
     OPTIONS: apiRoute<C>(() => new NextResponse(null, { status: 204, headers: { Allow: 'GET, HEAD, OPTIONS' } })),
   };
 }
