@@ -2,6 +2,10 @@ import { authConfigurationProblem } from './lib/deployment';
 import { logError } from './lib/logger';
 import { getDb } from './db/client';
 import { countedIndex } from './db/queries/status-index';
+import { dataVersion } from './db/queries/data-version';
+import { todayUtc } from './lib/dates';
+import { frontDoor, installFrontDoor } from './lib/server/front-door';
+import { PageCache } from './lib/server/page-cache';
 
 /** A production deployment without its auth secret refuses to start (see instrumentation.ts). */
 const problem = authConfigurationProblem();
@@ -18,3 +22,16 @@ try {
 } catch (error) {
   logError(error, { route: 'start-up: counted-entry index' });
 }
+
+/**
+ * The overview, rendered once per data version for visitors who are not signed in and replayed
+ * with a fresh nonce (lib/server/page-cache.ts), through the production server's front door
+ * (lib/server/serve.mjs). 32 MiB holds ~300 views of ~110 kB.
+ */
+export const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+
+installFrontDoor(
+  frontDoor(new PageCache({ paths: ['/'], version: dataVersion, today: todayUtc, budgetBytes: PAGE_CACHE_BYTES }), (error) =>
+    logError(error, { route: 'front door' }),
+  ),
+);

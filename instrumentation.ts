@@ -1,6 +1,7 @@
 import type { Instrumentation } from 'next';
 import { logError } from './lib/logger';
 import { REQUEST_ID_HEADER } from './lib/request-id';
+import { installedFrontDoor } from './lib/server/front-door';
 
 /**
  * Runs once when a server starts: a production deployment without its auth secret refuses to
@@ -18,8 +19,11 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
   const header = request.headers[REQUEST_ID_HEADER];
+  const requestId = Array.isArray(header) ? header[0] : header;
+  // A page whose render failed is not kept for replay (lib/server/page-cache.ts).
+  installedFrontDoor()?.reportError(requestId);
   logError(error, {
-    requestId: Array.isArray(header) ? header[0] : header,
+    requestId,
     method: request.method,
     route: `${context.routeType} ${context.routePath}`,
   });

@@ -128,15 +128,15 @@ function rssMb(pid: number): number {
  */
 export function serverNodeFlags(): string[] {
   const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) node_modules\/next\/dist\/bin\/next start\b/.exec(scripts.serve ?? '');
-  if (!match) throw new Error('package.json scripts.serve no longer starts the server as `node [flags] node_modules/next/dist/bin/next start`');
+  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) lib\/server\/serve\.mjs\b/.exec(scripts.serve ?? '');
+  if (!match) throw new Error('package.json scripts.serve no longer starts the server as `node [flags] lib/server/serve.mjs`');
   return (match[1] as string).split(' ').filter(Boolean);
 }
 
 export async function startServer(options: { port: number; databasePath: string; distDir: string; log: string }): Promise<Server> {
   const base = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.log, 'a');
-  const child = spawn(process.execPath, [...serverNodeFlags(), 'node_modules/next/dist/bin/next', 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), 'lib/server/serve.mjs', '-p', String(options.port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

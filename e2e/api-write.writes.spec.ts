@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { expectNoAxeViolations, queryAll, queryOne } from './fixtures';
+import { ENTRY_TOKEN, expectNoAxeViolations, issueToken, queryAll, queryOne } from './fixtures';
 import { DEMO, signIn } from './pages/workspace';
 
 /**
@@ -15,21 +14,9 @@ import { DEMO, signIn } from './pages/workspace';
 type Operation = { operationId: string; responses: Record<string, { content?: Record<string, { schema: object }>; headers?: Record<string, unknown> }> };
 type Document = { paths: Record<string, Record<string, Operation>> };
 
-const ENTRY_TOKEN = /ct_[A-Za-z0-9_-]{43}/;
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 let keyCounter = 0;
 const freshKey = () => `e2e-api-${run}-${++keyCounter}`;
-
-/** A token issued the way an operator would: `npm run token:create` against the e2e database. */
-function issueToken(email: string, name: string): string {
-  const output = execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'db/token-create.ts', '--email', email, '--name', name], {
-    env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH },
-    encoding: 'utf8',
-  });
-  const token = ENTRY_TOKEN.exec(output)?.[0];
-  if (!token) throw new Error(`token:create printed no token:\n${output}`);
-  return token;
-}
 
 const actorId = (name: string) => queryOne<{ id: number }>('SELECT id FROM actors WHERE name = ?', name).id;
 /** A commitment that asks states to act, so it applies to every demo state. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -33,3 +34,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 export const DEMO_NOTICE = 'Demo data: all actors and entries are fictitious';
+
+export const ENTRY_TOKEN = /ct_[A-Za-z0-9_-]{43}/;
+
+/** An API token issued the way an operator would: `npm run token:create` against the e2e database. */
+export function issueToken(email: string, name: string): string {
+  const output = execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'db/token-create.ts', '--email', email, '--name', name], {
+    env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH },
+    encoding: 'utf8',
+  });
+  const token = ENTRY_TOKEN.exec(output)?.[0];
+  if (!token) throw new Error(`token:create printed no token:\n${output}`);
+  return token;
+}

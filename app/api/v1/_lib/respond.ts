@@ -11,6 +11,7 @@ import { logError } from '@/lib/logger';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id';
 import { newNonce, responseHeaders } from '@/lib/security-headers';
 import { checkBodySize } from '@/lib/request-guards';
+import { ByteBoundedCache } from '@/lib/byte-cache';
 
 /** One JSON error shape for the whole API: a code, a sentence, and the parameters or fields at fault. */
 export type ApiError = ApiErrorBody;
@@ -175,41 +176,13 @@ interface KeptBody {
  * never served after a write (its tag is no longer asked for); a view asked again is sent without
  * serialising hundreds of kilobytes of JSON again. (Compression stays Next's: it drops a route's
  * own Content-Encoding.) Bounded by bytes, since bodies range from a few hundred bytes (one actor)
- * to ~0.5 MB (a summary of 2,000 actors); the least recently used go first, and a body above a
- * quarter of the budget is sent but not kept.
+ * to ~0.5 MB (a summary of 2,000 actors).
  */
 export const BODY_CACHE_BYTES = 16 * 1024 * 1024;
 
-export class BodyCache {
-  private readonly slots = new Map<string, KeptBody>();
-  private used = 0;
-
-  constructor(readonly budget: number) {}
-
-  /** The body kept under the tag, taken out (keep() puts it back as the most recent). */
-  take(tag: string): KeptBody | undefined {
-    const body = this.slots.get(tag);
-    if (body) {
-      this.slots.delete(tag);
-      this.used -= body.json.byteLength;
-    }
-    return body;
-  }
-
-  keep(tag: string, body: KeptBody): void {
-    this.take(tag);
-    if (body.json.byteLength > this.budget / 4) return;
-    this.slots.set(tag, body);
-    this.used += body.json.byteLength;
-    for (const [oldest, kept] of this.slots) {
-      if (this.used <= this.budget) break;
-      this.slots.delete(oldest);
-      this.used -= kept.json.byteLength;
-    }
-  }
-
-  get bytes(): number {
-    return this.used;
+export class BodyCache extends ByteBoundedCache<KeptBody> {
+  constructor(budget: number) {
+    super(budget, (body) => body.json.byteLength);
   }
 }
 
