@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PageCache, PassOn } from './page-cache';
+import { answerDirectly, directHandler } from './direct-routes';
 
 /**
  * What the production server (lib/server/serve.mjs) asks before handing a request to Next.js:
@@ -25,10 +26,29 @@ export function installedFrontDoor(): FrontDoor | undefined {
   return (globalThis as WithFrontDoor)[FRONT_DOOR];
 }
 
-/** The front door of the app: public pages from the page cache, everything else to Next.js. */
+/**
+ * The front door of the app: read-only API resources straight to their handlers
+ * (lib/server/direct-routes.ts), public pages from the page cache, everything else to Next.js.
+ */
 export function frontDoor(pages: PageCache, onError: (error: unknown) => void): FrontDoor {
   return {
     handle(request, response, passOn) {
+      const direct = directHandler(request);
+      if (direct) {
+        answerDirectly(direct, request, response).then(
+          (answered) => {
+            if (!answered) passOn();
+          },
+          (error: unknown) => {
+            onError(error);
+            if (!response.headersSent) {
+              response.statusCode = 500;
+              response.end();
+            } else response.destroy();
+          },
+        );
+        return;
+      }
       if (!pages.accepts(request)) {
         passOn();
         return;

@@ -1,11 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { ByteBoundedCache } from '../byte-cache';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../request-id';
 import { newNonce, responseHeaders } from '../security-headers';
-
-const gzipAsync = promisify(gzip);
+import { acceptsGzip, COMPRESS_FROM_BYTES, firstHeader, gzipAsync } from './encoding';
 
 /**
  * Public pages rendered once per data version and replayed, for visitors who are not signed in.
@@ -127,12 +124,12 @@ export class PageCache {
     this.pages.keep(key, page);
     this.hits += 1;
     const nonce = newNonce();
-    const requestId = requestIdFrom(header(request, REQUEST_ID_HEADER));
+    const requestId = requestIdFrom(firstHeader(request, REQUEST_ID_HEADER));
     const body = joinParts(page.parts, Buffer.from(nonce));
     const headers: Record<string, string | string[]> = { ...page.headers };
     for (const [name, value] of Object.entries(responseHeaders(nonce, requestId))) headers[name.toLowerCase()] = value;
     headers[CACHE_HEADER] = 'hit';
-    if (acceptsGzip(request) && body.byteLength > 1024) {
+    if (acceptsGzip(request) && body.byteLength >= COMPRESS_FROM_BYTES) {
       void gzipAsync(body).then(
         (zipped) => send(response, headers, zipped, 'gzip'),
         () => send(response, headers, body),
@@ -149,7 +146,7 @@ export class PageCache {
    * nonce can be found (this first answer goes out uncompressed; replays are compressed).
    */
   private capture(key: string, request: IncomingMessage, response: ServerResponse, passOn: PassOn): Promise<boolean> {
-    const requestId = requestIdFrom(header(request, REQUEST_ID_HEADER));
+    const requestId = requestIdFrom(firstHeader(request, REQUEST_ID_HEADER));
     request.headers[REQUEST_ID_HEADER] = requestId;
     delete request.headers['accept-encoding'];
     response.setHeader(CACHE_HEADER, 'miss');
@@ -239,14 +236,4 @@ function send(response: ServerResponse, headers: Record<string, string | string[
   if (response.destroyed) return;
   response.writeHead(200, { ...headers, 'content-length': String(body.byteLength), ...(encoding ? { 'content-encoding': encoding } : {}) });
   response.end(body);
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function acceptsGzip(request: IncomingMessage): boolean {
-  const accepted = header(request, 'accept-encoding');
-  return accepted !== undefined && /\bgzip\b(?!;\s*q=0(?:\.0*)?\b)/i.test(accepted);
 }

@@ -4,11 +4,14 @@ import { SUMMARY_PARAMETERS } from '@/lib/query-params';
 import { summarySchema } from '@/lib/summary-schema';
 import { DEFAULT_LOCALE } from '@/lib/i18n/request';
 import { THEMES, type Theme } from '@/lib/taxonomy';
+import { serveDirectly } from '@/lib/server/direct-routes';
 import { cachedRead, invalidParameters, parseRequestQuery, readOnlyRoute } from '../_lib/respond';
 
 /**
  * Headline figures and status by actor, theme, objective and over time, for one dashboard view.
- * Served without the proxy (proxy.ts config.matcher): readOnlyRoute puts its headers on.
+ * Served without the proxy (proxy.ts config.matcher): readOnlyRoute puts its headers on. Once
+ * Next.js has loaded this module, the production server's front door sends GETs here directly
+ * (lib/server/direct-routes.ts).
  */
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = readOnlyRoute(async (request: Request) => {
   const query = parseRequestQuery(request, SUMMARY_PARAMETERS);
@@ -16,6 +19,8 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = readOnlyRoute(async (r
   const theme = await themeNames();
   return cachedRead(request, summarySchema, () => getSummary(query.value, { theme }));
 });
+
+serveDirectly('/api/v1/summary', GET);
 
 /**
  * The themes' names, read from the catalogue once per process: the catalogue does not change while
