@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '../client';
 import { staleBefore } from '../../lib/rollup';
+import { dayNumber } from '../../lib/dates';
 import { STATUS_KEYS, type StatusKey } from '../../lib/status-scale';
 import { ACTOR_KINDS, type ActorKind, type Perspective } from '../../lib/taxonomy';
 import { CONTESTED, sumsLayout, timelineSums } from './status-timeline';
@@ -105,11 +106,6 @@ const QUARTER_ZERO_YEAR = 2000;
 function quarterNumber(day: number): number {
   const quarter = (Math.floor(day / 10_000) - QUARTER_ZERO_YEAR) * 4 + Math.floor(((Math.floor(day / 100) % 100) - 1) / 3);
   return Math.min(255, Math.max(0, quarter));
-}
-
-/** A date as the integer yyyymmdd: ordered as the ISO date string is. */
-export function dayNumber(date: string): number {
-  return Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
 
 function pairNumber(commitmentId: number, subjectId: number): number {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { isContested, staleBefore } from '../../lib/rollup';
 import { STATUS_KEYS } from '../../lib/status-scale';
+import { dayNumber, isoOfDayNumber } from '../../lib/dates';
 import type { CountedIndex } from './status-index';
 
 /**
@@ -144,19 +145,15 @@ function timelineOf(source: TimelineSource): Timeline {
   return timeline;
 }
 
-/** yyyymmdd <-> YYYY-MM-DD, for the stale rule. */
-const isoOf = (day: number) => `${Math.floor(day / 10_000)}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`;
-const dayOf = (date: string) => Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
-
 /** The first day whose stale rule (lib/rollup.ts staleBefore, 12 months) makes a status as of `day` stale. */
 function staleFrom(day: number): number {
-  const date = new Date(`${isoOf(day)}T00:00:00Z`);
+  const date = new Date(`${isoOfDayNumber(day)}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() + 1);
   date.setUTCDate(date.getUTCDate() - 3);
   // staleBefore never decreases with the date: step from just before a year later.
   for (;;) {
     const candidate = date.toISOString().slice(0, 10);
-    if (staleBefore(candidate) > isoOf(day)) return dayOf(candidate);
+    if (staleBefore(candidate) > isoOfDayNumber(day)) return dayNumber(candidate);
     date.setUTCDate(date.getUTCDate() + 1);
   }
 }
