@@ -204,6 +204,16 @@ async function readScenarios(server: Server, options: BenchOptions, views: reado
     await warm(`/${search(filters)}`);
     await run(`overview HTML, ${label} (repeat), c=16`, { base, connections: 16, duration: d, path: () => `/${search(filters)}` });
   }
+  // The repeats above are replays of the page kept for visitors who are not signed in
+  // (lib/server/page-cache.ts). Any cookie (a signed-in user's session) bypasses it: this is the
+  // render every such request still costs.
+  await run('overview HTML, no filters, rendered each time (a cookie bypasses the page cache), c=16', {
+    base,
+    connections: 16,
+    duration: d,
+    path: () => '/',
+    headers: { cookie: 'bench=1' },
+  });
   return results;
 }
 
