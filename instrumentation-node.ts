@@ -4,7 +4,8 @@ import { getDb } from './db/client';
 import { countedIndex } from './db/queries/status-index';
 import { dataVersion } from './db/queries/data-version';
 import { todayUtc } from './lib/dates';
-import { frontDoor, installFrontDoor } from './lib/server/front-door';
+import { frontDoor } from './lib/server/front-door';
+import { installFrontDoor } from './lib/server/registry';
 import { PageCache } from './lib/server/page-cache';
 
 /** A production deployment without its auth secret refuses to start (see instrumentation.ts). */

@@ -1,7 +1,7 @@
 import type { Instrumentation } from 'next';
 import { logError } from './lib/logger';
 import { REQUEST_ID_HEADER } from './lib/request-id';
-import { installedFrontDoor } from './lib/server/front-door';
+import { installedFrontDoor } from './lib/server/registry';
 
 /**
  * Runs once when a server starts: a production deployment without its auth secret refuses to

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { frontDoor } from './front-door';
-import { serveDirectly } from './direct-routes';
+import { serveDirectly } from './registry';
 import { PageCache } from './page-cache';
 
 /** The front door with one directly served resource, and a stand-in for Next.js behind it. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ByteBoundedCache } from '../byte-cache';
 import { acceptsGzip, COMPRESS_FROM_BYTES, gzipAsync } from './encoding';
+import { directRoute, type DirectHandler } from './registry';
 
 /**
  * Read-only API resources answered by their own route handler straight from the front door
@@ -14,25 +15,10 @@ import { acceptsGzip, COMPRESS_FROM_BYTES, gzipAsync } from './encoding';
  * the exact path only; HEAD, the other methods and any other path still go to Next.js.
  * Next.js's route path cost ~0.7 ms of CPU a request: most of a revalidation answered 304.
  */
-export type DirectHandler = (request: Request, context: never) => Response | Promise<Response>;
-
-const REGISTRY = Symbol.for('commitment-tracker.direct-routes');
-
-type WithRegistry = typeof globalThis & { [REGISTRY]?: Map<string, DirectHandler> };
-
-function registry(): Map<string, DirectHandler> {
-  return ((globalThis as WithRegistry)[REGISTRY] ??= new Map());
-}
-
-/** Called by a route module as it loads: later GETs of `path` go straight to `get`. */
-export function serveDirectly(path: string, get: DirectHandler): void {
-  registry().set(path, get);
-}
-
 export function directHandler(request: IncomingMessage): DirectHandler | undefined {
   if (request.method !== 'GET' || !request.url) return undefined;
   const query = request.url.indexOf('?');
-  return registry().get(query === -1 ? request.url : request.url.slice(0, query));
+  return directRoute(query === -1 ? request.url : request.url.slice(0, query));
 }
 
 /**

@@ -1,30 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PageCache, PassOn } from './page-cache';
+import type { PageCache } from './page-cache';
 import { answerDirectly, directHandler } from './direct-routes';
-
-/**
- * What the production server (lib/server/serve.mjs) asks before handing a request to Next.js:
- * installed by the app itself at start-up (instrumentation-node.ts), on globalThis because the
- * server script and the app's bundles do not share modules. Without it (next dev, or `next start`
- * run by hand) every request goes straight to Next.js, with the same answers, only slower.
- */
-export interface FrontDoor {
-  handle(request: IncomingMessage, response: ServerResponse, passOn: PassOn): void;
-  /** instrumentation.ts onRequestError: the render of this request failed. */
-  reportError(requestId: string | undefined): void;
-}
-
-export const FRONT_DOOR = Symbol.for('commitment-tracker.front-door');
-
-type WithFrontDoor = typeof globalThis & { [FRONT_DOOR]?: FrontDoor };
-
-export function installFrontDoor(door: FrontDoor): void {
-  (globalThis as WithFrontDoor)[FRONT_DOOR] = door;
-}
-
-export function installedFrontDoor(): FrontDoor | undefined {
-  return (globalThis as WithFrontDoor)[FRONT_DOOR];
-}
+import type { FrontDoor } from './registry';
 
 /**
  * The front door of the app: read-only API resources straight to their handlers

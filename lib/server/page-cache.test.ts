@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { frontDoor, type FrontDoor } from './front-door';
+import { frontDoor } from './front-door';
+import type { FrontDoor } from './registry';
 import { joinParts, PageCache, splitParts } from './page-cache';
 
 /**

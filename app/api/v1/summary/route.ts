@@ -4,7 +4,7 @@ import { SUMMARY_PARAMETERS } from '@/lib/query-params';
 import { summarySchema } from '@/lib/summary-schema';
 import { DEFAULT_LOCALE } from '@/lib/i18n/request';
 import { THEMES, type Theme } from '@/lib/taxonomy';
-import { serveDirectly } from '@/lib/server/direct-routes';
+import { serveDirectly } from '@/lib/server/registry';
 import { cachedRead, invalidParameters, parseRequestQuery, readOnlyRoute } from '../_lib/respond';
 
 /**
