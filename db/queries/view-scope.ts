@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { asc, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../client';
+import { cachedRead } from '../cache';
 import * as t from '../schema';
 import type { Pair } from '../../lib/rollup';
 import { appliesToKind, type ActorKind, type DutyBearer, type Perspective, type SdgTarget, type Theme } from '../../lib/taxonomy';
@@ -44,46 +45,66 @@ export interface Scope {
   readonly pairs: Pair[];
 }
 
-/** The commitments and actors a view covers, and the (commitment, actor) pairs that apply. */
-export function loadScope(filters: DashboardFilters): Scope {
+/**
+ * Every live commitment and actor with what a view filters them by, read once per data version
+ * (db/cache.ts) and shared by every view's scope: a view asked for the first time filters these in
+ * memory instead of querying and sorting 2,000 actors again (~1.5 ms of a ~2.6 ms summary at
+ * 1,000,000 entries). The objects are shared between scopes: nothing may change them.
+ */
+interface Catalogue {
+  commitments: ScopeCommitment[];
+  sdgTargets: Map<number, string[]>;
+  actors: ScopeActor[];
+  regions: Map<number, string | null>;
+}
+
+function loadCatalogue(): Catalogue {
   const db = getDb();
-  const commitmentConditions: SQL[] = [isNull(t.commitments.archivedAt)];
-  if (filters.commitment) commitmentConditions.push(eq(t.commitments.code, filters.commitment));
-  if (filters.theme) commitmentConditions.push(eq(t.commitments.theme, filters.theme));
-  if (filters.objective !== undefined) {
-    commitmentConditions.push(
-      inArray(t.commitments.id, db.select({ id: t.commitmentObjectives.commitmentId }).from(t.commitmentObjectives).where(eq(t.commitmentObjectives.objective, filters.objective))),
-    );
-  }
-  if (filters.sdg) {
-    commitmentConditions.push(
-      inArray(t.commitments.id, db.select({ id: t.commitmentSdgTargets.commitmentId }).from(t.commitmentSdgTargets).where(eq(t.commitmentSdgTargets.sdgTarget, filters.sdg))),
-    );
-  }
-  const rows = db
-    .select({ id: t.commitments.id, code: t.commitments.code, title: t.commitments.title, theme: t.commitments.theme })
-    .from(t.commitments)
-    .where(and(...commitmentConditions))
-    .orderBy(asc(t.commitments.position))
-    .all();
   const bearers = new Map<number, DutyBearer[]>();
   for (const row of db.select().from(t.commitmentDutyBearers).all()) bearers.set(row.commitmentId, [...(bearers.get(row.commitmentId) ?? []), row.dutyBearer]);
   const objectives = new Map<number, number[]>();
   for (const row of db.select().from(t.commitmentObjectives).orderBy(asc(t.commitmentObjectives.objective)).all()) {
     objectives.set(row.commitmentId, [...(objectives.get(row.commitmentId) ?? []), row.objective]);
   }
-  const commitments = rows.map((row) => ({ ...row, dutyBearers: bearers.get(row.id) ?? [], objectives: objectives.get(row.id) ?? [] }));
-
-  const actorConditions: SQL[] = [isNull(t.actors.archivedAt)];
-  if (filters.subject !== undefined) actorConditions.push(eq(t.actors.id, filters.subject));
-  if (filters.kind) actorConditions.push(eq(t.actors.kind, filters.kind));
-  if (filters.region) actorConditions.push(eq(t.actors.region, filters.region));
-  const actors = db
-    .select({ id: t.actors.id, name: t.actors.name, kind: t.actors.kind })
+  const sdgTargets = new Map<number, string[]>();
+  for (const row of db.select().from(t.commitmentSdgTargets).all()) sdgTargets.set(row.commitmentId, [...(sdgTargets.get(row.commitmentId) ?? []), row.sdgTarget]);
+  const commitments = db
+    .select({ id: t.commitments.id, code: t.commitments.code, title: t.commitments.title, theme: t.commitments.theme })
+    .from(t.commitments)
+    .where(isNull(t.commitments.archivedAt))
+    .orderBy(asc(t.commitments.position))
+    .all()
+    .map((row) => ({ ...row, dutyBearers: bearers.get(row.id) ?? [], objectives: objectives.get(row.id) ?? [] }));
+  const rows = db
+    .select({ id: t.actors.id, name: t.actors.name, kind: t.actors.kind, region: t.actors.region })
     .from(t.actors)
-    .where(and(...actorConditions))
+    .where(isNull(t.actors.archivedAt))
     .orderBy(sql`${t.actors.name} COLLATE NOCASE`)
     .all();
+  return {
+    commitments,
+    sdgTargets,
+    actors: rows.map(({ id, name, kind }) => ({ id, name, kind })),
+    regions: new Map(rows.map((row) => [row.id, row.region])),
+  };
+}
+
+/** The commitments and actors a view covers, and the (commitment, actor) pairs that apply. */
+export function loadScope(filters: DashboardFilters): Scope {
+  const catalogue = cachedRead(getDb(), 'catalogue', loadCatalogue);
+  const commitments = catalogue.commitments.filter(
+    (commitment) =>
+      (!filters.commitment || commitment.code === filters.commitment) &&
+      (!filters.theme || commitment.theme === filters.theme) &&
+      (filters.objective === undefined || commitment.objectives.includes(filters.objective)) &&
+      (!filters.sdg || (catalogue.sdgTargets.get(commitment.id) ?? []).includes(filters.sdg)),
+  );
+  const actors = catalogue.actors.filter(
+    (actor) =>
+      (filters.subject === undefined || actor.id === filters.subject) &&
+      (!filters.kind || actor.kind === filters.kind) &&
+      (!filters.region || catalogue.regions.get(actor.id) === filters.region),
+  );
 
   let pairs: Pair[] | undefined;
   return {
