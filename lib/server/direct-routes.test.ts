@@ -1,10 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { frontDoor, withoutTrailingSlash } from './front-door';
 import { serveDirectly } from './registry';
 import { PageCache } from './page-cache';
+import { askServer } from '../testing/http-request';
 
 /** The front door with one directly served resource, and a stand-in for Next.js behind it. */
 let server: Server;
@@ -45,20 +45,7 @@ beforeEach(() => {
   errors = [];
 });
 
-function ask(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: IncomingMessage['headers']; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(`${base}${path}`, { method, headers }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: String(incoming.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw) });
-      });
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
-}
+const ask = (path: string, headers: Record<string, string> = {}, method = 'GET') => askServer(`${base}${path}`, headers, method);
 
 describe('direct routes: a read-only resource answered by its handler without Next.js in between', () => {
   it('gives the handler the request as Next.js would (URL, query, headers) and sends its answer whole', async () => {

@@ -1,11 +1,11 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { frontDoor } from './front-door';
 import type { FrontDoor } from './registry';
 import { joinParts, PageCache, splitParts } from './page-cache';
+import { askServer, type HttpAnswer } from '../testing/http-request';
 
 /**
  * The page cache in front of a stand-in for Next.js that renders like it does: a fresh nonce per
@@ -76,28 +76,9 @@ afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-interface Answer {
-  status: number;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
+type Answer = HttpAnswer;
 
-function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(`${base}${path}`, { method, headers }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const body = incoming.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
-        resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: body.toString('utf8') });
-      });
-      incoming.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => askServer(`${base}${path}`, headers, method);
 
 function nonceOf(answer: Answer): string {
   const nonce = /'nonce-([^']+)'/.exec(String(answer.headers['content-security-policy']))?.[1];
@@ -198,6 +179,15 @@ describe('PageCache: a public page rendered once per data version', () => {
     expect(renders).toBe(2);
     await get('/');
     expect(renders).toBe(2);
+  });
+
+  it('gives a render its own request id when a caller\'s id is already rendering, so an error is tied to the right render', async () => {
+    const seen: string[] = [];
+    rendering = { delayMs: 50, failWith: (requestId) => seen.push(requestId) };
+    await Promise.all([get('/?a=1', { 'x-request-id': 'same-id-12345' }), get('/?b=1', { 'x-request-id': 'same-id-12345' })]);
+    expect(seen).toHaveLength(2);
+    expect(new Set(seen).size).toBe(2);
+    expect(seen).toContain('same-id-12345');
   });
 
   it('does not keep a page cut off before its end', async () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ByteBoundedCache } from '../byte-cache';
-import { REQUEST_ID_HEADER, requestIdFrom } from '../request-id';
+import { newRequestId, REQUEST_ID_HEADER, requestIdFrom } from '../request-id';
 import { newNonce, responseHeaders } from '../security-headers';
 import { acceptsGzip, COMPRESS_FROM_BYTES, firstHeader, gzipAsync } from './encoding';
 
@@ -146,7 +146,9 @@ export class PageCache {
    * nonce can be found (this first answer goes out uncompressed; replays are compressed).
    */
   private capture(key: string, request: IncomingMessage, response: ServerResponse, passOn: PassOn): Promise<boolean> {
-    const requestId = requestIdFrom(firstHeader(request, REQUEST_ID_HEADER));
+    // The id ties an error reported for the render to it; a caller's id already rendering gets a new one.
+    let requestId = requestIdFrom(firstHeader(request, REQUEST_ID_HEADER));
+    if (this.capturing.has(requestId)) requestId = newRequestId();
     request.headers[REQUEST_ID_HEADER] = requestId;
     delete request.headers['accept-encoding'];
     response.setHeader(CACHE_HEADER, 'miss');
