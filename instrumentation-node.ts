@@ -29,7 +29,7 @@ try {
  * with a fresh nonce (lib/server/page-cache.ts), through the production server's front door
  * (lib/server/serve.mjs). 32 MiB holds ~300 views of ~110 kB.
  */
-export const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
 installFrontDoor(
   frontDoor(new PageCache({ paths: ['/'], version: dataVersion, today: todayUtc, budgetBytes: PAGE_CACHE_BYTES }), (error) =>

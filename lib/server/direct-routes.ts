@@ -13,7 +13,8 @@ import { directRoute, type DirectHandler } from './registry';
  * rendering): respond.ts readOnlyRoute handlers, which stamp their own security headers and
  * request id, skip the proxy already (proxy.ts config.matcher), and log their own errors. A GET of
  * the exact path only; HEAD, the other methods and any other path still go to Next.js.
- * Next.js's route path cost ~0.7 ms of CPU a request: most of a revalidation answered 304.
+ * Without Next.js's route path a revalidation answered 304 went from ~1,000 to ~4,600-5,800 a
+ * second at c=16 (1,000,000 entries).
  */
 export function directHandler(request: IncomingMessage): DirectHandler | undefined {
   if (request.method !== 'GET' || !request.url) return undefined;

@@ -71,7 +71,6 @@ export class PageCache {
   private readonly capturing = new Map<string, { failed: boolean }>();
   private readonly paths: Set<string>;
   hits = 0;
-  renders = 0;
 
   constructor(private readonly options: PageCacheOptions) {
     this.pages = new ByteBoundedCache(options.budgetBytes, (page) => page.bytes);
@@ -173,7 +172,6 @@ export class PageCache {
       collect(chunk, rest[0]);
       return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
     } as typeof response.end;
-    this.renders += 1;
     const state = { failed: false };
     this.capturing.set(requestId, state);
     return new Promise<boolean>((resolve) => {
