@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { STATUS_KEYS } from './status-scale';
 import { CONFIDENCE_LEVELS, EVIDENCE_RELATIONS, MEASURES } from './taxonomy';
 import { isCalendarDate, todayUtc } from './dates';
+import { ILL_FORMED_MESSAGE, isWellFormedText } from './text-integrity';
 
 export const LIMITS = {
   summary: 300,
@@ -24,7 +25,8 @@ const text = (max: number) =>
   z
     .string({ error: 'must be text' })
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'must not contain control characters');
+    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'must not contain control characters')
+    .refine(isWellFormedText, ILL_FORMED_MESSAGE);
 
 const requiredText = (max: number) => text(max).refine((value) => value.trim().length > 0, 'is required');
 
