@@ -139,7 +139,7 @@ test.describe('overview dashboard', () => {
     const reported = grid.locator('td:not(.na):not(.nr)').first();
     await reported.hover();
     await expect(page.locator('.matrix-detail')).toContainText('Actor and commitment');
-    await expect(page.locator('.matrix-detail').getByRole('link').first()).toHaveAttribute('href', /\/commitments\/[A-Z]+-\d+#entry-\d+/);
+    await expect(page.locator('.matrix-detail').getByRole('link').first()).toHaveAttribute('href', /^\/entries\/\d+$/);
     // Every demo actor is on the page, so every contested pair is on one of its pages of commitments.
     const expected = expectedFigures();
     expect(expected.contested).toBeGreaterThan(0);

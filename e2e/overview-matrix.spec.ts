@@ -127,7 +127,7 @@ test.describe('overview matrix, one page of actors at a time', () => {
     const detail = page.locator('.matrix-detail');
     for (const id of [pair.self, pair.independent]) {
       const { summary, reporter } = entry(id);
-      await expect(detail.getByRole('link', { name: summary.trim() })).toHaveAttribute('href', `/commitments/${pair.code}#entry-${id}`);
+      await expect(detail.getByRole('link', { name: summary.trim() })).toHaveAttribute('href', `/entries/${id}`);
       await expect(detail).toContainText(`(${reporter})`);
     }
     // The date of each status comes with its entry.

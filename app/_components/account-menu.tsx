@@ -1,12 +1,17 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/db/current-user';
+import { countAwaitingReview } from '@/db/queries/workspace-home';
 import { signOut } from '@/app/_lib/session-actions';
 import './account.css';
 
-/** Who is signed in and for which actor, their links, and a sign-out button (a POST, never a link). */
+/**
+ * Who is signed in and for which actor, their links, and a sign-out button (a POST, never a link).
+ * A focal point's review link says how many entries wait, in digits and in words for screen
+ * readers: one count per page for a focal point, no query at all for anyone else.
+ */
 export async function AccountMenu() {
-  const [user, t] = await Promise.all([getCurrentUser(), getTranslations('auth')]);
+  const [user, t, tHome] = await Promise.all([getCurrentUser(), getTranslations('auth'), getTranslations('home.menu')]);
   if (!user) {
     return (
       <div className="account-menu">
@@ -21,6 +26,9 @@ export async function AccountMenu() {
         <small>{user.actorName ? t('menu.ofActor', { actor: user.actorName }) : t('roles.admin')}</small>
       </p>
       <ul>
+        <li>
+          <Link href="/home">{tHome('home')}</Link>
+        </li>
         {user.actorId !== null ? (
           <>
             <li>
@@ -33,7 +41,7 @@ export async function AccountMenu() {
         ) : null}
         {user.role === 'focal_point' ? (
           <li>
-            <Link href="/entries/review">{t('menu.review')}</Link>
+            <ReviewLink label={t('menu.review')} waiting={countAwaitingReview(user) ?? 0} waitingLabel={(count) => tHome('reviewWaiting', { count })} />
           </li>
         ) : null}
         {user.role === 'focal_point' || user.role === 'admin' ? (
@@ -74,5 +82,16 @@ export async function AccountMenu() {
         </li>
       </ul>
     </section>
+  );
+}
+
+/** "Review queue (3)": the number on screen, and in words for a screen reader ("3 entries wait for review"). */
+function ReviewLink({ label, waiting, waitingLabel }: { label: string; waiting: number; waitingLabel: (count: number) => string }) {
+  return (
+    <Link href="/entries/review" className="review-link">
+      {label}
+      <span aria-hidden="true"> ({waiting})</span>
+      <span className="visually-hidden">, {waitingLabel(waiting)}</span>
+    </Link>
   );
 }

@@ -47,20 +47,44 @@ export async function EntryList({
           </p>
           <ul className="entry-flags">
             {entry.withdrawal ? (
-              <li className="flag warning">{t('entry.withdrawn', { date: day(entry.withdrawal.at), reason: entry.withdrawal.reason })}</li>
+              <li className="flag warning">
+                {t('entryPage.withdrawnOn', { date: day(entry.withdrawal.at) })}{' '}
+                <span className="user-text" dir="auto">
+                  {entry.withdrawal.reason}
+                </span>
+              </li>
             ) : null}
-            {entry.supersededById ? <li className="flag">{t('entry.superseded')}</li> : null}
-            {entry.supersedesId ? <li className="flag">{t('entry.correction')}</li> : null}
+            {entry.supersededById ? (
+              <li className="flag">
+                <Link href={`/entries/${entry.supersededById}`}>{t('entry.superseded')}</Link>
+              </li>
+            ) : null}
+            {entry.supersedesId ? (
+              <li className="flag">
+                <Link href={`/entries/${entry.supersedesId}`}>{t('entry.correction')}</Link>
+              </li>
+            ) : null}
             {entry.adverseEffects ? <li className="flag warning">⚠ {t('entry.adverseEffects')}</li> : null}
           </ul>
           <p className="entry-summary">
-            <strong>{entry.summary}</strong>
+            <strong>
+              <Link href={`/entries/${entry.id}`} dir="auto">
+                {entry.summary}
+              </Link>
+            </strong>
           </p>
-          {entry.narrative ? <p>{entry.narrative}</p> : null}
-          {entry.adverseEffects && entry.adverseEffectsDescription ? (
-            <p>
-              <strong>{t('entry.adverseEffects')}:</strong> {entry.adverseEffectsDescription}
+          {entry.narrative ? (
+            <p className="user-text" dir="auto">
+              {entry.narrative}
             </p>
+          ) : null}
+          {entry.adverseEffects && entry.adverseEffectsDescription ? (
+            <div>
+              <strong>{t('entry.adverseEffects')}:</strong>
+              <p className="user-text" dir="auto">
+                {entry.adverseEffectsDescription}
+              </p>
+            </div>
           ) : null}
           {entry.measures.length > 0 ? (
             <p className="meta">

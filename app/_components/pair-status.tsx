@@ -118,10 +118,10 @@ function PairStatusTable({ mode, matrix }: { mode: Mode; matrix: MatrixDto }) {
                   )}
                 </th>
                 <td>
-                  <CellStatus status={cell.self} code={cell.code} />
+                  <CellStatus status={cell.self} />
                 </td>
                 <td>
-                  <CellStatus status={cell.independent} code={cell.code} withReporter />
+                  <CellStatus status={cell.independent} withReporter />
                 </td>
                 <td>
                   <ul className="entry-flags">
@@ -138,7 +138,7 @@ function PairStatusTable({ mode, matrix }: { mode: Mode; matrix: MatrixDto }) {
   );
 }
 
-function CellStatus({ status, code, withReporter = false }: { status: CellStatusDto | null; code: string; withReporter?: boolean }) {
+function CellStatus({ status, withReporter = false }: { status: CellStatusDto | null; withReporter?: boolean }) {
   const t = useTranslations('pairs');
   const tStatus = useTranslations('status');
   const format = useFormatter();
@@ -146,7 +146,7 @@ function CellStatus({ status, code, withReporter = false }: { status: CellStatus
   const scale = STATUS_SCALE[status.status];
   return (
     <>
-      <a href={`/commitments/${code}#entry-${status.entryId}`} className="status-badge" style={{ background: scale.colour, color: scale.textColour }}>
+      <a href={`/entries/${status.entryId}`} className="status-badge" style={{ background: scale.colour, color: scale.textColour }}>
         <span aria-hidden="true">{scale.symbol}</span>
         {tStatus(status.status)}
       </a>{' '}

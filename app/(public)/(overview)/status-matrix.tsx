@@ -218,7 +218,7 @@ function CellDetail({ actor, commitment, cell }: { actor: string; commitment: { 
       {(['self', 'independent'] as const).map((perspective) => [
         <dt key={`${perspective}-term`}>{t(`perspectives.${perspective}`)}</dt>,
         <dd key={`${perspective}-detail`}>
-          <CellEntry code={commitment.code} status={cell[perspective]} />
+          <CellEntry status={cell[perspective]} />
         </dd>,
       ])}
     </dl>
@@ -226,7 +226,7 @@ function CellDetail({ actor, commitment, cell }: { actor: string; commitment: { 
 }
 
 /** A cell's status, then, read when the cell is opened, its date and the entry behind it: its one-line summary and reporter. */
-function CellEntry({ code, status }: { code: string; status: CellStatus | null }) {
+function CellEntry({ status }: { status: CellStatus | null }) {
   const t = useTranslations('matrix');
   const tStatus = useTranslations('status');
   const format = useFormatter();
@@ -238,7 +238,7 @@ function CellEntry({ code, status }: { code: string; status: CellStatus | null }
   const date = format.dateTime(dateOnly(entry.data.asOf), { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <>
-      {t('statusAsOf', { status: tStatus(status.status), date, stale })} · <a href={`/commitments/${code}#entry-${status.entryId}`}>{entry.data.summary}</a> ({entry.data.reporter})
+      {t('statusAsOf', { status: tStatus(status.status), date, stale })} · <a href={`/entries/${status.entryId}`}>{entry.data.summary}</a> ({entry.data.reporter})
     </>
   );
 }

@@ -47,13 +47,22 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
                   <td>{format.dateTime(new Date(change.at), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })}</td>
                   <td>
                     {t(`changes.actions.${change.action}`)}
-                    {change.reason ? `: ${change.reason}` : ''}
+                    {change.reason ? (
+                      <>
+                        :{' '}
+                        <span className="user-text" dir="auto">
+                          {change.reason}
+                        </span>
+                      </>
+                    ) : null}
                   </td>
                   <th scope="row">
                     <Link href={`/commitments/${change.commitmentCode}`}>
                       <span className="code">{change.commitmentCode}</span>
                     </Link>{' '}
-                    {change.summary}
+                    <Link href={`/entries/${change.entryId}`} dir="auto">
+                      {change.summary}
+                    </Link>
                     <span className="meta">
                       {' '}
                       · {change.subjectName === change.reporterName ? change.subjectName : t('changes.byOn', { reporter: change.reporterName, subject: change.subjectName })}

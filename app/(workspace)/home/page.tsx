@@ -1,0 +1,125 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { listMyDrafts, listReviewQueue } from '@/db/queries/entry-workflow';
+import type { CurrentUser } from '@/db/current-user';
+import { requireUser } from '@/app/_lib/guard';
+import { WorkList } from './work-list';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('home'))('title') };
+}
+
+/**
+ * Where a signed-in user starts: what waits for them. A focal point sees its actor's review queue
+ * first, then, like a contributor, what came back to them, their drafts and what they submitted;
+ * an admin, the screens they run the workspace from. Every role has a home, so signing in always
+ * lands somewhere.
+ */
+export default async function HomePage() {
+  const user = await requireUser('/home');
+  const t = await getTranslations('home');
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="lead">
+        {user.actorName ? t('intro', { name: user.name, actor: user.actorName }) : t('adminIntro', { name: user.name })}
+      </p>
+      {user.role === 'admin' ? <AdminHome /> : <MemberHome user={user} />}
+    </>
+  );
+}
+
+async function MemberHome({ user }: { user: CurrentUser }) {
+  const t = await getTranslations('home');
+  const tMenu = await getTranslations('auth.menu');
+  const mine = listMyDrafts(user.id);
+  const queue = user.role === 'focal_point' ? listReviewQueue(user.id) : null;
+  const inState = (state: string) => mine.filter((entry) => entry.state === state);
+  return (
+    <>
+      <p className="actions">
+        <Link className="button" href="/entries/new">
+          {tMenu('logProgress')}
+        </Link>
+        <Link className="button secondary" href="/entries/mine">
+          {tMenu('myEntries')}
+        </Link>
+        {user.role === 'focal_point' ? (
+          <Link className="button secondary" href="/entries/import">
+            {tMenu('importEntries')}
+          </Link>
+        ) : null}
+      </p>
+      {queue ? (
+        <WorkList
+          id="to-review"
+          title={t('toReview')}
+          intro={t('toReviewIntro', { actor: user.actorName ?? '' })}
+          empty={t('toReviewEmpty')}
+          entries={queue}
+          action={() => ({ href: '/entries/review', label: t('review') })}
+          more={
+            queue.length > 0 ? (
+              <p>
+                <Link href="/entries/review">{t('openQueue')}</Link>
+              </p>
+            ) : null
+          }
+        />
+      ) : null}
+      <WorkList
+        id="returned"
+        title={t('returned')}
+        intro={t('returnedIntro')}
+        empty={t('returnedEmpty')}
+        entries={inState('returned')}
+        action={(entry) => ({ href: `/entries/${entry.id}/edit`, label: t('edit') })}
+      />
+      <WorkList
+        id="drafts"
+        title={t('drafts')}
+        intro={t('draftsIntro')}
+        empty={t('draftsEmpty')}
+        entries={inState('draft')}
+        action={(entry) => ({ href: `/entries/${entry.id}/edit`, label: t('edit') })}
+      />
+      <WorkList
+        id="submitted"
+        title={t('submitted')}
+        intro={t('submittedIntro')}
+        empty={t('submittedEmpty')}
+        entries={inState('submitted')}
+        action={(entry) => ({ href: `/entries/${entry.id}`, label: t('open') })}
+      />
+    </>
+  );
+}
+
+/** The secretariat's screens: the workspace's contents, its people and its record. */
+async function AdminHome() {
+  const t = await getTranslations('home');
+  const tMenu = await getTranslations('auth.menu');
+  const links = [
+    { href: '/admin/users', label: tMenu('users'), about: t('admin.users') },
+    { href: '/admin/actors', label: tMenu('actors'), about: t('admin.actors') },
+    { href: '/admin/commitments', label: tMenu('commitments'), about: t('admin.commitments') },
+    { href: '/admin/sources', label: tMenu('sources'), about: t('admin.sources') },
+    { href: '/entries/import', label: tMenu('importEntries'), about: t('admin.import') },
+    { href: '/admin/audit', label: tMenu('audit'), about: t('admin.audit') },
+    { href: '/changes', label: t('admin.changesLink'), about: t('admin.changes') },
+  ];
+  return (
+    <section aria-labelledby="admin-title">
+      <h2 id="admin-title">{t('admin.title')}</h2>
+      <dl className="facts">
+        {links.map((link) => [
+          <dt key={`${link.href}-term`}>
+            <Link href={link.href}>{link.label}</Link>
+          </dt>,
+          <dd key={`${link.href}-about`}>{link.about}</dd>,
+        ])}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { WorkflowEntryDto } from '@/db/queries/entry-workflow';
+import { StatusBadge } from '@/app/_components/status-badge';
+import { dateOnly } from '@/lib/dates';
+
+/**
+ * One kind of waiting work: a heading that says how many in words and digits (never a colour
+ * alone), what to do with it, and its entries, each with the one link that moves it on.
+ */
+export async function WorkList({
+  id,
+  title,
+  intro,
+  empty,
+  entries,
+  action,
+  more,
+}: {
+  id: string;
+  title: string;
+  intro: string;
+  empty: string;
+  entries: WorkflowEntryDto[];
+  /** The link that moves one entry on (review, edit, open). */
+  action: (entry: WorkflowEntryDto) => { href: string; label: string };
+  /** A link under the list, e.g. to the full queue. */
+  more?: ReactNode;
+}) {
+  const t = await getTranslations('home');
+  const format = await getFormatter();
+  const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
+  return (
+    <section className="work-list" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('sectionTitle', { title, count: entries.length })}</h2>
+      <p className="meta">{intro}</p>
+      {entries.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <ul className="card-list">
+          {entries.map((entry) => {
+            const next = action(entry);
+            return (
+              <li key={entry.id} className="card">
+                <h3>
+                  <span className="code">{entry.commitmentCode}</span> <span dir="auto">{entry.summary}</span>
+                </h3>
+                <p className="meta">
+                  <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} · {entry.subjectName} ·{' '}
+                  {t('updated', { date: format.dateTime(new Date(entry.updatedAt), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) })}
+                </p>
+                {entry.state === 'returned' && entry.returnNote ? (
+                  <div>
+                    <strong>{t('returnNote')}</strong>
+                    <p className="user-text" dir="auto">
+                      {entry.returnNote}
+                    </p>
+                  </div>
+                ) : null}
+                <p>
+                  <Link href={next.href}>
+                    {next.label}
+                    <span className="visually-hidden">: {entry.summary}</span>
+                  </Link>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {more}
+    </section>
+  );
+}
