@@ -120,7 +120,8 @@ describe('the progress-entry workflow', () => {
     expect(checksum()).toBe(before);
     db.update(t.commitments).set({ archivedAt: null }).where(eq(t.commitments.code, code)).run();
     db.update(t.actors).set({ archivedAt: '2026-07-01T00:00:00.000Z' }).where(eq(t.actors.id, aldoria)).run();
-    expect(publishEntry(ALDORIA_FOCAL, id)).toMatchObject({ ok: false, status: 409, fieldErrors: { subject: 'was archived' } });
+    // A self-report's subject is its reporter: the refusal names the archived reporter (db/archived-reporter.test.ts).
+    expect(publishEntry(ALDORIA_FOCAL, id)).toMatchObject({ ok: false, status: 409, fieldErrors: { reporter: 'is archived: its members cannot write entries' } });
     db.update(t.actors).set({ archivedAt: null }).where(eq(t.actors.id, aldoria)).run();
     expect(created(publishEntry(ALDORIA_FOCAL, id))).toBe(id);
   });
@@ -152,8 +153,15 @@ describe('the progress-entry workflow', () => {
   it('a civil-society member publishes an independent assessment of a state, with a confidence', () => {
     const cso = csoWithUsers();
     const aldoria = actorId('Republic of Aldoria');
-    const id = created(createEntry(cso.contributor, input(aldoria, { status: 'limited' })));
-    expect(submitEntry(cso.contributor, id)).toMatchObject({ ok: false, status: 400, fieldErrors: { confidence: expect.any(String) } });
+    const before = checksum();
+    const noConfidence = { ok: false, status: 400, fieldErrors: { confidence: 'is required for an independent assessment' }, fieldCodes: { confidence: 'required' } };
+    expect(createEntry(cso.contributor, input(aldoria, { status: 'limited' }))).toMatchObject(noConfidence);
+    expect(checksum()).toBe(before);
+    const id = created(createEntry(cso.contributor, input(aldoria, { status: 'limited', confidence: 'low' })));
+    expect(updateEntry(cso.contributor, id, input(aldoria, { status: 'limited', confidence: null }))).toMatchObject(noConfidence);
+    // A draft saved before confidence was required at every save is still refused at submission.
+    db.update(t.progressEntries).set({ confidence: null }).where(eq(t.progressEntries.id, id)).run();
+    expect(submitEntry(cso.contributor, id)).toMatchObject(noConfidence);
     expect(publishEntry(cso.focal, id)).toMatchObject({ ok: false, status: 403 });
     created(updateEntry(cso.contributor, id, input(aldoria, { status: 'limited', confidence: 'medium' })));
     created(submitEntry(cso.contributor, id));

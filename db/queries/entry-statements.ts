@@ -30,7 +30,7 @@ function compile(db: Db): EntryStore {
   const liveCommitment = db.select({ id: t.commitments.id }).from(t.commitments).where(and(eq(t.commitments.code, p('code')), isNull(t.commitments.archivedAt))).prepare();
   const commitment = db.select({ archivedAt: t.commitments.archivedAt }).from(t.commitments).where(eq(t.commitments.id, p('id'))).prepare();
   const dutyBearers = db.select({ dutyBearer: t.commitmentDutyBearers.dutyBearer }).from(t.commitmentDutyBearers).where(eq(t.commitmentDutyBearers.commitmentId, p('id'))).prepare();
-  const actor = db.select({ kind: t.actors.kind, archivedAt: t.actors.archivedAt }).from(t.actors).where(eq(t.actors.id, p('id'))).prepare();
+  const actor = db.select({ kind: t.actors.kind, archivedAt: t.actors.archivedAt, name: t.actors.name }).from(t.actors).where(eq(t.actors.id, p('id'))).prepare();
   // drizzle maps each placeholder through its column (booleans, JSON text) as it does a literal value.
   const insert = byShape((placeholders) => db.insert(t.progressEntries).values(placeholders as unknown as EntryInsert).returning().prepare());
   const update = byShape((placeholders) =>
@@ -52,7 +52,7 @@ function compile(db: Db): EntryStore {
     dutyBearers: (id) => dutyBearers.all({ id }).map((row) => row.dutyBearer as DutyBearer),
     actor: (id) => {
       const row = actor.get({ id });
-      return row && { kind: row.kind, archived: row.archivedAt !== null };
+      return row && { kind: row.kind, archived: row.archivedAt !== null, name: row.name };
     },
     insertEntry(values) {
       const run = insert(values);

@@ -8,6 +8,7 @@ import { authorize, type EntryAction, type EntryResource, type Principal } from 
 import { appliesToKind, type ActorKind, type DutyBearer } from '../../lib/taxonomy';
 import type { CreateAction } from '../../lib/api-schemas';
 import { entryInputSchema, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type EntryInput, type FieldErrors } from '../../lib/entry-input';
+import { bidiControlErrors, textIntegrityErrors } from '../../lib/text-integrity';
 
 /**
  * The progress-entry workflow: draft -> submitted -> published, or returned with a note; a
@@ -41,7 +42,7 @@ export interface EntryStore {
   liveCommitment(code: string): { id: number } | undefined;
   commitmentArchived(id: number): boolean;
   dutyBearers(commitmentId: number): DutyBearer[];
-  actor(id: number): { kind: ActorKind; archived: boolean } | undefined;
+  actor(id: number): { kind: ActorKind; archived: boolean; name: string } | undefined;
   insertEntry(values: EntryInsert): EntryRow;
   updateEntry(id: number, values: Partial<EntryInsert>): EntryRow;
   audit(record: AuditRecord): void;
@@ -117,10 +118,27 @@ function entryContent(data: EntryInput, selfReport: boolean) {
   };
 }
 
+/**
+ * An entry's input as every path gives it (form, API, batch, import row), checked in order: text
+ * that is not well-formed Unicode or a key such as `__proto__` anywhere in it, then the entry
+ * schema, then bidirectional controls in its one-line fields (summary, evidence titles and links).
+ */
+export function parseEntryInput(input: unknown): { ok: true; data: EntryInput } | { ok: false; errors: FieldErrors } {
+  const broken = textIntegrityErrors(input);
+  if (broken) return { ok: false, errors: broken };
+  const parsed = entryInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const oneLine = bidiControlErrors({
+    summary: parsed.data.summary,
+    ...Object.fromEntries(parsed.data.evidence.flatMap((link, index) => [[`evidence.${index}.title`, link.title], [`evidence.${index}.url`, link.url]])),
+  });
+  return oneLine ? { ok: false, errors: oneLine } : { ok: true, data: parsed.data };
+}
+
 /** Creates a draft from the user's own actor. Retrying with the same idempotency key returns the first entry. */
 export function createEntry(userId: string, input: unknown, context: WriteContext = {}): WriteResult {
-  const parsed = entryInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const parsed = parseEntryInput(input);
+  if (!parsed.ok) return invalid(parsed.errors);
   return transaction((store) => createIn(store, userId, parsed.data, context));
 }
 
@@ -130,8 +148,8 @@ export function createEntry(userId: string, input: unknown, context: WriteContex
  * with the same idempotency key returns the first entry, whatever its state, and writes nothing.
  */
 export function createAndAdvanceEntry(userId: string, input: unknown, action: CreateAction, context: WriteContext = {}): WriteResult {
-  const parsed = entryInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const parsed = parseEntryInput(input);
+  if (!parsed.ok) return invalid(parsed.errors);
   return settle(() =>
     transaction((store) => {
       const created = createIn(store, userId, parsed.data, context);
@@ -165,6 +183,8 @@ export function createIn(store: EntryStore, userId: string, data: EntryInput, co
       ? { ok: true, entryId: existing.id, duplicate: true }
       : { ok: false, status: 409, message: 'This idempotency key was already used for another entry.' };
   }
+  const archived = archivedReporter(store, reporterId);
+  if (archived) return archived;
   const commitment = store.liveCommitment(data.commitment);
   if (!commitment) return invalid({ commitment: 'is not a commitment of this workspace' });
   const subjectActor = store.actor(data.subject);
@@ -247,6 +267,19 @@ function archivedTarget(store: EntryStore, entry: EntryRow): WriteResult | null 
   return null;
 }
 
+/** Actions a member of the reporting actor takes; none once that actor is archived (an admin's withdrawal still is). */
+const MEMBER_WRITES = new Set<EntryAction>(['entry.create', 'entry.import', 'entry.edit', 'entry.submit', 'entry.publish', 'entry.return']);
+
+/**
+ * An archived actor speaks no more: its members neither write, submit, publish nor return
+ * entries, and no one imports in its name. Its published entries stay as they are.
+ */
+function archivedReporter(store: EntryStore, reporterId: number): WriteResult | null {
+  const reporter = store.actor(reporterId);
+  if (!reporter?.archived) return null;
+  return { ok: false, status: 409, message: `Reporter: ${reporter.name} is archived; its members cannot write entries.`, fieldErrors: { reporter: 'is archived: its members cannot write entries' } };
+}
+
 /** One transition inside the caller's transaction. */
 function transitionIn(
   store: EntryStore,
@@ -260,6 +293,10 @@ function transitionIn(
   const loaded = guarded(store, userId, entryId, action);
   if (isResult(loaded)) return loaded;
   const { principal, entry } = loaded;
+  if (MEMBER_WRITES.has(action)) {
+    const archived = archivedReporter(store, entry.reporterId);
+    if (archived) return archived;
+  }
   if (ADVANCES_CONTENT.has(action)) {
     const archived = archivedTarget(store, entry);
     if (archived) return archived;
@@ -275,8 +312,8 @@ function transitionIn(
 
 /** Changes a draft or a returned entry; the same validation as creation. */
 export function updateEntry(userId: string, entryId: number, input: unknown, context: WriteContext = {}): WriteResult {
-  const parsed = entryInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const parsed = parseEntryInput(input);
+  if (!parsed.ok) return invalid(parsed.errors);
   const data = parsed.data;
   return transition(
     userId,

@@ -200,12 +200,12 @@ export function importStore(
 ): EntryStore & { flush(): void; rehearsing: boolean } {
   const rehearsing = Boolean(options.rehearse) && createRehearsalTable(sqlite);
   const entryTable = rehearsing ? quote(REHEARSAL_TABLE) : ENTRY_TABLE;
-  const actors = new Map<number, { kind: ActorKind; archived: boolean }>(
+  const actors = new Map<number, { kind: ActorKind; archived: boolean; name: string }>(
     tx
-      .select({ id: t.actors.id, kind: t.actors.kind, archivedAt: t.actors.archivedAt })
+      .select({ id: t.actors.id, kind: t.actors.kind, archivedAt: t.actors.archivedAt, name: t.actors.name })
       .from(t.actors)
       .all()
-      .map((actor) => [actor.id, { kind: actor.kind, archived: actor.archivedAt !== null }]),
+      .map((actor) => [actor.id, { kind: actor.kind, archived: actor.archivedAt !== null, name: actor.name }]),
   );
   const commitments = tx.select({ id: t.commitments.id, code: t.commitments.code, archivedAt: t.commitments.archivedAt }).from(t.commitments).all();
   const liveByCode = new Map(commitments.filter((commitment) => commitment.archivedAt === null).map((commitment) => [commitment.code, { id: commitment.id }]));

@@ -204,6 +204,45 @@ describe('importing progress entries from CSV', () => {
     expect(checksum()).toBe(before);
   });
 
+  it("a row naming another actor's entry by id is answered as one naming no entry at all", async () => {
+    const aldoria = actorId('Republic of Aldoria');
+    const bravonia = actorId('Kingdom of Bravonia');
+    const entryOf = (reporter: number) => (db.$client.prepare(`SELECT id FROM progress_entries WHERE reporter_id = ? AND state = 'published' LIMIT 1`).get(reporter) as { id: number }).id;
+    const columns = [...COLUMNS, 'id'];
+    const answer = async (id: number) => (await importEntriesCsv(ALDORIA_FOCAL, csv([{ ...row(aldoria, 0), id }], columns), { dryRun: true })).rows[0]?.errors;
+    const none = [{ column: 'id', message: 'is no such entry of yours; leave it empty for a new entry' }];
+    expect(await answer(entryOf(bravonia))).toEqual(none);
+    expect(await answer(99_999_999)).toEqual(none);
+    // The importer's own entry is named as such.
+    expect((await answer(entryOf(aldoria)))?.[0]?.message).toMatch(/^names entry \d+, which says something else/);
+  });
+
+  it('refuses broken text, prototype keys and bidirectional controls in a row by column, and writes nothing', async () => {
+    const aldoria = actorId('Republic of Aldoria');
+    const before = checksum();
+    const link = (title: string) => `[{"url":"https://example.org/a","title":"${title}","relation":"supports"}]`;
+    const result = await importEntriesCsv(
+      ALDORIA_FOCAL,
+      csv([
+        row(aldoria, 0, { evidence: link('\\ud800x') }),
+        row(aldoria, 1, { evidence: '[{"url":"https://example.org/a","title":"t","relation":"supports","__proto__":{"x":1}}]' }),
+        row(aldoria, 2, { summary: 'Adopted \u202Eetadpu\u202C' }),
+        row(aldoria, 3, { evidence: link('Decree \u2067signed\u2069') }),
+        row(aldoria, 4, { narrative: 'Quoted: \u202Bعربي\u202C, isolated where shown.' }),
+      ]),
+      { publish: true },
+    );
+    expect(result).toMatchObject({ ok: false, status: 400, counts: { error: 4, written: 0 } });
+    expect(result.rows.map((entry) => entry.errors)).toEqual([
+      [{ column: 'evidence', message: 'must be valid Unicode text: it contains a broken character (a lone surrogate)' }],
+      [{ column: 'evidence', message: 'has a field named "__proto__", which is not allowed' }],
+      [{ column: 'summary', message: 'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)' }],
+      [{ column: 'evidence', message: 'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)' }],
+      [],
+    ]);
+    expect(checksum()).toBe(before);
+  });
+
   it('imports 10,000 rows in one transaction, reporting progress, and prints the time', async () => {
     const aldoria = actorId('Republic of Aldoria');
     const rows = Array.from({ length: 10_000 }, (_, index) => row(aldoria, index));

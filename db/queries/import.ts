@@ -3,11 +3,11 @@ import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
-import { createIn, loadPrincipal, publishIn, rollBack, settle, type WriteResult } from './entry-workflow';
+import { createIn, loadPrincipal, parseEntryInput, publishIn, rollBack, settle, type WriteResult } from './entry-workflow';
 import { statementStore } from './entry-statements';
 import { importStore, RehearsalUnsupported } from './import-store';
 import { parseCsv } from '../../lib/csv';
-import { entryInputSchema, fieldErrors, type EntryInput } from '../../lib/entry-input';
+import type { EntryInput } from '../../lib/entry-input';
 import {
   ENTRY_COLUMNS,
   IMPORT_ONLY_COLUMNS,
@@ -19,6 +19,7 @@ import {
   type ImportRow,
 } from '../../lib/entries-csv';
 import type { ActorKind } from '../../lib/taxonomy';
+import type { Principal } from '../authz';
 
 /**
  * Progress entries from a CSV file (the columns of the entries export, lib/entries-csv.ts).
@@ -80,8 +81,8 @@ export interface ImportRowResult {
 
 export interface ImportResult {
   ok: boolean;
-  /** 200, or the HTTP status of the refusal: 400 (file or rows invalid), 403 (not allowed). */
-  status: 200 | 400 | 403;
+  /** 200, or the HTTP status of the refusal: 400 (file or rows invalid), 403 (not allowed), 409 (an archived reporter). */
+  status: 200 | 400 | 403 | 409;
   message: string;
   dryRun: boolean;
   /** The state new rows land in. */
@@ -101,6 +102,7 @@ interface ActorRow {
   kind: ActorKind;
   name: string;
   iso3: string | null;
+  archivedAt: string | null;
 }
 
 interface CheckedRow {
@@ -108,6 +110,7 @@ interface CheckedRow {
   result: ImportRowResult;
   input: EntryInput | null;
   reporterId: number | null;
+  reporterName: string;
   /** How many of result.errors the check found (the write adds its own after them). */
   checkErrors: number;
 }
@@ -121,7 +124,7 @@ function resetWrite(row: CheckedRow): void {
 
 const emptyCounts = (): ImportResult['counts'] => ({ total: 0, new: 0, duplicate: 0, unchanged: 0, error: 0, written: 0 });
 
-function refusal(status: 400 | 403, message: string, options: ImportOptions, fileErrors: ImportResult['fileErrors'] = []): ImportResult {
+function refusal(status: 400 | 403 | 409, message: string, options: ImportOptions, fileErrors: ImportResult['fileErrors'] = []): ImportResult {
   return { ok: false, status, message, dryRun: Boolean(options.dryRun), state: 'draft', fileErrors, rows: [], counts: emptyCounts() };
 }
 
@@ -149,16 +152,34 @@ function withImportSettings<T>(sqlite: Database.Database, work: () => T): T {
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Imports (or, with dryRun, previews) a CSV file of progress entries for the signed-in user. */
-export async function importEntriesCsv(userId: string, csvText: string, options: ImportOptions = {}): Promise<ImportResult> {
+/** A file that may be imported: who imports it, its rows, and the workspace's actors, ready for `runImport`. */
+export interface PreparedImport {
+  userId: string;
+  principal: Principal;
+  isAdmin: boolean;
+  state: ImportResult['state'];
+  rows: Record<string, string>[];
+  actors: ActorRow[];
+}
+
+/**
+ * Everything that refuses a file as a whole, before a row is checked: who imports (a focal point
+ * of an actor that is not archived, or an admin), the options, the file's columns. The upload
+ * answers such a refusal with its HTTP status before it starts streaming progress.
+ */
+export function prepareImport(userId: string, csvText: string, options: ImportOptions = {}): { ok: true; job: PreparedImport } | { ok: false; result: ImportResult } {
   const db = getDb();
+  const refused = (status: 400 | 403 | 409, message: string, fileErrors: ImportResult['fileErrors'] = []) => ({ ok: false as const, result: refusal(status, message, options, fileErrors) });
   const principal = db.transaction((tx) => loadPrincipal(tx, userId));
   if (!principal || (principal.role !== 'admin' && !(principal.role === 'focal_point' && principal.actorId !== null))) {
-    return refusal(403, 'Only a focal point (for its own actor) or an admin may import entries.', options);
+    return refused(403, 'Only a focal point (for its own actor) or an admin may import entries.');
   }
   const isAdmin = principal.role === 'admin';
+  const actors: ActorRow[] = db.select({ id: t.actors.id, kind: t.actors.kind, name: t.actors.name, iso3: t.actors.iso3, archivedAt: t.actors.archivedAt }).from(t.actors).all();
+  const own = actors.find((actor) => actor.id === principal.actorId);
+  if (own?.archivedAt) return refused(409, archivedReporterMessage(own.name));
   if (isAdmin && options.publish) {
-    return refusal(400, "publish: an admin's import goes to each reporter's review queue; only the reporter's focal point publishes.", options);
+    return refused(400, "publish: an admin's import goes to each reporter's review queue; only the reporter's focal point publishes.");
   }
   const state: ImportResult['state'] = isAdmin ? 'submitted' : options.publish ? 'published' : 'draft';
 
@@ -175,19 +196,34 @@ export async function importEntriesCsv(userId: string, csvText: string, options:
   }
   if (parsed.rows.length === 0) fileErrors.push({ line: null, column: null, message: 'The file has no rows.' });
   if (parsed.rows.length > MAX_IMPORT_ROWS) fileErrors.push({ line: null, column: null, message: `The file has ${parsed.rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.` });
-  if (fileErrors.length > 0) return refusal(400, 'The file cannot be read as an entries file.', options, fileErrors);
+  if (fileErrors.length > 0) return refused(400, 'The file cannot be read as an entries file.', fileErrors);
+  return { ok: true, job: { userId, principal, isAdmin, state, rows: parsed.rows, actors } };
+}
 
-  const total = parsed.rows.length;
-  const actors = db.select({ id: t.actors.id, kind: t.actors.kind, name: t.actors.name, iso3: t.actors.iso3, archivedAt: t.actors.archivedAt }).from(t.actors).all();
-  const byId = new Map(actors.filter((actor) => actor.archivedAt === null).map((actor) => [actor.id, actor]));
-  const byIso3 = new Map(actors.filter((actor) => actor.archivedAt === null && actor.iso3).map((actor) => [actor.iso3 as string, actor]));
+/** Imports (or, with dryRun, previews) a CSV file of progress entries for the signed-in user. */
+export async function importEntriesCsv(userId: string, csvText: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const prepared = prepareImport(userId, csvText, options);
+  return prepared.ok ? runImport(prepared.job, options) : prepared.result;
+}
+
+/** Checks every row of a prepared file, reporting progress, then writes them all or none (or, with dryRun, rehearses it). */
+export async function runImport(job: PreparedImport, options: ImportOptions = {}): Promise<ImportResult> {
+  const db = getDb();
+  const { userId, principal, isAdmin, state, actors } = job;
+  const total = job.rows.length;
+  const live = (actor: ActorRow) => actor.archivedAt === null;
+  // A subject must be an actor of the workspace; a reporter is looked up among archived ones too, to say why it is refused.
+  const byId = new Map(actors.filter(live).map((actor) => [actor.id, actor]));
+  const byIso3 = new Map(actors.filter((actor) => live(actor) && actor.iso3).map((actor) => [actor.iso3 as string, actor]));
+  const reportersById = new Map(actors.map((actor) => [actor.id, actor]));
+  const reportersByIso3 = new Map(actors.filter((actor) => actor.iso3).map((actor) => [actor.iso3 as string, actor]));
   const ownActor = principal.actorId === null ? null : (byId.get(principal.actorId) ?? null);
 
   // Checking: every row read and validated, in chunks, reporting progress between them.
   const checked: CheckedRow[] = [];
   for (let start = 0; start < total; start += CHECK_CHUNK) {
     for (let index = start; index < Math.min(total, start + CHECK_CHUNK); index += 1) {
-      checked.push(checkRow(readImportRow(parsed.rows[index]!, index + 2), { byId, byIso3, ownActor, isAdmin }));
+      checked.push(checkRow(readImportRow(job.rows[index]!, index + 2), { byId, byIso3, reportersById, reportersByIso3, ownActor, isAdmin }));
     }
     options.onProgress?.({ phase: 'checking', done: Math.min(total, start + CHECK_CHUNK), total });
     await pause();
@@ -220,7 +256,7 @@ export async function importEntriesCsv(userId: string, csvText: string, options:
     for (const row of checked) resetWrite(row);
     outcome = write(false);
   }
-  if (!outcome.ok) return refusal(outcome.status === 403 ? 403 : 400, outcome.message, options);
+  if (!outcome.ok) return refusal(outcome.status === 403 || outcome.status === 409 ? outcome.status : 400, outcome.message, options);
 
   const rows = checked.map((row) => row.result);
   const counts = emptyCounts();
@@ -231,10 +267,10 @@ export async function importEntriesCsv(userId: string, csvText: string, options:
   // Entries made in a rolled-back transaction do not exist.
   if (!committed) for (const row of rows) if (row.outcome === 'new') row.entryId = null;
   options.onProgress?.({ phase: 'done', done: total, total });
-  const forbidden = rows.some((row) => row.errors.some((error) => error.message.startsWith(FORBIDDEN_PREFIX)));
+  const refusedWith = (prefix: string) => rows.some((row) => row.errors.some((error) => error.message.startsWith(prefix)));
   return {
     ok: counts.error === 0,
-    status: counts.error === 0 ? 200 : forbidden ? 403 : 400,
+    status: counts.error === 0 ? 200 : refusedWith(FORBIDDEN_PREFIX) ? 403 : refusedWith(ARCHIVED_PREFIX) ? 409 : 400,
     message:
       counts.error > 0
         ? `${counts.error} of ${total} rows have errors: nothing was imported.`
@@ -250,17 +286,24 @@ export async function importEntriesCsv(userId: string, csvText: string, options:
 }
 
 const FORBIDDEN_PREFIX = 'is not an actor you may';
+const ARCHIVED_PREFIX = 'is archived:';
+const archivedReporterMessage = (name: string) => `Reporter: ${name} is archived; its members cannot write entries.`;
+/** The row's error when it names an archived actor as its reporter (the data layer refuses it too). */
+const archivedReporterError = (name: string) => `${ARCHIVED_PREFIX} ${name} no longer reports, so no entry can be imported in its name`;
 
 interface CheckContext {
   byId: Map<number, ActorRow>;
   byIso3: Map<string, ActorRow>;
+  reportersById: Map<number, ActorRow>;
+  reportersByIso3: Map<string, ActorRow>;
   ownActor: ActorRow | null;
   isAdmin: boolean;
 }
 
 function resolveActor(reference: ActorReference, prefix: 'subject' | 'reporter', context: CheckContext, errors: CellError[]): ActorRow | null {
-  const fromId = reference.id === null ? null : (context.byId.get(reference.id) ?? null);
-  const fromIso3 = reference.iso3 === null ? null : (context.byIso3.get(reference.iso3) ?? null);
+  const [ids, codes] = prefix === 'subject' ? [context.byId, context.byIso3] : [context.reportersById, context.reportersByIso3];
+  const fromId = reference.id === null ? null : (ids.get(reference.id) ?? null);
+  const fromIso3 = reference.iso3 === null ? null : (codes.get(reference.iso3) ?? null);
   if (reference.id !== null && !fromId) errors.push({ column: `${prefix}_id`, message: 'is not an actor of this workspace' });
   if (reference.iso3 !== null && !fromIso3) errors.push({ column: `${prefix}_iso3`, message: 'is not the ISO3 code of a state of this workspace' });
   if (fromId && fromIso3 && fromId.id !== fromIso3.id) errors.push({ column: `${prefix}_iso3`, message: `names another actor than ${prefix}_id` });
@@ -278,8 +321,11 @@ function checkRow(row: ImportRow, context: CheckContext): CheckedRow {
     if (context.isAdmin) errors.push({ column: 'reporter_id', message: "is required (or reporter_iso3) in an admin's import" });
   } else {
     reporter = resolveActor(row.reporter, 'reporter', context, errors);
+    const column = row.reporter.id !== null ? 'reporter_id' : 'reporter_iso3';
     if (reporter && !context.isAdmin && reporter.id !== context.ownActor?.id) {
-      errors.push({ column: row.reporter.id !== null ? 'reporter_id' : 'reporter_iso3', message: `must be your own actor (${context.ownActor?.name ?? ''}): a focal point imports for its own actor only` });
+      errors.push({ column, message: `must be your own actor (${context.ownActor?.name ?? ''}): a focal point imports for its own actor only` });
+    } else if (reporter?.archivedAt) {
+      errors.push({ column, message: archivedReporterError(reporter.name) });
     }
   }
   const result: ImportRowResult = {
@@ -302,17 +348,19 @@ function checkRow(row: ImportRow, context: CheckContext): CheckedRow {
       // The file says nothing about confidence for a self-report: an empty cell means none.
       confidence: row.input.confidence,
     };
-    const parsed = entryInputSchema.safeParse(candidate);
-    if (parsed.success) input = parsed.data;
-    else for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors.push({ column: columnOfField(field), message });
+    const parsed = parseEntryInput(candidate);
+    if (parsed.ok) input = parsed.data;
+    else for (const [field, message] of Object.entries(parsed.errors)) errors.push({ column: field === 'body' ? null : columnOfField(field), message });
   }
   if (errors.length > 0) result.outcome = 'error';
-  return { row, result, input: errors.length > 0 ? null : input, reporterId: reporter?.id ?? null, checkErrors: errors.length };
+  return { row, result, input: errors.length > 0 ? null : input, reporterId: reporter?.id ?? null, reporterName: reporter?.name ?? '', checkErrors: errors.length };
 }
 
 /** The workflow's answer to a row, as errors in the file's columns. */
 function rowErrors(result: WriteResult, row: CheckedRow): CellError[] {
   if (result.ok) return [];
+  // Archived between the check and the write.
+  if (result.status === 409 && result.fieldErrors?.reporter) return [{ column: row.row.reporter.iso3 !== null && row.row.reporter.id === null ? 'reporter_iso3' : 'reporter_id', message: archivedReporterError(row.reporterName) }];
   if (result.fieldErrors) return Object.entries(result.fieldErrors).map(([field, message]) => ({ column: columnOfField(field), message }));
   if (result.status === 403) {
     return [{ column: row.row.subject.id !== null ? 'subject_id' : 'subject_iso3', message: `${FORBIDDEN_PREFIX} report on for this commitment: a state reports only on itself, and the commitment must apply to the actor (${result.message})` }];
@@ -364,7 +412,9 @@ function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: Chec
     const { input, reporterId } = row;
     if (!input || reporterId === null) continue;
     if (row.row.existingId !== null) {
-      const existing = store.entry(row.row.existingId);
+      // Only the reporter's own entries are named: another actor's id reads as one that does not exist.
+      const found = store.entry(row.row.existingId);
+      const existing = found?.reporterId === reporterId ? found : undefined;
       if (existing && sameContent(existing, commitmentIds.get(input.commitment), input, reporterId)) {
         row.result.outcome = 'unchanged';
         row.result.entryId = existing.id;
@@ -374,7 +424,7 @@ function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: Chec
         column: 'id',
         message: existing
           ? `names entry ${existing.id}, which says something else: an entry is never edited; leave id empty to add a new one (with supersedes_id to correct it)`
-          : 'is not an entry of this workspace; leave it empty for a new entry',
+          : 'is no such entry of yours; leave it empty for a new entry',
       });
       row.result.outcome = 'error';
       continue;
