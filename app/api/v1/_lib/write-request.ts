@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { authenticateApiToken, hashApiToken } from '@/db/queries/api-tokens';
 import { MAX_BODY_BYTES } from '@/lib/api-schemas';
 import { fieldErrors } from '@/lib/entry-input';
+import { textIntegrityErrors } from '@/lib/text-integrity';
 import { apiError, invalidBody, type ApiError } from './respond';
 
 /**
@@ -66,7 +67,9 @@ const tooLarge = () => apiError('payload_too_large', `The body must be at most $
 
 /**
  * The JSON body, refused before parsing when it is too large (by Content-Length, and by the bytes
- * actually received) or not JSON. `optional`: an empty body reads as `{}` (submit, publish).
+ * actually received) or not JSON, and after parsing when any string in it is not well-formed
+ * Unicode (a lone surrogate such as `"\ud800"`) or any key is `__proto__`, `constructor` or
+ * `prototype`: a 400 naming the field. `optional`: an empty body reads as `{}` (submit, publish).
  */
 export async function readJsonBody(request: Request, { optional = false } = {}): Promise<Guarded<unknown>> {
   const declared = request.headers.get('content-length');
@@ -84,11 +87,14 @@ export async function readJsonBody(request: Request, { optional = false } = {}):
   } catch {
     return { ok: false, response: apiError('invalid_json', 'The body is not valid UTF-8.') };
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     return { ok: false, response: apiError('invalid_json', `The body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`) };
   }
+  const broken = textIntegrityErrors(value);
+  return broken ? { ok: false, response: invalidBody(broken) } : { ok: true, value };
 }
 
 /** Reads at most MAX_BODY_BYTES, stopping (and cancelling the upload) as soon as there are more. */
