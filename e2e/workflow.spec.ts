@@ -26,6 +26,13 @@ async function card(page: Page, summary: string) {
   return page.locator('li.card').filter({ hasText: summary });
 }
 
+/** The confirmation step every publication passes: it says publishing is permanent. */
+async function publishPermanently(page: Page) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Publish permanently?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Publish permanently' }).click();
+  await expect(page.getByText('Published.')).toBeVisible();
+}
+
 test.describe('logging progress', () => {
   test.describe.configure({ timeout: 90_000 });
 
@@ -47,9 +54,9 @@ test.describe('logging progress', () => {
 
     const focal = await personAt(browser);
     await signIn(focal, DEMO.aldoriaFocal, '/entries/review');
-    const queued = await card(focal, summary);
-    await queued.getByLabel('Note to the author').fill('Please add the decree number.');
-    await queued.getByRole('button', { name: 'Return with this note' }).click();
+    await (await card(focal, summary)).getByRole('link', { name: `Review: ${summary}` }).click();
+    await focal.getByLabel('Note to the author').fill('Please add the decree number.');
+    await focal.getByRole('button', { name: 'Return with this note' }).click();
     await expect(focal.getByText('Returned to its author with your note.')).toBeVisible();
     expect(entryBySummary(summary)).toMatchObject({ state: 'returned', return_note: 'Please add the decree number.' });
 
@@ -66,8 +73,9 @@ test.describe('logging progress', () => {
     expect(entryBySummary(corrected)?.state).toBe('submitted');
 
     await focal.goto('/entries/review');
-    await (await card(focal, corrected)).getByRole('button', { name: 'Publish' }).click();
-    await expect(focal.getByText('Published.')).toBeVisible();
+    await (await card(focal, corrected)).getByRole('link', { name: `Review: ${corrected}` }).click();
+    await focal.getByRole('link', { name: 'Publish…' }).click();
+    await publishPermanently(focal);
     expect(entryBySummary(corrected)?.state).toBe('published');
 
     const reader = await personAt(browser);
@@ -86,8 +94,8 @@ test.describe('logging progress', () => {
     await form.open(`?commitment=${code}`);
     await form.fill({ subject: 'Republic of Aldoria (independent assessment)', status: 'Limited progress', asOf: TODAY, summary, confidence: 'Medium' });
     await form.save();
-    await (await card(page, summary)).getByRole('button', { name: 'Publish' }).click();
-    await expect(page.getByText('Published.')).toBeVisible();
+    await (await card(page, summary)).getByRole('link', { name: 'Publish…' }).click();
+    await publishPermanently(page);
     expect(entryBySummary(summary)).toMatchObject({ state: 'published', perspective: 'independent' });
     await page.goto(`/actors/${actorId('Republic of Aldoria')}`);
     const row = page.locator('table.pair-table tbody tr').filter({ has: page.getByRole('link', { name: new RegExp(`^${code} `) }) });
@@ -161,8 +169,8 @@ test.describe('logging progress', () => {
     await form.open(`?commitment=${stateCommitment()}`);
     await form.fill({ status: 'Limited progress', asOf: TODAY, summary, narrative: '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">' });
     await form.save();
-    await (await card(page, summary)).getByRole('button', { name: 'Publish' }).click();
-    await expect(page.getByText('Published.')).toBeVisible();
+    await (await card(page, summary)).getByRole('link', { name: 'Publish…' }).click();
+    await publishPermanently(page);
     expect(entryBySummary(summary)?.state).toBe('published');
     await page.goto(`/commitments/${stateCommitment()}`);
     await expect(page.getByText(summary)).toBeVisible();
@@ -186,7 +194,7 @@ test.describe('administration of entries', () => {
     await signIn(admin, DEMO.admin, `/admin/entries/${entry.id}/withdraw`);
     await expectNoAxeViolations(admin);
     await admin.getByRole('button', { name: 'Withdraw' }).click();
-    await expect(alertBox(admin)).toContainText('reason is required');
+    await expect(alertBox(admin)).toContainText('Reason: write why the entry is withdrawn');
     const reason = unique('Reported for the wrong commitment');
     await admin.getByLabel('Reason, shown publicly').fill(reason);
     await admin.getByRole('button', { name: 'Withdraw' }).click();

@@ -5,6 +5,8 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { createEntry, publishEntry, returnEntry, submitEntry, updateEntry, withdrawEntry, type WriteResult } from '@/db/queries/entry-workflow';
 import { entryInputFromForm, EVIDENCE_ROWS } from '@/lib/entry-form';
+import { getEntryDetail } from '@/db/queries/entry-detail';
+import { refusalCode } from '@/lib/notice-codes';
 import { actionArgs, guardedAction } from '@/app/_lib/guard';
 import type { EntryFormValues } from './entry-form';
 import type { FormState } from './form-state';
@@ -54,26 +56,41 @@ export const saveEntry = guardedAction([actionArgs.optionalId, actionArgs.state,
   redirect(`/entries/mine?saved=${result.entryId}`);
 });
 
-function outcome(result: WriteResult, done: string, back = '/entries/mine'): never {
+/**
+ * Back to a page with a fixed code for what happened (never text: see lib/notice-codes.ts). A
+ * refusal is said on the entry's own page while it may still act there (`here`), else on the list.
+ */
+function outcome(result: WriteResult, done: 'submitted' | 'published' | 'returned', pages: { back: string; here?: string }): never {
   refresh();
-  if (result.ok) redirect(`${back}?${done}=${result.entryId}`);
-  const message = result.fieldErrors ? Object.entries(result.fieldErrors).map(([field, text]) => `${field} ${text}`).join('; ') : result.message;
-  redirect(`${back}?error=${encodeURIComponent(message)}`);
+  if (result.ok) redirect(`${pages.back}?${done}=${result.entryId}`);
+  const page = pages.here !== undefined && result.status !== 403 && result.status !== 404 ? pages.here : pages.back;
+  redirect(`${page}?error=${refusalCode(result)}`);
 }
 
-export const submitAction = guardedAction([actionArgs.id], async (user, entryId: number) => outcome(submitEntry(user.id, entryId, { requestId: await requestId() }), 'submitted'));
+export const submitAction = guardedAction([actionArgs.id], async (user, entryId: number) => outcome(submitEntry(user.id, entryId, { requestId: await requestId() }), 'submitted', { back: '/entries/mine' }));
 
-export const publishAction = guardedAction([actionArgs.id, actionArgs.path], async (user, entryId: number, back: string) =>
-  outcome(publishEntry(user.id, entryId, { requestId: await requestId() }), 'published', back === '/entries/review' ? back : '/entries/mine'),
-);
+/**
+ * Publishes from the confirmation page only (entries/[id]/publish): its form says that publishing
+ * was confirmed and for which version of the entry, so a one-click button elsewhere leads to the
+ * confirmation instead, and an entry changed after its confirmation was shown is not published
+ * unseen. Who may publish is decided by publishEntry, in the data layer.
+ */
+export const publishAction = guardedAction([actionArgs.id, actionArgs.form], async (user, entryId: number, form: FormData) => {
+  const confirmation = `/entries/${entryId}/publish`;
+  if (form.get('confirmed') !== 'permanent') redirect(confirmation);
+  const shown = getEntryDetail(entryId);
+  if (!shown || shown.updatedAt !== form.get('version')) redirect(`${confirmation}?error=changed`);
+  const back = shown.state === 'submitted' ? '/entries/review' : '/entries/mine';
+  return outcome(publishEntry(user.id, entryId, { requestId: await requestId() }), 'published', { back, here: confirmation });
+});
 
 export const returnAction = guardedAction([actionArgs.id, actionArgs.form], async (user, entryId: number, form: FormData) =>
-  outcome(returnEntry(user.id, entryId, form.get('note'), { requestId: await requestId() }), 'returned', '/entries/review'),
+  outcome(returnEntry(user.id, entryId, form.get('note'), { requestId: await requestId() }), 'returned', { back: '/entries/review', here: `/entries/${entryId}/review` }),
 );
 
 export const withdrawAction = guardedAction([actionArgs.id, actionArgs.form], async (user, entryId: number, form: FormData) => {
   const result = withdrawEntry(user.id, entryId, form.get('reason'), { requestId: await requestId() });
   refresh();
   if (result.ok) redirect(`/changes?withdrawn=${entryId}`);
-  redirect(`/admin/entries/${entryId}/withdraw?error=${encodeURIComponent(result.fieldErrors?.reason ? `reason ${result.fieldErrors.reason}` : result.message)}`);
+  redirect(`/admin/entries/${entryId}/withdraw?error=${refusalCode(result)}`);
 });

@@ -1,24 +1,27 @@
 import { getTranslations } from 'next-intl/server';
+import { knownCode, REFUSAL_CODES } from '@/lib/notice-codes';
 
-/** The outcome of the last action, carried in the URL so it survives the redirect. */
+const DONE = ['saved', 'submitted', 'published', 'returned'] as const;
+
+/**
+ * The outcome of the last action, carried in the URL so it survives the redirect: a fixed code
+ * shown as the catalogue's message. Text in the URL is never shown, and an unknown code shows
+ * nothing, so no link can put words in the site's mouth.
+ */
 export async function ActionNotice({ query }: { query: Record<string, string | string[] | undefined> }) {
-  const t = await getTranslations('workflow');
-  const error = typeof query.error === 'string' ? query.error : null;
-  if (error) {
+  const t = await getTranslations();
+  const refused = knownCode(REFUSAL_CODES, query.error);
+  if (refused) {
     return (
       <div className="alert" role="alert">
-        <p>{t('refused', { message: error.slice(0, 500) })}</p>
+        <p>{t(`entryNotice.refused.${refused}`)}</p>
       </div>
     );
   }
-  for (const done of ['saved', 'submitted', 'published', 'returned'] as const) {
-    if (typeof query[done] === 'string') {
-      return (
-        <p className="notice" role="status">
-          {t(`done.${done}`)}
-        </p>
-      );
-    }
-  }
-  return null;
+  const done = DONE.find((key) => typeof query[key] === 'string');
+  return done ? (
+    <p className="notice" role="status">
+      {t(`workflow.done.${done}`)}
+    </p>
+  ) : null;
 }

@@ -3,6 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import type { AdminWriteContext, AdminWriteResult } from '@/db/queries/admin-write';
+import { archiveRefusalCode } from '@/lib/notice-codes';
 import type { AdminFormState, AdminFormValues } from './form-state';
 
 /** What the data layer records with each audit row. */
@@ -21,10 +22,10 @@ export function afterSave(result: AdminWriteResult, values: AdminFormValues, bas
   return { errors: result.fieldErrors ?? { body: result.message }, values };
 }
 
-/** After archiving or restoring: back to the list, saying what happened or why not. */
+/** After archiving or restoring: back to the list, saying what happened or why not, as a fixed code (lib/notice-codes.ts). */
 export function afterArchive(result: AdminWriteResult, basePath: string, done: 'archived' | 'restored'): never {
   if (!result.ok && result.status === 403) forbidden();
   revalidatePath('/', 'layout');
   if (result.ok) redirect(`${basePath}?${done}=${result.id}`);
-  redirect(`${basePath}?error=${encodeURIComponent(result.message)}`);
+  redirect(`${basePath}?error=${archiveRefusalCode(result.status, done === 'archived')}`);
 }

@@ -1,26 +1,33 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ARCHIVE_FILTERS, type ArchiveFilter } from '@/lib/admin-input';
+import { ARCHIVE_REFUSAL_CODES, knownCode } from '@/lib/notice-codes';
 import './admin.css';
 
 type Query = Record<string, string | string[] | undefined>;
 
-/** The outcome of the last write, carried in the URL so it survives the redirect. */
+/**
+ * The outcome of the last write, carried in the URL so it survives the redirect: a fixed code, or
+ * the id of a row `names` knows. Nothing else from the URL is shown, so a link cannot make the
+ * site say words of its sender's choosing.
+ */
 export async function AdminNotice({ query, names }: { query: Query; names: Map<string, string> }) {
   const t = await getTranslations('admin.notice');
-  if (typeof query.error === 'string') {
+  const refused = knownCode(ARCHIVE_REFUSAL_CODES, query.error);
+  if (refused) {
     return (
       <div className="alert" role="alert">
-        <p>{t('refused', { message: query.error.slice(0, 500) })}</p>
+        <p>{t(`refused.${refused}`)}</p>
       </div>
     );
   }
   for (const done of ['created', 'saved', 'archived', 'restored'] as const) {
     const id = query[done];
-    if (typeof id === 'string') {
+    const name = typeof id === 'string' ? names.get(id) : undefined;
+    if (name !== undefined) {
       return (
         <p className="notice" role="status">
-          {t(done, { name: names.get(id) ?? id })}
+          {t(done, { name })}
         </p>
       );
     }

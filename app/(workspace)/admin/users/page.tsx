@@ -15,12 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const DISABLE_ERRORS: Record<string, string> = {
-  self: 'cannotDisableSelf',
-  notFound: 'userNotFound',
-  invalid: 'userNotFound',
-  alreadyDisabled: 'alreadyDisabled',
-};
+// A Map: only these codes from the URL mean anything ("constructor" or any text finds nothing).
+const DISABLE_ERRORS = new Map<string, string>([
+  ['self', 'cannotDisableSelf'],
+  ['notFound', 'userNotFound'],
+  ['invalid', 'userNotFound'],
+  ['alreadyDisabled', 'alreadyDisabled'],
+]);
 
 /** Users: list, create, disable. Admins only; the data functions check it again for every call. */
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
@@ -33,7 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     .sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0))
     .map((actor) => ({ id: actor.id, name: actorDisplayName(actor), group: tKinds(actor.kind) }));
   const disabled = typeof params.disabled === 'string' ? users.find((candidate) => candidate.id === params.disabled) : undefined;
-  const disableError = typeof params.error === 'string' ? DISABLE_ERRORS[params.error] : undefined;
+  const disableError = typeof params.error === 'string' ? DISABLE_ERRORS.get(params.error) : undefined;
   const enabled = typeof params.enabled === 'string' ? users.find((candidate) => candidate.id === params.enabled) : undefined;
   const enableError = params.enableError === 'notDisabled' || params.enableError === 'notFound' ? params.enableError : undefined;
 

@@ -6,7 +6,7 @@ import { listPublishedEntries } from '@/db/queries/entries';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
 import { requireUser } from '@/app/_lib/guard';
-import { publishAction, submitAction } from '../actions';
+import { submitAction } from '../actions';
 import { ActionNotice } from '../notice';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,9 +47,12 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
                 <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} · {entry.subjectName} · <strong>{t(`state.${entry.state}`)}</strong>
               </p>
               {entry.state === 'returned' && entry.returnNote ? (
-                <p>
-                  <strong>{t('returnNote')}:</strong> {entry.returnNote}
-                </p>
+                <div>
+                  <strong>{t('returnNote')}:</strong>{' '}
+                  <p className="user-text" dir="auto">
+                    {entry.returnNote}
+                  </p>
+                </div>
               ) : null}
               {entry.state !== 'submitted' ? (
                 <div className="actions">
@@ -62,11 +65,10 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
                     </button>
                   </form>
                   {user.role === 'focal_point' ? (
-                    <form action={publishAction.bind(null, entry.id, '/entries/mine')}>
-                      <button className="button" type="submit">
-                        {t('publish')}
-                      </button>
-                    </form>
+                    // Publishing is permanent: it is confirmed on a page of its own first.
+                    <Link className="button" href={`/entries/${entry.id}/publish`}>
+                      {t('publish')}
+                    </Link>
                   ) : null}
                 </div>
               ) : (

@@ -1,10 +1,10 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listReviewQueue } from '@/db/queries/entry-workflow';
+import { listReviewQueueDetails } from '@/db/queries/entry-detail';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
 import { requireUser } from '@/app/_lib/guard';
-import { publishAction, returnAction } from '../actions';
 import { ActionNotice } from '../notice';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,41 +13,51 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The focal point's queue: publish what its actor's contributors submitted, or return it with a note. */
+/**
+ * The focal point's queue: what its actor's contributors submitted, each with its key facts, who
+ * wrote it and when; publishing and returning happen on the entry's own review page, where the
+ * whole entry is read first.
+ */
 export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/entries/review');
-  const t = await getTranslations('workflow');
-  const format = await getFormatter();
-  const queue = listReviewQueue(user.id);
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const queue = listReviewQueueDetails(user.id);
+  const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
+  const moment = (value: string) => t('entryDetail.dateTime', { date: format.dateTime(new Date(value), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) });
   return (
     <>
-      <h1>{t('reviewTitle')}</h1>
+      <h1>{t('workflow.reviewTitle')}</h1>
       <ActionNotice query={await searchParams} />
-      {user.role !== 'focal_point' ? <p>{t('reviewOnlyFocal')}</p> : null}
-      {user.role === 'focal_point' && queue.length === 0 ? <p>{t('queueEmpty')}</p> : null}
+      {user.role !== 'focal_point' ? <p>{t('workflow.reviewOnlyFocal')}</p> : null}
+      {user.role === 'focal_point' && queue.length === 0 ? <p>{t('workflow.queueEmpty')}</p> : null}
+      {queue.length > 0 ? <p>{t('entryReview.queueIntro')}</p> : null}
       <ul className="card-list">
         {queue.map((entry) => (
           <li key={entry.id} className="card">
             <h2>
-              <span className="code">{entry.commitmentCode}</span> {entry.summary}
+              <span className="user-text" dir="auto">
+                {entry.summary}
+              </span>
             </h2>
             <p className="meta">
-              <StatusBadge status={entry.status} /> {t('asOf', { date: format.dateTime(dateOnly(entry.asOf), { dateStyle: 'medium' }) })} · {entry.subjectName}
+              <span className="code">{entry.commitmentCode}</span> {entry.commitmentTitle}
             </p>
-            <div className="actions">
-              <form action={publishAction.bind(null, entry.id, '/entries/review')}>
-                <button className="button" type="submit">
-                  {t('publish')}
-                </button>
-              </form>
-            </div>
-            <form action={returnAction.bind(null, entry.id)} className="return-form">
-              <label htmlFor={`note-${entry.id}`}>{t('returnNoteLabel')}</label>
-              <textarea id={`note-${entry.id}`} name="note" rows={2} required maxLength={2000} />
-              <button className="button secondary" type="submit">
-                {t('return')}
-              </button>
-            </form>
+            <p className="meta">
+              <StatusBadge status={entry.status} /> {t('workflow.asOf', { date: day(entry.asOf) })} ·{' '}
+              {entry.perspective === 'self' ? t('entry.selfReport', { reporter: entry.subjectName }) : t('entry.assessment', { subject: entry.subjectName, reporter: user.actorName ?? '' })}
+            </p>
+            <p className="meta">{t('entryReview.submittedBy', { author: entry.authorName, date: entry.submittedAt ? moment(entry.submittedAt) : '—' })}</p>
+            {entry.supersedesId !== null || entry.adverseEffects ? (
+              <ul className="entry-flags">
+                {entry.supersedesId !== null ? <li className="flag">{t('entryReview.correctsEntry', { id: entry.supersedesId })}</li> : null}
+                {entry.adverseEffects ? <li className="flag warning">⚠ {t('entryReview.adverseEffects')}</li> : null}
+              </ul>
+            ) : null}
+            <p>
+              <Link className="button" href={`/entries/${entry.id}/review`} aria-label={t('entryReview.reviewNamed', { summary: entry.summary })}>
+                {t('entryReview.review')}
+              </Link>
+            </p>
           </li>
         ))}
       </ul>
