@@ -6,18 +6,25 @@ import type { ImportProgress, ImportResult } from '@/db/queries/import';
 
 type Message = ({ type: 'progress' } & ImportProgress) | { type: 'result'; result: ImportResult } | { type: 'error'; message: string };
 
+/** Why nothing was imported, when it is not a report of the file's rows: the server's sentence and its HTTP status. */
+type Failure = { message: string; status: number | null };
+
 const PAGE_SIZE = 100;
 
-/** Sends the file to ./upload and reads its NDJSON answer: progress lines, then the result. */
-async function sendFile(file: File, mode: 'preview' | 'import', publish: boolean, onProgress: (progress: ImportProgress) => void): Promise<ImportResult | string> {
+/**
+ * Sends the file to ./upload and reads its answer: a refusal with its HTTP status (the file's
+ * errors, when it has them, shown as a report), or NDJSON progress lines, then the result.
+ */
+async function sendFile(file: File, mode: 'preview' | 'import', publish: boolean, onProgress: (progress: ImportProgress) => void): Promise<ImportResult | Failure> {
   const body = new FormData();
   body.set('file', file);
   body.set('mode', mode);
   body.set('publish', publish ? 'publish' : 'draft');
   const response = await fetch('/entries/import/upload', { method: 'POST', body });
   if (!response.ok || !response.body) {
-    const error = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return error?.error?.message ?? `HTTP ${response.status}`;
+    const refusal = (await response.json().catch(() => null)) as { error?: { message?: string }; result?: ImportResult } | null;
+    if (refusal?.result && refusal.result.fileErrors.length > 0) return refusal.result;
+    return { message: refusal?.error?.message ?? '', status: response.status };
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
@@ -32,10 +39,10 @@ async function sendFile(file: File, mode: 'preview' | 'import', publish: boolean
       const message = JSON.parse(line) as Message;
       if (message.type === 'progress') onProgress(message);
       else if (message.type === 'result') return message.result;
-      else return message.message;
+      else return { message: message.message, status: null };
     }
   }
-  return 'The answer ended early.';
+  return { message: 'The answer ended early.', status: null };
 }
 
 export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
@@ -46,12 +53,12 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
 
   const run = async (mode: 'preview' | 'import') => {
     const file = fileInput.current?.files?.[0];
     if (!file) {
-      setFailure(t('chooseFile'));
+      setFailure({ message: t('chooseFile'), status: null });
       return;
     }
     setBusy(true);
@@ -60,10 +67,14 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
     if (mode === 'preview') setResult(null);
     try {
       const answer = await sendFile(file, mode, publish && !isAdmin, setProgress);
-      if (typeof answer === 'string') setFailure(answer);
-      else setResult(answer);
+      if ('rows' in answer) setResult(answer);
+      else {
+        // A refusal before any row was checked: nothing of an earlier preview applies any more.
+        setResult(null);
+        setFailure(answer);
+      }
     } catch {
-      setFailure(t('networkError'));
+      setFailure({ message: t('networkError'), status: null });
     } finally {
       setBusy(false);
     }
@@ -132,7 +143,13 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
 
       {failure ? (
         <p className="alert" role="alert">
-          {failure}
+          {failure.message || t('refused', { status: failure.status ?? 0 })}
+          {failure.status === 401 ? (
+            <>
+              {' '}
+              <a href="/sign-in?next=%2Fentries%2Fimport">{t('signInAgain')}</a>
+            </>
+          ) : null}
         </p>
       ) : null}
 
@@ -226,10 +243,14 @@ function ImportReport({ result }: { result: ImportResult }) {
                   <tr key={row.line} className={`outcome-${row.outcome}`}>
                     <td>{row.line}</td>
                     <td>{done && row.entryId ? <a href={`/commitments/${encodeURIComponent(row.commitment)}`}>{row.commitment}</a> : row.commitment}</td>
-                    <td>{row.subject}</td>
+                    <td>
+                      <bdi>{row.subject}</bdi>
+                    </td>
                     <td>{row.status}</td>
                     <td>{row.asOf}</td>
-                    <td>{row.summary}</td>
+                    <td className="user-text" dir="auto">
+                      {row.summary}
+                    </td>
                     <td>{row.errors.length > 0 ? t('outcome.errorCount', { count: row.errors.length }) : t(`outcome.${row.outcome}`)}</td>
                   </tr>
                 ))}

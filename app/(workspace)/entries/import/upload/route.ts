@@ -1,20 +1,27 @@
 import { NextResponse } from 'next/server';
 import { getCurrentUser } from '@/db/current-user';
-import { importEntriesCsv } from '@/db/queries/import';
+import { prepareImport, runImport, type ImportResult } from '@/db/queries/import';
 
 /**
  * POST a multipart form (file, mode=preview|import, publish=draft|publish) from the import page.
- * Answers with NDJSON: `{ type: 'progress', phase, done, total }` lines while the file is checked
- * and written, then one `{ type: 'result', result }` line (db/queries/import.ts ImportResult).
+ * A refusal of the request or the file as a whole answers with its status before anything is
+ * streamed: 401 (signed out), 403 (not a focal point or admin, or cross-origin), 409 (the
+ * importer's actor is archived), 413, 400 (no file, not UTF-8, unreadable columns: with the
+ * result listing the file's errors), as `{ error: { code, message }, result? }`. Otherwise 200
+ * with NDJSON: `{ type: 'progress', phase, done, total }` lines while the file is checked and
+ * written, then one `{ type: 'result', result }` line (db/queries/import.ts ImportResult), whose
+ * rows carry their own errors.
  *
  * The body is limited to MAX_UPLOAD_BYTES, below the 10 MB Next.js buffers for proxy.ts: a larger
  * body would reach this handler cut short, so it is refused by its declared length first.
  */
 const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 
-function refuse(status: number, code: string, message: string) {
-  return NextResponse.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store' } });
+function refuse(status: number, code: string, message: string, result?: ImportResult) {
+  return NextResponse.json({ error: { code, message }, ...(result ? { result } : {}) }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
+
+const REFUSAL_CODES: Record<ImportResult['status'], string> = { 200: 'ok', 400: 'invalid_file', 403: 'forbidden', 409: 'conflict' };
 
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
@@ -45,16 +52,16 @@ export async function POST(request: Request) {
   if (!(file instanceof File) || file.size === 0) return refuse(400, 'invalid_parameter', 'file: choose a CSV file to import.');
   const text = await file.text();
   if (text.includes('\uFFFD')) return refuse(400, 'invalid_parameter', 'file: must be UTF-8 text (save it from your spreadsheet as "CSV UTF-8").');
-  const dryRun = form.get('mode') !== 'import';
-  const publish = form.get('publish') === 'publish';
-  const requestId = request.headers.get('x-request-id');
+  const options = { dryRun: form.get('mode') !== 'import', publish: form.get('publish') === 'publish', requestId: request.headers.get('x-request-id') };
+  const prepared = prepareImport(user.id, text, options);
+  if (!prepared.ok) return refuse(prepared.result.status, REFUSAL_CODES[prepared.result.status], prepared.result.message, prepared.result);
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (message: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
       try {
-        const result = await importEntriesCsv(user.id, text, { dryRun, publish, requestId, onProgress: (progress) => send({ type: 'progress', ...progress }) });
+        const result = await runImport(prepared.job, { ...options, onProgress: (progress) => send({ type: 'progress', ...progress }) });
         send({ type: 'result', result });
       } catch (error) {
         console.error('import failed', error);
