@@ -1,4 +1,5 @@
 import { expect as baseExpect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { SIGNED_IN_HOME } from '../../lib/return-path';
 
 /** Waits after a click that goes to the server and back: scrypt and a page render on a busy machine. */
 export const expect = baseExpect.configure({ timeout: 15_000 });
@@ -53,12 +54,12 @@ export class SignInPage {
     if (!response.ok()) await expect(this.password).toHaveValue('');
   }
 
-  /** Signs in and waits for the page the sign-in returns to. */
-  async signIn(account: { email: string; password: string }, next = '/') {
-    await this.goto(next === '/' ? undefined : next);
+  /** Signs in and waits for the page the sign-in returns to: `next`, or without one the home page. */
+  async signIn(account: { email: string; password: string }, next?: string) {
+    await this.goto(next);
     await this.attempt(account.email, account.password);
     await expect(this.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-    await expect(this.page).toHaveURL(new RegExp(`${next.replace(/[?]/g, '\\?')}$`));
+    await expect(this.page).toHaveURL(new RegExp(`${(next ?? SIGNED_IN_HOME).replace(/[?]/g, '\\?')}$`));
   }
 
   /** The error summary, once it shows `message`. */
