@@ -73,6 +73,8 @@ export default defineConfig({
       NEXT_DIST_DIR: distDir,
       // Plain http on 127.0.0.1: cookies without Secure, and an auth secret derived in the throw-away database.
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+      // The specs stand in for a proxy: each simulated person sends its own X-Forwarded-For (e2e/pages/auth.ts newPerson).
+      TRUST_PROXY: '1',
       // A small per-token write budget, so the API spec can provoke its 429 in ~100 requests.
       API_WRITES_PER_MINUTE: '100',
     },

@@ -1,15 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { newNonce, responseHeaders } from './lib/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from './lib/request-id';
-import { actionBodyProblem, bodyTarget, checkBodySize, isWrite, originProblem } from './lib/request-guards';
+import { actionBodyProblem, appOrigins, bodyTarget, checkBodySize, isWrite, originProblem } from './lib/request-guards';
+import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxyHops } from './lib/client-address';
+import { appBaseUrl } from './lib/deployment';
 
 /**
  * Runs before every request (pages, API, server actions, static files, errors and 404s alike, all
  * but the read-only API resources of `config` below, which respond.ts's apiRoute stamps itself):
  * gives it a request id (X-Request-Id, on the request for the logs and audit rows, and on the
  * response for the user), refuses a body too large to read (413, before anything parses it) and
- * a cross-origin write to a page (server actions), and puts the security headers on the
- * response. The CSP also goes on the request, where Next.js reads the nonce for its scripts.
+ * a cross-origin write to a page (server actions: scheme, host and port against the app's
+ * configured origin), hands the route the client address it resolved (lib/client-address.ts),
+ * and puts the security headers on the response. The CSP also goes on the request, where
+ * Next.js reads the nonce for its scripts.
  */
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
@@ -24,6 +28,10 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', headers['Content-Security-Policy']!);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  // Resolved here once (lib/client-address.ts), replacing any value a client sent under that name.
+  const address = clientAddress(request.headers.get('x-forwarded-for'), trustedProxyHops());
+  if (address) requestHeaders.set(CLIENT_ADDRESS_HEADER, address);
+  else requestHeaders.delete(CLIENT_ADDRESS_HEADER);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }
 
@@ -33,7 +41,7 @@ async function refuse(request: NextRequest): Promise<{ status: number; code: str
   const size = checkBodySize(request.method, request.headers.get('content-length'), request.headers.get('transfer-encoding'), target);
   if (!size.ok) return { status: size.status, code: size.code, message: size.message };
   if (target === 'page') {
-    const problem = originProblem(request.headers.get('origin'), request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
+    const problem = originProblem(request.headers.get('origin'), appOrigins(appBaseUrl()));
     if (problem) return { status: 403, code: 'cross_origin', message: problem };
     // Only writes to pages are server actions; their body must decode (bounded above by the size check).
     if (request.method === 'POST') return actionBodyProblem(request.headers.get('content-type'), await request.clone().arrayBuffer(), request.headers.has('next-action'));

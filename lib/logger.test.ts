@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorEvent, formatLogLine, redact } from './logger';
 import { latestRequestId, requestIdFrom } from './request-id';
-import { BODY_LIMITS, checkBodySize, originProblem } from './request-guards';
+import { BODY_LIMITS, checkBodySize } from './request-guards';
 
 describe('structured error logs', () => {
   it('an error becomes one JSON line with time, level, request id, route and message', () => {
@@ -51,12 +51,5 @@ describe('request guards of the proxy', () => {
     expect(checkBodySize('POST', null, 'chunked', 'page')).toMatchObject({ ok: false, status: 411 });
     expect(checkBodySize('POST', 'ten', null, 'page')).toMatchObject({ ok: false, status: 411 });
     expect(checkBodySize('POST', null, null, 'page')).toEqual({ ok: true });
-  });
-
-  it('a server action is same-origin only, and says why it refuses', () => {
-    expect(originProblem('http://127.0.0.1:3000', '127.0.0.1:3000')).toBeNull();
-    expect(originProblem(null, '127.0.0.1:3000')).toMatch(/no Origin/);
-    expect(originProblem('https://evil.example', '127.0.0.1:3000')).toMatch(/cross-origin/);
-    expect(originProblem('not a url', '127.0.0.1:3000')).toMatch(/not a valid URL/);
   });
 });

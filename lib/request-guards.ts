@@ -41,17 +41,32 @@ export function checkBodySize(method: string, contentLength: string | null, tran
   return { ok: true };
 }
 
-/** Server actions are same-origin only; a browser always sends Origin on a POST. */
-export function originProblem(origin: string | null, host: string | null): string | null {
+/**
+ * The origins the app answers as: its configured public URL (`BETTER_AUTH_URL`, lib/deployment.ts)
+ * and, on a loopback address, its twin, so http://127.0.0.1 works when the URL says localhost.
+ */
+export function appOrigins(baseUrl: URL): string[] {
+  const twins: Record<string, string> = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' };
+  const twin = twins[baseUrl.hostname];
+  if (!twin) return [baseUrl.origin];
+  const other = new URL(baseUrl);
+  other.hostname = twin;
+  return [baseUrl.origin, other.origin];
+}
+
+/**
+ * Server actions are same-origin only; a browser always sends Origin on a POST. The whole origin
+ * counts, scheme and port with the host: `https://host` is another origin than `http://host`.
+ */
+export function originProblem(origin: string | null, allowed: readonly string[]): string | null {
   if (!origin || origin === 'null') return 'Refused: the request has no Origin header; server actions accept same-origin requests only.';
-  if (!host) return 'Refused: the request has no Host header.';
-  let originHost: string;
+  let parsed: string;
   try {
-    originHost = new URL(origin).host;
+    parsed = new URL(origin).origin;
   } catch {
     return 'Refused: the Origin header is not a valid URL.';
   }
-  return originHost === host ? null : `Refused: a cross-origin request (Origin ${originHost}) may not call a server action of ${host}.`;
+  return allowed.includes(parsed) ? null : `Refused: a cross-origin request (Origin ${parsed}) may not call a server action of ${allowed[0] ?? 'this site'}.`;
 }
 
 export interface BodyProblem {

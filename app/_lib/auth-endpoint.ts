@@ -2,6 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
 import { getAuth } from '@/db/auth';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import { appBaseUrl } from '@/lib/deployment';
 
 export type AuthEndpoint = '/sign-out' | '/change-password';
@@ -12,8 +13,8 @@ export interface AuthEndpointResult {
   code: string | null;
 }
 
-// What better-auth needs to know about the browser: its session, its address (rate limit), its agent (session list).
-const FORWARDED_HEADERS = ['cookie', 'user-agent', 'x-forwarded-for'];
+// What better-auth needs to know about the browser: its session, its address as proxy.ts resolved it (rate limits), its agent (session list).
+const FORWARDED_HEADERS = ['cookie', 'user-agent', CLIENT_ADDRESS_HEADER];
 
 /**
  * Calls a better-auth endpoint from a server action through better-auth's HTTP handler, not

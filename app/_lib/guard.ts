@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/db/current-user';
 import { log } from '@/lib/logger';
 import { REQUEST_ID_HEADER } from '@/lib/request-id';
-import { originProblem } from '@/lib/request-guards';
+import { appBaseUrl } from '@/lib/deployment';
+import { appOrigins, originProblem } from '@/lib/request-guards';
 
 /** The signed-in, enabled user of this request, or null. */
 export const currentUser = getCurrentUser;
@@ -13,7 +14,8 @@ export const currentUser = getCurrentUser;
 /** For pages: the user, or a redirect to sign in and come back. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await currentUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  // URLSearchParams percent-encodes whatever the path holds (a route parameter may hold anything), so the Location is always a valid header.
+  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: returnTo })}`);
   return user;
 }
 
@@ -24,7 +26,7 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
  */
 async function assertSameOrigin(): Promise<void> {
   const requestHeaders = await headers();
-  const problem = originProblem(requestHeaders.get('origin'), requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host'));
+  const problem = originProblem(requestHeaders.get('origin'), appOrigins(appBaseUrl()));
   if (!problem) return;
   log({ level: 'warn', message: problem, requestId: requestHeaders.get(REQUEST_ID_HEADER), route: 'server action' });
   forbidden();

@@ -30,7 +30,14 @@ await app.prepare();
 
 const FRONT_DOOR = Symbol.for('commitment-tracker.front-door');
 
+// X-Forwarded-For is believed only from proxies the operator declares (TRUST_PROXY hops, read the
+// same way in lib/client-address.ts): with none, the connection's own address replaces whatever
+// the client wrote there (Next.js's server would keep a client's header).
+const trustedHops = (process.env.TRUST_PROXY ?? '').trim();
+const TRUSTS_PROXIES = /^\d{1,2}$/.test(trustedHops) && Number(trustedHops) > 0;
+
 const server = createServer((request, response) => {
+  if (!TRUSTS_PROXIES) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
   const passOn = () =>
     handle(request, response).catch((/** @type {unknown} */ error) => {
       console.error(error);
