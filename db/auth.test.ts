@@ -4,6 +4,7 @@ import { openDatabase, type Db } from './client';
 import * as t from './schema';
 import { createAuth, RATE_LIMITS, type Auth } from './auth';
 import { SIGN_IN_THROTTLE } from './sign-in-throttle';
+import { CLIENT_ADDRESS_HEADER } from '../lib/client-address';
 import { disableUser } from './queries/users';
 import { seedDatabase } from '../seed';
 import { seedDemoCredentials } from '../seed/demo-credentials';
@@ -17,11 +18,11 @@ const focalPoint = DEMO_ACCOUNTS[1]!;
 let db: Db;
 let auth: Auth;
 let nextAddress = 1;
-/** A fresh client address per test, so better-auth's per-address limit never links two tests. */
+/** A fresh client address per test, so the per-address limits never link two tests (proxy.ts puts it in CLIENT_ADDRESS_HEADER). */
 const newAddress = () => `198.51.100.${nextAddress++}`;
 
 function post(path: string, body: unknown, init: { ip?: string; cookie?: string } = {}) {
-  const headers = new Headers({ 'content-type': 'application/json', 'x-forwarded-for': init.ip ?? newAddress(), origin: BASE });
+  const headers = new Headers({ 'content-type': 'application/json', [CLIENT_ADDRESS_HEADER]: init.ip ?? newAddress(), origin: BASE });
   if (init.cookie) headers.set('cookie', init.cookie);
   return auth.handler(new Request(`${BASE}/api/auth${path}`, { method: 'POST', headers, body: JSON.stringify(body) }));
 }
@@ -78,26 +79,72 @@ describe('signing in with better-auth on our database', () => {
     expect((await signIn(admin.email.toUpperCase(), admin.password)).status).toBe(200);
   });
 
-  it(`refuses an e-mail address after ${SIGN_IN_THROTTLE.maxAttempts} failed attempts, from any address, whatever the password`, async () => {
-    const email = 'contributor.corvania@demo.example'; // a demo user without a password
-    for (let attempt = 1; attempt <= SIGN_IN_THROTTLE.maxAttempts; attempt++) {
-      expect((await signIn(email, `wrong-password-${attempt}`)).status).toBe(401);
+  it(`refuses an address after ${SIGN_IN_THROTTLE.perAddress.maxFailures} failures for an e-mail, while the owner signs in at once from elsewhere`, async () => {
+    const account = DEMO_ACCOUNTS[3]!;
+    const stranger = newAddress();
+    for (let attempt = 1; attempt <= SIGN_IN_THROTTLE.perAddress.maxFailures; attempt++) {
+      expect((await signIn(account.email, `wrong-password-${attempt}`, stranger)).status).toBe(401);
     }
-    const refused = await signIn(email, 'wrong-password-again');
+    const refused = await signIn(account.email, account.password, stranger);
     expect(refused.status).toBe(429);
     expect(await refused.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(60);
-    // Other people are not affected, from the same address either.
-    expect((await signIn(admin.email, admin.password)).status).toBe(200);
+    // The owner, from their own address, with the right password: in at once.
+    expect((await signIn(account.email, account.password, newAddress())).status).toBe(200);
+    // Other people are not affected, from the stranger's address either.
+    expect((await signIn(admin.email, admin.password, stranger)).status).toBe(200);
   });
 
-  it('lets a successful sign-in start the count again', async () => {
-    const account = DEMO_ACCOUNTS[2]!;
-    for (let round = 0; round < 3; round++) {
-      for (let attempt = 1; attempt < SIGN_IN_THROTTLE.maxAttempts; attempt++) {
-        expect((await signIn(account.email, 'wrong-password-123')).status).toBe(401);
+  it('slows a stranger who rotates addresses, but never the owner at an address they signed in from', async () => {
+    const account = DEMO_ACCOUNTS[1]!;
+    const home = newAddress();
+    expect((await signIn(account.email, account.password, home)).status).toBe(200);
+    for (let attempt = 1; attempt <= SIGN_IN_THROTTLE.perEmail.freeFailures; attempt++) {
+      expect((await signIn(account.email, `wrong-password-${attempt}`)).status).toBe(401);
+    }
+    const slowed = await signIn(account.email, 'wrong-password-again');
+    expect(slowed.status).toBe(429);
+    expect(await slowed.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(slowed.headers.get('retry-after'))).toBeLessThanOrEqual(SIGN_IN_THROTTLE.perEmail.firstDelayMs / 1000);
+    expect((await signIn(account.email, account.password, home)).status).toBe(200);
+  });
+
+  it('reads the client address from the header proxy.ts sets, never from X-Forwarded-For', async () => {
+    const ip = newAddress();
+    const attempt = (n: number) =>
+      auth.handler(
+        new Request(`${BASE}/api/auth/sign-in/email`, {
+          method: 'POST',
+          // A new X-Forwarded-For each time, as a client rotating made-up addresses would send.
+          headers: { 'content-type': 'application/json', origin: BASE, [CLIENT_ADDRESS_HEADER]: ip, 'x-forwarded-for': `192.0.2.${n % 250}` },
+          body: JSON.stringify({ email: `not-an-address-${n}`, password: 'wrong-password-123' }),
+        }),
+      );
+    for (let n = 1; n <= RATE_LIMITS.signIn.max; n++) expect((await attempt(n)).status).toBe(400);
+    expect((await attempt(0)).status).toBe(429);
+  });
+
+  it('answers a sign-in with the user but not the session token, which only the HttpOnly cookie carries', async () => {
+    const response = await signIn(admin.email, admin.password);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).not.toHaveProperty('token');
+    expect(body.user).toMatchObject({ email: admin.email });
+    const token = decodeURIComponent(cookieOf(response).split('=')[1]!).split('.')[0]!;
+    expect(token.length).toBeGreaterThan(10);
+    expect(JSON.stringify(body)).not.toContain(token);
+    expect(await sessionOf(cookieOf(response))).not.toBeNull();
+  });
+
+  it('lets a successful sign-in start its address’s count again', async () => {
+    const account = DEMO_ACCOUNTS[4]!;
+    const ip = newAddress();
+    for (let round = 0; round < 2; round++) {
+      for (let attempt = 1; attempt < SIGN_IN_THROTTLE.perAddress.maxFailures; attempt++) {
+        expect((await signIn(account.email, 'wrong-password-123', ip)).status).toBe(401);
       }
-      expect((await signIn(account.email, account.password)).status).toBe(200);
+      expect((await signIn(account.email, account.password, ip)).status).toBe(200);
     }
   });
 
@@ -170,7 +217,7 @@ describe('signing in with better-auth on our database', () => {
     const response = await secure.handler(
       new Request('https://tracker.example.org/api/auth/sign-in/email', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': newAddress() },
+        headers: { 'content-type': 'application/json', [CLIENT_ADDRESS_HEADER]: newAddress() },
         body: JSON.stringify({ email: admin.email, password: admin.password }),
       }),
     );

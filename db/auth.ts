@@ -6,7 +6,9 @@
  * - Sessions live in the `sessions` table and are read from it on every request (no cookie
  *   cache), so deleting a row, or disabling its user, signs that browser out at once.
  * - Sign-in is rate limited twice, both counters in the database: better-auth's limiter per
- *   client address and path, and db/sign-in-throttle.ts per e-mail address.
+ *   client address and path, and db/sign-in-throttle.ts per e-mail and client address, with a
+ *   growing delay per e-mail. The client address is the one proxy.ts resolved (lib/client-address.ts).
+ * - The sign-in answer carries the user, never the session token: the HttpOnly cookie is the session.
  * - Cookies are HttpOnly and SameSite=Lax always, and Secure when the app is served over https.
  */
 import 'server-only';
@@ -20,8 +22,10 @@ import { getDb, type Db } from './client';
 import * as t from './schema';
 import { recordAudit } from './audit';
 import { authSecret } from './auth-secret';
-import { SIGN_IN_THROTTLE, clearSignInAttempts, normalizeEmail, pruneSignInAttempts, registerSignInAttempt } from './sign-in-throttle';
+import { UNKNOWN_ADDRESS, normalizeEmail, pruneSignInAttempts, recordSignInSuccess, registerSignInAttempt } from './sign-in-throttle';
+import { CLIENT_ADDRESS_HEADER, requestClientAddress } from '../lib/client-address';
 import { appBaseUrl, isHttps } from '../lib/deployment';
+import { appOrigins } from '../lib/request-guards';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../lib/password-policy';
 import { ACCOUNT_DISABLED, TOO_MANY_ATTEMPTS } from '../lib/sign-in-outcome';
 
@@ -48,16 +52,6 @@ export function authSettings(db: Db, env: Record<string, string | undefined> = p
   return { baseUrl: appBaseUrl(env), secret: authSecret(db, env), secureCookies: isHttps(env) };
 }
 
-/** The app's origin; on a loopback address also its twin, so http://127.0.0.1 works when the URL says localhost. */
-function trustedOrigins(baseUrl: URL): string[] {
-  const twins: Record<string, string> = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' };
-  const twin = twins[baseUrl.hostname];
-  if (!twin) return [baseUrl.origin];
-  const other = new URL(baseUrl);
-  other.hostname = twin;
-  return [baseUrl.origin, other.origin];
-}
-
 export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
   const origin = settings.baseUrl.origin;
   return betterAuth({
@@ -65,7 +59,7 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
     baseURL: origin,
     basePath: '/api/auth',
     secret: settings.secret,
-    trustedOrigins: trustedOrigins(settings.baseUrl),
+    trustedOrigins: appOrigins(settings.baseUrl),
     telemetry: { enabled: false },
     // Failed sign-ins are logged as warnings; unit tests, which fail on purpose, stay quiet.
     logger: { disabled: process.env.NODE_ENV === 'test' },
@@ -111,6 +105,8 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
       useSecureCookies: settings.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: settings.secureCookies },
       database: { generateId: () => randomUUID() },
+      // Only the address proxy.ts resolved, never a header a client wrote.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     databaseHooks: {
       session: {
@@ -131,7 +127,7 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
         const email = normalizeEmail(ctx.body?.email);
         if (!email) return;
         const now = Date.now();
-        const decision = registerSignInAttempt(db, email, now);
+        const decision = registerSignInAttempt(db, email, requestClientAddress(ctx.headers) ?? UNKNOWN_ADDRESS, now);
         if (!decision.allowed) {
           throw new APIError(
             'TOO_MANY_REQUESTS',
@@ -139,13 +135,19 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
             { 'Retry-After': String(decision.retryAfterSeconds) },
           );
         }
-        pruneSignInAttempts(db, now, SIGN_IN_THROTTLE);
+        pruneSignInAttempts(db, now);
       }),
       after: createAuthMiddleware(async (ctx) => {
-        const succeeded = !isAPIError(ctx.context.returned);
+        const returned = ctx.context.returned;
+        const succeeded = !isAPIError(returned);
         if (ctx.path === '/sign-in/email' && succeeded && ctx.context.newSession) {
           const email = normalizeEmail(ctx.body?.email);
-          if (email) clearSignInAttempts(db, email);
+          if (email) recordSignInSuccess(db, email, requestClientAddress(ctx.headers) ?? UNKNOWN_ADDRESS);
+          // The session token travels only in the HttpOnly cookie, out of reach of page scripts.
+          if (returned && typeof returned === 'object' && 'token' in returned) {
+            const { token: _token, ...answer } = returned;
+            return ctx.json(answer);
+          }
         }
         if (ctx.path === '/change-password' && succeeded && ctx.context.session) {
           const userId = ctx.context.session.user.id;

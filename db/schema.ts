@@ -493,20 +493,27 @@ export const rateLimits = sqliteTable(
 );
 
 /**
- * Sign-in attempts per e-mail address since its last successful sign-in (db/sign-in-throttle.ts),
- * whether or not an account exists for it, so the limit says nothing about who has an account.
+ * Failed sign-ins per e-mail address and client address (db/sign-in-throttle.ts), whether or not
+ * an account exists for the e-mail, so the limits say nothing about who has an account; and when
+ * that e-mail last signed in from that address, which makes the address one its owner uses.
  */
 export const signInAttempts = sqliteTable(
   'sign_in_attempts',
   {
-    email: text('email').primaryKey(),
-    attempts: integer('attempts').notNull(),
-    /** Milliseconds since the epoch. */
+    email: text('email').notNull(),
+    /** lib/client-address.ts normalizeAddress, or `unknown`. */
+    address: text('address').notNull(),
+    /** Failures counted since `window_started_at`. */
+    failures: integer('failures').notNull(),
+    /** Milliseconds since the epoch, like the times below. */
     windowStartedAt: integer('window_started_at').notNull(),
+    lastFailedAt: integer('last_failed_at'),
+    lastSucceededAt: integer('last_succeeded_at'),
   },
   (table) => [
+    primaryKey({ columns: [table.email, table.address] }),
     index('sign_in_attempts_window_idx').on(table.windowStartedAt),
-    check('sign_in_attempts_positive', sql.raw(`"attempts" > 0`)),
+    check('sign_in_attempts_failures', sql.raw(`"failures" >= 0`)),
   ],
 );
 

@@ -117,7 +117,7 @@ test.describe('sign-in errors', () => {
     await closePeople(page);
   });
 
-  test('refuses an e-mail address after 5 bad attempts with 429 and a clear message, without touching anyone else', async ({ browser }) => {
+  test('refuses an e-mail from an address after 5 bad attempts there, with 429 and a clear message, without touching anyone else', async ({ browser }) => {
     // A dedicated address, so no other test ever meets this limit.
     const email = `rate-limit-probe-${suffix()}@demo.example`;
     const page = await newPerson(browser);
@@ -139,6 +139,61 @@ test.describe('sign-in errors', () => {
     await signIn.attempt(ALDORIA_CONTRIBUTOR.email, ALDORIA_CONTRIBUTOR.password);
     await expect(new AccountMenu(page).signOutButton).toBeVisible();
     await closePeople(page);
+  });
+
+  test('a stranger’s wrong passwords from their address never lock the owner out of their own', async ({ browser, request }) => {
+    const owner = account('focal.bridgewell@demo.example');
+    const stranger = { 'x-forwarded-for': `192.0.2.${100 + (process.pid % 100)}` };
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const response = await request.post('/api/auth/sign-in/email', { data: { email: owner.email, password: `guess-${attempt}-password` }, headers: stranger });
+      expect(response.status()).toBe(401);
+    }
+    const refused = await request.post('/api/auth/sign-in/email', { data: { email: owner.email, password: owner.password }, headers: stranger });
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(800);
+
+    // The owner, from their own address, through the form: in at once.
+    const page = await newPerson(browser);
+    await new SignInPage(page).signIn(owner, '/account');
+    await closePeople(page);
+  });
+
+  test('a stranger rotating addresses is slowed down, with the wait said in seconds', async ({ browser, request }) => {
+    const email = `rotating-probe-${suffix()}@demo.example`;
+    const page = await newPerson(browser);
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.email.fill(email);
+    await signIn.password.fill('one-more-guess-123');
+    // Ten failures are free, from two addresses that each stay within their own limit.
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const response = await request.post('/api/auth/sign-in/email', {
+        data: { email, password: `guess-${attempt}-password` },
+        headers: { 'x-forwarded-for': `198.19.${attempt % 2}.${process.pid % 250}` },
+      });
+      expect(response.status()).toBe(401);
+    }
+    const fresh = await request.post('/api/auth/sign-in/email', { data: { email, password: 'guess-11-password' }, headers: { 'x-forwarded-for': '198.19.9.9' } });
+    expect(fresh.status()).toBe(429);
+    expect(await fresh.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    const wait = Number(fresh.headers()['retry-after']);
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(5);
+    await signIn.submit.click();
+    await signIn.expectError('Too many sign-in attempts for this e-mail address. Wait');
+    await expect(signIn.errorSummary).toContainText(/Wait \d seconds? and try again/);
+    await closePeople(page);
+  });
+
+  test('the sign-in answer carries the user, not the session token', async ({ request }) => {
+    const response = await request.post('/api/auth/sign-in/email', { data: { email: ALDORIA_CONTRIBUTOR.email, password: ALDORIA_CONTRIBUTOR.password }, headers: { 'x-forwarded-for': '192.0.2.201' } });
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body).not.toHaveProperty('token');
+    expect(body.user).toMatchObject({ email: ALDORIA_CONTRIBUTOR.email });
+    const cookie = response.headers()['set-cookie'] ?? '';
+    const token = decodeURIComponent(/session_token=([^;]+)/.exec(cookie)![1]!).split('.')[0]!;
+    expect(JSON.stringify(body)).not.toContain(token);
   });
 });
 
@@ -225,6 +280,19 @@ test.describe('the users screen is for admins only', () => {
     await expect(contributor.getByRole('heading', { level: 1 })).not.toHaveText('Users');
     await expect(contributor.getByRole('table')).toHaveCount(0);
     await closePeople(anonymous, contributor);
+  });
+
+  test('a server action is refused from the same host over another scheme or port', async ({ browser, baseURL }) => {
+    const admin = await newPerson(browser);
+    await new SignInPage(admin).signIn(ADMIN, '/admin/users');
+    const field = await admin.locator('form input[type="hidden"][name^="$ACTION_ID_"]').first().getAttribute('name');
+    const port = Number(new URL(baseURL!).port);
+    for (const origin of [`https://127.0.0.1:${port}`, `http://127.0.0.1:${port + 1}`]) {
+      const response = await admin.request.post('/admin/users', { multipart: { [field!]: '', userId: 'nobody' }, headers: { origin }, maxRedirects: 0 });
+      expect(response.status(), origin).toBe(403);
+      expect(await response.json()).toMatchObject({ error: { code: 'cross_origin' } });
+    }
+    await closePeople(admin);
   });
 
   test('a forged POST to its server action is refused and changes nothing', async ({ browser, baseURL }) => {

@@ -13,10 +13,12 @@ describe('what the sign-in screen says', () => {
     expect(signInResponseProblems(401, null, null)).toEqual({ form: 'invalidCredentials' });
   });
 
-  it('tells how long to wait when rate limited, in whole minutes', () => {
+  it('tells how long to wait when rate limited: whole minutes, or seconds under a minute', () => {
     expect(signInResponseProblems(429, 'TOO_MANY_ATTEMPTS', 601)).toEqual({ form: 'tooManyAttempts', retryAfterMinutes: 11 });
-    expect(signInResponseProblems(429, null, 5)).toEqual({ form: 'tooManyAttempts', retryAfterMinutes: 1 });
+    expect(signInResponseProblems(429, null, 60)).toEqual({ form: 'tooManyAttempts', retryAfterMinutes: 1 });
     expect(signInResponseProblems(429, null, null)).toEqual({ form: 'tooManyAttempts', retryAfterMinutes: 1 });
+    expect(signInResponseProblems(429, 'TOO_MANY_ATTEMPTS', 5)).toEqual({ form: 'tooManyAttemptsSeconds', retryAfterSeconds: 5 });
+    expect(signInResponseProblems(429, null, 0.2)).toEqual({ form: 'tooManyAttemptsSeconds', retryAfterSeconds: 1 });
   });
 
   it('says when an account is disabled, and nothing more for anything else', () => {

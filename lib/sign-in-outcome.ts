@@ -6,7 +6,7 @@
 export const ACCOUNT_DISABLED = 'ACCOUNT_DISABLED';
 export const TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS';
 
-export type SignInErrorCode = 'emailRequired' | 'emailInvalid' | 'passwordRequired' | 'invalidCredentials' | 'tooManyAttempts' | 'accountDisabled' | 'unexpected';
+export type SignInErrorCode = 'emailRequired' | 'emailInvalid' | 'passwordRequired' | 'invalidCredentials' | 'tooManyAttempts' | 'tooManyAttemptsSeconds' | 'accountDisabled' | 'unexpected';
 
 export interface SignInProblems {
   email?: SignInErrorCode;
@@ -14,6 +14,7 @@ export interface SignInProblems {
   /** About the attempt as a whole, shown in the summary. */
   form?: SignInErrorCode;
   retryAfterMinutes?: number;
+  retryAfterSeconds?: number;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -28,7 +29,11 @@ export function signInInputProblems(email: string, password: string): SignInProb
 }
 
 export function signInResponseProblems(status: number, code: string | null, retryAfterSeconds: number | null): SignInProblems {
-  if (status === 429) return { form: 'tooManyAttempts', retryAfterMinutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)) };
+  if (status === 429) {
+    // The per-e-mail delay is seconds long; the per-address limit and better-auth's, minutes.
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds ?? 60));
+    return seconds < 60 ? { form: 'tooManyAttemptsSeconds', retryAfterSeconds: seconds } : { form: 'tooManyAttempts', retryAfterMinutes: Math.ceil(seconds / 60) };
+  }
   if (status === 401) return { form: 'invalidCredentials' };
   if (status === 403 && code === ACCOUNT_DISABLED) return { form: 'accountDisabled' };
   if (status === 400 && code === 'INVALID_EMAIL') return { email: 'emailInvalid' };

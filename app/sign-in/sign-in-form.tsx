@@ -45,7 +45,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     setPending(false);
   }
 
-  const message = (code: string) => t(`errors.${code}`, { minutes: problems.retryAfterMinutes ?? 1 });
+  const message = (code: string) => t(`errors.${code}`, { minutes: problems.retryAfterMinutes ?? 1, seconds: problems.retryAfterSeconds ?? 1 });
   const summary: { field: 'email' | 'password'; message: string }[] = [
     ...(problems.form ? [{ field: 'email' as const, message: message(problems.form) }] : []),
     ...(problems.email ? [{ field: 'email' as const, message: message(problems.email) }] : []),
