@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ACTOR_KINDS, DUTY_BEARERS, RIGHTS_HOLDERS, SDG_TARGETS, THEMES } from './taxonomy';
 import { isCalendarDate } from './dates';
 import type { FieldErrors } from './entry-input';
+import { BIDI_MESSAGE, hasNoBidiControls, ILL_FORMED_MESSAGE, isWellFormedText, setOwn, textIntegrityErrors } from './text-integrity';
 
 export type { FieldErrors };
 
@@ -27,12 +28,17 @@ export const ADMIN_LIMITS = {
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-const text = (max: number) =>
+/** Long text (a commitment's wording): bidirectional controls allowed, shown isolated. */
+const longText = (max: number) =>
   z
     .string({ error: 'must be text' })
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters');
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+    .refine(isWellFormedText, ILL_FORMED_MESSAGE);
+
+/** A one-line field (a name, a title, a code): no bidirectional controls, which could reorder the text around it. */
+const text = (max: number) => longText(max).refine(hasNoBidiControls, BIDI_MESSAGE);
 
 const requiredText = (max: number) => text(max).min(1, 'is required');
 
@@ -41,6 +47,19 @@ const optionalText = (max: number) =>
   text(max)
     .nullish()
     .transform((value) => (value ? value : null));
+
+/**
+ * An admin form's schema behind the boundary check (lib/text-integrity.ts): a field whose text is
+ * not well-formed Unicode, or a key such as `__proto__`, is refused by name before the schema runs.
+ */
+function checked<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value, context) => {
+    const broken = textIntegrityErrors(value);
+    if (!broken) return value;
+    for (const [field, message] of Object.entries(broken)) context.addIssue({ code: 'custom', path: field === 'body' ? [] : field.split('.'), message });
+    return z.NEVER;
+  }, schema);
+}
 
 const emptyAsNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
 
@@ -51,54 +70,59 @@ const choices = <T extends readonly [string, ...string[]]>(values: T, what: stri
     .refine((list) => new Set(list).size === list.length, `must not repeat a ${what}`)
     .default([]);
 
-export const actorInputSchema = z
-  .object({
-    kind: z.enum(ACTOR_KINDS, { error: `must be one of: ${ACTOR_KINDS.join(', ')}` }),
-    name: requiredText(ADMIN_LIMITS.name),
-    shortName: optionalText(ADMIN_LIMITS.shortName),
-    iso3: z.preprocess(
-      emptyAsNull,
-      z
-        .string({ error: 'must be text' })
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{3}$/, 'must be three letters (ISO 3166-1 alpha-3), such as FRA')
-        .nullable(),
-    ),
-    region: optionalText(ADMIN_LIMITS.region),
-    subRegion: optionalText(ADMIN_LIMITS.region),
-    intermediateRegion: optionalText(ADMIN_LIMITS.region),
-  })
-  .strict()
-  .superRefine((actor, context) => {
-    if (actor.iso3 !== null && actor.kind !== 'state') context.addIssue({ code: 'custom', path: ['iso3'], message: 'is only for states' });
-  });
+export const actorInputSchema = checked(
+  z
+    .object({
+      kind: z.enum(ACTOR_KINDS, { error: `must be one of: ${ACTOR_KINDS.join(', ')}` }),
+      name: requiredText(ADMIN_LIMITS.name),
+      shortName: optionalText(ADMIN_LIMITS.shortName),
+      iso3: z.preprocess(
+        emptyAsNull,
+        z
+          .string({ error: 'must be text' })
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z]{3}$/, 'must be three letters (ISO 3166-1 alpha-3), such as FRA')
+          .nullable(),
+      ),
+      region: optionalText(ADMIN_LIMITS.region),
+      subRegion: optionalText(ADMIN_LIMITS.region),
+      intermediateRegion: optionalText(ADMIN_LIMITS.region),
+    })
+    .strict()
+    .superRefine((actor, context) => {
+      if (actor.iso3 !== null && actor.kind !== 'state') context.addIssue({ code: 'custom', path: ['iso3'], message: 'is only for states' });
+    }),
+);
 export type ActorInput = z.output<typeof actorInputSchema>;
 
-export const sourceInputSchema = z
-  .object({
-    slug: requiredText(ADMIN_LIMITS.slug).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes, such as gcm-ts5-report'),
-    title: requiredText(ADMIN_LIMITS.title),
-    author: requiredText(ADMIN_LIMITS.author),
-    publishedOn: z
-      .string({ error: 'is required' })
-      .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-      .refine(isCalendarDate, 'is not a real calendar date'),
-    place: requiredText(ADMIN_LIMITS.place),
-    reference: optionalText(ADMIN_LIMITS.reference),
-    url: z.preprocess(
-      emptyAsNull,
-      z
-        .string({ error: 'must be text' })
+export const sourceInputSchema = checked(
+  z
+    .object({
+      slug: requiredText(ADMIN_LIMITS.slug).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes, such as gcm-ts5-report'),
+      title: requiredText(ADMIN_LIMITS.title),
+      author: requiredText(ADMIN_LIMITS.author),
+      publishedOn: z
+        .string({ error: 'is required' })
         .trim()
-        .max(ADMIN_LIMITS.url, `must be at most ${ADMIN_LIMITS.url} characters`)
-        .url('must be a web address')
-        .refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://')
-        .nullable(),
-    ),
-  })
-  .strict();
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+        .refine(isCalendarDate, 'is not a real calendar date'),
+      place: requiredText(ADMIN_LIMITS.place),
+      reference: optionalText(ADMIN_LIMITS.reference),
+      url: z.preprocess(
+        emptyAsNull,
+        z
+          .string({ error: 'must be text' })
+          .trim()
+          .max(ADMIN_LIMITS.url, `must be at most ${ADMIN_LIMITS.url} characters`)
+          .url('must be a web address')
+          .refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://')
+          .refine(hasNoBidiControls, BIDI_MESSAGE)
+          .nullable(),
+      ),
+    })
+    .strict(),
+);
 export type SourceInput = z.output<typeof sourceInputSchema>;
 
 /** "9", "13-14", "2-3, 6" (a dash or an en dash) as ascending paragraph numbers; null if malformed. */
@@ -115,48 +139,51 @@ export function parseParagraphs(citation: string): number[] | null {
   return [...numbers].sort((a, b) => a - b);
 }
 
-export const commitmentInputSchema = z
-  .object({
-    code: requiredText(ADMIN_LIMITS.code)
-      .toUpperCase()
-      .regex(/^[A-Z]+-\d+$/, 'must be capital letters, a dash and digits, such as TIP-03'),
-    title: requiredText(ADMIN_LIMITS.title),
-    text: requiredText(ADMIN_LIMITS.text),
-    paragraphs: requiredText(ADMIN_LIMITS.paragraphs).transform((citation, context) => {
-      const numbers = parseParagraphs(citation);
-      if (!numbers) {
-        context.addIssue({ code: 'custom', message: 'must be paragraph numbers such as 9, 13-14 or 2-3, 6' });
-        return z.NEVER;
-      }
-      return numbers;
-    }),
-    theme: z.enum(THEMES, { error: `must be one of: ${THEMES.join(', ')}` }),
-    dutyBearers: choices(DUTY_BEARERS, 'duty bearer').refine((list) => list.length > 0, 'must name at least one: it decides whom the commitment applies to'),
-    rightsHolders: choices(RIGHTS_HOLDERS, 'rights holder'),
-    gcmObjectives: z
-      .array(z.coerce.number({ error: 'must be GCM objective numbers from 1 to 23' }).int('must be GCM objective numbers from 1 to 23').min(1, 'must be GCM objective numbers from 1 to 23').max(23, 'must be GCM objective numbers from 1 to 23'), {
-        error: 'must be a list',
-      })
-      .refine((list) => new Set(list).size === list.length, 'must not repeat an objective')
-      .default([]),
-    sdgTargets: choices(SDG_TARGETS, 'target'),
-    source: z.coerce.number({ error: 'must be a source document' }).int('must be a source document').positive('must be a source document'),
-  })
-  .strict();
+export const commitmentInputSchema = checked(
+  z
+    .object({
+      code: requiredText(ADMIN_LIMITS.code)
+        .toUpperCase()
+        .regex(/^[A-Z]+-\d+$/, 'must be capital letters, a dash and digits, such as TIP-03'),
+      title: requiredText(ADMIN_LIMITS.title),
+      text: longText(ADMIN_LIMITS.text).min(1, 'is required'),
+      paragraphs: requiredText(ADMIN_LIMITS.paragraphs).transform((citation, context) => {
+        const numbers = parseParagraphs(citation);
+        if (!numbers) {
+          context.addIssue({ code: 'custom', message: 'must be paragraph numbers such as 9, 13-14 or 2-3, 6' });
+          return z.NEVER;
+        }
+        return numbers;
+      }),
+      theme: z.enum(THEMES, { error: `must be one of: ${THEMES.join(', ')}` }),
+      dutyBearers: choices(DUTY_BEARERS, 'duty bearer').refine((list) => list.length > 0, 'must name at least one: it decides whom the commitment applies to'),
+      rightsHolders: choices(RIGHTS_HOLDERS, 'rights holder'),
+      gcmObjectives: z
+        .array(z.coerce.number({ error: 'must be GCM objective numbers from 1 to 23' }).int('must be GCM objective numbers from 1 to 23').min(1, 'must be GCM objective numbers from 1 to 23').max(23, 'must be GCM objective numbers from 1 to 23'), {
+          error: 'must be a list',
+        })
+        .refine((list) => new Set(list).size === list.length, 'must not repeat an objective')
+        .default([]),
+      sdgTargets: choices(SDG_TARGETS, 'target'),
+      source: z.coerce.number({ error: 'must be a source document' }).int('must be a source document').positive('must be a source document'),
+    })
+    .strict(),
+);
 export type CommitmentInput = z.output<typeof commitmentInputSchema>;
 
 /** zod issues as one message per field, the field named by its path; unknown fields by name. */
 export function adminFieldErrors(error: z.ZodError, entity: string): FieldErrors {
-  const result: FieldErrors = {};
+  // A Map, then own properties: a field name such as `__proto__` must not reach an object's prototype.
+  const result = new Map<string, string>();
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) result[[...issue.path, key].join('.')] = `is not a field of ${entity}`;
+      for (const key of issue.keys) result.set([...issue.path, key].join('.'), `is not a field of ${entity}`);
       continue;
     }
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'body';
-    result[field] ??= issue.message;
+    if (!result.has(field)) result.set(field, issue.message);
   }
-  return result;
+  return Object.fromEntries(result);
 }
 
 /** The list filter of every admin screen: archived ones are shown by default, and marked. */
@@ -175,9 +202,9 @@ export function adminInputFromForm(form: FormData, lists: readonly string[] = []
   for (const [key, raw] of form.entries()) {
     if (key.startsWith('$ACTION')) continue; // Next's own fields for server actions
     const value = typeof raw === 'string' ? raw : '';
-    const list = input[key];
+    const list = Object.hasOwn(input, key) ? input[key] : undefined;
     if (lists.includes(key) && Array.isArray(list)) list.push(value);
-    else input[key] = value;
+    else setOwn(input, key, value);
   }
   return input;
 }

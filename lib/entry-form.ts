@@ -1,6 +1,9 @@
+import { setOwn } from './text-integrity';
+
 /**
  * Form data of the log-progress form as the object the entry schema validates. Every field the
- * form did not define is passed through, so the schema refuses it by name rather than dropping it.
+ * form did not define is passed through, so the schema refuses it by name rather than dropping it
+ * (even `__proto__`, which the data layer's boundary check refuses: lib/text-integrity.ts).
  */
 export const EVIDENCE_ROWS = 5;
 
@@ -20,7 +23,7 @@ export function entryInputFromForm(form: FormData): Record<string, unknown> {
       input.measures = [...((input.measures as string[] | undefined) ?? []), value];
       continue;
     }
-    input[key] = value;
+    setOwn(input, key, value);
   }
   input.measures ??= [];
   input.adverseEffects = input.adverseEffects === 'on' || input.adverseEffects === 'true';

@@ -47,30 +47,38 @@ const forbiddenKeyMessage = (key: string) => `has a field named "${key}", which 
  * the walk cannot overflow the stack. Null when the value is clean.
  */
 export function textIntegrityErrors(value: unknown, root = 'body'): FieldErrors | null {
-  const pending: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  // Each value knows its parent and key, and its path is spelled out only when it is reported:
+  // copying a path at every level would cost the square of a deeply nested body's depth.
+  type Node = { value: unknown; parent: Node | null; key: string };
+  const fieldOf = (node: Node) => {
+    const keys: string[] = [];
+    for (let at: Node | null = node; at?.parent; at = at.parent) keys.push(at.key);
+    return keys.length > 0 ? keys.reverse().join('.') : root;
+  };
+  const pending: Node[] = [{ value, parent: null, key: '' }];
   const seen = new Set<object>();
   while (pending.length > 0) {
-    const { value: current, path } = pending.pop()!;
-    const field = path.length > 0 ? path.join('.') : root;
+    const node = pending.pop()!;
+    const current = node.value;
     if (typeof current === 'string') {
-      if (!isWellFormedText(current)) return errorAt(field, ILL_FORMED_MESSAGE);
+      if (!isWellFormedText(current)) return errorAt(fieldOf(node), ILL_FORMED_MESSAGE);
       continue;
     }
     if (typeof current !== 'object' || current === null || seen.has(current)) continue;
     seen.add(current);
     if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index -= 1) pending.push({ value: current[index], path: [...path, String(index)] });
+      for (let index = current.length - 1; index >= 0; index -= 1) pending.push({ value: current[index], parent: node, key: String(index) });
       continue;
     }
     // Own keys only: what JSON.parse, a form or a CSV row put there.
     const keys = Object.keys(current);
     for (const key of keys) {
-      if (!isWellFormedText(key)) return errorAt(field, 'has a field name that is not valid Unicode text');
-      if (FORBIDDEN_KEYS.includes(key)) return errorAt(field, forbiddenKeyMessage(key));
+      if (!isWellFormedText(key)) return errorAt(fieldOf(node), 'has a field name that is not valid Unicode text');
+      if (FORBIDDEN_KEYS.includes(key)) return errorAt(fieldOf(node), forbiddenKeyMessage(key));
     }
     for (let index = keys.length - 1; index >= 0; index -= 1) {
       const key = keys[index]!;
-      pending.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
+      pending.push({ value: (current as Record<string, unknown>)[key], parent: node, key });
     }
   }
   return null;

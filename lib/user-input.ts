@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ROLES, type Role } from './taxonomy';
+import { hasNoBidiControls, isWellFormedText } from './text-integrity';
 
 export const USER_FIELDS = ['email', 'name', 'role', 'actor'] as const;
 export type UserField = (typeof USER_FIELDS)[number];
@@ -13,6 +14,7 @@ export type UserFieldErrorCode =
   | 'emailTaken'
   | 'nameRequired'
   | 'nameTooLong'
+  | 'nameInvalid'
   | 'roleInvalid'
   | 'actorRequired'
   | 'actorNotAllowed'
@@ -43,7 +45,13 @@ export const newUserSchema = z
       .toLowerCase()
       .max(254, 'emailInvalid')
       .pipe(z.email({ error: 'emailInvalid' })),
-    name: z.string({ error: 'nameRequired' }).trim().min(1, 'nameRequired').max(200, 'nameTooLong'),
+    name: z
+      .string({ error: 'nameRequired' })
+      .trim()
+      .min(1, 'nameRequired')
+      .max(200, 'nameTooLong')
+      // One line of printable, well-formed text: a name is shown beside other text everywhere.
+      .refine((name) => !/[\u0000-\u001F\u007F]/.test(name) && isWellFormedText(name) && hasNoBidiControls(name), 'nameInvalid'),
     role: z.enum(ROLES, { error: 'roleInvalid' }),
     actor: actorReference.optional(),
   })

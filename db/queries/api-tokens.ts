@@ -8,6 +8,7 @@ import { perConnection } from '../prepared';
 import { recordAudit } from '../audit';
 import { loadPrincipal } from './entry-workflow';
 import type { Principal } from '../authz';
+import { BIDI_MESSAGE, hasNoBidiControls, ILL_FORMED_MESSAGE, isWellFormedText } from '../../lib/text-integrity';
 
 /**
  * Personal API tokens for the write API. A token is shown once when issued; the database keeps
@@ -27,7 +28,9 @@ export const apiTokenNameSchema = z
   .trim()
   .min(1, 'is required')
   .max(100, 'must be at most 100 characters')
-  .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), 'must not contain control characters');
+  .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), 'must not contain control characters')
+  .refine(isWellFormedText, ILL_FORMED_MESSAGE)
+  .refine(hasNoBidiControls, BIDI_MESSAGE);
 
 export interface ApiTokenDto {
   id: number;
