@@ -117,6 +117,19 @@ export function entryBodyCases(base: EntryBase, extra: { foreignSubject: number;
     cases.push({ label: `${field} with control characters`, field, body: withField(field, 'line\u0000\u001Bnull') });
   }
   cases.push({ label: 'summary blank', field: 'summary', body: withField('summary', ' \n\t ') });
+  // Text that is not well-formed Unicode, in any text field (sent as a JSON escape, as JSON.stringify writes a lone surrogate).
+  for (const field of Object.keys(FREE_TEXT)) cases.push({ label: `${field} with a lone surrogate`, field, body: { ...withField(field, 'x\uD800y'), adverseEffects: field === 'adverseEffectsDescription' } });
+  cases.push({ label: 'evidence title with a lone surrogate', field: 'evidence', body: withField('evidence', [{ url: 'https://example.org', title: '\uDC00', relation: 'supports' }]) });
+  // Bidirectional controls in one-line fields (long text keeps them, shown isolated).
+  for (const control of ['\u202E', '\u2067']) {
+    cases.push({ label: `summary with bidirectional control U+${control.charCodeAt(0).toString(16).toUpperCase()}`, field: 'summary', body: withField('summary', `Adopted ${control}etadpu`) });
+    cases.push({ label: `evidence title with bidirectional control U+${control.charCodeAt(0).toString(16).toUpperCase()}`, field: 'evidence', body: withField('evidence', [{ url: 'https://example.org', title: `Decree ${control}x`, relation: 'supports' }]) });
+  }
+  // Keys that name an object's prototype machinery, at the top and inside a link: named in the refusal.
+  for (const key of ['__proto__', 'constructor', 'prototype']) {
+    cases.push({ label: `key ${key}`, field: key, body: withField(key, { admin: true }) });
+    cases.push({ label: `key ${key} in an evidence link`, field: key, body: withField('evidence', [{ url: 'https://example.org', title: 'x', relation: 'supports', [key]: 1 }]) });
+  }
   for (const bad of BAD_DATES) cases.push({ label: `asOf ${bad.label}`, field: 'asOf', body: withField('asOf', bad.value) });
   for (const bad of FORGED_IDS) {
     cases.push({ label: `subject: ${bad.label}`, field: 'subject', body: withField('subject', bad.value) });
