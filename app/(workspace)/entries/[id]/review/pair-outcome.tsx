@@ -16,10 +16,10 @@ export async function PairOutcome({ entry, pair, headingId }: { entry: EntryDeta
       <>
         <StatusBadge status={value.status} />{' '}
         <span className="meta">
-          {t('entryReview.statusMeta', {
+          {t(own ? 'entryReview.statusMetaThis' : 'entryReview.statusMeta', {
             date: format.dateTime(dateOnly(value.asOf), { dateStyle: 'medium' }),
             reporter: value.reporterName,
-            id: own ? t('entryReview.thisEntry') : String(value.entryId),
+            id: value.entryId,
           })}
         </span>
       </>
