@@ -153,8 +153,15 @@ describe('the progress-entry workflow', () => {
   it('a civil-society member publishes an independent assessment of a state, with a confidence', () => {
     const cso = csoWithUsers();
     const aldoria = actorId('Republic of Aldoria');
-    const id = created(createEntry(cso.contributor, input(aldoria, { status: 'limited' })));
-    expect(submitEntry(cso.contributor, id)).toMatchObject({ ok: false, status: 400, fieldErrors: { confidence: expect.any(String) } });
+    const before = checksum();
+    const noConfidence = { ok: false, status: 400, fieldErrors: { confidence: 'is required for an independent assessment' }, fieldCodes: { confidence: 'required' } };
+    expect(createEntry(cso.contributor, input(aldoria, { status: 'limited' }))).toMatchObject(noConfidence);
+    expect(checksum()).toBe(before);
+    const id = created(createEntry(cso.contributor, input(aldoria, { status: 'limited', confidence: 'low' })));
+    expect(updateEntry(cso.contributor, id, input(aldoria, { status: 'limited', confidence: null }))).toMatchObject(noConfidence);
+    // A draft saved before confidence was required at every save is still refused at submission.
+    db.update(t.progressEntries).set({ confidence: null }).where(eq(t.progressEntries.id, id)).run();
+    expect(submitEntry(cso.contributor, id)).toMatchObject(noConfidence);
     expect(publishEntry(cso.focal, id)).toMatchObject({ ok: false, status: 403 });
     created(updateEntry(cso.contributor, id, input(aldoria, { status: 'limited', confidence: 'medium' })));
     created(submitEntry(cso.contributor, id));

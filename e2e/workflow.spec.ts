@@ -130,7 +130,7 @@ test.describe('logging progress', () => {
         },
         [actorId('Kingdom of Bravonia'), withReporter] as const,
       );
-    await form.fill({ status: 'Complete', asOf: '2026-01-01', summary });
+    await form.fill({ commitment: stateCommitment(), status: 'Complete', asOf: '2026-01-01', summary });
     await forge(true);
     await form.save();
     await expect(alertBox(page)).toContainText('reporter');

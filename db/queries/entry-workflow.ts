@@ -7,7 +7,7 @@ import { statementStore } from './entry-statements';
 import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
 import { appliesToKind, type ActorKind, type DutyBearer } from '../../lib/taxonomy';
 import type { CreateAction } from '../../lib/api-schemas';
-import { entryInputSchema, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type EntryInput, type FieldErrors } from '../../lib/entry-input';
+import { entryInputSchema, fieldErrorCodes, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type EntryInput, type FieldErrorCode, type FieldErrorCodes, type FieldErrors } from '../../lib/entry-input';
 import { bidiControlErrors, textIntegrityErrors } from '../../lib/text-integrity';
 
 /**
@@ -18,7 +18,7 @@ import { bidiControlErrors, textIntegrityErrors } from '../../lib/text-integrity
  */
 export type WriteResult =
   | { ok: true; entryId: number; duplicate?: boolean }
-  | { ok: false; status: 400 | 403 | 404 | 409; message: string; fieldErrors?: FieldErrors };
+  | { ok: false; status: 400 | 403 | 404 | 409; message: string; fieldErrors?: FieldErrors; fieldCodes?: FieldErrorCodes };
 
 export interface WriteContext {
   requestId?: string | null;
@@ -48,12 +48,15 @@ export interface EntryStore {
   audit(record: AuditRecord): void;
 }
 
-const invalid = (errors: FieldErrors): WriteResult => ({
+const invalid = (errors: FieldErrors, codes?: FieldErrorCodes): WriteResult => ({
   ok: false,
   status: 400,
   message: `Check ${Object.keys(errors).join(', ')}: ${Object.entries(errors).map(([field, message]) => `${field} ${message}`).join('; ')}`,
   fieldErrors: errors,
+  ...(codes ? { fieldCodes: codes } : {}),
 });
+/** One field refused, with the code the form words it by. */
+const refuse = (field: string, code: FieldErrorCode, message: string): WriteResult => invalid({ [field]: message }, { [field]: code });
 const forbidden = (message: string): WriteResult => ({ ok: false, status: 403, message });
 const notFound = (what: string): WriteResult => ({ ok: false, status: 404, message: `${what} was not found.` });
 
@@ -123,11 +126,11 @@ function entryContent(data: EntryInput, selfReport: boolean) {
  * that is not well-formed Unicode or a key such as `__proto__` anywhere in it, then the entry
  * schema, then bidirectional controls in its one-line fields (summary, evidence titles and links).
  */
-export function parseEntryInput(input: unknown): { ok: true; data: EntryInput } | { ok: false; errors: FieldErrors } {
+export function parseEntryInput(input: unknown): { ok: true; data: EntryInput } | { ok: false; errors: FieldErrors; codes?: FieldErrorCodes } {
   const broken = textIntegrityErrors(input);
   if (broken) return { ok: false, errors: broken };
   const parsed = entryInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), codes: fieldErrorCodes(parsed.error) };
   const oneLine = bidiControlErrors({
     summary: parsed.data.summary,
     ...Object.fromEntries(parsed.data.evidence.flatMap((link, index) => [[`evidence.${index}.title`, link.title], [`evidence.${index}.url`, link.url]])),
@@ -138,7 +141,7 @@ export function parseEntryInput(input: unknown): { ok: true; data: EntryInput } 
 /** Creates a draft from the user's own actor. Retrying with the same idempotency key returns the first entry. */
 export function createEntry(userId: string, input: unknown, context: WriteContext = {}): WriteResult {
   const parsed = parseEntryInput(input);
-  if (!parsed.ok) return invalid(parsed.errors);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.codes);
   return transaction((store) => createIn(store, userId, parsed.data, context));
 }
 
@@ -149,7 +152,7 @@ export function createEntry(userId: string, input: unknown, context: WriteContex
  */
 export function createAndAdvanceEntry(userId: string, input: unknown, action: CreateAction, context: WriteContext = {}): WriteResult {
   const parsed = parseEntryInput(input);
-  if (!parsed.ok) return invalid(parsed.errors);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.codes);
   return settle(() =>
     transaction((store) => {
       const created = createIn(store, userId, parsed.data, context);
@@ -186,9 +189,9 @@ export function createIn(store: EntryStore, userId: string, data: EntryInput, co
   const archived = archivedReporter(store, reporterId);
   if (archived) return archived;
   const commitment = store.liveCommitment(data.commitment);
-  if (!commitment) return invalid({ commitment: 'is not a commitment of this workspace' });
+  if (!commitment) return refuse('commitment', 'invalid_choice', 'is not a commitment of this workspace');
   const subjectActor = store.actor(data.subject);
-  if (!subjectActor || subjectActor.archived) return invalid({ subject: 'is not an actor of this workspace' });
+  if (!subjectActor || subjectActor.archived) return refuse('subject', 'invalid_choice', 'is not an actor of this workspace');
   const subject = { id: data.subject };
   const draft = { commitmentId: commitment.id, subjectId: subject.id, reporterId, state: 'draft' as const, createdBy: principal.userId, withdrawnAt: null, supersededById: null };
   const resource = resourceOf(store, draft, 'new');
@@ -196,8 +199,8 @@ export function createIn(store: EntryStore, userId: string, data: EntryInput, co
   const decision = authorize(principal, imported ? 'entry.import' : 'entry.create', resource);
   if (!decision.allowed) return forbidden(decision.reason);
   const selfReport = subject.id === reporterId;
-  if (selfReport && data.confidence !== null) return invalid({ confidence: 'is only for independent assessments' });
-  if (!selfReport && data.confidence === null && imported?.state === 'submitted') return invalid({ confidence: 'is required for an independent assessment' });
+  const confidence = confidenceProblem(selfReport, data);
+  if (confidence) return confidence;
   if (data.supersedes !== null) {
     const original = store.entry(data.supersedes);
     if (!original || original.state !== 'published' || original.withdrawnAt !== null || original.supersededById !== null) {
@@ -262,8 +265,8 @@ const ADVANCES_CONTENT = new Set<EntryAction>(['entry.edit', 'entry.submit', 'en
 
 /** An archived commitment or actor takes no new statements: drafts written before the archiving stay as they are. */
 function archivedTarget(store: EntryStore, entry: EntryRow): WriteResult | null {
-  if (store.commitmentArchived(entry.commitmentId)) return { ok: false, status: 409, message: 'commitment: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { commitment: 'was archived' } };
-  if (store.actor(entry.subjectId)?.archived) return { ok: false, status: 409, message: 'subject: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { subject: 'was archived' } };
+  if (store.commitmentArchived(entry.commitmentId)) return { ok: false, status: 409, message: 'commitment: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { commitment: 'was archived' }, fieldCodes: { commitment: 'archived' } };
+  if (store.actor(entry.subjectId)?.archived) return { ok: false, status: 409, message: 'subject: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { subject: 'was archived' }, fieldCodes: { subject: 'archived' } };
   return null;
 }
 
@@ -313,25 +316,30 @@ function transitionIn(
 /** Changes a draft or a returned entry; the same validation as creation. */
 export function updateEntry(userId: string, entryId: number, input: unknown, context: WriteContext = {}): WriteResult {
   const parsed = parseEntryInput(input);
-  if (!parsed.ok) return invalid(parsed.errors);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.codes);
   const data = parsed.data;
   return transition(
     userId,
     entryId,
     'entry.edit',
     (entry) => {
-      if (data.subject !== entry.subjectId) return invalid({ subject: 'cannot change: start a new entry for another subject' });
+      if (data.subject !== entry.subjectId) return refuse('subject', 'not_allowed', 'cannot change: start a new entry for another subject');
       const selfReport = entry.subjectId === entry.reporterId;
-      if (selfReport && data.confidence !== null) return invalid({ confidence: 'is only for independent assessments' });
-      return entryContent(data, selfReport);
+      return confidenceProblem(selfReport, data) ?? entryContent(data, selfReport);
     },
     context,
   );
 }
 
-/** An independent assessment is only complete with the assessor's confidence. */
+/** A self-report states no confidence; an independent assessment is saved with one, on every path. */
+function confidenceProblem(selfReport: boolean, data: EntryInput): WriteResult | null {
+  if (selfReport) return data.confidence === null ? null : refuse('confidence', 'not_allowed', 'is only for independent assessments');
+  return data.confidence === null ? refuse('confidence', 'required', 'is required for an independent assessment') : null;
+}
+
+/** An independent assessment is only complete with the assessor's confidence (drafts saved before it was required lack one). */
 function missingConfidence(entry: EntryRow): WriteResult | null {
-  return entry.subjectId !== entry.reporterId && entry.confidence === null ? invalid({ confidence: 'is required for an independent assessment' }) : null;
+  return entry.subjectId !== entry.reporterId && entry.confidence === null ? refuse('confidence', 'required', 'is required for an independent assessment') : null;
 }
 
 function submitIn(store: EntryStore, userId: string, entryId: number, context: WriteContext): WriteResult {

@@ -10,6 +10,7 @@ import { refusalCode } from '@/lib/notice-codes';
 import { actionArgs, guardedAction } from '@/app/_lib/guard';
 import type { EntryFormValues } from './entry-form';
 import type { FormState } from './form-state';
+import { formFieldErrors } from './form-errors';
 
 /** The form as typed, to show again next to the errors. */
 function keptValues(form: FormData): EntryFormValues {
@@ -51,7 +52,10 @@ export const saveEntry = guardedAction([actionArgs.optionalId, actionArgs.state,
   const input = entryInputFromForm(form);
   const context = { requestId: await requestId() };
   const result = entryId === null ? createEntry(user.id, input, context) : updateEntry(user.id, entryId, input, context);
-  if (!result.ok) return { errors: result.fieldErrors ?? { body: result.message }, values: keptValues(form) };
+  if (!result.ok) {
+    const values = keptValues(form);
+    return { errors: formFieldErrors(result, values.evidence), values };
+  }
   refresh();
   redirect(`/entries/mine?saved=${result.entryId}`);
 });

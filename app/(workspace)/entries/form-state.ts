@@ -1,7 +1,14 @@
+import type { FieldErrorCode } from '@/lib/entry-input';
 import type { EntryFormValues } from './entry-form';
 
-/** What a log-progress action returns on failure: messages by field, and the input to show again. */
+/** One field's refusal: the code the form words it by (null when the data layer gave none) and the English message. */
+export interface FormFieldError {
+  code: FieldErrorCode | null;
+  message: string;
+}
+
+/** What a log-progress action returns on failure: errors by the form's own field names, and the input to show again. */
 export interface FormState {
-  errors: Record<string, string>;
+  errors: Record<string, FormFieldError>;
   values: EntryFormValues | null;
 }

@@ -25,7 +25,8 @@ export default async function NewEntryPage({ searchParams }: { searchParams: Sea
     );
   }
   const query = await searchParams;
-  const commitment = typeof query.commitment === 'string' && options.commitments.some((c) => c.code === query.commitment) ? query.commitment : (options.commitments[0]?.code ?? '');
+  // No commitment is chosen for the user: only a link that names one (from a commitment's page) preselects it.
+  const commitment = typeof query.commitment === 'string' && options.commitments.some((c) => c.code === query.commitment) ? query.commitment : '';
   const subject = typeof query.subject === 'string' && options.subjects.some((s) => String(s.id) === query.subject) ? query.subject : String(options.subjects[0]?.id ?? '');
   return (
     <>
