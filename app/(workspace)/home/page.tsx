@@ -58,7 +58,7 @@ async function MemberHome({ user }: { user: CurrentUser }) {
           intro={t('toReviewIntro', { actor: user.actorName ?? '' })}
           empty={t('toReviewEmpty')}
           entries={queue}
-          action={() => ({ href: '/entries/review', label: t('review') })}
+          action={(entry) => ({ href: `/entries/${entry.id}/review`, label: t('review') })}
           more={
             queue.length > 0 ? (
               <p>
