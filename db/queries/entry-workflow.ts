@@ -8,7 +8,7 @@ import { authorize, type EntryAction, type EntryResource, type Principal } from 
 import { appliesToKind, type ActorKind, type DutyBearer } from '../../lib/taxonomy';
 import type { CreateAction } from '../../lib/api-schemas';
 import { entryInputSchema, fieldErrorCodes, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type EntryInput, type FieldErrorCode, type FieldErrorCodes, type FieldErrors } from '../../lib/entry-input';
-import { bidiControlErrors, textIntegrityErrors } from '../../lib/text-integrity';
+import { bidiControlErrors, ILL_FORMED_MESSAGE, textIntegrityErrors } from '../../lib/text-integrity';
 
 /**
  * The progress-entry workflow: draft -> submitted -> published, or returned with a note; a
@@ -127,15 +127,18 @@ function entryContent(data: EntryInput, selfReport: boolean) {
  * schema, then bidirectional controls in its one-line fields (summary, evidence titles and links).
  */
 export function parseEntryInput(input: unknown): { ok: true; data: EntryInput } | { ok: false; errors: FieldErrors; codes?: FieldErrorCodes } {
+  // The form words these by code: broken text as invalid text, a key such as __proto__ as a field
+  // that is not the form's, bidirectional controls as the invisible formatting codes they are.
+  const coded = (errors: FieldErrors, code: (message: string) => FieldErrorCode) => ({ ok: false as const, errors, codes: Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, code(message)])) });
   const broken = textIntegrityErrors(input);
-  if (broken) return { ok: false, errors: broken };
+  if (broken) return coded(broken, (message) => (message === ILL_FORMED_MESSAGE ? 'invalid_text' : 'unknown_field'));
   const parsed = entryInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), codes: fieldErrorCodes(parsed.error) };
   const oneLine = bidiControlErrors({
     summary: parsed.data.summary,
     ...Object.fromEntries(parsed.data.evidence.flatMap((link, index) => [[`evidence.${index}.title`, link.title], [`evidence.${index}.url`, link.url]])),
   });
-  return oneLine ? { ok: false, errors: oneLine } : { ok: true, data: parsed.data };
+  return oneLine ? coded(oneLine, () => 'control_characters') : { ok: true, data: parsed.data };
 }
 
 /** Creates a draft from the user's own actor. Retrying with the same idempotency key returns the first entry. */
