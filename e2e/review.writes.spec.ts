@@ -17,10 +17,11 @@ const userName = (email: string) => queryOne<{ name: string }>('SELECT name FROM
 const entryRow = (id: number) =>
   queryOne<{ state: string; superseded_by_id: number | null; return_note: string | null }>('SELECT state, superseded_by_id, return_note FROM progress_entries WHERE id = ?', id);
 
-/** A published, current self-report of Aldoria on a live commitment that nothing corrects yet: the entry a correction supersedes. */
+/** Aldoria's current self-report on a live commitment that nothing corrects yet: the entry a correction supersedes. */
 const correctable = (aldoria: number) =>
   queryOne<{ id: number; code: string; text: string; status: string; summary: string }>(
     `SELECT e.id, c.code, c.text, e.status, e.summary FROM progress_entries e JOIN commitments c ON c.id = e.commitment_id
+       JOIN current_status s ON s.entry_id = e.id AND s.perspective = 'self'
      WHERE e.reporter_id = ? AND e.subject_id = ? AND e.state = 'published' AND e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL
        AND c.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM progress_entries p WHERE p.supersedes_id = e.id)
      ORDER BY e.id LIMIT 1 OFFSET 3`,
@@ -131,7 +132,7 @@ test.describe('reviewing before publishing', () => {
     await focal.getByRole('link', { name: 'Publish…' }).click();
     await focal.getByRole('button', { name: 'Publish permanently' }).click();
     await expect(focal).toHaveURL(new RegExp(`/entries/review\\?published=${id}$`));
-    await expect(focal.getByText('Published.')).toBeVisible();
+    await expect(focal.getByText('Published.', { exact: true })).toBeVisible();
     expect(entryRow(id).state).toBe('published');
     expect(entryRow(original.id).superseded_by_id).toBe(id);
     await focal.context().close();

@@ -30,7 +30,8 @@ async function card(page: Page, summary: string) {
 async function publishPermanently(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Publish permanently?' })).toBeVisible();
   await page.getByRole('button', { name: 'Publish permanently' }).click();
-  await expect(page.getByText('Published.')).toBeVisible();
+  await expect(page).toHaveURL(/[?&]published=\d+$/);
+  await expect(page.getByText('Published.', { exact: true })).toBeVisible();
 }
 
 test.describe('logging progress', () => {
