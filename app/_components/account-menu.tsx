@@ -19,6 +19,7 @@ export async function AccountMenu() {
       </div>
     );
   }
+  const waiting = countAwaitingReview(user);
   return (
     <section className="account-menu" aria-label={t('menu.label')}>
       <p className="account-who">
@@ -41,7 +42,10 @@ export async function AccountMenu() {
         ) : null}
         {user.role === 'focal_point' ? (
           <li>
-            <ReviewLink label={t('menu.review')} waiting={countAwaitingReview(user) ?? 0} waitingLabel={(count) => tHome('reviewWaiting', { count })} />
+            {/* "Review queue (3)" on screen; "Review queue, 3 entries wait for review" to a screen reader, the visible words first. */}
+            <Link href="/entries/review" aria-label={tHome('reviewWaiting', { label: t('menu.review'), count: waiting ?? 0 })}>
+              {tHome('reviewCount', { label: t('menu.review'), count: waiting ?? 0 })}
+            </Link>
           </li>
         ) : null}
         {user.role === 'focal_point' || user.role === 'admin' ? (
@@ -85,13 +89,3 @@ export async function AccountMenu() {
   );
 }
 
-/** "Review queue (3)": the number on screen, and in words for a screen reader ("3 entries wait for review"). */
-function ReviewLink({ label, waiting, waitingLabel }: { label: string; waiting: number; waitingLabel: (count: number) => string }) {
-  return (
-    <Link href="/entries/review" className="review-link">
-      {label}
-      <span aria-hidden="true"> ({waiting})</span>
-      <span className="visually-hidden">, {waitingLabel(waiting)}</span>
-    </Link>
-  );
-}

@@ -30,12 +30,18 @@ export default async function HomePage() {
   );
 }
 
+/** The user's own entries not yet published, by state: what came back first, then drafts, then what waits on someone else. */
+const OWN_WORK = [
+  { state: 'returned', key: 'returned', next: 'edit' },
+  { state: 'draft', key: 'drafts', next: 'edit' },
+  { state: 'submitted', key: 'submitted', next: 'open' },
+] as const;
+
 async function MemberHome({ user }: { user: CurrentUser }) {
   const t = await getTranslations('home');
   const tMenu = await getTranslations('auth.menu');
   const mine = listMyDrafts(user.id);
   const queue = user.role === 'focal_point' ? listReviewQueue(user.id) : null;
-  const inState = (state: string) => mine.filter((entry) => entry.state === state);
   return (
     <>
       <p className="actions">
@@ -68,30 +74,17 @@ async function MemberHome({ user }: { user: CurrentUser }) {
           }
         />
       ) : null}
-      <WorkList
-        id="returned"
-        title={t('returned')}
-        intro={t('returnedIntro')}
-        empty={t('returnedEmpty')}
-        entries={inState('returned')}
-        action={(entry) => ({ href: `/entries/${entry.id}/edit`, label: t('edit') })}
-      />
-      <WorkList
-        id="drafts"
-        title={t('drafts')}
-        intro={t('draftsIntro')}
-        empty={t('draftsEmpty')}
-        entries={inState('draft')}
-        action={(entry) => ({ href: `/entries/${entry.id}/edit`, label: t('edit') })}
-      />
-      <WorkList
-        id="submitted"
-        title={t('submitted')}
-        intro={t('submittedIntro')}
-        empty={t('submittedEmpty')}
-        entries={inState('submitted')}
-        action={(entry) => ({ href: `/entries/${entry.id}`, label: t('open') })}
-      />
+      {OWN_WORK.map(({ state, key, next }) => (
+        <WorkList
+          key={key}
+          id={key}
+          title={t(key)}
+          intro={t(`${key}Intro`)}
+          empty={t(`${key}Empty`)}
+          entries={mine.filter((entry) => entry.state === state)}
+          action={(entry) => (next === 'edit' ? { href: `/entries/${entry.id}/edit`, label: t('edit') } : { href: `/entries/${entry.id}`, label: t('open') })}
+        />
+      ))}
     </>
   );
 }

@@ -59,9 +59,8 @@ export async function WorkList({
                   </div>
                 ) : null}
                 <p>
-                  <Link href={next.href}>
+                  <Link href={next.href} aria-label={t('actionNamed', { action: next.label, summary: entry.summary })}>
                     {next.label}
-                    <span className="visually-hidden">: {entry.summary}</span>
                   </Link>
                 </p>
               </li>
