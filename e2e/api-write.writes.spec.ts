@@ -2,6 +2,8 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { ENTRY_TOKEN, expectNoAxeViolations, issueToken, queryAll, queryOne } from './fixtures';
 import { DEMO, signIn } from './pages/workspace';
 
@@ -338,6 +340,76 @@ test.describe('write API and the documented contract', () => {
     expect(broken.status()).toBe(400);
     expect((await broken.json()).error.code).toBe('invalid_json');
     expect(writeCount()).toBe(before);
+  });
+
+  test('broken text, prototype keys and bidirectional controls in one-line fields are refused by field, and nothing is written', async () => {
+    const before = writeCount();
+    const send = (url: string, body: string) => api.post(url, { headers: { ...bearer(tokens.focal), 'Content-Type': 'application/json' }, data: body });
+    const valid = JSON.stringify(entryBody(actorId('Republic of Aldoria'))).slice(0, -1);
+    const cases: [string, string, string][] = [
+      ['/api/v1/entries', `${valid},"summary":"\\ud800x"}`, 'summary'],
+      ['/api/v1/entries', `${valid},"narrative":"\\udfff"}`, 'narrative'],
+      ['/api/v1/entries/batch', `{"entries":[${valid},"summary":"ok \\ud83d"}]}`, 'entries.0.summary'],
+      ['/api/v1/entries', `${valid},"__proto__":{"admin":true}}`, 'body'],
+      ['/api/v1/entries', `${valid},"constructor":1}`, 'body'],
+      ['/api/v1/entries', `${valid},"evidence":[{"url":"https://example.org","title":"t","relation":"supports","prototype":1}]}`, 'evidence.0'],
+      ['/api/v1/entries', JSON.stringify(entryBody(actorId('Republic of Aldoria'), { summary: 'Adopted \u202Eetadpu\u202C' })), 'summary'],
+      ['/api/v1/entries/batch', JSON.stringify({ entries: [entryBody(actorId('Republic of Aldoria'), { evidence: [{ url: 'https://example.org', title: '\u2067x', relation: 'supports' }] })] }), 'entries.0.evidence.0.title'],
+    ];
+    for (const [url, body, field] of cases) {
+      const response = await send(url, body);
+      expect(response.status(), `${url} ${body.slice(-60)}`).toBe(400);
+      const { error } = (await response.json()) as { error: { code: string; message: string; fields: Record<string, string> } };
+      expect(error.code).toBe('invalid_body');
+      expect(Object.keys(error.fields)).toEqual([field]);
+      expect(error.message).toContain(field);
+      validateAgainst(url, 'post', '400', { error });
+    }
+    expect((await send('/api/v1/entries', `${valid},"__proto__":1}`).then((response) => response.json())).error.message).toContain('"__proto__"');
+    expect(writeCount()).toBe(before);
+    // Long text keeps its bidirectional controls (shown isolated).
+    const narrative = 'Quoted: \u202Bمرسوم\u202C.';
+    const kept = await send('/api/v1/entries', JSON.stringify(entryBody(actorId('Republic of Aldoria'), { narrative })));
+    expect(kept.status()).toBe(201);
+    expect(((await kept.json()) as { entry: { narrative: string } }).entry.narrative).toBe(narrative);
+  });
+
+  test("an archived actor's members are refused with 409 naming it on create, batch and every transition, and nothing is written", async () => {
+    // An actor of this run's own, so no other spec sees it archived.
+    const name = `E2E Archived Network ${run}`;
+    const database = new Database(process.env.E2E_DATABASE_PATH!);
+    database.pragma('busy_timeout = 30000');
+    const archivedId = Number(database.prepare(`INSERT INTO actors (kind, name) VALUES ('cso', ?)`).run(name).lastInsertRowid);
+    const email = `focal.${run}@archived.example`;
+    execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'db/user-create.ts', '--email', email, '--name', 'Archived Focal', '--role', 'focal_point', '--actor', String(archivedId)], {
+      env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH, PASSWORD: `archived-focal-${run}-long-enough` },
+      encoding: 'utf8',
+    });
+    const token = issueToken(email, `e2e archived ${run}`);
+    const post = (url: string, data: unknown) => api.post(url, { headers: { ...bearer(token), 'Content-Type': 'application/json' }, data: JSON.stringify(data) });
+    const assessment = (action: string) => ({ ...entryBody(actorId('Republic of Aldoria'), { confidence: 'medium' }), action });
+    const ids: number[] = [];
+    for (const action of ['draft', 'submit']) {
+      const response = await post('/api/v1/entries', assessment(action));
+      expect(response.status(), await response.text()).toBe(201);
+      ids.push(((await response.json()) as { entry: { id: number } }).entry.id);
+    }
+    database.prepare('UPDATE actors SET archived_at = ? WHERE id = ?').run(new Date().toISOString(), archivedId);
+    database.close();
+
+    const before = writeCount();
+    const refused = async (response: APIResponse, prefix = '') => {
+      expect(response.status()).toBe(409);
+      expect(await response.json()).toEqual({ error: { code: 'conflict', message: `${prefix}Reporter: ${name} is archived; its members cannot write entries.` } });
+    };
+    for (const action of ['draft', 'submit', 'publish']) await refused(await post('/api/v1/entries', assessment(action)));
+    await refused(await post('/api/v1/entries/batch', { entries: [assessment('publish')] }), 'entries.0: ');
+    await refused(await post(`/api/v1/entries/${ids[0]}/submit`, {}));
+    await refused(await post(`/api/v1/entries/${ids[0]}/publish`, {}));
+    await refused(await post(`/api/v1/entries/${ids[1]}/publish`, {}));
+    await refused(await post(`/api/v1/entries/${ids[1]}/return`, { note: 'Add a source.' }));
+    expect(writeCount()).toBe(before);
+    expect(ids.map((id) => entryRow(id)?.state)).toEqual(['draft', 'submitted']);
   });
 
   test('a method a resource does not have answers 405 in the same error shape', async () => {
