@@ -146,11 +146,14 @@ test.describe('reviewing before publishing', () => {
 
     // A publish form without the confirmation (as a one-click button elsewhere would send) lands on the confirmation.
     await focal.locator('input[name="confirmed"]').evaluate((input) => input.remove());
+    const posted = focal.waitForResponse((response) => response.request().method() === 'POST');
     await focal.getByRole('button', { name: 'Publish permanently' }).click();
+    await posted;
     await expect(focal).toHaveURL(new RegExp(`/entries/${id}/publish$`));
     expect(entryRow(id).state).toBe('submitted');
 
     // Confirmed for another version of the entry than the current one: refused, said in the catalogue's words.
+    await focal.goto(`/entries/${id}/publish`);
     await focal.locator('input[name="version"]').evaluate((input) => ((input as HTMLInputElement).value = '2020-01-01T00:00:00.000Z'));
     await focal.getByRole('button', { name: 'Publish permanently' }).click();
     await expect(alertBox(focal)).toContainText('Not published: the entry changed after this page was opened.');
