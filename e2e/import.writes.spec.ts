@@ -93,9 +93,30 @@ test.describe('importing entries from a spreadsheet', () => {
     expect(entryCount(stamp)).toBe(before);
   });
 
-  test('a contributor may not open the import screen', async ({ page }) => {
+  test('a contributor may not open the import screen, and an upload is refused with 403 before anything is streamed', async ({ page, baseURL }) => {
     await signInTo(page, DEMO.aldoriaContributor, '/entries/mine');
     const response = await page.goto('/entries/import');
     expect(response?.status()).toBe(403);
+    const before = entryCount(stamp);
+    const upload = await page.request.post('/entries/import/upload', {
+      headers: { Origin: baseURL! },
+      multipart: { file: { name: 'aldoria.csv', mimeType: 'text/csv', buffer: Buffer.from(goodFile(), 'utf8') }, mode: 'import', publish: 'draft' },
+    });
+    expect(upload.status()).toBe(403);
+    expect(upload.headers()['content-type']).toMatch(/^application\/json/);
+    expect((await upload.json()).error).toEqual({ code: 'forbidden', message: 'Only a focal point (for its own actor) or an admin may import entries.' });
+    expect(entryCount(stamp)).toBe(before);
+  });
+
+  test('a file refused as a whole answers 400 with its errors, shown as the report', async ({ page }) => {
+    await signInTo(page, DEMO.aldoriaFocal);
+    const answered = page.waitForResponse((response) => response.url().endsWith('/entries/import/upload'));
+    await page.getByLabel('CSV file (UTF-8)').setInputFiles({ name: 'columns.csv', mimeType: 'text/csv', buffer: Buffer.from(`commitment_code,status\r\n${code()},complete\r\n`, 'utf8') });
+    await page.getByRole('button', { name: 'Check file' }).click();
+    expect((await answered).status()).toBe(400);
+    await expect(page.getByText('The file cannot be imported as it is: see the problems below.')).toBeVisible();
+    const errors = page.getByRole('table', { name: 'Errors by row and column' });
+    for (const column of ['as_of', 'summary', 'subject_id']) await expect(errors.getByRole('cell', { name: column, exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 });
