@@ -104,7 +104,7 @@ test.describe('the entry form keeps every value through an error', () => {
       status: 'Regressed',
       asOf: NEXT_YEAR,
       summary: unique('Monitors see returns without screening'),
-      narrative: 'Décret n° 7/2026 — observed at three border posts; « les renvois » continue. مراقبة',
+      narrative: 'Décret n° 7/2026 — observed at three border posts.\nSecond paragraph: « les renvois » continue. مراقبة',
       measures: ['Policy', 'Data', 'Cooperation'],
       // Rows 1, 3 and 5 left blank: errors must still name the rows as the form numbers them.
       evidence: [null, { url: 'https://example.org/monitoring-report', title: 'Monitoring report', relation: 'context' }, null, { url: 'https://example.org/court-ruling', title: '', relation: 'contradicts' }, null],

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ACTOR_KINDS, DUTY_BEARERS, RIGHTS_HOLDERS, SDG_TARGETS, THEMES } from './taxonomy';
 import { isCalendarDate } from './dates';
 import type { FieldErrors } from './entry-input';
-import { BIDI_MESSAGE, hasNoBidiControls, ILL_FORMED_MESSAGE, isWellFormedText, setOwn, textIntegrityErrors } from './text-integrity';
+import { BIDI_MESSAGE, hasNoBidiControls, ILL_FORMED_MESSAGE, isWellFormedText, formFieldText, setOwn, textIntegrityErrors } from './text-integrity';
 
 export type { FieldErrors };
 
@@ -201,7 +201,7 @@ export function adminInputFromForm(form: FormData, lists: readonly string[] = []
   for (const list of lists) input[list] = [];
   for (const [key, raw] of form.entries()) {
     if (key.startsWith('$ACTION')) continue; // Next's own fields for server actions
-    const value = typeof raw === 'string' ? raw : '';
+    const value = formFieldText(raw);
     const list = Object.hasOwn(input, key) ? input[key] : undefined;
     if (lists.includes(key) && Array.isArray(list)) list.push(value);
     else setOwn(input, key, value);

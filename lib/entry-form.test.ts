@@ -66,4 +66,9 @@ describe('entryInputFromForm', () => {
     expect(result.success).toBe(false);
     if (!result.success) expect(result.error.issues[0]?.path).toEqual(['evidence', 0, 'url']);
   });
+
+  it('stores a line break typed in a textarea once, as the browser\'s CRLF is not what was typed', () => {
+    const input = entryInputFromForm(form([...BASE.filter(([key]) => key !== 'narrative'), ['narrative', 'First line\r\nSecond line\rThird']]));
+    expect(input.narrative).toBe('First line\nSecond line\nThird');
+  });
 });

@@ -1,4 +1,4 @@
-import { setOwn } from './text-integrity';
+import { formFieldText, setOwn } from './text-integrity';
 
 /**
  * Form data of the log-progress form as the object the entry schema validates. Every field the
@@ -12,7 +12,7 @@ export function entryInputFromForm(form: FormData): Record<string, unknown> {
   const evidence = new Map<number, Record<string, string>>();
   for (const [key, raw] of form.entries()) {
     if (key.startsWith('$ACTION')) continue; // Next's own fields for server actions
-    const value = typeof raw === 'string' ? raw : '';
+    const value = formFieldText(raw);
     const row = /^evidence\.(\d+)\.(url|title|relation)$/.exec(key);
     if (row) {
       const index = Number(row[1]);

@@ -48,6 +48,12 @@ describe('keys that name the prototype machinery', () => {
     expect(Object.keys(adminInputFromForm(data))).toContain('__proto__');
     expect(textIntegrityErrors(entryInputFromForm(data))).toEqual(refusedAs('body', 'has a field named "__proto__", which is not allowed'));
   });
+
+  it('keep a textarea\'s line breaks as typed in an admin form, not as the browser\'s CRLF', () => {
+    const data = new FormData();
+    data.append('text', 'Paragraph one.\r\n\r\nParagraph two.');
+    expect(adminInputFromForm(data).text).toBe('Paragraph one.\n\nParagraph two.');
+  });
 });
 
 describe('bidirectional controls', () => {

@@ -102,3 +102,11 @@ function errorAt(field: string, message: string): FieldErrors {
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+/**
+ * A form field's text as the person typed it: browsers send a textarea's line breaks as CRLF
+ * (HTML form submission), so they are stored as the single line breaks the JSON API would send.
+ */
+export function formFieldText(raw: FormDataEntryValue): string {
+  return typeof raw === 'string' ? raw.replace(/\r\n?/g, '\n') : '';
+}
