@@ -6,6 +6,7 @@ import * as t from '../schema';
 import type { StatusKey } from '../../lib/status-scale';
 import type { ActorKind, Confidence, EvidenceRelation, Measure, Perspective } from '../../lib/taxonomy';
 import { DEFAULT_PAGE_SIZE } from '../../lib/query-params';
+import { statementFields } from './entry-fields';
 
 export interface EntryFilters {
   commitment?: string;
@@ -135,20 +136,8 @@ function toPublishedEntry(row: PublishedRow): PublishedEntryDto {
     commitment: { code: row.commitmentCode, title: row.commitmentTitle },
     subject: { id: row.subjectId, name: row.subjectName, kind: row.subjectKind },
     reporter: { id: row.reporterId, name: row.reporterName, kind: row.reporterKind },
-    perspective: row.perspective,
-    status: row.status,
-    asOf: row.asOf,
-    summary: row.summary,
-    narrative: row.narrative,
-    measures: JSON.parse(row.measures) as Measure[],
-    evidence: JSON.parse(row.evidence) as PublishedEntryDto['evidence'],
-    confidence: row.confidence,
-    adverseEffects: row.adverseEffects,
-    adverseEffectsDescription: row.adverseEffectsDescription,
+    ...statementFields(row),
     publishedAt: row.publishedAt ?? '',
-    supersedesId: row.supersedesId,
-    supersededById: row.supersededById,
-    withdrawal: row.withdrawnAt && row.withdrawalReason ? { at: row.withdrawnAt, reason: row.withdrawalReason } : null,
   };
 }
 

@@ -7,8 +7,9 @@ import { authorize, type EntryResource } from '../authz';
 import { loadPrincipal } from './entry-workflow';
 import type { ActorRefDto, PublishedEntryDto } from './entries';
 import type { StatusKey } from '../../lib/status-scale';
-import { appliesToKind, type DutyBearer, type EntryState, type Measure, type Perspective } from '../../lib/taxonomy';
+import { appliesToKind, type DutyBearer, type EntryState, type Perspective } from '../../lib/taxonomy';
 import { changedFields, currentAfterPublishing, type ComparedField } from '../../lib/entry-changes';
+import { statementFields } from './entry-fields';
 
 /**
  * One entry with everything about it, in any state: what was written, who wrote and approved it,
@@ -102,16 +103,7 @@ function readDetail(db: Db | Tx, id: number): EntryDetailDto | null {
     },
     subject: actor(row.subject),
     reporter: actor(row.reporter),
-    perspective: entry.perspective,
-    status: entry.status,
-    asOf: entry.asOf,
-    summary: entry.summary,
-    narrative: entry.narrative,
-    measures: JSON.parse(entry.measures) as Measure[],
-    evidence: JSON.parse(entry.evidence) as EntryDetailDto['evidence'],
-    confidence: entry.confidence,
-    adverseEffects: entry.adverseEffects,
-    adverseEffectsDescription: entry.adverseEffectsDescription,
+    ...statementFields(entry),
     author: { id: entry.createdBy, name: row.authorName },
     approvedBy: entry.approvedBy && row.approverName !== null ? { id: entry.approvedBy, name: row.approverName } : null,
     createdAt: entry.createdAt,
@@ -120,9 +112,6 @@ function readDetail(db: Db | Tx, id: number): EntryDetailDto | null {
     returnedAt: entry.returnedAt,
     returnNote: entry.returnNote,
     publishedAt: entry.publishedAt,
-    supersedesId: entry.supersedesId,
-    supersededById: entry.supersededById,
-    withdrawal: entry.withdrawnAt && entry.withdrawalReason ? { at: entry.withdrawnAt, reason: entry.withdrawalReason } : null,
   };
 }
 

@@ -6,7 +6,7 @@ import * as t from '../schema';
 import { perConnection } from '../prepared';
 import { statementStore } from './entry-statements';
 import type { WrittenEntryDto } from '../../lib/api-schemas';
-import type { Measure } from '../../lib/taxonomy';
+import { statementFields } from './entry-fields';
 
 const subject = alias(t.actors, 'subject');
 const reporter = alias(t.actors, 'reporter');
@@ -44,19 +44,7 @@ export function getWrittenEntry(userId: string, entryId: number): WrittenEntryDt
     commitment: { code: row.commitmentCode, title: row.commitmentTitle },
     subject: { id: entry.subjectId, name: row.subjectName, kind: row.subjectKind },
     reporter: { id: entry.reporterId, name: row.reporterName, kind: row.reporterKind },
-    perspective: entry.perspective,
-    status: entry.status,
-    asOf: entry.asOf,
-    summary: entry.summary,
-    narrative: entry.narrative,
-    measures: JSON.parse(entry.measures) as Measure[],
-    evidence: JSON.parse(entry.evidence) as WrittenEntryDto['evidence'],
-    confidence: entry.confidence,
-    adverseEffects: entry.adverseEffects,
-    adverseEffectsDescription: entry.adverseEffectsDescription,
-    supersedesId: entry.supersedesId,
-    supersededById: entry.supersededById,
-    withdrawal: entry.withdrawnAt && entry.withdrawalReason ? { at: entry.withdrawnAt, reason: entry.withdrawalReason } : null,
+    ...statementFields(entry),
     state: entry.state,
     returnNote: entry.returnNote,
     createdAt: entry.createdAt,
