@@ -43,8 +43,6 @@ export const actionArgs = {
   /** The previous state of useActionState: the action never reads it. */
   state: z.unknown(),
   form: z.instanceof(FormData),
-  /** A return path inside this site. */
-  path: z.string().max(2_000).regex(/^\/(?!\/)/),
 } as const;
 
 /**
