@@ -126,6 +126,22 @@ describe('the progress-entry workflow', () => {
     expect(created(publishEntry(ALDORIA_FOCAL, id))).toBe(id);
   });
 
+  it('publishes only the version the reviewer was shown: an entry changed since is refused and left as it was', () => {
+    const aldoria = actorId('Republic of Aldoria');
+    const id = created(createEntry(ALDORIA_CONTRIBUTOR, input(aldoria)));
+    created(submitEntry(ALDORIA_CONTRIBUTOR, id));
+    const shown = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, id)).get()!;
+    // Returned, edited and submitted again after the reviewer opened the confirmation.
+    created(returnEntry(ALDORIA_FOCAL, id, 'Name the decree.'));
+    created(updateEntry(ALDORIA_CONTRIBUTOR, id, { ...input(aldoria), summary: 'Mechanism adopted by decree 4/2026' }));
+    created(submitEntry(ALDORIA_CONTRIBUTOR, id));
+    const before = checksum();
+    expect(publishEntry(ALDORIA_FOCAL, id, { version: shown.updatedAt })).toMatchObject({ ok: false, status: 409, fieldErrors: { version: 'changed after it was shown' } });
+    expect(checksum()).toBe(before);
+    const current = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, id)).get()!;
+    expect(created(publishEntry(ALDORIA_FOCAL, id, { version: current.updatedAt }))).toBe(id);
+  });
+
   it('a focal point may publish its own entry directly', () => {
     const aldoria = actorId('Republic of Aldoria');
     const id = created(createEntry(ALDORIA_FOCAL, input(aldoria)));

@@ -36,6 +36,7 @@ const FIELD_CODES = new Map<string, RefusalCode>([
   ['confidence', 'confidence_required'],
   ['note', 'invalid_note'],
   ['reason', 'invalid_reason'],
+  ['version', 'changed'],
 ]);
 const STATUS_CODES = new Map<number, RefusalCode>([
   [400, 'invalid'],

@@ -341,6 +341,11 @@ function confidenceProblem(selfReport: boolean, data: EntryInput): WriteResult |
 }
 
 /** An independent assessment is only complete with the assessor's confidence (drafts saved before it was required lack one). */
+function changedSinceShown(entry: EntryRow, version: string | undefined): WriteResult | null {
+  if (version === undefined || entry.updatedAt === version) return null;
+  return { ok: false, status: 409, message: 'version: the entry changed after it was shown to you; review it again before publishing.', fieldErrors: { version: 'changed after it was shown' } };
+}
+
 function missingConfidence(entry: EntryRow): WriteResult | null {
   return entry.subjectId !== entry.reporterId && entry.confidence === null ? refuse('confidence', 'required', 'is required for an independent assessment') : null;
 }
@@ -366,18 +371,23 @@ export function returnEntry(userId: string, entryId: number, note: unknown, cont
   return transition(userId, entryId, 'entry.return', (_entry, _principal, timestamp) => ({ state: 'returned', returnedAt: timestamp, returnNote: parsed.data.trim() }), context);
 }
 
-/** Publishes; a correction then marks the entry it supersedes, in the same transaction. */
-export function publishEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
+/**
+ * Publishes; a correction then marks the entry it supersedes, in the same transaction. With
+ * `version` (the entry's updatedAt when a reviewer was shown it), an entry changed since is
+ * refused, checked inside the transaction, so what is published is what the reviewer saw.
+ */
+export function publishEntry(userId: string, entryId: number, context: WriteContext & { version?: string } = {}): WriteResult {
   return settle(() => transaction((store) => publishIn(store, userId, entryId, context)));
 }
 
-export function publishIn(store: EntryStore, userId: string, entryId: number, context: WriteContext): WriteResult {
+export function publishIn(store: EntryStore, userId: string, entryId: number, context: WriteContext & { version?: string }): WriteResult {
   return transitionIn(
     store,
     userId,
     entryId,
     'entry.publish',
     (entry, principal, timestamp) =>
+      changedSinceShown(entry, context.version) ??
       missingConfidence(entry) ?? { state: 'published', publishedAt: timestamp, approvedBy: principal.userId, submittedAt: entry.submittedAt ?? timestamp },
     context,
     (store, _entry, updated, principal, timestamp) => {

@@ -82,10 +82,9 @@ export const submitAction = guardedAction([actionArgs.id], async (user, entryId:
 export const publishAction = guardedAction([actionArgs.id, actionArgs.form], async (user, entryId: number, form: FormData) => {
   const confirmation = `/entries/${entryId}/publish`;
   if (form.get('confirmed') !== 'permanent') redirect(confirmation);
-  const shown = getEntryDetail(entryId);
-  if (!shown || shown.updatedAt !== form.get('version')) redirect(`${confirmation}?error=changed`);
-  const back = shown.state === 'submitted' ? '/entries/review' : '/entries/mine';
-  return outcome(publishEntry(user.id, entryId, { requestId: await requestId() }), 'published', { back, here: confirmation });
+  const version = form.get('version');
+  const back = getEntryDetail(entryId)?.state === 'submitted' ? '/entries/review' : '/entries/mine';
+  return outcome(publishEntry(user.id, entryId, { requestId: await requestId(), version: typeof version === 'string' ? version : '' }), 'published', { back, here: confirmation });
 });
 
 export const returnAction = guardedAction([actionArgs.id, actionArgs.form], async (user, entryId: number, form: FormData) =>
