@@ -233,7 +233,7 @@ test.describe('admin screens for the workspace', () => {
     expect(audits('user.enable', user.id)).toBe(1);
 
     await signIn.attempt(email, password);
-    await expect(person).toHaveURL(/\/$/);
+    await expect(person).toHaveURL(/\/home$/);
     await expect(person.getByRole('button', { name: 'Sign out' })).toBeVisible();
     await closePeople(admin, person);
   });
