@@ -136,6 +136,17 @@ test.describe('reviewing before publishing', () => {
     expect(entryRow(id).state).toBe('published');
     expect(entryRow(original.id).superseded_by_id).toBe(id);
     await focal.context().close();
+
+    // What was reviewed is what anyone now reads on the entry's public page.
+    const visitor = await personAt(browser);
+    await visitor.goto(`/entries/${id}`);
+    const page = visitor.locator('dl.entry-detail').first();
+    await expect(page).toContainText(summary);
+    await expect(page.locator('.user-text').filter({ hasText: 'Adopted by decree 12/2026.' })).toContainText(`Applied in every region since ${TODAY}.`);
+    for (const text of ['Legislation', 'Budget', 'Decree 12/2026', 'https://example.org/ngo-report', 'contradicts the claim', adverse]) await expect(page).toContainText(text);
+    await expect(visitor.getByRole('link', { name: `entry ${original.id}` }).first()).toBeVisible();
+    await expect(visitor.getByText(userName(DEMO.aldoriaContributor.email))).toHaveCount(0);
+    await visitor.context().close();
   });
 
   test('publishing without the confirmation, or after the entry changed, publishes nothing', async ({ browser }) => {
