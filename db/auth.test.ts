@@ -96,7 +96,8 @@ describe('signing in with better-auth on our database', () => {
   });
 
   it('slows a stranger who rotates addresses, but never the owner at an address they signed in from', async () => {
-    const account = DEMO_ACCOUNTS[1]!;
+    // An account no other test here signs in with: its e-mail stays slowed for a few seconds.
+    const account = DEMO_ACCOUNTS[2]!;
     const home = newAddress();
     expect((await signIn(account.email, account.password, home)).status).toBe(200);
     for (let attempt = 1; attempt <= SIGN_IN_THROTTLE.perEmail.freeFailures; attempt++) {
