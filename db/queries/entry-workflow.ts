@@ -2,10 +2,9 @@ import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
-import type { AuditRecord } from '../audit';
-import { statementStore } from './entry-statements';
+import { principalOf, statementStore, type EntryRow, type EntryStore } from './entry-store';
 import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
-import { appliesToKind, type ActorKind, type DutyBearer } from '../../lib/taxonomy';
+import { appliesToKind } from '../../lib/taxonomy';
 import type { CreateAction } from '../../lib/api-schemas';
 import { entryInputSchema, fieldErrorCodes, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type EntryInput, type FieldErrorCode, type FieldErrorCodes, type FieldErrors } from '../../lib/entry-input';
 import { bidiControlErrors, ILL_FORMED_MESSAGE, textIntegrityErrors } from '../../lib/text-integrity';
@@ -22,30 +21,6 @@ export type WriteResult =
 
 export interface WriteContext {
   requestId?: string | null;
-}
-
-export type EntryRow = typeof t.progressEntries.$inferSelect;
-type EntryInsert = typeof t.progressEntries.$inferInsert;
-
-/**
- * Every read and write the workflow's rules make, inside the caller's transaction. The
- * workflow's own transactions use statementStore (db/queries/entry-statements.ts: asks the
- * database each time, with statements compiled once per connection); an import of thousands of
- * rows passes one that loads the workspace's actors and commitments once
- * (db/queries/import-store.ts), so the very same rules below run for one entry or a whole file.
- */
-export interface EntryStore {
-  principal(userId: string): Principal | null;
-  entry(id: number): EntryRow | undefined;
-  entryByKey(idempotencyKey: string): EntryRow | undefined;
-  /** A commitment that is not archived, by code. */
-  liveCommitment(code: string): { id: number } | undefined;
-  commitmentArchived(id: number): boolean;
-  dutyBearers(commitmentId: number): DutyBearer[];
-  actor(id: number): { kind: ActorKind; archived: boolean; name: string } | undefined;
-  insertEntry(values: EntryInsert): EntryRow;
-  updateEntry(id: number, values: Partial<EntryInsert>): EntryRow;
-  audit(record: AuditRecord): void;
 }
 
 const invalid = (errors: FieldErrors, codes?: FieldErrorCodes): WriteResult => ({
@@ -75,12 +50,6 @@ export function loadPrincipal(tx: Tx, userId: string | null | undefined): Princi
       .where(eq(t.users.id, userId))
       .get(),
   );
-}
-
-/** A users row (joined with its actor's kind) as the rules see it. */
-export function principalOf(row: { id: string; role: Principal['role']; actorId: number | null; disabledAt: string | null; actorKind: ActorKind | null } | undefined): Principal | null {
-  if (!row || row.disabledAt !== null) return null;
-  return { userId: row.id, role: row.role, actorId: row.actorId, actorKind: row.actorKind ?? null };
 }
 
 function resourceOf(store: EntryStore, entry: Pick<EntryRow, 'commitmentId' | 'subjectId' | 'reporterId' | 'state' | 'createdBy' | 'withdrawnAt' | 'supersededById'>, state: EntryResource['state']): EntryResource | null {

@@ -7,7 +7,8 @@ import * as t from '../schema';
 import { auditValues, type AuditRecord } from '../audit';
 import type { Principal } from '../authz';
 import type { ActorKind, DutyBearer } from '../../lib/taxonomy';
-import { loadPrincipal, type EntryRow, type EntryStore } from './entry-workflow';
+import { loadPrincipal } from './entry-workflow';
+import type { EntryRow, EntryStore } from './entry-store';
 
 type EntryInsert = typeof t.progressEntries.$inferInsert;
 type AuditInsert = typeof t.auditLog.$inferInsert;

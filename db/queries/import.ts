@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
 import { createIn, loadPrincipal, parseEntryInput, publishIn, rollBack, settle, type WriteResult } from './entry-workflow';
-import { statementStore } from './entry-statements';
+import { statementStore } from './entry-store';
 import { importStore, RehearsalUnsupported } from './import-store';
 import { parseCsv } from '../../lib/csv';
 import type { EntryInput } from '../../lib/entry-input';

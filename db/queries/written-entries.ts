@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '../client';
 import * as t from '../schema';
 import { perConnection } from '../prepared';
-import { statementStore } from './entry-statements';
+import { statementStore } from './entry-store';
 import type { WrittenEntryDto } from '../../lib/api-schemas';
 import { statementFields } from './entry-fields';
 

@@ -4,11 +4,39 @@ import { getDb, type Db } from '../client';
 import { byShape, perConnection } from '../prepared';
 import * as t from '../schema';
 import { auditValues, type AuditRecord } from '../audit';
-import type { DutyBearer } from '../../lib/taxonomy';
-import { principalOf, type EntryRow, type EntryStore } from './entry-workflow';
+import type { Principal } from '../authz';
+import type { ActorKind, DutyBearer } from '../../lib/taxonomy';
 
 type EntryInsert = typeof t.progressEntries.$inferInsert;
 type AuditInsert = typeof t.auditLog.$inferInsert;
+
+export type EntryRow = typeof t.progressEntries.$inferSelect;
+
+/**
+ * Every read and write the entry workflow's rules (entry-workflow.ts) make, inside the caller's
+ * transaction: statementStore below for the workflow's own transactions, or the import's store
+ * (db/queries/import-store.ts), which loads the workspace's actors and commitments once; the very
+ * same rules run for one entry or a whole file.
+ */
+export interface EntryStore {
+  principal(userId: string): Principal | null;
+  entry(id: number): EntryRow | undefined;
+  entryByKey(idempotencyKey: string): EntryRow | undefined;
+  /** A commitment that is not archived, by code. */
+  liveCommitment(code: string): { id: number } | undefined;
+  commitmentArchived(id: number): boolean;
+  dutyBearers(commitmentId: number): DutyBearer[];
+  actor(id: number): { kind: ActorKind; archived: boolean; name: string } | undefined;
+  insertEntry(values: EntryInsert): EntryRow;
+  updateEntry(id: number, values: Partial<EntryInsert>): EntryRow;
+  audit(record: AuditRecord): void;
+}
+
+/** A users row (joined with its actor's kind) as the rules see it. */
+export function principalOf(row: { id: string; role: Principal['role']; actorId: number | null; disabledAt: string | null; actorKind: ActorKind | null } | undefined): Principal | null {
+  if (!row || row.disabledAt !== null) return null;
+  return { userId: row.id, role: row.role, actorId: row.actorId, actorKind: row.actorKind ?? null };
+}
 
 /**
  * The entry workflow's store (EntryStore) with every statement compiled once per connection
