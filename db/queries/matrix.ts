@@ -2,20 +2,20 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../client';
-import { cachedRead } from '../cache';
+import { memoByDataVersion } from '../cache';
 import * as t from '../schema';
 import { isContested, isStale, pairKey, staleBefore, type CurrentStatus } from '../../lib/rollup';
 import type { StatusKey } from '../../lib/status-scale';
 import type { Perspective } from '../../lib/taxonomy';
 import type { MatrixDto, MatrixPageDto, MatrixStatusDto } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
-import { applicability, loadScope, viewKey, type DashboardFilters, type Scope } from './view-scope';
+import { applicability, loadScope, scopeRows, viewKey, type DashboardFilters, type Scope } from './view-scope';
 
 const reporter = alias(t.actors, 'reporter');
 
 /** The matrix of a view, cached until the next write to the data it comes from (db/cache.ts). */
 export function getMatrix(filters: DashboardFilters): MatrixDto {
-  return cachedRead(getDb(), viewKey('matrix', filters), () => computeMatrix(filters));
+  return memoByDataVersion(getDb(), viewKey('matrix', filters), () => computeMatrix(filters), (matrix) => matrix.cells.length);
 }
 
 export function computeMatrix(filters: DashboardFilters): MatrixDto {
@@ -81,17 +81,17 @@ export interface MatrixPaging {
 
 /** One page of the matrix, cached like the whole one (db/cache.ts). */
 export function getMatrixPage(filters: DashboardFilters, paging: MatrixPaging): MatrixPageDto {
-  return cachedRead(getDb(), viewKey('matrix-page', filters, `${paging.page}|${paging.limit}`), () => computeMatrixPage(filters, paging));
+  return memoByDataVersion(getDb(), viewKey('matrix-page', filters, `${paging.page}|${paging.limit}`), () => computeMatrixPage(filters, paging), (page) => page.cells.length);
 }
 
 /**
  * A view's scope, cached per data version under the key the summary keeps it under
  * (db/queries/summary.ts: it does not depend on the date or the perspective), so the overview
  * reads a view's actors and commitments once for its figures and its matrix page. Its `pairs` are
- * never enumerated here: they would grow a value the cache has already weighed.
+ * never enumerated here: they would grow a value the cache has already counted.
  */
 function cachedScope(filters: DashboardFilters): Scope {
-  return cachedRead(getDb(), viewKey('scope', { ...filters, asOf: undefined, perspective: undefined }), () => loadScope(filters));
+  return memoByDataVersion(getDb(), viewKey('scope', { ...filters, asOf: undefined, perspective: undefined }), () => loadScope(filters), scopeRows);
 }
 
 type StatusRow = [commitmentId: number, subjectId: number, perspective: Perspective, entryId: number, status: StatusKey, asOf: string];

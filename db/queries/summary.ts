@@ -1,13 +1,13 @@
 import 'server-only';
 import { getDb } from '../client';
-import { cachedRead } from '../cache';
+import { memoByDataVersion } from '../cache';
 import * as t from '../schema';
 import { emptyCounts, quarterEnds, scoreOfCounts, staleBefore, type CurrentStatus } from '../../lib/rollup';
 import { STATUS_KEYS } from '../../lib/status-scale';
 import { THEMES, type ActorKind, type Perspective, type Theme } from '../../lib/taxonomy';
 import type { SummaryDto, TimePoint } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
-import { applicability, loadScope, viewKey, type DashboardFilters, type Scope } from './view-scope';
+import { applicability, loadScope, scopeRows, viewKey, type DashboardFilters, type Scope } from './view-scope';
 import { statusTallies } from './status-index';
 
 export type { DashboardFilters } from './view-scope';
@@ -22,7 +22,7 @@ export interface SummaryLabels {
 /** The summary of a view, cached until the next write to the data it comes from (db/cache.ts). */
 export function getSummary(filters: DashboardFilters, labels: SummaryLabels): SummaryDto {
   const language = THEMES.map((theme) => labels.theme(theme)).join('\u0001');
-  return cachedRead(getDb(), viewKey('summary', filters, language), () => computeSummary(filters, labels));
+  return memoByDataVersion(getDb(), viewKey('summary', filters, language), () => computeSummary(filters, labels), (summary) => summary.byActor.length + summary.byTheme.length + summary.byObjective.length + summary.overTime.length);
 }
 
 /**
@@ -71,7 +71,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   const perspective = filters.perspective ?? 'self';
   const before = staleBefore(asOf);
   // The scope does not depend on the date: read once per view and data version, for all its dates.
-  const scope = cachedRead(getDb(), viewKey('scope', { ...filters, asOf: undefined, perspective: undefined }), () => loadScope(filters));
+  const scope = memoByDataVersion(getDb(), viewKey('scope', { ...filters, asOf: undefined, perspective: undefined }), () => loadScope(filters), scopeRows);
   const objectiveTitles = new Map(getDb().select().from(t.gcmObjectives).all().map((row) => [row.number, row.title]));
   const { byCommitment } = applicability(scope);
 
@@ -91,7 +91,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
   // are counted once per view and data version, over every entry, and shared by all its dates;
   // the last point is the view's own counts at its date.
   const periods = quarterEnds(HISTORY_START, asOf);
-  const quarterly = cachedRead(getDb(), viewKey('status history', { ...filters, asOf: undefined }), () => {
+  const quarterly = memoByDataVersion(getDb(), viewKey('status history', { ...filters, asOf: undefined }), () => {
     const history = { from: HISTORY_START, periods: quarterEnds(HISTORY_START, todayUtc()).length };
     return statusTallies(getDb(), { ...view, asOf: undefined, history }).quarterly;
   });

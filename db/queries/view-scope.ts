@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../client';
-import { cachedRead } from '../cache';
+import { memoByDataVersion } from '../cache';
 import * as t from '../schema';
 import type { Pair } from '../../lib/rollup';
 import { appliesToKind, type ActorKind, type DutyBearer, type Perspective, type SdgTarget, type Theme } from '../../lib/taxonomy';
@@ -91,7 +91,7 @@ function loadCatalogue(): Catalogue {
 
 /** The commitments and actors a view covers, and the (commitment, actor) pairs that apply. */
 export function loadScope(filters: DashboardFilters): Scope {
-  const catalogue = cachedRead(getDb(), 'catalogue', loadCatalogue);
+  const catalogue = memoByDataVersion(getDb(), 'catalogue', loadCatalogue, scopeRows);
   const commitments = catalogue.commitments.filter(
     (commitment) =>
       (!filters.commitment || commitment.code === filters.commitment) &&
@@ -123,6 +123,9 @@ export function loadScope(filters: DashboardFilters): Scope {
     },
   };
 }
+
+/** A scope's or the catalogue's rows, for the cache's bound (a scope's lazy `pairs` are not counted). */
+export const scopeRows = (scope: { actors: unknown[]; commitments: unknown[] }): number => scope.actors.length + scope.commitments.length;
 
 /** One view's key: the filters in a fixed order, the effective date and the label language. */
 export function viewKey(kind: string, filters: DashboardFilters, extra = ''): string {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { cachedRead } from '@/db/cache';
+import { memoByDataVersion } from '@/db/cache';
 import { listActorRegions } from '@/db/queries/actors';
 import { listGcmObjectives } from '@/db/queries/reference';
 import type { FilterOptions } from './dashboard-filters';
@@ -10,5 +10,5 @@ import type { FilterOptions } from './dashboard-filters';
  * every request: a write to the objectives or the actors bumps the version (migration 0007).
  */
 export function filterOptions(): FilterOptions {
-  return cachedRead(getDb(), 'overview|filter-options', () => ({ objectives: listGcmObjectives(), regions: listActorRegions() }));
+  return memoByDataVersion(getDb(), 'overview|filter-options', () => ({ objectives: listGcmObjectives(), regions: listActorRegions() }));
 }
