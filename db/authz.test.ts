@@ -5,7 +5,7 @@ import type { ActorKind, EntryState, Role } from '../lib/taxonomy';
 /**
  * The authorization matrix: every role, from its own actor or another, on entries by and about
  * states and non-state actors, in every workflow state, for every action. Expected answers are
- * written from DESIGN.md and the issue, independently of the rules table.
+ * written from docs/design.md#who-may-do-what and the issue, independently of the rules table.
  */
 const STATE_A = 1; // a state
 const STATE_B = 2; // another state

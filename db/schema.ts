@@ -1,5 +1,5 @@
 /**
- * The domain schema of DESIGN.md. Constraints live here, in the database, not only in code:
+ * The domain schema of docs/design.md. Constraints live here, in the database, not only in code:
  * foreign keys, CHECKs on every enumeration, unique codes. Triggers that keep the audit log and
  * published entries immutable are in a hand-written migration (db/migrations/*_immutability.sql).
  */

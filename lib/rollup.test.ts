@@ -1,5 +1,5 @@
 /**
- * The roll-up contract (DESIGN.md, "Implementation status scale" and "How status rolls up"),
+ * The roll-up contract (docs/design.md#status-scale and #roll-up),
  * checked on small hand-computed fixtures. Every expected number is written by hand from the
  * rules, with the arithmetic beside it; none is copied from the code's output.
  */

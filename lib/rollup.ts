@@ -1,5 +1,5 @@
 /**
- * How status rolls up (DESIGN.md, "How status rolls up"): the contract every figure, chart and
+ * How status rolls up (docs/design.md#roll-up): the contract every figure, chart and
  * export follows. Pure functions, no I/O: the data layer hands in entries or kept current
  * statuses, and gets figures back.
  */
@@ -109,7 +109,7 @@ export function isStale(status: Pick<CurrentStatus, 'asOf'>, before: string): bo
   return status.asOf < before;
 }
 
-/** A literal in CELL_KEYS' order: one shape for every tally, ~10x faster than building it from the keys (thousands per summary). */
+/** A literal in CELL_KEYS' order: one shape for every tally, built thousands of times per summary. */
 export function emptyCounts(): StatusCounts {
   return { complete: 0, substantial: 0, limited: 0, not_started: 0, regressed: 0, unable_to_assess: 0, no_report: 0 };
 }

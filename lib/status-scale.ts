@@ -1,5 +1,5 @@
 /**
- * The one implementation status scale (DESIGN.md). Labels live in the message catalogue
+ * The one implementation status scale (docs/design.md#status-scale). Labels live in the message catalogue
  * under `status.<key>`; colours, patterns and scores live here and nowhere else.
  */
 export const STATUS_KEYS = [

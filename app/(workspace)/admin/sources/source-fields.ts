@@ -5,7 +5,7 @@ import type { AdminSourceDto } from '@/db/queries/admin-sources';
 import type { FieldSpec } from '../_components/admin-form';
 import type { AdminFormValues } from '../_components/form-state';
 
-/** The fields of a source document (DESIGN.md: title, author, date, place, reference or URL). */
+/** The fields of a source document (docs/design.md#commitments: title, author, date, place, reference or URL). */
 export async function sourceFields(): Promise<FieldSpec[]> {
   const t = await getTranslations('admin.sources.fields');
   return [
