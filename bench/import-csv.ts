@@ -1,6 +1,6 @@
 /**
  * The 100,000-row CSV import, timed in-process through the import's own function
- * (db/queries/import.ts importEntriesCsv, publishing at once as a focal point may), with rows in
+ * (db/import/csv-import.ts importEntriesCsv, publishing at once as a focal point may), with rows in
  * the entries CSV columns (lib/entries-csv.ts). The file is built before the clock starts; its
  * preview (the same write, rolled back) is timed too, before the import.
  */
@@ -11,7 +11,7 @@ import type { Workspace } from './generate';
 import { round } from './http';
 
 export async function measureImport(_db: Db, workspace: Workspace, options: BenchOptions): Promise<{ seconds: number; previewSeconds: number; rows: number; written: number } | { missing: string }> {
-  const { importEntriesCsv } = await import('../db/queries/import');
+  const { importEntriesCsv } = await import('../db/import/csv-import');
   const actorId = workspace.stakeholderIds[1] ?? workspace.actorIds[0];
   const userId = actorId === undefined ? undefined : workspace.userOfActor.get(actorId);
   if (actorId === undefined || !userId) return { missing: 'no actor with a focal point in the workspace' };

@@ -5,7 +5,7 @@ import * as t from './schema';
 import { seedDatabase } from '../seed';
 import { createAndAdvanceEntry, createEntry, publishEntry, returnEntry, submitEntry, updateEntry, withdrawEntry, type WriteResult } from './queries/entry-workflow';
 import { createAndAdvanceEntries } from './queries/entry-batch';
-import { importEntriesCsv } from './queries/import';
+import { importEntriesCsv } from './import/csv-import';
 import { toCsv } from '../lib/csv';
 
 /**

@@ -15,7 +15,7 @@ export type EntryRow = typeof t.progressEntries.$inferSelect;
 /**
  * Every read and write the entry workflow's rules (entry-workflow.ts) make, inside the caller's
  * transaction: statementStore below for the workflow's own transactions, or the import's store
- * (db/queries/import-store.ts), which loads the workspace's actors and commitments once; the very
+ * (db/import/import-store.ts), which loads the workspace's actors and commitments once; the very
  * same rules run for one entry or a whole file.
  */
 export interface EntryStore {

@@ -2,7 +2,7 @@
  * `npm run test:concurrency [-- --seconds 20 --readers 8 --writers 4 --importRows 300 --port 3252 --reuse-build]`
  *
  * Many simultaneous readers (pages and API) and writers (API publishes as several focal points),
- * while a CSV import (db/queries/import.ts, in its own process, one long write transaction) and
+ * while a CSV import (db/import/csv-import.ts, in its own process, one long write transaction) and
  * online backups (npm run db:backup) run against the same database. Passes when no response is a
  * 5xx or mentions a busy or locked database, every acknowledged write and every imported row is
  * in the database exactly once, the invariants of the crash test hold, and each backup passes

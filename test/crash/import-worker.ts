@@ -5,7 +5,7 @@
  * Prints the import's counts as JSON.
  */
 import fs from 'node:fs';
-import { importEntriesCsv } from '../../db/queries/import';
+import { importEntriesCsv } from '../../db/import/csv-import';
 
 async function main(): Promise<void> {
   const [userId, csvFile] = process.argv.slice(2);

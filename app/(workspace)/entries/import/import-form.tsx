@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import type { ImportProgress, ImportResult } from '@/db/queries/import';
+import type { ImportProgress, ImportResult } from '@/db/import/csv-import';
 
 type Message = ({ type: 'progress' } & ImportProgress) | { type: 'result'; result: ImportResult } | { type: 'error'; message: string };
 

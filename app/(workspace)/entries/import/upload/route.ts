@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getCurrentUser } from '@/db/current-user';
-import { prepareImport, runImport, type ImportResult } from '@/db/queries/import';
+import { prepareImport, runImport, type ImportResult } from '@/db/import/csv-import';
 
 /**
  * POST a multipart form (file, mode=preview|import, publish=draft|publish) from the import page.
@@ -9,7 +9,7 @@ import { prepareImport, runImport, type ImportResult } from '@/db/queries/import
  * importer's actor is archived), 413, 400 (no file, not UTF-8, unreadable columns: with the
  * result listing the file's errors), as `{ error: { code, message }, result? }`. Otherwise 200
  * with NDJSON: `{ type: 'progress', phase, done, total }` lines while the file is checked and
- * written, then one `{ type: 'result', result }` line (db/queries/import.ts ImportResult), whose
+ * written, then one `{ type: 'result', result }` line (db/import/csv-import.ts ImportResult), whose
  * rows carry their own errors.
  *
  * The body is limited to MAX_UPLOAD_BYTES, below the 10 MB Next.js buffers for proxy.ts: a larger

@@ -7,8 +7,8 @@ import * as t from '../schema';
 import { auditValues, type AuditRecord } from '../audit';
 import type { Principal } from '../authz';
 import type { ActorKind, DutyBearer } from '../../lib/taxonomy';
-import { loadPrincipal } from './entry-workflow';
-import type { EntryRow, EntryStore } from './entry-store';
+import { loadPrincipal } from '../queries/entry-workflow';
+import type { EntryRow, EntryStore } from '../queries/entry-store';
 
 type EntryInsert = typeof t.progressEntries.$inferInsert;
 type AuditInsert = typeof t.auditLog.$inferInsert;
@@ -118,21 +118,21 @@ export function createRehearsalTable(sqlite: Database.Database): boolean {
 }
 
 /**
- * Deferred derived data (migration 0013): while the one row of `rollup_deferred` is there, an
- * entry's INSERT leaves its pair's current status alone, and this brings current statuses up to
- * date at once for every pair that got a published entry while deferring: the rows migration
- * 0010's trigger would leave. Those inserts are the only change (no entry was updated meanwhile:
- * catch up before any UPDATE). (The read model's status changes
- * that 0013 also deferred were dropped with that read model, migration 0014.)
+ * Deferred current statuses (db/migrations/0000_baseline.sql): while the one row of
+ * `current_status_deferred` is there, an entry's INSERT leaves its pair's current status alone,
+ * and this brings current statuses up to date at once for every pair that got a published entry
+ * while deferring: the rows the `current_status_after_insert` trigger (0001_triggers.sql) would
+ * leave. Those inserts are the only change (no entry was updated meanwhile: catch up before any
+ * UPDATE).
  */
-export const DEFERRED_TABLE = 'rollup_deferred';
+export const DEFERRED_TABLE = 'current_status_deferred';
 const COUNTED = "e.`state` = 'published' AND e.`withdrawn_at` IS NULL AND e.`superseded_by_id` IS NULL";
 const samePair = (a: string, b: string) => `${a}.\`commitment_id\` = ${b}.\`commitment_id\` AND ${a}.\`subject_id\` = ${b}.\`subject_id\` AND ${a}.\`perspective\` = ${b}.\`perspective\``;
 const CATCH_UP: readonly string[] = [
   // The pairs of the published entries written (as [perspective, commitment, subject], checked
   // against the table's rows when they were written).
   `CREATE TEMP TABLE \`deferred_pairs\` AS SELECT DISTINCT value ->> 0 AS \`perspective\`, value ->> 1 AS \`commitment_id\`, value ->> 2 AS \`subject_id\` FROM json_each($pairs)`,
-  // Each pair's newest counted entry (migration 0003's order) is its current status.
+  // Each pair's newest counted entry (the current-status triggers' order) is its current status.
   `CREATE TEMP TABLE \`deferred_newest\` AS SELECT p.\`perspective\`, p.\`commitment_id\`, p.\`subject_id\`, (
       SELECT e.\`id\` FROM main.\`progress_entries\` e WHERE ${samePair('e', 'p')} AND ${COUNTED}
       ORDER BY e.\`as_of\` DESC, e.\`published_at\` DESC, e.\`id\` DESC LIMIT 1) AS \`entry_id\`
@@ -146,7 +146,7 @@ const CATCH_UP: readonly string[] = [
 ];
 const DEFERRED_TEMP_TABLES = ['deferred_pairs', 'deferred_newest'];
 
-/** Puts the row that defers the derived data of entry INSERTs; false (nothing deferred) on a database without migration 0013. */
+/** Puts the row that defers the current status of entry INSERTs; false (nothing deferred) on a database without that table. */
 function startDeferring(sqlite: Database.Database): boolean {
   const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(DEFERRED_TABLE);
   if (!exists) return false;
@@ -182,8 +182,8 @@ function catchUp(sqlite: Database.Database, pairs: Iterable<string>): void {
  *   table's sequence, and its columns' defaults) is checked against the row the database returns:
  *   any difference throws, which rolls the whole file back. The audit rows are those of the
  *   one-entry path: the import's (the draft) and the publication's (draft -> published).
- * - the derived data of the file's inserts (current statuses, the read model's status changes) is
- *   deferred (migration 0013) and brought up to date at once, for every pair written to, before
+ * - the current statuses of the file's inserts are deferred (`current_status_deferred`) and
+ *   brought up to date at once, for every pair written to, before
  *   the first UPDATE of an entry and in `flush()` (catchUp): the same kept rows, without running
  *   the per-entry triggers 100,000 times;
  * With `rehearse` (a preview, always rolled back), the file's entries go to the stand-in table

@@ -3,8 +3,8 @@ import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
-import { createIn, loadPrincipal, parseEntryInput, publishIn, rollBack, settle, type WriteResult } from './entry-workflow';
-import { statementStore } from './entry-store';
+import { createIn, loadPrincipal, parseEntryInput, publishIn, rollBack, settle, type WriteResult } from '../queries/entry-workflow';
+import { statementStore } from '../queries/entry-store';
 import { importStore, RehearsalUnsupported } from './import-store';
 import { parseCsv } from '../../lib/csv';
 import type { EntryInput } from '../../lib/entry-input';
@@ -29,7 +29,7 @@ import type { Principal } from '../authz';
  * rules (db/authz.ts `entry.import`) and validation (lib/entry-input.ts) as the form, in ONE
  * immediate transaction: any refused row rolls the whole file back. A preview (dry run) runs the
  * same rules in the same kind of transaction and always rolls it back, so it reports what the
- * import would do; it rehearses the write (db/queries/import-store.ts createRehearsalTable): the
+ * import would do; it rehearses the write (import-store.ts createRehearsalTable): the
  * file's entries go to a temporary stand-in with the entries table's own columns and constraints,
  * without the triggers that keep derived data (current statuses, the roll-up read model), which
  * refuse nothing and cost most of an import. A preview that cannot be rehearsed exactly (a trigger

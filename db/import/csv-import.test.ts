@@ -5,11 +5,11 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { applyPragmas, openDatabase, type Db } from '../client';
 import * as t from '../schema';
 import { seedDatabase } from '../../seed';
-import { importEntriesCsv, type ImportResult } from './import';
+import { importEntriesCsv, type ImportResult } from './csv-import';
 import { createRehearsalTable, importStore, REHEARSAL_TABLE, RehearsalUnsupported, refusingInsertTriggers } from './import-store';
-import { createIn, listReviewQueue, publishIn } from './entry-workflow';
+import { createIn, listReviewQueue, publishIn } from '../queries/entry-workflow';
 import { entryInputSchema } from '../../lib/entry-input';
-import { listPublishedEntries } from './entries';
+import { listPublishedEntries } from '../queries/entries';
 import { toCsv, type CsvCell } from '../../lib/csv';
 import { csvValue, ENTRY_COLUMNS, entryRecord } from '../../lib/entries-csv';
 
@@ -311,7 +311,7 @@ describe('importing progress entries from CSV', () => {
       // The batched write deferred the current statuses of its inserts and caught up before the
       // correction's update and the commit: the same rows as row by row (written() above),
       // and the row that defers them is never committed.
-      expect(db.$client.prepare('SELECT count(*) FROM rollup_deferred').pluck().get()).toBe(0);
+      expect(db.$client.prepare('SELECT count(*) FROM current_status_deferred').pluck().get()).toBe(0);
       // And what was written is what a publication writes: the entry, its import and publish audit rows, the superseded original.
       const correction = both.batched.rows.at(-2)!;
       const entry = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, correction.entryId!)).get();
