@@ -31,21 +31,17 @@ export const BUSY_TIMEOUT_MS = 30_000;
 
 /**
  * cache_size: SQLite's own page cache per connection, 16 MiB instead of the default 2 MiB, so the
- * dashboard's kept read model (~20 MB at 1,000,000 entries, read a view's rows at a time) and the
- * upper levels of the indexes stay in the process between requests rather than being read again
- * from the OS. It counts towards the server's memory (the benchmark's RSS): 64 MiB cost ~36 MB more
- * of peak RSS for no measured gain at 1,000,000 entries (CPU per view, 3 rounds each: summaries of
- * 150 distinct views 6.0 vs 5.6 ms, matrix pages 5.7 vs 5.7 ms; 1,000 published entries at random
- * pairs and dates 988 vs 849 us an entry). The import raises it for its own run (import.ts).
+ * upper levels of the indexes and the pages a view reads stay in the process between requests
+ * rather than being read again from the OS. It counts towards the server's memory, and a larger
+ * one bought nothing measurable (docs/performance.md). The CSV import raises it for its own run.
  */
 export const CACHE_SIZE_KIB = 16_384;
 
 /*
  * temp_store = MEMORY: statement journals (a write whose triggers touch several tables keeps one,
  * to undo just that statement on a constraint failure) and temporary b-trees stay in memory instead
- * of temporary files. Not a durability setting: the WAL and its fsync are unchanged. Measured: a
- * published entry's insert with its triggers took 125 -> 67 us of CPU in one probe, 776 -> 540 us in another
- * (a 250,000-entry database, machine loaded).
+ * of temporary files, which made a published insert cheaper. Not a durability setting: the WAL and
+ * its fsync are unchanged.
  */
 
 export function applyPragmas(sqlite: Database.Database): void {

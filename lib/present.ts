@@ -18,7 +18,7 @@ export const MAX_CONTESTED = 8;
 /**
  * The most actor x commitment pairs a presentation shows cell by cell (about 20 matrix slides). A
  * larger view gets one slide saying how large it is and how to narrow it, and the page does not
- * load its matrix at all (2,000 actors x 200 commitments would be ~3,400 slides and ~100 MB).
+ * load its matrix at all (2,000 actors x 200 commitments would be thousands of slides).
  */
 export const MAX_PRESENT_PAIRS = 2_400;
 /** Above this many actors, the by-actor slides show the highest and the lowest MAX_BARS x 2 each, as the dashboard's chart does. */

@@ -66,8 +66,8 @@ export function responseHeaders(nonce: string, requestId: string): Record<string
 
 /**
  * A fresh, unguessable nonce for one response: 16 bytes of the CSPRNG, never reused, drawn from a
- * pool filled 256 nonces at a time (one call to the generator per nonce cost ~50 us of the proxy's
- * ~200 us per request).
+ * pool filled 256 nonces at a time (one call to the generator per nonce was a large share of the
+ * proxy's time per request).
  */
 export function newNonce(): string {
   if (poolOffset + NONCE_BYTES > pool.length) {

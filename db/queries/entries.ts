@@ -79,8 +79,8 @@ function publishedWhere(filters: EntryFilters & { id?: number }): SQL | undefine
 
 /**
  * Joined to commitments only to filter by code (every entry has its commitment): without the join
- * SQLite counts the (state, as_of) index alone, ~0.1 s at 1,000,000 entries instead of ~5 s
- * reading every row through another index.
+ * SQLite counts the (state, as_of) index alone instead of reading every row through another
+ * index, many times slower.
  */
 function countPublished(db: Db, filters: EntryFilters & { id?: number }): number {
   const count = db.select({ count: sql<number>`count(*)` }).from(t.progressEntries);
@@ -166,7 +166,7 @@ export interface PublishedEntryCursor {
  * Without a commitment, subject or reporter (whose indexes find few rows), the export walks the
  * (state, as_of) index newest first and sorts only each day's ties, so its first rows come at
  * once; with ANALYZE statistics SQLite otherwise chose a skip-scan and sorted all 1,000,000 rows
- * before the first (~7 s, measured, blocking the server).
+ * before the first, blocking the server meanwhile.
  */
 function exportPlan(text: string, filters: EntryFilters): string {
   if (filters.commitment || filters.subject !== undefined || filters.reporter !== undefined) return text;
@@ -175,12 +175,12 @@ function exportPlan(text: string, filters: EntryFilters): string {
   return text.replace(from, `${from}INDEXED BY progress_entries_state_idx `);
 }
 
-/** Entries per chunk of an export: ~0.5 MB of rows in memory at a time (the demo's 1,277 published entries are three). */
+/** Entries per chunk of an export: a bounded number of rows in memory at a time. */
 export const EXPORT_CHUNK = 500;
 
 /**
- * Every published entry of a filter in the list's order, for an export of any size (1,000,000
- * entries held at once took ~1 GB of heap): one statement stepped a chunk at a time, on a
+ * Every published entry of a filter in the list's order, for an export of any size (all of them
+ * held at once would not fit in the heap): one statement stepped a chunk at a time, on a
  * read-only connection of its own (nothing else may use a connection while a statement is
  * stepped) whose read transaction keeps the count and every row to one snapshot while other
  * requests write. SQLite sorts what an index does not order in temporary files, not in memory.

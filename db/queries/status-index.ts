@@ -9,19 +9,19 @@ import { CONTESTED, sumsLayout, timelineSums } from './status-timeline';
 /**
  * Roll-ups, now or as of any past date, from an in-memory index of the counted entries (published,
  * not withdrawn, not superseded): for each (perspective, commitment, actor) pair its entries in the
- * roll-up's order of currency (lib/rollup.ts compareCurrency), kept in typed arrays (~15 bytes an
+ * roll-up's order of currency (lib/rollup.ts compareCurrency), kept in typed arrays (a few bytes an
  * entry). A pair's status at a date is its last entry with an as-of on or before it, found from
- * the pair's end; a view's tallies are one pass over the pairs (~7 ms for 384,000 pairs). SQL has
- * to read every counted entry up to a past date for the same answer (~1 s at 1,000,000 entries).
+ * the pair's end; a view's tallies are one pass over the pairs, where SQL would have to read every
+ * counted entry up to a past date for the same answer.
  * A past date of a wide view does not even pass over the pairs: its tallies are running sums of
  * the index's timeline of events (status-timeline.ts), whose cost does not grow with the pairs.
  *
  * Never stale: before each use the index catches up with the database, whichever process wrote
  * to it. Entries only ever join the counted set as new rows (ids only grow, nothing is deleted)
- * or through an update that migration 0011 logs (a draft published, a withdrawal, a
+ * or through an update that counted_entry_changes logs (a draft published, a withdrawal, a
  * supersession); the pairs those touch are read again from the database into an overlay that
  * takes their place, merged into the index in memory now and then. Many writes at once (an
- * import) rebuild it from the database (~2 s at 1,000,000 entries; also its cost on first use).
+ * import) rebuild it from the database, as its first use does. Figures: docs/performance.md.
  */
 
 /** What a view's figures and groups are made of: status counts per commitment and per actor, and three totals. */
@@ -77,7 +77,7 @@ export interface CountedIndex {
   replaced: Uint8Array;
   /** The base pairs the overlay replaces, as flagged. */
   replacedPairs: number[];
-  /** The greatest entry id and migration 0011 log sequence the index has taken in. */
+  /** The greatest entry id and counted_entry_changes sequence the index has taken in. */
   maxEntryId: number;
   maxChangeSeq: number;
 }
@@ -89,13 +89,12 @@ const STATUSES = STATUS_KEYS.length;
 /** Entries written since the last catch-up that rebuild the index from the database: this share of its pairs, or this many. */
 const REBUILD_SHARE = 0.05;
 const REBUILD_MIN = 2_000;
-/** Pairs read again that are merged into the index (in memory, ~30 ms at 1,000,000 entries). */
+/** Pairs read again that are merged into the index (in memory). */
 const COMPACT_AT = 4_000;
 
 /**
  * One index per database per process, kept on globalThis: Next.js bundles route handlers and pages
- * into separate module instances, which would otherwise build and hold an index each (measured: a
- * second ~2.9 s build and ~40 MB more at 1,000,000 entries when a page followed an API request).
+ * into separate module instances, which would otherwise build and hold an index each.
  */
 const globalForIndex = globalThis as typeof globalThis & { __commitmentTrackerCountedIndexes?: WeakMap<Db, CountedIndex> };
 const indexes = (globalForIndex.__commitmentTrackerCountedIndexes ??= new WeakMap<Db, CountedIndex>());
@@ -200,15 +199,15 @@ function indexWriter(entries: number, pairLimit: number) {
   };
 }
 
-/** Every counted entry, read in order from the partial index of migration 0008. */
+/** Every counted entry, read in order from the partial index progress_entries_counted_idx. */
 function build(db: Db): CountedIndex {
   const sqlite = db.$client;
   // Watermarks first: whatever commits after them is taken in again by the next catch-up (idempotent).
   const marks = watermarks(db);
   const size = sqlite.prepare(`SELECT count(*) FROM progress_entries INDEXED BY progress_entries_counted_idx WHERE ${COUNTED}`).pluck().get() as number;
   const writer = indexWriter(size, size);
-  // One ordered read per perspective and commitment (an index range each): ~35% faster than
-  // stepping through one statement over the whole index.
+  // One ordered read per perspective and commitment (an index range each): faster than stepping
+  // through one statement over the whole index.
   const commitmentIds = sqlite.prepare('SELECT id FROM commitments ORDER BY id').pluck().all() as number[];
   const chunk = sqlite
     .prepare(

@@ -12,7 +12,7 @@ import type { CountedIndex } from './status-index';
  * is contested while its status and its independent partner's disagree. The tallies at a date are
  * the sum of the events up to it, so a view keeps running sums at a few points (checkpoints) and a
  * date adds the events since the checkpoint before it: its cost no longer grows with the pairs.
- * Measured at 1,000,000 entries: see README "Performance".
+ * Figures: docs/performance.md.
  *
  * Built from the index's base pairs, once per index (they never change; see status-index.ts for
  * the overlay of pairs read again, which the caller takes out and puts back in), and only when a
@@ -59,7 +59,7 @@ interface Timeline {
 
 /** Checkpoints per view: a date adds at most 1/64 of the events. */
 const CHECKPOINTS = 64;
-/** Views whose checkpoints are kept per index (~3.4 MB each for 2,000 actors and 200 commitments). */
+/** Views whose checkpoints are kept per index (each a few MB for thousands of actors). */
 const VIEWS_KEPT = 8;
 
 const globalForTimelines = globalThis as typeof globalThis & { __commitmentTrackerTimelines?: WeakMap<TimelineSource, Timeline> };

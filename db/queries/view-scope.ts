@@ -48,8 +48,8 @@ export interface Scope {
 /**
  * Every live commitment and actor with what a view filters them by, read once per data version
  * (db/cache.ts) and shared by every view's scope: a view asked for the first time filters these in
- * memory instead of querying and sorting 2,000 actors again (~1.5 ms of a ~2.6 ms summary at
- * 1,000,000 entries). The objects are shared between scopes: nothing may change them.
+ * memory instead of querying and sorting every actor again (most of an uncached summary's time
+ * before). The objects are shared between scopes: nothing may change them.
  */
 interface Catalogue {
   commitments: ScopeCommitment[];

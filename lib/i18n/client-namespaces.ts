@@ -1,6 +1,6 @@
 /**
  * The messages each screen's client components read, so a page's hydration data carries those
- * and not the whole catalogue (~50 kB on every page). A provider replaces its parent's messages,
+ * and not the whole catalogue on every page. A provider replaces its parent's messages,
  * so each set repeats what the root's client components need (the error boundary).
  * lib/i18n/client-namespaces.test.ts checks that every namespace a client component reads is here.
  */

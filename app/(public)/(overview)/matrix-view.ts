@@ -1,8 +1,8 @@
 /**
  * A page of the matrix as the overview keeps it and sends it to the browser: one short string
  * per actor for the cells' statuses and flags, and the entry ids behind them, instead of an object
- * per cell (2,000 cells a page with every commitment: ~430 kB of hydration data as objects, ~35 kB
- * so). The date of a cell's status is read with its entry, on demand (GET /api/v1/entries/{id}).
+ * per cell (a page of every commitment has thousands of cells, and objects made its hydration data
+ * an order of magnitude larger). The date of a cell's status is read with its entry, on demand (GET /api/v1/entries/{id}).
  */
 import { STATUS_KEYS, type StatusKey } from '@/lib/status-scale';
 import type { Perspective } from '@/lib/taxonomy';

@@ -7,7 +7,7 @@ import { useMemo, type ReactNode } from 'react';
 /**
  * The overview's client messages and prefetched queries, each received as one JSON string: React
  * sends a string as it is, where an object is walked value by value when the server renders the
- * page (~2,500 values: the summary's groups and quarters, the matrix page, the messages) and
+ * page (thousands of values: the summary's groups and quarters, the matrix page, the messages) and
  * revived value by value again to render its HTML, on every request. JSON.parse reads them back
  * at once, on the server and in the browser alike.
  */
