@@ -1,4 +1,4 @@
-import { useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useTranslations } from 'next-intl';
 
 /** The datasets of /api/v1/exports/{dataset}.{csv|json}. */
 export type ExportDataset = 'commitments' | 'actors' | 'entries' | 'matrix' | 'summary';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { DASHBOARD_PARAMETERS, dashboardSearch } from '@/lib/dashboard-query';
 import type { DashboardQuery } from '@/lib/query-params';

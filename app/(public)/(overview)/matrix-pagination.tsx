@@ -1,7 +1,7 @@
 'use client';
 
 import type { MouseEvent } from 'react';
-import { useFormatter, useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useFormatter, useTranslations } from 'next-intl';
 import { MATRIX_COLUMNS, MATRIX_PAGE_SIZES, type MatrixPaging } from './view';
 import './matrix-pagination.css';
 

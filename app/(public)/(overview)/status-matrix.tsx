@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { useFormatter, useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useQuery } from '@tanstack/react-query';
 import { STATUS_KEYS, STATUS_SCALE } from '@/lib/status-scale';
 import type { Perspective } from '@/lib/taxonomy';

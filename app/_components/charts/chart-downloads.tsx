@@ -5,7 +5,7 @@
  * what the frame already shows; nothing is fetched.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useFormatter, useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useFormatter, useTranslations } from 'next-intl';
 import { chartCsv, chartFileName, chartJson, type ChartData, type ChartExportMeta } from '@/lib/chart-export';
 import { CELL_KEYS, type CellKey } from '@/lib/summary-types';
 import { dateOnly } from '@/lib/dates';

@@ -13,7 +13,7 @@
  *   </ChartFrame>
  */
 import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
-import { useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useTranslations } from 'next-intl';
 import { ChartDownloads, type ChartDownload } from './chart-downloads';
 import './charts.css';
 

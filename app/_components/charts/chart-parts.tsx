@@ -4,7 +4,7 @@
  * percent formatting. No recharts here (axis ticks are in chart-ticks.tsx), so the tables and
  * headline figures load without it.
  */
-import { useFormatter, useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useFormatter, useTranslations } from 'next-intl';
 import { CELL_KEYS, type CellKey, type GroupRow, type StatusCounts } from '@/lib/summary-types';
 import { cellSymbol, useCellLabel } from './status-patterns';
 

@@ -4,7 +4,7 @@
  * appears without its coverage, so silence stays visible beside it.
  */
 import type { ReactNode } from 'react';
-import { useFormatter, useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useFormatter, useTranslations } from 'next-intl';
 import { STATUS_SCALE } from '@/lib/status-scale';
 import type { Figures } from '@/lib/summary-types';
 import { Missing, usePercent } from './chart-parts';

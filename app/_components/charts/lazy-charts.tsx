@@ -4,7 +4,7 @@
  * the text summary, the table and the headline figures carry the content without it.
  */
 import dynamic from 'next/dynamic';
-import { useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useTranslations } from 'next-intl';
 
 function Drawing() {
   const t = useTranslations('charts');

@@ -4,7 +4,7 @@
  * segment per CellKey in CELL_KEYS order, so "No report" always shows as a hatched segment.
  */
 import { useState, type KeyboardEvent } from 'react';
-import { useFormatter, useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useFormatter, useTranslations } from 'next-intl';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CELL_KEYS, type GroupRow } from '@/lib/summary-types';
 import { useChartSurfaceProps } from './chart-frame';

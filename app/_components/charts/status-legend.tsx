@@ -3,7 +3,7 @@
  * The key to a status chart: every status plus "No report", each shown by its fill (colour and
  * texture), its symbol and its label, so colour never carries the meaning alone.
  */
-import { useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useTranslations } from 'next-intl';
 import { CELL_KEYS, type CellKey } from '@/lib/summary-types';
 import { StatusPatterns, cellSymbol, useCellLabel, useStatusPatterns } from './status-patterns';
 import './charts.css';

@@ -3,7 +3,7 @@
  * Status over time: one stacked column per period, each the roll-up as of the period's last day.
  * Columns rather than areas: every period is a separate snapshot, and one period still draws.
  */
-import { useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useTranslations } from 'next-intl';
 import type { TimePoint } from '@/lib/summary-types';
 import type { ValueMode } from './chart-parts';
 import { StatusBars } from './status-bars';

@@ -4,7 +4,7 @@
  * unable-to-assess and no-report read apart without colour. Colours come from STATUS_SCALE only.
  */
 import { useId } from 'react';
-import { useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useTranslations } from 'next-intl';
 import { STATUS_SCALE } from '@/lib/status-scale';
 import type { CellKey } from '@/lib/summary-types';
 

@@ -4,7 +4,7 @@
  * CellKey, then pairs, reported, coverage and score. Absent values read "—" plus a hidden reason.
  */
 import type { ReactNode } from 'react';
-import { useFormatter, useTranslations } from '@/lib/i18n/shared-intl-cache';
+import { useFormatter, useTranslations } from 'next-intl';
 import { CELL_KEYS, type GroupRow, type StatusCounts, type TimePoint } from '@/lib/summary-types';
 import { dateOnly } from '@/lib/dates';
 import { Missing, usePercent } from './chart-parts';
