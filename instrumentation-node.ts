@@ -1,7 +1,7 @@
 import { authConfigurationProblem } from './lib/deployment';
 import { logError } from './lib/logger';
 import { getDb } from './db/client';
-import { countedIndex } from './db/queries/status-index';
+import { countedIndex } from './db/status-index/status-index';
 import { dataVersion } from './db/queries/data-version';
 import { todayUtc } from './lib/dates';
 import { frontDoor } from './lib/server/front-door';
@@ -15,7 +15,7 @@ if (problem) {
   process.exit(1);
 }
 
-// The in-memory index of counted entries (db/queries/status-index.ts) is built before the first
+// The in-memory index of counted entries (db/status-index/) is built before the first
 // request instead of during it (~2 s at 1,000,000 entries). A database that cannot be opened is
 // reported here and again, as before, by the requests that need it.
 try {

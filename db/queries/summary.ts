@@ -8,7 +8,7 @@ import { THEMES, type ActorKind, type Perspective, type Theme } from '../../lib/
 import type { SummaryDto, TimePoint } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
 import { applicability, loadScope, scopeRows, viewKey, type DashboardFilters, type Scope } from './view-scope';
-import { statusTallies } from './status-index';
+import { statusTallies } from '../status-index/status-index';
 
 export type { DashboardFilters } from './view-scope';
 
@@ -62,8 +62,8 @@ function labelRank(scope: Scope): Map<number, number> {
 
 /**
  * The summary of a view computed from the database now, without the cache. Status counts per
- * commitment and per actor come from the in-memory index of counted entries (status-index.ts) and
- * are aggregated here; pair totals are counted from the scope (actors of each kind x the
+ * commitment and per actor come from the in-memory index of counted entries (db/status-index/)
+ * and are aggregated here; pair totals are counted from the scope (actors of each kind x the
  * commitments that apply to it), never enumerated.
  */
 export function computeSummary(filters: DashboardFilters, labels: SummaryLabels): SummaryDto {

@@ -90,7 +90,7 @@ function expectEqualEverywhere(db: Db, when: string) {
         const view = viewOf(db, filter, asOf, perspective);
         const expected = sorted(expectedTallies(db, view));
         expect(sorted(statusTallies(db, view)), `${when}: ${JSON.stringify(filter)} ${asOf} ${perspective}`).toEqual(expected);
-        // Without status over time, a past date of a wide view comes from the timeline (status-timeline.ts).
+        // Without status over time, a past date of a wide view comes from the timeline (timeline.ts).
         if (asOf === undefined || filter.subject || filter.commitment) continue;
         const { history: _history, ...dateOnly } = view;
         expect(sorted(statusTallies(db, dateOnly)), `${when}, date only: ${JSON.stringify(filter)} ${asOf} ${perspective}`).toEqual({ ...expected, quarterly: new Int32Array(0) });

@@ -4,7 +4,7 @@ import { staleBefore } from '../../lib/rollup';
 import { dayNumber } from '../../lib/dates';
 import { STATUS_KEYS, type StatusKey } from '../../lib/status-scale';
 import { ACTOR_KINDS, type ActorKind, type Perspective } from '../../lib/taxonomy';
-import { CONTESTED, sumsLayout, timelineSums } from './status-timeline';
+import { CONTESTED, sumsLayout, timelineSums } from './timeline';
 
 /**
  * Roll-ups, now or as of any past date, from an in-memory index of the counted entries (published,
@@ -14,7 +14,7 @@ import { CONTESTED, sumsLayout, timelineSums } from './status-timeline';
  * the pair's end; a view's tallies are one pass over the pairs, where SQL would have to read every
  * counted entry up to a past date for the same answer.
  * A past date of a wide view does not even pass over the pairs: its tallies are running sums of
- * the index's timeline of events (status-timeline.ts), whose cost does not grow with the pairs.
+ * the index's timeline of events (timeline.ts), whose cost does not grow with the pairs.
  *
  * Never stale: before each use the index catches up with the database, whichever process wrote
  * to it. Entries only ever join the counted set as new rows (ids only grow, nothing is deleted)
@@ -449,7 +449,7 @@ export function statusTallies(db: Db, view: TallyView): Tallies {
   const countSelf = view.perspective === 'self';
   const ranges = rangesOf(index, view);
   if (view.asOf !== undefined && periods === 0 && view.staleBefore === staleBefore(view.asOf) && ranges.length === 1 && ranges[0]?.[0] === 0 && ranges[0][1] === index.pairs) {
-    // A past date of a view of (nearly) every pair: from the timeline's running sums (status-timeline.ts).
+    // A past date of a view of (nearly) every pair: from the timeline's running sums (timeline.ts).
     const mask = { key: `${view.perspective}|${maskKey(commitmentMask)}|${maskKey(actorBit)}`, independent: !countSelf, commitmentMask, actorBit };
     const sums = timelineSums(index, mask, day);
     const layout = sumsLayout(mask);

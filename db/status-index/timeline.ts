@@ -28,7 +28,7 @@ const ADVERSE = 8;
 const STALE = 16;
 const CONTEST = 17;
 const ENDS = 128;
-if (STATUSES > ADVERSE) throw new Error('status-timeline: a status must fit in 3 bits');
+if (STATUSES > ADVERSE) throw new Error('timeline: a status must fit in 3 bits');
 
 /** What the timeline is built from: the counted index's base pairs (a type-only import: no cycle at run time). */
 export type TimelineSource = Pick<CountedIndex, 'pairCommitment' | 'pairSubject' | 'pairStart' | 'selfFrom' | 'partner' | 'pairs' | 'asOf' | 'status' | 'adverse'>;
