@@ -4,7 +4,7 @@ import { staleBefore } from '../../lib/rollup';
 import { dayNumber } from '../../lib/dates';
 import { STATUS_KEYS, type StatusKey } from '../../lib/status-scale';
 import { ACTOR_KINDS, type ActorKind, type Perspective } from '../../lib/taxonomy';
-import { CONTESTED, sumsLayout, timelineSums } from './timeline';
+import { CONTESTED, sumsLayout, timelineSums, type TimelineSource } from './timeline';
 
 /**
  * Roll-ups, now or as of any past date, from an in-memory index of the counted entries (published,
@@ -55,22 +55,9 @@ interface PairEntries {
   adverse: number[];
 }
 
-export interface CountedIndex {
-  /** Pairs, independent assessments first, each by commitment then actor (the counted index's order). */
-  pairCommitment: Int32Array;
-  pairSubject: Int32Array;
-  /** The entries of pair p are [pairStart[p], pairStart[p + 1]). */
-  pairStart: Int32Array;
-  /** Pairs [0, selfFrom) are independent assessments, [selfFrom, pairs) self-reports. */
-  selfFrom: number;
-  /** For self-report pair selfFrom + i, the independent pair of the same commitment and actor, or -1. */
-  partner: Int32Array;
-  pairs: number;
-  asOf: Int32Array;
+export interface CountedIndex extends TimelineSource {
   /** The quarter of each entry's as-of date, counted from QUARTER_ZERO (0 before it). */
   quarter: Uint8Array;
-  status: Uint8Array;
-  adverse: Uint8Array;
   /** Pairs read again since the build (both perspectives), by pairNumber(); they replace the base's rows. */
   overlay: Map<number, Record<Perspective, PairEntries>>;
   /** 1 for a base pair that the overlay replaces. */

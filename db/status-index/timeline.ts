@@ -2,7 +2,6 @@ import 'server-only';
 import { isContested, staleBefore } from '../../lib/rollup';
 import { STATUS_KEYS } from '../../lib/status-scale';
 import { dayNumber, isoOfDayNumber } from '../../lib/dates';
-import type { CountedIndex } from './status-index';
 
 /**
  * A view's tallies as of any past date without a pass over every pair: the counted index
@@ -30,8 +29,22 @@ const CONTEST = 17;
 const ENDS = 128;
 if (STATUSES > ADVERSE) throw new Error('timeline: a status must fit in 3 bits');
 
-/** What the timeline is built from: the counted index's base pairs (a type-only import: no cycle at run time). */
-export type TimelineSource = Pick<CountedIndex, 'pairCommitment' | 'pairSubject' | 'pairStart' | 'selfFrom' | 'partner' | 'pairs' | 'asOf' | 'status' | 'adverse'>;
+/** What the timeline is built from: the counted index's base pairs and their entries. */
+export interface TimelineSource {
+  /** Pairs, independent assessments first, each by commitment then actor (the counted index's order). */
+  pairCommitment: Int32Array;
+  pairSubject: Int32Array;
+  /** The entries of pair p are [pairStart[p], pairStart[p + 1]). */
+  pairStart: Int32Array;
+  /** Pairs [0, selfFrom) are independent assessments, [selfFrom, pairs) self-reports. */
+  selfFrom: number;
+  /** For self-report pair selfFrom + i, the independent pair of the same commitment and actor, or -1. */
+  partner: Int32Array;
+  pairs: number;
+  asOf: Int32Array;
+  status: Uint8Array;
+  adverse: Uint8Array;
+}
 
 /** The pairs of a view: a kind bit per commitment and per actor that must meet. */
 export interface ViewMask {
