@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
 import type { WriteResult } from '@/db/queries/entry-workflow';
-import { groupCommit } from '@/db/queries/group-commit';
+import { groupCommit } from '@/db/group-commit';
 import { getWrittenEntry } from '@/db/queries/written-entries';
 import { writtenEntryResponseSchema, type WrittenEntryDto } from '@/lib/api-schemas';
 import { apiError, invalidBody, notFound, respond } from './respond';
@@ -13,7 +13,7 @@ export interface CommittedWrite {
 }
 
 /**
- * Runs a workflow write in the next group commit (db/write-batch.ts), with the entry read back in
+ * Runs a workflow write in the next group commit (db/group-commit.ts), with the entry read back in
  * the same transaction; resolves only once the commit is on disk, so an answer means durable.
  */
 export function commitWrite(userId: string, write: () => WriteResult): Promise<CommittedWrite> {

@@ -1,5 +1,5 @@
 import { createAndAdvanceEntries, type BatchWriteResult } from '@/db/queries/entry-batch';
-import { groupCommit } from '@/db/queries/group-commit';
+import { groupCommit } from '@/db/group-commit';
 import { getWrittenEntry } from '@/db/queries/written-entries';
 import { entryBatchBodySchema, writtenEntryBatchResponseSchema, type WrittenEntryDto } from '@/lib/api-schemas';
 import { methodsNotAllowed, notFound, respond } from '../../_lib/respond';

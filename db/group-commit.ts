@@ -12,7 +12,9 @@
  * become savepoints inside the batch (better-sqlite3 nests transactions that way), so each runs
  * exactly as it would alone, after the writes queued before it.
  */
+import 'server-only';
 import type Database from 'better-sqlite3';
+import { getDb } from './client';
 
 /** A bound on one transaction's length (and so on the latency the first write of a batch waits). */
 export const MAX_WRITES_PER_COMMIT = 64;
@@ -104,4 +106,12 @@ export function writeBatchOf(sqlite: Database.Database): WriteBatch {
     batches.set(sqlite, batch);
   }
   return batch;
+}
+
+/**
+ * Runs a synchronous write function (e.g. createAndAdvanceEntry) in the app database's next group
+ * commit: resolves with its result once that result is on disk.
+ */
+export function groupCommit<T>(write: () => T): Promise<T> {
+  return writeBatchOf(getDb().$client).submit(write);
 }
