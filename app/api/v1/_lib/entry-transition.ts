@@ -20,7 +20,7 @@ export function entryTransitionRoute(transition: Transition) {
   async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
     const caller = authenticate(request);
     if (!caller.ok) return caller.response;
-    const limited = rateLimit(caller.value.tokenKey);
+    const limited = await rateLimit(caller.value.tokenKey);
     if (!limited.ok) return limited.response;
     const id = PARAMETERS.subject.safeParse((await params).id);
     if (!id.success) return invalidParameters([{ parameter: 'id', message: id.error.issues[0]?.message ?? 'is not valid' }]);

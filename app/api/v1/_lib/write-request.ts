@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { authenticateApiToken, hashApiToken } from '@/db/queries/api-tokens';
+import { appWriteLimiter } from '@/db/queries/api-write-limit';
 import { MAX_BODY_BYTES } from '@/lib/api-schemas';
 import { fieldErrors } from '@/lib/entry-input';
 import { textIntegrityErrors } from '@/lib/text-integrity';
@@ -43,20 +44,15 @@ export function writesPerMinute(setting: string | undefined): number {
   const value = Number(setting);
   return setting !== undefined && Number.isSafeInteger(value) && value > 0 ? value : 1_200;
 }
-const WINDOW_MS = 60_000;
-const windows = new Map<string, { start: number; count: number }>();
 
-/** Counts `writes` more against the token's budget of this minute; refused when that goes over it. */
-export function rateLimit(tokenKey: string, now = Date.now(), writes = 1): Guarded<null> {
-  let window = windows.get(tokenKey);
-  if (!window || now - window.start >= WINDOW_MS) {
-    if (windows.size > 10_000) windows.clear();
-    window = { start: now, count: 0 };
-    windows.set(tokenKey, window);
-  }
-  window.count += writes;
-  if (window.count <= WRITES_PER_MINUTE) return { ok: true, value: null };
-  const retryAfter = Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
+/**
+ * Counts `writes` more against the token's budget of this minute, shared by every server process
+ * (db/queries/api-write-limit.ts); refused with 429 and Retry-After when that goes over it.
+ */
+export async function rateLimit(tokenKey: string, writes = 1, limiter = appWriteLimiter(WRITES_PER_MINUTE)): Promise<Guarded<null>> {
+  const spent = await (await limiter)(tokenKey, writes);
+  if (spent.ok) return { ok: true, value: null };
+  const retryAfter = spent.retryAfterSeconds;
   return {
     ok: false,
     response: apiError('rate_limited', `At most ${WRITES_PER_MINUTE} writes a minute per token; retry in ${retryAfter} s.`, { headers: { 'Retry-After': String(retryAfter) } }),
@@ -134,7 +130,7 @@ export function requestId(): string {
 export async function guardedWrite<S extends z.ZodType>(request: Request, schema: S): Promise<Guarded<{ userId: string; tokenKey: string; body: z.output<S> }>> {
   const caller = authenticate(request);
   if (!caller.ok) return caller;
-  const limited = rateLimit(caller.value.tokenKey);
+  const limited = await rateLimit(caller.value.tokenKey);
   if (!limited.ok) return limited;
   const body = await readJsonBody(request);
   if (!body.ok) return body;

@@ -21,7 +21,7 @@ export async function POST(request: Request) {
     body: { entries },
   } = write.value;
   // The first entry was counted with the request; the rest count now, before anything is written.
-  const budget = rateLimit(tokenKey, Date.now(), entries.length - 1);
+  const budget = await rateLimit(tokenKey, entries.length - 1);
   if (!budget.ok) return budget.response;
   const context = { requestId: requestId() };
   const committed = await groupCommit((): { result: BatchWriteResult; written: (WrittenEntryDto | null)[] } => {
