@@ -7,9 +7,6 @@ import { z } from 'zod';
 import { STATUS_KEYS } from './status-scale';
 import { ACTOR_KINDS, CONFIDENCE_LEVELS, DUTY_BEARERS, ENTRY_STATES, EVIDENCE_RELATIONS, MEASURES, PERSPECTIVES, RIGHTS_HOLDERS, THEMES } from './taxonomy';
 import { entryInputSchema, returnNoteSchema, withdrawalReasonSchema } from './entry-input';
-import type { ActorDto } from '../db/queries/actors';
-import type { CommitmentDto } from '../db/queries/commitments';
-import type { PublishedEntryDto } from '../db/queries/entries';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
@@ -68,11 +65,13 @@ export const sourceDocumentSchema = z.object({
   reference: z.string().nullable(),
   url: z.string().nullable(),
 });
+export type SourceDocumentDto = z.infer<typeof sourceDocumentSchema>;
 
 export const commitmentSchema = z.object({
   code: z.string(),
   title: z.string(),
   text: z.string(),
+  /** Citation as printed, e.g. "13-14". */
   paragraphs: z.string(),
   paragraphNumbers: z.array(z.number().int()),
   theme: z.enum(THEMES),
@@ -81,7 +80,8 @@ export const commitmentSchema = z.object({
   gcmObjectives: z.array(z.number().int().min(1).max(23)),
   sdgTargets: z.array(z.string()),
   source: sourceDocumentSchema,
-}) satisfies z.ZodType<CommitmentDto>;
+});
+export type CommitmentDto = z.infer<typeof commitmentSchema>;
 
 export const actorSchema = z.object({
   id,
@@ -93,9 +93,11 @@ export const actorSchema = z.object({
   subRegion: z.string().nullable(),
   intermediateRegion: z.string().nullable(),
   isDemo: z.boolean(),
-}) satisfies z.ZodType<ActorDto>;
+});
+export type ActorDto = z.infer<typeof actorSchema>;
 
 const actorRef = z.object({ id, name: z.string(), kind: z.enum(ACTOR_KINDS) });
+export type ActorRefDto = z.infer<typeof actorRef>;
 const evidence = z.object({ url: z.string(), title: z.string(), relation: z.enum(EVIDENCE_RELATIONS) });
 const withdrawal = z.object({ at: isoTimestamp, reason: z.string() }).nullable();
 
@@ -119,7 +121,8 @@ const entryContent = {
   withdrawal,
 };
 
-export const publishedEntrySchema = z.object({ ...entryContent, publishedAt: isoTimestamp }) satisfies z.ZodType<PublishedEntryDto>;
+export const publishedEntrySchema = z.object({ ...entryContent, publishedAt: isoTimestamp });
+export type PublishedEntryDto = z.infer<typeof publishedEntrySchema>;
 
 /** An entry as its writer sees it through the write API: any workflow state. */
 export const writtenEntrySchema = z.object({

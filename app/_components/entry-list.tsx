@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { PublishedEntryDto } from '@/db/queries/entries';
+import type { PublishedEntryDto } from '@/lib/api-schemas';
 import { StatusBadge } from './status-badge';
 import { dateOnly } from '@/lib/dates';
 

@@ -4,23 +4,12 @@ import { getDb } from '../client';
 import * as t from '../schema';
 import { containsText } from './commitments';
 import type { ActorKind } from '../../lib/taxonomy';
+import type { ActorDto } from '../../lib/api-schemas';
 
 export interface ActorFilters {
   kind?: ActorKind;
   region?: string;
   q?: string;
-}
-
-export interface ActorDto {
-  id: number;
-  kind: ActorKind;
-  name: string;
-  shortName: string | null;
-  iso3: string | null;
-  region: string | null;
-  subRegion: string | null;
-  intermediateRegion: string | null;
-  isDemo: boolean;
 }
 
 const columns = {

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../client';
 import * as t from '../schema';
-import type { DutyBearer, RightsHolder, SdgTarget, Theme } from '../../lib/taxonomy';
+import type { DutyBearer, SdgTarget, Theme } from '../../lib/taxonomy';
+import type { CommitmentDto } from '../../lib/api-schemas';
 
 export interface CommitmentFilters {
   theme?: Theme;
@@ -10,31 +11,6 @@ export interface CommitmentFilters {
   sdg?: SdgTarget;
   dutyBearer?: DutyBearer;
   q?: string;
-}
-
-export interface SourceDocumentDto {
-  slug: string;
-  title: string;
-  author: string;
-  publishedOn: string;
-  place: string;
-  reference: string | null;
-  url: string | null;
-}
-
-export interface CommitmentDto {
-  code: string;
-  title: string;
-  text: string;
-  /** Citation as printed, e.g. "13-14". */
-  paragraphs: string;
-  paragraphNumbers: number[];
-  theme: Theme;
-  dutyBearers: DutyBearer[];
-  rightsHolders: RightsHolder[];
-  gcmObjectives: number[];
-  sdgTargets: string[];
-  source: SourceDocumentDto;
 }
 
 /** `instr` rather than LIKE: the user's text is matched literally, `%` and `_` included. */

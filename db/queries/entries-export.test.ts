@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../client';
 import { demoDatabases } from '../../lib/testing/demo-database';
 import { randomWriter } from '../../lib/testing/random-writes';
-import { listPublishedEntries, openPublishedEntries, type EntryFilters, type PublishedEntryDto } from './entries';
+import { listPublishedEntries, openPublishedEntries, type EntryFilters } from './entries';
+import type { PublishedEntryDto } from '../../lib/api-schemas';
 
 /**
  * An export reads every published entry a chunk at a time (db/queries/entries.ts

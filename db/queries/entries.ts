@@ -4,7 +4,8 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, openReader, type Db } from '../client';
 import * as t from '../schema';
 import type { StatusKey } from '../../lib/status-scale';
-import type { ActorKind, Confidence, EvidenceRelation, Measure, Perspective } from '../../lib/taxonomy';
+import type { Perspective } from '../../lib/taxonomy';
+import type { PublishedEntryDto } from '../../lib/api-schemas';
 import { DEFAULT_PAGE_SIZE } from '../../lib/query-params';
 import { statementFields } from './entry-fields';
 
@@ -19,33 +20,6 @@ export interface EntryFilters {
   asOf?: string;
   page?: number;
   limit?: number;
-}
-
-export interface ActorRefDto {
-  id: number;
-  name: string;
-  kind: ActorKind;
-}
-
-export interface PublishedEntryDto {
-  id: number;
-  commitment: { code: string; title: string };
-  subject: ActorRefDto;
-  reporter: ActorRefDto;
-  perspective: Perspective;
-  status: StatusKey;
-  asOf: string;
-  summary: string;
-  narrative: string;
-  measures: Measure[];
-  evidence: { url: string; title: string; relation: EvidenceRelation }[];
-  confidence: Confidence | null;
-  adverseEffects: boolean;
-  adverseEffectsDescription: string | null;
-  publishedAt: string;
-  supersedesId: number | null;
-  supersededById: number | null;
-  withdrawal: { at: string; reason: string } | null;
 }
 
 export interface EntryPage {

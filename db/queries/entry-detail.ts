@@ -5,7 +5,7 @@ import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { authorize, type EntryResource } from '../authz';
 import { loadPrincipal } from './entry-workflow';
-import type { ActorRefDto, PublishedEntryDto } from './entries';
+import type { ActorRefDto, PublishedEntryDto } from '../../lib/api-schemas';
 import type { StatusKey } from '../../lib/status-scale';
 import { appliesToKind, type DutyBearer, type EntryState, type Perspective } from '../../lib/taxonomy';
 import { changedFields, currentAfterPublishing, type ComparedField } from '../../lib/entry-changes';

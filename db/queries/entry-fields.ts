@@ -1,4 +1,4 @@
-import type { PublishedEntryDto } from './entries';
+import type { PublishedEntryDto } from '../../lib/api-schemas';
 import type { Measure } from '../../lib/taxonomy';
 
 /** The columns of a progress entry that a person wrote, as the database stores them. */

@@ -16,7 +16,7 @@ import { PairStatusSection } from '@/app/_components/pair-status';
 import { getMatrix } from '@/db/queries/matrix';
 import { getSummary } from '@/db/queries/summary';
 import type { Theme } from '@/lib/taxonomy';
-import type { ActorDto } from '@/db/queries/actors';
+import type { ActorDto } from '@/lib/api-schemas';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
