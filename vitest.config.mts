@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('.', import.meta.url)),
       // The data layer guards itself with `server-only`; in unit tests we are the server.
-      'server-only': fileURLToPath(new URL('./lib/testing/server-only-stub.ts', import.meta.url)),
+      'server-only': fileURLToPath(new URL('./test/support/server-only-stub.ts', import.meta.url)),
     },
   },
   test: {

@@ -1,4 +1,4 @@
-import { publishedRollupEntries } from '../lib/testing/rollup-entries';
+import { publishedRollupEntries } from '../test/support/rollup-entries';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase, type Db } from './client';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPragmas, type Db } from './client';
 import { groupCommit, MAX_WRITES_PER_COMMIT, WriteBatch, writeBatchOf } from './group-commit';
-import { demoDatabases } from '../lib/testing/demo-database';
+import { demoDatabases } from '../test/support/demo-database';
 import { createAndAdvanceEntry, type WriteResult } from './queries/entry-workflow';
 
 /** Group commit: fewer fsyncs, the same results, and an answer only once the commit is on disk. */

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
-import { demoDatabases } from '../../lib/testing/demo-database';
+import { demoDatabases } from '../../test/support/demo-database';
 import { DEMO_ADMIN_ID } from '../../seed/demo';
 import * as admin from './admin-actors';
 import { archiveActor, createActor, getActorForAdmin, listActorsForAdmin, restoreActor, updateActor } from './admin-actors';

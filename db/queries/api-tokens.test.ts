@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi, afterEach } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
-import { demoDatabases } from '../../lib/testing/demo-database';
+import { demoDatabases } from '../../test/support/demo-database';
 import { DEMO_ADMIN_ID } from '../../seed/demo';
 import { API_TOKEN_PATTERN, authenticateApiToken, hashApiToken, issueApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 

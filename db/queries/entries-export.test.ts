@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../client';
-import { demoDatabases } from '../../lib/testing/demo-database';
-import { randomWriter } from '../../lib/testing/random-writes';
+import { demoDatabases } from '../../test/support/demo-database';
+import { randomWriter } from '../../test/support/random-writes';
 import { listPublishedEntries, openPublishedEntries, type EntryFilters } from './entries';
 import type { PublishedEntryDto } from '../../lib/api-schemas';
 
@@ -67,7 +67,7 @@ describe('the entries export, read a chunk at a time', () => {
     const before = everything();
     const cursor = openPublishedEntries({}, 50);
     const read: PublishedEntryDto[] = [...cursor.next()];
-    // Writes between chunks: new entries published, corrections, withdrawals (lib/testing/random-writes.ts).
+    // Writes between chunks: new entries published, corrections, withdrawals (test/support/random-writes.ts).
     const write = randomWriter(db, 5);
     for (let step = 0; step < 40; step += 1) write(step);
     expect(everything().total).not.toBe(before.total);

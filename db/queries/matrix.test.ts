@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../client';
-import { demoDatabases } from '../../lib/testing/demo-database';
+import { demoDatabases } from '../../test/support/demo-database';
 import type { MatrixDto, MatrixPageDto } from '../../lib/summary-types';
 import { computeMatrix, computeMatrixPage, getMatrixPage, pageStatusesSql } from './matrix';
 import { currentStatuses, isContested, pairKey } from '../../lib/rollup';
-import { publishedRollupEntries } from '../../lib/testing/rollup-entries';
+import { publishedRollupEntries } from '../../test/support/rollup-entries';
 import type { DashboardFilters } from './view-scope';
 
 let db: Db;

@@ -1,4 +1,4 @@
-import { publishedRollupEntries } from '../../lib/testing/rollup-entries';
+import { publishedRollupEntries } from '../../test/support/rollup-entries';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { demoDatabases } from '@/lib/testing/demo-database';
+import { demoDatabases } from '@/test/support/demo-database';
 import { listActorRegions } from '@/db/queries/actors';
 import { listGcmObjectives } from '@/db/queries/reference';
 import { filterOptions } from './filter-options';

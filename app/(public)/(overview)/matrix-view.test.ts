@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { demoDatabases } from '@/lib/testing/demo-database';
+import { demoDatabases } from '@/test/support/demo-database';
 import { computeMatrixPage } from '@/db/queries/matrix';
 import type { DashboardFilters } from '@/db/queries/view-scope';
 import { matrixCell, toMatrixView } from './matrix-view';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import * as t from '../../db/schema';
-import { mulberry32 } from '../prng';
-import { STATUS_KEYS } from '../status-scale';
-import { ACTOR_KINDS } from '../taxonomy';
+import { mulberry32 } from '../../lib/prng';
+import { STATUS_KEYS } from '../../lib/status-scale';
+import { ACTOR_KINDS } from '../../lib/taxonomy';
 
 /**
  * For tests of derived data: one random write per call, as the app's writers make them, straight

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import * as t from '../../db/schema';
-import type { RollupEntry } from '../rollup';
+import type { RollupEntry } from '../../lib/rollup';
 
 /** For tests: every published entry of a database, as the roll-up module takes them. */
 export function publishedRollupEntries(db: Db): RollupEntry[] {
