@@ -1,3 +1,25 @@
+-- The whole schema of db/schema.ts, as drizzle-kit generates it, then the tables and the index
+-- that schema.ts does not declare (at the end). The triggers that guard and maintain these tables
+-- are in 0001_triggers.sql.
+CREATE TABLE `accounts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`account_id` text NOT NULL,
+	`provider_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	`access_token` text,
+	`refresh_token` text,
+	`id_token` text,
+	`access_token_expires_at` text,
+	`refresh_token_expires_at` text,
+	`scope` text,
+	`password` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `accounts_provider_account_unique` ON `accounts` (`provider_id`,`account_id`);--> statement-breakpoint
+CREATE INDEX `accounts_user_idx` ON `accounts` (`user_id`);--> statement-breakpoint
 CREATE TABLE `actors` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`kind` text NOT NULL,
@@ -20,6 +42,21 @@ CREATE UNIQUE INDEX `actors_iso3_unique` ON `actors` (`iso3`);--> statement-brea
 CREATE UNIQUE INDEX `actors_name_unique` ON `actors` (`name`);--> statement-breakpoint
 CREATE INDEX `actors_kind_idx` ON `actors` (`kind`);--> statement-breakpoint
 CREATE INDEX `actors_region_idx` ON `actors` (`region`);--> statement-breakpoint
+CREATE TABLE `api_tokens` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` text NOT NULL,
+	`name` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`prefix` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`last_used_at` text,
+	`revoked_at` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "api_tokens_name_length" CHECK(length(trim("name")) BETWEEN 1 AND 100)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `api_tokens_hash_unique` ON `api_tokens` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `api_tokens_user_idx` ON `api_tokens` (`user_id`);--> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -97,6 +134,23 @@ CREATE TABLE `commitments` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `commitments_code_unique` ON `commitments` (`code`);--> statement-breakpoint
 CREATE INDEX `commitments_theme_idx` ON `commitments` (`theme`);--> statement-breakpoint
+CREATE TABLE `current_status` (
+	`commitment_id` integer NOT NULL,
+	`subject_id` integer NOT NULL,
+	`perspective` text NOT NULL,
+	`entry_id` integer NOT NULL,
+	`status` text NOT NULL,
+	`as_of` text NOT NULL,
+	`published_at` text NOT NULL,
+	`adverse_effects` integer NOT NULL,
+	PRIMARY KEY(`commitment_id`, `subject_id`, `perspective`),
+	FOREIGN KEY (`commitment_id`) REFERENCES `commitments`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`subject_id`) REFERENCES `actors`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`entry_id`) REFERENCES `progress_entries`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "current_status_perspective" CHECK("perspective" IN ('self', 'independent'))
+);
+--> statement-breakpoint
+CREATE INDEX `current_status_subject_idx` ON `current_status` (`subject_id`,`commitment_id`,`perspective`,`status`,`as_of`,`entry_id`);--> statement-breakpoint
 CREATE TABLE `gcm_objectives` (
 	`number` integer PRIMARY KEY NOT NULL,
 	`title` text NOT NULL,
@@ -163,11 +217,51 @@ CREATE INDEX `progress_entries_public_pair_idx` ON `progress_entries` (`commitme
 CREATE INDEX `progress_entries_subject_idx` ON `progress_entries` (`subject_id`,`as_of`);--> statement-breakpoint
 CREATE INDEX `progress_entries_reporter_idx` ON `progress_entries` (`reporter_id`,`as_of`);--> statement-breakpoint
 CREATE INDEX `progress_entries_state_idx` ON `progress_entries` (`state`,`as_of`);--> statement-breakpoint
+CREATE TABLE `rate_limits` (
+	`id` text PRIMARY KEY NOT NULL,
+	`key` text NOT NULL,
+	`count` integer NOT NULL,
+	`last_request` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `rate_limits_key_unique` ON `rate_limits` (`key`);--> statement-breakpoint
 CREATE TABLE `sdg_targets` (
 	`code` text PRIMARY KEY NOT NULL,
 	`title` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`token` text NOT NULL,
+	`user_id` text NOT NULL,
+	`expires_at` text NOT NULL,
+	`ip_address` text,
+	`user_agent` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `sessions_token_unique` ON `sessions` (`token`);--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `settings` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `sign_in_attempts` (
+	`email` text NOT NULL,
+	`address` text NOT NULL,
+	`failures` integer NOT NULL,
+	`window_started_at` integer NOT NULL,
+	`last_failed_at` integer,
+	`last_succeeded_at` integer,
+	PRIMARY KEY(`email`, `address`),
+	CONSTRAINT "sign_in_attempts_failures" CHECK("failures" >= 0)
+);
+--> statement-breakpoint
+CREATE INDEX `sign_in_attempts_window_idx` ON `sign_in_attempts` (`window_started_at`);--> statement-breakpoint
 CREATE TABLE `source_documents` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slug` text NOT NULL,
@@ -188,6 +282,7 @@ CREATE TABLE `users` (
 	`email` text NOT NULL,
 	`name` text NOT NULL,
 	`email_verified` integer DEFAULT false NOT NULL,
+	`image` text,
 	`role` text NOT NULL,
 	`actor_id` integer,
 	`is_demo` integer DEFAULT false NOT NULL,
@@ -200,6 +295,16 @@ CREATE TABLE `users` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_email_unique` ON `users` (lower("email"));--> statement-breakpoint
+CREATE TABLE `verifications` (
+	`id` text PRIMARY KEY NOT NULL,
+	`identifier` text NOT NULL,
+	`value` text NOT NULL,
+	`expires_at` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `verifications_identifier_idx` ON `verifications` (`identifier`);--> statement-breakpoint
 CREATE TABLE `workspace` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`mode` text NOT NULL,
@@ -207,3 +312,41 @@ CREATE TABLE `workspace` (
 	CONSTRAINT "workspace_single_row" CHECK("id" = 1),
 	CONSTRAINT "workspace_mode" CHECK("mode" IN ('demo', 'real'))
 );
+--> statement-breakpoint
+-- Not declared in db/schema.ts: read and written with SQL of their own.
+-- A one-row counter of changes to what the overview's figures are computed from, bumped by the
+-- triggers in 0001_triggers.sql in the same transaction as the change, whichever process writes,
+-- so a cache keyed by it never serves figures older than the data (db/queries/data-version.ts).
+CREATE TABLE `data_version` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`version` integer NOT NULL,
+	CONSTRAINT "data_version_single_row" CHECK("id" = 1)
+);
+--> statement-breakpoint
+INSERT INTO `data_version` (`id`, `version`) VALUES (1, 0);
+--> statement-breakpoint
+-- Entries that joined or left the counted set (published, not withdrawn, not superseded) after
+-- they were written, logged by a trigger. The in-memory index of counted entries
+-- (db/status-index/status-index.ts) reads the rows after the last one it saw, and the entries
+-- with ids above the greatest it saw, to catch up with any writer. New entries need no row: ids
+-- only grow.
+CREATE TABLE `counted_entry_changes` (
+	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`entry_id` integer NOT NULL
+);
+--> statement-breakpoint
+-- While its one row exists, an entry's INSERT leaves its pair's current status alone. Only an
+-- import puts it, inside its own transaction, and brings the current statuses of the pairs it
+-- wrote up to date at once before anything else writes and before the commit
+-- (db/import/import-store.ts): the row is never committed, so every other writer keeps the trigger.
+CREATE TABLE `current_status_deferred` (
+	`id` integer PRIMARY KEY NOT NULL,
+	CONSTRAINT "current_status_deferred_single_row" CHECK("id" = 1)
+);
+--> statement-breakpoint
+-- The entries that take part in roll-ups, in each pair's order of currency, with their status: the
+-- index of counted entries and the matrix read this partial index alone, in order, instead of
+-- sorting the table (db/status-index/status-index.ts, db/queries/matrix.ts).
+CREATE INDEX `progress_entries_counted_idx` ON `progress_entries`
+  (`perspective`, `commitment_id`, `subject_id`, `as_of`, `published_at`, `status`, `adverse_effects`)
+WHERE `state` = 'published' AND `withdrawn_at` IS NULL AND `superseded_by_id` IS NULL;
