@@ -6,7 +6,9 @@ import { DemoNotice } from './_components/demo-notice';
 import { NavLinks } from './_components/nav-links';
 import { QueryProvider } from './_components/query-provider';
 import { ChartSourceProvider } from './_components/charts/chart-source';
+import { getCurrentUser } from '@/db/current-user';
 import { getWorkspaceMode } from '@/db/queries/workspace';
+import { countAwaitingReview } from '@/db/queries/workspace-home';
 import { ClientMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
@@ -22,6 +24,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations('app');
   const tApi = await getTranslations('api');
+  const demo = getWorkspaceMode() === 'demo';
+  // One count per page for a focal point, no query at all for anyone else.
+  const user = await getCurrentUser();
   return (
     <html lang={locale}>
       <body>
@@ -46,13 +51,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   ]}
                 />
               </nav>
-              <AccountMenu />
+              <AccountMenu user={user} waiting={user && countAwaitingReview(user)} />
             </div>
           </header>
-          <DemoNotice />
+          {demo && <DemoNotice />}
           <main id="main" tabIndex={-1}>
             <div className="inner">
-              <ChartSourceProvider demo={getWorkspaceMode() === 'demo'}>
+              <ChartSourceProvider demo={demo}>
                 <QueryProvider>{children}</QueryProvider>
               </ChartSourceProvider>
             </div>

@@ -1,17 +1,16 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getCurrentUser } from '@/db/current-user';
-import { countAwaitingReview } from '@/db/queries/workspace-home';
+import type { CurrentUser } from '@/db/current-user';
 import { signOut } from '@/app/_lib/session-actions';
 import './account.css';
 
 /**
  * Who is signed in and for which actor, their links, and a sign-out button (a POST, never a link).
  * A focal point's review link says how many entries wait, in digits and in words for screen
- * readers: one count per page for a focal point, no query at all for anyone else.
+ * readers (`waiting`: null for anyone but a focal point).
  */
-export async function AccountMenu() {
-  const [user, t, tHome] = await Promise.all([getCurrentUser(), getTranslations('auth'), getTranslations('home.menu')]);
+export async function AccountMenu({ user, waiting }: { user: CurrentUser | null; waiting: number | null }) {
+  const [t, tHome] = await Promise.all([getTranslations('auth'), getTranslations('home.menu')]);
   if (!user) {
     return (
       <div className="account-menu">
@@ -19,7 +18,6 @@ export async function AccountMenu() {
       </div>
     );
   }
-  const waiting = countAwaitingReview(user);
   return (
     <section className="account-menu" aria-label={t('menu.label')}>
       <p className="account-who">

@@ -1,9 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import { getWorkspaceMode } from '@/db/queries/workspace';
 
-/** Shown on every page of a demo workspace, read from the database so it can never be wrong. */
+/** Shown on every page of a demo workspace (the root layout reads the mode from the database). */
 export async function DemoNotice() {
-  if (getWorkspaceMode() !== 'demo') return null;
   const t = await getTranslations('app');
   return (
     <section className="demo-notice" aria-label={t('demoNotice')}>

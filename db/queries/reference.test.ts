@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { demoDatabases } from '@/test/support/demo-database';
-import { listActorRegions } from '@/db/queries/actors';
-import { listGcmObjectives } from '@/db/queries/reference';
-import { filterOptions } from './filter-options';
+import type { Db } from '../client';
+import { demoDatabases } from '../../test/support/demo-database';
+import { listActorRegions } from './actors';
+import { filterOptions, listGcmObjectives } from './reference';
 
 let db: Db;
 const freshDemoDatabase = demoDatabases();
