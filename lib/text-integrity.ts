@@ -9,7 +9,6 @@
  * and isolate controls, which could make a name reorder the text shown around it; long text keeps
  * them (a quotation in Arabic or Hebrew may need them) and is shown isolated (`.user-text`).
  */
-import type { FieldErrors } from './entry-input';
 
 /** Keys that name an object's prototype machinery: refused wherever a parsed value may carry them. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
@@ -46,7 +45,7 @@ const forbiddenKeyMessage = (key: string) => `has a field named "${key}", which 
  * error object itself never has a key such as `__proto__`. Iterative: however deeply a body nests,
  * the walk cannot overflow the stack. Null when the value is clean.
  */
-export function textIntegrityErrors(value: unknown, root = 'body'): FieldErrors | null {
+export function textIntegrityErrors(value: unknown, root = 'body'): Record<string, string> | null {
   // Each value knows its parent and key, and its path is spelled out only when it is reported:
   // copying a path at every level would cost the square of a deeply nested body's depth.
   type Node = { value: unknown; parent: Node | null; key: string };
@@ -85,13 +84,13 @@ export function textIntegrityErrors(value: unknown, root = 'body'): FieldErrors 
 }
 
 /** Refusals of one-line fields that hold bidirectional controls, by field name; null when none. */
-export function bidiControlErrors(fields: Record<string, string | null | undefined>): FieldErrors | null {
+export function bidiControlErrors(fields: Record<string, string | null | undefined>): Record<string, string> | null {
   const errors = Object.entries(fields).filter(([, value]) => typeof value === 'string' && !hasNoBidiControls(value));
   return errors.length > 0 ? Object.fromEntries(errors.map(([field]) => [field, BIDI_MESSAGE])) : null;
 }
 
 /** A one-entry error object, built so that no field name can reach an object's prototype. */
-function errorAt(field: string, message: string): FieldErrors {
+function errorAt(field: string, message: string): Record<string, string> {
   return Object.fromEntries([[field, message]]);
 }
 

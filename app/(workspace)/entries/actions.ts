@@ -8,8 +8,7 @@ import { entryInputFromForm, EVIDENCE_ROWS } from '@/lib/entry-form';
 import { getEntryDetail } from '@/db/queries/entry-detail';
 import { refusalCode } from '@/lib/notice-codes';
 import { actionArgs, guardedAction } from '@/app/_lib/guard';
-import type { EntryFormValues } from './entry-form';
-import type { FormState } from './form-state';
+import type { EntryFormValues, FormState } from './form-state';
 import { formFieldErrors } from './form-errors';
 
 /** The form as typed, to show again next to the errors. */

@@ -7,23 +7,7 @@ import { CONFIDENCE_LEVELS, EVIDENCE_RELATIONS, MEASURES } from '@/lib/taxonomy'
 import { EVIDENCE_ROWS } from '@/lib/entry-form';
 import { LIMITS } from '@/lib/entry-input';
 import { errorTarget, errorText } from './form-errors';
-import type { FormState } from './form-state';
-
-export interface EntryFormValues {
-  idempotencyKey: string;
-  commitment: string;
-  subject: string;
-  status: string;
-  asOf: string;
-  summary: string;
-  narrative: string;
-  measures: string[];
-  evidence: { url: string; title: string; relation: string }[];
-  confidence: string;
-  adverseEffects: boolean;
-  adverseEffectsDescription: string;
-  supersedes: string;
-}
+import type { EntryFormValues, FormState } from './form-state';
 
 export interface EntryFormProps {
   action: (state: FormState, form: FormData) => Promise<FormState>;

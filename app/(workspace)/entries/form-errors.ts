@@ -1,7 +1,6 @@
 import { EVIDENCE_ROWS } from '@/lib/entry-form';
 import { LIMITS, type FieldErrorCodes, type FieldErrors } from '@/lib/entry-input';
-import type { EntryFormValues } from './entry-form';
-import type { FormFieldError } from './form-state';
+import type { EntryFormValues, FormFieldError } from './form-state';
 
 /**
  * A refusal's field errors keyed as the form names its fields. The data layer numbers evidence

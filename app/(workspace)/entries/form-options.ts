@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type * as t from '@/db/schema';
-import type { EntryFormValues } from './entry-form';
+import type { EntryFormValues } from './form-state';
 import { EVIDENCE_ROWS } from '@/lib/entry-form';
 import { todayUtc } from '@/lib/entry-input';
 

@@ -1,5 +1,21 @@
 import type { FieldErrorCode } from '@/lib/entry-input';
-import type { EntryFormValues } from './entry-form';
+
+/** What the entry form holds, as the person typed it. */
+export interface EntryFormValues {
+  idempotencyKey: string;
+  commitment: string;
+  subject: string;
+  status: string;
+  asOf: string;
+  summary: string;
+  narrative: string;
+  measures: string[];
+  evidence: { url: string; title: string; relation: string }[];
+  confidence: string;
+  adverseEffects: boolean;
+  adverseEffectsDescription: string;
+  supersedes: string;
+}
 
 /** One field's refusal: the code the form words it by (null when the data layer gave none) and the English message. */
 export interface FormFieldError {
