@@ -61,7 +61,7 @@ WHEN OLD.`state` = 'published' AND (
 BEGIN SELECT RAISE(ABORT, 'published progress entries are immutable: publish a correction that supersedes it'); END;
 --> statement-breakpoint
 -- A commitment's code is how entries, exports and imports name it: once any entry refers to the
--- commitment, the code never changes (the data layer refuses first; this is the last line of defence).
+-- commitment, the code never changes (the data layer refuses first; this is the last defence).
 CREATE TRIGGER `commitments_code_immutable_with_entries` BEFORE UPDATE OF `code` ON `commitments`
 WHEN NEW.`code` <> OLD.`code` AND EXISTS (SELECT 1 FROM `progress_entries` WHERE `commitment_id` = OLD.`id`)
 BEGIN SELECT RAISE(ABORT, 'commitment code is immutable once it has entries'); END;
