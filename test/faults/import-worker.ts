@@ -1,7 +1,7 @@
 /**
  * Runs one CSV import in its own process (as the import screen's server code would), so the
  * concurrency run has a second writer process holding a long write transaction beside the server.
- * Usage: DATABASE_PATH=... tsx --conditions=react-server test/crash/import-worker.ts <user id> <csv file>
+ * Usage: DATABASE_PATH=... tsx --conditions=react-server test/faults/import-worker.ts <user id> <csv file>
  * Prints the import's counts as JSON.
  */
 import fs from 'node:fs';

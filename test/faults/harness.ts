@@ -1,6 +1,6 @@
 /**
  * What the crash, concurrency and bad-input runs share: a production build in its own folder, a
- * throw-away database seeded like the e2e one, a production server (lib/server/serve.mjs) in its own process group
+ * throw-away database seeded like the e2e one, a production server (`next start`) in its own process group
  * (so SIGKILL takes all of it), API tokens for demo focal points, and timing helpers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const DIST_DIR = process.env.CRASH_DIST_DIR ?? '.next-e2e-crash';
+export const DIST_DIR = process.env.FAULTS_DIST_DIR ?? '.next-e2e-faults';
 
 export const sleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
 
@@ -87,10 +87,10 @@ export interface Server {
   exited: Promise<number | null>;
 }
 
-/** The production server (lib/server/serve.mjs, as `npm run serve` starts it) in its own process group; resolves once /api/health answers 200. */
+/** The production server (`next start`, as `npm run serve` starts it) in its own process group; resolves once /api/health answers 200. */
 export async function startServer(databaseFile: string, port: number, timeoutMs = 60_000): Promise<Server> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, 'lib/server/serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],

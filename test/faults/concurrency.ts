@@ -80,7 +80,7 @@ async function main(): Promise<number> {
     const writing = writers.map((writer) => writer.runUntil(() => base, () => stopped, stats));
     await sleep(1_000);
     const env = { DATABASE_PATH: database.file };
-    const importRun = runScript(['--conditions=react-server', 'test/crash/import-worker.ts', importer.id, csvFile], env);
+    const importRun = runScript(['--conditions=react-server', 'test/faults/import-worker.ts', importer.id, csvFile], env);
     const backupRuns = Array.from({ length: opts.backups }, async (_, index) => {
       await sleep(index * 1_500);
       return runScript(['db/backup.ts', 'backup', '--out', path.join(database.dir, `backup-${index + 1}.db`)], env);
