@@ -1,12 +1,8 @@
 import { authConfigurationProblem } from './lib/deployment';
-import { logError } from './lib/logger';
+import { log, logError } from './lib/logger';
+import { trustedProxyHops } from './lib/client-address';
 import { getDb } from './db/client';
 import { countedIndex } from './db/status-index/status-index';
-import { dataVersion } from './db/queries/data-version';
-import { todayUtc } from './lib/dates';
-import { frontDoor } from './lib/server/front-door';
-import { installFrontDoor } from './lib/server/registry';
-import { PageCache } from './lib/server/page-cache';
 
 /** A production deployment without its auth secret refuses to start (see instrumentation.ts). */
 const problem = authConfigurationProblem();
@@ -15,24 +11,21 @@ if (problem) {
   process.exit(1);
 }
 
+// Without a proxy of the operator's own, X-Forwarded-For is whatever the client wrote
+// (lib/client-address.ts): only the per-account sign-in delay still holds.
+if (process.env.NODE_ENV === 'production' && trustedProxyHops() === 0) {
+  log({
+    level: 'warn',
+    route: 'start-up',
+    message: 'TRUST_PROXY is not set: a client can name its own address, so the per-address sign-in limit does not hold. Run behind a reverse proxy that sets X-Forwarded-For and set TRUST_PROXY (README, Deployment).',
+  });
+}
+
 // The in-memory index of counted entries (db/status-index/) is built before the first
-// request instead of during it (~2 s at 1,000,000 entries). A database that cannot be opened is
-// reported here and again, as before, by the requests that need it.
+// request instead of during it. A database that cannot be opened is reported here and again, as
+// before, by the requests that need it.
 try {
   countedIndex(getDb());
 } catch (error) {
   logError(error, { route: 'start-up: counted-entry index' });
 }
-
-/**
- * The overview, rendered once per data version for visitors who are not signed in and replayed
- * with a fresh nonce (lib/server/page-cache.ts), through the production server's front door
- * (lib/server/serve.mjs). 32 MiB holds ~300 views of ~110 kB.
- */
-const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
-
-installFrontDoor(
-  frontDoor(new PageCache({ paths: ['/'], version: dataVersion, today: todayUtc, budgetBytes: PAGE_CACHE_BYTES }), (error) =>
-    logError(error, { route: 'front door' }),
-  ),
-);

@@ -1,11 +1,10 @@
 import type { Instrumentation } from 'next';
 import { logError } from './lib/logger';
 import { REQUEST_ID_HEADER } from './lib/request-id';
-import { installedFrontDoor } from './lib/server/registry';
 
 /**
  * Runs once when a server starts: a production deployment without its auth secret refuses to
- * start at all, rather than failing on its first request (`npm run serve` checks it earlier too).
+ * start at all, rather than failing on its first request (`npm run db:setup` checks it earlier too).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
@@ -20,8 +19,6 @@ export async function register() {
 export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
   const header = request.headers[REQUEST_ID_HEADER];
   const requestId = Array.isArray(header) ? header[0] : header;
-  // A page whose render failed is not kept for replay (lib/server/page-cache.ts).
-  installedFrontDoor()?.reportError(requestId);
   logError(error, {
     requestId,
     method: request.method,

@@ -11,6 +11,8 @@ const nextConfig = {
   // The e2e run builds into its own folder so it never disturbs a developer's build.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
+  // proxy.ts redirects a path ending in a slash itself, so the redirect carries the security headers.
+  skipTrailingSlashRedirect: true,
   allowedDevOrigins: ['127.0.0.1'],
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],

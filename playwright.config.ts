@@ -59,7 +59,7 @@ export default defineConfig({
   ],
   // The production build on a throw-away database seeded by the same code as development.
   webServer: {
-    command: `rm -rf ${workDir} && npm run build && npm run db:setup && node lib/server/serve.mjs -p ${port} -H 127.0.0.1`,
+    command: `rm -rf ${workDir} && npm run build && npm run db:setup && node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/api/v1/commitments`,
     // The build and seed take about 2 minutes on an idle 2-core machine; allow for a loaded one.
     timeout: 600_000,

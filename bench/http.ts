@@ -1,4 +1,4 @@
-/** The production server under test, the load generator (autocannon) and what is sampled from them. */
+/** The production server under test (`next start`), the load generator (autocannon) and what is sampled from them. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -122,21 +122,10 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-/**
- * The flags node gets for the server in `npm run serve` (so in `npm start`), read from
- * package.json: the benchmark measures the server as it is run (V8's heap growth there).
- */
-export function serverNodeFlags(): string[] {
-  const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) lib\/server\/serve\.mjs\b/.exec(scripts.serve ?? '');
-  if (!match) throw new Error('package.json scripts.serve no longer starts the server as `node [flags] lib/server/serve.mjs`');
-  return (match[1] as string).split(' ').filter(Boolean);
-}
-
 export async function startServer(options: { port: number; databasePath: string; distDir: string; log: string }): Promise<Server> {
   const base = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.log, 'a');
-  const child = spawn(process.execPath, [...serverNodeFlags(), 'lib/server/serve.mjs', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -185,8 +185,8 @@ async function readScenarios(server: Server, options: BenchOptions, views: reado
     await warm(`/api/v1/summary${search(filters)}`);
     await run(`summary API, ${label} (repeat), c=16`, { base, connections: 16, duration: d, path: () => `/api/v1/summary${search(filters)}` });
   }
-  // The stack's floor: a revalidation answered 304 (Next.js's route path, the data-version lookup and the
-  // security headers; the summary API skips the proxy, see proxy.ts; no roll-up, no body).
+  // The stack's floor: a revalidation answered 304 (the proxy, Next.js's route path and the data-version
+  // lookup; no roll-up, no body).
   const etag = (await fetch(`${base}/api/v1/summary${search(FILTERED)}`)).headers.get('etag') ?? '';
   await run('framework floor: summary revalidated, 304 (no roll-up, no body), c=16', {
     base,
@@ -204,16 +204,6 @@ async function readScenarios(server: Server, options: BenchOptions, views: reado
     await warm(`/${search(filters)}`);
     await run(`overview HTML, ${label} (repeat), c=16`, { base, connections: 16, duration: d, path: () => `/${search(filters)}` });
   }
-  // The repeats above are replays of the page kept for visitors who are not signed in
-  // (lib/server/page-cache.ts). Any cookie (a signed-in user's session) bypasses it: this is the
-  // render every such request still costs.
-  await run('overview HTML, no filters, rendered each time (a cookie bypasses the page cache), c=16', {
-    base,
-    connections: 16,
-    duration: d,
-    path: () => '/',
-    headers: { cookie: 'bench=1' },
-  });
   return results;
 }
 

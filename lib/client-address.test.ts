@@ -10,9 +10,9 @@ describe('the client address', () => {
     for (const odd of ['true', 'yes', '-1', '1.5', 'all', '999']) expect(trustedProxyHops({ TRUST_PROXY: odd })).toBe(0);
   });
 
-  it('by default is the connection’s address, whatever the client wrote before it', () => {
-    // serve.mjs puts the connection's address there; a client's own entries can only come first.
+  it('with no trusted proxy is the last entry: the connection’s address, which next start fills in when the client sent none', () => {
     expect(clientAddress('192.0.2.44', 0)).toBe('192.0.2.44');
+    // A client exposed directly can write the header itself (the README's deployment section says so).
     expect(clientAddress('6.6.6.6, 192.0.2.44', 0)).toBe('192.0.2.44');
   });
 

@@ -3,11 +3,11 @@
  * whoever sends the request, so it is believed only as far as the operator says proxies of their
  * own stand in front of the app: `TRUST_PROXY` is that number of hops (default 0).
  *
- * The header as the app receives it: with no trusted proxy, the server in front of Next.js
- * (lib/server/serve.mjs) replaces it with the connection's own address; with `n` trusted proxies,
- * each appended the address it saw, so the client is the `n`-th entry from the right (entries
- * further left were written by the client and are ignored). Next.js's own server fills the header
- * from the connection only when it is absent.
+ * The header as the app receives it: with `n` trusted proxies, each appended the address it saw,
+ * so the client is the `n`-th entry from the right (entries further left were written by the
+ * client and are ignored). `next start` fills the header from the connection only when it is
+ * absent, so with no proxy in front a client can name its own address: the last entry is then
+ * believed, and only the per-account sign-in delay still holds (README, Deployment).
  *
  * proxy.ts resolves the address once per request and hands it on in CLIENT_ADDRESS_HEADER,
  * replacing anything a client sent under that name; better-auth and db/sign-in-throttle.ts read
@@ -73,7 +73,7 @@ export function clientAddress(forwardedFor: string | null, trustedHops: number):
     .map((entry) => entry.trim())
     .filter(Boolean);
   if (entries.length === 0) return null;
-  // With no trusted proxy the header holds the connection's address alone (serve.mjs), the last entry.
+  // With no trusted proxy: the last entry (the connection's own when the client sent no header).
   // A chain shorter than the hops trusted was written by proxies only: its first entry is the furthest seen.
   const index = Math.max(0, entries.length - Math.max(1, trustedHops));
   return normalizeAddress(entries[index]!);

@@ -56,9 +56,9 @@ function deploymentOptions(): Omit<SecurityHeaderOptions, 'nonce'> {
 }
 
 /**
- * Every header a response gets for the user (proxy.ts, and the API resources served without it,
- * app/api/v1/_lib/respond.ts apiRoute): the security headers with this response's nonce, and the
- * request id as X-Request-Id and as a Server-Timing metric (the error page reads it from there).
+ * Every header a response gets for the user (set by proxy.ts alone): the security headers with
+ * this response's nonce, and the request id as X-Request-Id and as a Server-Timing metric (the
+ * error page reads it from there).
  */
 export function responseHeaders(nonce: string, requestId: string): Record<string, string> {
   return { ...securityHeaders({ nonce, ...deploymentOptions() }), 'X-Request-Id': requestId, 'Server-Timing': serverTimingHeader(requestId) };

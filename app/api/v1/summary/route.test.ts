@@ -29,20 +29,18 @@ describe('GET /api/v1/summary: a view asked again, never stale after a publish',
 
   const ask = async (headers: Record<string, string> = {}) => {
     const { GET } = await import('./route');
-    const response = await GET(new Request('http://localhost/api/v1/summary?perspective=self', { headers }), undefined as never);
-    return { status: response.status, etag: response.headers.get('etag'), requestId: response.headers.get('x-request-id'), body: response.status === 200 ? await response.text() : null };
+    const response = await GET(new Request('http://localhost/api/v1/summary?perspective=self', { headers }));
+    return { status: response.status, etag: response.headers.get('etag'), body: response.status === 200 ? await response.text() : null };
   };
 
-  it('answers a view again from its kept body, and 304 to its ETag, with the headers on every answer', async () => {
+  it('answers a view again from its kept body, and 304 to its ETag', async () => {
     const first = await ask();
     expect(first.status).toBe(200);
-    expect(first.requestId).toBeTruthy();
     const again = await ask();
     expect(again.etag).toBe(first.etag);
     expect(again.body).toBe(first.body);
     const revalidated = await ask({ 'If-None-Match': first.etag! });
     expect(revalidated).toMatchObject({ status: 304, etag: first.etag, body: null });
-    expect(revalidated.requestId).toBeTruthy();
   });
 
   it('shows a published entry at once: a new ETag, the old one no longer answered 304, new figures', async () => {

@@ -1,0 +1,57 @@
+import { NextRequest } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import * as proxyModule from '../proxy';
+
+const { proxy } = proxyModule;
+
+/** The headers proxy.ts puts on every response, whatever it answers. */
+function expectSecurityHeaders(response: Response): string {
+  const csp = response.headers.get('content-security-policy') ?? '';
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('x-frame-options')).toBe('DENY');
+  expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  const requestId = response.headers.get('x-request-id') ?? '';
+  expect(response.headers.get('server-timing')).toBe(`reqid;desc="${requestId}"`);
+  return requestId;
+}
+
+describe('the proxy', () => {
+  it('runs for every path: it declares no matcher that would leave a response without its headers', () => {
+    expect(proxyModule).not.toHaveProperty('config');
+  });
+
+  it('puts the security headers and a request id on a page, an API read and a refused write alike', async () => {
+    const page = await proxy(new NextRequest('http://localhost/'));
+    const read = await proxy(new NextRequest('http://localhost/api/v1/summary', { headers: { 'x-request-id': 'from-the-edge-1234' } }));
+    const refused = await proxy(new NextRequest('http://localhost/api/v1/entries', { method: 'POST', headers: { 'content-length': String(20 * 1024 * 1024) } }));
+    expect(refused.status).toBe(413);
+    const ids = [page, read, refused].map(expectSecurityHeaders);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).toBe('from-the-edge-1234');
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+
+  it('gives every response its own nonce', async () => {
+    const nonce = async () => /'nonce-([^']+)'/.exec((await proxy(new NextRequest('http://localhost/'))).headers.get('content-security-policy')!)![1];
+    expect(await nonce()).not.toBe(await nonce());
+  });
+
+  it('redirects a path ending in a slash (308, query kept) with the security headers, for any method', async () => {
+    for (const method of ['GET', 'POST']) {
+      const response = await proxy(new NextRequest('http://localhost/commitments/TIP-01/?page=2', { method }));
+      expect(response.status).toBe(308);
+      expect(response.headers.get('location')).toBe('http://localhost/commitments/TIP-01?page=2');
+      expectSecurityHeaders(response);
+    }
+  });
+
+  it('leaves the root, paths without a trailing slash and empty segments (never a protocol-relative Location) alone', async () => {
+    for (const url of ['http://localhost/', 'http://localhost/?x=1', 'http://localhost/commitments', 'http://localhost/commitments?x=a/', 'http://localhost//evil.example/', 'http://localhost/a//']) {
+      const response = await proxy(new NextRequest(url));
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('location'), url).toBeNull();
+    }
+  });
+});
