@@ -1,5 +1,25 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const TESTS = ['lib/**/*.test.ts', 'db/**/*.test.ts', 'seed/**/*.test.ts', 'app/**/*.test.ts'];
+// Files that seed a database per test or write thousands of rows: `npm run test:unit` (and so
+// `npm test`) runs them, `npm run test:quick`, the edit loop, leaves them out.
+const SLOW = [
+  'db/status-index/status-index.test.ts',
+  'db/import/csv-import.test.ts',
+  'db/auth.test.ts',
+  'db/create-and-advance.test.ts',
+  'db/entry-batch.test.ts',
+  'db/entry-workflow.test.ts',
+  'db/archived-reporter.test.ts',
+  'db/maintenance.test.ts',
+  'db/current-status.test.ts',
+  'db/queries/admin-workspace.test.ts',
+  'db/queries/api-tokens.test.ts',
+  'db/queries/users.test.ts',
+  'db/queries/entries-export.test.ts',
+  'db/queries/matrix.test.ts',
+];
 
 export default defineConfig({
   resolve: {
@@ -10,7 +30,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'seed/**/*.test.ts', 'app/**/*.test.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'quick', include: TESTS, exclude: [...configDefaults.exclude, ...SLOW] },
+      },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
     environment: 'node',
     // Seeding a database takes about half a second, several on a loaded shared machine.
     testTimeout: 30_000,
