@@ -2,18 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const TESTS = ['lib/**/*.test.ts', 'db/**/*.test.ts', 'seed/**/*.test.ts', 'app/**/*.test.ts'];
-// Files that seed a database per test or write thousands of rows: `npm run test:unit` (and so
-// `npm test`) runs them, `npm run test:quick`, the edit loop, leaves them out.
+// Files that take seconds however their databases are made (thousands of rows, password hashing,
+// waits): `npm run test:unit` (and so `npm test`) runs them, `npm run test:quick` leaves them out.
 const SLOW = [
   'db/status-index/status-index.test.ts',
   'db/import/csv-import.test.ts',
   'db/auth.test.ts',
-  'db/create-and-advance.test.ts',
-  'db/entry-batch.test.ts',
-  'db/entry-workflow.test.ts',
-  'db/archived-reporter.test.ts',
   'db/maintenance.test.ts',
-  'db/current-status.test.ts',
   'db/queries/admin-workspace.test.ts',
   'db/queries/api-tokens.test.ts',
   'db/queries/users.test.ts',

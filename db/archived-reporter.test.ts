@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Db } from './client';
+import { type Db } from './client';
 import * as t from './schema';
-import { seedDatabase } from '../seed';
+import { demoDatabases } from '../test/support/demo-database';
 import { createAndAdvanceEntry, createEntry, publishEntry, returnEntry, submitEntry, updateEntry, withdrawEntry, type WriteResult } from './queries/entry-workflow';
 import { createAndAdvanceEntries } from './queries/entry-batch';
 import { importEntriesCsv } from './import/csv-import';
@@ -56,9 +56,9 @@ function archive(name: string): void {
   db.update(t.actors).set({ archivedAt: '2026-11-02T00:00:00.000Z' }).where(eq(t.actors.name, name)).run();
 }
 
+const demoDatabase = demoDatabases();
 beforeEach(() => {
-  db = openDatabase(':memory:');
-  seedDatabase(db, 'demo', '2026-11-01T00:00:00.000Z');
+  db = demoDatabase();
   (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
 });
 

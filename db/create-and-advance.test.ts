@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase, type Db } from './client';
+import { type Db } from './client';
 import * as t from './schema';
-import { seedDatabase } from '../seed';
+import { demoDatabases } from '../test/support/demo-database';
 import { createAndAdvanceEntry, createEntry, publishEntry } from './queries/entry-workflow';
 
 /** The API's one-step "create and submit/publish": the same rules as in steps, and all or nothing. */
@@ -27,9 +27,9 @@ const audited = (entryId: number) =>
   db.select({ action: t.auditLog.action }).from(t.auditLog).where(sql`${t.auditLog.entityType} = 'progress_entry' AND ${t.auditLog.entityId} = ${String(entryId)}`).orderBy(t.auditLog.id).all().map((row) => row.action);
 const stateOf = (entryId: number) => db.select({ state: t.progressEntries.state }).from(t.progressEntries).where(eq(t.progressEntries.id, entryId)).get()?.state;
 
+const demoDatabase = demoDatabases();
 beforeEach(() => {
-  db = openDatabase(':memory:');
-  seedDatabase(db, 'demo');
+  db = demoDatabase();
   (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
 });
 

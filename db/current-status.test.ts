@@ -1,9 +1,9 @@
 import { publishedRollupEntries } from '../test/support/rollup-entries';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase, type Db } from './client';
+import { type Db } from './client';
 import * as t from './schema';
-import { seedDatabase } from '../seed';
+import { demoDatabases } from '../test/support/demo-database';
 import { currentStatuses } from '../lib/rollup';
 
 /** The kept table, as pair key -> entry id per perspective. */
@@ -26,9 +26,9 @@ function recomputed(db: Db): Record<string, number> {
 
 describe('the kept current-status table', () => {
   let db: Db;
+  const demoDatabase = demoDatabases();
   beforeEach(() => {
-    db = openDatabase(':memory:');
-    seedDatabase(db, 'demo', '2026-11-01T00:00:00.000Z');
+    db = demoDatabase();
   });
 
   it('equals a full recomputation after the demo seed', () => {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { openDatabase, type Db } from './client';
+import { type Db } from './client';
 import * as t from './schema';
-import { seedDatabase } from '../seed';
+import { demoDatabases } from '../test/support/demo-database';
 import { createAndAdvanceEntries, type BatchItem } from './queries/entry-batch';
 import { createAndAdvanceEntry } from './queries/entry-workflow';
 
@@ -47,9 +47,9 @@ const auditActions = (ids: number[]) =>
     .orderBy(t.auditLog.id)
     .all();
 
+const demoDatabase = demoDatabases();
 beforeEach(() => {
-  db = openDatabase(':memory:');
-  seedDatabase(db, 'demo');
+  db = demoDatabase();
   (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
 });
 
@@ -101,8 +101,7 @@ describe('a batch of entries', () => {
 
   it('counts each published entry in the figures exactly as one-by-one publishing does', () => {
     const items = [item(0), item(1), item(2, 'publish', { status: 'complete' })];
-    const one = openDatabase(':memory:');
-    seedDatabase(one, 'demo');
+    const one = demoDatabase();
     const result = createAndAdvanceEntries(ALDORIA_FOCAL, items);
     if (!result.ok) throw new Error(result.message);
     (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = one;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase, type Db } from './client';
+import { type Db } from './client';
 import * as t from './schema';
-import { seedDatabase } from '../seed';
+import { demoDatabases } from '../test/support/demo-database';
 import {
   createEntry,
   listMyDrafts,
@@ -79,9 +79,9 @@ function audited(entryId: number): string[] {
     .map((row) => row.action);
 }
 
+const demoDatabase = demoDatabases();
 beforeEach(() => {
-  db = openDatabase(':memory:');
-  seedDatabase(db, 'demo');
+  db = demoDatabase();
   (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
 });
 

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { applyPragmas, openDatabase, type Db } from '../client';
+import { applyPragmas, type Db } from '../client';
 import * as t from '../schema';
-import { seedDatabase } from '../../seed';
+import { demoDatabases } from '../../test/support/demo-database';
 import { importEntriesCsv, type ImportResult } from './csv-import';
 import { createRehearsalTable, importStore, REHEARSAL_TABLE, RehearsalUnsupported, refusingInsertTriggers } from './import-store';
 import { createIn, listReviewQueue, publishIn } from '../queries/entry-workflow';
@@ -110,9 +110,9 @@ async function bothWays(userId: string, file: string, options: { publish?: boole
   return { batched, oneByOne, batchedWrote, oneByOneWrote, versionsMoved: [batchedVersion > before.batched, oneByOneVersion > before.oneByOne] };
 }
 
+const demoDatabase = demoDatabases();
 beforeEach(() => {
-  use(openDatabase(':memory:'));
-  seedDatabase(db, 'demo');
+  use(demoDatabase());
 });
 
 describe('importing progress entries from CSV', () => {
