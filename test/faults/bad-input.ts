@@ -21,10 +21,12 @@ const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react
 /**
  * Tables that change by design when bad input arrives, left out of the checksum:
  * rate_limits (better-auth counts every auth request per client address, refused or not) and
- * sign_in_attempts (the per-e-mail throttle counts failed sign-ins: that is its job); and
- * api_tokens.last_used_at, the time the corpus's valid token was last presented.
+ * sign_in_attempts (the per-e-mail throttle counts failed sign-ins: that is its job),
+ * api_write_limits (each token's write budget, spent by refused writes too, in a table the limiter
+ * creates on first use); and api_tokens.last_used_at, the time the corpus's valid token was last
+ * presented.
  */
-const CHANGING_BY_DESIGN = ['rate_limits', 'sign_in_attempts'];
+const CHANGING_BY_DESIGN = ['rate_limits', 'sign_in_attempts', 'api_write_limits'];
 /** Columns that record use, refused or not: the corpus presents its valid API token with bad bodies. */
 const USE_COLUMNS = { api_tokens: ['last_used_at'] };
 
