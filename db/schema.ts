@@ -1,7 +1,7 @@
 /**
  * The domain schema of docs/design.md. Constraints live here, in the database, not only in code:
  * foreign keys, CHECKs on every enumeration, unique codes. Triggers that keep the audit log and
- * published entries immutable are in a hand-written migration (db/migrations/*_immutability.sql).
+ * published entries immutable are in a hand-written migration (db/migrations/0001_triggers.sql).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -379,9 +379,9 @@ export const auditLog = sqliteTable(
 
 /**
  * Read model: the current status of each (commitment, subject, perspective), kept by triggers in
- * the same transaction as every publish, supersede and withdraw (db/migrations/*_current_status.sql),
+ * the same transaction as every publish, supersede and withdraw (db/migrations/0001_triggers.sql),
  * so the overview's cost follows actors x commitments, not the number of entries. The subject index
- * covers what the matrix reads of a page of actors (migration 0015), so a page never reads the table.
+ * covers what the matrix reads of a page of actors, so a page never reads the table.
  */
 export const currentStatus = sqliteTable(
   'current_status',

@@ -13,8 +13,8 @@ import { BIDI_MESSAGE, hasNoBidiControls, ILL_FORMED_MESSAGE, isWellFormedText }
 /**
  * Personal API tokens for the write API. A token is shown once when issued; the database keeps
  * only its SHA-256 and a short prefix to recognise it by. Tokens are revoked, never deleted, and a
- * revoked token stays revoked (triggers in migration 0006). A token acts as its user: every write
- * made with it passes through the same authorization as the user's own screens.
+ * revoked token stays revoked (triggers, db/migrations/0001_triggers.sql). A token acts as its
+ * user: every write made with it passes through the same authorization as the user's own screens.
  */
 
 /** `ct_` and 43 base64url characters: 32 random bytes. */

@@ -4,10 +4,10 @@ import { getDb } from '../client';
 
 /**
  * A fingerprint of everything the read API shows, for its ETags: the counter that triggers bump on
- * any write to entries, actors and commitments (migration 0007), and the last audit row, which
- * every other write records in its own transaction. Two indexed lookups: cheap before every read.
- * The statement is prepared once per connection (preparing it again for each request cost more
- * than running it).
+ * any write to entries, actors and commitments (db/migrations/0001_triggers.sql), and the last
+ * audit row, which every other write records in its own transaction. Two indexed lookups: cheap
+ * before every read. The statement is prepared once per connection (preparing it again for each
+ * request cost more than running it).
  */
 export function dataVersion(): string {
   const client = getDb().$client;

@@ -98,9 +98,9 @@ type StatusRow = [commitmentId: number, subjectId: number, perspective: Perspect
 
 /**
  * The statement that reads the current statuses of `actors` actors on `commitments` commitments:
- * from the kept table now (its subject index covers every column read, migration 0015), or the
- * latest counted entry of each pair as of a past date (the roll-up's order of currency: as-of,
- * published, id), from the partial index of counted entries (migration 0008), which holds every
+ * from the kept table now (its subject index covers every column read), or the latest counted
+ * entry of each pair as of a past date (the roll-up's order of currency: as-of, published, id),
+ * from the partial index of counted entries (progress_entries_counted_idx), which holds every
  * column read. Parameters: the actor ids and the commitment ids as JSON arrays, and for a past
  * date the date between them.
  */
