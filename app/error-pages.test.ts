@@ -24,6 +24,7 @@ function expectFriendly(html: string) {
 describe('error pages', () => {
   it('the page-level error boundary is friendly, gives the error code, and never shows the error or its stack', () => {
     const html = renderToString(
+      // eslint-disable-next-line react/no-children-prop -- the provider's props type requires children
       createElement(NextIntlClientProvider, { locale: 'en', messages: { errors }, children: createElement(ErrorPage, { error: failure(), reset: () => {} }) }),
     );
     expectFriendly(html);

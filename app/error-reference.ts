@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { latestRequestId } from '@/lib/request-id';
 
 /**
@@ -8,11 +8,15 @@ import { latestRequestId } from '@/lib/request-id';
  * the Server-Timing metric proxy.ts puts on every response (the page, or the navigation request).
  */
 export function useRequestId(): string | null {
-  const [requestId, setRequestId] = useState<string | null>(null);
-  useEffect(() => {
-    const timings = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
-    timings.sort((a, b) => a.responseEnd - b.responseEnd);
-    setRequestId(latestRequestId(timings));
-  }, []);
-  return requestId;
+  // Performance entries exist only in the browser: the server's snapshot is null, the client's is
+  // read after hydration. Nothing to subscribe to: the failed response is already in the list.
+  return useSyncExternalStore(noSubscription, readRequestId, () => null);
+}
+
+const noSubscription = () => () => {};
+
+function readRequestId(): string | null {
+  const timings = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+  timings.sort((a, b) => a.responseEnd - b.responseEnd);
+  return latestRequestId(timings);
 }

@@ -19,6 +19,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
           ) : null}
           {error.digest ? <p>{errors.errorCode.replace('{digest}', error.digest)}</p> : null}
           <p>
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the root layout failed: reload the whole page */}
             <a href="/">{errors.backHome}</a>
           </p>
         </main>

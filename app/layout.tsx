@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AccountMenu } from './_components/account-menu';
 import { DemoNotice } from './_components/demo-notice';
@@ -37,10 +38,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ClientMessages screen="root">
           <header className="site-header">
             <div className="inner">
-              <a className="brand" href="/">
+              <Link className="brand" href="/">
                 {t('name')}
                 <small>{t('tagline')}</small>
-              </a>
+              </Link>
               <nav className="site-nav" aria-label={t('primaryNav')}>
                 <NavLinks
                   links={[

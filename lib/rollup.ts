@@ -5,7 +5,7 @@
  */
 import { STATUS_SCALE, type StatusKey } from './status-scale';
 import type { Perspective } from './taxonomy';
-import { CELL_KEYS, type CellKey, type Figures, type GroupRow, type StatusCounts, type TimePoint } from './summary-types';
+import { type CellKey, type Figures, type GroupRow, type StatusCounts, type TimePoint } from './summary-types';
 
 /** A published entry, as the roll-up needs it. */
 export interface RollupEntry {

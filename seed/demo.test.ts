@@ -194,7 +194,7 @@ function silentShare({ actors, entries }: Workspace, commitments: readonly DemoC
 
 describe('demoWorkspace', () => {
   const workspace = demoWorkspace(FIXTURE);
-  const { actors, users, entries } = workspace;
+  const { actors, users } = workspace;
 
   it('is deterministic', () => {
     expect(demoWorkspace(FIXTURE)).toEqual(workspace);

@@ -61,7 +61,7 @@ function imported(result: ImportResult): ImportResult {
   return result;
 }
 
-function use(target: Db): void {
+function switchTo(target: Db): void {
   db = target;
   (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = target;
 }
@@ -101,18 +101,18 @@ async function bothWays(userId: string, file: string, options: { publish?: boole
   const batched = await importEntriesCsv(userId, file, options);
   const batchedWrote = written();
   const batchedVersion = dataVersion();
-  use(reference);
+  switchTo(reference);
   before.oneByOne = dataVersion();
   const oneByOne = await importEntriesCsv(userId, file, { ...options, oneByOne: true });
   const oneByOneWrote = written();
   const oneByOneVersion = dataVersion();
-  use(base);
+  switchTo(base);
   return { batched, oneByOne, batchedWrote, oneByOneWrote, versionsMoved: [batchedVersion > before.batched, oneByOneVersion > before.oneByOne] };
 }
 
 const demoDatabase = demoDatabases();
 beforeEach(() => {
-  use(demoDatabase());
+  switchTo(demoDatabase());
 });
 
 describe('importing progress entries from CSV', () => {

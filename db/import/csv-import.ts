@@ -406,9 +406,7 @@ function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: Chec
   const batched = options.oneByOne ? null : importStore(tx, sqlite, { rehearse: options.rehearse, keysNotOnRecord });
   const store = batched ?? statementStore(getDb());
   let written = 0;
-  let done = 0;
   for (const row of rows) {
-    done += 1;
     const { input, reporterId } = row;
     if (!input || reporterId === null) continue;
     if (row.row.existingId !== null) {

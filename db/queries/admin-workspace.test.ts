@@ -123,7 +123,7 @@ describe('only an enabled admin changes actors, source documents and commitments
   });
 
   it('offers no way to delete, and the database refuses one', () => {
-    for (const module of [admin, adminSources, adminCommitments]) expect(Object.keys(module).filter((name) => /delete|remove|purge/i.test(name))).toEqual([]);
+    for (const api of [admin, adminSources, adminCommitments]) expect(Object.keys(api).filter((name) => /delete|remove|purge/i.test(name))).toEqual([]);
     for (const table of ['actors', 'source_documents', 'commitments']) expect(() => db.$client.exec(`DELETE FROM ${table} WHERE id = 1`)).toThrow(/never deleted|not deleted|delete/i);
   });
 });

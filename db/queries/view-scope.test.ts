@@ -16,15 +16,36 @@ function expectedScope(db: Db, filters: DashboardFilters): { commitments: string
   const sqlite = db.$client;
   const commitmentWhere = ['c.archived_at IS NULL'];
   const commitmentArgs: unknown[] = [];
-  if (filters.commitment) (commitmentWhere.push('c.code = ?'), commitmentArgs.push(filters.commitment));
-  if (filters.theme) (commitmentWhere.push('c.theme = ?'), commitmentArgs.push(filters.theme));
-  if (filters.objective !== undefined) (commitmentWhere.push('c.id IN (SELECT commitment_id FROM commitment_objectives WHERE objective = ?)'), commitmentArgs.push(filters.objective));
-  if (filters.sdg) (commitmentWhere.push('c.id IN (SELECT commitment_id FROM commitment_sdg_targets WHERE sdg_target = ?)'), commitmentArgs.push(filters.sdg));
+  if (filters.commitment) {
+    commitmentWhere.push('c.code = ?');
+    commitmentArgs.push(filters.commitment);
+  }
+  if (filters.theme) {
+    commitmentWhere.push('c.theme = ?');
+    commitmentArgs.push(filters.theme);
+  }
+  if (filters.objective !== undefined) {
+    commitmentWhere.push('c.id IN (SELECT commitment_id FROM commitment_objectives WHERE objective = ?)');
+    commitmentArgs.push(filters.objective);
+  }
+  if (filters.sdg) {
+    commitmentWhere.push('c.id IN (SELECT commitment_id FROM commitment_sdg_targets WHERE sdg_target = ?)');
+    commitmentArgs.push(filters.sdg);
+  }
   const actorWhere = ['a.archived_at IS NULL'];
   const actorArgs: unknown[] = [];
-  if (filters.subject !== undefined) (actorWhere.push('a.id = ?'), actorArgs.push(filters.subject));
-  if (filters.kind) (actorWhere.push('a.kind = ?'), actorArgs.push(filters.kind));
-  if (filters.region) (actorWhere.push('a.region = ?'), actorArgs.push(filters.region));
+  if (filters.subject !== undefined) {
+    actorWhere.push('a.id = ?');
+    actorArgs.push(filters.subject);
+  }
+  if (filters.kind) {
+    actorWhere.push('a.kind = ?');
+    actorArgs.push(filters.kind);
+  }
+  if (filters.region) {
+    actorWhere.push('a.region = ?');
+    actorArgs.push(filters.region);
+  }
   return {
     commitments: sqlite.prepare(`SELECT c.code FROM commitments c WHERE ${commitmentWhere.join(' AND ')} ORDER BY c.position`).pluck().all(...commitmentArgs) as string[],
     actors: sqlite.prepare(`SELECT a.id FROM actors a WHERE ${actorWhere.join(' AND ')} ORDER BY a.name COLLATE NOCASE, a.id`).pluck().all(...actorArgs) as number[],

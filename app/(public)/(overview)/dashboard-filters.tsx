@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { DASHBOARD_PARAMETERS, dashboardSearch } from '@/lib/dashboard-query';
@@ -138,9 +139,16 @@ export function DashboardFilters({
           <button className="button" type="submit">
             {t('apply')}
           </button>
-          <a className="button secondary" href="/" onClick={(event) => (event.preventDefault(), onChange({}))}>
+          <Link
+            className="button secondary"
+            href="/"
+            onClick={(event) => {
+              event.preventDefault();
+              onChange({});
+            }}
+          >
             {t('reset')}
-          </a>
+          </Link>
           <a className="button secondary" href={`/present${dashboardSearch(filters)}`}>
             {tPresent('open')}
           </a>

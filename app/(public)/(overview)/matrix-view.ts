@@ -5,7 +5,6 @@
  * an order of magnitude larger). The date of a cell's status is read with its entry, on demand (GET /api/v1/entries/{id}).
  */
 import { STATUS_KEYS, type StatusKey } from '@/lib/status-scale';
-import type { Perspective } from '@/lib/taxonomy';
 import type { MatrixPageDto } from '@/lib/summary-types';
 import { MATRIX_COLUMNS } from './view';
 

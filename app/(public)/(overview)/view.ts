@@ -11,7 +11,6 @@ import { ACTOR_KINDS, PERSPECTIVES, SDG_TARGETS, THEMES } from '@/lib/taxonomy';
 
 /** What lib/query-params.ts parses for the overview; `columns` (the matrix's page of commitments) is the overview's own. */
 export const OVERVIEW_PARAMETERS = [...DASHBOARD_PARAMETERS, 'page', 'limit'] as const;
-const VIEW_PARAMETERS = [...OVERVIEW_PARAMETERS, 'columns'] as const;
 
 /** Actors per page of the matrix: a screenful on a projector by default (each row holds every commitment of the view). */
 export const MATRIX_PAGE_SIZES = [10, 25, 50] as const;
@@ -40,7 +39,7 @@ export function overviewSearch(filters: DashboardQuery, paging: MatrixPaging): s
 
 const wholeNumber = (raw: string, min: number, max: number) => (/^\d{1,6}$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined);
 
-const READERS: Record<(typeof VIEW_PARAMETERS)[number], (raw: string) => unknown> = {
+const READERS: Record<(typeof OVERVIEW_PARAMETERS)[number] | 'columns', (raw: string) => unknown> = {
   theme: (raw) => (THEMES as readonly string[]).includes(raw) ? raw : undefined,
   objective: (raw) => wholeNumber(raw, 1, 23),
   sdg: (raw) => (SDG_TARGETS as readonly string[]).includes(raw) ? raw : undefined,

@@ -41,7 +41,7 @@ export function Presentation({ summary, matrix, filters, filterWords, sources, p
   const router = useRouter();
   const searchParams = useSearchParams();
   const parsed = useMemo(() => parsePresentQuery(searchParams), [searchParams]);
-  const settings: PresentSettings = parsed.ok ? parsed.settings : { highContrast: false, perCommitment: false };
+  const settings = useMemo<PresentSettings>(() => (parsed.ok ? parsed.settings : { highContrast: false, perCommitment: false }), [parsed]);
   const slides = useMemo(() => buildSlides({ summary, matrix, perCommitment: settings.perCommitment }), [summary, matrix, settings.perCommitment]);
   const current = slideIndex(slides, parsed.ok ? parsed.slide : undefined);
   const slideTitle = useSlideTitle();

@@ -9,11 +9,12 @@ import type { TokenState } from './token-state';
 export function TokenForm() {
   const t = useTranslations('api.tokens');
   const [state, action, pending] = useActionState(createApiTokenAction, {} as TokenState);
-  const [copy, setCopy] = useState<'copied' | 'copyFailed' | null>(null);
+  // The copy outcome belongs to the token it was about: a new answer from the action clears it.
+  const [copied, setCopied] = useState<{ state: TokenState; outcome: 'copied' | 'copyFailed' } | null>(null);
+  const copy = copied?.state === state ? copied.outcome : null;
   const createdRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    setCopy(null);
     if (state.created) createdRef.current?.focus();
     else if (state.error) errorRef.current?.focus();
   }, [state]);
@@ -21,9 +22,9 @@ export function TokenForm() {
   async function copyToken(token: string) {
     try {
       await navigator.clipboard.writeText(token);
-      setCopy('copied');
+      setCopied({ state, outcome: 'copied' });
     } catch {
-      setCopy('copyFailed');
+      setCopied({ state, outcome: 'copyFailed' });
     }
   }
 
