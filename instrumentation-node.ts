@@ -17,7 +17,8 @@ if (process.env.NODE_ENV === 'production' && trustedProxyHops() === 0) {
   log({
     level: 'warn',
     route: 'start-up',
-    message: 'TRUST_PROXY is not set: a client can name its own address, so the per-address sign-in limit does not hold. Run behind a reverse proxy that sets X-Forwarded-For and set TRUST_PROXY (README, Deployment).',
+    message:
+      'TRUST_PROXY is not set: a client can name its own address, so the per-address sign-in limit does not hold. Run behind a reverse proxy that sets X-Forwarded-For and set TRUST_PROXY (README, Deployment).',
   });
 }
 

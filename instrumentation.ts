@@ -7,7 +7,10 @@ import { REQUEST_ID_HEADER } from './lib/request-id';
  * start at all, rather than failing on its first request (`npm run db:setup` checks it earlier too).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+  if (
+    process.env.NEXT_RUNTIME === 'nodejs' &&
+    process.env.NEXT_PHASE !== 'phase-production-build'
+  ) {
     await import('./instrumentation-node');
   }
 }

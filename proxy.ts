@@ -1,7 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { newNonce, responseHeaders } from './lib/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from './lib/request-id';
-import { actionBodyProblem, appOrigins, bodyTarget, checkBodySize, isWrite, originProblem } from './lib/request-guards';
+import {
+  actionBodyProblem,
+  appOrigins,
+  bodyTarget,
+  checkBodySize,
+  isWrite,
+  originProblem,
+} from './lib/request-guards';
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxyHops } from './lib/client-address';
 import { appBaseUrl } from './lib/deployment';
 
@@ -22,7 +29,10 @@ export async function proxy(request: NextRequest) {
   if (slashless) return withHeaders(NextResponse.redirect(slashless, 308), headers);
   const refusal = await refuse(request);
   if (refusal) {
-    const response = NextResponse.json({ error: { code: refusal.code, message: refusal.message, requestId } }, { status: refusal.status });
+    const response = NextResponse.json(
+      { error: { code: refusal.code, message: refusal.message, requestId } },
+      { status: refusal.status },
+    );
     return withHeaders(response, headers);
   }
   const requestHeaders = new Headers(request.headers);
@@ -48,16 +58,28 @@ function withoutTrailingSlash(request: NextRequest): URL | null {
   return url;
 }
 
-async function refuse(request: NextRequest): Promise<{ status: number; code: string; message: string } | null> {
+async function refuse(
+  request: NextRequest,
+): Promise<{ status: number; code: string; message: string } | null> {
   if (!isWrite(request.method)) return null;
   const target = bodyTarget(request.nextUrl.pathname);
-  const size = checkBodySize(request.method, request.headers.get('content-length'), request.headers.get('transfer-encoding'), target);
+  const size = checkBodySize(
+    request.method,
+    request.headers.get('content-length'),
+    request.headers.get('transfer-encoding'),
+    target,
+  );
   if (!size.ok) return { status: size.status, code: size.code, message: size.message };
   if (target === 'page') {
     const problem = originProblem(request.headers.get('origin'), appOrigins(appBaseUrl()));
     if (problem) return { status: 403, code: 'cross_origin', message: problem };
     // Only writes to pages are server actions; their body must decode (bounded above by the size check).
-    if (request.method === 'POST') return actionBodyProblem(request.headers.get('content-type'), await request.clone().arrayBuffer(), request.headers.has('next-action'));
+    if (request.method === 'POST')
+      return actionBodyProblem(
+        request.headers.get('content-type'),
+        await request.clone().arrayBuffer(),
+        request.headers.has('next-action'),
+      );
   }
   return null;
 }

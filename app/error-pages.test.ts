@@ -8,7 +8,9 @@ import GlobalError from './global-error';
 
 /** What a failing request must never show: the message, the stack, file paths, SQL. */
 function failure(): Error & { digest: string } {
-  const error = new Error('SQLITE_CONSTRAINT: secret detail from /work/main/db/queries/summary.ts:42') as Error & { digest: string };
+  const error = new Error(
+    'SQLITE_CONSTRAINT: secret detail from /work/main/db/queries/summary.ts:42',
+  ) as Error & { digest: string };
   error.stack = `${error.message}\n    at computeSummary (/work/main/db/queries/summary.ts:42:7)`;
   error.digest = '2718281828';
   return error;
@@ -25,7 +27,11 @@ describe('error pages', () => {
   it('the page-level error boundary is friendly, gives the error code, and never shows the error or its stack', () => {
     const html = renderToString(
       // eslint-disable-next-line react/no-children-prop -- the provider's props type requires children
-      createElement(NextIntlClientProvider, { locale: 'en', messages: { errors }, children: createElement(ErrorPage, { error: failure(), reset: () => {} }) }),
+      createElement(NextIntlClientProvider, {
+        locale: 'en',
+        messages: { errors },
+        children: createElement(ErrorPage, { error: failure(), reset: () => {} }),
+      }),
     );
     expectFriendly(html);
     expect(html).toContain(errors.tryAgain);

@@ -16,7 +16,10 @@ export function useRequestId(): string | null {
 const noSubscription = () => () => {};
 
 function readRequestId(): string | null {
-  const timings = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+  const timings = [
+    ...performance.getEntriesByType('navigation'),
+    ...performance.getEntriesByType('resource'),
+  ] as PerformanceResourceTiming[];
   timings.sort((a, b) => a.responseEnd - b.responseEnd);
   return latestRequestId(timings);
 }

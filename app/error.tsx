@@ -4,7 +4,13 @@ import { useTranslations } from 'next-intl';
 import { useRequestId } from './error-reference';
 
 /** Never a stack trace or an error message: a friendly page and the id the server logged the error under. */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const t = useTranslations('errors');
   const requestId = useRequestId();
   return (

@@ -20,11 +20,19 @@ describe('server actions', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files.map((file) => [path.relative(process.cwd(), file)]))('%s exports only actions wrapped in guardedAction', (file) => {
-    const source = fs.readFileSync(file, 'utf8');
-    const exports = source.split('\n').map((line, index) => ({ line, number: index + 1 })).filter(({ line }) => /^\s*export\b/.test(line));
-    const unguarded = exports.filter(({ line }) => !/^export const \w+ = guardedAction\(/.test(line)).map(({ line, number }) => `${file}:${number}: ${line.trim()}`);
-    expect(unguarded).toEqual([]);
-    expect(exports.length).toBeGreaterThan(0);
-  });
+  it.each(files.map((file) => [path.relative(process.cwd(), file)]))(
+    '%s exports only actions wrapped in guardedAction',
+    (file) => {
+      const source = fs.readFileSync(file, 'utf8');
+      const exports = source
+        .split('\n')
+        .map((line, index) => ({ line, number: index + 1 }))
+        .filter(({ line }) => /^\s*export\b/.test(line));
+      const unguarded = exports
+        .filter(({ line }) => !/^export const \w+ = guardedAction\(/.test(line))
+        .map(({ line, number }) => `${file}:${number}: ${line.trim()}`);
+      expect(unguarded).toEqual([]);
+      expect(exports.length).toBeGreaterThan(0);
+    },
+  );
 });

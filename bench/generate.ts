@@ -45,13 +45,16 @@ export interface Workspace {
 }
 
 function progressBar(label: string, done: number, total: number, started: number): void {
-  if (!process.stderr.isTTY && done !== total && done % Math.max(1, Math.floor(total / 10)) !== 0) return;
+  if (!process.stderr.isTTY && done !== total && done % Math.max(1, Math.floor(total / 10)) !== 0)
+    return;
   const width = 30;
   const filled = Math.round((done / total) * width);
   const seconds = (performance.now() - started) / 1000;
   const rate = seconds > 0 ? Math.round(done / seconds) : 0;
   const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${rate.toLocaleString('en')}/s)`;
-  process.stderr.write(process.stderr.isTTY ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
+  process.stderr.write(
+    process.stderr.isTTY ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`,
+  );
 }
 
 /** Creates the database (migrations) and writes actors, commitments and users: no entries yet. */
@@ -62,22 +65,44 @@ export function createWorkspace(file: string, options: GenerateOptions): Db {
   sqlite.pragma('cache_size = -262144');
   const random = mulberry32(options.seed);
   sqlite.transaction(() => {
-    sqlite.prepare(`INSERT INTO workspace (id, mode, seeded_at) VALUES (1, 'demo', '2026-11-01T00:00:00.000Z')`).run();
+    sqlite
+      .prepare(
+        `INSERT INTO workspace (id, mode, seeded_at) VALUES (1, 'demo', '2026-11-01T00:00:00.000Z')`,
+      )
+      .run();
     const source = sqlite
-      .prepare(`INSERT INTO source_documents (slug, title, author, published_on, place) VALUES ('bench', 'Synthetic benchmark report', 'Benchmark', '2017-09-01', 'Nowhere') RETURNING id`)
+      .prepare(
+        `INSERT INTO source_documents (slug, title, author, published_on, place) VALUES ('bench', 'Synthetic benchmark report', 'Benchmark', '2017-09-01', 'Nowhere') RETURNING id`,
+      )
       .get() as { id: number };
-    const objective = sqlite.prepare('INSERT OR IGNORE INTO gcm_objectives (number, title) VALUES (?, ?)');
+    const objective = sqlite.prepare(
+      'INSERT OR IGNORE INTO gcm_objectives (number, title) VALUES (?, ?)',
+    );
     for (let number = 1; number <= 23; number += 1) objective.run(number, `Objective ${number}`);
     const commitment = sqlite.prepare(
       `INSERT INTO commitments (code, source_id, title, text, paragraphs, theme, position) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     );
-    const bearer = sqlite.prepare('INSERT INTO commitment_duty_bearers (commitment_id, duty_bearer) VALUES (?, ?)');
-    const link = sqlite.prepare('INSERT OR IGNORE INTO commitment_objectives (commitment_id, objective) VALUES (?, ?)');
-    const paragraph = sqlite.prepare('INSERT INTO commitment_paragraphs (commitment_id, paragraph) VALUES (?, ?)');
+    const bearer = sqlite.prepare(
+      'INSERT INTO commitment_duty_bearers (commitment_id, duty_bearer) VALUES (?, ?)',
+    );
+    const link = sqlite.prepare(
+      'INSERT OR IGNORE INTO commitment_objectives (commitment_id, objective) VALUES (?, ?)',
+    );
+    const paragraph = sqlite.prepare(
+      'INSERT INTO commitment_paragraphs (commitment_id, paragraph) VALUES (?, ?)',
+    );
     for (let index = 1; index <= options.commitments; index += 1) {
       const code = `BEN-${String(index).padStart(3, '0')}`;
       const theme = THEMES[index % THEMES.length] as string;
-      const { id } = commitment.get(code, source.id, `Synthetic commitment ${index}`, `Text of synthetic commitment ${index}.`, String(index), theme, index) as { id: number };
+      const { id } = commitment.get(
+        code,
+        source.id,
+        `Synthetic commitment ${index}`,
+        `Text of synthetic commitment ${index}.`,
+        String(index),
+        theme,
+        index,
+      ) as { id: number };
       // Every commitment asks all stakeholders: actors x commitments pairs, all applicable.
       bearer.run(id, 'all_stakeholders');
       if (index % 3 === 0) bearer.run(id, 'states');
@@ -85,25 +110,44 @@ export function createWorkspace(file: string, options: GenerateOptions): Db {
       link.run(id, 1 + ((index * 7) % 23));
       paragraph.run(id, index);
     }
-    const actor = sqlite.prepare(`INSERT INTO actors (kind, name, region, is_demo) VALUES (?, ?, ?, 1) RETURNING id`);
-    const user = sqlite.prepare(`INSERT INTO users (id, email, name, role, actor_id, is_demo) VALUES (?, ?, ?, 'focal_point', ?, 1)`);
+    const actor = sqlite.prepare(
+      `INSERT INTO actors (kind, name, region, is_demo) VALUES (?, ?, ?, 1) RETURNING id`,
+    );
+    const user = sqlite.prepare(
+      `INSERT INTO users (id, email, name, role, actor_id, is_demo) VALUES (?, ?, ?, 'focal_point', ?, 1)`,
+    );
     for (let index = 1; index <= options.actors; index += 1) {
       const isState = index <= options.states;
-      const kind: ActorKind = isState ? 'state' : (STAKEHOLDER_KINDS[Math.floor(random() * STAKEHOLDER_KINDS.length)] as ActorKind);
-      const name = isState ? `Synthetic State ${String(index).padStart(4, '0')}` : `Synthetic ${kind} ${String(index).padStart(4, '0')}`;
-      const { id } = actor.get(kind, name, REGIONS[index % REGIONS.length], ) as { id: number };
+      const kind: ActorKind = isState
+        ? 'state'
+        : (STAKEHOLDER_KINDS[Math.floor(random() * STAKEHOLDER_KINDS.length)] as ActorKind);
+      const name = isState
+        ? `Synthetic State ${String(index).padStart(4, '0')}`
+        : `Synthetic ${kind} ${String(index).padStart(4, '0')}`;
+      const { id } = actor.get(kind, name, REGIONS[index % REGIONS.length]) as { id: number };
       user.run(`bench-user-${id}`, `bench-${id}@bench.example`, `Bench user ${id}`, id);
     }
-    sqlite.prepare(`INSERT INTO users (id, email, name, role, is_demo) VALUES ('bench-admin', 'admin@bench.example', 'Bench admin', 'admin', 1)`).run();
+    sqlite
+      .prepare(
+        `INSERT INTO users (id, email, name, role, is_demo) VALUES ('bench-admin', 'admin@bench.example', 'Bench admin', 'admin', 1)`,
+      )
+      .run();
   })();
   return db;
 }
 
 export function loadWorkspace(db: Db): Workspace {
   const sqlite = db.$client;
-  const actors = sqlite.prepare('SELECT id, kind FROM actors ORDER BY id').all() as { id: number; kind: ActorKind }[];
-  const commitments = sqlite.prepare('SELECT id, code FROM commitments ORDER BY position').all() as { id: number; code: string }[];
-  const users = sqlite.prepare('SELECT id, actor_id AS actorId FROM users WHERE actor_id IS NOT NULL').all() as { id: string; actorId: number }[];
+  const actors = sqlite.prepare('SELECT id, kind FROM actors ORDER BY id').all() as {
+    id: number;
+    kind: ActorKind;
+  }[];
+  const commitments = sqlite
+    .prepare('SELECT id, code FROM commitments ORDER BY position')
+    .all() as { id: number; code: string }[];
+  const users = sqlite
+    .prepare('SELECT id, actor_id AS actorId FROM users WHERE actor_id IS NOT NULL')
+    .all() as { id: string; actorId: number }[];
   return {
     actorIds: actors.map((row) => row.id),
     actorKinds: actors.map((row) => row.kind),
@@ -128,16 +172,23 @@ function pickStatus(value: number): StatusKey {
 export function syntheticEntry(workspace: Workspace, seed: number, n: number) {
   const random = mulberry32((seed * 2_654_435_761 + n * 40_503) >>> 0);
   random();
-  const commitmentId = workspace.commitmentIds[Math.floor(random() * workspace.commitmentIds.length)] as number;
+  const commitmentId = workspace.commitmentIds[
+    Math.floor(random() * workspace.commitmentIds.length)
+  ] as number;
   // A fifth of the entries are independent assessments of a state by a stakeholder.
-  const independent = random() < 0.2 && workspace.stakeholderIds.length > 0 && workspace.stateIds.length > 0;
+  const independent =
+    random() < 0.2 && workspace.stakeholderIds.length > 0 && workspace.stateIds.length > 0;
   const subjectId = independent
     ? (workspace.stateIds[Math.floor(random() * workspace.stateIds.length)] as number)
     : (workspace.actorIds[Math.floor(random() * workspace.actorIds.length)] as number);
-  const reporterId = independent ? (workspace.stakeholderIds[Math.floor(random() * workspace.stakeholderIds.length)] as number) : subjectId;
+  const reporterId = independent
+    ? (workspace.stakeholderIds[Math.floor(random() * workspace.stakeholderIds.length)] as number)
+    : subjectId;
   const asOfMs = HISTORY_FROM + Math.floor(random() * ((HISTORY_TO - HISTORY_FROM) / DAY)) * DAY;
   const asOf = new Date(asOfMs).toISOString().slice(0, 10);
-  const publishedAt = new Date(asOfMs + Math.floor(random() * 30 * DAY) + Math.floor(random() * DAY)).toISOString();
+  const publishedAt = new Date(
+    asOfMs + Math.floor(random() * 30 * DAY) + Math.floor(random() * DAY),
+  ).toISOString();
   const status = pickStatus(random());
   const adverse = random() < 0.02;
   return {
@@ -157,7 +208,14 @@ export function syntheticEntry(workspace: Workspace, seed: number, n: number) {
 }
 
 /** Appends published entries number `from` .. `to - 1` of the sequence, with a progress bar. */
-export function appendEntries(db: Db, workspace: Workspace, seed: number, from: number, to: number, label = 'entries'): void {
+export function appendEntries(
+  db: Db,
+  workspace: Workspace,
+  seed: number,
+  from: number,
+  to: number,
+  label = 'entries',
+): void {
   const sqlite = db.$client;
   const insert = sqlite.prepare(
     `INSERT INTO progress_entries (idempotency_key, commitment_id, subject_id, reporter_id, status, as_of, summary, confidence,

@@ -59,26 +59,41 @@ export async function drive(load: Load): Promise<LatencyFigures> {
     finish = resolve;
     fail = reject;
   });
-  const instance = autocannon({
-    url: load.base,
-    connections: load.connections,
-    duration: load.duration,
-    timeout: 60,
-    method: load.method ?? 'GET',
-    headers: load.headers,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const index = n++;
-          return { ...request, path: load.path(index), ...(load.body ? { body: load.body(index) } : {}) };
+  const instance = autocannon(
+    {
+      url: load.base,
+      connections: load.connections,
+      duration: load.duration,
+      timeout: 60,
+      method: load.method ?? 'GET',
+      headers: load.headers,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const index = n++;
+            return {
+              ...request,
+              path: load.path(index),
+              ...(load.body ? { body: load.body(index) } : {}),
+            };
+          },
         },
-      },
-    ],
-  }, (error, result) => (error ? fail(error) : finish(result)));
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (load.status === undefined ? statusCode >= 200 && statusCode < 300 : statusCode === load.status) latencies.push(responseTime);
-    else errors += 1;
-  });
+      ],
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
+  instance.on(
+    'response',
+    (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      if (
+        load.status === undefined
+          ? statusCode >= 200 && statusCode < 300
+          : statusCode === load.status
+      )
+        latencies.push(responseTime);
+      else errors += 1;
+    },
+  );
   const result = await done;
   errors += result.errors + result.timeouts;
   return figuresOf(latencies, (performance.now() - started) / 1000, errors);
@@ -105,7 +120,8 @@ function descendants(pid: number): number[] {
     }
   }
   const all = [pid];
-  for (let index = 0; index < all.length; index += 1) all.push(...(children.get(all[index] as number) ?? []));
+  for (let index = 0; index < all.length; index += 1)
+    all.push(...(children.get(all[index] as number) ?? []));
   return all;
 }
 
@@ -122,37 +138,48 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-export async function startServer(options: { port: number; databasePath: string; distDir: string; log: string }): Promise<Server> {
+export async function startServer(options: {
+  port: number;
+  databasePath: string;
+  distDir: string;
+  log: string;
+}): Promise<Server> {
   const base = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.log, 'a');
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_PATH: options.databasePath,
-      NEXT_DIST_DIR: options.distDir,
-      NEXT_TELEMETRY_DISABLED: '1',
-      BETTER_AUTH_URL: base,
-      PORT: String(options.port),
-      // Capacity, not the per-token brake on runaway scripts, is what the benchmark measures.
-      API_WRITES_PER_MINUTE: '1000000000',
+  const child = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(options.port), '-H', '127.0.0.1'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_PATH: options.databasePath,
+        NEXT_DIST_DIR: options.distDir,
+        NEXT_TELEMETRY_DISABLED: '1',
+        BETTER_AUTH_URL: base,
+        PORT: String(options.port),
+        // Capacity, not the per-token brake on runaway scripts, is what the benchmark measures.
+        API_WRITES_PER_MINUTE: '1000000000',
+      },
+      stdio: ['ignore', out, out],
     },
-    stdio: ['ignore', out, out],
-  });
+  );
   let peak = 0;
   const sampler = setInterval(() => {
     if (child.pid) peak = Math.max(peak, rssMb(child.pid));
   }, 250);
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}; see ${options.log}`);
+    if (child.exitCode !== null)
+      throw new Error(`The server exited with ${child.exitCode}; see ${options.log}`);
     try {
       const response = await fetch(`${base}/api/health`);
       if (response.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`The server did not answer within 120 s; see ${options.log}`);
+    if (Date.now() > deadline)
+      throw new Error(`The server did not answer within 120 s; see ${options.log}`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   return {
@@ -171,9 +198,20 @@ export async function startServer(options: { port: number; databasePath: string;
 }
 
 /** Gzipped size of the JavaScript the page's HTML references (what a first visit downloads). */
-export async function firstLoadJs(base: string, path: string): Promise<{ htmlBytes: number; scripts: number; jsGzipBytes: number; jsBytes: number }> {
-  const html = await (await fetch(`${base}${path}`, { signal: AbortSignal.timeout(180_000) })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => (match[1] as string).replace(/&amp;/g, '&')))];
+export async function firstLoadJs(
+  base: string,
+  path: string,
+): Promise<{ htmlBytes: number; scripts: number; jsGzipBytes: number; jsBytes: number }> {
+  const html = await (
+    await fetch(`${base}${path}`, { signal: AbortSignal.timeout(180_000) })
+  ).text();
+  const sources = [
+    ...new Set(
+      [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) =>
+        (match[1] as string).replace(/&amp;/g, '&'),
+      ),
+    ),
+  ];
   let jsGzipBytes = 0;
   let jsBytes = 0;
   for (const source of sources) {

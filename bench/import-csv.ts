@@ -10,11 +10,18 @@ import type { BenchOptions } from './options';
 import type { Workspace } from './generate';
 import { round } from './http';
 
-export async function measureImport(_db: Db, workspace: Workspace, options: BenchOptions): Promise<{ seconds: number; previewSeconds: number; rows: number; written: number } | { missing: string }> {
+export async function measureImport(
+  _db: Db,
+  workspace: Workspace,
+  options: BenchOptions,
+): Promise<
+  { seconds: number; previewSeconds: number; rows: number; written: number } | { missing: string }
+> {
   const { importEntriesCsv } = await import('../db/import/csv-import');
   const actorId = workspace.stakeholderIds[1] ?? workspace.actorIds[0];
   const userId = actorId === undefined ? undefined : workspace.userOfActor.get(actorId);
-  if (actorId === undefined || !userId) return { missing: 'no actor with a focal point in the workspace' };
+  if (actorId === undefined || !userId)
+    return { missing: 'no actor with a focal point in the workspace' };
   const header = ['idempotency_key', ...REQUIRED_IMPORT_COLUMNS, 'subject_id'];
   const statuses = ['not_started', 'limited', 'substantial', 'complete'];
   const runId = Date.now().toString(36);

@@ -48,7 +48,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] as string;
-    const [name, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
+    const [name, inline] = arg.includes('=')
+      ? (arg.split('=', 2) as [string, string])
+      : [arg, undefined];
     if (name === '--skip-build') {
       options.skipBuild = true;
       continue;
@@ -61,11 +63,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     }
     const key = numeric[name];
     const number = Number(String(value).replace(/_/g, ''));
-    if (!key || !Number.isFinite(number) || number < 0) throw new Error(`Unknown option or bad value: ${arg} ${value ?? ''}\n${USAGE}`);
+    if (!key || !Number.isFinite(number) || number < 0)
+      throw new Error(`Unknown option or bad value: ${arg} ${value ?? ''}\n${USAGE}`);
     (options[key] as number) = number;
   }
   if (options.growthEntries < 0) options.growthEntries = Math.floor(options.entries / 4);
   if (options.states > options.actors) options.states = Math.floor(options.actors / 10);
-  if (options.entries < 1 || options.actors < 2 || options.commitments < 1) throw new Error(`--entries, --actors and --commitments must be positive\n${USAGE}`);
+  if (options.entries < 1 || options.actors < 2 || options.commitments < 1)
+    throw new Error(`--entries, --actors and --commitments must be positive\n${USAGE}`);
   return options;
 }

@@ -10,7 +10,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { appendEntries, createWorkspace, loadWorkspace, REGIONS, type Workspace } from './generate';
-import { drive, firstLoadJs, figuresOf, round, startServer, type LatencyFigures, type Server } from './http';
+import {
+  drive,
+  firstLoadJs,
+  figuresOf,
+  round,
+  startServer,
+  type LatencyFigures,
+  type Server,
+} from './http';
 import { parseOptions, type BenchOptions } from './options';
 import { ACTOR_KINDS, THEMES } from '../lib/taxonomy';
 import type { Db } from '../db/client';
@@ -37,17 +45,26 @@ function distinctViews(): Filters[] {
             if (Object.keys(view).length > 0) views.push(view);
           }
   // Interleave so consecutive requests differ in every dimension.
-  return views.map((view, index) => ({ view, key: (index * 7919) % views.length })).sort((a, b) => a.key - b.key).map(({ view }) => view);
+  return views
+    .map((view, index) => ({ view, key: (index * 7919) % views.length }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ view }) => view);
 }
 
 function pastDates(): string[] {
   const dates: string[] = [];
-  for (let day = Date.UTC(2020, 0, 1); day < Date.UTC(2026, 9, 1); day += 86_400_000) dates.push(new Date(day).toISOString().slice(0, 10));
-  return dates.map((date, index) => ({ date, key: (index * 7919) % dates.length })).sort((a, b) => a.key - b.key).map(({ date }) => date);
+  for (let day = Date.UTC(2020, 0, 1); day < Date.UTC(2026, 9, 1); day += 86_400_000)
+    dates.push(new Date(day).toISOString().slice(0, 10));
+  return dates
+    .map((date, index) => ({ date, key: (index * 7919) % dates.length }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ date }) => date);
 }
 
 function search(filters: Filters): string {
-  const params = new URLSearchParams(Object.entries(filters).map(([key, value]) => [key, String(value)]));
+  const params = new URLSearchParams(
+    Object.entries(filters).map(([key, value]) => [key, String(value)]),
+  );
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -61,12 +78,22 @@ function median(values: readonly number[]): number {
 }
 
 interface SummaryModule {
-  computeSummary?: (filters: Record<string, unknown>, labels: { theme: (theme: string) => string }) => unknown;
-  getSummary: (filters: Record<string, unknown>, labels: { theme: (theme: string) => string }) => unknown;
+  computeSummary?: (
+    filters: Record<string, unknown>,
+    labels: { theme: (theme: string) => string },
+  ) => unknown;
+  getSummary: (
+    filters: Record<string, unknown>,
+    labels: { theme: (theme: string) => string },
+  ) => unknown;
 }
 
 /** The roll-up query functions called directly, no HTTP, no cache. */
-function inProcess(summary: SummaryModule, views: readonly Filters[], runs: number): { medianMs: number; p95Ms: number; unfilteredMs: number } {
+function inProcess(
+  summary: SummaryModule,
+  views: readonly Filters[],
+  runs: number,
+): { medianMs: number; p95Ms: number; unfilteredMs: number } {
   const compute = summary.computeSummary ?? summary.getSummary;
   const labels = { theme: (theme: string) => theme };
   compute({}, labels); // warm-up: statements prepared, code compiled
@@ -83,7 +110,11 @@ function inProcess(summary: SummaryModule, views: readonly Filters[], runs: numb
     times.push(performance.now() - started);
   }
   const figures = figuresOf(times, 1, 0);
-  return { medianMs: figures.medianMs, p95Ms: figures.p95Ms, unfilteredMs: round(median(unfiltered)) };
+  return {
+    medianMs: figures.medianMs,
+    p95Ms: figures.p95Ms,
+    unfilteredMs: round(median(unfiltered)),
+  };
 }
 
 /** The unfiltered view's aggregation as plain SQL in the sqlite3 shell: figures, by actor, by theme, by objective. */
@@ -101,18 +132,34 @@ SELECT o.objective, cs.status, count(*) FROM current_status cs JOIN commitment_o
 function sqliteShell(file: string, runs: number): { medianMs: number } | { missing: string } {
   const probe = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
   if (probe.error) {
-    if (typeof process.getuid === 'function' && process.getuid() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    if (
+      typeof process.getuid === 'function' &&
+      process.getuid() === 0 &&
+      fs.existsSync('/usr/bin/apt-get')
+    ) {
       console.log("sqlite3 is missing: installing Debian's sqlite3 package (apt-get)...");
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-      execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'sqlite3'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'sqlite3'], {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
     } else {
-      return { missing: 'the sqlite3 command-line shell is not installed (apt-get install sqlite3)' };
+      return {
+        missing: 'the sqlite3 command-line shell is not installed (apt-get install sqlite3)',
+      };
     }
   }
   const times: number[] = [];
   for (let run = 0; run < runs + 1; run += 1) {
-    const output = spawnSync('sqlite3', ['-readonly', file], { input: `.timer on\n${PLAIN_SQL}`, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const total = [...output.stdout.matchAll(/Run Time: real ([\d.]+)/g)].reduce((sum, match) => sum + Number(match[1]) * 1000, 0);
+    const output = spawnSync('sqlite3', ['-readonly', file], {
+      input: `.timer on\n${PLAIN_SQL}`,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const total = [...output.stdout.matchAll(/Run Time: real ([\d.]+)/g)].reduce(
+      (sum, match) => sum + Number(match[1]) * 1000,
+      0,
+    );
     if (run > 0) times.push(total); // the first run warms the page cache
   }
   return { medianMs: round(median(times)) };
@@ -132,7 +179,9 @@ async function settle(base: string): Promise<void> {
   for (let attempt = 0; attempt < 60; attempt += 1) {
     const started = performance.now();
     try {
-      await (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) })).arrayBuffer();
+      await (
+        await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) })
+      ).arrayBuffer();
     } catch {
       // busy
     }
@@ -141,7 +190,12 @@ async function settle(base: string): Promise<void> {
   }
 }
 
-async function readScenarios(server: Server, options: BenchOptions, views: readonly Filters[], dates: readonly string[]): Promise<Record<string, LatencyFigures>> {
+async function readScenarios(
+  server: Server,
+  options: BenchOptions,
+  views: readonly Filters[],
+  dates: readonly string[],
+): Promise<Record<string, LatencyFigures>> {
   const d = options.duration;
   const base = server.base;
   const warm = async (url: string, times = 3) => {
@@ -164,26 +218,56 @@ async function readScenarios(server: Server, options: BenchOptions, views: reado
     // Let requests still queued in the server finish before the next scenario starts.
     await settle(base);
     const r = results[name] as LatencyFigures;
-    console.log(`median ${r.medianMs} ms, p95 ${r.p95Ms} ms, ${r.requestsPerSecond} req/s${r.errors ? `, ${r.errors} errors` : ''}`);
+    console.log(
+      `median ${r.medianMs} ms, p95 ${r.p95Ms} ms, ${r.requestsPerSecond} req/s${r.errors ? `, ${r.errors} errors` : ''}`,
+    );
   };
   let offset = 0;
-  const distinct = (n: number) => `/api/v1/summary${search(views[(offset + n) % views.length] as Filters)}`;
+  const distinct = (n: number) =>
+    `/api/v1/summary${search(views[(offset + n) % views.length] as Filters)}`;
   // One connection: the framework's own overhead over the roll-up, with no queueing behind other requests.
-  await run('summary API, distinct filters (uncached), c=1', { base, connections: 1, duration: d, path: distinct });
+  await run('summary API, distinct filters (uncached), c=1', {
+    base,
+    connections: 1,
+    duration: d,
+    path: distinct,
+  });
   offset += 1000;
-  await run('summary API, distinct filters (uncached), c=4', { base, connections: 4, duration: d, path: distinct });
+  await run('summary API, distinct filters (uncached), c=4', {
+    base,
+    connections: 4,
+    duration: d,
+    path: distinct,
+  });
   offset += 2000;
-  const distinctDates = (n: number) => `/api/v1/summary${search({ asOf: dates[n % dates.length] as string })}`;
-  await run('summary API, distinct past dates (uncached), c=4', { base, connections: 4, duration: d, path: distinctDates });
-  const overviewDistinct = (n: number) => `/${search(views[(views.length - 1 - n + views.length) % views.length] as Filters)}`;
-  await run('overview HTML, distinct filters (uncached), c=4', { base, connections: 4, duration: d, path: overviewDistinct });
+  const distinctDates = (n: number) =>
+    `/api/v1/summary${search({ asOf: dates[n % dates.length] as string })}`;
+  await run('summary API, distinct past dates (uncached), c=4', {
+    base,
+    connections: 4,
+    duration: d,
+    path: distinctDates,
+  });
+  const overviewDistinct = (n: number) =>
+    `/${search(views[(views.length - 1 - n + views.length) % views.length] as Filters)}`;
+  await run('overview HTML, distinct filters (uncached), c=4', {
+    base,
+    connections: 4,
+    duration: d,
+    path: overviewDistinct,
+  });
   for (const [label, filters] of [
     ['no filters', {}],
     ['filtered', FILTERED],
     ['as of a past date', PAST],
   ] as const) {
     await warm(`/api/v1/summary${search(filters)}`);
-    await run(`summary API, ${label} (repeat), c=16`, { base, connections: 16, duration: d, path: () => `/api/v1/summary${search(filters)}` });
+    await run(`summary API, ${label} (repeat), c=16`, {
+      base,
+      connections: 16,
+      duration: d,
+      path: () => `/api/v1/summary${search(filters)}`,
+    });
   }
   // The stack's floor: a revalidation answered 304 (the proxy, Next.js's route path and the data-version
   // lookup; no roll-up, no body).
@@ -202,7 +286,12 @@ async function readScenarios(server: Server, options: BenchOptions, views: reado
     ['as of a past date', PAST],
   ] as const) {
     await warm(`/${search(filters)}`);
-    await run(`overview HTML, ${label} (repeat), c=16`, { base, connections: 16, duration: d, path: () => `/${search(filters)}` });
+    await run(`overview HTML, ${label} (repeat), c=16`, {
+      base,
+      connections: 16,
+      duration: d,
+      path: () => `/${search(filters)}`,
+    });
   }
   return results;
 }
@@ -215,11 +304,25 @@ const PUBLISH_BATCH = 50;
  * or `batch` entries per request (POST /api/v1/entries/batch, one transaction each). Figures are
  * per request; entries/s is requests/s x entries per request.
  */
-async function publishScenario(server: Server, db: Db, workspace: Workspace, options: BenchOptions, batch = 1): Promise<(LatencyFigures & { entriesPerRequest: number; entriesPerSecond: number }) | { missing: string }> {
+async function publishScenario(
+  server: Server,
+  db: Db,
+  workspace: Workspace,
+  options: BenchOptions,
+  batch = 1,
+): Promise<
+  (LatencyFigures & { entriesPerRequest: number; entriesPerSecond: number }) | { missing: string }
+> {
   const url = batch === 1 ? '/api/v1/entries' : '/api/v1/entries/batch';
-  const probe = await fetch(`${server.base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  if (probe.status === 405 || probe.status === 404) return { missing: `POST ${url} answered ${probe.status}: the write API is not there yet` };
-  const tokens = (await import('../db/queries/api-tokens')) as typeof import('../db/queries/api-tokens');
+  const probe = await fetch(`${server.base}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (probe.status === 405 || probe.status === 404)
+    return { missing: `POST ${url} answered ${probe.status}: the write API is not there yet` };
+  const tokens =
+    (await import('../db/queries/api-tokens')) as typeof import('../db/queries/api-tokens');
   const actorId = workspace.stakeholderIds[0] as number;
   const issued = tokens.issueApiToken(workspace.userOfActor.get(actorId), `bench ${batch}`, {}, db);
   if (!issued.ok) return { missing: `could not issue an API token: ${issued.message}` };
@@ -241,23 +344,45 @@ async function publishScenario(server: Server, db: Db, workspace: Workspace, opt
     method: 'POST',
     headers: { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' },
     path: () => url,
-    body: (n) => JSON.stringify(batch === 1 ? entry(n) : { entries: Array.from({ length: batch }, (_, index) => entry(n * batch + index)) }),
+    body: (n) =>
+      JSON.stringify(
+        batch === 1
+          ? entry(n)
+          : { entries: Array.from({ length: batch }, (_, index) => entry(n * batch + index)) },
+      ),
   });
-  return { ...figures, entriesPerRequest: batch, entriesPerSecond: round(figures.requestsPerSecond * batch, 1) };
+  return {
+    ...figures,
+    entriesPerRequest: batch,
+    entriesPerSecond: round(figures.requestsPerSecond * batch, 1),
+  };
 }
 
-async function importScenario(options: BenchOptions, db: Db, workspace: Workspace): Promise<{ seconds: number; rows: number } | { missing: string }> {
+async function importScenario(
+  options: BenchOptions,
+  db: Db,
+  workspace: Workspace,
+): Promise<{ seconds: number; rows: number } | { missing: string }> {
   try {
     const bench = (await import('./import-csv')) as typeof import('./import-csv');
     return await bench.measureImport(db, workspace, options);
   } catch (error) {
-    return { missing: `the import failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      missing: `the import failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
 function table(rows: (string | number)[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? '').length)));
-  return rows.map((row) => `| ${row.map((cell, column) => String(cell).padEnd(widths[column] as number)).join(' | ')} |`).join('\n');
+  const widths = rows[0]!.map((_, column) =>
+    Math.max(...rows.map((row) => String(row[column] ?? '').length)),
+  );
+  return rows
+    .map(
+      (row) =>
+        `| ${row.map((cell, column) => String(cell).padEnd(widths[column] as number)).join(' | ')} |`,
+    )
+    .join('\n');
 }
 
 async function main(): Promise<void> {
@@ -270,7 +395,10 @@ async function main(): Promise<void> {
     // Next adds a non-default build folder to tsconfig.json: put the file back as it was.
     const tsconfig = fs.readFileSync('tsconfig.json');
     try {
-      execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' } });
+      execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+      });
     } finally {
       fs.writeFileSync('tsconfig.json', tsconfig);
     }
@@ -281,9 +409,18 @@ async function main(): Promise<void> {
 
   const views = distinctViews();
   const dates = pastDates();
-  const sizes = [...new Set([options.growthEntries, options.entries].filter((size) => size > 0))].sort((a, b) => a - b);
-  console.log(`Workspace: ${options.actors} actors (${options.states} states), ${options.commitments} commitments; entries: ${sizes.join(' then ')}; ${options.duration} s per scenario`);
-  const db = createWorkspace(file, { actors: options.actors, states: options.states, commitments: options.commitments, seed: options.seed });
+  const sizes = [
+    ...new Set([options.growthEntries, options.entries].filter((size) => size > 0)),
+  ].sort((a, b) => a - b);
+  console.log(
+    `Workspace: ${options.actors} actors (${options.states} states), ${options.commitments} commitments; entries: ${sizes.join(' then ')}; ${options.duration} s per scenario`,
+  );
+  const db = createWorkspace(file, {
+    actors: options.actors,
+    states: options.states,
+    commitments: options.commitments,
+    seed: options.seed,
+  });
   const workspace = loadWorkspace(db);
   const summary = (await import('../db/queries/summary')) as unknown as SummaryModule;
 
@@ -292,15 +429,30 @@ async function main(): Promise<void> {
   let extra: Record<string, unknown> = {};
   for (const size of sizes) {
     const started = performance.now();
-    appendEntries(db, workspace, options.seed, generated, size, `entries ${generated.toLocaleString('en')} -> ${size.toLocaleString('en')}`);
+    appendEntries(
+      db,
+      workspace,
+      options.seed,
+      generated,
+      size,
+      `entries ${generated.toLocaleString('en')} -> ${size.toLocaleString('en')}`,
+    );
     generated = size;
     const generateSeconds = round((performance.now() - started) / 1000);
-    const pairs = (db.$client.prepare('SELECT count(*) AS n FROM current_status').get() as { n: number }).n;
-    console.log(`\n${size.toLocaleString('en')} entries (${pairs.toLocaleString('en')} current statuses), generated in ${generateSeconds} s`);
+    const pairs = (
+      db.$client.prepare('SELECT count(*) AS n FROM current_status').get() as { n: number }
+    ).n;
+    console.log(
+      `\n${size.toLocaleString('en')} entries (${pairs.toLocaleString('en')} current statuses), generated in ${generateSeconds} s`,
+    );
     const inproc = inProcess(summary, views, 60);
-    console.log(`  in-process roll-up: unfiltered ${inproc.unfilteredMs} ms; distinct filters median ${inproc.medianMs} ms, p95 ${inproc.p95Ms} ms`);
+    console.log(
+      `  in-process roll-up: unfiltered ${inproc.unfilteredMs} ms; distinct filters median ${inproc.medianMs} ms, p95 ${inproc.p95Ms} ms`,
+    );
     const shell = sqliteShell(file, 5);
-    console.log(`  sqlite3 shell, same aggregation: ${'medianMs' in shell ? `${shell.medianMs} ms` : shell.missing}`);
+    console.log(
+      `  sqlite3 shell, same aggregation: ${'medianMs' in shell ? `${shell.medianMs} ms` : shell.missing}`,
+    );
     const server = await startServer({ port: options.port, databasePath: file, distDir, log });
     const stopOnSignal = () => {
       server.child.kill('SIGKILL');
@@ -310,30 +462,63 @@ async function main(): Promise<void> {
     try {
       const http = await readScenarios(server, options, views, dates);
       if (size === options.entries) {
-        const js = await firstLoadJs(server.base, '/').catch((error: unknown) => ({ missing: `could not load the overview: ${String(error)}` }));
-        console.log(`  overview: ${'missing' in js ? js.missing : `HTML ${Math.round(js.htmlBytes / 1024)} kB, first-load JS ${Math.round(js.jsGzipBytes / 1024)} kB gzipped in ${js.scripts} scripts`}`);
+        const js = await firstLoadJs(server.base, '/').catch((error: unknown) => ({
+          missing: `could not load the overview: ${String(error)}`,
+        }));
+        console.log(
+          `  overview: ${'missing' in js ? js.missing : `HTML ${Math.round(js.htmlBytes / 1024)} kB, first-load JS ${Math.round(js.jsGzipBytes / 1024)} kB gzipped in ${js.scripts} scripts`}`,
+        );
         await settle(server.base);
-        const publish = await publishScenario(server, db, workspace, options).catch((error: unknown) => ({ missing: `publishing failed: ${String(error)}` }));
-        console.log(`  publish through the API, one entry a request: ${'missing' in publish ? publish.missing : `${publish.entriesPerSecond} entries/s (median ${publish.medianMs} ms, p95 ${publish.p95Ms} ms, ${publish.errors} errors)`}`);
+        const publish = await publishScenario(server, db, workspace, options).catch(
+          (error: unknown) => ({ missing: `publishing failed: ${String(error)}` }),
+        );
+        console.log(
+          `  publish through the API, one entry a request: ${'missing' in publish ? publish.missing : `${publish.entriesPerSecond} entries/s (median ${publish.medianMs} ms, p95 ${publish.p95Ms} ms, ${publish.errors} errors)`}`,
+        );
         await settle(server.base);
-        const publishBatched = await publishScenario(server, db, workspace, options, PUBLISH_BATCH).catch((error: unknown) => ({ missing: `publishing failed: ${String(error)}` }));
+        const publishBatched = await publishScenario(
+          server,
+          db,
+          workspace,
+          options,
+          PUBLISH_BATCH,
+        ).catch((error: unknown) => ({ missing: `publishing failed: ${String(error)}` }));
         console.log(
           `  publish through the API, ${PUBLISH_BATCH} entries a request: ${'missing' in publishBatched ? publishBatched.missing : `${publishBatched.entriesPerSecond} entries/s (${publishBatched.requestsPerSecond} requests/s, median ${publishBatched.medianMs} ms, p95 ${publishBatched.p95Ms} ms, ${publishBatched.errors} errors)`}`,
         );
         extra = { overview: js, publish, publishBatched };
       }
-      results.push({ entries: size, pairs, generateSeconds, inProcess: inproc, sqlite3: shell, http, peakRssMb: server.peakRssMb() });
+      results.push({
+        entries: size,
+        pairs,
+        generateSeconds,
+        inProcess: inproc,
+        sqlite3: shell,
+        http,
+        peakRssMb: server.peakRssMb(),
+      });
     } finally {
       process.removeListener('SIGINT', stopOnSignal).removeListener('SIGTERM', stopOnSignal);
       await server.stop();
     }
   }
-  const importResult = options.importRows > 0 ? await importScenario(options, db, workspace) : { missing: 'skipped (--import-rows 0)' };
-  console.log(`  import of ${options.importRows.toLocaleString('en')} CSV rows: ${'missing' in importResult ? importResult.missing : `${importResult.seconds} s`}`);
+  const importResult =
+    options.importRows > 0
+      ? await importScenario(options, db, workspace)
+      : { missing: 'skipped (--import-rows 0)' };
+  console.log(
+    `  import of ${options.importRows.toLocaleString('en')} CSV rows: ${'missing' in importResult ? importResult.missing : `${importResult.seconds} s`}`,
+  );
 
   const report = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 1024 ** 3), node: process.version, loadAverage: os.loadavg().map((value) => round(value, 2)) },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      loadAverage: os.loadavg().map((value) => round(value, 2)),
+    },
     options,
     sizes: results,
     ...extra,
@@ -343,36 +528,74 @@ async function main(): Promise<void> {
   fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
 
   const [small, large] = [results[0], results.at(-1)];
-  const rows: (string | number)[][] = [['scenario', ...results.flatMap((r) => [`median ms @${r.entries}`, `p95 ms @${r.entries}`, `req/s @${r.entries}`]), ...(results.length > 1 ? ['median ratio'] : [])]];
+  const rows: (string | number)[][] = [
+    [
+      'scenario',
+      ...results.flatMap((r) => [
+        `median ms @${r.entries}`,
+        `p95 ms @${r.entries}`,
+        `req/s @${r.entries}`,
+      ]),
+      ...(results.length > 1 ? ['median ratio'] : []),
+    ],
+  ];
   for (const name of Object.keys(large?.http ?? {})) {
     rows.push([
       name,
-      ...results.flatMap((r) => [r.http[name]?.medianMs ?? '', r.http[name]?.p95Ms ?? '', r.http[name]?.requestsPerSecond ?? '']),
-      ...(results.length > 1 && small && large ? [round((large.http[name]?.medianMs ?? 0) / (small.http[name]?.medianMs ?? 1), 2)] : []),
+      ...results.flatMap((r) => [
+        r.http[name]?.medianMs ?? '',
+        r.http[name]?.p95Ms ?? '',
+        r.http[name]?.requestsPerSecond ?? '',
+      ]),
+      ...(results.length > 1 && small && large
+        ? [round((large.http[name]?.medianMs ?? 0) / (small.http[name]?.medianMs ?? 1), 2)]
+        : []),
     ]);
   }
   rows.push([
     'in-process roll-up, distinct filters',
     ...results.flatMap((r) => [r.inProcess.medianMs, r.inProcess.p95Ms, '']),
-    ...(results.length > 1 && small && large ? [round(large.inProcess.medianMs / small.inProcess.medianMs, 2)] : []),
+    ...(results.length > 1 && small && large
+      ? [round(large.inProcess.medianMs / small.inProcess.medianMs, 2)]
+      : []),
   ]);
   rows.push([
     'in-process roll-up, unfiltered',
     ...results.flatMap((r) => [r.inProcess.unfilteredMs, '', '']),
-    ...(results.length > 1 && small && large ? [round(large.inProcess.unfilteredMs / small.inProcess.unfilteredMs, 2)] : []),
+    ...(results.length > 1 && small && large
+      ? [round(large.inProcess.unfilteredMs / small.inProcess.unfilteredMs, 2)]
+      : []),
   ]);
-  rows.push(['sqlite3 shell, unfiltered aggregation', ...results.flatMap((r) => ['medianMs' in r.sqlite3 ? r.sqlite3.medianMs : 'n/a', '', '']), ...(results.length > 1 ? [''] : [])]);
-  rows.push(['peak server RSS (MB)', ...results.flatMap((r) => [r.peakRssMb, '', '']), ...(results.length > 1 ? [''] : [])]);
+  rows.push([
+    'sqlite3 shell, unfiltered aggregation',
+    ...results.flatMap((r) => ['medianMs' in r.sqlite3 ? r.sqlite3.medianMs : 'n/a', '', '']),
+    ...(results.length > 1 ? [''] : []),
+  ]);
+  rows.push([
+    'peak server RSS (MB)',
+    ...results.flatMap((r) => [r.peakRssMb, '', '']),
+    ...(results.length > 1 ? [''] : []),
+  ]);
   console.log(`\n${table(rows)}`);
   if (large) {
     const api = large.http['summary API, distinct filters (uncached), c=1'];
     const queued = large.http['summary API, distinct filters (uncached), c=4'];
     const ratios = {
-      'uncached API median at c=1 / in-process median': api ? round(api.medianMs / large.inProcess.medianMs, 2) : 'n/a',
-      'uncached API median at c=4 / in-process median (includes queueing behind 3 other requests)': queued ? round(queued.medianMs / large.inProcess.medianMs, 2) : 'n/a',
-      'in-process unfiltered / sqlite3 shell': 'medianMs' in large.sqlite3 ? round(large.inProcess.unfilteredMs / large.sqlite3.medianMs, 2) : 'n/a',
+      'uncached API median at c=1 / in-process median': api
+        ? round(api.medianMs / large.inProcess.medianMs, 2)
+        : 'n/a',
+      'uncached API median at c=4 / in-process median (includes queueing behind 3 other requests)':
+        queued ? round(queued.medianMs / large.inProcess.medianMs, 2) : 'n/a',
+      'in-process unfiltered / sqlite3 shell':
+        'medianMs' in large.sqlite3
+          ? round(large.inProcess.unfilteredMs / large.sqlite3.medianMs, 2)
+          : 'n/a',
     };
-    console.log(`\nAt ${large.entries.toLocaleString('en')} entries: ${Object.entries(ratios).map(([k, v]) => `${k} = ${v}`).join('; ')}`);
+    console.log(
+      `\nAt ${large.entries.toLocaleString('en')} entries: ${Object.entries(ratios)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join('; ')}`,
+    );
     Object.assign(report, { ratios });
     fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
   }

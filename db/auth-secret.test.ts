@@ -10,14 +10,23 @@ const deployment = { NODE_ENV: 'production', BETTER_AUTH_URL: 'https://tracker.e
 describe('the auth secret', () => {
   it('comes from BETTER_AUTH_SECRET when set', () => {
     const secret = 'a'.repeat(44);
-    expect(authSecret(openDatabase(':memory:'), { ...deployment, BETTER_AUTH_SECRET: secret })).toBe(secret);
+    expect(
+      authSecret(openDatabase(':memory:'), { ...deployment, BETTER_AUTH_SECRET: secret }),
+    ).toBe(secret);
   });
 
   it('refuses a production deployment without one, and a short one anywhere', () => {
     expect(authConfigurationProblem(deployment)).toMatch(/BETTER_AUTH_SECRET is not set/);
-    expect(() => authSecret(openDatabase(':memory:'), deployment)).toThrow(/BETTER_AUTH_SECRET is not set/);
+    expect(() => authSecret(openDatabase(':memory:'), deployment)).toThrow(
+      /BETTER_AUTH_SECRET is not set/,
+    );
     expect(authConfigurationProblem({ BETTER_AUTH_SECRET: 'short' })).toMatch(/at least 32/);
-    expect(authConfigurationProblem({ NODE_ENV: 'production', BETTER_AUTH_URL: 'http://127.0.0.1:3100' })).toBeNull();
+    expect(
+      authConfigurationProblem({
+        NODE_ENV: 'production',
+        BETTER_AUTH_URL: 'http://127.0.0.1:3100',
+      }),
+    ).toBeNull();
   });
 
   it('is derived once per database otherwise, kept in settings and audited without its value', () => {

@@ -23,12 +23,21 @@ export function authSecret(db: Db, env: Env = process.env): string {
 function derivedSecret(db: Db): string {
   return db.transaction(
     (tx) => {
-      const existing = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, SETTING_KEY)).get();
+      const existing = tx
+        .select({ value: settings.value })
+        .from(settings)
+        .where(eq(settings.key, SETTING_KEY))
+        .get();
       if (existing) return existing.value;
       const value = randomBytes(32).toString('base64url');
       tx.insert(settings).values({ key: SETTING_KEY, value }).run();
       // The value is a secret: the audit row records that it was created, never what it is.
-      recordAudit(tx, { userId: null, action: 'setting.create', entityType: 'setting', entityId: SETTING_KEY });
+      recordAudit(tx, {
+        userId: null,
+        action: 'setting.create',
+        entityType: 'setting',
+        entityId: SETTING_KEY,
+      });
       return value;
     },
     { behavior: 'immediate' },

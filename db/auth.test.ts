@@ -22,12 +22,19 @@ let nextAddress = 1;
 const newAddress = () => `198.51.100.${nextAddress++}`;
 
 function post(path: string, body: unknown, init: { ip?: string; cookie?: string } = {}) {
-  const headers = new Headers({ 'content-type': 'application/json', [CLIENT_ADDRESS_HEADER]: init.ip ?? newAddress(), origin: BASE });
+  const headers = new Headers({
+    'content-type': 'application/json',
+    [CLIENT_ADDRESS_HEADER]: init.ip ?? newAddress(),
+    origin: BASE,
+  });
   if (init.cookie) headers.set('cookie', init.cookie);
-  return auth.handler(new Request(`${BASE}/api/auth${path}`, { method: 'POST', headers, body: JSON.stringify(body) }));
+  return auth.handler(
+    new Request(`${BASE}/api/auth${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
+  );
 }
 
-const signIn = (email: string, password: string, ip?: string) => post('/sign-in/email', { email, password }, { ip });
+const signIn = (email: string, password: string, ip?: string) =>
+  post('/sign-in/email', { email, password }, { ip });
 
 /** The `name=value` pairs a browser would send back. */
 function cookieOf(response: Response): string {
@@ -60,8 +67,18 @@ describe('signing in with better-auth on our database', () => {
     expect(cookie).not.toMatch(/Secure/i);
 
     const session = await sessionOf(cookieOf(response));
-    expect(session?.user).toMatchObject({ email: focalPoint.email, role: 'focal_point', isDemo: true, disabledAt: null });
-    const row = db.select().from(t.sessions).where(eq(t.sessions.userId, session!.user.id)).all().at(-1)!;
+    expect(session?.user).toMatchObject({
+      email: focalPoint.email,
+      role: 'focal_point',
+      isDemo: true,
+      disabledAt: null,
+    });
+    const row = db
+      .select()
+      .from(t.sessions)
+      .where(eq(t.sessions.userId, session!.user.id))
+      .all()
+      .at(-1)!;
     // better-auth's Dates land in our ISO 8601 text columns, and come back as Dates.
     expect(row.expiresAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(session?.session.expiresAt).toBeInstanceOf(Date);
@@ -107,7 +124,9 @@ describe('signing in with better-auth on our database', () => {
     expect(slowed.status).toBe(429);
     expect(await slowed.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
     expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(Number(slowed.headers.get('retry-after'))).toBeLessThanOrEqual(SIGN_IN_THROTTLE.perEmail.firstDelayMs / 1000);
+    expect(Number(slowed.headers.get('retry-after'))).toBeLessThanOrEqual(
+      SIGN_IN_THROTTLE.perEmail.firstDelayMs / 1000,
+    );
     expect((await signIn(account.email, account.password, home)).status).toBe(200);
   });
 
@@ -118,7 +137,12 @@ describe('signing in with better-auth on our database', () => {
         new Request(`${BASE}/api/auth/sign-in/email`, {
           method: 'POST',
           // A new X-Forwarded-For each time, as a client rotating made-up addresses would send.
-          headers: { 'content-type': 'application/json', origin: BASE, [CLIENT_ADDRESS_HEADER]: ip, 'x-forwarded-for': `192.0.2.${n % 250}` },
+          headers: {
+            'content-type': 'application/json',
+            origin: BASE,
+            [CLIENT_ADDRESS_HEADER]: ip,
+            'x-forwarded-for': `192.0.2.${n % 250}`,
+          },
           body: JSON.stringify({ email: `not-an-address-${n}`, password: 'wrong-password-123' }),
         }),
       );
@@ -153,12 +177,18 @@ describe('signing in with better-auth on our database', () => {
     const ip = newAddress();
     // Malformed addresses are refused before any password hashing, which keeps this test fast.
     for (let attempt = 1; attempt <= RATE_LIMITS.signIn.max; attempt++) {
-      expect((await signIn(`not-an-address-${attempt}`, 'wrong-password-123', ip)).status).toBe(400);
+      expect((await signIn(`not-an-address-${attempt}`, 'wrong-password-123', ip)).status).toBe(
+        400,
+      );
     }
     const refused = await signIn('not-an-address', 'wrong-password-123', ip);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('x-retry-after'))).toBeGreaterThan(0);
-    const counter = db.select().from(t.rateLimits).where(eq(t.rateLimits.key, `${ip}|/sign-in/email`)).get();
+    const counter = db
+      .select()
+      .from(t.rateLimits)
+      .where(eq(t.rateLimits.key, `${ip}|/sign-in/email`))
+      .get();
     expect(counter?.count).toBe(RATE_LIMITS.signIn.max);
     expect((await signIn(admin.email, admin.password)).status).toBe(200);
   });
@@ -182,7 +212,11 @@ describe('signing in with better-auth on our database', () => {
     const second = cookieOf(await signIn(account.email, account.password));
     const changed = await post(
       '/change-password',
-      { currentPassword: account.password, newPassword: 'a-brand-new-passphrase', revokeOtherSessions: true },
+      {
+        currentPassword: account.password,
+        newPassword: 'a-brand-new-passphrase',
+        revokeOtherSessions: true,
+      },
       { cookie: first },
     );
     expect(changed.status).toBe(200);
@@ -197,24 +231,49 @@ describe('signing in with better-auth on our database', () => {
 
   it('refuses to change a password without the current one', async () => {
     const cookie = cookieOf(await signIn(admin.email, admin.password));
-    const response = await post('/change-password', { currentPassword: 'not-the-password', newPassword: 'another-passphrase-1' }, { cookie });
+    const response = await post(
+      '/change-password',
+      { currentPassword: 'not-the-password', newPassword: 'another-passphrase-1' },
+      { cookie },
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'INVALID_PASSWORD' });
   });
 
   it('has no public sign-up, and no request can set a role, an actor or the disabled flag', async () => {
-    const signUp = await post('/sign-up/email', { email: 'intruder@example.org', password: 'intruder-password', name: 'Intruder', role: 'admin' });
+    const signUp = await post('/sign-up/email', {
+      email: 'intruder@example.org',
+      password: 'intruder-password',
+      name: 'Intruder',
+      role: 'admin',
+    });
     expect(signUp.status).toBeGreaterThanOrEqual(400);
-    expect(db.select().from(t.users).where(eq(t.users.email, 'intruder@example.org')).get()).toBeUndefined();
+    expect(
+      db.select().from(t.users).where(eq(t.users.email, 'intruder@example.org')).get(),
+    ).toBeUndefined();
 
     const cookie = cookieOf(await signIn(focalPoint.email, focalPoint.password));
-    const update = await post('/update-user', { role: 'admin', actorId: 1, disabledAt: null }, { cookie });
+    const update = await post(
+      '/update-user',
+      { role: 'admin', actorId: 1, disabledAt: null },
+      { cookie },
+    );
     expect(update.status).toBe(400);
-    expect(db.select({ role: t.users.role }).from(t.users).where(eq(t.users.email, focalPoint.email)).get()?.role).toBe('focal_point');
+    expect(
+      db
+        .select({ role: t.users.role })
+        .from(t.users)
+        .where(eq(t.users.email, focalPoint.email))
+        .get()?.role,
+    ).toBe('focal_point');
   });
 
   it('marks cookies Secure when the app is served over https', async () => {
-    const secure = createAuth(db, { baseUrl: new URL('https://tracker.example.org'), secret: SECRET, secureCookies: true });
+    const secure = createAuth(db, {
+      baseUrl: new URL('https://tracker.example.org'),
+      secret: SECRET,
+      secureCookies: true,
+    });
     const response = await secure.handler(
       new Request('https://tracker.example.org/api/auth/sign-in/email', {
         method: 'POST',

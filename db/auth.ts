@@ -22,7 +22,13 @@ import { getDb, type Db } from './client';
 import * as t from './schema';
 import { recordAudit } from './audit';
 import { authSecret } from './auth-secret';
-import { UNKNOWN_ADDRESS, normalizeEmail, pruneSignInAttempts, recordSignInSuccess, registerSignInAttempt } from './sign-in-throttle';
+import {
+  UNKNOWN_ADDRESS,
+  normalizeEmail,
+  pruneSignInAttempts,
+  recordSignInSuccess,
+  registerSignInAttempt,
+} from './sign-in-throttle';
 import { CLIENT_ADDRESS_HEADER, requestClientAddress } from '../lib/client-address';
 import { appBaseUrl, isHttps } from '../lib/deployment';
 import { appOrigins } from '../lib/request-guards';
@@ -30,7 +36,12 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../lib/password-policy
 import { ACCOUNT_DISABLED, TOO_MANY_ATTEMPTS } from '../lib/sign-in-outcome';
 
 /** The only better-auth endpoints served over HTTP (app/api/auth/[...all]/route.ts); the rest answer 404. */
-export const PUBLIC_AUTH_PATHS = ['/sign-in/email', '/sign-out', '/get-session', '/change-password'] as const;
+export const PUBLIC_AUTH_PATHS = [
+  '/sign-in/email',
+  '/sign-out',
+  '/get-session',
+  '/change-password',
+] as const;
 
 /** better-auth's limiter, per client address and path, in the `rate_limits` table. */
 export const RATE_LIMITS = {
@@ -48,7 +59,10 @@ export interface AuthSettings {
   secureCookies: boolean;
 }
 
-export function authSettings(db: Db, env: Record<string, string | undefined> = process.env): AuthSettings {
+export function authSettings(
+  db: Db,
+  env: Record<string, string | undefined> = process.env,
+): AuthSettings {
   return { baseUrl: appBaseUrl(env), secret: authSecret(db, env), secureCookies: isHttps(env) };
 }
 
@@ -65,7 +79,13 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
     logger: { disabled: process.env.NODE_ENV === 'test' },
     database: drizzleAdapter(db, {
       provider: 'sqlite',
-      schema: { users: t.users, sessions: t.sessions, accounts: t.accounts, verifications: t.verifications, rateLimits: t.rateLimits },
+      schema: {
+        users: t.users,
+        sessions: t.sessions,
+        accounts: t.accounts,
+        verifications: t.verifications,
+        rateLimits: t.rateLimits,
+      },
     }),
     emailAndPassword: {
       enabled: true,
@@ -98,7 +118,10 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
       storage: 'database',
       modelName: 'rateLimits',
       ...RATE_LIMITS.default,
-      customRules: { '/sign-in/email': RATE_LIMITS.signIn, '/change-password': RATE_LIMITS.changePassword },
+      customRules: {
+        '/sign-in/email': RATE_LIMITS.signIn,
+        '/change-password': RATE_LIMITS.changePassword,
+      },
     },
     advanced: {
       cookiePrefix: 'commitment-tracker',
@@ -113,9 +136,16 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
         create: {
           // Whatever the way in, a disabled user never gets a session.
           before: async (session) => {
-            const user = db.select({ disabledAt: t.users.disabledAt }).from(t.users).where(eq(t.users.id, session.userId)).get();
+            const user = db
+              .select({ disabledAt: t.users.disabledAt })
+              .from(t.users)
+              .where(eq(t.users.id, session.userId))
+              .get();
             if (!user || user.disabledAt !== null) {
-              throw new APIError('FORBIDDEN', { code: ACCOUNT_DISABLED, message: 'This account is disabled.' });
+              throw new APIError('FORBIDDEN', {
+                code: ACCOUNT_DISABLED,
+                message: 'This account is disabled.',
+              });
             }
           },
         },
@@ -127,7 +157,12 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
         const email = normalizeEmail(ctx.body?.email);
         if (!email) return;
         const now = Date.now();
-        const decision = registerSignInAttempt(db, email, requestClientAddress(ctx.headers) ?? UNKNOWN_ADDRESS, now);
+        const decision = registerSignInAttempt(
+          db,
+          email,
+          requestClientAddress(ctx.headers) ?? UNKNOWN_ADDRESS,
+          now,
+        );
         if (!decision.allowed) {
           throw new APIError(
             'TOO_MANY_REQUESTS',
@@ -142,7 +177,8 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
         const succeeded = !isAPIError(returned);
         if (ctx.path === '/sign-in/email' && succeeded && ctx.context.newSession) {
           const email = normalizeEmail(ctx.body?.email);
-          if (email) recordSignInSuccess(db, email, requestClientAddress(ctx.headers) ?? UNKNOWN_ADDRESS);
+          if (email)
+            recordSignInSuccess(db, email, requestClientAddress(ctx.headers) ?? UNKNOWN_ADDRESS);
           // The session token travels only in the HttpOnly cookie, out of reach of page scripts.
           if (returned && typeof returned === 'object' && 'token' in returned) {
             const { token: _token, ...answer } = returned;
@@ -151,9 +187,18 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
         }
         if (ctx.path === '/change-password' && succeeded && ctx.context.session) {
           const userId = ctx.context.session.user.id;
-          db.transaction((tx) => recordAudit(tx, { userId, action: 'user.password.change', entityType: 'user', entityId: userId }), {
-            behavior: 'immediate',
-          });
+          db.transaction(
+            (tx) =>
+              recordAudit(tx, {
+                userId,
+                action: 'user.password.change',
+                entityType: 'user',
+                entityId: userId,
+              }),
+            {
+              behavior: 'immediate',
+            },
+          );
         }
       }),
     },

@@ -27,12 +27,22 @@ export interface EntryResource {
   superseded: boolean;
 }
 
-export const ENTRY_ACTIONS = ['entry.create', 'entry.import', 'entry.edit', 'entry.submit', 'entry.publish', 'entry.return', 'entry.withdraw'] as const;
+export const ENTRY_ACTIONS = [
+  'entry.create',
+  'entry.import',
+  'entry.edit',
+  'entry.submit',
+  'entry.publish',
+  'entry.return',
+  'entry.withdraw',
+] as const;
 export type EntryAction = (typeof ENTRY_ACTIONS)[number];
 
 const isMember = (principal: Principal, actorId: number) =>
-  (principal.role === 'focal_point' || principal.role === 'contributor') && principal.actorId === actorId;
-const isFocalPoint = (principal: Principal, actorId: number) => principal.role === 'focal_point' && principal.actorId === actorId;
+  (principal.role === 'focal_point' || principal.role === 'contributor') &&
+  principal.actorId === actorId;
+const isFocalPoint = (principal: Principal, actorId: number) =>
+  principal.role === 'focal_point' && principal.actorId === actorId;
 
 /**
  * A state speaks only for itself; a non-state actor reports on itself or assesses a state.
@@ -50,33 +60,49 @@ type Rule = (principal: Principal, entry: EntryResource) => boolean;
 
 /** The rules. An action missing here is denied. */
 export const ENTRY_RULES: Record<EntryAction, Rule> = {
-  'entry.create': (principal, entry) => entry.state === 'new' && isMember(principal, entry.reporterId) && mayReportOn(entry),
+  'entry.create': (principal, entry) =>
+    entry.state === 'new' && isMember(principal, entry.reporterId) && mayReportOn(entry),
   // A file brought in: a focal point for its own actor, or the secretariat for any actor (rows then
   // land in that actor's review queue: only its focal point publishes them).
   'entry.import': (principal, entry) =>
-    entry.state === 'new' && mayReportOn(entry) && (isFocalPoint(principal, entry.reporterId) || principal.role === 'admin'),
+    entry.state === 'new' &&
+    mayReportOn(entry) &&
+    (isFocalPoint(principal, entry.reporterId) || principal.role === 'admin'),
   'entry.edit': (principal, entry) =>
     editable(entry.state) &&
     mayReportOn(entry) &&
-    (isFocalPoint(principal, entry.reporterId) || (isMember(principal, entry.reporterId) && entry.createdBy === principal.userId)),
+    (isFocalPoint(principal, entry.reporterId) ||
+      (isMember(principal, entry.reporterId) && entry.createdBy === principal.userId)),
   'entry.submit': (principal, entry) =>
-    editable(entry.state) && mayReportOn(entry) && isMember(principal, entry.reporterId) && entry.createdBy === principal.userId,
+    editable(entry.state) &&
+    mayReportOn(entry) &&
+    isMember(principal, entry.reporterId) &&
+    entry.createdBy === principal.userId,
   // The focal point publishes what was submitted, or its own entry directly.
   'entry.publish': (principal, entry) =>
     mayReportOn(entry) &&
     isFocalPoint(principal, entry.reporterId) &&
-    (entry.state === 'submitted' || (editable(entry.state) && entry.createdBy === principal.userId)),
-  'entry.return': (principal, entry) => entry.state === 'submitted' && isFocalPoint(principal, entry.reporterId),
-  'entry.withdraw': (principal, entry) => principal.role === 'admin' && entry.state === 'published' && !entry.withdrawn,
+    (entry.state === 'submitted' ||
+      (editable(entry.state) && entry.createdBy === principal.userId)),
+  'entry.return': (principal, entry) =>
+    entry.state === 'submitted' && isFocalPoint(principal, entry.reporterId),
+  'entry.withdraw': (principal, entry) =>
+    principal.role === 'admin' && entry.state === 'published' && !entry.withdrawn,
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
-export function authorize(principal: Principal | null, action: string, entry: EntryResource): Decision {
+export function authorize(
+  principal: Principal | null,
+  action: string,
+  entry: EntryResource,
+): Decision {
   if (!principal) return { allowed: false, reason: 'Sign in to do this.' };
   const rule = (ENTRY_RULES as Record<string, Rule | undefined>)[action];
   if (!rule) return { allowed: false, reason: `Unknown action "${action}".` };
-  return rule(principal, entry) ? { allowed: true } : { allowed: false, reason: 'You may not do this for this actor or entry.' };
+  return rule(principal, entry)
+    ? { allowed: true }
+    : { allowed: false, reason: 'You may not do this for this actor or entry.' };
 }
 
 /**
@@ -120,7 +146,14 @@ export const WORKSPACE_RULES: Record<WorkspaceAction, (principal: Principal) => 
 
 export function authorizeWorkspace(principal: Principal | null, action: string): Decision {
   if (!principal) return { allowed: false, reason: 'Sign in as an admin to do this.' };
-  const rule = (WORKSPACE_RULES as Record<string, ((principal: Principal) => boolean) | undefined>)[action];
+  const rule = (WORKSPACE_RULES as Record<string, ((principal: Principal) => boolean) | undefined>)[
+    action
+  ];
   if (!rule) return { allowed: false, reason: `Unknown action "${action}".` };
-  return rule(principal) ? { allowed: true } : { allowed: false, reason: 'Only an admin may change actors, source documents and commitments.' };
+  return rule(principal)
+    ? { allowed: true }
+    : {
+        allowed: false,
+        reason: 'Only an admin may change actors, source documents and commitments.',
+      };
 }

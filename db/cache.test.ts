@@ -43,7 +43,13 @@ describe('the figures cache', () => {
     let small = 0;
     let large = 0;
     const readSmall = () => memoByDataVersion(db, 'small', () => ({ n: ++small }));
-    const readLarge = () => memoByDataVersion(db, 'too large', () => ({ n: ++large }), () => MEMO_MAX_VALUE_ROWS + 1);
+    const readLarge = () =>
+      memoByDataVersion(
+        db,
+        'too large',
+        () => ({ n: ++large }),
+        () => MEMO_MAX_VALUE_ROWS + 1,
+      );
     readSmall();
     readLarge();
     readLarge();

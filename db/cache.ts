@@ -23,12 +23,17 @@ interface Store {
 }
 
 /** Per database, on globalThis: route handlers and pages (separate module instances in Next.js) share one cache. */
-const globalForCache = globalThis as typeof globalThis & { __commitmentTrackerMemoStores?: WeakMap<Db, Store> };
+const globalForCache = globalThis as typeof globalThis & {
+  __commitmentTrackerMemoStores?: WeakMap<Db, Store>;
+};
 const stores = (globalForCache.__commitmentTrackerMemoStores ??= new WeakMap<Db, Store>());
 
 /** The data version counter (a different thing from the read API's ETag fingerprint in db/queries/data-version.ts). */
 export function readDataVersion(db: Db): number {
-  return (db.$client.prepare('SELECT version FROM data_version WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+  return (
+    (db.$client.prepare('SELECT version FROM data_version WHERE id = 1').pluck().get() as
+      number | undefined) ?? 0
+  );
 }
 
 /**
@@ -36,12 +41,20 @@ export function readDataVersion(db: Db): number {
  * the computation, so the figures cached under it are exactly that version's. `rows` counts the
  * value's rows; a value of a few rows may leave it out.
  */
-export function memoByDataVersion<T extends object>(db: Db, key: string, compute: () => T, rows: (value: T) => number = () => 1): T {
+export function memoByDataVersion<T extends object>(
+  db: Db,
+  key: string,
+  compute: () => T,
+  rows: (value: T) => number = () => 1,
+): T {
   return db.$client.transaction(() => {
     const version = readDataVersion(db);
     let store = stores.get(db);
     if (!store) {
-      store = { version, values: new LRUCache({ maxSize: MEMO_ROWS, maxEntrySize: MEMO_MAX_VALUE_ROWS }) };
+      store = {
+        version,
+        values: new LRUCache({ maxSize: MEMO_ROWS, maxEntrySize: MEMO_MAX_VALUE_ROWS }),
+      };
       stores.set(db, store);
     } else if (store.version !== version) {
       store.values.clear();

@@ -58,7 +58,9 @@ export function openDatabase(file: string = databasePath()): Db {
   const sqlite = new Database(file);
   applyPragmas(sqlite);
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: path.resolve(/*turbopackIgnore: true*/ process.cwd(), MIGRATIONS_FOLDER) });
+  migrate(db, {
+    migrationsFolder: path.resolve(/*turbopackIgnore: true*/ process.cwd(), MIGRATIONS_FOLDER),
+  });
   return db;
 }
 

@@ -5,7 +5,12 @@ import * as t from './schema';
 import { seedDatabase } from '../seed';
 
 function publishedEntry(db: Db) {
-  const entry = db.select().from(t.progressEntries).where(eq(t.progressEntries.state, 'published')).limit(1).get();
+  const entry = db
+    .select()
+    .from(t.progressEntries)
+    .where(eq(t.progressEntries.state, 'published'))
+    .limit(1)
+    .get();
   if (!entry) throw new Error('the demo seed has no published entry');
   return entry;
 }
@@ -38,9 +43,11 @@ describe('the database guards its own invariants', () => {
       { state: 'draft' as const },
       { reporterId: entry.subjectId === entry.reporterId ? entry.reporterId + 1 : entry.subjectId },
     ]) {
-      expect(() => db.update(t.progressEntries).set(change).where(eq(t.progressEntries.id, entry.id)).run(), JSON.stringify(change)).toThrow(
-        /immutable/,
-      );
+      expect(
+        () =>
+          db.update(t.progressEntries).set(change).where(eq(t.progressEntries.id, entry.id)).run(),
+        JSON.stringify(change),
+      ).toThrow(/immutable/);
     }
   });
 
@@ -48,17 +55,27 @@ describe('the database guards its own invariants', () => {
     const entry = db
       .select()
       .from(t.progressEntries)
-      .where(sql`${t.progressEntries.state} = 'published' AND ${t.progressEntries.withdrawnAt} IS NULL`)
+      .where(
+        sql`${t.progressEntries.state} = 'published' AND ${t.progressEntries.withdrawnAt} IS NULL`,
+      )
       .limit(1)
       .get();
     const admin = db.select().from(t.users).where(eq(t.users.role, 'admin')).get();
     if (!entry || !admin) throw new Error('fixture missing');
     db.update(t.progressEntries)
-      .set({ withdrawnAt: '2026-11-02T00:00:00.000Z', withdrawnBy: admin.id, withdrawalReason: 'Submitted in error' })
+      .set({
+        withdrawnAt: '2026-11-02T00:00:00.000Z',
+        withdrawnBy: admin.id,
+        withdrawalReason: 'Submitted in error',
+      })
       .where(eq(t.progressEntries.id, entry.id))
       .run();
     expect(() =>
-      db.update(t.progressEntries).set({ withdrawalReason: 'changed my mind' }).where(eq(t.progressEntries.id, entry.id)).run(),
+      db
+        .update(t.progressEntries)
+        .set({ withdrawalReason: 'changed my mind' })
+        .where(eq(t.progressEntries.id, entry.id))
+        .run(),
     ).toThrow(/immutable/);
   });
 
@@ -66,11 +83,36 @@ describe('the database guards its own invariants', () => {
     const entry = publishedEntry(db);
     const base = { ...entry, id: undefined, perspective: undefined, idempotencyKey: 'test:enum' };
     const { id: _id, perspective: _perspective, ...insertable } = base;
-    expect(() => db.insert(t.progressEntries).values({ ...insertable, status: 'done' as never }).run()).toThrow(/CHECK/);
-    expect(() => db.insert(t.progressEntries).values({ ...insertable, state: 'archived' as never }).run()).toThrow(/CHECK/);
-    expect(() => db.insert(t.progressEntries).values({ ...insertable, asOf: '2021-02-30' }).run()).toThrow(/CHECK/);
-    expect(() => db.update(t.commitments).set({ theme: 'space' as never }).run()).toThrow(/CHECK/);
-    expect(() => db.update(t.actors).set({ kind: 'alien' as never }).run()).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .insert(t.progressEntries)
+        .values({ ...insertable, status: 'done' as never })
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .insert(t.progressEntries)
+        .values({ ...insertable, state: 'archived' as never })
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .insert(t.progressEntries)
+        .values({ ...insertable, asOf: '2021-02-30' })
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .update(t.commitments)
+        .set({ theme: 'space' as never })
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .update(t.actors)
+        .set({ kind: 'alien' as never })
+        .run(),
+    ).toThrow(/CHECK/);
   });
 
   it('rejects a duplicate commitment code and a duplicate idempotency key', () => {
@@ -86,12 +128,25 @@ describe('the database guards its own invariants', () => {
   it('rejects references to rows that do not exist', () => {
     const entry = publishedEntry(db);
     const { id: _id, perspective: _p, ...copy } = entry;
-    expect(() => db.insert(t.progressEntries).values({ ...copy, idempotencyKey: 'test:fk', commitmentId: 999_999 }).run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .insert(t.progressEntries)
+        .values({ ...copy, idempotencyKey: 'test:fk', commitmentId: 999_999 })
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('derives the perspective from subject and reporter', () => {
-    const rows = db.select({ subject: t.progressEntries.subjectId, reporter: t.progressEntries.reporterId, perspective: t.progressEntries.perspective }).from(t.progressEntries).all();
-    for (const row of rows) expect(row.perspective).toBe(row.subject === row.reporter ? 'self' : 'independent');
+    const rows = db
+      .select({
+        subject: t.progressEntries.subjectId,
+        reporter: t.progressEntries.reporterId,
+        perspective: t.progressEntries.perspective,
+      })
+      .from(t.progressEntries)
+      .all();
+    for (const row of rows)
+      expect(row.perspective).toBe(row.subject === row.reporter ? 'self' : 'independent');
   });
 
   it('wrote an audit row for every seeded entry', () => {
@@ -116,7 +171,9 @@ describe('seeding', () => {
     expect(result.seeded).toBe(true);
     const count = (query: string) => (db.$client.prepare(query).get() as { n: number }).n;
     expect(count(`SELECT count(*) AS n FROM actors WHERE kind = 'state'`)).toBe(193);
-    expect(count(`SELECT count(*) AS n FROM actors WHERE kind = 'un_entity'`)).toBeGreaterThanOrEqual(7);
+    expect(
+      count(`SELECT count(*) AS n FROM actors WHERE kind = 'un_entity'`),
+    ).toBeGreaterThanOrEqual(7);
     expect(count(`SELECT count(*) AS n FROM actors WHERE is_demo = 1`)).toBe(0);
     expect(count(`SELECT count(*) AS n FROM progress_entries`)).toBe(0);
     expect(count(`SELECT count(*) AS n FROM commitments`)).toBeGreaterThanOrEqual(20);
@@ -125,16 +182,22 @@ describe('seeding', () => {
   it('leaves an already seeded database untouched', () => {
     const db = openDatabase(':memory:');
     seedDatabase(db, 'demo');
-    const before = (db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const before = (
+      db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }
+    ).n;
     const again = seedDatabase(db, 'real');
     expect(again).toMatchObject({ seeded: false, mode: 'demo' });
-    expect((db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(before);
+    expect(
+      (db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
+    ).toBe(before);
   });
 
   it('puts only fictitious actors in the demo workspace', () => {
     const db = openDatabase(':memory:');
     seedDatabase(db, 'demo');
-    const real = db.$client.prepare('SELECT count(*) AS n FROM actors WHERE is_demo = 0 OR iso3 IS NOT NULL').get() as { n: number };
+    const real = db.$client
+      .prepare('SELECT count(*) AS n FROM actors WHERE is_demo = 0 OR iso3 IS NOT NULL')
+      .get() as { n: number };
     expect(real.n).toBe(0);
   });
 });

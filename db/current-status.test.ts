@@ -9,7 +9,8 @@ import { currentStatuses } from '../lib/rollup';
 /** The kept table, as pair key -> entry id per perspective. */
 function kept(db: Db): Record<string, number> {
   const result: Record<string, number> = {};
-  for (const row of db.select().from(t.currentStatus).all()) result[`${row.commitmentId}:${row.subjectId}:${row.perspective}`] = row.entryId;
+  for (const row of db.select().from(t.currentStatus).all())
+    result[`${row.commitmentId}:${row.subjectId}:${row.perspective}`] = row.entryId;
   return result;
 }
 
@@ -37,9 +38,18 @@ describe('the kept current-status table', () => {
   });
 
   it('follows a publish, a correction and a withdrawal in the same transaction', () => {
-    const current = db.select().from(t.currentStatus).where(eq(t.currentStatus.perspective, 'self')).limit(1).get();
+    const current = db
+      .select()
+      .from(t.currentStatus)
+      .where(eq(t.currentStatus.perspective, 'self'))
+      .limit(1)
+      .get();
     if (!current) throw new Error('no current status');
-    const entry = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, current.entryId)).get();
+    const entry = db
+      .select()
+      .from(t.progressEntries)
+      .where(eq(t.progressEntries.id, current.entryId))
+      .get();
     const admin = db.select().from(t.users).where(eq(t.users.role, 'admin')).get();
     if (!entry || !admin) throw new Error('fixture missing');
     const { id: _id, perspective: _perspective, ...base } = entry;
@@ -47,7 +57,16 @@ describe('the kept current-status table', () => {
     // A newer publish becomes current.
     const newer = db
       .insert(t.progressEntries)
-      .values({ ...base, idempotencyKey: 'test:newer', asOf: '2026-11-20', status: 'complete', publishedAt: '2026-11-21T00:00:00.000Z', supersedesId: null, supersededById: null, supersededAt: null })
+      .values({
+        ...base,
+        idempotencyKey: 'test:newer',
+        asOf: '2026-11-20',
+        status: 'complete',
+        publishedAt: '2026-11-21T00:00:00.000Z',
+        supersedesId: null,
+        supersededById: null,
+        supersededAt: null,
+      })
       .returning()
       .get();
     expect(kept(db)[`${entry.commitmentId}:${entry.subjectId}:self`]).toBe(newer.id);
@@ -57,10 +76,22 @@ describe('the kept current-status table', () => {
       (tx) => {
         const inserted = tx
           .insert(t.progressEntries)
-          .values({ ...base, idempotencyKey: 'test:correction', asOf: '2026-11-20', status: 'limited', publishedAt: '2026-11-22T00:00:00.000Z', supersedesId: newer.id, supersededById: null, supersededAt: null })
+          .values({
+            ...base,
+            idempotencyKey: 'test:correction',
+            asOf: '2026-11-20',
+            status: 'limited',
+            publishedAt: '2026-11-22T00:00:00.000Z',
+            supersedesId: newer.id,
+            supersededById: null,
+            supersededAt: null,
+          })
           .returning()
           .get();
-        tx.update(t.progressEntries).set({ supersededById: inserted.id, supersededAt: '2026-11-22T00:00:00.000Z' }).where(eq(t.progressEntries.id, newer.id)).run();
+        tx.update(t.progressEntries)
+          .set({ supersededById: inserted.id, supersededAt: '2026-11-22T00:00:00.000Z' })
+          .where(eq(t.progressEntries.id, newer.id))
+          .run();
         return inserted;
       },
       { behavior: 'immediate' },
@@ -69,7 +100,11 @@ describe('the kept current-status table', () => {
 
     // Withdrawing the correction falls back to the entry that was current before.
     db.update(t.progressEntries)
-      .set({ withdrawnAt: '2026-11-23T00:00:00.000Z', withdrawnBy: admin.id, withdrawalReason: 'Published for the wrong state' })
+      .set({
+        withdrawnAt: '2026-11-23T00:00:00.000Z',
+        withdrawnBy: admin.id,
+        withdrawalReason: 'Published for the wrong state',
+      })
       .where(eq(t.progressEntries.id, correction.id))
       .run();
     expect(kept(db)[`${entry.commitmentId}:${entry.subjectId}:self`]).toBe(entry.id);
@@ -77,14 +112,36 @@ describe('the kept current-status table', () => {
   });
 
   it('keeps the current status when a backdated entry is published behind it, and takes a tie by the later publication', () => {
-    const current = db.select().from(t.currentStatus).where(eq(t.currentStatus.perspective, 'self')).limit(1).get();
+    const current = db
+      .select()
+      .from(t.currentStatus)
+      .where(eq(t.currentStatus.perspective, 'self'))
+      .limit(1)
+      .get();
     if (!current) throw new Error('no current status');
-    const entry = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, current.entryId)).get();
+    const entry = db
+      .select()
+      .from(t.progressEntries)
+      .where(eq(t.progressEntries.id, current.entryId))
+      .get();
     if (!entry) throw new Error('fixture missing');
     const { id: _id, perspective: _perspective, ...base } = entry;
     const key = `${entry.commitmentId}:${entry.subjectId}:self`;
     const insert = (idempotencyKey: string, asOf: string, publishedAt: string) =>
-      db.insert(t.progressEntries).values({ ...base, idempotencyKey, asOf, status: 'regressed', publishedAt, supersedesId: null, supersededById: null, supersededAt: null }).returning().get();
+      db
+        .insert(t.progressEntries)
+        .values({
+          ...base,
+          idempotencyKey,
+          asOf,
+          status: 'regressed',
+          publishedAt,
+          supersedesId: null,
+          supersededById: null,
+          supersededAt: null,
+        })
+        .returning()
+        .get();
 
     // Older as-of, published later: not current (the as-of date decides).
     insert('test:backdated', '2001-01-01', '2026-11-25T00:00:00.000Z');
@@ -99,11 +156,24 @@ describe('the kept current-status table', () => {
 
   it('ignores drafts, submissions and returned entries', () => {
     const before = kept(db);
-    const draftCount = db.select({ n: sql<number>`count(*)` }).from(t.progressEntries).where(sql`${t.progressEntries.state} <> 'published'`).get()?.n ?? 0;
+    const draftCount =
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(t.progressEntries)
+        .where(sql`${t.progressEntries.state} <> 'published'`)
+        .get()?.n ?? 0;
     expect(draftCount).toBeGreaterThan(0);
-    const entry = db.select().from(t.progressEntries).where(eq(t.progressEntries.state, 'draft')).limit(1).get();
+    const entry = db
+      .select()
+      .from(t.progressEntries)
+      .where(eq(t.progressEntries.state, 'draft'))
+      .limit(1)
+      .get();
     if (!entry) throw new Error('no draft');
-    db.update(t.progressEntries).set({ state: 'submitted', submittedAt: '2026-11-25T00:00:00.000Z' }).where(eq(t.progressEntries.id, entry.id)).run();
+    db.update(t.progressEntries)
+      .set({ state: 'submitted', submittedAt: '2026-11-25T00:00:00.000Z' })
+      .where(eq(t.progressEntries.id, entry.id))
+      .run();
     expect(kept(db)).toEqual(before);
   });
 });

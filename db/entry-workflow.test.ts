@@ -31,15 +31,23 @@ function actorId(name: string): number {
 
 function csoWithUsers(): { id: number; focal: string; contributor: string } {
   const row = db.$client
-    .prepare(`SELECT a.id, f.id AS focal, c.id AS contributor FROM actors a JOIN users f ON f.actor_id = a.id AND f.role = 'focal_point'
-              JOIN users c ON c.actor_id = a.id AND c.role = 'contributor' WHERE a.kind = 'cso' ORDER BY a.id LIMIT 1`)
+    .prepare(
+      `SELECT a.id, f.id AS focal, c.id AS contributor FROM actors a JOIN users f ON f.actor_id = a.id AND f.role = 'focal_point'
+              JOIN users c ON c.actor_id = a.id AND c.role = 'contributor' WHERE a.kind = 'cso' ORDER BY a.id LIMIT 1`,
+    )
     .get() as { id: number; focal: string; contributor: string };
   return row;
 }
 
 /** A commitment that asks states to act, so it applies to every demo state. */
 function stateCommitment(): string {
-  return (db.$client.prepare(`SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id WHERE d.duty_bearer = 'states' ORDER BY c.position LIMIT 1`).get() as { code: string }).code;
+  return (
+    db.$client
+      .prepare(
+        `SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id WHERE d.duty_bearer = 'states' ORDER BY c.position LIMIT 1`,
+      )
+      .get() as { code: string }
+  ).code;
 }
 
 function input(subject: number, overrides: Record<string, unknown> = {}) {
@@ -65,7 +73,9 @@ function created(result: WriteResult): number {
 
 function checksum(): string {
   return JSON.stringify(
-    ['progress_entries', 'audit_log', 'current_status'].map((table) => db.$client.prepare(`SELECT count(*) AS n, coalesce(max(rowid), 0) AS m FROM ${table}`).get()),
+    ['progress_entries', 'audit_log', 'current_status'].map((table) =>
+      db.$client.prepare(`SELECT count(*) AS n, coalesce(max(rowid), 0) AS m FROM ${table}`).get(),
+    ),
   );
 }
 
@@ -73,7 +83,9 @@ function audited(entryId: number): string[] {
   return db
     .select({ action: t.auditLog.action })
     .from(t.auditLog)
-    .where(sql`${t.auditLog.entityType} = 'progress_entry' AND ${t.auditLog.entityId} = ${String(entryId)}`)
+    .where(
+      sql`${t.auditLog.entityType} = 'progress_entry' AND ${t.auditLog.entityId} = ${String(entryId)}`,
+    )
     .orderBy(t.auditLog.id)
     .all()
     .map((row) => row.action);
@@ -92,16 +104,39 @@ describe('the progress-entry workflow', () => {
     expect(listMyDrafts(ALDORIA_CONTRIBUTOR).map((entry) => entry.id)).toContain(id);
     expect(created(submitEntry(ALDORIA_CONTRIBUTOR, id))).toBe(id);
     expect(listReviewQueue(ALDORIA_FOCAL).map((entry) => entry.id)).toContain(id);
-    expect(returnEntry(ALDORIA_FOCAL, id, '   ')).toMatchObject({ ok: false, status: 400, fieldErrors: { note: 'is required' } });
+    expect(returnEntry(ALDORIA_FOCAL, id, '   ')).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { note: 'is required' },
+    });
     expect(created(returnEntry(ALDORIA_FOCAL, id, 'Add the cabinet decision number.'))).toBe(id);
-    expect(listMyDrafts(ALDORIA_CONTRIBUTOR).find((entry) => entry.id === id)).toMatchObject({ state: 'returned', returnNote: 'Add the cabinet decision number.' });
-    created(updateEntry(ALDORIA_CONTRIBUTOR, id, { ...input(aldoria), summary: 'Referral mechanism adopted (decision 12/2026)' }));
+    expect(listMyDrafts(ALDORIA_CONTRIBUTOR).find((entry) => entry.id === id)).toMatchObject({
+      state: 'returned',
+      returnNote: 'Add the cabinet decision number.',
+    });
+    created(
+      updateEntry(ALDORIA_CONTRIBUTOR, id, {
+        ...input(aldoria),
+        summary: 'Referral mechanism adopted (decision 12/2026)',
+      }),
+    );
     created(submitEntry(ALDORIA_CONTRIBUTOR, id));
     expect(publishEntry(ALDORIA_CONTRIBUTOR, id)).toMatchObject({ ok: false, status: 403 });
     created(publishEntry(ALDORIA_FOCAL, id));
     const entry = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, id)).get();
-    expect(entry).toMatchObject({ state: 'published', approvedBy: ALDORIA_FOCAL, summary: 'Referral mechanism adopted (decision 12/2026)' });
-    expect(audited(id)).toEqual(['entry.create', 'entry.submit', 'entry.return', 'entry.edit', 'entry.submit', 'entry.publish']);
+    expect(entry).toMatchObject({
+      state: 'published',
+      approvedBy: ALDORIA_FOCAL,
+      summary: 'Referral mechanism adopted (decision 12/2026)',
+    });
+    expect(audited(id)).toEqual([
+      'entry.create',
+      'entry.submit',
+      'entry.return',
+      'entry.edit',
+      'entry.submit',
+      'entry.publish',
+    ]);
     const current = db.select().from(t.currentStatus).where(eq(t.currentStatus.entryId, id)).get();
     expect(current?.status).toBe('substantial');
   });
@@ -112,16 +147,33 @@ describe('the progress-entry workflow', () => {
     const id = created(createEntry(ALDORIA_CONTRIBUTOR, input(aldoria)));
     created(submitEntry(ALDORIA_CONTRIBUTOR, id));
     const code = stateCommitment();
-    db.update(t.commitments).set({ archivedAt: '2026-07-01T00:00:00.000Z' }).where(eq(t.commitments.code, code)).run();
+    db.update(t.commitments)
+      .set({ archivedAt: '2026-07-01T00:00:00.000Z' })
+      .where(eq(t.commitments.code, code))
+      .run();
     const before = checksum();
-    expect(submitEntry(ALDORIA_CONTRIBUTOR, draft)).toMatchObject({ ok: false, status: 409, fieldErrors: { commitment: 'was archived' } });
-    expect(updateEntry(ALDORIA_CONTRIBUTOR, draft, input(aldoria))).toMatchObject({ ok: false, status: 409 });
+    expect(submitEntry(ALDORIA_CONTRIBUTOR, draft)).toMatchObject({
+      ok: false,
+      status: 409,
+      fieldErrors: { commitment: 'was archived' },
+    });
+    expect(updateEntry(ALDORIA_CONTRIBUTOR, draft, input(aldoria))).toMatchObject({
+      ok: false,
+      status: 409,
+    });
     expect(publishEntry(ALDORIA_FOCAL, id)).toMatchObject({ ok: false, status: 409 });
     expect(checksum()).toBe(before);
     db.update(t.commitments).set({ archivedAt: null }).where(eq(t.commitments.code, code)).run();
-    db.update(t.actors).set({ archivedAt: '2026-07-01T00:00:00.000Z' }).where(eq(t.actors.id, aldoria)).run();
+    db.update(t.actors)
+      .set({ archivedAt: '2026-07-01T00:00:00.000Z' })
+      .where(eq(t.actors.id, aldoria))
+      .run();
     // A self-report's subject is its reporter: the refusal names the archived reporter (db/archived-reporter.test.ts).
-    expect(publishEntry(ALDORIA_FOCAL, id)).toMatchObject({ ok: false, status: 409, fieldErrors: { reporter: 'is archived: its members cannot write entries' } });
+    expect(publishEntry(ALDORIA_FOCAL, id)).toMatchObject({
+      ok: false,
+      status: 409,
+      fieldErrors: { reporter: 'is archived: its members cannot write entries' },
+    });
     db.update(t.actors).set({ archivedAt: null }).where(eq(t.actors.id, aldoria)).run();
     expect(created(publishEntry(ALDORIA_FOCAL, id))).toBe(id);
   });
@@ -133,10 +185,19 @@ describe('the progress-entry workflow', () => {
     const shown = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, id)).get()!;
     // Returned, edited and submitted again after the reviewer opened the confirmation.
     created(returnEntry(ALDORIA_FOCAL, id, 'Name the decree.'));
-    created(updateEntry(ALDORIA_CONTRIBUTOR, id, { ...input(aldoria), summary: 'Mechanism adopted by decree 4/2026' }));
+    created(
+      updateEntry(ALDORIA_CONTRIBUTOR, id, {
+        ...input(aldoria),
+        summary: 'Mechanism adopted by decree 4/2026',
+      }),
+    );
     created(submitEntry(ALDORIA_CONTRIBUTOR, id));
     const before = checksum();
-    expect(publishEntry(ALDORIA_FOCAL, id, { version: shown.updatedAt })).toMatchObject({ ok: false, status: 409, fieldErrors: { version: 'changed after it was shown' } });
+    expect(publishEntry(ALDORIA_FOCAL, id, { version: shown.updatedAt })).toMatchObject({
+      ok: false,
+      status: 409,
+      fieldErrors: { version: 'changed after it was shown' },
+    });
     expect(checksum()).toBe(before);
     const current = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, id)).get()!;
     expect(created(publishEntry(ALDORIA_FOCAL, id, { version: current.updatedAt }))).toBe(id);
@@ -160,9 +221,19 @@ describe('the progress-entry workflow', () => {
     const aldoria = actorId('Republic of Aldoria');
     const bravonia = actorId('Kingdom of Bravonia');
     const before = checksum();
-    const result = createEntry(ALDORIA_CONTRIBUTOR, { ...input(aldoria), reporter: bravonia, state: 'published', publishedAt: '2026-01-01' });
+    const result = createEntry(ALDORIA_CONTRIBUTOR, {
+      ...input(aldoria),
+      reporter: bravonia,
+      state: 'published',
+      publishedAt: '2026-01-01',
+    });
     expect(result).toMatchObject({ ok: false, status: 400 });
-    if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['publishedAt', 'reporter', 'state']);
+    if (!result.ok)
+      expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual([
+        'publishedAt',
+        'reporter',
+        'state',
+      ]);
     expect(checksum()).toBe(before);
   });
 
@@ -170,19 +241,37 @@ describe('the progress-entry workflow', () => {
     const cso = csoWithUsers();
     const aldoria = actorId('Republic of Aldoria');
     const before = checksum();
-    const noConfidence = { ok: false, status: 400, fieldErrors: { confidence: 'is required for an independent assessment' }, fieldCodes: { confidence: 'required' } };
-    expect(createEntry(cso.contributor, input(aldoria, { status: 'limited' }))).toMatchObject(noConfidence);
+    const noConfidence = {
+      ok: false,
+      status: 400,
+      fieldErrors: { confidence: 'is required for an independent assessment' },
+      fieldCodes: { confidence: 'required' },
+    };
+    expect(createEntry(cso.contributor, input(aldoria, { status: 'limited' }))).toMatchObject(
+      noConfidence,
+    );
     expect(checksum()).toBe(before);
-    const id = created(createEntry(cso.contributor, input(aldoria, { status: 'limited', confidence: 'low' })));
-    expect(updateEntry(cso.contributor, id, input(aldoria, { status: 'limited', confidence: null }))).toMatchObject(noConfidence);
+    const id = created(
+      createEntry(cso.contributor, input(aldoria, { status: 'limited', confidence: 'low' })),
+    );
+    expect(
+      updateEntry(cso.contributor, id, input(aldoria, { status: 'limited', confidence: null })),
+    ).toMatchObject(noConfidence);
     // A draft saved before confidence was required at every save is still refused at submission.
-    db.update(t.progressEntries).set({ confidence: null }).where(eq(t.progressEntries.id, id)).run();
+    db.update(t.progressEntries)
+      .set({ confidence: null })
+      .where(eq(t.progressEntries.id, id))
+      .run();
     expect(submitEntry(cso.contributor, id)).toMatchObject(noConfidence);
     expect(publishEntry(cso.focal, id)).toMatchObject({ ok: false, status: 403 });
-    created(updateEntry(cso.contributor, id, input(aldoria, { status: 'limited', confidence: 'medium' })));
+    created(
+      updateEntry(cso.contributor, id, input(aldoria, { status: 'limited', confidence: 'medium' })),
+    );
     created(submitEntry(cso.contributor, id));
     created(publishEntry(cso.focal, id));
-    expect(db.select().from(t.progressEntries).where(eq(t.progressEntries.id, id)).get()).toMatchObject({ perspective: 'independent', confidence: 'medium' });
+    expect(
+      db.select().from(t.progressEntries).where(eq(t.progressEntries.id, id)).get(),
+    ).toMatchObject({ perspective: 'independent', confidence: 'medium' });
   });
 
   it('hides another actor’s draft (IDOR) and refuses another actor’s published entry', () => {
@@ -198,31 +287,64 @@ describe('the progress-entry workflow', () => {
     }
     created(submitEntry(ALDORIA_CONTRIBUTOR, draft));
     created(publishEntry(ALDORIA_FOCAL, draft));
-    expect(withdrawEntry(BRAVONIA_FOCAL, draft, 'not ours')).toMatchObject({ ok: false, status: 403 });
-    expect(updateEntry(ALDORIA_FOCAL, draft, input(aldoria))).toMatchObject({ ok: false, status: 403 });
+    expect(withdrawEntry(BRAVONIA_FOCAL, draft, 'not ours')).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(updateEntry(ALDORIA_FOCAL, draft, input(aldoria))).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
   it('a retry with the same idempotency key never makes a duplicate', () => {
     const aldoria = actorId('Republic of Aldoria');
     const payload = input(aldoria);
     const first = created(createEntry(ALDORIA_CONTRIBUTOR, payload));
-    const count = db.select({ n: sql<number>`count(*)` }).from(t.progressEntries).get()?.n;
-    expect(createEntry(ALDORIA_CONTRIBUTOR, payload)).toEqual({ ok: true, entryId: first, duplicate: true });
-    expect(db.select({ n: sql<number>`count(*)` }).from(t.progressEntries).get()?.n).toBe(count);
+    const count = db
+      .select({ n: sql<number>`count(*)` })
+      .from(t.progressEntries)
+      .get()?.n;
+    expect(createEntry(ALDORIA_CONTRIBUTOR, payload)).toEqual({
+      ok: true,
+      entryId: first,
+      duplicate: true,
+    });
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(t.progressEntries)
+        .get()?.n,
+    ).toBe(count);
     expect(createEntry(ALDORIA_FOCAL, payload)).toMatchObject({ ok: false, status: 409 });
   });
 
   it('a correction supersedes the published entry, and the current status follows it', () => {
     const aldoria = actorId('Republic of Aldoria');
-    const original = created(createEntry(ALDORIA_FOCAL, input(aldoria, { asOf: '2026-10-01', status: 'complete' })));
+    const original = created(
+      createEntry(ALDORIA_FOCAL, input(aldoria, { asOf: '2026-10-01', status: 'complete' })),
+    );
     created(publishEntry(ALDORIA_FOCAL, original));
-    const correction = created(createEntry(ALDORIA_CONTRIBUTOR, input(aldoria, { asOf: '2026-10-01', status: 'limited', supersedes: original })));
+    const correction = created(
+      createEntry(
+        ALDORIA_CONTRIBUTOR,
+        input(aldoria, { asOf: '2026-10-01', status: 'limited', supersedes: original }),
+      ),
+    );
     created(submitEntry(ALDORIA_CONTRIBUTOR, correction));
     created(publishEntry(ALDORIA_FOCAL, correction));
     const row = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, original)).get();
-    expect(row).toMatchObject({ state: 'published', status: 'complete', supersededById: correction });
+    expect(row).toMatchObject({
+      state: 'published',
+      status: 'complete',
+      supersededById: correction,
+    });
     expect(audited(original)).toEqual(['entry.create', 'entry.publish', 'entry.supersede']);
-    expect(createEntry(ALDORIA_FOCAL, input(aldoria, { supersedes: original }))).toMatchObject({ ok: false, status: 400, fieldErrors: { supersedes: expect.any(String) } });
+    expect(createEntry(ALDORIA_FOCAL, input(aldoria, { supersedes: original }))).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { supersedes: expect.any(String) },
+    });
   });
 
   it('only an admin withdraws a published entry, with a reason, once', () => {
@@ -230,15 +352,23 @@ describe('the progress-entry workflow', () => {
     const id = created(createEntry(ALDORIA_FOCAL, input(aldoria)));
     created(publishEntry(ALDORIA_FOCAL, id));
     expect(withdrawEntry(ALDORIA_FOCAL, id, 'mine')).toMatchObject({ ok: false, status: 403 });
-    expect(withdrawEntry(ADMIN, id, '')).toMatchObject({ ok: false, status: 400, fieldErrors: { reason: 'is required' } });
+    expect(withdrawEntry(ADMIN, id, '')).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { reason: 'is required' },
+    });
     created(withdrawEntry(ADMIN, id, 'Published for the wrong commitment'));
     expect(withdrawEntry(ADMIN, id, 'again')).toMatchObject({ ok: false, status: 403 });
-    expect(db.select().from(t.currentStatus).where(eq(t.currentStatus.entryId, id)).get()).toBeUndefined();
+    expect(
+      db.select().from(t.currentStatus).where(eq(t.currentStatus.entryId, id)).get(),
+    ).toBeUndefined();
   });
 
   it('a disabled user can do nothing', () => {
     const aldoria = actorId('Republic of Aldoria');
-    db.$client.prepare(`UPDATE users SET disabled_at = ? WHERE id = ?`).run(Date.now(), ALDORIA_FOCAL);
+    db.$client
+      .prepare(`UPDATE users SET disabled_at = ? WHERE id = ?`)
+      .run(Date.now(), ALDORIA_FOCAL);
     expect(createEntry(ALDORIA_FOCAL, input(aldoria))).toMatchObject({ ok: false, status: 403 });
   });
 
@@ -253,7 +383,10 @@ describe('the progress-entry workflow', () => {
       [{ summary: 'x'.repeat(301) }, 'summary'],
       [{ summary: 42 }, 'summary'],
       [{ measures: ['prayer'] }, 'measures.0'],
-      [{ evidence: [{ url: 'javascript:alert(1)', title: 'x', relation: 'supports' }] }, 'evidence.0.url'],
+      [
+        { evidence: [{ url: 'javascript:alert(1)', title: 'x', relation: 'supports' }] },
+        'evidence.0.url',
+      ],
       [{ adverseEffects: true, adverseEffectsDescription: '' }, 'adverseEffectsDescription'],
       [{ commitment: 'NOPE-99' }, 'commitment'],
       [{ subject: 'abc' }, 'subject'],

@@ -67,7 +67,9 @@ export class WriteBatch {
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = this.sqlite.transaction(() => batch.map((pending) => this.runOne(pending.write))).immediate();
+      outcomes = this.sqlite
+        .transaction(() => batch.map((pending) => this.runOne(pending.write)))
+        .immediate();
     } catch (error) {
       // Nothing of the batch is kept: no write of it may be acknowledged.
       for (const pending of batch) pending.reject(error);

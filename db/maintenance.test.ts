@@ -17,7 +17,16 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 function contents(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
-    return Object.fromEntries(Object.keys(rowCounts(db)).map((table) => [table, db.prepare(`SELECT * FROM "${table}"`).all().map((row) => JSON.stringify(row)).sort()]));
+    return Object.fromEntries(
+      Object.keys(rowCounts(db)).map((table) => [
+        table,
+        db
+          .prepare(`SELECT * FROM "${table}"`)
+          .all()
+          .map((row) => JSON.stringify(row))
+          .sort(),
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -33,7 +42,9 @@ describe('backup and restore', () => {
     // A second connection keeps writing audit rows while the backup runs.
     const writer = new Database(live);
     applyPragmas(writer);
-    const insert = writer.prepare(`INSERT INTO audit_log (action, entity_type, entity_id) VALUES ('load.test', 'test', ?)`);
+    const insert = writer.prepare(
+      `INSERT INTO audit_log (action, entity_type, entity_id) VALUES ('load.test', 'test', ?)`,
+    );
     let written = 0;
     const load = setInterval(() => {
       for (let i = 0; i < 50; i += 1) insert.run(String((written += 1)));
@@ -83,11 +94,16 @@ describe('backup and restore', () => {
 describe('health', () => {
   it('reports pending migrations without naming them', () => {
     const db = new Database(':memory:');
-    db.exec(`CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY, hash TEXT, created_at INTEGER)`);
+    db.exec(
+      `CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY, hash TEXT, created_at INTEGER)`,
+    );
     expect(checkHealth(db)).toEqual({ database: 'reachable', migrations: 'pending' });
   });
 
   it('reports a database without a schema as unknown, not as an error', () => {
-    expect(checkHealth(new Database(':memory:'))).toEqual({ database: 'reachable', migrations: 'unknown' });
+    expect(checkHealth(new Database(':memory:'))).toEqual({
+      database: 'reachable',
+      migrations: 'unknown',
+    });
   });
 });

@@ -18,9 +18,16 @@ export interface BackupResult {
 
 export function rowCounts(db: Database.Database): Record<string, number> {
   const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
     .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+    ]),
+  );
 }
 
 function checkIntegrity(file: string): Database.Database {
@@ -37,7 +44,8 @@ function checkIntegrity(file: string): Database.Database {
 export async function backupDatabase(source: string, destination: string): Promise<BackupResult> {
   const started = Date.now();
   fs.mkdirSync(path.dirname(destination), { recursive: true });
-  if (fs.existsSync(destination)) throw new Error(`${destination} exists already: backups never overwrite`);
+  if (fs.existsSync(destination))
+    throw new Error(`${destination} exists already: backups never overwrite`);
   const db = new Database(source, { fileMustExist: true, readonly: true });
   db.pragma('busy_timeout = 5000');
   try {
@@ -52,14 +60,22 @@ export async function backupDatabase(source: string, destination: string): Promi
   copy.pragma('journal_mode = DELETE');
   const tables = rowCounts(copy);
   copy.close();
-  return { file: destination, bytes: fs.statSync(destination).size, milliseconds: Date.now() - started, tables };
+  return {
+    file: destination,
+    bytes: fs.statSync(destination).size,
+    milliseconds: Date.now() - started,
+    tables,
+  };
 }
 
 /**
  * Restores a checked backup into `target`. The database being replaced is kept beside it, never
  * deleted. Stop the app first: a running server holds the old file open.
  */
-export async function restoreDatabase(backup: string, target: string): Promise<{ kept: string | null; tables: Record<string, number> }> {
+export async function restoreDatabase(
+  backup: string,
+  target: string,
+): Promise<{ kept: string | null; tables: Record<string, number> }> {
   checkIntegrity(backup).close();
   let kept: string | null = null;
   if (fs.existsSync(target)) {
@@ -68,7 +84,8 @@ export async function restoreDatabase(backup: string, target: string): Promise<{
     current.pragma('wal_checkpoint(TRUNCATE)');
     current.close();
     fs.renameSync(target, kept);
-    for (const suffix of ['-wal', '-shm']) if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, kept + suffix);
+    for (const suffix of ['-wal', '-shm'])
+      if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, kept + suffix);
   }
   const source = new Database(backup, { readonly: true, fileMustExist: true });
   try {
@@ -89,7 +106,10 @@ export interface Health {
 }
 
 /** Reachability and schema currency, and nothing else: no paths, versions or errors leak. */
-export function checkHealth(db: Database.Database, migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), MIGRATIONS_FOLDER)): Health {
+export function checkHealth(
+  db: Database.Database,
+  migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), MIGRATIONS_FOLDER),
+): Health {
   try {
     db.prepare('SELECT 1').get();
   } catch {
@@ -97,8 +117,15 @@ export function checkHealth(db: Database.Database, migrationsFolder = path.resol
   }
   try {
     const expected = readMigrationFiles({ migrationsFolder }).map((migration) => migration.hash);
-    const applied = new Set((db.prepare('SELECT hash FROM __drizzle_migrations').all() as { hash: string }[]).map((row) => row.hash));
-    return { database: 'reachable', migrations: expected.every((hash) => applied.has(hash)) ? 'current' : 'pending' };
+    const applied = new Set(
+      (db.prepare('SELECT hash FROM __drizzle_migrations').all() as { hash: string }[]).map(
+        (row) => row.hash,
+      ),
+    );
+    return {
+      database: 'reachable',
+      migrations: expected.every((hash) => applied.has(hash)) ? 'current' : 'pending',
+    };
   } catch {
     return { database: 'reachable', migrations: 'unknown' };
   }

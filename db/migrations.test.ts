@@ -13,16 +13,32 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
     indexes: ['actors_iso3_unique', 'actors_kind_idx', 'actors_name_unique', 'actors_region_idx'],
     triggers: ['actors_no_delete', 'data_version_actors_insert', 'data_version_actors_update'],
   },
-  api_tokens: { indexes: ['api_tokens_hash_unique', 'api_tokens_user_idx'], triggers: ['api_tokens_immutable', 'api_tokens_no_delete'] },
-  audit_log: { indexes: ['audit_log_at_idx', 'audit_log_entity_idx'], triggers: ['audit_log_no_delete', 'audit_log_no_update'] },
+  api_tokens: {
+    indexes: ['api_tokens_hash_unique', 'api_tokens_user_idx'],
+    triggers: ['api_tokens_immutable', 'api_tokens_no_delete'],
+  },
+  audit_log: {
+    indexes: ['audit_log_at_idx', 'audit_log_entity_idx'],
+    triggers: ['audit_log_no_delete', 'audit_log_no_update'],
+  },
   commitment_duty_bearers: { triggers: dataVersionTriggers('commitment_duty_bearers', true) },
-  commitment_objectives: { indexes: ['commitment_objectives_objective_idx'], triggers: dataVersionTriggers('commitment_objectives', true) },
+  commitment_objectives: {
+    indexes: ['commitment_objectives_objective_idx'],
+    triggers: dataVersionTriggers('commitment_objectives', true),
+  },
   commitment_paragraphs: {},
   commitment_rights_holders: {},
-  commitment_sdg_targets: { indexes: ['commitment_sdg_targets_target_idx'], triggers: dataVersionTriggers('commitment_sdg_targets', true) },
+  commitment_sdg_targets: {
+    indexes: ['commitment_sdg_targets_target_idx'],
+    triggers: dataVersionTriggers('commitment_sdg_targets', true),
+  },
   commitments: {
     indexes: ['commitments_code_unique', 'commitments_theme_idx'],
-    triggers: ['commitments_code_immutable_with_entries', 'commitments_no_delete', ...dataVersionTriggers('commitments', false)],
+    triggers: [
+      'commitments_code_immutable_with_entries',
+      'commitments_no_delete',
+      ...dataVersionTriggers('commitments', false),
+    ],
   },
   counted_entry_changes: {},
   current_status: { indexes: ['current_status_subject_idx'] },
@@ -52,19 +68,29 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
   sessions: { indexes: ['sessions_token_unique', 'sessions_user_idx'] },
   settings: {},
   sign_in_attempts: { indexes: ['sign_in_attempts_window_idx'] },
-  source_documents: { indexes: ['source_documents_slug_unique'], triggers: ['source_documents_no_delete'] },
+  source_documents: {
+    indexes: ['source_documents_slug_unique'],
+    triggers: ['source_documents_no_delete'],
+  },
   users: { indexes: ['users_email_unique'], triggers: ['users_no_delete'] },
   verifications: { indexes: ['verifications_identifier_idx'] },
   workspace: {},
 };
 
 function dataVersionTriggers(table: string, withDelete: boolean): string[] {
-  return ['insert', 'update', ...(withDelete ? ['delete'] : [])].map((event) => `data_version_${table}_${event}`);
+  return ['insert', 'update', ...(withDelete ? ['delete'] : [])].map(
+    (event) => `data_version_${table}_${event}`,
+  );
 }
 
-function objects(db: ReturnType<typeof openDatabase>, type: string): { name: string; table: string }[] {
+function objects(
+  db: ReturnType<typeof openDatabase>,
+  type: string,
+): { name: string; table: string }[] {
   return db.$client
-    .prepare("SELECT name, tbl_name AS \"table\" FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'")
+    .prepare(
+      "SELECT name, tbl_name AS \"table\" FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'",
+    )
     .all(type) as { name: string; table: string }[];
 }
 
@@ -74,7 +100,11 @@ const byTable = (rows: { name: string; table: string }[]) => {
   return Object.fromEntries(Object.entries(grouped).map(([table, names]) => [table, names.sort()]));
 };
 const expected = (kind: 'indexes' | 'triggers') =>
-  Object.fromEntries(Object.entries(SCHEMA).flatMap(([table, parts]) => (parts[kind] ? [[table, [...parts[kind]].sort()]] : [])));
+  Object.fromEntries(
+    Object.entries(SCHEMA).flatMap(([table, parts]) =>
+      parts[kind] ? [[table, [...parts[kind]].sort()]] : [],
+    ),
+  );
 
 /** The least a published entry needs: a source, a commitment, an actor reporting on itself and its user. */
 function workspaceWithOnePair() {
@@ -93,7 +123,11 @@ function workspaceWithOnePair() {
       )
       .pluck()
       .get(key, status, asOf) as number;
-  const currentStatus = () => db.$client.prepare('SELECT status FROM current_status WHERE commitment_id = 1 AND subject_id = 1').pluck().get();
+  const currentStatus = () =>
+    db.$client
+      .prepare('SELECT status FROM current_status WHERE commitment_id = 1 AND subject_id = 1')
+      .pluck()
+      .get();
   return { db, sqlite: db.$client, publish, currentStatus };
 }
 
@@ -101,7 +135,11 @@ describe('the database the migrations build', () => {
   const db = openDatabase(':memory:');
 
   it('has every table the app relies on, and no other', () => {
-    expect(objects(db, 'table').map((row) => row.name).sort()).toEqual(Object.keys(SCHEMA).sort());
+    expect(
+      objects(db, 'table')
+        .map((row) => row.name)
+        .sort(),
+    ).toEqual(Object.keys(SCHEMA).sort());
   });
 
   it('has every index the app relies on, and no other', () => {
@@ -114,7 +152,8 @@ describe('the database the migrations build', () => {
 
   it('bumps the data version on a write to any table the figures are computed from, and on no other', () => {
     const { sqlite, publish } = workspaceWithOnePair();
-    const version = () => sqlite.prepare('SELECT version FROM data_version WHERE id = 1').pluck().get() as number;
+    const version = () =>
+      sqlite.prepare('SELECT version FROM data_version WHERE id = 1').pluck().get() as number;
     const bumps = (statement: string) => {
       const before = version();
       sqlite.exec(statement);

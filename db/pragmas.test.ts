@@ -9,7 +9,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pragmas-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('durable settings on every open', () => {
-  it('uses WAL, synchronous=FULL, foreign keys, a busy timeout that outlasts another process\'s long write, a 16 MiB page cache and in-memory temporary storage', () => {
+  it("uses WAL, synchronous=FULL, foreign keys, a busy timeout that outlasts another process's long write, a 16 MiB page cache and in-memory temporary storage", () => {
     const sqlite = new Database(path.join(dir, 'p.db'));
     applyPragmas(sqlite);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -24,14 +24,20 @@ export type Placeholders = Record<string, ReturnType<typeof sql.placeholder>>;
  * A statement compiled once per shape of its values (the columns it sets, undefined ones left out
  * as drizzle leaves them out), then run with those values as placeholders.
  */
-export function byShape<S>(compile: (placeholders: Placeholders) => S): (values: object) => { statement: S; values: Record<string, unknown> } {
+export function byShape<S>(
+  compile: (placeholders: Placeholders) => S,
+): (values: object) => { statement: S; values: Record<string, unknown> } {
   const compiled = new Map<string, S>();
   return (values) => {
-    const defined = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+    const defined = Object.fromEntries(
+      Object.entries(values).filter(([, value]) => value !== undefined),
+    );
     const shape = Object.keys(defined).join(',');
     let statement = compiled.get(shape);
     if (!statement) {
-      statement = compile(Object.fromEntries(Object.keys(defined).map((column) => [column, sql.placeholder(column)])));
+      statement = compile(
+        Object.fromEntries(Object.keys(defined).map((column) => [column, sql.placeholder(column)])),
+      );
       compiled.set(shape, statement);
     }
     return { statement, values: defined };

@@ -4,7 +4,16 @@
  * published entries immutable are in a hand-written migration (db/migrations/0001_triggers.sql).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import { STATUS_KEYS } from '../lib/status-scale';
 import {
   ACTOR_KINDS,
@@ -37,7 +46,10 @@ export const workspace = sqliteTable(
     mode: text('mode', { enum: WORKSPACE_MODES }).notNull(),
     seededAt: isoTimestamp('seeded_at').notNull(),
   },
-  () => [check('workspace_single_row', sql.raw(`"id" = 1`)), check('workspace_mode', oneOf('mode', WORKSPACE_MODES))],
+  () => [
+    check('workspace_single_row', sql.raw(`"id" = 1`)),
+    check('workspace_mode', oneOf('mode', WORKSPACE_MODES)),
+  ],
 );
 
 export const sourceDocuments = sqliteTable(
@@ -197,7 +209,10 @@ export const actors = sqliteTable(
     index('actors_kind_idx').on(table.kind),
     index('actors_region_idx').on(table.region),
     check('actors_kind', oneOf('kind', ACTOR_KINDS)),
-    check('actors_iso3_format', sql.raw(`"iso3" IS NULL OR ("kind" = 'state' AND "iso3" GLOB '[A-Z][A-Z][A-Z]')`)),
+    check(
+      'actors_iso3_format',
+      sql.raw(`"iso3" IS NULL OR ("kind" = 'state' AND "iso3" GLOB '[A-Z][A-Z][A-Z]')`),
+    ),
     check('actors_demo_has_no_iso3', sql.raw(`"is_demo" = 0 OR "iso3" IS NULL`)),
     check('actors_is_demo_bool', sql.raw(`"is_demo" IN (0, 1)`)),
   ],
@@ -254,9 +269,12 @@ export const progressEntries = sqliteTable(
       .references(() => actors.id),
     perspective: text('perspective', { enum: ['self', 'independent'] })
       .notNull()
-      .generatedAlwaysAs(sql.raw(`CASE WHEN "subject_id" = "reporter_id" THEN 'self' ELSE 'independent' END`), {
-        mode: 'stored',
-      }),
+      .generatedAlwaysAs(
+        sql.raw(`CASE WHEN "subject_id" = "reporter_id" THEN 'self' ELSE 'independent' END`),
+        {
+          mode: 'stored',
+        },
+      ),
     status: text('status', { enum: STATUS_KEYS }).notNull(),
     asOf: text('as_of').notNull(),
     summary: text('summary').notNull(),
@@ -283,7 +301,9 @@ export const progressEntries = sqliteTable(
     returnedAt: isoTimestamp('returned_at'),
     publishedAt: isoTimestamp('published_at'),
     /** Set once, when a correction that supersedes this entry is published. */
-    supersededById: integer('superseded_by_id').references((): AnySQLiteColumn => progressEntries.id),
+    supersededById: integer('superseded_by_id').references(
+      (): AnySQLiteColumn => progressEntries.id,
+    ),
     supersededAt: isoTimestamp('superseded_at'),
     withdrawnAt: isoTimestamp('withdrawn_at'),
     withdrawnBy: text('withdrawn_by').references(() => users.id),
@@ -303,26 +323,52 @@ export const progressEntries = sqliteTable(
     index('progress_entries_state_idx').on(table.state, table.asOf),
     check('progress_entries_status', oneOf('status', STATUS_KEYS)),
     check('progress_entries_state', oneOf('state', ENTRY_STATES)),
-    check('progress_entries_confidence', sql.raw(`"confidence" IS NULL OR ${inList('confidence', CONFIDENCE_LEVELS)}`)),
-    check('progress_entries_as_of_date', sql.raw(`date("as_of") IS "as_of" AND "as_of" >= '1990-01-01'`)),
+    check(
+      'progress_entries_confidence',
+      sql.raw(`"confidence" IS NULL OR ${inList('confidence', CONFIDENCE_LEVELS)}`),
+    ),
+    check(
+      'progress_entries_as_of_date',
+      sql.raw(`date("as_of") IS "as_of" AND "as_of" >= '1990-01-01'`),
+    ),
     check('progress_entries_summary_present', sql.raw(`length(trim("summary")) > 0`)),
-    check('progress_entries_measures_json', sql.raw(`json_valid("measures") AND json_type("measures") = 'array'`)),
-    check('progress_entries_evidence_json', sql.raw(`json_valid("evidence") AND json_type("evidence") = 'array'`)),
-    check('progress_entries_self_report_has_no_confidence', sql.raw(`"subject_id" <> "reporter_id" OR "confidence" IS NULL`)),
+    check(
+      'progress_entries_measures_json',
+      sql.raw(`json_valid("measures") AND json_type("measures") = 'array'`),
+    ),
+    check(
+      'progress_entries_evidence_json',
+      sql.raw(`json_valid("evidence") AND json_type("evidence") = 'array'`),
+    ),
+    check(
+      'progress_entries_self_report_has_no_confidence',
+      sql.raw(`"subject_id" <> "reporter_id" OR "confidence" IS NULL`),
+    ),
     check(
       'progress_entries_adverse_effects_described',
-      sql.raw(`"adverse_effects" = 0 OR length(trim(coalesce("adverse_effects_description", ''))) > 0`),
+      sql.raw(
+        `"adverse_effects" = 0 OR length(trim(coalesce("adverse_effects_description", ''))) > 0`,
+      ),
     ),
     check('progress_entries_adverse_effects_bool', sql.raw(`"adverse_effects" IN (0, 1)`)),
-    check('progress_entries_published_has_time', sql.raw(`"state" <> 'published' OR "published_at" IS NOT NULL`)),
-    check('progress_entries_returned_has_note', sql.raw(`"state" <> 'returned' OR length(trim(coalesce("return_note", ''))) > 0`)),
+    check(
+      'progress_entries_published_has_time',
+      sql.raw(`"state" <> 'published' OR "published_at" IS NOT NULL`),
+    ),
+    check(
+      'progress_entries_returned_has_note',
+      sql.raw(`"state" <> 'returned' OR length(trim(coalesce("return_note", ''))) > 0`),
+    ),
     check(
       'progress_entries_withdrawal_complete',
       sql.raw(
         `("withdrawn_at" IS NULL AND "withdrawn_by" IS NULL AND "withdrawal_reason" IS NULL) OR ("state" = 'published' AND "withdrawn_at" IS NOT NULL AND "withdrawn_by" IS NOT NULL AND length(trim(coalesce("withdrawal_reason", ''))) > 0)`,
       ),
     ),
-    check('progress_entries_not_self_superseding', sql.raw(`"supersedes_id" IS NULL OR "supersedes_id" <> "id"`)),
+    check(
+      'progress_entries_not_self_superseding',
+      sql.raw(`"supersedes_id" IS NULL OR "supersedes_id" <> "id"`),
+    ),
   ],
 );
 
@@ -403,7 +449,14 @@ export const currentStatus = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.commitmentId, table.subjectId, table.perspective] }),
-    index('current_status_subject_idx').on(table.subjectId, table.commitmentId, table.perspective, table.status, table.asOf, table.entryId),
+    index('current_status_subject_idx').on(
+      table.subjectId,
+      table.commitmentId,
+      table.perspective,
+      table.status,
+      table.asOf,
+      table.entryId,
+    ),
     check('current_status_perspective', oneOf('perspective', ['self', 'independent'])),
   ],
 );
@@ -432,7 +485,10 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [uniqueIndex('sessions_token_unique').on(table.token), index('sessions_user_idx').on(table.userId)],
+  (table) => [
+    uniqueIndex('sessions_token_unique').on(table.token),
+    index('sessions_user_idx').on(table.userId),
+  ],
 );
 
 /** Credentials (better-auth's `account` model): provider `credential` holds the scrypt hash. */

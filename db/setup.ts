@@ -28,12 +28,15 @@ const result = seedDatabase(db, mode);
 if (result.seeded) {
   console.log(`Seeded the ${mode} workspace into ${file}: ${JSON.stringify(result.counts)}`);
 } else if (result.mode !== mode && process.env.WORKSPACE) {
-  console.warn(`${file} already holds the ${result.mode} workspace; WORKSPACE=${mode} is ignored. Use another DATABASE_PATH for a new workspace.`);
+  console.warn(
+    `${file} already holds the ${result.mode} workspace; WORKSPACE=${mode} is ignored. Use another DATABASE_PATH for a new workspace.`,
+  );
 } else {
   console.log(`${file} is migrated and holds the ${result.mode} workspace.`);
 }
 seedDemoCredentials(db)
   .then((created) => {
-    if (created > 0) console.log(`Gave ${created} demo accounts their passwords (README: "Demo accounts").`);
+    if (created > 0)
+      console.log(`Gave ${created} demo accounts their passwords (README: "Demo accounts").`);
   })
   .finally(() => db.$client.close());

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { signInAttempts } from './schema';
-import { SIGN_IN_THROTTLE, emailDelayMs, pruneSignInAttempts, recordSignInSuccess, registerSignInAttempt, type ThrottleRules } from './sign-in-throttle';
+import {
+  SIGN_IN_THROTTLE,
+  emailDelayMs,
+  pruneSignInAttempts,
+  recordSignInSuccess,
+  registerSignInAttempt,
+  type ThrottleRules,
+} from './sign-in-throttle';
 
 const rules: ThrottleRules = {
   perAddress: { maxFailures: 3, windowMs: 60_000 },
@@ -13,7 +20,11 @@ const OWNER = 'delegate@example.org';
 
 function fresh() {
   const db = openDatabase(':memory:');
-  return { db, attempt: (address: string, at: number, email = OWNER) => registerSignInAttempt(db, email, address, at, rules) };
+  return {
+    db,
+    attempt: (address: string, at: number, email = OWNER) =>
+      registerSignInAttempt(db, email, address, at, rules),
+  };
 }
 
 describe('the sign-in throttle', () => {
@@ -33,7 +44,9 @@ describe('the sign-in throttle', () => {
     expect(attempt('198.51.100.7', START + 6)).toEqual({ allowed: true });
     recordSignInSuccess(db, OWNER, '198.51.100.7', START + 7);
     // Another e-mail from the stranger's address is not affected either.
-    expect(attempt('203.0.113.66', START + 8, 'someone.else@example.org')).toEqual({ allowed: true });
+    expect(attempt('203.0.113.66', START + 8, 'someone.else@example.org')).toEqual({
+      allowed: true,
+    });
   });
 
   it('slows a stranger rotating addresses with a delay that doubles, never locking the owner’s own address', () => {
@@ -65,12 +78,17 @@ describe('the sign-in throttle', () => {
     attempt('192.0.2.2', START + 2);
     attempt('192.0.2.1', START + 3); // the right password this time
     recordSignInSuccess(db, OWNER, '192.0.2.1', START + 4);
-    const rows = db.select().from(signInAttempts).all().map((row) => [row.address, row.failures]);
+    const rows = db
+      .select()
+      .from(signInAttempts)
+      .all()
+      .map((row) => [row.address, row.failures]);
     expect(rows.sort()).toEqual([
       ['192.0.2.1', 0],
       ['192.0.2.2', 1],
     ]);
-    for (let i = 0; i < 3; i++) expect(attempt('192.0.2.1', START + 10 + i)).toEqual({ allowed: true });
+    for (let i = 0; i < 3; i++)
+      expect(attempt('192.0.2.1', START + 10 + i)).toEqual({ allowed: true });
   });
 
   it('forgets passed windows but remembers where an owner signed in lately', () => {
@@ -78,13 +96,17 @@ describe('the sign-in throttle', () => {
     attempt('192.0.2.1', START);
     recordSignInSuccess(db, OWNER, '198.51.100.7', START);
     pruneSignInAttempts(db, START + 60_001, rules);
-    expect(db.select({ address: signInAttempts.address }).from(signInAttempts).all()).toEqual([{ address: '198.51.100.7' }]);
+    expect(db.select({ address: signInAttempts.address }).from(signInAttempts).all()).toEqual([
+      { address: '198.51.100.7' },
+    ]);
     pruneSignInAttempts(db, START + 3_600_001, rules);
     expect(db.select().from(signInAttempts).all()).toEqual([]);
   });
 
   it('by default: 5 failures per address in 15 minutes; past 10 an e-mail waits 5 s, doubling to a minute', () => {
     expect(SIGN_IN_THROTTLE.perAddress).toEqual({ maxFailures: 5, windowMs: 15 * 60_000 });
-    expect([9, 10, 11, 12, 13, 14, 40].map((failures) => emailDelayMs(failures) / 1000)).toEqual([0, 5, 10, 20, 40, 60, 60]);
+    expect([9, 10, 11, 12, 13, 14, 40].map((failures) => emailDelayMs(failures) / 1000)).toEqual([
+      0, 5, 10, 20, 40, 60, 60,
+    ]);
   });
 });

@@ -49,14 +49,23 @@ export function emailDelayMs(failures: number, rules: ThrottleRules = SIGN_IN_TH
   return Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(failures - freeFailures, 30));
 }
 
-const refuse = (untilMs: number, now: number): ThrottleDecision => ({ allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((untilMs - now) / 1000)) });
+const refuse = (untilMs: number, now: number): ThrottleDecision => ({
+  allowed: false,
+  retryAfterSeconds: Math.max(1, Math.ceil((untilMs - now) / 1000)),
+});
 
 /**
  * Decides whether a sign-in for `email` from `address` may go ahead and, if so, counts it as a
  * failure until recordSignInSuccess says otherwise. One immediate transaction, so concurrent
  * attempts (from any server process) are decided one after another.
  */
-export function registerSignInAttempt(db: Db, email: string, address: string, now: number = Date.now(), rules: ThrottleRules = SIGN_IN_THROTTLE): ThrottleDecision {
+export function registerSignInAttempt(
+  db: Db,
+  email: string,
+  address: string,
+  now: number = Date.now(),
+  rules: ThrottleRules = SIGN_IN_THROTTLE,
+): ThrottleDecision {
   const windowStart = now - rules.perAddress.windowMs;
   return db.transaction(
     (tx) => {
@@ -67,9 +76,11 @@ export function registerSignInAttempt(db: Db, email: string, address: string, no
         .get();
       const current = pair !== undefined && pair.windowStartedAt > windowStart;
       const failures = current ? pair.failures : 0;
-      if (failures >= rules.perAddress.maxFailures) return refuse(pair!.windowStartedAt + rules.perAddress.windowMs, now);
+      if (failures >= rules.perAddress.maxFailures)
+        return refuse(pair!.windowStartedAt + rules.perAddress.windowMs, now);
 
-      const known = pair?.lastSucceededAt != null && pair.lastSucceededAt > now - rules.knownAddressMs;
+      const known =
+        pair?.lastSucceededAt != null && pair.lastSucceededAt > now - rules.knownAddressMs;
       if (!known) {
         const recent = tx
           .select({
@@ -77,16 +88,29 @@ export function registerSignInAttempt(db: Db, email: string, address: string, no
             lastFailedAt: sql<number | null>`max(${signInAttempts.lastFailedAt})`,
           })
           .from(signInAttempts)
-          .where(and(eq(signInAttempts.email, email), sql`${signInAttempts.windowStartedAt} > ${windowStart}`))
+          .where(
+            and(
+              eq(signInAttempts.email, email),
+              sql`${signInAttempts.windowStartedAt} > ${windowStart}`,
+            ),
+          )
           .get()!;
         const delay = emailDelayMs(recent.failures, rules);
-        if (delay > 0 && recent.lastFailedAt !== null && recent.lastFailedAt + delay > now) return refuse(recent.lastFailedAt + delay, now);
+        if (delay > 0 && recent.lastFailedAt !== null && recent.lastFailedAt + delay > now)
+          return refuse(recent.lastFailedAt + delay, now);
       }
 
-      const counted = { failures: failures + 1, windowStartedAt: current ? pair.windowStartedAt : now, lastFailedAt: now };
+      const counted = {
+        failures: failures + 1,
+        windowStartedAt: current ? pair.windowStartedAt : now,
+        lastFailedAt: now,
+      };
       tx.insert(signInAttempts)
         .values({ email, address, ...counted })
-        .onConflictDoUpdate({ target: [signInAttempts.email, signInAttempts.address], set: counted })
+        .onConflictDoUpdate({
+          target: [signInAttempts.email, signInAttempts.address],
+          set: counted,
+        })
         .run();
       return { allowed: true } as const;
     },
@@ -95,7 +119,12 @@ export function registerSignInAttempt(db: Db, email: string, address: string, no
 }
 
 /** A successful sign-in clears the count of its address and makes the address one its owner uses. */
-export function recordSignInSuccess(db: Db, email: string, address: string, now: number = Date.now()): void {
+export function recordSignInSuccess(
+  db: Db,
+  email: string,
+  address: string,
+  now: number = Date.now(),
+): void {
   const cleared = { failures: 0, windowStartedAt: now, lastFailedAt: null, lastSucceededAt: now };
   db.insert(signInAttempts)
     .values({ email, address, ...cleared })
@@ -104,12 +133,19 @@ export function recordSignInSuccess(db: Db, email: string, address: string, now:
 }
 
 /** Forgets counts whose window has passed, except the addresses an owner signed in from lately. */
-export function pruneSignInAttempts(db: Db, now: number = Date.now(), rules: ThrottleRules = SIGN_IN_THROTTLE): void {
+export function pruneSignInAttempts(
+  db: Db,
+  now: number = Date.now(),
+  rules: ThrottleRules = SIGN_IN_THROTTLE,
+): void {
   db.delete(signInAttempts)
     .where(
       and(
         lt(signInAttempts.windowStartedAt, now - rules.perAddress.windowMs),
-        or(isNull(signInAttempts.lastSucceededAt), lt(signInAttempts.lastSucceededAt, now - rules.knownAddressMs)),
+        or(
+          isNull(signInAttempts.lastSucceededAt),
+          lt(signInAttempts.lastSucceededAt, now - rules.knownAddressMs),
+        ),
       ),
     )
     .run();

@@ -19,7 +19,11 @@ function main(): number {
   try {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
-      options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -40,7 +44,11 @@ function main(): number {
   const file = databasePath();
   const db = openDatabase(file);
   try {
-    const user = db.select({ id: t.users.id, name: t.users.name, disabledAt: t.users.disabledAt }).from(t.users).where(sql`lower(${t.users.email}) = ${values.email!.trim().toLowerCase()}`).get();
+    const user = db
+      .select({ id: t.users.id, name: t.users.name, disabledAt: t.users.disabledAt })
+      .from(t.users)
+      .where(sql`lower(${t.users.email}) = ${values.email!.trim().toLowerCase()}`)
+      .get();
     if (!user) {
       console.error(`--email: there is no user with the address ${values.email} in ${file}`);
       return 2;
@@ -51,11 +59,17 @@ function main(): number {
     }
     const result = issueApiToken(user.id, values.name, { requestId: 'cli:token:create' }, db);
     if (!result.ok) {
-      console.error(result.fieldErrors?.name ? `--name: ${result.fieldErrors.name}` : result.message);
+      console.error(
+        result.fieldErrors?.name ? `--name: ${result.fieldErrors.name}` : result.message,
+      );
       return 2;
     }
-    console.log(`Issued API token "${values.name!.trim()}" (${result.prefix}…) for ${user.name} <${values.email}> in ${file}.`);
-    console.log(`\nToken (shown only this once; send it as "Authorization: Bearer <token>"):\n\n  ${result.token}\n`);
+    console.log(
+      `Issued API token "${values.name!.trim()}" (${result.prefix}…) for ${user.name} <${values.email}> in ${file}.`,
+    );
+    console.log(
+      `\nToken (shown only this once; send it as "Authorization: Bearer <token>"):\n\n  ${result.token}\n`,
+    );
     return 0;
   } finally {
     db.$client.close();

@@ -32,9 +32,13 @@ async function main(): Promise<number> {
     }
     const { user } = result;
     const role = messages.roles[user.role];
-    console.log(`Created ${role} ${user.name} <${user.email}>${user.actorName ? ` for ${user.actorName}` : ''} in ${file}.`);
+    console.log(
+      `Created ${role} ${user.name} <${user.email}>${user.actorName ? ` for ${user.actorName}` : ''} in ${file}.`,
+    );
     if (result.generated) {
-      console.log(`\nPassword (shown only this once; give it through a safe channel):\n\n  ${result.password}\n`);
+      console.log(
+        `\nPassword (shown only this once; give it through a safe channel):\n\n  ${result.password}\n`,
+      );
     } else {
       console.log('The password is the one given in PASSWORD.');
     }

@@ -15,10 +15,14 @@ test.describe('actors list', () => {
   test('filters by kind and by region, keeping both in the URL', async ({ page }) => {
     const list = new ActorsPage(page);
     await list.goto();
-    const region = queryOne<{ region: string }>(`SELECT region FROM actors WHERE kind = 'state' AND region IS NOT NULL GROUP BY region ORDER BY count(*) DESC LIMIT 1`).region;
+    const region = queryOne<{ region: string }>(
+      `SELECT region FROM actors WHERE kind = 'state' AND region IS NOT NULL GROUP BY region ORDER BY count(*) DESC LIMIT 1`,
+    ).region;
     await list.filter({ kind: 'State', region });
     await expect(page).toHaveURL(/kind=state/);
-    await expect(page).toHaveURL(new RegExp(`region=${encodeURIComponent(region).replace(/%20/g, '(\\+|%20)')}`));
+    await expect(page).toHaveURL(
+      new RegExp(`region=${encodeURIComponent(region).replace(/%20/g, '(\\+|%20)')}`),
+    );
     const expected = queryAll<{ name: string; shortName: string | null }>(
       `SELECT name, short_name AS shortName FROM actors WHERE kind = 'state' AND region = ? ORDER BY name COLLATE NOCASE`,
       region,
@@ -29,7 +33,9 @@ test.describe('actors list', () => {
 
   test('searches by name', async ({ page }) => {
     const list = new ActorsPage(page);
-    const actor = queryOne<{ name: string; shortName: string | null }>(`SELECT name, short_name AS shortName FROM actors WHERE kind = 'cso' ORDER BY id LIMIT 1`);
+    const actor = queryOne<{ name: string; shortName: string | null }>(
+      `SELECT name, short_name AS shortName FROM actors WHERE kind = 'cso' ORDER BY id LIMIT 1`,
+    );
     const word = actor.name.split(' ').find((part) => part.length > 4) ?? actor.name;
     await list.goto();
     await list.filter({ search: word });
@@ -44,8 +50,15 @@ test.describe('actors list', () => {
 });
 
 test.describe('actor page', () => {
-  test('shows a state with its self-reports and the independent assessments of it', async ({ page }) => {
-    const state = queryOne<{ id: number; name: string; shortName: string | null; published: number }>(
+  test('shows a state with its self-reports and the independent assessments of it', async ({
+    page,
+  }) => {
+    const state = queryOne<{
+      id: number;
+      name: string;
+      shortName: string | null;
+      published: number;
+    }>(
       `SELECT a.id, a.name, a.short_name AS shortName, count(*) AS published FROM actors a JOIN progress_entries e ON e.subject_id = a.id
        WHERE a.kind = 'state' AND e.state = 'published' GROUP BY a.id
        HAVING sum(e.perspective = 'independent') > 0 ORDER BY published DESC LIMIT 1`,
@@ -60,12 +73,12 @@ test.describe('actor page', () => {
     );
     const entries = page.locator('ol.card-list > li');
     await expect(entries).toHaveCount(firstPage.length);
-    await expect(entries.locator('.perspective').filter({ hasText: /^Self-report by / })).toHaveCount(
-      firstPage.filter((entry) => entry.perspective === 'self').length,
-    );
-    await expect(entries.locator('.perspective').filter({ hasText: /^Independent assessment of / })).toHaveCount(
-      firstPage.filter((entry) => entry.perspective === 'independent').length,
-    );
+    await expect(
+      entries.locator('.perspective').filter({ hasText: /^Self-report by / }),
+    ).toHaveCount(firstPage.filter((entry) => entry.perspective === 'self').length);
+    await expect(
+      entries.locator('.perspective').filter({ hasText: /^Independent assessment of / }),
+    ).toHaveCount(firstPage.filter((entry) => entry.perspective === 'independent').length);
     await expect(entries.first()).toContainText(firstPage[0]?.summary ?? '');
   });
 
@@ -75,7 +88,9 @@ test.describe('actor page', () => {
        WHERE a.kind = 'cso' AND e.state = 'published' AND e.perspective = 'independent' GROUP BY a.id LIMIT 1`,
     );
     await page.goto(`/actors/${cso.id}`);
-    await expect(page.getByRole('heading', { name: `Independent assessments by ${cso.name}` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: `Independent assessments by ${cso.name}` }),
+    ).toBeVisible();
   });
 
   test('answers an unknown or malformed id with a not-found page', async ({ page }) => {

@@ -7,17 +7,27 @@ test.describe('read API', () => {
     expect(all.status()).toBe(200);
     const body = await all.json();
     expect(body.total).toBe(queryOne<{ n: number }>('SELECT count(*) AS n FROM commitments').n);
-    expect(body.commitments[0]).toMatchObject({ code: expect.any(String), text: expect.any(String), paragraphs: expect.any(String) });
+    expect(body.commitments[0]).toMatchObject({
+      code: expect.any(String),
+      text: expect.any(String),
+      paragraphs: expect.any(String),
+    });
 
-    const filtered = await (await request.get('/api/v1/commitments?theme=trafficking&objective=10')).json();
+    const filtered = await (
+      await request.get('/api/v1/commitments?theme=trafficking&objective=10')
+    ).json();
     const expected = queryAll<{ code: string }>(
       `SELECT code FROM commitments c WHERE theme = 'trafficking' AND EXISTS (SELECT 1 FROM commitment_objectives o WHERE o.commitment_id = c.id AND o.objective = 10) ORDER BY position`,
     ).map((row) => row.code);
-    expect(filtered.commitments.map((commitment: { code: string }) => commitment.code)).toEqual(expected);
+    expect(filtered.commitments.map((commitment: { code: string }) => commitment.code)).toEqual(
+      expected,
+    );
   });
 
   test('returns one commitment by code, and 404 for an unknown one', async ({ request }) => {
-    const code = queryOne<{ code: string }>('SELECT code FROM commitments ORDER BY position LIMIT 1').code;
+    const code = queryOne<{ code: string }>(
+      'SELECT code FROM commitments ORDER BY position LIMIT 1',
+    ).code;
     const found = await request.get(`/api/v1/commitments/${code}`);
     expect(found.status()).toBe(200);
     expect((await found.json()).commitment.code).toBe(code);
@@ -28,18 +38,28 @@ test.describe('read API', () => {
 
   test('lists actors by kind and region, and one by id', async ({ request }) => {
     const states = await (await request.get('/api/v1/actors?kind=state')).json();
-    expect(states.total).toBe(queryOne<{ n: number }>(`SELECT count(*) AS n FROM actors WHERE kind = 'state'`).n);
+    expect(states.total).toBe(
+      queryOne<{ n: number }>(`SELECT count(*) AS n FROM actors WHERE kind = 'state'`).n,
+    );
     const region = states.actors[0].region as string;
-    const inRegion = await (await request.get(`/api/v1/actors?kind=state&region=${encodeURIComponent(region)}`)).json();
-    expect(inRegion.actors.every((actor: { region: string }) => actor.region === region)).toBe(true);
+    const inRegion = await (
+      await request.get(`/api/v1/actors?kind=state&region=${encodeURIComponent(region)}`)
+    ).json();
+    expect(inRegion.actors.every((actor: { region: string }) => actor.region === region)).toBe(
+      true,
+    );
     const one = await request.get(`/api/v1/actors/${states.actors[0].id}`);
     expect((await one.json()).actor.name).toBe(states.actors[0].name);
     expect((await request.get('/api/v1/actors/999999')).status()).toBe(404);
   });
 
   test('returns only published entries, paginated, newest first', async ({ request }) => {
-    const published = queryOne<{ n: number }>(`SELECT count(*) AS n FROM progress_entries WHERE state = 'published'`).n;
-    const unpublished = queryAll<{ id: number }>(`SELECT id FROM progress_entries WHERE state <> 'published'`).map((row) => row.id);
+    const published = queryOne<{ n: number }>(
+      `SELECT count(*) AS n FROM progress_entries WHERE state = 'published'`,
+    ).n;
+    const unpublished = queryAll<{ id: number }>(
+      `SELECT id FROM progress_entries WHERE state <> 'published'`,
+    ).map((row) => row.id);
     expect(unpublished.length).toBeGreaterThan(0);
     const seen = new Set<number>();
     let page = 1;
@@ -59,13 +79,17 @@ test.describe('read API', () => {
     for (const id of unpublished) expect(seen.has(id)).toBe(false);
   });
 
-  test('filters entries by commitment, subject, status, perspective and dates', async ({ request }) => {
+  test('filters entries by commitment, subject, status, perspective and dates', async ({
+    request,
+  }) => {
     const pair = queryOne<{ code: string; subject: number }>(
       `SELECT c.code, e.subject_id AS subject FROM progress_entries e JOIN commitments c ON c.id = e.commitment_id
        WHERE e.state = 'published' GROUP BY c.code, e.subject_id ORDER BY count(*) DESC LIMIT 1`,
     );
     const body = await (
-      await request.get(`/api/v1/entries?commitment=${pair.code}&subject=${pair.subject}&perspective=self&from=2019-01-01&to=2026-12-31&status=`)
+      await request.get(
+        `/api/v1/entries?commitment=${pair.code}&subject=${pair.subject}&perspective=self&from=2019-01-01&to=2026-12-31&status=`,
+      )
     ).json();
     const expected = queryOne<{ n: number }>(
       `SELECT count(*) AS n FROM progress_entries e JOIN commitments c ON c.id = e.commitment_id
@@ -75,11 +99,19 @@ test.describe('read API', () => {
     ).n;
     expect(body.total).toBe(expected);
     for (const entry of body.entries) {
-      expect(entry).toMatchObject({ commitment: { code: pair.code }, subject: { id: pair.subject }, perspective: 'self' });
+      expect(entry).toMatchObject({
+        commitment: { code: pair.code },
+        subject: { id: pair.subject },
+        perspective: 'self',
+      });
     }
-    const byStatus = await (await request.get('/api/v1/entries?status=regressed&asOf=2024-12-31')).json();
+    const byStatus = await (
+      await request.get('/api/v1/entries?status=regressed&asOf=2024-12-31')
+    ).json();
     expect(byStatus.total).toBe(
-      queryOne<{ n: number }>(`SELECT count(*) AS n FROM progress_entries WHERE state = 'published' AND status = 'regressed' AND as_of <= '2024-12-31'`).n,
+      queryOne<{ n: number }>(
+        `SELECT count(*) AS n FROM progress_entries WHERE state = 'published' AND status = 'regressed' AND as_of <= '2024-12-31'`,
+      ).n,
     );
     for (const entry of byStatus.entries) expect(entry.status).toBe('regressed');
   });
@@ -115,7 +147,9 @@ test.describe('read API', () => {
       expect(response.status()).toBe(400);
       const body = await response.json();
       expect(body.error.code).toBe('invalid_parameter');
-      expect(body.error.parameters.map((error: { parameter: string }) => error.parameter)).toContain(parameter);
+      expect(
+        body.error.parameters.map((error: { parameter: string }) => error.parameter),
+      ).toContain(parameter);
       expect(body.error.message).toContain(parameter);
     });
   }

@@ -1,6 +1,14 @@
 import { test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, queryOne } from './fixtures';
-import { AccountMenu, SignInPage, UsersAdminPage, alertBox, closePeople, expect, newPerson } from './pages/auth';
+import {
+  AccountMenu,
+  SignInPage,
+  UsersAdminPage,
+  alertBox,
+  closePeople,
+  expect,
+  newPerson,
+} from './pages/auth';
 import { DEMO_ACCOUNTS } from '../seed/demo';
 
 // Every test signs in at least once (scrypt, on purpose slow) and some use three browsers.
@@ -10,16 +18,22 @@ const INVALID = 'The e-mail address or the password is not right';
 const account = (email: string) => DEMO_ACCOUNTS.find((candidate) => candidate.email === email)!;
 const ADMIN = account('admin@demo.example');
 const ALDORIA_CONTRIBUTOR = account('contributor.aldoria@demo.example');
-const nameOf = (email: string) => queryOne<{ name: string }>('SELECT name FROM users WHERE email = ?', email).name;
+const nameOf = (email: string) =>
+  queryOne<{ name: string }>('SELECT name FROM users WHERE email = ?', email).name;
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** The session cookie a browser holds, as a Cookie header. */
 async function cookieHeader(page: Page): Promise<string> {
-  return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+  return (await page.context().cookies())
+    .map((cookie) => `${cookie.name}=${cookie.value}`)
+    .join('; ');
 }
 
 /** A new user, created through the admin screen by the demo admin; returns their password. */
-async function createUserAsAdmin(admin: Page, user: { email: string; name: string; role: string; actor?: string }): Promise<string> {
+async function createUserAsAdmin(
+  admin: Page,
+  user: { email: string; name: string; role: string; actor?: string },
+): Promise<string> {
   await new SignInPage(admin).signIn(ADMIN, '/admin/users');
   return new UsersAdminPage(admin).create(user);
 }
@@ -35,7 +49,9 @@ test.describe('signing in and out', () => {
   ];
 
   for (const [email, speaksFor, isAdmin] of roles) {
-    test(`the demo account ${email} signs in, sees who and for whom, and signs out`, async ({ browser }) => {
+    test(`the demo account ${email} signs in, sees who and for whom, and signs out`, async ({
+      browser,
+    }) => {
       const page = await newPerson(browser);
       const menu = new AccountMenu(page);
       await page.goto('/commitments');
@@ -56,15 +72,21 @@ test.describe('signing in and out', () => {
     });
   }
 
-  test('keeps the session cookie HttpOnly and SameSite=Lax (and not Secure over plain http)', async ({ browser }) => {
+  test('keeps the session cookie HttpOnly and SameSite=Lax (and not Secure over plain http)', async ({
+    browser,
+  }) => {
     const page = await newPerson(browser);
     await new SignInPage(page).signIn(ALDORIA_CONTRIBUTOR);
-    const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('session_token'))!;
+    const session = (await page.context().cookies()).find((cookie) =>
+      cookie.name.endsWith('session_token'),
+    )!;
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
     await closePeople(page);
   });
 
-  test('sends a signed-out visitor to sign in and back to the page they wanted', async ({ browser }) => {
+  test('sends a signed-out visitor to sign in and back to the page they wanted', async ({
+    browser,
+  }) => {
     const page = await newPerson(browser);
     await page.goto('/account');
     await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/);
@@ -77,7 +99,10 @@ test.describe('signing in and out', () => {
 });
 
 test.describe('sign-in errors', () => {
-  test('gives the same error for an unknown e-mail and a wrong password, keeps the e-mail and clears the password', async ({ browser, request }) => {
+  test('gives the same error for an unknown e-mail and a wrong password, keeps the e-mail and clears the password', async ({
+    browser,
+    request,
+  }) => {
     const page = await newPerson(browser);
     const signIn = new SignInPage(page);
     await signIn.goto();
@@ -95,8 +120,14 @@ test.describe('sign-in errors', () => {
     await expectNoAxeViolations(page);
 
     // And the API says exactly the same thing for both.
-    const unknown = await request.post('/api/auth/sign-in/email', { data: { email: 'nobody-else@demo.example', password: 'x-password-123' }, headers: { 'x-forwarded-for': '192.0.2.10' } });
-    const wrong = await request.post('/api/auth/sign-in/email', { data: { email: ADMIN.email, password: 'x-password-123' }, headers: { 'x-forwarded-for': '192.0.2.10' } });
+    const unknown = await request.post('/api/auth/sign-in/email', {
+      data: { email: 'nobody-else@demo.example', password: 'x-password-123' },
+      headers: { 'x-forwarded-for': '192.0.2.10' },
+    });
+    const wrong = await request.post('/api/auth/sign-in/email', {
+      data: { email: ADMIN.email, password: 'x-password-123' },
+      headers: { 'x-forwarded-for': '192.0.2.10' },
+    });
     expect([unknown.status(), wrong.status()]).toEqual([401, 401]);
     expect(await wrong.json()).toEqual(await unknown.json());
     await closePeople(page);
@@ -117,7 +148,9 @@ test.describe('sign-in errors', () => {
     await closePeople(page);
   });
 
-  test('refuses an e-mail from an address after 5 bad attempts there, with 429 and a clear message, without touching anyone else', async ({ browser }) => {
+  test('refuses an e-mail from an address after 5 bad attempts there, with 429 and a clear message, without touching anyone else', async ({
+    browser,
+  }) => {
     // A dedicated address, so no other test ever meets this limit.
     const email = `rate-limit-probe-${suffix()}@demo.example`;
     const page = await newPerson(browser);
@@ -130,7 +163,9 @@ test.describe('sign-in errors', () => {
     await signIn.attempt(email, 'wrong-password-6');
     await signIn.expectError('Too many sign-in attempts. Wait 15 minutes and try again.');
 
-    const response = await page.request.post('/api/auth/sign-in/email', { data: { email, password: 'wrong-password-7' } });
+    const response = await page.request.post('/api/auth/sign-in/email', {
+      data: { email, password: 'wrong-password-7' },
+    });
     expect(response.status()).toBe(429);
     expect(Number(response.headers()['retry-after'])).toBeGreaterThan(800);
     expect(await response.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
@@ -141,14 +176,23 @@ test.describe('sign-in errors', () => {
     await closePeople(page);
   });
 
-  test('a stranger’s wrong passwords from their address never lock the owner out of their own', async ({ browser, request }) => {
+  test('a stranger’s wrong passwords from their address never lock the owner out of their own', async ({
+    browser,
+    request,
+  }) => {
     const owner = account('focal.bridgewell@demo.example');
     const stranger = { 'x-forwarded-for': `192.0.2.${100 + (process.pid % 100)}` };
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const response = await request.post('/api/auth/sign-in/email', { data: { email: owner.email, password: `guess-${attempt}-password` }, headers: stranger });
+      const response = await request.post('/api/auth/sign-in/email', {
+        data: { email: owner.email, password: `guess-${attempt}-password` },
+        headers: stranger,
+      });
       expect(response.status()).toBe(401);
     }
-    const refused = await request.post('/api/auth/sign-in/email', { data: { email: owner.email, password: owner.password }, headers: stranger });
+    const refused = await request.post('/api/auth/sign-in/email', {
+      data: { email: owner.email, password: owner.password },
+      headers: stranger,
+    });
     expect(refused.status()).toBe(429);
     expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(800);
 
@@ -158,7 +202,10 @@ test.describe('sign-in errors', () => {
     await closePeople(page);
   });
 
-  test('a stranger rotating addresses is slowed down, with the wait said in seconds', async ({ browser, request }) => {
+  test('a stranger rotating addresses is slowed down, with the wait said in seconds', async ({
+    browser,
+    request,
+  }) => {
     const email = `rotating-probe-${suffix()}@demo.example`;
     const page = await newPerson(browser);
     const signIn = new SignInPage(page);
@@ -173,7 +220,10 @@ test.describe('sign-in errors', () => {
       });
       expect(response.status()).toBe(401);
     }
-    const fresh = await request.post('/api/auth/sign-in/email', { data: { email, password: 'guess-11-password' }, headers: { 'x-forwarded-for': '198.19.9.9' } });
+    const fresh = await request.post('/api/auth/sign-in/email', {
+      data: { email, password: 'guess-11-password' },
+      headers: { 'x-forwarded-for': '198.19.9.9' },
+    });
     expect(fresh.status()).toBe(429);
     expect(await fresh.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
     const wait = Number(fresh.headers()['retry-after']);
@@ -186,7 +236,10 @@ test.describe('sign-in errors', () => {
   });
 
   test('the sign-in answer carries the user, not the session token', async ({ request }) => {
-    const response = await request.post('/api/auth/sign-in/email', { data: { email: ALDORIA_CONTRIBUTOR.email, password: ALDORIA_CONTRIBUTOR.password }, headers: { 'x-forwarded-for': '192.0.2.201' } });
+    const response = await request.post('/api/auth/sign-in/email', {
+      data: { email: ALDORIA_CONTRIBUTOR.email, password: ALDORIA_CONTRIBUTOR.password },
+      headers: { 'x-forwarded-for': '192.0.2.201' },
+    });
     expect(response.status()).toBe(200);
     const body = await response.json();
     expect(body).not.toHaveProperty('token');
@@ -203,7 +256,12 @@ test.describe('accounts', () => {
     const person = await newPerson(browser);
     const email = `dana.${suffix()}@example.org`;
     const name = `Dana ${suffix()}`;
-    const password = await createUserAsAdmin(admin, { email, name, role: 'Contributor', actor: 'Republic of Aldoria' });
+    const password = await createUserAsAdmin(admin, {
+      email,
+      name,
+      role: 'Contributor',
+      actor: 'Republic of Aldoria',
+    });
 
     await new SignInPage(person).signIn({ email, password }, '/account');
     await new AccountMenu(person).expectSignedInAs(name, 'for Republic of Aldoria');
@@ -221,7 +279,12 @@ test.describe('accounts', () => {
     await new AccountMenu(person).expectSignedOut();
     await new SignInPage(person).attempt(email, password);
     await expect(alertBox(person)).toContainText('This account is disabled.');
-    expect(queryOne<{ disabled_at: string | null }>('SELECT disabled_at FROM users WHERE email = ?', email).disabled_at).not.toBeNull();
+    expect(
+      queryOne<{ disabled_at: string | null }>(
+        'SELECT disabled_at FROM users WHERE email = ?',
+        email,
+      ).disabled_at,
+    ).not.toBeNull();
     await closePeople(admin, person);
   });
 
@@ -231,24 +294,35 @@ test.describe('accounts', () => {
     const elsewhere = await newPerson(browser);
     const email = `paul.${suffix()}@example.org`;
     const name = `Paul ${suffix()}`;
-    const password = await createUserAsAdmin(admin, { email, name, role: 'Focal point', actor: 'Kingdom of Bravonia' });
+    const password = await createUserAsAdmin(admin, {
+      email,
+      name,
+      role: 'Focal point',
+      actor: 'Kingdom of Bravonia',
+    });
     await new SignInPage(here).signIn({ email, password }, '/account');
     await new SignInPage(elsewhere).signIn({ email, password }, '/account');
 
-    const form = here.locator('form').filter({ has: here.getByRole('button', { name: 'Change password' }) });
+    const form = here
+      .locator('form')
+      .filter({ has: here.getByRole('button', { name: 'Change password' }) });
     await form.getByLabel('Current password').fill(password);
     await form.getByLabel('New password', { exact: true }).fill('a new passphrase for paul');
     await form.getByLabel('New password again').fill('not the same passphrase');
     await form.getByRole('button', { name: 'Change password' }).click();
     await expect(alertBox(here)).toContainText('The two new passwords are not the same');
-    await expect(form.getByLabel('New password again')).toHaveAccessibleDescription('The two new passwords are not the same');
+    await expect(form.getByLabel('New password again')).toHaveAccessibleDescription(
+      'The two new passwords are not the same',
+    );
 
     await form.getByLabel('Current password').fill(password);
     await form.getByLabel('New password', { exact: true }).fill('a new passphrase for paul');
     await form.getByLabel('New password again').fill('a new passphrase for paul');
     await form.getByRole('button', { name: 'Change password' }).click();
     await expect(here).toHaveURL(/\/account\?passwordChanged=1$/);
-    await expect(here.getByRole('status').filter({ hasText: 'Your password has been changed.' })).toBeVisible();
+    await expect(
+      here.getByRole('status').filter({ hasText: 'Your password has been changed.' }),
+    ).toBeVisible();
 
     await elsewhere.reload();
     await expect(elsewhere).toHaveURL(/\/sign-in\?next=%2Faccount$/);
@@ -265,10 +339,20 @@ test.describe('accounts', () => {
 
 test.describe('the users screen is for admins only', () => {
   const target = 'contributor.corvania@demo.example';
-  const targetState = () => queryOne<{ id: string; disabled_at: string | null }>('SELECT id, disabled_at FROM users WHERE email = ?', target);
-  const disableAudits = () => queryOne<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'user.disable' AND entity_id = ?`, targetState().id).n;
+  const targetState = () =>
+    queryOne<{ id: string; disabled_at: string | null }>(
+      'SELECT id, disabled_at FROM users WHERE email = ?',
+      target,
+    );
+  const disableAudits = () =>
+    queryOne<{ n: number }>(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'user.disable' AND entity_id = ?`,
+      targetState().id,
+    ).n;
 
-  test('an anonymous visitor is sent to sign in, a signed-in non-admin gets 403', async ({ browser }) => {
+  test('an anonymous visitor is sent to sign in, a signed-in non-admin gets 403', async ({
+    browser,
+  }) => {
     const anonymous = await newPerson(browser);
     await anonymous.goto('/admin/users');
     await expect(anonymous).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fusers$/);
@@ -282,24 +366,40 @@ test.describe('the users screen is for admins only', () => {
     await closePeople(anonymous, contributor);
   });
 
-  test('a server action is refused from the same host over another scheme or port', async ({ browser, baseURL }) => {
+  test('a server action is refused from the same host over another scheme or port', async ({
+    browser,
+    baseURL,
+  }) => {
     const admin = await newPerson(browser);
     await new SignInPage(admin).signIn(ADMIN, '/admin/users');
-    const field = await admin.locator('form input[type="hidden"][name^="$ACTION_ID_"]').first().getAttribute('name');
+    const field = await admin
+      .locator('form input[type="hidden"][name^="$ACTION_ID_"]')
+      .first()
+      .getAttribute('name');
     const port = Number(new URL(baseURL!).port);
     for (const origin of [`https://127.0.0.1:${port}`, `http://127.0.0.1:${port + 1}`]) {
-      const response = await admin.request.post('/admin/users', { multipart: { [field!]: '', userId: 'nobody' }, headers: { origin }, maxRedirects: 0 });
+      const response = await admin.request.post('/admin/users', {
+        multipart: { [field!]: '', userId: 'nobody' },
+        headers: { origin },
+        maxRedirects: 0,
+      });
       expect(response.status(), origin).toBe(403);
       expect(await response.json()).toMatchObject({ error: { code: 'cross_origin' } });
     }
     await closePeople(admin);
   });
 
-  test('a forged POST to its server action is refused and changes nothing', async ({ browser, baseURL }) => {
+  test('a forged POST to its server action is refused and changes nothing', async ({
+    browser,
+    baseURL,
+  }) => {
     // The action's id, as any admin's browser receives it in the page.
     const admin = await newPerson(browser);
     await new SignInPage(admin).signIn(ADMIN, '/admin/users');
-    const field = await admin.locator('form input[type="hidden"][name^="$ACTION_ID_"]').first().getAttribute('name');
+    const field = await admin
+      .locator('form input[type="hidden"][name^="$ACTION_ID_"]')
+      .first()
+      .getAttribute('name');
     expect(field).toBeTruthy();
 
     const contributor = await newPerson(browser);
@@ -362,7 +462,8 @@ test.describe('security headers', () => {
   test('let the dashboard and its charts run without a single CSP violation', async ({ page }) => {
     const violations: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
+        violations.push(message.text());
     });
     await page.goto('/');
     await expect(page.locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible();

@@ -18,7 +18,10 @@ async function gotoOverview(page: Page, query = '') {
 
 const VALUE_COLUMNS = [...CELL_KEYS, 'pairs', 'reported', 'coverage', 'score'];
 const today = () => new Date().toISOString().slice(0, 10);
-const longDate = (day: string) => new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+const longDate = (day: string) =>
+  new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 
 /** The page's percent: whole percents, never "0%" for a small share nor "100%" for a near-complete one. */
 function percentText(value: number): string {
@@ -31,7 +34,11 @@ function percentText(value: number): string {
 function expectShare(shown: string, csv: string) {
   if (csv === '') return expect(shown.startsWith('—')).toBe(true);
   const value = Number(csv);
-  expect([percentText(value - 0.00005), percentText(value), percentText(value + 0.00005)]).toContain(shown);
+  expect([
+    percentText(value - 0.00005),
+    percentText(value),
+    percentText(value + 0.00005),
+  ]).toContain(shown);
 }
 
 /** Every data row of the CSV equals the row the table view shows, in the same order. */
@@ -49,7 +56,9 @@ function expectSameRows(header: string[], rows: string[][], shown: ShownRow[]) {
     }
     // The seven status counts, then pairs and reported.
     for (let column = 0; column < CELL_KEYS.length + 2; column += 1) {
-      expect(Number(line.cells[offset + column]?.text.replace(/,/g, ''))).toBe(Number(row[2 + column]));
+      expect(Number(line.cells[offset + column]?.text.replace(/,/g, ''))).toBe(
+        Number(row[2 + column]),
+      );
     }
     expectShare(line.cells[offset + CELL_KEYS.length + 2]!.text, row[header.indexOf('coverage')]!);
     expectShare(line.cells[offset + CELL_KEYS.length + 3]!.text, row[header.indexOf('score')]!);
@@ -74,7 +83,9 @@ async function svgFacts(page: Page, svg: string) {
       text: root.textContent ?? '',
       width: Number(root.getAttribute('width')),
       height: Number(root.getAttribute('height')),
-      patterns: Array.from(root.querySelectorAll('pattern[data-cell-key]'), (pattern) => pattern.getAttribute('data-cell-key')),
+      patterns: Array.from(root.querySelectorAll('pattern[data-cell-key]'), (pattern) =>
+        pattern.getAttribute('data-cell-key'),
+      ),
     };
   }, svg);
 }
@@ -108,7 +119,9 @@ async function expectDownloads(page: Page, chart: ChartFrame, expected: Expected
   const csv = await chart.download('CSV');
   expect(csv.name).toBe(file('csv'));
   expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const parsed = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  const parsed = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  });
   expect(parsed.errors).toEqual([]);
   const [header, ...rows] = parsed.data;
   expect(header!.slice(2)).toEqual(VALUE_COLUMNS);
@@ -117,11 +130,22 @@ async function expectDownloads(page: Page, chart: ChartFrame, expected: Expected
   const json = await chart.download('JSON');
   expect(json.name).toBe(file('json'));
   const document = JSON.parse(json.bytes.toString('utf8'));
-  expect(document.meta).toMatchObject({ title, chart: id, as_of: expected.asOf, demo: true, notice: DEMO_NOTICE, columns: header });
+  expect(document.meta).toMatchObject({
+    title,
+    chart: id,
+    as_of: expected.asOf,
+    demo: true,
+    notice: DEMO_NOTICE,
+    columns: header,
+  });
   expect(document.meta.filters).toEqual(expected.filters);
   expect(document.meta.source).toContain('Commitment Tracker');
   expect(new URL(document.meta.url).pathname).toBe(new URL(page.url()).pathname);
-  expect(document.rows.map((row: Record<string, unknown>) => header!.map((column) => (row[column] === null ? '' : String(row[column]))))).toEqual(rows);
+  expect(
+    document.rows.map((row: Record<string, unknown>) =>
+      header!.map((column) => (row[column] === null ? '' : String(row[column]))),
+    ),
+  ).toEqual(rows);
 
   expectSameRows(header!, rows, await chart.showTable());
 
@@ -138,7 +162,9 @@ async function expectDownloads(page: Page, chart: ChartFrame, expected: Expected
   // The key names every status beside its symbol, and the fills keep their textures: meaning without colour.
   for (const key of CELL_KEYS) {
     const label = key === 'no_report' ? messages.pairs.noReport : messages.status[key];
-    expect(facts.text).toContain(`${key === 'no_report' ? '–' : STATUS_SCALE[key].symbol} ${label}`);
+    expect(facts.text).toContain(
+      `${key === 'no_report' ? '–' : STATUS_SCALE[key].symbol} ${label}`,
+    );
   }
   expect(facts.patterns.sort()).toEqual([...CELL_KEYS].sort());
   // A file carries no page CSS: every custom property was resolved.
@@ -146,7 +172,10 @@ async function expectDownloads(page: Page, chart: ChartFrame, expected: Expected
 
   const png = await chart.download('PNG');
   expect(png.name).toBe(file('png'));
-  expect(pngSize(new Uint8Array(png.bytes))).toEqual({ width: facts.width * 2, height: facts.height * 2 });
+  expect(pngSize(new Uint8Array(png.bytes))).toEqual({
+    width: facts.width * 2,
+    height: facts.height * 2,
+  });
   expect(facts.width).toBeGreaterThanOrEqual(560);
   expect(facts.height).toBeGreaterThan(200);
   const ink = await pngInk(page, png.bytes);
@@ -167,7 +196,9 @@ test.describe('chart downloads', () => {
   // Four charts, four files each, tables read and images decoded on a shared 2-core machine.
   test.describe.configure({ timeout: 300_000 });
 
-  test('every overview chart downloads as PNG, SVG, CSV and JSON for the filtered view', async ({ page }) => {
+  test('every overview chart downloads as PNG, SVG, CSV and JSON for the filtered view', async ({
+    page,
+  }) => {
     const refusals = cspRefusals(page);
     await gotoOverview(page, '?theme=trafficking&asOf=2024-12-31');
     const charts = await ChartFrame.all(page);
@@ -187,7 +218,9 @@ test.describe('chart downloads', () => {
     expect(refusals).toEqual([]);
   });
 
-  test('a commitment page’s charts download with the commitment in their names and filters', async ({ page }) => {
+  test('a commitment page’s charts download with the commitment in their names and filters', async ({
+    page,
+  }) => {
     const refusals = cspRefusals(page);
     const code = queryOne<{ code: string }>(
       `SELECT c.code FROM current_status s JOIN commitments c ON c.id = s.commitment_id GROUP BY c.code ORDER BY count(*) DESC LIMIT 1`,
@@ -206,9 +239,13 @@ test.describe('chart downloads', () => {
     expect(refusals).toEqual([]);
   });
 
-  test('an actor page’s charts download with the actor in their names and filters', async ({ page }) => {
+  test('an actor page’s charts download with the actor in their names and filters', async ({
+    page,
+  }) => {
     const refusals = cspRefusals(page);
-    const actor = queryOne<{ id: number }>(`SELECT subject_id AS id FROM current_status GROUP BY subject_id ORDER BY count(*) DESC LIMIT 1`).id;
+    const actor = queryOne<{ id: number }>(
+      `SELECT subject_id AS id FROM current_status GROUP BY subject_id ORDER BY count(*) DESC LIMIT 1`,
+    ).id;
     await page.goto(`/actors/${actor}`);
     const charts = await ChartFrame.all(page);
     expect(charts).toHaveLength(2);
@@ -223,10 +260,15 @@ test.describe('chart downloads', () => {
     expect(refusals).toEqual([]);
   });
 
-  test('the Download disclosure works by keyboard, names its chart, and passes axe when open', async ({ page }) => {
+  test('the Download disclosure works by keyboard, names its chart, and passes axe when open', async ({
+    page,
+  }) => {
     await gotoOverview(page);
     const [byActor, ...others] = await ChartFrame.all(page);
-    const toggle = page.getByRole('button', { name: `Download: ${messages.dashboard.byActor}`, exact: true });
+    const toggle = page.getByRole('button', {
+      name: `Download: ${messages.dashboard.byActor}`,
+      exact: true,
+    });
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(byActor!.formatButton('PNG')).toBeHidden();
 
@@ -234,7 +276,9 @@ test.describe('chart downloads', () => {
     await page.keyboard.press('Enter');
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: `Image (PNG): ${messages.dashboard.byActor}`, exact: true })).toBeFocused();
+    await expect(
+      page.getByRole('button', { name: `Image (PNG): ${messages.dashboard.byActor}`, exact: true }),
+    ).toBeFocused();
     await expect(page.locator(':focus')).not.toHaveCSS('outline-style', 'none');
     await page.keyboard.press('Escape');
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
@@ -245,9 +289,16 @@ test.describe('chart downloads', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: `Data (CSV): ${messages.dashboard.byActor}`, exact: true })).toBeFocused();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    await expect(byActor!.root.getByRole('status')).toHaveText(`Downloaded ${download.suggestedFilename()}.`);
+    await expect(
+      page.getByRole('button', { name: `Data (CSV): ${messages.dashboard.byActor}`, exact: true }),
+    ).toBeFocused();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.keyboard.press('Enter'),
+    ]);
+    await expect(byActor!.root.getByRole('status')).toHaveText(
+      `Downloaded ${download.suggestedFilename()}.`,
+    );
 
     for (const chart of others) await chart.openDownloads();
     await expectNoAxeViolations(page);

@@ -6,7 +6,9 @@ test.describe('commitments list', () => {
   test('lists every commitment of the report, in report order', async ({ page }) => {
     const list = new CommitmentsPage(page);
     await list.goto();
-    const expected = queryAll<{ code: string }>('SELECT code FROM commitments ORDER BY position').map((row) => row.code);
+    const expected = queryAll<{ code: string }>(
+      'SELECT code FROM commitments ORDER BY position',
+    ).map((row) => row.code);
     expect(expected.length).toBeGreaterThanOrEqual(20);
     expect(await list.codes()).toEqual(expected);
     await expect(page.getByText(DEMO_NOTICE)).toBeVisible();
@@ -17,7 +19,9 @@ test.describe('commitments list', () => {
     await list.goto();
     await list.filter({ theme: 'Smuggling of migrants' });
     await expect(page).toHaveURL(/theme=smuggling(&|$)/);
-    const expected = queryAll<{ code: string }>(`SELECT code FROM commitments WHERE theme = 'smuggling' ORDER BY position`).map((row) => row.code);
+    const expected = queryAll<{ code: string }>(
+      `SELECT code FROM commitments WHERE theme = 'smuggling' ORDER BY position`,
+    ).map((row) => row.code);
     expect(await list.codes()).toEqual(expected);
     await expect(page.getByLabel('Theme')).toHaveValue('smuggling');
   });
@@ -58,7 +62,9 @@ test.describe('commitments list', () => {
   test('names the parameter of a bad filter in the URL instead of failing', async ({ page }) => {
     const list = new CommitmentsPage(page);
     await list.goto('?theme=space');
-    await expect(page.getByRole('alert').filter({ hasText: 'Some filters could not be applied' })).toContainText('theme: must be one of');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Some filters could not be applied' }),
+    ).toContainText('theme: must be one of');
     await expect(list.results).toHaveCount(0);
   });
 });
@@ -82,14 +88,18 @@ test.describe('commitment page', () => {
     }
   });
 
-  test('lists its published entries newest first, and none of the unpublished', async ({ page }) => {
+  test('lists its published entries newest first, and none of the unpublished', async ({
+    page,
+  }) => {
     const busiest = queryOne<{ code: string; published: number }>(
       `SELECT c.code, count(*) AS published FROM progress_entries e JOIN commitments c ON c.id = e.commitment_id
        WHERE e.state = 'published' GROUP BY c.code ORDER BY published DESC LIMIT 1`,
     );
     await page.goto(`/commitments/${busiest.code}`);
     await expect(page.getByText(`${busiest.published} results`)).toBeVisible();
-    const dates = await page.locator('ol.card-list > li').evaluateAll((items) => items.map((item) => item.querySelector('strong')?.textContent ?? ''));
+    const dates = await page
+      .locator('ol.card-list > li')
+      .evaluateAll((items) => items.map((item) => item.querySelector('strong')?.textContent ?? ''));
     const asOf = dates.map((text) => Date.parse(text.replace('As of ', '')));
     expect(asOf.length).toBeGreaterThan(1);
     expect([...asOf].sort((a, b) => b - a)).toEqual(asOf);
@@ -97,7 +107,8 @@ test.describe('commitment page', () => {
       `SELECT summary FROM progress_entries e JOIN commitments c ON c.id = e.commitment_id WHERE c.code = ? AND e.state <> 'published'`,
       busiest.code,
     );
-    for (const draft of drafts) await expect(page.getByText(draft.summary, { exact: true })).toHaveCount(0);
+    for (const draft of drafts)
+      await expect(page.getByText(draft.summary, { exact: true })).toHaveCount(0);
   });
 
   test('answers an unknown code with a not-found page', async ({ page }) => {

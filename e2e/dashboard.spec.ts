@@ -16,11 +16,15 @@ test.describe('overview dashboard', () => {
     await expect(page.getByText(DEMO_NOTICE)).toBeVisible();
   });
 
-  test('each filter changes the URL and the figures without reloading the page', async ({ page }) => {
+  test('each filter changes the URL and the figures without reloading the page', async ({
+    page,
+  }) => {
     const overview = new OverviewPage(page);
     await overview.goto();
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same document'));
-    const region = queryOne<{ region: string }>(`SELECT region FROM actors WHERE region IS NOT NULL GROUP BY region ORDER BY count(*) DESC LIMIT 1`).region;
+    const region = queryOne<{ region: string }>(
+      `SELECT region FROM actors WHERE region IS NOT NULL GROUP BY region ORDER BY count(*) DESC LIMIT 1`,
+    ).region;
 
     await overview.select('Theme', { label: 'Trafficking in persons' });
     await expect(page).toHaveURL(/\?theme=trafficking$/);
@@ -33,18 +37,41 @@ test.describe('overview dashboard', () => {
     await overview.select('Actor kind', { label: 'State' });
     await overview.select('Region', { label: region });
     await expect(page).toHaveURL(/kind=state&region=/);
-    await overview.expectFigures(expectedFigures({ theme: 'trafficking', objective: 10, kind: 'state', region }));
+    await overview.expectFigures(
+      expectedFigures({ theme: 'trafficking', objective: 10, kind: 'state', region }),
+    );
 
     await overview.select('Perspective', { label: 'Independent assessments' });
     await expect(page).toHaveURL(/perspective=independent/);
-    await overview.expectFigures(expectedFigures({ theme: 'trafficking', objective: 10, kind: 'state', region, perspective: 'independent' }));
+    await overview.expectFigures(
+      expectedFigures({
+        theme: 'trafficking',
+        objective: 10,
+        kind: 'state',
+        region,
+        perspective: 'independent',
+      }),
+    );
 
     await overview.fillAsOf('2022-06-30');
     await expect(page).toHaveURL(/asOf=2022-06-30/);
-    await overview.expectFigures(expectedFigures({ theme: 'trafficking', objective: 10, kind: 'state', region, perspective: 'independent', asOf: '2022-06-30' }));
-    await expect(page.locator('.view-description')).toContainText('As of June 30, 2022, Independent assessments');
+    await overview.expectFigures(
+      expectedFigures({
+        theme: 'trafficking',
+        objective: 10,
+        kind: 'state',
+        region,
+        perspective: 'independent',
+        asOf: '2022-06-30',
+      }),
+    );
+    await expect(page.locator('.view-description')).toContainText(
+      'As of June 30, 2022, Independent assessments',
+    );
 
-    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same document');
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
+      'same document',
+    );
   });
 
   test('a copied URL reproduces the same view', async ({ page, browser }) => {
@@ -60,8 +87,12 @@ test.describe('overview dashboard', () => {
     const copy = new OverviewPage(other);
     await copy.settled();
     expect(await other.locator('dl.headline-figures').innerText()).toBe(figures);
-    await expect(other.locator('form.filters').getByLabel('Theme', { exact: true })).toHaveValue('smuggling');
-    await expect(other.locator('form.filters').getByLabel('Perspective', { exact: true })).toHaveValue('independent');
+    await expect(other.locator('form.filters').getByLabel('Theme', { exact: true })).toHaveValue(
+      'smuggling',
+    );
+    await expect(
+      other.locator('form.filters').getByLabel('Perspective', { exact: true }),
+    ).toHaveValue('independent');
     await copy.expectFigures(expectedFigures({ theme: 'smuggling', perspective: 'independent' }));
     await other.close();
   });
@@ -93,12 +124,18 @@ test.describe('overview dashboard', () => {
     const rowsByChart: [string, number][] = [
       ['Status by actor', actors],
       ['Status by theme', themes],
-      ['Status by GCM objective', queryOne<{ n: number }>('SELECT count(DISTINCT objective) AS n FROM commitment_objectives').n],
+      [
+        'Status by GCM objective',
+        queryOne<{ n: number }>('SELECT count(DISTINCT objective) AS n FROM commitment_objectives')
+          .n,
+      ],
     ];
     for (const [title, rows] of rowsByChart) {
       const chart = overview.chart(title);
       // Charts load after hydration (lazy chunks): seconds on a loaded 2-core machine.
-      await expect(chart.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible({ timeout: 20_000 });
+      await expect(chart.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible({
+        timeout: 20_000,
+      });
       await chart.getByRole('button', { name: 'Table' }).click();
       await expect(chart.getByRole('table')).toBeVisible();
       await expect(chart.getByRole('table').locator('tbody tr')).toHaveCount(rows);
@@ -129,22 +166,36 @@ test.describe('overview dashboard', () => {
     await grid.locator('td[tabindex="0"]').focus();
     await page.keyboard.press('ArrowRight');
     const focused = grid.locator('td:focus');
-    expect(await focused.evaluate((cell: HTMLTableCellElement) => [(cell.parentElement as HTMLTableRowElement).sectionRowIndex, cell.cellIndex - 1])).toEqual([0, 1]);
+    expect(
+      await focused.evaluate((cell: HTMLTableCellElement) => [
+        (cell.parentElement as HTMLTableRowElement).sectionRowIndex,
+        cell.cellIndex - 1,
+      ]),
+    ).toEqual([0, 1]);
     await expect(grid.locator('td[tabindex]')).toHaveCount(1);
-    await expect(page.locator('.matrix-detail')).toContainText(/Actor and commitment|does not apply/);
+    await expect(page.locator('.matrix-detail')).toContainText(
+      /Actor and commitment|does not apply/,
+    );
     // Every cell says its status in words (the colour and symbol only repeat it).
-    const statusWords = /^(Not started|Limited progress|Substantial progress|Complete|Regressed|Unable to assess)( \(stale\))?(, contested)?$|^No report(, contested)?$|^Does not apply$/;
-    for (const text of await grid.locator('td').allTextContents()) expect(text).toMatch(statusWords);
+    const statusWords =
+      /^(Not started|Limited progress|Substantial progress|Complete|Regressed|Unable to assess)( \(stale\))?(, contested)?$|^No report(, contested)?$|^Does not apply$/;
+    for (const text of await grid.locator('td').allTextContents())
+      expect(text).toMatch(statusWords);
     // A cell that applies and has a status describes the entry behind it.
     const reported = grid.locator('td:not(.na):not(.nr)').first();
     await reported.hover();
     await expect(page.locator('.matrix-detail')).toContainText('Actor and commitment');
-    await expect(page.locator('.matrix-detail').getByRole('link').first()).toHaveAttribute('href', /^\/entries\/\d+$/);
+    await expect(page.locator('.matrix-detail').getByRole('link').first()).toHaveAttribute(
+      'href',
+      /^\/entries\/\d+$/,
+    );
     // Every demo actor is on the page, so every contested pair is on one of its pages of commitments.
     const expected = expectedFigures();
     expect(expected.contested).toBeGreaterThan(0);
     const contested = async () => {
-      await expect(grid.locator('td.c')).toHaveCount(await grid.locator('td', { hasText: ', contested' }).count());
+      await expect(grid.locator('td.c')).toHaveCount(
+        await grid.locator('td', { hasText: ', contested' }).count(),
+      );
       return grid.locator('td.c').count();
     };
     let shown = await contested();
@@ -154,7 +205,10 @@ test.describe('overview dashboard', () => {
     await page.getByRole('button', { name: 'Independent assessments' }).click();
     await overview.settled();
     await expect(page).toHaveURL(/perspective=independent/);
-    await expect(page.getByRole('button', { name: 'Independent assessments' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'Independent assessments' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
   });
 
   test('passes axe with filters applied', async ({ page }) => {
@@ -165,7 +219,9 @@ test.describe('overview dashboard', () => {
 });
 
 test.describe('commitment and actor charts', () => {
-  test('an actor page puts each self-report beside the independent assessment, contested and stale marked', async ({ page }) => {
+  test('an actor page puts each self-report beside the independent assessment, contested and stale marked', async ({
+    page,
+  }) => {
     const actor = queryOne<{ id: number }>(
       `SELECT s.subject_id AS id FROM current_status s JOIN current_status i
          ON i.commitment_id = s.commitment_id AND i.subject_id = s.subject_id AND i.perspective = 'independent'
@@ -189,24 +245,38 @@ test.describe('commitment and actor charts', () => {
       actor,
     );
     const label = (status: string | null) => (status ? status.replace(/_/g, ' ') : 'no report');
-    for (const row of rows.filter((candidate) => candidate.self && candidate.independent).slice(0, 5)) {
-      const line = table.locator('tbody tr').filter({ has: page.getByRole('link', { name: new RegExp(`^${row.code} `) }) });
+    for (const row of rows
+      .filter((candidate) => candidate.self && candidate.independent)
+      .slice(0, 5)) {
+      const line = table
+        .locator('tbody tr')
+        .filter({ has: page.getByRole('link', { name: new RegExp(`^${row.code} `) }) });
       await expect(line.locator('td').nth(0)).toContainText(new RegExp(label(row.self), 'i'));
-      await expect(line.locator('td').nth(1)).toContainText(new RegExp(label(row.independent), 'i'));
+      await expect(line.locator('td').nth(1)).toContainText(
+        new RegExp(label(row.independent), 'i'),
+      );
     }
-    const contested = rows.filter((row) => isContested(row.self as StatusKey | null, row.independent as StatusKey | null)).length;
+    const contested = rows.filter((row) =>
+      isContested(row.self as StatusKey | null, row.independent as StatusKey | null),
+    ).length;
     expect(contested).toBeGreaterThan(0);
     await expect(table.locator('tr.contested-row')).toHaveCount(contested);
     await expectNoAxeViolations(page);
   });
 
-  test('a commitment page shows its status across actors with a table behind each chart', async ({ page }) => {
+  test('a commitment page shows its status across actors with a table behind each chart', async ({
+    page,
+  }) => {
     const code = queryOne<{ code: string }>(
       `SELECT c.code FROM current_status s JOIN commitments c ON c.id = s.commitment_id GROUP BY c.code ORDER BY count(*) DESC LIMIT 1`,
     ).code;
     await page.goto(`/commitments/${code}`);
-    await expect(page.getByRole('heading', { name: 'Status across actors', exact: true })).toBeVisible();
-    const chart = page.locator('figure.chart-frame').filter({ has: page.getByRole('heading', { name: 'Status across actors, by perspective' }) });
+    await expect(
+      page.getByRole('heading', { name: 'Status across actors', exact: true }),
+    ).toBeVisible();
+    const chart = page
+      .locator('figure.chart-frame')
+      .filter({ has: page.getByRole('heading', { name: 'Status across actors, by perspective' }) });
     await chart.getByRole('button', { name: 'Table' }).click();
     const selfRow = chart.getByRole('table').locator('tbody tr').first();
     const reported = queryOne<{ n: number }>(

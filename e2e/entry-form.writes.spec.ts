@@ -5,12 +5,29 @@ import { EntryFormFields, MEASURE_LABELS, type EntryFields } from './pages/entry
 import { DEMO, signIn } from './pages/workspace';
 
 // Each test writes its own entries (unique summaries) to the shared e2e database.
-const unique = (label: string) => `${label} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+const unique = (label: string) =>
+  `${label} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const TODAY = new Date().toISOString().slice(0, 10);
 const NEXT_YEAR = `${Number(TODAY.slice(0, 4)) + 1}-06-30`;
-const STATUS_KEYS: Record<string, string> = { 'Not started': 'not_started', 'Limited progress': 'limited', 'Substantial progress': 'substantial', Complete: 'complete', Regressed: 'regressed', 'Unable to assess': 'unable_to_assess' };
-const MEASURE_KEYS = ['legislation', 'policy', 'programme', 'budget', 'institution', 'data', 'cooperation'];
-const FUTURE_DATE = 'As of: cannot be in the future: enter the date the status describes, today or earlier';
+const STATUS_KEYS: Record<string, string> = {
+  'Not started': 'not_started',
+  'Limited progress': 'limited',
+  'Substantial progress': 'substantial',
+  Complete: 'complete',
+  Regressed: 'regressed',
+  'Unable to assess': 'unable_to_assess',
+};
+const MEASURE_KEYS = [
+  'legislation',
+  'policy',
+  'programme',
+  'budget',
+  'institution',
+  'data',
+  'cooperation',
+];
+const FUTURE_DATE =
+  'As of: cannot be in the future: enter the date the status describes, today or earlier';
 
 interface StoredEntry {
   id: number;
@@ -38,7 +55,11 @@ const stored = (where: string, ...params: unknown[]) =>
   );
 
 /** The stored entry, field by field, is what the form showed when it was saved. */
-function expectStored(entry: StoredEntry | undefined, typed: EntryFields, extra: { state: string; supersedes: number | null }) {
+function expectStored(
+  entry: StoredEntry | undefined,
+  typed: EntryFields,
+  extra: { state: string; supersedes: number | null },
+) {
   expect(entry).toBeDefined();
   expect({
     commitment: entry!.commitment,
@@ -81,7 +102,11 @@ const stateCommitments = () =>
       ).code,
   );
 
-async function signedIn(browser: Browser, account: { email: string; password: string }, next: string): Promise<Page> {
+async function signedIn(
+  browser: Browser,
+  account: { email: string; password: string },
+  next: string,
+): Promise<Page> {
   const page = await newPerson(browser);
   await signIn(page, account, next);
   return page;
@@ -90,7 +115,9 @@ async function signedIn(browser: Browser, account: { email: string; password: st
 test.describe('the entry form keeps every value through an error', () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test('a new independent assessment: nothing is chosen for the person, every value survives each error, and the draft is stored as typed', async ({ browser }) => {
+  test('a new independent assessment: nothing is chosen for the person, every value survives each error, and the draft is stored as typed', async ({
+    browser,
+  }) => {
     const [code] = stateCommitments();
     const page = await signedIn(browser, DEMO.bridgewellContributor, '/entries/new');
     const form = new EntryFormFields(page);
@@ -104,10 +131,21 @@ test.describe('the entry form keeps every value through an error', () => {
       status: 'Regressed',
       asOf: NEXT_YEAR,
       summary: unique('Monitors see returns without screening'),
-      narrative: 'Décret n° 7/2026 — observed at three border posts.\nSecond paragraph: « les renvois » continue. مراقبة',
+      narrative:
+        'Décret n° 7/2026 — observed at three border posts.\nSecond paragraph: « les renvois » continue. مراقبة',
       measures: ['Policy', 'Data', 'Cooperation'],
       // Rows 1, 3 and 5 left blank: errors must still name the rows as the form numbers them.
-      evidence: [null, { url: 'https://example.org/monitoring-report', title: 'Monitoring report', relation: 'context' }, null, { url: 'https://example.org/court-ruling', title: '', relation: 'contradicts' }, null],
+      evidence: [
+        null,
+        {
+          url: 'https://example.org/monitoring-report',
+          title: 'Monitoring report',
+          relation: 'context',
+        },
+        null,
+        { url: 'https://example.org/court-ruling', title: '', relation: 'contradicts' },
+        null,
+      ],
       confidence: '',
       adverseEffects: true,
       adverseEffectsDescription: 'Returns without an individual assessment of protection needs.',
@@ -116,7 +154,11 @@ test.describe('the entry form keeps every value through an error', () => {
     await expect(form.confidence).toHaveAttribute('aria-required', 'true');
     await expect(form.form.getByText('(required)')).toHaveCount(5);
     await form.fill(typed);
-    await form.saveExpectingErrors('Save draft', ['Commitment: choose the commitment this entry is about', FUTURE_DATE, 'Evidence link 4: give the link a title, or clear its web address']);
+    await form.saveExpectingErrors('Save draft', [
+      'Commitment: choose the commitment this entry is about',
+      FUTURE_DATE,
+      'Evidence link 4: give the link a title, or clear its web address',
+    ]);
     await form.expectValues(typed);
     await expectNoAxeViolations(page);
 
@@ -124,7 +166,10 @@ test.describe('the entry form keeps every value through an error', () => {
     typed.commitment = code!;
     typed.confidence = 'Low';
     await form.fill({ commitment: typed.commitment, confidence: typed.confidence });
-    await form.saveExpectingErrors('Save draft', [FUTURE_DATE, 'Evidence link 4: give the link a title, or clear its web address']);
+    await form.saveExpectingErrors('Save draft', [
+      FUTURE_DATE,
+      'Evidence link 4: give the link a title, or clear its web address',
+    ]);
     await form.expectValues(typed);
 
     // Confidence is required of an independent assessment by the data layer, at every save.
@@ -132,7 +177,9 @@ test.describe('the entry form keeps every value through an error', () => {
     typed.evidence[3]!.title = 'Court ruling';
     typed.confidence = '';
     await form.fill({ asOf: typed.asOf, evidence: typed.evidence, confidence: typed.confidence });
-    await form.saveExpectingErrors('Save draft', ['Confidence of this assessment: choose how confident you are in this independent assessment']);
+    await form.saveExpectingErrors('Save draft', [
+      'Confidence of this assessment: choose how confident you are in this independent assessment',
+    ]);
     await form.expectValues(typed);
     expect(stored('e.summary = ?', typed.summary)).toBeUndefined();
 
@@ -145,12 +192,19 @@ test.describe('the entry form keeps every value through an error', () => {
     await closePeople(page);
   });
 
-  test('an edit of a draft keeps every change through errors, and a description of adverse effects is never dropped unticked', async ({ browser }) => {
+  test('an edit of a draft keeps every change through errors, and a description of adverse effects is never dropped unticked', async ({
+    browser,
+  }) => {
     const [first, second] = stateCommitments();
     const page = await signedIn(browser, DEMO.aldoriaContributor, '/entries/new');
     const form = new EntryFormFields(page);
     const original = unique('Referral mechanism drafted');
-    await form.fill({ commitment: first!, status: 'Limited progress', asOf: '2025-03-31', summary: original });
+    await form.fill({
+      commitment: first!,
+      status: 'Limited progress',
+      asOf: '2025-03-31',
+      summary: original,
+    });
     await form.save('Save draft');
     await expect(page).toHaveURL(/\/entries\/mine\?saved=\d+$/);
     const id = Number(new URL(page.url()).searchParams.get('saved'));
@@ -167,7 +221,11 @@ test.describe('the entry form keeps every value through an error', () => {
       measures: ['Legislation', 'Institution'],
       evidence: [
         { url: 'https://example.org/decree', title: 'Decree 12/2026', relation: 'supports' },
-        { url: 'https://example.org/ngo-letter', title: 'Letter from an NGO', relation: 'contradicts' },
+        {
+          url: 'https://example.org/ngo-letter',
+          title: 'Letter from an NGO',
+          relation: 'contradicts',
+        },
         null,
         null,
         { url: 'https://example.org/statistics', title: 'Statistics', relation: 'context' },
@@ -177,7 +235,10 @@ test.describe('the entry form keeps every value through an error', () => {
       adverseEffectsDescription: 'Detention of children during screening.',
     };
     await form.fill(typed);
-    await form.saveExpectingErrors('Save changes', [FUTURE_DATE, 'Adverse effects: tick “These measures had adverse effects on rights” to keep this description, or clear it']);
+    await form.saveExpectingErrors('Save changes', [
+      FUTURE_DATE,
+      'Adverse effects: tick “These measures had adverse effects on rights” to keep this description, or clear it',
+    ]);
     await form.expectValues(typed);
 
     typed.asOf = '2026-01-15';
@@ -189,7 +250,9 @@ test.describe('the entry form keeps every value through an error', () => {
     await closePeople(page);
   });
 
-  test('a correction of a published entry keeps every change through an error, and supersedes the entry it corrects', async ({ browser }) => {
+  test('a correction of a published entry keeps every change through an error, and supersedes the entry it corrects', async ({
+    browser,
+  }) => {
     const published = queryOne<{ id: number; summary: string }>(
       `SELECT e.id, e.summary FROM progress_entries e JOIN actors a ON a.id = e.reporter_id JOIN commitments c ON c.id = e.commitment_id
         WHERE a.name = 'Republic of Aldoria' AND e.subject_id = e.reporter_id AND e.state = 'published' AND e.withdrawn_at IS NULL
@@ -210,7 +273,13 @@ test.describe('the entry form keeps every value through an error', () => {
       summary: unique('Corrected: programme fully funded'),
       narrative: 'The earlier entry gave last year’s budget line.',
       measures: ['Budget', 'Programme'],
-      evidence: [{ url: 'https://example.org/budget-2026', title: 'Budget law 2026', relation: 'supports' }, null, { url: 'https://example.org/audit', title: 'Audit office note', relation: 'context' }, null, null],
+      evidence: [
+        { url: 'https://example.org/budget-2026', title: 'Budget law 2026', relation: 'supports' },
+        null,
+        { url: 'https://example.org/audit', title: 'Audit office note', relation: 'context' },
+        null,
+        null,
+      ],
       confidence: null,
       adverseEffects: true,
       adverseEffectsDescription: 'None known, but the audit was partial.',
@@ -223,14 +292,22 @@ test.describe('the entry form keeps every value through an error', () => {
     await form.fill({ asOf: typed.asOf });
     await form.save('Save correction as draft');
     await expect(page).toHaveURL(/\/entries\/mine\?saved=\d+$/);
-    expectStored(stored('e.summary = ?', typed.summary), typed, { state: 'draft', supersedes: published.id });
+    expectStored(stored('e.summary = ?', typed.summary), typed, {
+      state: 'draft',
+      supersedes: published.id,
+    });
     await closePeople(page);
   });
 
-  test('without JavaScript the form still keeps every value through an error and saves', async ({ browser }) => {
+  test('without JavaScript the form still keeps every value through an error and saves', async ({
+    browser,
+  }) => {
     const [code] = stateCommitments();
     const signedInPage = await signedIn(browser, DEMO.aldoriaContributor, '/entries/mine');
-    const context = await browser.newContext({ storageState: await signedInPage.context().storageState(), javaScriptEnabled: false });
+    const context = await browser.newContext({
+      storageState: await signedInPage.context().storageState(),
+      javaScriptEnabled: false,
+    });
     const page = await context.newPage();
     await page.goto('/entries/new');
     const form = new EntryFormFields(page);
@@ -242,7 +319,13 @@ test.describe('the entry form keeps every value through an error', () => {
       summary: unique('No measures yet'),
       narrative: 'Planned for next year.',
       measures: ['Programme'],
-      evidence: [{ url: 'https://example.org/plan', title: 'Plan', relation: 'context' }, null, null, null, null],
+      evidence: [
+        { url: 'https://example.org/plan', title: 'Plan', relation: 'context' },
+        null,
+        null,
+        null,
+        null,
+      ],
       confidence: null,
       adverseEffects: true,
       adverseEffectsDescription: 'Pushbacks reported at the northern border.',
@@ -256,7 +339,10 @@ test.describe('the entry form keeps every value through an error', () => {
     await form.fill({ asOf: typed.asOf });
     await form.save('Save draft');
     await expect(page).toHaveURL(/\/entries\/mine\?saved=\d+$/);
-    expectStored(stored('e.summary = ?', typed.summary), typed, { state: 'draft', supersedes: null });
+    expectStored(stored('e.summary = ?', typed.summary), typed, {
+      state: 'draft',
+      supersedes: null,
+    });
     await closePeople(signedInPage, page);
   });
 });

@@ -58,7 +58,9 @@ const entryDetail = (page: Page) => page.locator('dl.entry-detail');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test.describe("an entry's own page", () => {
-  test('a published assessment opened from its commitment page shows every public field and the pair', async ({ page }) => {
+  test('a published assessment opened from its commitment page shows every public field and the pair', async ({
+    page,
+  }) => {
     // An independent assessment with every field filled, on the first page (20) of its commitment's
     // list, whose pair also has a current self-report.
     const { id } = queryOne<{ id: number }>(
@@ -72,7 +74,10 @@ test.describe("an entry's own page", () => {
     );
     const row = entry(id);
     await page.goto(`/commitments/${row.code}`);
-    await page.getByRole('list', { name: 'Entries' }).getByRole('link', { name: row.summary, exact: true }).click();
+    await page
+      .getByRole('list', { name: 'Entries' })
+      .getByRole('link', { name: row.summary, exact: true })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/entries/${id}$`));
     await expect(page).toHaveTitle(new RegExp(`^${row.code}: ${escape(row.summary)}`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${row.code} ${row.summary}`);
@@ -80,11 +85,20 @@ test.describe("an entry's own page", () => {
 
     const detail = entryDetail(page);
     await expect(detail).toContainText(`${row.code} ${row.title}`);
-    await expect(detail).toContainText(`Independent assessment of ${row.subject} by ${row.reporter}`);
+    await expect(detail).toContainText(
+      `Independent assessment of ${row.subject} by ${row.reporter}`,
+    );
     await expect(detail).toContainText(messages.status[row.status]);
-    await expect(detail.locator('.user-text[dir="auto"]', { hasText: row.narrative.slice(0, 60) })).toBeVisible();
-    for (const measure of JSON.parse(row.measures) as MeasureKey[]) await expect(detail).toContainText(messages.measure[measure]);
-    for (const link of JSON.parse(row.evidence) as { url: string; title: string; relation: RelationKey }[]) {
+    await expect(
+      detail.locator('.user-text[dir="auto"]', { hasText: row.narrative.slice(0, 60) }),
+    ).toBeVisible();
+    for (const measure of JSON.parse(row.measures) as MeasureKey[])
+      await expect(detail).toContainText(messages.measure[measure]);
+    for (const link of JSON.parse(row.evidence) as {
+      url: string;
+      title: string;
+      relation: RelationKey;
+    }[]) {
       const item = detail.getByRole('listitem').filter({ hasText: link.url });
       await expect(item.getByRole('link', { name: link.title })).toHaveAttribute('href', link.url);
       await expect(item).toContainText(`(${messages.relation[link.relation]})`);
@@ -95,20 +109,30 @@ test.describe("an entry's own page", () => {
     await expect(detail.getByText('Written by')).toHaveCount(0);
 
     const byline = page.locator('main p.meta').filter({ hasText: `Entry ${id} about` });
-    await expect(byline.getByRole('link', { name: row.subject })).toHaveAttribute('href', `/actors/${row.subject_id}`);
-    await expect(byline.getByRole('link', { name: row.reporter })).toHaveAttribute('href', `/actors/${row.reporter_id}`);
+    await expect(byline.getByRole('link', { name: row.subject })).toHaveAttribute(
+      'href',
+      `/actors/${row.subject_id}`,
+    );
+    await expect(byline.getByRole('link', { name: row.reporter })).toHaveAttribute(
+      'href',
+      `/actors/${row.reporter_id}`,
+    );
 
     // The pair: this entry is the current assessment or links to the one that is; the self-report is linked.
     const current = currentOf(row);
     const pair = page.getByRole('region', { name: 'On the same actor and commitment' });
     const selfReport = entry(current.self!);
-    await expect(pair.getByRole('link', { name: new RegExp(`by ${escape(selfReport.reporter)}$`) })).toHaveAttribute('href', `/entries/${current.self}`);
+    await expect(
+      pair.getByRole('link', { name: new RegExp(`by ${escape(selfReport.reporter)}$`) }),
+    ).toHaveAttribute('href', `/entries/${current.self}`);
     if (current.independent === id) await expect(pair).toContainText('This entry:');
     else await expect(pair.locator(`a[href="/entries/${current.independent}"]`)).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
-  test('a correction opened from the change log links to the entry it supersedes, and that entry back to it', async ({ page }) => {
+  test('a correction opened from the change log links to the entry it supersedes, and that entry back to it', async ({
+    page,
+  }) => {
     const { audit, id } = queryOne<{ audit: number; id: number }>(
       `SELECT a.id AS audit, e.id FROM audit_log a JOIN progress_entries e ON e.id = CAST(a.entity_id AS INTEGER)
        WHERE a.entity_type = 'progress_entry' AND a.action = 'entry.publish' AND e.supersedes_id IS NOT NULL AND e.withdrawn_at IS NULL
@@ -117,28 +141,42 @@ test.describe("an entry's own page", () => {
     const correction = entry(id);
     const original = entry(correction.supersedes_id!);
     await page.goto(`/changes?page=${changeLogPage(audit)}`);
-    const logRow = page.getByRole('row').filter({ hasText: 'Published' }).filter({ has: page.getByRole('link', { name: correction.summary, exact: true }) });
+    const logRow = page
+      .getByRole('row')
+      .filter({ hasText: 'Published' })
+      .filter({ has: page.getByRole('link', { name: correction.summary, exact: true }) });
     await logRow.getByRole('link', { name: correction.summary, exact: true }).first().click();
     await expect(page).toHaveURL(new RegExp(`/entries/${id}$`));
     await expect(entryDetail(page)).toContainText('Corrects');
-    await entryDetail(page).getByRole('link', { name: `entry ${original.id}` }).click();
+    await entryDetail(page)
+      .getByRole('link', { name: `entry ${original.id}` })
+      .click();
 
     await expect(page).toHaveURL(new RegExp(`/entries/${original.id}$`));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${original.code} ${original.summary}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      `${original.code} ${original.summary}`,
+    );
     const notice = page.locator('.superseded-notice');
     await expect(notice).toContainText('Superseded by a correction.');
-    await expect(notice.getByRole('link', { name: `entry ${id}` })).toHaveAttribute('href', `/entries/${id}`);
+    await expect(notice.getByRole('link', { name: `entry ${id}` })).toHaveAttribute(
+      'href',
+      `/entries/${id}`,
+    );
     await expectNoAxeViolations(page);
   });
 
-  test('a withdrawn entry opened from the change log says so, with its reason', async ({ page }) => {
+  test('a withdrawn entry opened from the change log says so, with its reason', async ({
+    page,
+  }) => {
     const { audit, id } = queryOne<{ audit: number; id: number }>(
       `SELECT a.id AS audit, CAST(a.entity_id AS INTEGER) AS id FROM audit_log a
        WHERE a.entity_type = 'progress_entry' AND a.action = 'entry.withdraw' ORDER BY a.at DESC, a.id DESC LIMIT 1`,
     );
     const withdrawn = entry(id);
     await page.goto(`/changes?page=${changeLogPage(audit)}`);
-    const logRow = page.getByRole('row').filter({ hasText: `Withdrawn: ${withdrawn.withdrawal_reason}` });
+    const logRow = page
+      .getByRole('row')
+      .filter({ hasText: `Withdrawn: ${withdrawn.withdrawal_reason}` });
     await logRow.getByRole('link', { name: withdrawn.summary, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/entries/${id}$`));
     const notice = page.locator('.withdrawn-notice');
@@ -146,11 +184,26 @@ test.describe("an entry's own page", () => {
     await expect(notice.locator('.user-text[dir="auto"]')).toHaveText(withdrawn.withdrawal_reason!);
   });
 
-  test('an entry that is not published, and an id that names no entry, are not found, never an error', async ({ page, request }) => {
-    const unpublished = queryAll<{ id: number }>(`SELECT min(id) AS id FROM progress_entries WHERE state <> 'published' GROUP BY state`).map((row) => row.id);
+  test('an entry that is not published, and an id that names no entry, are not found, never an error', async ({
+    page,
+    request,
+  }) => {
+    const unpublished = queryAll<{ id: number }>(
+      `SELECT min(id) AS id FROM progress_entries WHERE state <> 'published' GROUP BY state`,
+    ).map((row) => row.id);
     expect(unpublished).toHaveLength(3);
     const { max } = queryOne<{ max: number }>('SELECT max(id) AS max FROM progress_entries');
-    const bogus = ['abc', '0', '-1', '1.5', '1e3', String(max + 1000), '9007199254740993', '99999999999999999999999999', '12%20'];
+    const bogus = [
+      'abc',
+      '0',
+      '-1',
+      '1.5',
+      '1e3',
+      String(max + 1000),
+      '9007199254740993',
+      '99999999999999999999999999',
+      '12%20',
+    ];
     for (const id of [...unpublished.map(String), ...bogus]) {
       const response = await request.get(`/entries/${id}`);
       expect(response.status(), `/entries/${id}`).toBe(404);
@@ -161,12 +214,16 @@ test.describe("an entry's own page", () => {
     await expect(page).toHaveTitle(/^Page not found/);
   });
 
-  test("the workspace's own pages under /entries are still theirs, not an entry's", async ({ request }) => {
+  test("the workspace's own pages under /entries are still theirs, not an entry's", async ({
+    request,
+  }) => {
     for (const path of ['/entries/new', '/entries/mine', '/entries/review', '/entries/import']) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBeGreaterThanOrEqual(300);
       expect(response.status(), path).toBeLessThan(400);
-      expect(response.headers().location, path).toContain(`/sign-in?next=${encodeURIComponent(path)}`);
+      expect(response.headers().location, path).toContain(
+        `/sign-in?next=${encodeURIComponent(path)}`,
+      );
     }
   });
 });

@@ -5,7 +5,10 @@ import { expect, type Page } from '@playwright/test';
 
 /** Read-only view of the throw-away database the server under test uses. */
 export function e2eDatabase(): Database.Database {
-  return new Database(process.env.E2E_DATABASE_PATH ?? 'e2e/.tmp/3100/e2e.db', { readonly: true, fileMustExist: true });
+  return new Database(process.env.E2E_DATABASE_PATH ?? 'e2e/.tmp/3100/e2e.db', {
+    readonly: true,
+    fileMustExist: true,
+  });
 }
 
 export function queryOne<T>(sql: string, ...params: unknown[]): T {
@@ -28,8 +31,13 @@ export function queryAll<T>(sql: string, ...params: unknown[]): T[] {
 
 /** WCAG 2.1 A and AA, zero violations. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
   expect(summary).toEqual([]);
 }
 
@@ -39,10 +47,14 @@ export const ENTRY_TOKEN = /ct_[A-Za-z0-9_-]{43}/;
 
 /** An API token issued the way an operator would: `npm run token:create` against the e2e database. */
 export function issueToken(email: string, name: string): string {
-  const output = execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'db/token-create.ts', '--email', email, '--name', name], {
-    env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH },
-    encoding: 'utf8',
-  });
+  const output = execFileSync(
+    'node_modules/.bin/tsx',
+    ['--conditions=react-server', 'db/token-create.ts', '--email', email, '--name', name],
+    {
+      env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH },
+      encoding: 'utf8',
+    },
+  );
   const token = ENTRY_TOKEN.exec(output)?.[0];
   if (!token) throw new Error(`token:create printed no token:\n${output}`);
   return token;

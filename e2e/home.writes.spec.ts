@@ -8,23 +8,46 @@ import { DEMO, signIn } from './pages/workspace';
 
 const personAt = async (browser: Browser) => (await browser.newContext()).newPage();
 
-const userId = (email: string) => queryOne<{ id: string }>('SELECT id FROM users WHERE email = ?', email).id;
-const actorOf = (email: string) => queryOne<{ id: number; name: string }>('SELECT a.id, a.name FROM users u JOIN actors a ON a.id = u.actor_id WHERE u.email = ?', email);
+const userId = (email: string) =>
+  queryOne<{ id: string }>('SELECT id FROM users WHERE email = ?', email).id;
+const actorOf = (email: string) =>
+  queryOne<{ id: number; name: string }>(
+    'SELECT a.id, a.name FROM users u JOIN actors a ON a.id = u.actor_id WHERE u.email = ?',
+    email,
+  );
 
 /** What the review queue holds for a focal point: its actor's submitted entries. */
-const awaitingReview = (actorId: number) => queryOne<{ n: number }>(`SELECT count(*) AS n FROM progress_entries WHERE reporter_id = ? AND state = 'submitted'`, actorId).n;
-const mine = (email: string, state: string) => queryOne<{ n: number }>('SELECT count(*) AS n FROM progress_entries WHERE created_by = ? AND state = ?', userId(email), state).n;
+const awaitingReview = (actorId: number) =>
+  queryOne<{ n: number }>(
+    `SELECT count(*) AS n FROM progress_entries WHERE reporter_id = ? AND state = 'submitted'`,
+    actorId,
+  ).n;
+const mine = (email: string, state: string) =>
+  queryOne<{ n: number }>(
+    'SELECT count(*) AS n FROM progress_entries WHERE created_by = ? AND state = ?',
+    userId(email),
+    state,
+  ).n;
 
-const section = (page: Page, title: string) => page.getByRole('region', { name: new RegExp(`^${title} \\(\\d+\\)$`) });
-const reviewLink = (page: Page) => page.getByRole('region', { name: 'Your account' }).getByRole('link', { name: /^Review queue/ });
+const section = (page: Page, title: string) =>
+  page.getByRole('region', { name: new RegExp(`^${title} \\(\\d+\\)$`) });
+const reviewLink = (page: Page) =>
+  page.getByRole('region', { name: 'Your account' }).getByRole('link', { name: /^Review queue/ });
 
 /** What "Review queue (3)" says to a screen reader: "Review queue, 3 entries wait for review". */
-const waitingWords = (count: number) => (count === 0 ? 'nothing waits for review' : count === 1 ? '1 entry waits for review' : `${count} entries wait for review`);
+const waitingWords = (count: number) =>
+  count === 0
+    ? 'nothing waits for review'
+    : count === 1
+      ? '1 entry waits for review'
+      : `${count} entries wait for review`;
 
 test.describe('a place to work', () => {
   test.describe.configure({ timeout: 90_000 });
 
-  test("a focal point's home shows what waits for review, and the header counts it as the queue does", async ({ page }) => {
+  test("a focal point's home shows what waits for review, and the header counts it as the queue does", async ({
+    page,
+  }) => {
     const account = DEMO.bravoniaFocal;
     const actor = actorOf(account.email);
     await signIn(page, account, '/home');
@@ -33,16 +56,25 @@ test.describe('a place to work', () => {
       await page.reload();
       const waiting = awaitingReview(actor.id);
       expect(waiting).toBeGreaterThan(0);
-      await expect(reviewLink(page)).toHaveAccessibleName(`Review queue, ${waitingWords(waiting)}`, { timeout: 1_000 });
+      await expect(reviewLink(page)).toHaveAccessibleName(
+        `Review queue, ${waitingWords(waiting)}`,
+        { timeout: 1_000 },
+      );
       await expect(reviewLink(page)).toHaveText(`Review queue (${waiting})`, { timeout: 1_000 });
       const toReview = page.getByRole('region', { name: `To review (${waiting})` });
-      await expect(toReview.getByRole('listitem'), 'one card per queued entry').toHaveCount(waiting, { timeout: 1_000 });
+      await expect(toReview.getByRole('listitem'), 'one card per queued entry').toHaveCount(
+        waiting,
+        { timeout: 1_000 },
+      );
       for (const [title, state] of [
         ['Returned to you', 'returned'],
         ['Your drafts', 'draft'],
         ['Submitted, awaiting review', 'submitted'],
       ] as const) {
-        await expect(section(page, title)).toHaveAccessibleName(`${title} (${mine(account.email, state)})`, { timeout: 1_000 });
+        await expect(section(page, title)).toHaveAccessibleName(
+          `${title} (${mine(account.email, state)})`,
+          { timeout: 1_000 },
+        );
       }
     }).toPass({ timeout: 30_000 });
     await expectNoAxeViolations(page);
@@ -52,17 +84,26 @@ test.describe('a place to work', () => {
     await expect(async () => {
       await page.goto('/home');
       const counted = Number((await reviewLink(page).textContent())?.replace(/\D/g, ''));
-      const first = page.getByRole('region', { name: /^To review/ }).getByRole('link', { name: /^Review: / }).first();
+      const first = page
+        .getByRole('region', { name: /^To review/ })
+        .getByRole('link', { name: /^Review: / })
+        .first();
       const href = await first.getAttribute('href');
       await reviewLink(page).click();
       await expect(page).toHaveURL(/\/entries\/review$/);
       await expect(page.getByRole('heading', { level: 1, name: 'Review queue' })).toBeVisible();
-      await expect(page.getByRole('main').locator('li.card')).toHaveCount(counted, { timeout: 1_000 });
-      await expect(page.getByRole('main').locator(`a[href="${href}"]`)).toHaveCount(1, { timeout: 1_000 });
+      await expect(page.getByRole('main').locator('li.card')).toHaveCount(counted, {
+        timeout: 1_000,
+      });
+      await expect(page.getByRole('main').locator(`a[href="${href}"]`)).toHaveCount(1, {
+        timeout: 1_000,
+      });
     }).toPass({ timeout: 30_000 });
   });
 
-  test("a member opens its actor's unpublished entry, marked not published; another actor's focal point is told it does not exist", async ({ browser }) => {
+  test("a member opens its actor's unpublished entry, marked not published; another actor's focal point is told it does not exist", async ({
+    browser,
+  }) => {
     const account = DEMO.bravoniaFocal;
     const actor = actorOf(account.email);
     const submitted = queryOne<{ id: number; summary: string } | undefined>(
@@ -70,12 +111,19 @@ test.describe('a place to work', () => {
       userId(account.email),
     );
     // The demo seeds submitted entries of this focal point's own; none left would be a seed regression, not a reason to skip.
-    expect(submitted, 'a submitted entry of the Bravonia focal point in the demo data').toBeDefined();
+    expect(
+      submitted,
+      'a submitted entry of the Bravonia focal point in the demo data',
+    ).toBeDefined();
     const member = await personAt(browser);
     await signIn(member, account, '/home');
-    await section(member, 'Submitted, awaiting review').getByRole('link', { name: `Open: ${submitted!.summary}` }).click();
+    await section(member, 'Submitted, awaiting review')
+      .getByRole('link', { name: `Open: ${submitted!.summary}` })
+      .click();
     await expect(member).toHaveURL(new RegExp(`/entries/${submitted!.id}$`));
-    await expect(member.locator('.not-published')).toContainText(`Not published. This entry is submitted and waits for review by the focal point of ${actor.name}.`);
+    await expect(member.locator('.not-published')).toContainText(
+      `Not published. This entry is submitted and waits for review by the focal point of ${actor.name}.`,
+    );
     // The workspace view names who wrote it, which a published page does not.
     await expect(member.locator('dl.entry-detail')).toContainText('Written by');
     await expectNoAxeViolations(member);
@@ -87,7 +135,9 @@ test.describe('a place to work', () => {
     await Promise.all([member.context().close(), outsider.context().close()]);
   });
 
-  test("a contributor's home has no review queue; what came back to them comes first", async ({ page }) => {
+  test("a contributor's home has no review queue; what came back to them comes first", async ({
+    page,
+  }) => {
     const account = DEMO.bridgewellContributor;
     await signIn(page, account, '/home');
     await expect(page.getByRole('heading', { level: 1, name: 'Your work' })).toBeVisible();
@@ -99,10 +149,20 @@ test.describe('a place to work', () => {
       const region = page.getByRole('region', { name: `Returned to you (${returned})` });
       await expect(region.getByRole('listitem')).toHaveCount(returned, { timeout: 1_000 });
       // Each returned entry carries its focal point's note as the author's own text.
-      if (returned > 0) await expect(region.locator('.user-text[dir="auto"]')).toHaveCount(returned, { timeout: 1_000 });
+      if (returned > 0)
+        await expect(region.locator('.user-text[dir="auto"]')).toHaveCount(returned, {
+          timeout: 1_000,
+        });
     }).toPass({ timeout: 30_000 });
-    const headings = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents();
-    expect(headings.map((heading) => heading.replace(/ \(\d+\)$/, ''))).toEqual(['Returned to you', 'Your drafts', 'Submitted, awaiting review']);
+    const headings = await page
+      .getByRole('main')
+      .getByRole('heading', { level: 2 })
+      .allTextContents();
+    expect(headings.map((heading) => heading.replace(/ \(\d+\)$/, ''))).toEqual([
+      'Returned to you',
+      'Your drafts',
+      'Submitted, awaiting review',
+    ]);
     await expectNoAxeViolations(page);
   });
 

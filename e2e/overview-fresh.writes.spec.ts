@@ -19,7 +19,9 @@ const SUMMARY = '/api/v1/summary?kind=state';
 async function expectScriptsUnderNonce(response: Response) {
   const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
   expect(nonce).toBeTruthy();
-  const scripts = ((await response.text()).match(/<script\b[^>]*>/g) ?? []).filter((tag) => !/\btype="application\/(ld\+)?json"/.test(tag));
+  const scripts = ((await response.text()).match(/<script\b[^>]*>/g) ?? []).filter(
+    (tag) => !/\btype="application\/(ld\+)?json"/.test(tag),
+  );
   expect(scripts.length).toBeGreaterThan(0);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
 }
@@ -52,18 +54,28 @@ async function revalidatedTag(request: APIRequestContext): Promise<string> {
 test.describe('the overview rendered for every visitor', () => {
   test.describe.configure({ timeout: 300_000 });
 
-  test('a signed-out visitor reloading after a publish sees the new figures, scripts running under the nonce', async ({ page, request }) => {
+  test('a signed-out visitor reloading after a publish sees the new figures, scripts running under the nonce', async ({
+    page,
+    request,
+  }) => {
     const blocked: string[] = [];
     page.on('console', (message) => {
-      if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) blocked.push(message.text());
+      if (/Content Security Policy|Refused to (execute|load)/i.test(message.text()))
+        blocked.push(message.text());
     });
     await page.goto(PATH);
     await expectCurrentFigures(page);
     const tagBefore = await revalidatedTag(request);
 
     // Aldoria's focal point publishes, through the API, the opposite of its current self-assessment of a commitment.
-    const token = issueToken(DEMO.aldoriaFocal.email, `e2e overview fresh ${Date.now().toString(36)}`);
-    const aldoria = queryOne<{ id: number }>('SELECT id FROM actors WHERE name = ?', 'Republic of Aldoria').id;
+    const token = issueToken(
+      DEMO.aldoriaFocal.email,
+      `e2e overview fresh ${Date.now().toString(36)}`,
+    );
+    const aldoria = queryOne<{ id: number }>(
+      'SELECT id FROM actors WHERE name = ?',
+      'Republic of Aldoria',
+    ).id;
     const code = queryOne<{ code: string }>(
       `SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id WHERE d.duty_bearer = 'states' AND c.archived_at IS NULL ORDER BY c.position LIMIT 1`,
     ).code;

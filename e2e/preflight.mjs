@@ -12,13 +12,21 @@ if (!existsSync(chromium)) {
     console.error(`CHROMIUM_PATH is set to ${chromium}, which does not exist.`);
     process.exit(1);
   }
-  if (typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium is missing: installing Debian\'s chromium package (apt-get)...');
+  if (
+    typeof process.getuid === 'function' &&
+    process.getuid() === 0 &&
+    existsSync('/usr/bin/apt-get')
+  ) {
+    console.log("Chromium is missing: installing Debian's chromium package (apt-get)...");
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    execFileSync(
+      'apt-get',
+      ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      },
+    );
   } else {
     console.error(
       `Chromium was not found at ${chromium}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) ` +
@@ -31,7 +39,11 @@ if (!existsSync(chromium)) {
 await new Promise((resolve, reject) => {
   const server = net.createServer();
   server.once('error', () =>
-    reject(new Error(`Port ${port} is in use: stop whatever listens there or set E2E_PORT to a free port.`)),
+    reject(
+      new Error(
+        `Port ${port} is in use: stop whatever listens there or set E2E_PORT to a free port.`,
+      ),
+    ),
   );
   server.listen(port, '127.0.0.1', () => server.close(resolve));
 }).catch((error) => {

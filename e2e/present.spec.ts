@@ -20,19 +20,27 @@ test.describe('present mode', () => {
     await present.expectSlide('title');
     // The filters and the date in words, on the title slide and in every slide's footer.
     await expect(present.current).toContainText('As of June 30, 2024');
-    await expect(present.current).toContainText('Filtered to: theme Trafficking in persons; States');
+    await expect(present.current).toContainText(
+      'Filtered to: theme Trafficking in persons; States',
+    );
 
     await page.keyboard.press('ArrowRight');
     await present.expectSlide('figures');
     expect(await present.current.locator('dl.headline-figures').innerText()).toBe(dashboardFigures);
     // …and those are the roll-up's figures for the filters, recomputed from the database.
-    await new OverviewPage(page).expectFigures(expectedFigures({ theme: 'trafficking', kind: 'state', asOf: '2024-06-30' }));
+    await new OverviewPage(page).expectFigures(
+      expectedFigures({ theme: 'trafficking', kind: 'state', asOf: '2024-06-30' }),
+    );
 
     await page.keyboard.press('Home');
-    await expect(present.current).toContainText(`${expectedFigures({ theme: 'trafficking', kind: 'state', asOf: '2024-06-30' }).commitments} commitments`);
+    await expect(present.current).toContainText(
+      `${expectedFigures({ theme: 'trafficking', kind: 'state', asOf: '2024-06-30' }).commitments} commitments`,
+    );
   });
 
-  test('arrows, Page keys, Space, Home and End move between slides, each with its own URL; Back steps back', async ({ page }) => {
+  test('arrows, Page keys, Space, Home and End move between slides, each with its own URL; Back steps back', async ({
+    page,
+  }) => {
     const present = new PresentPage(page);
     await present.goto('?theme=smuggling');
     const { total } = await present.position();
@@ -77,7 +85,9 @@ test.describe('present mode', () => {
 
     await present.goto('?slide=matrix-2');
     await present.expectSlide('matrix-2');
-    await expect(present.heading()).toHaveText(/^Status of each actor on each commitment \(2 of \d+\)$/);
+    await expect(present.heading()).toHaveText(
+      /^Status of each actor on each commitment \(2 of \d+\)$/,
+    );
   });
 
   test('Esc leaves for the dashboard with the same filters and date', async ({ page }) => {
@@ -88,12 +98,18 @@ test.describe('present mode', () => {
     const overview = new OverviewPage(page);
     await expect(overview.heading).toBeVisible({ timeout: 30_000 });
     await overview.settled();
-    await expect(page.locator('form.filters').getByLabel('Theme', { exact: true })).toHaveValue('smuggling');
+    await expect(page.locator('form.filters').getByLabel('Theme', { exact: true })).toHaveValue(
+      'smuggling',
+    );
     await expect(page.locator('form.filters').getByLabel('As of')).toHaveValue('2024-06-30');
-    await overview.expectFigures(expectedFigures({ theme: 'smuggling', kind: 'state', asOf: '2024-06-30' }));
+    await overview.expectFigures(
+      expectedFigures({ theme: 'smuggling', kind: 'state', asOf: '2024-06-30' }),
+    );
   });
 
-  test('the high-contrast theme is a toggle kept in the URL; both themes pass axe', async ({ page }) => {
+  test('the high-contrast theme is a toggle kept in the URL; both themes pass axe', async ({
+    page,
+  }) => {
     test.setTimeout(420_000);
     const present = new PresentPage(page);
     for (const slide of ['by-theme', 'matrix', 'contested']) {
@@ -103,8 +119,13 @@ test.describe('present mode', () => {
     await page.getByRole('button', { name: 'High contrast' }).click();
     await expect(page).toHaveURL(/contrast=high/);
     await expect(present.root).toHaveAttribute('data-contrast', 'high');
-    await expect(page.getByRole('button', { name: 'High contrast' })).toHaveAttribute('aria-pressed', 'true');
-    const background = await present.current.evaluate((slide) => getComputedStyle(slide).backgroundColor);
+    await expect(page.getByRole('button', { name: 'High contrast' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const background = await present.current.evaluate(
+      (slide) => getComputedStyle(slide).backgroundColor,
+    );
     expect(background).toBe('rgb(0, 0, 0)');
 
     await page.reload();
@@ -117,16 +138,30 @@ test.describe('present mode', () => {
     }
   });
 
-  test('every slide says the data is fictitious, with its as-of date, filters and source', async ({ page }) => {
+  test('every slide says the data is fictitious, with its as-of date, filters and source', async ({
+    page,
+  }) => {
     const present = new PresentPage(page);
     await present.goto('?perCommitment=yes&region=Europe');
     const { total } = await present.position();
-    const commitments = queryOne<{ n: number }>('SELECT count(*) AS n FROM commitments WHERE archived_at IS NULL').n;
+    const commitments = queryOne<{ n: number }>(
+      'SELECT count(*) AS n FROM commitments WHERE archived_at IS NULL',
+    ).n;
     expect(total).toBeGreaterThan(commitments);
     await expect(present.slides).toHaveCount(total);
-    await expect(present.slides.locator('.present-demo', { hasText: DEMO_NOTICE })).toHaveCount(total);
-    await expect(present.slides.locator('.present-footer', { hasText: /As of .+ · Self-reported · Filtered to: region Europe/ })).toHaveCount(total);
-    await expect(present.slides.locator('.present-source', { hasText: 'Source: published entries in Commitment Tracker' })).toHaveCount(total);
+    await expect(present.slides.locator('.present-demo', { hasText: DEMO_NOTICE })).toHaveCount(
+      total,
+    );
+    await expect(
+      present.slides.locator('.present-footer', {
+        hasText: /As of .+ · Self-reported · Filtered to: region Europe/,
+      }),
+    ).toHaveCount(total);
+    await expect(
+      present.slides.locator('.present-source', {
+        hasText: 'Source: published entries in Commitment Tracker',
+      }),
+    ).toHaveCount(total);
     await page.keyboard.press('End');
     await expect(present.heading()).toHaveText(/^[A-Z]+-\d+: /);
   });
@@ -142,6 +177,8 @@ test.describe('present mode', () => {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? [];
     expect(pages).toHaveLength(total);
     const letter = await page.pdf({ landscape: true, format: 'Letter', printBackground: true });
-    expect(letter.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).toHaveLength(total);
+    expect(letter.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).toHaveLength(
+      total,
+    );
   });
 });

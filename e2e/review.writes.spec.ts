@@ -1,4 +1,11 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import {
+  expect,
+  request as playwrightRequest,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+} from '@playwright/test';
 import { expectNoAxeViolations, issueToken, queryOne } from './fixtures';
 import { DEMO, signIn } from './pages/workspace';
 
@@ -12,10 +19,15 @@ const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}
 const unique = (label: string) => `${label} ${run}`;
 const TODAY = new Date().toISOString().slice(0, 10);
 
-const actorId = (name: string) => queryOne<{ id: number }>('SELECT id FROM actors WHERE name = ?', name).id;
-const userName = (email: string) => queryOne<{ name: string }>('SELECT name FROM users WHERE email = ?', email).name;
+const actorId = (name: string) =>
+  queryOne<{ id: number }>('SELECT id FROM actors WHERE name = ?', name).id;
+const userName = (email: string) =>
+  queryOne<{ name: string }>('SELECT name FROM users WHERE email = ?', email).name;
 const entryRow = (id: number) =>
-  queryOne<{ state: string; superseded_by_id: number | null; return_note: string | null }>('SELECT state, superseded_by_id, return_note FROM progress_entries WHERE id = ?', id);
+  queryOne<{ state: string; superseded_by_id: number | null; return_note: string | null }>(
+    'SELECT state, superseded_by_id, return_note FROM progress_entries WHERE id = ?',
+    id,
+  );
 
 /** Aldoria's current self-report on a live commitment that nothing corrects yet: the entry a correction supersedes. */
 const correctable = (aldoria: number) =>
@@ -33,7 +45,12 @@ const personAt = async (browser: Browser) => (await browser.newContext()).newPag
 /** Our alerts, not Next's route announcer (which also has role="alert"). */
 const alertBox = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)');
 /** The term of a field in the entry under review (the first list of fields on the page). */
-const term = (page: Page, name: string) => page.locator('dl.entry-detail').first().locator('dt').filter({ hasText: new RegExp(`^${name}`) });
+const term = (page: Page, name: string) =>
+  page
+    .locator('dl.entry-detail')
+    .first()
+    .locator('dt')
+    .filter({ hasText: new RegExp(`^${name}`) });
 
 test.describe('reviewing before publishing', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -46,7 +63,12 @@ test.describe('reviewing before publishing', () => {
   async function submitted(overrides: Record<string, unknown>): Promise<number> {
     const response = await api.post('/api/v1/entries', {
       headers: { Authorization: `Bearer ${contributorToken}`, 'Content-Type': 'application/json' },
-      data: JSON.stringify({ idempotencyKey: `e2e-review-${run}-${Math.random().toString(36).slice(2, 10)}`, subject: aldoria(), action: 'submit', ...overrides }),
+      data: JSON.stringify({
+        idempotencyKey: `e2e-review-${run}-${Math.random().toString(36).slice(2, 10)}`,
+        subject: aldoria(),
+        action: 'submit',
+        ...overrides,
+      }),
     });
     expect(response.status(), await response.text()).toBe(201);
     return ((await response.json()) as { entry: { id: number } }).entry.id;
@@ -62,7 +84,9 @@ test.describe('reviewing before publishing', () => {
     await api.dispose();
   });
 
-  test('a focal point reads the whole correction, what it changes and what publishing does, confirms, and publishes', async ({ browser }) => {
+  test('a focal point reads the whole correction, what it changes and what publishing does, confirms, and publishes', async ({
+    browser,
+  }) => {
     const original = correctable(aldoria());
     const summary = unique('Referral guidelines adopted nationwide');
     const narrative = `Adopted by decree 12/2026.\nApplied in every region since ${TODAY}.`;
@@ -76,8 +100,16 @@ test.describe('reviewing before publishing', () => {
       narrative,
       measures: ['legislation', 'budget'],
       evidence: [
-        { url: 'https://example.org/decree-12', title: unique('Decree 12/2026'), relation: 'supports' },
-        { url: 'https://example.org/ngo-report', title: unique('NGO monitoring report'), relation: 'contradicts' },
+        {
+          url: 'https://example.org/decree-12',
+          title: unique('Decree 12/2026'),
+          relation: 'supports',
+        },
+        {
+          url: 'https://example.org/ngo-report',
+          title: unique('NGO monitoring report'),
+          relation: 'contradicts',
+        },
       ],
       adverseEffects: true,
       adverseEffectsDescription: adverse,
@@ -93,7 +125,9 @@ test.describe('reviewing before publishing', () => {
     await card.getByRole('link', { name: `Review: ${summary}` }).click();
 
     await expect(focal).toHaveURL(new RegExp(`/entries/${id}/review$`));
-    await expect(focal.getByRole('heading', { level: 1, name: 'Review before publishing' })).toBeVisible();
+    await expect(
+      focal.getByRole('heading', { level: 1, name: 'Review before publishing' }),
+    ).toBeVisible();
     const entry = focal.locator('dl.entry-detail').first();
     await expect(entry.getByLabel("The source's own words")).toContainText(original.text);
     await expect(entry).toContainText(summary);
@@ -108,9 +142,12 @@ test.describe('reviewing before publishing', () => {
     await expect(entry).toContainText(userName(DEMO.aldoriaContributor.email));
     await expect(entry.locator('dd').filter({ hasText: '(UTC)' }).first()).toBeVisible();
     // The changed fields are marked in words, in the correction and in the entry it corrects.
-    for (const field of ['Status', 'Summary', 'Adverse effects on rights']) await expect(term(focal, field)).toContainText('Changed');
+    for (const field of ['Status', 'Summary', 'Adverse effects on rights'])
+      await expect(term(focal, field)).toContainText('Changed');
     await expect(focal.getByText(/^Changed: .*Status.*Summary/)).toBeVisible();
-    await expect(focal.getByRole('heading', { name: 'The published entry it corrects' })).toBeVisible();
+    await expect(
+      focal.getByRole('heading', { name: 'The published entry it corrects' }),
+    ).toBeVisible();
     await expect(focal.locator('dl.entry-detail').nth(1)).toContainText(original.summary);
     const selfRow = focal.getByRole('row', { name: /^Self-reported/ });
     await expect(selfRow).toContainText('Changes: this entry becomes the current status.');
@@ -121,7 +158,9 @@ test.describe('reviewing before publishing', () => {
     // Publish leads to a confirmation that says it is permanent; going back publishes nothing.
     await focal.getByRole('link', { name: 'Publish…' }).click();
     await expect(focal).toHaveURL(new RegExp(`/entries/${id}/publish$`));
-    await expect(focal.getByRole('heading', { level: 1, name: 'Publish permanently?' })).toBeVisible();
+    await expect(
+      focal.getByRole('heading', { level: 1, name: 'Publish permanently?' }),
+    ).toBeVisible();
     await expect(focal.getByText('Publishing is permanent.')).toBeVisible();
     await expect(focal.getByText(`It supersedes entry ${original.id}`)).toBeVisible();
     await expectNoAxeViolations(focal);
@@ -142,16 +181,33 @@ test.describe('reviewing before publishing', () => {
     await visitor.goto(`/entries/${id}`);
     const page = visitor.locator('dl.entry-detail').first();
     await expect(page).toContainText(summary);
-    await expect(page.locator('.user-text').filter({ hasText: 'Adopted by decree 12/2026.' })).toContainText(`Applied in every region since ${TODAY}.`);
-    for (const text of ['Legislation', 'Budget', 'Decree 12/2026', 'https://example.org/ngo-report', 'contradicts the claim', adverse]) await expect(page).toContainText(text);
+    await expect(
+      page.locator('.user-text').filter({ hasText: 'Adopted by decree 12/2026.' }),
+    ).toContainText(`Applied in every region since ${TODAY}.`);
+    for (const text of [
+      'Legislation',
+      'Budget',
+      'Decree 12/2026',
+      'https://example.org/ngo-report',
+      'contradicts the claim',
+      adverse,
+    ])
+      await expect(page).toContainText(text);
     await expect(visitor.getByRole('link', { name: `entry ${original.id}` }).first()).toBeVisible();
     await expect(visitor.getByText(userName(DEMO.aldoriaContributor.email))).toHaveCount(0);
     await visitor.context().close();
   });
 
-  test('publishing without the confirmation, or after the entry changed, publishes nothing', async ({ browser }) => {
+  test('publishing without the confirmation, or after the entry changed, publishes nothing', async ({
+    browser,
+  }) => {
     const summary = unique('Unconfirmed publication');
-    const id = await submitted({ commitment: correctable(aldoria()).code, status: 'limited', asOf: TODAY, summary });
+    const id = await submitted({
+      commitment: correctable(aldoria()).code,
+      status: 'limited',
+      asOf: TODAY,
+      summary,
+    });
     const focal = await personAt(browser);
     await signIn(focal, DEMO.aldoriaFocal, `/entries/${id}/publish`);
 
@@ -165,20 +221,33 @@ test.describe('reviewing before publishing', () => {
 
     // Confirmed for another version of the entry than the current one: refused, said in the catalogue's words.
     await focal.goto(`/entries/${id}/publish`);
-    await focal.locator('input[name="version"]').evaluate((input) => ((input as HTMLInputElement).value = '2020-01-01T00:00:00.000Z'));
+    await focal
+      .locator('input[name="version"]')
+      .evaluate((input) => ((input as HTMLInputElement).value = '2020-01-01T00:00:00.000Z'));
     await focal.getByRole('button', { name: 'Publish permanently' }).click();
-    await expect(alertBox(focal)).toContainText('Not published: the entry changed after this page was opened.');
+    await expect(alertBox(focal)).toContainText(
+      'Not published: the entry changed after this page was opened.',
+    );
     expect(entryRow(id).state).toBe('submitted');
     await focal.context().close();
   });
 
-  test('a focal point returns an entry with a note from its review page; an empty note is refused by name', async ({ browser }) => {
+  test('a focal point returns an entry with a note from its review page; an empty note is refused by name', async ({
+    browser,
+  }) => {
     const summary = unique('Entry to return');
-    const id = await submitted({ commitment: correctable(aldoria()).code, status: 'limited', asOf: TODAY, summary });
+    const id = await submitted({
+      commitment: correctable(aldoria()).code,
+      status: 'limited',
+      asOf: TODAY,
+      summary,
+    });
     const focal = await personAt(browser);
     await signIn(focal, DEMO.aldoriaFocal, `/entries/${id}/review`);
     // Past the browser's own check, the server still refuses an empty note.
-    await focal.getByLabel('Note to the author').evaluate((field) => field.removeAttribute('required'));
+    await focal
+      .getByLabel('Note to the author')
+      .evaluate((field) => field.removeAttribute('required'));
     await focal.getByRole('button', { name: 'Return with this note' }).click();
     await expect(focal).toHaveURL(new RegExp(`/entries/${id}/review\\?error=invalid_note$`));
     await expect(alertBox(focal)).toContainText('Not returned: write a note to the author');
@@ -186,37 +255,58 @@ test.describe('reviewing before publishing', () => {
     await focal.getByLabel('Note to the author').fill('Please name the decree.');
     await focal.getByRole('button', { name: 'Return with this note' }).click();
     await expect(focal.getByText('Returned to its author with your note.')).toBeVisible();
-    expect(entryRow(id)).toMatchObject({ state: 'returned', return_note: 'Please name the decree.' });
+    expect(entryRow(id)).toMatchObject({
+      state: 'returned',
+      return_note: 'Please name the decree.',
+    });
     await focal.context().close();
   });
 
-  test("another actor's focal point cannot open the review or the confirmation of an unpublished entry", async ({ browser }) => {
-    const id = await submitted({ commitment: correctable(aldoria()).code, status: 'limited', asOf: TODAY, summary: unique('Not for Bravonia') });
+  test("another actor's focal point cannot open the review or the confirmation of an unpublished entry", async ({
+    browser,
+  }) => {
+    const id = await submitted({
+      commitment: correctable(aldoria()).code,
+      status: 'limited',
+      asOf: TODAY,
+      summary: unique('Not for Bravonia'),
+    });
     const other = await personAt(browser);
     await signIn(other, DEMO.bravoniaFocal);
-    for (const page of ['review', 'publish']) expect((await other.goto(`/entries/${id}/${page}`))?.status()).toBe(404);
+    for (const page of ['review', 'publish'])
+      expect((await other.goto(`/entries/${id}/${page}`))?.status()).toBe(404);
     await other.context().close();
   });
 });
 
 test.describe('notices after a redirect', () => {
-  test('text in the URL is never shown as the site\'s message; a known code shows the catalogue\'s', async ({ browser }) => {
+  test("text in the URL is never shown as the site's message; a known code shows the catalogue's", async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const planted = 'Your account is suspended';
     const focal = await personAt(browser);
     await signIn(focal, DEMO.aldoriaFocal);
-    for (const path of [`/entries/mine?error=${encodeURIComponent(planted)}`, `/entries/review?error=${encodeURIComponent(planted)}`, `/entries/mine?error=constructor`]) {
+    for (const path of [
+      `/entries/mine?error=${encodeURIComponent(planted)}`,
+      `/entries/review?error=${encodeURIComponent(planted)}`,
+      `/entries/mine?error=constructor`,
+    ]) {
       await focal.goto(path);
       await expect(focal.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(focal.locator('main')).not.toContainText(planted);
       await expect(alertBox(focal)).toHaveCount(0);
     }
     await focal.goto('/entries/mine?error=forbidden');
-    await expect(alertBox(focal)).toHaveText('Not done: your account may not do this with this entry.');
+    await expect(alertBox(focal)).toHaveText(
+      'Not done: your account may not do this with this entry.',
+    );
 
     const admin = await personAt(browser);
     await signIn(admin, DEMO.admin, '/admin/actors');
-    const published = queryOne<{ id: number }>(`SELECT id FROM progress_entries WHERE state = 'published' AND withdrawn_at IS NULL ORDER BY id LIMIT 1`).id;
+    const published = queryOne<{ id: number }>(
+      `SELECT id FROM progress_entries WHERE state = 'published' AND withdrawn_at IS NULL ORDER BY id LIMIT 1`,
+    ).id;
     for (const path of [
       `/admin/actors?error=${encodeURIComponent(planted)}`,
       `/admin/actors?created=${encodeURIComponent(planted)}`,

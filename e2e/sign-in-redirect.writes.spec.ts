@@ -50,7 +50,10 @@ async function stayOnSite(page: Page): Promise<string[]> {
 }
 
 test.describe('after signing in, only a page of this site', () => {
-  test('a signed-in visitor is sent on with a valid Location, never to another site and never a 5xx', async ({ browser, baseURL }) => {
+  test('a signed-in visitor is sent on with a valid Location, never to another site and never a 5xx', async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await newPerson(browser);
     await new SignInPage(page).signIn(CONTRIBUTOR);
     for (const [next, expected] of VARIANTS) {
@@ -75,7 +78,10 @@ test.describe('after signing in, only a page of this site', () => {
     await closePeople(page);
   });
 
-  test('signing in through the form goes where `next` says only if it is a page of this site', async ({ browser, baseURL }) => {
+  test('signing in through the form goes where `next` says only if it is a page of this site', async ({
+    browser,
+    baseURL,
+  }) => {
     const cases: Array<[string, string]> = [
       ['/%09/evil.example', '/'],
       ['/%0a/evil.example', '/'],
@@ -102,7 +108,10 @@ test.describe('after signing in, only a page of this site', () => {
     }
   });
 
-  test('without `next`, signing in through the form leads to the home page', async ({ browser, baseURL }) => {
+  test('without `next`, signing in through the form leads to the home page', async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await newPerson(browser);
     const signIn = new SignInPage(page);
     await signIn.goto();
@@ -111,8 +120,14 @@ test.describe('after signing in, only a page of this site', () => {
     await closePeople(page);
   });
 
-  test('a signed-out visitor sent to sign in keeps a valid Location, whatever the page’s path holds', async ({ request }) => {
-    for (const path of ['/admin/entries/%E6%88%91/withdraw', '/entries/caf%C3%A9/edit', '/entries/%0a/correct']) {
+  test('a signed-out visitor sent to sign in keeps a valid Location, whatever the page’s path holds', async ({
+    request,
+  }) => {
+    for (const path of [
+      '/admin/entries/%E6%88%91/withdraw',
+      '/entries/caf%C3%A9/edit',
+      '/entries/%0a/correct',
+    ]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBeLessThan(500);
       const location = response.headers().location;

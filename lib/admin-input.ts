@@ -7,7 +7,15 @@ import { z } from 'zod';
 import { ACTOR_KINDS, DUTY_BEARERS, RIGHTS_HOLDERS, SDG_TARGETS, THEMES } from './taxonomy';
 import { isCalendarDate } from './dates';
 import type { FieldErrors } from './entry-input';
-import { BIDI_MESSAGE, hasNoBidiControls, ILL_FORMED_MESSAGE, isWellFormedText, formFieldText, setOwn, textIntegrityErrors } from './text-integrity';
+import {
+  BIDI_MESSAGE,
+  hasNoBidiControls,
+  ILL_FORMED_MESSAGE,
+  isWellFormedText,
+  formFieldText,
+  setOwn,
+  textIntegrityErrors,
+} from './text-integrity';
 
 export type { FieldErrors };
 
@@ -56,17 +64,21 @@ function checked<T extends z.ZodType>(schema: T) {
   return z.preprocess((value, context) => {
     const broken = textIntegrityErrors(value);
     if (!broken) return value;
-    for (const [field, message] of Object.entries(broken)) context.addIssue({ code: 'custom', path: field === 'body' ? [] : field.split('.'), message });
+    for (const [field, message] of Object.entries(broken))
+      context.addIssue({ code: 'custom', path: field === 'body' ? [] : field.split('.'), message });
     return z.NEVER;
   }, schema);
 }
 
-const emptyAsNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
+const emptyAsNull = (value: unknown) =>
+  value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value;
 
 /** A list of choices with no repeats (checkboxes). */
 const choices = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z
-    .array(z.enum(values, { error: `must be among: ${values.join(', ')}` }), { error: 'must be a list' })
+    .array(z.enum(values, { error: `must be among: ${values.join(', ')}` }), {
+      error: 'must be a list',
+    })
     .refine((list) => new Set(list).size === list.length, `must not repeat a ${what}`)
     .default([]);
 
@@ -91,7 +103,8 @@ export const actorInputSchema = checked(
     })
     .strict()
     .superRefine((actor, context) => {
-      if (actor.iso3 !== null && actor.kind !== 'state') context.addIssue({ code: 'custom', path: ['iso3'], message: 'is only for states' });
+      if (actor.iso3 !== null && actor.kind !== 'state')
+        context.addIssue({ code: 'custom', path: ['iso3'], message: 'is only for states' });
     }),
 );
 export type ActorInput = z.output<typeof actorInputSchema>;
@@ -99,7 +112,10 @@ export type ActorInput = z.output<typeof actorInputSchema>;
 export const sourceInputSchema = checked(
   z
     .object({
-      slug: requiredText(ADMIN_LIMITS.slug).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes, such as gcm-ts5-report'),
+      slug: requiredText(ADMIN_LIMITS.slug).regex(
+        /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+        'must be lower-case letters, digits and single dashes, such as gcm-ts5-report',
+      ),
       title: requiredText(ADMIN_LIMITS.title),
       author: requiredText(ADMIN_LIMITS.author),
       publishedOn: z
@@ -150,22 +166,38 @@ export const commitmentInputSchema = checked(
       paragraphs: requiredText(ADMIN_LIMITS.paragraphs).transform((citation, context) => {
         const numbers = parseParagraphs(citation);
         if (!numbers) {
-          context.addIssue({ code: 'custom', message: 'must be paragraph numbers such as 9, 13-14 or 2-3, 6' });
+          context.addIssue({
+            code: 'custom',
+            message: 'must be paragraph numbers such as 9, 13-14 or 2-3, 6',
+          });
           return z.NEVER;
         }
         return numbers;
       }),
       theme: z.enum(THEMES, { error: `must be one of: ${THEMES.join(', ')}` }),
-      dutyBearers: choices(DUTY_BEARERS, 'duty bearer').refine((list) => list.length > 0, 'must name at least one: it decides whom the commitment applies to'),
+      dutyBearers: choices(DUTY_BEARERS, 'duty bearer').refine(
+        (list) => list.length > 0,
+        'must name at least one: it decides whom the commitment applies to',
+      ),
       rightsHolders: choices(RIGHTS_HOLDERS, 'rights holder'),
       gcmObjectives: z
-        .array(z.coerce.number({ error: 'must be GCM objective numbers from 1 to 23' }).int('must be GCM objective numbers from 1 to 23').min(1, 'must be GCM objective numbers from 1 to 23').max(23, 'must be GCM objective numbers from 1 to 23'), {
-          error: 'must be a list',
-        })
+        .array(
+          z.coerce
+            .number({ error: 'must be GCM objective numbers from 1 to 23' })
+            .int('must be GCM objective numbers from 1 to 23')
+            .min(1, 'must be GCM objective numbers from 1 to 23')
+            .max(23, 'must be GCM objective numbers from 1 to 23'),
+          {
+            error: 'must be a list',
+          },
+        )
         .refine((list) => new Set(list).size === list.length, 'must not repeat an objective')
         .default([]),
       sdgTargets: choices(SDG_TARGETS, 'target'),
-      source: z.coerce.number({ error: 'must be a source document' }).int('must be a source document').positive('must be a source document'),
+      source: z.coerce
+        .number({ error: 'must be a source document' })
+        .int('must be a source document')
+        .positive('must be a source document'),
     })
     .strict(),
 );
@@ -177,7 +209,8 @@ export function adminFieldErrors(error: z.ZodError, entity: string): FieldErrors
   const result = new Map<string, string>();
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) result.set([...issue.path, key].join('.'), `is not a field of ${entity}`);
+      for (const key of issue.keys)
+        result.set([...issue.path, key].join('.'), `is not a field of ${entity}`);
       continue;
     }
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'body';
@@ -196,7 +229,10 @@ export const archiveFilterSchema = z.enum(ARCHIVE_FILTERS).catch('all');
  * (empty when none is ticked); every other field is passed through as text, so a field the form
  * did not define reaches the schema and is refused by name rather than dropped.
  */
-export function adminInputFromForm(form: FormData, lists: readonly string[] = []): Record<string, string | string[]> {
+export function adminInputFromForm(
+  form: FormData,
+  lists: readonly string[] = [],
+): Record<string, string | string[]> {
   const input: Record<string, string | string[]> = {};
   for (const list of lists) input[list] = [];
   for (const [key, raw] of form.entries()) {

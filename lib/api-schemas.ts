@@ -5,7 +5,17 @@
  */
 import { z } from 'zod';
 import { STATUS_KEYS } from './status-scale';
-import { ACTOR_KINDS, CONFIDENCE_LEVELS, DUTY_BEARERS, ENTRY_STATES, EVIDENCE_RELATIONS, MEASURES, PERSPECTIVES, RIGHTS_HOLDERS, THEMES } from './taxonomy';
+import {
+  ACTOR_KINDS,
+  CONFIDENCE_LEVELS,
+  DUTY_BEARERS,
+  ENTRY_STATES,
+  EVIDENCE_RELATIONS,
+  MEASURES,
+  PERSPECTIVES,
+  RIGHTS_HOLDERS,
+  THEMES,
+} from './taxonomy';
 import { entryInputSchema, returnNoteSchema, withdrawalReasonSchema } from './entry-input';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -98,7 +108,11 @@ export type ActorDto = z.infer<typeof actorSchema>;
 
 const actorRef = z.object({ id, name: z.string(), kind: z.enum(ACTOR_KINDS) });
 export type ActorRefDto = z.infer<typeof actorRef>;
-const evidence = z.object({ url: z.string(), title: z.string(), relation: z.enum(EVIDENCE_RELATIONS) });
+const evidence = z.object({
+  url: z.string(),
+  title: z.string(),
+  relation: z.enum(EVIDENCE_RELATIONS),
+});
 const withdrawal = z.object({ at: isoTimestamp, reason: z.string() }).nullable();
 
 const entryContent = {
@@ -136,7 +150,10 @@ export const writtenEntrySchema = z.object({
 });
 export type WrittenEntryDto = z.infer<typeof writtenEntrySchema>;
 
-export const commitmentListSchema = z.object({ commitments: z.array(commitmentSchema), ...pagination });
+export const commitmentListSchema = z.object({
+  commitments: z.array(commitmentSchema),
+  ...pagination,
+});
 export const commitmentResponseSchema = z.object({ commitment: commitmentSchema });
 export const actorListSchema = z.object({ actors: z.array(actorSchema), ...pagination });
 export const actorResponseSchema = z.object({ actor: actorSchema });
@@ -146,7 +163,9 @@ export const writtenEntryResponseSchema = z.object({ entry: writtenEntrySchema }
 
 /** POST /api/v1/entries: the entry form's fields, and what to do with the new entry. */
 export const entryCreateBodySchema = entryInputSchema.safeExtend({
-  action: z.enum(CREATE_ACTIONS, { error: `must be one of: ${CREATE_ACTIONS.join(', ')}` }).default('draft'),
+  action: z
+    .enum(CREATE_ACTIONS, { error: `must be one of: ${CREATE_ACTIONS.join(', ')}` })
+    .default('draft'),
 });
 
 /** The most entries one POST /api/v1/entries/batch may carry. */

@@ -19,8 +19,22 @@ function counts(partial: Partial<StatusCounts>): StatusCounts {
 }
 
 const actors: GroupRow[] = [
-  { key: '12', label: 'Republic of Aldoria', counts: counts({ complete: 2, limited: 1, no_report: 3 }), pairs: 6, reported: 3, score: 7 / 9 },
-  { key: '7', label: 'Smith, Jones & "Partners" <NGO>', counts: counts({ no_report: 4 }), pairs: 4, reported: 0, score: null },
+  {
+    key: '12',
+    label: 'Republic of Aldoria',
+    counts: counts({ complete: 2, limited: 1, no_report: 3 }),
+    pairs: 6,
+    reported: 3,
+    score: 7 / 9,
+  },
+  {
+    key: '7',
+    label: 'Smith, Jones & "Partners" <NGO>',
+    counts: counts({ no_report: 4 }),
+    pairs: 4,
+    reported: 0,
+    score: null,
+  },
   { key: '9', label: '=HYPERLINK("x")', counts: counts({}), pairs: 0, reported: 0, score: null },
 ];
 
@@ -63,10 +77,35 @@ describe('chart data', () => {
   it('has a row per bar with stable column names, counts per status, coverage and score', () => {
     const data = groupRowsData(actors, 'actor');
     expect(data.columns).toEqual([
-      'actor_id', 'actor', 'complete', 'substantial', 'limited', 'not_started', 'regressed', 'unable_to_assess', 'no_report',
-      'pairs', 'reported', 'coverage', 'score',
+      'actor_id',
+      'actor',
+      'complete',
+      'substantial',
+      'limited',
+      'not_started',
+      'regressed',
+      'unable_to_assess',
+      'no_report',
+      'pairs',
+      'reported',
+      'coverage',
+      'score',
     ]);
-    expect(data.rows[0]).toEqual([12, 'Republic of Aldoria', 2, 0, 1, 0, 0, 0, 3, 6, 3, 0.5, 0.7778]);
+    expect(data.rows[0]).toEqual([
+      12,
+      'Republic of Aldoria',
+      2,
+      0,
+      1,
+      0,
+      0,
+      0,
+      3,
+      6,
+      3,
+      0.5,
+      0.7778,
+    ]);
     // No score and no pairs are absent values, never 0.
     expect(data.rows[1]?.slice(-2)).toEqual([0, null]);
     expect(data.rows[2]?.slice(-2)).toEqual([null, null]);
@@ -74,12 +113,27 @@ describe('chart data', () => {
 
   it('names the first columns after what a row is', () => {
     expect(groupRowsData([], 'theme').columns.slice(0, 2)).toEqual(['theme_key', 'theme']);
-    expect(groupRowsData([], 'objective').columns.slice(0, 2)).toEqual(['objective_number', 'objective']);
-    expect(groupRowsData([], 'perspective').columns.slice(0, 2)).toEqual(['perspective_key', 'perspective']);
+    expect(groupRowsData([], 'objective').columns.slice(0, 2)).toEqual([
+      'objective_number',
+      'objective',
+    ]);
+    expect(groupRowsData([], 'perspective').columns.slice(0, 2)).toEqual([
+      'perspective_key',
+      'perspective',
+    ]);
   });
 
   it('gives each period its ISO as-of date', () => {
-    const points: TimePoint[] = [{ period: '2021-Q3', date: '2021-09-30', counts: counts({ complete: 1 }), pairs: 1, reported: 1, score: 1 }];
+    const points: TimePoint[] = [
+      {
+        period: '2021-Q3',
+        date: '2021-09-30',
+        counts: counts({ complete: 1 }),
+        pairs: 1,
+        reported: 1,
+        score: 1,
+      },
+    ];
     const data = timePointsData(points);
     expect(data.columns.slice(0, 2)).toEqual(['period', 'as_of']);
     expect(data.rows[0]?.slice(0, 2)).toEqual(['2021-Q3', '2021-09-30']);
@@ -94,8 +148,18 @@ describe('chart CSV', () => {
     const parsed = parse(csv);
     expect(parsed.errors).toEqual([]);
     expect(parsed.meta.fields).toEqual(data.columns);
-    expect(parsed.data.map((row) => row.actor)).toEqual(['Republic of Aldoria', 'Smith, Jones & "Partners" <NGO>', "'=HYPERLINK(\"x\")"]);
-    expect(parsed.data[0]).toMatchObject({ actor_id: '12', complete: '2', no_report: '3', coverage: '0.5', score: '0.7778' });
+    expect(parsed.data.map((row) => row.actor)).toEqual([
+      'Republic of Aldoria',
+      'Smith, Jones & "Partners" <NGO>',
+      '\'=HYPERLINK("x")',
+    ]);
+    expect(parsed.data[0]).toMatchObject({
+      actor_id: '12',
+      complete: '2',
+      no_report: '3',
+      coverage: '0.5',
+      score: '0.7778',
+    });
     expect(parsed.data[1]).toMatchObject({ coverage: '0', score: '' });
   });
 });
@@ -116,7 +180,11 @@ describe('chart JSON', () => {
       columns: data.columns,
     });
     expect(json.rows).toHaveLength(3);
-    expect(json.rows[1]).toMatchObject({ actor_id: 7, actor: 'Smith, Jones & "Partners" <NGO>', score: null });
+    expect(json.rows[1]).toMatchObject({
+      actor_id: 7,
+      actor: 'Smith, Jones & "Partners" <NGO>',
+      score: null,
+    });
     // JSON needs no formula guard: the value is the actor's name as it is.
     expect(json.rows[2].actor).toBe('=HYPERLINK("x")');
   });
@@ -130,14 +198,19 @@ describe('chart JSON', () => {
 
 describe('file names', () => {
   it('are the chart name and the as-of date', () => {
-    expect(chartFileName('status-by-actor', '2026-11-28', 'png')).toBe('status-by-actor-2026-11-28.png');
-    expect(chartFileName('commitment TIP-03 / history', '2024-12-31', 'csv')).toBe('commitment-TIP-03-history-2024-12-31.csv');
+    expect(chartFileName('status-by-actor', '2026-11-28', 'png')).toBe(
+      'status-by-actor-2026-11-28.png',
+    );
+    expect(chartFileName('commitment TIP-03 / history', '2024-12-31', 'csv')).toBe(
+      'commitment-TIP-03-history-2024-12-31.csv',
+    );
     expect(chartFileName('../', '2024-12-31', 'json')).toBe('chart-2024-12-31.json');
   });
 });
 
 describe('chart image', () => {
-  const chartMarkup = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><defs><pattern id="p-complete"/></defs><text>Aldoria</text></svg>';
+  const chartMarkup =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><defs><pattern id="p-complete"/></defs><text>Aldoria</text></svg>';
   const input = {
     chartMarkup,
     chartWidth: 600,
@@ -145,7 +218,10 @@ describe('chart image', () => {
     title: 'Smith & "Partners" <NGO> \u0007',
     asOfLine: 'As of November 28, 2026',
     notes: ['Showing 15 of 20 bars.'],
-    sourceLines: ['Source: Commitment Tracker, published progress entries', 'Demo data: all actors and entries are fictitious'],
+    sourceLines: [
+      'Source: Commitment Tracker, published progress entries',
+      'Demo data: all actors and entries are fictitious',
+    ],
     legend: [
       { fill: 'url(#p-complete)', symbol: '●', label: 'Complete' },
       { fill: 'url(#p-no_report)', symbol: '–', label: "No report <none> & 'so on'" },
@@ -175,23 +251,35 @@ describe('chart image', () => {
     expect(svg).toContain('No report &lt;none&gt; &amp; &apos;so on&apos;');
     expect(svg).toContain('font-family="system-ui, &apos;Segoe UI&apos;, sans-serif"');
     expect(svg).not.toContain('\u0007');
-    expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;');
+    expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;',
+    );
   });
 
   it('wraps a long title instead of running past the edge', () => {
-    const long = 'Status across actors, by perspective, for a commitment with a very long title that would not fit on one line';
+    const long =
+      'Status across actors, by perspective, for a commitment with a very long title that would not fit on one line';
     const lines = wrapText(long, 40);
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.join(' ')).toBe(long);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
-    expect(wrapText('https://example.org/a-very-long-address-without-any-space-in-it', 20).every((line) => line.length <= 20)).toBe(true);
+    expect(
+      wrapText('https://example.org/a-very-long-address-without-any-space-in-it', 20).every(
+        (line) => line.length <= 20,
+      ),
+    ).toBe(true);
   });
 });
 
 describe('PNG size', () => {
   it('reads the width and height from the IHDR chunk and refuses bytes that are not a PNG', () => {
-    const header = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 5, 0, 0, 0, 2, 0x58]);
+    const header = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 5,
+      0, 0, 0, 2, 0x58,
+    ]);
     expect(pngSize(header)).toEqual({ width: 1280, height: 600 });
-    expect(pngSize(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
+    expect(
+      pngSize(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>')),
+    ).toBeNull();
   });
 });

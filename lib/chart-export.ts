@@ -47,7 +47,11 @@ function values(row: Pick<GroupRow, 'counts' | 'pairs' | 'reported' | 'score'>):
 export function groupRowsData(rows: readonly GroupRow[], group: ChartGroup): ChartData {
   return {
     columns: [...GROUP_COLUMNS[group], ...VALUE_COLUMNS],
-    rows: rows.map((row) => [/^\d+$/.test(row.key) ? Number(row.key) : row.key, row.label, ...values(row)]),
+    rows: rows.map((row) => [
+      /^\d+$/.test(row.key) ? Number(row.key) : row.key,
+      row.label,
+      ...values(row),
+    ]),
   };
 }
 
@@ -76,7 +80,11 @@ export interface ChartExportMeta {
 }
 
 /** "status-by-actor-2026-11-28.png": the chart's name and its as-of date, safe on every file system. */
-export function chartFileName(name: string, asOf: string, extension: 'png' | 'svg' | 'csv' | 'json'): string {
+export function chartFileName(
+  name: string,
+  asOf: string,
+  extension: 'png' | 'svg' | 'csv' | 'json',
+): string {
   const stem = name
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
@@ -104,19 +112,29 @@ export function chartJson(data: ChartData, meta: ChartExportMeta): string {
       ...(meta.demo && meta.notice ? { notice: meta.notice } : {}),
       columns: data.columns,
     },
-    rows: data.rows.map((row) => Object.fromEntries(data.columns.map((column, index) => [column, row[index] ?? null]))),
+    rows: data.rows.map((row) =>
+      Object.fromEntries(data.columns.map((column, index) => [column, row[index] ?? null])),
+    ),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** Characters XML 1.0 forbids in a document. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Text for XML content or a double- or single-quoted attribute; drops characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
+  return text
+    .replace(NOT_XML, '')
+    .replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
 }
 
 /** Greedy word wrap to about `maxChars` per line; a word longer than a line is cut. */
@@ -172,7 +190,11 @@ const SWATCH = 20;
 const CHAR_WIDTH = 0.56;
 
 /** One standalone SVG document: title band, key, the chart, and the source below it. */
-export function composeChartSvg(input: ChartImageInput): { svg: string; width: number; height: number } {
+export function composeChartSvg(input: ChartImageInput): {
+  svg: string;
+  width: number;
+  height: number;
+} {
   const width = Math.ceil(Math.max(input.chartWidth + 2 * PADDING, 560));
   const inner = width - 2 * PADDING;
   const { ink, muted, paper } = input.colours;
@@ -182,12 +204,22 @@ export function composeChartSvg(input: ChartImageInput): { svg: string; width: n
   const textLines = (lines: readonly string[], size: number, attributes: string) => {
     for (const line of lines) {
       y += size * LINE;
-      parts.push(`<text x="${PADDING}" y="${(y - size * (LINE - 1)).toFixed(1)}" font-size="${size}" ${attributes}>${escapeXml(line)}</text>`);
+      parts.push(
+        `<text x="${PADDING}" y="${(y - size * (LINE - 1)).toFixed(1)}" font-size="${size}" ${attributes}>${escapeXml(line)}</text>`,
+      );
     }
   };
 
-  textLines(wrapText(input.title, inner / (TITLE_SIZE * CHAR_WIDTH)), TITLE_SIZE, `font-weight="700" fill="${escapeXml(ink)}"`);
-  textLines(wrapText(input.asOfLine, inner / (TEXT_SIZE * CHAR_WIDTH)), TEXT_SIZE, `fill="${escapeXml(ink)}"`);
+  textLines(
+    wrapText(input.title, inner / (TITLE_SIZE * CHAR_WIDTH)),
+    TITLE_SIZE,
+    `font-weight="700" fill="${escapeXml(ink)}"`,
+  );
+  textLines(
+    wrapText(input.asOfLine, inner / (TEXT_SIZE * CHAR_WIDTH)),
+    TEXT_SIZE,
+    `fill="${escapeXml(ink)}"`,
+  );
   textLines(
     (input.notes ?? []).flatMap((note) => wrapText(note, inner / (TEXT_SIZE * CHAR_WIDTH))),
     TEXT_SIZE,
@@ -218,7 +250,9 @@ export function composeChartSvg(input: ChartImageInput): { svg: string; width: n
   y += 8;
   parts.push(`<g transform="translate(${PADDING} ${Math.round(y)})">${input.chartMarkup}</g>`);
   y = Math.round(y) + input.chartHeight + 16;
-  parts.push(`<line x1="${PADDING}" x2="${width - PADDING}" y1="${y}" y2="${y}" stroke="${escapeXml(muted)}" stroke-width="1"/>`);
+  parts.push(
+    `<line x1="${PADDING}" x2="${width - PADDING}" y1="${y}" y2="${y}" stroke="${escapeXml(muted)}" stroke-width="1"/>`,
+  );
   y += 4;
   textLines(
     input.sourceLines.flatMap((line) => wrapText(line, inner / (TEXT_SIZE * CHAR_WIDTH))),

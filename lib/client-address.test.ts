@@ -7,7 +7,8 @@ describe('the client address', () => {
     expect(trustedProxyHops({ TRUST_PROXY: '' })).toBe(0);
     expect(trustedProxyHops({ TRUST_PROXY: '1' })).toBe(1);
     expect(trustedProxyHops({ TRUST_PROXY: ' 2 ' })).toBe(2);
-    for (const odd of ['true', 'yes', '-1', '1.5', 'all', '999']) expect(trustedProxyHops({ TRUST_PROXY: odd })).toBe(0);
+    for (const odd of ['true', 'yes', '-1', '1.5', 'all', '999'])
+      expect(trustedProxyHops({ TRUST_PROXY: odd })).toBe(0);
   });
 
   it('with no trusted proxy is the last entry: the connection’s address, which next start fills in when the client sent none', () => {
@@ -35,13 +36,24 @@ describe('the client address', () => {
   });
 
   it('keys IPv6 clients by their /64 and reads IPv4 however it is written', () => {
-    expect(normalizeAddress('2001:db8:1:2:3:4:5:6')).toBe('2001:0db8:0001:0002:0000:0000:0000:0000');
+    expect(normalizeAddress('2001:db8:1:2:3:4:5:6')).toBe(
+      '2001:0db8:0001:0002:0000:0000:0000:0000',
+    );
     expect(normalizeAddress('2001:DB8:1:2::ffff')).toBe(normalizeAddress('2001:db8:1:2:aaaa::1'));
     expect(normalizeAddress('::1')).toBe('0000:0000:0000:0000:0000:0000:0000:0000');
     expect(normalizeAddress('::ffff:192.0.2.1')).toBe('192.0.2.1');
     expect(normalizeAddress('::ffff:c000:201')).toBe('192.0.2.1');
     expect(normalizeAddress('192.0.2.1:51234')).toBe('192.0.2.1');
     expect(normalizeAddress('[2001:db8::1]:443')).toBe('2001:0db8:0000:0000:0000:0000:0000:0000');
-    for (const bad of ['', '256.1.1.1', '1.2.3', '2001:db8::1::2', '1:2:3:4:5:6:7:8:9', 'fe80::1%eth0', '<script>']) expect(normalizeAddress(bad)).toBeNull();
+    for (const bad of [
+      '',
+      '256.1.1.1',
+      '1.2.3',
+      '2001:db8::1::2',
+      '1:2:3:4:5:6:7:8:9',
+      'fe80::1%eth0',
+      '<script>',
+    ])
+      expect(normalizeAddress(bad)).toBeNull();
   });
 });

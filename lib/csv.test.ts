@@ -10,8 +10,19 @@ describe('CSV for spreadsheet programs', () => {
   });
 
   it('is the same document written whole or as a head and rows in chunks (an export streams them)', () => {
-    const rows = [['a, b', 1], ['=1+1', null], ['line\nbreak', -2], ['', 0], ['last', 3]] as const;
-    const chunked = csvHead(['text', 'number']) + csvRows(rows.slice(0, 2)) + csvRows([]) + csvRows(rows.slice(2, 3)) + csvRows(rows.slice(3));
+    const rows = [
+      ['a, b', 1],
+      ['=1+1', null],
+      ['line\nbreak', -2],
+      ['', 0],
+      ['last', 3],
+    ] as const;
+    const chunked =
+      csvHead(['text', 'number']) +
+      csvRows(rows.slice(0, 2)) +
+      csvRows([]) +
+      csvRows(rows.slice(2, 3)) +
+      csvRows(rows.slice(3));
     expect(chunked).toBe(toCsv(['text', 'number'], rows));
     expect(csvHead(['text', 'number']) + csvRows([])).toBe(`${BOM}text,number\r\n`);
   });
@@ -35,14 +46,30 @@ describe('CSV for spreadsheet programs', () => {
   });
 
   it('guards cells a spreadsheet would run as formulas, and the guard survives the round trip exactly', () => {
-    const dangerous = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2', '@SUM(A1)', '\tTab', '\rCR', "'=already quoted", "''+two", "'plain", 'safe = text'];
-    for (const value of dangerous.slice(0, 6)) expect(String(guardCell(value)).startsWith("'")).toBe(true);
+    const dangerous = [
+      '=HYPERLINK("http://evil.example","x")',
+      '+1+1',
+      '-2',
+      '@SUM(A1)',
+      '\tTab',
+      '\rCR',
+      "'=already quoted",
+      "''+two",
+      "'plain",
+      'safe = text',
+    ];
+    for (const value of dangerous.slice(0, 6))
+      expect(String(guardCell(value)).startsWith("'")).toBe(true);
     expect(guardCell("'plain")).toBe("'plain");
     expect(guardCell('safe = text')).toBe('safe = text');
     expect(guardCell(-3)).toBe(-3);
-    const csv = toCsv(['value'], dangerous.map((value) => [value]));
+    const csv = toCsv(
+      ['value'],
+      dangerous.map((value) => [value]),
+    );
     // No cell as written starts with a formula character.
-    for (const line of Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1)) expect(line[0]).not.toMatch(/^[=+\-@\t\r]/);
+    for (const line of Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1))
+      expect(line[0]).not.toMatch(/^[=+\-@\t\r]/);
     expect(parseCsv(csv).rows.map((row) => row.value)).toEqual(dangerous);
     for (const value of dangerous) expect(unguardCell(String(guardCell(value)))).toBe(value);
   });
@@ -53,6 +80,9 @@ describe('CSV for spreadsheet programs', () => {
     const broken = parseCsv('a,b\n1,2\n3,"open\n');
     expect(broken.problems.length).toBeGreaterThan(0);
     expect(broken.problems[0]?.row).toBe(3);
-    expect(parseCsv("a,b\n1\n").problems[0]).toMatchObject({ row: 2, message: expect.stringContaining("Too few fields") });
+    expect(parseCsv('a,b\n1\n').problems[0]).toMatchObject({
+      row: 2,
+      message: expect.stringContaining('Too few fields'),
+    });
   });
 });

@@ -74,10 +74,15 @@ export function parseCsv(text: string): ParsedCsv {
   });
   // papaparse counts quoting errors from the header row, field-count errors from the first data row.
   // A one-column file has no delimiter to detect: that is not a problem of the file.
-  const problems: CsvProblem[] = result.errors.filter((error) => error.code !== 'UndetectableDelimiter').map((error) => ({
-    row: error.row === undefined || error.row === null ? null : error.row + (error.type === 'Quotes' ? 1 : 2),
-    message: error.message,
-  }));
+  const problems: CsvProblem[] = result.errors
+    .filter((error) => error.code !== 'UndetectableDelimiter')
+    .map((error) => ({
+      row:
+        error.row === undefined || error.row === null
+          ? null
+          : error.row + (error.type === 'Quotes' ? 1 : 2),
+      message: error.message,
+    }));
   const rows = result.data.map((record) => {
     const clean: Record<string, string> = {};
     for (const [key, value] of Object.entries(record)) {

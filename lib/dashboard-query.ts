@@ -2,10 +2,20 @@
  * The dashboard's view in the URL, without zod: the overview's client components use it, and
  * zod stays off the page's first load. Parsing and its messages are in lib/query-params.ts.
  */
-export const DASHBOARD_PARAMETERS = ['theme', 'objective', 'sdg', 'kind', 'region', 'perspective', 'asOf'] as const;
+export const DASHBOARD_PARAMETERS = [
+  'theme',
+  'objective',
+  'sdg',
+  'kind',
+  'region',
+  'perspective',
+  'asOf',
+] as const;
 
 /** The canonical query string of a dashboard view: the same filters always give the same URL. */
-export function dashboardSearch(filters: { readonly [P in (typeof DASHBOARD_PARAMETERS)[number]]?: string | number }): string {
+export function dashboardSearch(filters: {
+  readonly [P in (typeof DASHBOARD_PARAMETERS)[number]]?: string | number;
+}): string {
   const params = new URLSearchParams();
   for (const name of DASHBOARD_PARAMETERS) {
     const value = filters[name];

@@ -13,12 +13,18 @@ export function todayUtc(): string {
 /** YYYY-MM-DD that names a real calendar day (no 30 February). */
 export function isCalendarDate(value: string): boolean {
   const date = dateOnly(value);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString().slice(0, 10) === value
+  );
 }
 
 /** A date as the integer yyyymmdd: ordered as the ISO date string is (the roll-up index's day numbers). */
 export function dayNumber(date: string): number {
-  return Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  return (
+    Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10))
+  );
 }
 
 /** The ISO date (YYYY-MM-DD) of a yyyymmdd day number. */

@@ -88,7 +88,10 @@ export interface EntryExportSource {
   withdrawal: { at: string; reason: string } | null;
 }
 
-export type EntryRecord = Record<(typeof ENTRY_COLUMNS)[number], string | number | boolean | null | readonly unknown[]>;
+export type EntryRecord = Record<
+  (typeof ENTRY_COLUMNS)[number],
+  string | number | boolean | null | readonly unknown[]
+>;
 
 /** One entry as an export row; arrays stay arrays (JSON) until the CSV encoder flattens them. */
 export function entryRecord(entry: EntryExportSource): EntryRecord {
@@ -121,9 +124,13 @@ export function entryRecord(entry: EntryExportSource): EntryRecord {
 }
 
 /** A record's value as one CSV cell: lists of words joined by ";", lists of objects as JSON. */
-export function csvValue(value: string | number | boolean | null | readonly unknown[]): string | number | boolean | null {
+export function csvValue(
+  value: string | number | boolean | null | readonly unknown[],
+): string | number | boolean | null {
   if (!Array.isArray(value)) return value as string | number | boolean | null;
-  return value.every((item) => typeof item === 'string' || typeof item === 'number') ? value.join(';') : JSON.stringify(value);
+  return value.every((item) => typeof item === 'string' || typeof item === 'number')
+    ? value.join(';')
+    : JSON.stringify(value);
 }
 
 /** How a row names an actor: by id, or a state by its ISO3 code. */
@@ -147,7 +154,11 @@ export interface ImportRow {
 
 const blank = (value: string | undefined) => value === undefined || value.trim() === '';
 
-function readId(record: Record<string, string>, column: string, errors: Record<string, string>): number | null {
+function readId(
+  record: Record<string, string>,
+  column: string,
+  errors: Record<string, string>,
+): number | null {
   const raw = record[column];
   if (blank(raw)) return null;
   const value = Number(raw!.trim());
@@ -158,7 +169,11 @@ function readId(record: Record<string, string>, column: string, errors: Record<s
   return value;
 }
 
-function readActor(record: Record<string, string>, prefix: 'subject' | 'reporter', errors: Record<string, string>): ActorReference {
+function readActor(
+  record: Record<string, string>,
+  prefix: 'subject' | 'reporter',
+  errors: Record<string, string>,
+): ActorReference {
   const id = readId(record, `${prefix}_id`, errors);
   const raw = record[`${prefix}_iso3`];
   let iso3: string | null = null;
@@ -186,7 +201,8 @@ function readEvidence(raw: string | undefined, errors: Record<string, string>): 
   try {
     return JSON.parse(raw!);
   } catch {
-    errors.evidence = 'must be a JSON list of links: [{"url": "https://…", "title": "…", "relation": "supports"}]';
+    errors.evidence =
+      'must be a JSON list of links: [{"url": "https://…", "title": "…", "relation": "supports"}]';
     return [];
   }
 }
@@ -198,8 +214,8 @@ export function readImportRow(record: Record<string, string>, line: number): Imp
   const optional = (column: string) => (blank(record[column]) ? null : record[column]!);
   const measures = blank(record.measures)
     ? []
-    : record.measures!
-        .split(';')
+    : record
+        .measures!.split(';')
         .map((measure) => measure.trim())
         .filter(Boolean);
   return {
@@ -230,7 +246,11 @@ export function readImportRow(record: Record<string, string>, line: number): Imp
  * the entries it made the first time. Whitespace at the ends of text and the order of measures do
  * not change it.
  */
-export function derivedIdempotencyKey(reporterId: number, subjectId: number, input: ImportRow['input']): string {
+export function derivedIdempotencyKey(
+  reporterId: number,
+  subjectId: number,
+  input: ImportRow['input'],
+): string {
   const canonical = JSON.stringify([
     reporterId,
     subjectId,
@@ -243,7 +263,9 @@ export function derivedIdempotencyKey(reporterId: number, subjectId: number, inp
     input.evidence,
     input.confidence,
     input.adverseEffects,
-    typeof input.adverseEffectsDescription === 'string' ? input.adverseEffectsDescription.trim() : input.adverseEffectsDescription,
+    typeof input.adverseEffectsDescription === 'string'
+      ? input.adverseEffectsDescription.trim()
+      : input.adverseEffectsDescription,
     input.supersedes,
   ]);
   return `import:${reporterId}:${createHash('sha256').update(canonical).digest('hex').slice(0, 40)}`;

@@ -53,22 +53,42 @@ describe('entryInputFromForm', () => {
     const input = entryInputFromForm(form([...BASE, ['reporter', '7'], ['state', 'published']]));
     const result = entryInputSchema.safeParse(input);
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.error.issues.flatMap((issue) => ('keys' in issue ? issue.keys : []))).toEqual(['reporter', 'state']);
+    if (!result.success)
+      expect(result.error.issues.flatMap((issue) => ('keys' in issue ? issue.keys : []))).toEqual([
+        'reporter',
+        'state',
+      ]);
   });
 
   it('treats an unticked checkbox as no adverse effects and no measures', () => {
-    expect(entryInputFromForm(form(BASE))).toMatchObject({ adverseEffects: false, measures: [], evidence: [] });
+    expect(entryInputFromForm(form(BASE))).toMatchObject({
+      adverseEffects: false,
+      measures: [],
+      evidence: [],
+    });
   });
 
   it('validates a half-filled evidence row instead of dropping it', () => {
-    const input = entryInputFromForm(form([...BASE, ['evidence.0.url', ''], ['evidence.0.title', 'A report'], ['evidence.0.relation', 'context']]));
+    const input = entryInputFromForm(
+      form([
+        ...BASE,
+        ['evidence.0.url', ''],
+        ['evidence.0.title', 'A report'],
+        ['evidence.0.relation', 'context'],
+      ]),
+    );
     const result = entryInputSchema.safeParse(input);
     expect(result.success).toBe(false);
     if (!result.success) expect(result.error.issues[0]?.path).toEqual(['evidence', 0, 'url']);
   });
 
-  it('stores a line break typed in a textarea once, as the browser\'s CRLF is not what was typed', () => {
-    const input = entryInputFromForm(form([...BASE.filter(([key]) => key !== 'narrative'), ['narrative', 'First line\r\nSecond line\rThird']]));
+  it("stores a line break typed in a textarea once, as the browser's CRLF is not what was typed", () => {
+    const input = entryInputFromForm(
+      form([
+        ...BASE.filter(([key]) => key !== 'narrative'),
+        ['narrative', 'First line\r\nSecond line\rThird'],
+      ]),
+    );
     expect(input.narrative).toBe('First line\nSecond line\nThird');
   });
 });

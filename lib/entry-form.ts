@@ -35,6 +35,10 @@ export function entryInputFromForm(form: FormData): Record<string, unknown> {
     .sort(([a], [b]) => a - b)
     .map(([, link]) => link)
     .filter((link) => Boolean(link.url || link.title))
-    .map((link) => ({ url: link.url ?? '', title: link.title ?? '', relation: link.relation || 'supports' }));
+    .map((link) => ({
+      url: link.url ?? '',
+      title: link.title ?? '',
+      relation: link.relation || 'supports',
+    }));
   return input;
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { entryInputSchema, fieldErrorCodes, fieldErrors } from './entry-input';
 
-const valid = { idempotencyKey: 'codes-test-0001', commitment: 'TIP-01', subject: 1, status: 'limited', asOf: '2025-01-15', summary: 'A summary' };
+const valid = {
+  idempotencyKey: 'codes-test-0001',
+  commitment: 'TIP-01',
+  subject: 1,
+  status: 'limited',
+  asOf: '2025-01-15',
+  summary: 'A summary',
+};
 
 function refusal(input: Record<string, unknown>) {
   const parsed = entryInputSchema.safeParse(input);
@@ -25,10 +32,26 @@ describe('the code of each refused field, for the form to word it', () => {
     [{ narrative: 'a\u0007b' }, 'narrative', 'control_characters'],
     [{ measures: ['prayer'] }, 'measures.0', 'invalid_choice'],
     [{ measures: ['policy', 'policy'] }, 'measures', 'repeated'],
-    [{ evidence: [{ url: '', title: 'A report', relation: 'context' }] }, 'evidence.0.url', 'required'],
-    [{ evidence: [{ url: 'ftp://example.org/a', title: 'A report', relation: 'context' }] }, 'evidence.0.url', 'invalid_url'],
-    [{ evidence: [{ url: 'https://example.org/a', title: '', relation: 'context' }] }, 'evidence.0.title', 'required'],
-    [{ evidence: [{ url: 'https://example.org/a', title: 'A report', relation: 'proves' }] }, 'evidence.0.relation', 'invalid_choice'],
+    [
+      { evidence: [{ url: '', title: 'A report', relation: 'context' }] },
+      'evidence.0.url',
+      'required',
+    ],
+    [
+      { evidence: [{ url: 'ftp://example.org/a', title: 'A report', relation: 'context' }] },
+      'evidence.0.url',
+      'invalid_url',
+    ],
+    [
+      { evidence: [{ url: 'https://example.org/a', title: '', relation: 'context' }] },
+      'evidence.0.title',
+      'required',
+    ],
+    [
+      { evidence: [{ url: 'https://example.org/a', title: 'A report', relation: 'proves' }] },
+      'evidence.0.relation',
+      'invalid_choice',
+    ],
     [{ confidence: 'certain' }, 'confidence', 'invalid_choice'],
     [{ reporter: 7 }, 'reporter', 'unknown_field'],
   ])('%j: %s is %s', (change, field, code) => {
@@ -39,10 +62,22 @@ describe('the code of each refused field, for the form to word it', () => {
   });
 
   it('refuses adverse effects ticked without a description, and a description without the tick, even beside other errors', () => {
-    expect(refusal({ ...valid, status: 'done', adverseEffects: true, adverseEffectsDescription: ' ' }).codes).toEqual({ status: 'invalid_choice', adverseEffectsDescription: 'required' });
-    const untickedWithText = refusal({ ...valid, adverseEffects: false, adverseEffectsDescription: 'Returns without screening' });
-    expect(untickedWithText.codes).toEqual({ adverseEffectsDescription: 'description_without_effects' });
+    expect(
+      refusal({ ...valid, status: 'done', adverseEffects: true, adverseEffectsDescription: ' ' })
+        .codes,
+    ).toEqual({ status: 'invalid_choice', adverseEffectsDescription: 'required' });
+    const untickedWithText = refusal({
+      ...valid,
+      adverseEffects: false,
+      adverseEffectsDescription: 'Returns without screening',
+    });
+    expect(untickedWithText.codes).toEqual({
+      adverseEffectsDescription: 'description_without_effects',
+    });
     expect(untickedWithText.messages.adverseEffectsDescription).toContain('adverseEffects');
-    expect(entryInputSchema.safeParse({ ...valid, adverseEffects: false, adverseEffectsDescription: '' }).success).toBe(true);
+    expect(
+      entryInputSchema.safeParse({ ...valid, adverseEffects: false, adverseEffectsDescription: '' })
+        .success,
+    ).toBe(true);
   });
 });

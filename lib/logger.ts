@@ -21,13 +21,19 @@ export interface LogEvent {
 
 const SECRET_PATTERNS: [RegExp, string][] = [
   [/(bearer\s+)[^\s"',;]+/gi, '$1[redacted]'],
-  [/((?:password|passwd|secret|token|cookie|authorization|api[_-]?key)["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi, '$1[redacted]'],
+  [
+    /((?:password|passwd|secret|token|cookie|authorization|api[_-]?key)["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi,
+    '$1[redacted]',
+  ],
   [/\bct_[A-Za-z0-9_-]{16,}/g, '[redacted-token]'],
 ];
 
 /** Masks anything that looks like a credential. */
 export function redact(text: string): string {
-  return SECRET_PATTERNS.reduce((masked, [pattern, replacement]) => masked.replace(pattern, replacement), text);
+  return SECRET_PATTERNS.reduce(
+    (masked, [pattern, replacement]) => masked.replace(pattern, replacement),
+    text,
+  );
 }
 
 const MAX_MESSAGE = 2000;
@@ -44,20 +50,31 @@ export function formatLogLine(event: LogEvent, time: Date = new Date()): string 
     ['digest', event.digest],
     ['at', event.at],
   ];
-  for (const [name, value] of fields) if (value) line[name] = redact(String(value)).slice(0, MAX_MESSAGE);
+  for (const [name, value] of fields)
+    if (value) line[name] = redact(String(value)).slice(0, MAX_MESSAGE);
   return JSON.stringify(line);
 }
 
 /** The first frames of a stack below its message, joined on one line. */
 function frames(stack: string | undefined): string | null {
   if (!stack) return null;
-  const lines = stack.split('\n').filter((line) => /^\s+at\s/.test(line)).slice(0, 5);
+  const lines = stack
+    .split('\n')
+    .filter((line) => /^\s+at\s/.test(line))
+    .slice(0, 5);
   return lines.length > 0 ? lines.map((line) => line.trim()).join(' < ') : null;
 }
 
-export function errorEvent(error: unknown, context: Omit<LogEvent, 'level' | 'message' | 'errorName' | 'at'>): LogEvent {
+export function errorEvent(
+  error: unknown,
+  context: Omit<LogEvent, 'level' | 'message' | 'errorName' | 'at'>,
+): LogEvent {
   const known = error instanceof Error ? error : null;
-  const digest = context.digest ?? (typeof (error as { digest?: unknown })?.digest === 'string' ? (error as { digest: string }).digest : null);
+  const digest =
+    context.digest ??
+    (typeof (error as { digest?: unknown })?.digest === 'string'
+      ? (error as { digest: string }).digest
+      : null);
   return {
     level: 'error',
     message: known ? known.message : String(error),
@@ -72,6 +89,9 @@ export function log(event: LogEvent): void {
   console.error(formatLogLine(event));
 }
 
-export function logError(error: unknown, context: Omit<LogEvent, 'level' | 'message' | 'errorName' | 'at'> = {}): void {
+export function logError(
+  error: unknown,
+  context: Omit<LogEvent, 'level' | 'message' | 'errorName' | 'at'> = {},
+): void {
   log(errorEvent(error, context));
 }

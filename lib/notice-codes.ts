@@ -48,12 +48,25 @@ const STATUS_CODES = new Map<number, RefusalCode>([
 /** The code that names a refusal: the field at fault when it has a message of its own, else its kind. */
 export function refusalCode(refusal: Refusal): RefusalCode {
   const fields = Object.keys(refusal.fieldErrors ?? {});
-  const archived = refusal.status === 409 ? fields.map((field) => ARCHIVED_FIELDS.get(field)).find((code) => code !== undefined) : undefined;
-  return archived ?? fields.map((field) => FIELD_CODES.get(field)).find((code) => code !== undefined) ?? STATUS_CODES.get(refusal.status) ?? 'invalid';
+  const archived =
+    refusal.status === 409
+      ? fields.map((field) => ARCHIVED_FIELDS.get(field)).find((code) => code !== undefined)
+      : undefined;
+  return (
+    archived ??
+    fields.map((field) => FIELD_CODES.get(field)).find((code) => code !== undefined) ??
+    STATUS_CODES.get(refusal.status) ??
+    'invalid'
+  );
 }
 
 /** Why an admin's archive or restore was not done (an admin-only refusal is a 403 page instead). */
-export const ARCHIVE_REFUSAL_CODES = ['invalid', 'not_found', 'already_archived', 'not_archived'] as const;
+export const ARCHIVE_REFUSAL_CODES = [
+  'invalid',
+  'not_found',
+  'already_archived',
+  'not_archived',
+] as const;
 export type ArchiveRefusalCode = (typeof ARCHIVE_REFUSAL_CODES)[number];
 
 /** A refused archive (`archiving`) or restore: a conflict means it already was, or was not, archived. */
@@ -64,6 +77,11 @@ export function archiveRefusalCode(status: number, archiving: boolean): ArchiveR
 }
 
 /** The code in a query parameter when it is one of `codes`; anything else (text, a list, nothing) is null. */
-export function knownCode<Code extends string>(codes: readonly Code[], value: unknown): Code | null {
-  return typeof value === 'string' && (codes as readonly string[]).includes(value) ? (value as Code) : null;
+export function knownCode<Code extends string>(
+  codes: readonly Code[],
+  value: unknown,
+): Code | null {
+  return typeof value === 'string' && (codes as readonly string[]).includes(value)
+    ? (value as Code)
+    : null;
 }

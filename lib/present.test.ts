@@ -28,12 +28,29 @@ function point(period: string): TimePoint {
   return { period, date: '2020-01-01', counts: emptyCounts(), pairs: 1, reported: 0, score: null };
 }
 
-function summary(actors: number, objectives: number, periods: string[] = ['2025-Q4', '2026-Q1']): SummaryDto {
+function summary(
+  actors: number,
+  objectives: number,
+  periods: string[] = ['2025-Q4', '2026-Q1'],
+): SummaryDto {
   return {
     asOf: '2026-03-01',
     perspective: 'self',
     staleBefore: '2025-03-01',
-    figures: { pairs: 0, reported: 0, coverage: null, score: null, scored: 0, commitments: 0, actors: 0, actorsReporting: 0, contested: 0, stale: 0, regressed: 0, adverseEffects: 0 },
+    figures: {
+      pairs: 0,
+      reported: 0,
+      coverage: null,
+      score: null,
+      scored: 0,
+      commitments: 0,
+      actors: 0,
+      actorsReporting: 0,
+      contested: 0,
+      stale: 0,
+      regressed: 0,
+      adverseEffects: 0,
+    },
     byActor: Array.from({ length: actors }, (_, index) => row(`actor-${index + 1}`)),
     byTheme: [row('smuggling'), row('trafficking')],
     byObjective: Array.from({ length: objectives }, (_, index) => row(String(index + 1))),
@@ -41,14 +58,31 @@ function summary(actors: number, objectives: number, periods: string[] = ['2025-
   };
 }
 
-const reported = { status: 'limited', asOf: '2025-06-01', entryId: 1, stale: false, summary: 's', reporter: 'r' } as const;
+const reported = {
+  status: 'limited',
+  asOf: '2025-06-01',
+  entryId: 1,
+  stale: false,
+  summary: 's',
+  reporter: 'r',
+} as const;
 
 /** Every actor applies to every commitment; `reporting(actor, code)` says which pairs have a self-report. */
-function matrix(actors: number, commitments: number, reporting: (actor: number, column: number) => boolean = () => true): MatrixDto {
-  const list = Array.from({ length: commitments }, (_, index) => ({ code: `TIP-${index + 1}`, title: `Commitment ${index + 1}` }));
+function matrix(
+  actors: number,
+  commitments: number,
+  reporting: (actor: number, column: number) => boolean = () => true,
+): MatrixDto {
+  const list = Array.from({ length: commitments }, (_, index) => ({
+    code: `TIP-${index + 1}`,
+    title: `Commitment ${index + 1}`,
+  }));
   return {
     asOf: '2026-03-01',
-    actors: Array.from({ length: actors }, (_, index) => ({ id: index + 1, name: `Actor ${index + 1}` })),
+    actors: Array.from({ length: actors }, (_, index) => ({
+      id: index + 1,
+      name: `Actor ${index + 1}`,
+    })),
     commitments: list,
     cells: Array.from({ length: actors }, (_, a) =>
       list.map((commitment, c) => ({
@@ -66,33 +100,78 @@ const kinds = (slides: Slide[]) => slides.map((slide) => slide.kind);
 
 describe('buildSlides', () => {
   it('shows title, figures, actors, matrix, themes, objectives, time and contested pairs in that order', () => {
-    const slides = buildSlides({ summary: summary(3, 2), matrix: matrix(3, 4), perCommitment: false });
-    expect(kinds(slides)).toEqual(['title', 'figures', 'byActor', 'matrix', 'byTheme', 'byObjective', 'overTime', 'contested']);
-    expect(slides.map((slide) => slide.id)).toEqual(['title', 'figures', 'by-actor', 'matrix', 'by-theme', 'by-objective', 'over-time', 'contested']);
+    const slides = buildSlides({
+      summary: summary(3, 2),
+      matrix: matrix(3, 4),
+      perCommitment: false,
+    });
+    expect(kinds(slides)).toEqual([
+      'title',
+      'figures',
+      'byActor',
+      'matrix',
+      'byTheme',
+      'byObjective',
+      'overTime',
+      'contested',
+    ]);
+    expect(slides.map((slide) => slide.id)).toEqual([
+      'title',
+      'figures',
+      'by-actor',
+      'matrix',
+      'by-theme',
+      'by-objective',
+      'over-time',
+      'contested',
+    ]);
   });
 
   it('adds one slide per commitment, last, only when asked', () => {
-    const slides = buildSlides({ summary: summary(2, 1), matrix: matrix(2, 3), perCommitment: true });
-    expect(slides.slice(-3).map((slide) => slide.id)).toEqual(['commitment-TIP-1', 'commitment-TIP-2', 'commitment-TIP-3']);
+    const slides = buildSlides({
+      summary: summary(2, 1),
+      matrix: matrix(2, 3),
+      perCommitment: true,
+    });
+    expect(slides.slice(-3).map((slide) => slide.id)).toEqual([
+      'commitment-TIP-1',
+      'commitment-TIP-2',
+      'commitment-TIP-3',
+    ]);
     const last = slides.at(-1);
-    expect(last?.kind === 'commitment' && last.cells.map((cell) => cell.actor)).toEqual(['Actor 1', 'Actor 2']);
+    expect(last?.kind === 'commitment' && last.cells.map((cell) => cell.actor)).toEqual([
+      'Actor 1',
+      'Actor 2',
+    ]);
   });
 
   it('splits a long list of actors into near-equal slides, never more bars than a room can read', () => {
-    const slides = buildSlides({ summary: summary(MAX_BARS * 2 + 1, 23), matrix: matrix(1, 1), perCommitment: false });
+    const slides = buildSlides({
+      summary: summary(MAX_BARS * 2 + 1, 23),
+      matrix: matrix(1, 1),
+      perCommitment: false,
+    });
     const actorSlides = slides.filter((slide) => slide.kind === 'byActor');
     expect(actorSlides.map((slide) => slide.id)).toEqual(['by-actor', 'by-actor-2', 'by-actor-3']);
     expect(actorSlides.map((slide) => slide.rows.length)).toEqual([6, 6, 5]);
     expect(actorSlides.map((slide) => slide.first)).toEqual([1, 7, 13]);
     const objectiveSlides = slides.filter((slide) => slide.kind === 'byObjective');
     expect(objectiveSlides.map((slide) => slide.rows.length)).toEqual([8, 8, 7]);
-    expect(objectiveSlides.map((slide) => `${slide.part}/${slide.parts}`)).toEqual(['1/3', '2/3', '3/3']);
+    expect(objectiveSlides.map((slide) => `${slide.part}/${slide.parts}`)).toEqual([
+      '1/3',
+      '2/3',
+      '3/3',
+    ]);
   });
 
   it('splits the matrix by commitments and by actors, every cell on exactly one slide', () => {
     const actors = MAX_MATRIX_ROWS + 3;
     const commitments = MAX_MATRIX_COLUMNS + 5;
-    const slides = buildSlides({ summary: summary(1, 1), matrix: matrix(actors, commitments), perCommitment: false }).filter((slide) => slide.kind === 'matrix');
+    const slides = buildSlides({
+      summary: summary(1, 1),
+      matrix: matrix(actors, commitments),
+      perCommitment: false,
+    }).filter((slide) => slide.kind === 'matrix');
     expect(slides).toHaveLength(4);
     expect(slides.map((slide) => slide.id)).toEqual(['matrix', 'matrix-2', 'matrix-3', 'matrix-4']);
     for (const slide of slides) {
@@ -100,72 +179,138 @@ describe('buildSlides', () => {
       expect(slide.actors.length).toBeLessThanOrEqual(MAX_MATRIX_ROWS);
       expect(slide.parts).toBe(4);
     }
-    const shown = slides.flatMap((slide) => slide.actors.flatMap((actor) => actor.cells.map((cell) => `${actor.id}:${cell.code}`)));
+    const shown = slides.flatMap((slide) =>
+      slide.actors.flatMap((actor) => actor.cells.map((cell) => `${actor.id}:${cell.code}`)),
+    );
     expect(new Set(shown).size).toBe(actors * commitments);
     expect(shown).toHaveLength(actors * commitments);
   });
 
-  it('names actors with no report on a slide\'s commitments instead of drawing empty rows', () => {
-    const slides = buildSlides({ summary: summary(1, 1), matrix: matrix(3, 2, (actor) => actor !== 2), perCommitment: false });
+  it("names actors with no report on a slide's commitments instead of drawing empty rows", () => {
+    const slides = buildSlides({
+      summary: summary(1, 1),
+      matrix: matrix(3, 2, (actor) => actor !== 2),
+      perCommitment: false,
+    });
     const [matrixSlide] = slides.filter((slide) => slide.kind === 'matrix');
     expect(matrixSlide?.actors.map((actor) => actor.name)).toEqual(['Actor 1', 'Actor 3']);
     expect(matrixSlide?.silentActors).toEqual(['Actor 2']);
   });
 
   it('lists contested pairs a few per slide, and still has one slide saying there are none', () => {
-    const none = buildSlides({ summary: summary(1, 1), matrix: matrix(2, 2), perCommitment: false }).filter((slide) => slide.kind === 'contested');
+    const none = buildSlides({
+      summary: summary(1, 1),
+      matrix: matrix(2, 2),
+      perCommitment: false,
+    }).filter((slide) => slide.kind === 'contested');
     expect(none).toHaveLength(1);
     expect(none[0]?.kind === 'contested' && none[0].total).toBe(0);
 
     const disputed = matrix(3, 3);
     disputed.cells = disputed.cells.map((cell) => ({ ...cell, contested: true }));
-    const slides = buildSlides({ summary: summary(1, 1), matrix: disputed, perCommitment: false }).filter((slide) => slide.kind === 'contested');
+    const slides = buildSlides({
+      summary: summary(1, 1),
+      matrix: disputed,
+      perCommitment: false,
+    }).filter((slide) => slide.kind === 'contested');
     expect(slides.map((slide) => slide.pairs.length)).toEqual([5, 4]);
-    expect(slides.every((slide) => slide.pairs.length <= MAX_CONTESTED && slide.total === 9)).toBe(true);
+    expect(slides.every((slide) => slide.pairs.length <= MAX_CONTESTED && slide.total === 9)).toBe(
+      true,
+    );
     expect(slides[0]?.pairs[0]).toMatchObject({ actor: 'Actor 1', commitment: { code: 'TIP-1' } });
   });
 
   it('shows the highest and the lowest actors, numbered by their place, when the ranking is longer than a few slides', () => {
     const total = MAX_ACTOR_SLIDES * MAX_BARS + 1;
-    const slides = buildSlides({ summary: summary(total, 1), matrix: matrix(1, 1), perCommitment: false }).filter((slide) => slide.kind === 'byActor');
+    const slides = buildSlides({
+      summary: summary(total, 1),
+      matrix: matrix(1, 1),
+      perCommitment: false,
+    }).filter((slide) => slide.kind === 'byActor');
     expect(slides).toHaveLength(MAX_ACTOR_SLIDES);
     const shown = (MAX_ACTOR_SLIDES / 2) * MAX_BARS;
     const keys = slides.flatMap((slide) => slide.rows.map((row) => row.key));
-    expect(keys).toEqual([...Array.from({ length: shown }, (_, index) => `actor-${index + 1}`), ...Array.from({ length: shown }, (_, index) => `actor-${total - shown + index + 1}`)]);
-    expect(slides.map((slide) => slide.first)).toEqual([1, 1 + MAX_BARS, total - shown + 1, total - shown + 1 + MAX_BARS]);
-    expect(slides.every((slide) => slide.total === total && slide.rows.length <= MAX_BARS)).toBe(true);
+    expect(keys).toEqual([
+      ...Array.from({ length: shown }, (_, index) => `actor-${index + 1}`),
+      ...Array.from({ length: shown }, (_, index) => `actor-${total - shown + index + 1}`),
+    ]);
+    expect(slides.map((slide) => slide.first)).toEqual([
+      1,
+      1 + MAX_BARS,
+      total - shown + 1,
+      total - shown + 1 + MAX_BARS,
+    ]);
+    expect(slides.every((slide) => slide.total === total && slide.rows.length <= MAX_BARS)).toBe(
+      true,
+    );
     // At the limit, every actor is shown.
-    const all = buildSlides({ summary: summary(MAX_ACTOR_SLIDES * MAX_BARS, 1), matrix: matrix(1, 1), perCommitment: false }).filter((slide) => slide.kind === 'byActor');
+    const all = buildSlides({
+      summary: summary(MAX_ACTOR_SLIDES * MAX_BARS, 1),
+      matrix: matrix(1, 1),
+      perCommitment: false,
+    }).filter((slide) => slide.kind === 'byActor');
     expect(all.flatMap((slide) => slide.rows)).toHaveLength(MAX_ACTOR_SLIDES * MAX_BARS);
   });
 
   it('a view too large to present cell by cell gets one slide saying how large, and no matrix, contested or per-commitment slides', () => {
     const large = summary(3, 2);
-    large.figures = { ...large.figures, pairs: MAX_PRESENT_PAIRS + 1, actors: 2_000, commitments: 200, contested: 321 };
+    large.figures = {
+      ...large.figures,
+      pairs: MAX_PRESENT_PAIRS + 1,
+      actors: 2_000,
+      commitments: 200,
+      contested: 321,
+    };
     expect(presentsMatrix(large)).toBe(false);
     expect(presentsMatrix({ figures: { ...large.figures, pairs: MAX_PRESENT_PAIRS } })).toBe(true);
     const slides = buildSlides({ summary: large, matrix: null, perCommitment: true });
-    expect(kinds(slides)).toEqual(['title', 'figures', 'byActor', 'matrixTooLarge', 'byTheme', 'byObjective', 'overTime']);
-    expect(slides.find((slide) => slide.kind === 'matrixTooLarge')).toMatchObject({ id: 'matrix', pairs: MAX_PRESENT_PAIRS + 1, actors: 2_000, commitments: 200, contested: 321 });
+    expect(kinds(slides)).toEqual([
+      'title',
+      'figures',
+      'byActor',
+      'matrixTooLarge',
+      'byTheme',
+      'byObjective',
+      'overTime',
+    ]);
+    expect(slides.find((slide) => slide.kind === 'matrixTooLarge')).toMatchObject({
+      id: 'matrix',
+      pairs: MAX_PRESENT_PAIRS + 1,
+      actors: 2_000,
+      commitments: 200,
+      contested: 321,
+    });
   });
 
-  it('condenses status over time to the end of each year and the view\'s own quarter', () => {
+  it("condenses status over time to the end of each year and the view's own quarter", () => {
     const periods = ['2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1'];
-    expect(yearlyPoints(periods.map(point)).map((p) => p.period)).toEqual(['2024-Q4', '2025-Q4', '2026-Q1']);
-    expect(yearlyPoints(['2025-Q3', '2025-Q4'].map(point)).map((p) => p.period)).toEqual(['2025-Q4']);
+    expect(yearlyPoints(periods.map(point)).map((p) => p.period)).toEqual([
+      '2024-Q4',
+      '2025-Q4',
+      '2026-Q1',
+    ]);
+    expect(yearlyPoints(['2025-Q3', '2025-Q4'].map(point)).map((p) => p.period)).toEqual([
+      '2025-Q4',
+    ]);
   });
 });
 
 describe('splitEvenly', () => {
   it('uses the fewest parts of at most max, as equal as possible', () => {
-    expect(splitEvenly([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 8).map((part) => part.length)).toEqual([5, 5]);
+    expect(splitEvenly([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 8).map((part) => part.length)).toEqual([
+      5, 5,
+    ]);
     expect(splitEvenly([1, 2, 3], 8)).toEqual([[1, 2, 3]]);
     expect(splitEvenly([], 8)).toEqual([[]]);
   });
 });
 
 describe('slideIndex', () => {
-  const slides = buildSlides({ summary: summary(1, 1), matrix: matrix(1, 1), perCommitment: false });
+  const slides = buildSlides({
+    summary: summary(1, 1),
+    matrix: matrix(1, 1),
+    perCommitment: false,
+  });
   it('finds the slide a URL names, and falls back to the first for an unknown one', () => {
     expect(slideIndex(slides, 'by-theme')).toBe(4);
     expect(slideIndex(slides, undefined)).toBe(0);
@@ -175,7 +320,11 @@ describe('slideIndex', () => {
 
 describe('present URLs', () => {
   it('parses the dashboard filters and the presentation settings together', () => {
-    const result = parsePresentQuery(new URLSearchParams('theme=trafficking&asOf=2024-12-31&slide=matrix-2&contrast=high&perCommitment=yes'));
+    const result = parsePresentQuery(
+      new URLSearchParams(
+        'theme=trafficking&asOf=2024-12-31&slide=matrix-2&contrast=high&perCommitment=yes',
+      ),
+    );
     expect(result).toEqual({
       ok: true,
       filters: { theme: 'trafficking', asOf: '2024-12-31' },
@@ -188,15 +337,23 @@ describe('present URLs', () => {
     const result = parsePresentQuery({ colour: 'red', contrast: 'low', objective: '99' });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors.map((error) => error.parameter).sort()).toEqual(['colour', 'contrast', 'objective']);
-      expect(result.errors.find((error) => error.parameter === 'colour')?.message).toContain('slide');
+      expect(result.errors.map((error) => error.parameter).sort()).toEqual([
+        'colour',
+        'contrast',
+        'objective',
+      ]);
+      expect(result.errors.find((error) => error.parameter === 'colour')?.message).toContain(
+        'slide',
+      );
     }
   });
 
   it('builds a slide URL that parses back to the same view, and Esc leads to the same dashboard view', () => {
     const filters = { kind: 'state', theme: 'smuggling', perspective: 'independent' } as const;
     const href = presentHref(filters, { highContrast: true, perCommitment: false }, 'by-theme');
-    expect(href).toBe('/present?theme=smuggling&kind=state&perspective=independent&slide=by-theme&contrast=high');
+    expect(href).toBe(
+      '/present?theme=smuggling&kind=state&perspective=independent&slide=by-theme&contrast=high',
+    );
     expect(parsePresentQuery(new URL(href, 'http://x').searchParams)).toEqual({
       ok: true,
       filters,
@@ -217,7 +374,19 @@ describe('filtersInWords', () => {
     region: (region: string) => `Region: ${region}`,
   };
   it('says every filter, in the order of the dashboard form, and nothing when none is set', () => {
-    expect(filtersInWords({ region: 'Africa', theme: 'trafficking', objective: 10, sdg: '8.7', kind: 'state', perspective: 'independent' }, labels)).toEqual([
+    expect(
+      filtersInWords(
+        {
+          region: 'Africa',
+          theme: 'trafficking',
+          objective: 10,
+          sdg: '8.7',
+          kind: 'state',
+          perspective: 'independent',
+        },
+        labels,
+      ),
+    ).toEqual([
       'Theme: trafficking',
       'GCM objective 10',
       'SDG target 8.7',

@@ -7,7 +7,13 @@
  * longer list is split across slides of near-equal size ("part 2 of 3"), never shrunk.
  */
 import { z } from 'zod';
-import { DASHBOARD_PARAMETERS, dashboardSearch, parseQuery, type DashboardQuery, type ParameterError } from './query-params';
+import {
+  DASHBOARD_PARAMETERS,
+  dashboardSearch,
+  parseQuery,
+  type DashboardQuery,
+  type ParameterError,
+} from './query-params';
 import type { ActorKind, Theme } from './taxonomy';
 import type { GroupRow, MatrixDto, SummaryDto, TimePoint } from './summary-types';
 
@@ -42,7 +48,9 @@ export type PresentQuery =
   | { ok: false; errors: ParameterError[] };
 
 /** The dashboard's filters through the one vocabulary (lib/query-params.ts), plus the slide and settings. */
-export function parsePresentQuery(input: URLSearchParams | Record<string, string | string[] | undefined>): PresentQuery {
+export function parsePresentQuery(
+  input: URLSearchParams | Record<string, string | string[] | undefined>,
+): PresentQuery {
   const params = input instanceof URLSearchParams ? input : toSearchParams(input);
   const filterParams = new URLSearchParams();
   const settings: Record<string, string> = {};
@@ -53,15 +61,26 @@ export function parsePresentQuery(input: URLSearchParams | Record<string, string
     settings[key] = value;
     if (value.trim() === '') return;
     const result = SETTINGS_SCHEMA[key as keyof typeof SETTINGS_SCHEMA].safeParse(value);
-    if (!result.success) errors.push({ parameter: key, message: result.error.issues[0]?.message ?? 'is not valid' });
+    if (!result.success)
+      errors.push({ parameter: key, message: result.error.issues[0]?.message ?? 'is not valid' });
   });
   const filters = parseQuery(filterParams, DASHBOARD_PARAMETERS);
-  if (!filters.ok) errors.unshift(...filters.errors.map((error) => (error.message.startsWith('is not a parameter') ? { ...error, message: `${error.message}, ${PRESENT_SETTINGS.join(', ')}` } : error)));
+  if (!filters.ok)
+    errors.unshift(
+      ...filters.errors.map((error) =>
+        error.message.startsWith('is not a parameter')
+          ? { ...error, message: `${error.message}, ${PRESENT_SETTINGS.join(', ')}` }
+          : error,
+      ),
+    );
   if (!filters.ok || errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
     filters: filters.value,
-    settings: { highContrast: settings.contrast === 'high', perCommitment: settings.perCommitment === 'yes' },
+    settings: {
+      highContrast: settings.contrast === 'high',
+      perCommitment: settings.perCommitment === 'yes',
+    },
     slide: settings.slide || undefined,
   };
 }
@@ -69,13 +88,18 @@ export function parsePresentQuery(input: URLSearchParams | Record<string, string
 function toSearchParams(input: Record<string, string | string[] | undefined>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(input)) {
-    for (const one of value === undefined ? [] : Array.isArray(value) ? value : [value]) params.append(key, one);
+    for (const one of value === undefined ? [] : Array.isArray(value) ? value : [value])
+      params.append(key, one);
   }
   return params;
 }
 
 /** The URL of one slide: the dashboard's canonical filters first, then the slide and settings. */
-export function presentHref(filters: DashboardQuery, settings: PresentSettings, slide?: string): string {
+export function presentHref(
+  filters: DashboardQuery,
+  settings: PresentSettings,
+  slide?: string,
+): string {
   const params = new URLSearchParams(dashboardSearch(filters));
   if (slide) params.set('slide', slide);
   if (settings.highContrast) params.set('contrast', 'high');
@@ -111,12 +135,22 @@ export type Slide = { id: string } & (
       /** Actors to whom these commitments apply but who have no report on any of them. */
       silentActors: string[];
     } & Part)
-  | { kind: 'matrixTooLarge'; pairs: number; actors: number; commitments: number; contested: number }
+  | {
+      kind: 'matrixTooLarge';
+      pairs: number;
+      actors: number;
+      commitments: number;
+      contested: number;
+    }
   | { kind: 'byTheme'; rows: GroupRow[] }
   | ({ kind: 'byObjective'; rows: GroupRow[] } & Part)
   | { kind: 'overTime'; points: TimePoint[] }
   | ({ kind: 'contested'; pairs: ContestedPair[]; total: number } & Part)
-  | { kind: 'commitment'; commitment: MatrixDto['commitments'][number]; cells: (MatrixDto['cells'][number] & { actor: string })[] }
+  | {
+      kind: 'commitment';
+      commitment: MatrixDto['commitments'][number];
+      cells: (MatrixDto['cells'][number] & { actor: string })[];
+    }
 );
 
 export type SlideKind = Slide['kind'];
@@ -153,7 +187,9 @@ function partId(base: string, part: number): string {
  * every quarter.
  */
 export function yearlyPoints(points: readonly TimePoint[]): TimePoint[] {
-  return points.filter((point, index) => point.period.endsWith('-Q4') || index === points.length - 1);
+  return points.filter(
+    (point, index) => point.period.endsWith('-Q4') || index === points.length - 1,
+  );
 }
 
 export interface SlideInput {
@@ -193,21 +229,48 @@ function actorSlides(byActor: readonly GroupRow[]): Slide[] {
       first += rows.length;
     }
   }
-  return ranges.map(({ rows, first }, index) => ({ id: partId('by-actor', index + 1), kind: 'byActor', rows, first, total: byActor.length, part: index + 1, parts: ranges.length }));
+  return ranges.map(({ rows, first }, index) => ({
+    id: partId('by-actor', index + 1),
+    kind: 'byActor',
+    rows,
+    first,
+    total: byActor.length,
+    part: index + 1,
+    parts: ranges.length,
+  }));
 }
 
 /** Every slide of a presentation, in the order they are shown. */
 export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Slide[] {
-  const slides: Slide[] = [{ id: 'title', kind: 'title' }, { id: 'figures', kind: 'figures' }];
+  const slides: Slide[] = [
+    { id: 'title', kind: 'title' },
+    { id: 'figures', kind: 'figures' },
+  ];
   slides.push(...actorSlides(summary.byActor));
 
   const { figures } = summary;
   if (matrix) slides.push(...matrixSlides(matrix, summary.perspective));
-  else slides.push({ id: 'matrix', kind: 'matrixTooLarge', pairs: figures.pairs, actors: figures.actors, commitments: figures.commitments, contested: figures.contested });
+  else
+    slides.push({
+      id: 'matrix',
+      kind: 'matrixTooLarge',
+      pairs: figures.pairs,
+      actors: figures.actors,
+      commitments: figures.commitments,
+      contested: figures.contested,
+    });
   slides.push({ id: 'by-theme', kind: 'byTheme', rows: summary.byTheme });
 
   const objectiveParts = splitEvenly(summary.byObjective, MAX_BARS);
-  objectiveParts.forEach((rows, index) => slides.push({ id: partId('by-objective', index + 1), kind: 'byObjective', rows, part: index + 1, parts: objectiveParts.length }));
+  objectiveParts.forEach((rows, index) =>
+    slides.push({
+      id: partId('by-objective', index + 1),
+      kind: 'byObjective',
+      rows,
+      part: index + 1,
+      parts: objectiveParts.length,
+    }),
+  );
 
   slides.push({ id: 'over-time', kind: 'overTime', points: yearlyPoints(summary.overTime) });
   if (!matrix) return slides;
@@ -215,7 +278,14 @@ export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Sli
   const contested = contestedPairs(matrix);
   const contestedParts = splitEvenly(contested, MAX_CONTESTED);
   contestedParts.forEach((pairs, index) =>
-    slides.push({ id: partId('contested', index + 1), kind: 'contested', pairs, total: contested.length, part: index + 1, parts: contestedParts.length }),
+    slides.push({
+      id: partId('contested', index + 1),
+      kind: 'contested',
+      pairs,
+      total: contested.length,
+      part: index + 1,
+      parts: contestedParts.length,
+    }),
   );
 
   if (perCommitment) {
@@ -225,7 +295,9 @@ export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Sli
         id: `commitment-${commitment.code}`,
         kind: 'commitment',
         commitment,
-        cells: matrix.cells.filter((cell) => cell.code === commitment.code).map((cell) => ({ ...cell, actor: actorNames.get(cell.actorId) ?? '' })),
+        cells: matrix.cells
+          .filter((cell) => cell.code === commitment.code)
+          .map((cell) => ({ ...cell, actor: actorNames.get(cell.actorId) ?? '' })),
       });
     }
   }
@@ -240,14 +312,22 @@ export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Sli
  */
 function matrixSlides(matrix: MatrixDto, perspective: SummaryDto['perspective']): Slide[] {
   const cells = new Map(matrix.cells.map((cell) => [`${cell.actorId}:${cell.code}`, cell]));
-  const groups: { commitments: MatrixDto['commitments']; actors: Extract<Slide, { kind: 'matrix' }>['actors'][]; silentActors: string[] }[] = [];
+  const groups: {
+    commitments: MatrixDto['commitments'];
+    actors: Extract<Slide, { kind: 'matrix' }>['actors'][];
+    silentActors: string[];
+  }[] = [];
   for (const commitments of splitEvenly(matrix.commitments, MAX_MATRIX_COLUMNS)) {
     const rows: Extract<Slide, { kind: 'matrix' }>['actors'] = [];
     const silentActors: string[] = [];
     for (const actor of matrix.actors) {
-      const row = commitments.map((commitment) => ({ code: commitment.code, cell: cells.get(`${actor.id}:${commitment.code}`) ?? null }));
+      const row = commitments.map((commitment) => ({
+        code: commitment.code,
+        cell: cells.get(`${actor.id}:${commitment.code}`) ?? null,
+      }));
       if (row.every((entry) => entry.cell === null)) continue;
-      if (row.every((entry) => entry.cell === null || entry.cell[perspective] === null)) silentActors.push(actor.name);
+      if (row.every((entry) => entry.cell === null || entry.cell[perspective] === null))
+        silentActors.push(actor.name);
       else rows.push({ id: actor.id, name: actor.name, cells: row });
     }
     groups.push({ commitments, actors: splitEvenly(rows, MAX_MATRIX_ROWS), silentActors });
@@ -259,7 +339,15 @@ function matrixSlides(matrix: MatrixDto, perspective: SummaryDto['perspective'])
       const part = slides.length + 1;
       // The silent actors of a column group are named once, on its last slide.
       const silentActors = index === group.actors.length - 1 ? group.silentActors : [];
-      slides.push({ id: partId('matrix', part), kind: 'matrix', commitments: group.commitments, actors, silentActors, part, parts });
+      slides.push({
+        id: partId('matrix', part),
+        kind: 'matrix',
+        commitments: group.commitments,
+        actors,
+        silentActors,
+        part,
+        parts,
+      });
     });
   }
   return slides;
@@ -268,10 +356,14 @@ function matrixSlides(matrix: MatrixDto, perspective: SummaryDto['perspective'])
 /** Pairs whose self-report and independent assessment disagree, in the matrix's order (actor, then commitment). */
 export function contestedPairs(matrix: MatrixDto): ContestedPair[] {
   const actors = new Map(matrix.actors.map((actor) => [actor.id, actor.name]));
-  const commitments = new Map(matrix.commitments.map((commitment) => [commitment.code, commitment]));
+  const commitments = new Map(
+    matrix.commitments.map((commitment) => [commitment.code, commitment]),
+  );
   return matrix.cells.flatMap((cell) => {
     const commitment = commitments.get(cell.code);
-    return cell.contested && commitment ? [{ actor: actors.get(cell.actorId) ?? '', commitment, cell }] : [];
+    return cell.contested && commitment
+      ? [{ actor: actors.get(cell.actorId) ?? '', commitment, cell }]
+      : [];
   });
 }
 

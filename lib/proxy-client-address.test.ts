@@ -21,7 +21,9 @@ describe('proxy.ts hands every route the client address it resolved', () => {
 
   it('replaces a client address a client wrote itself', async () => {
     delete process.env.TRUST_PROXY;
-    expect(await handedOn({ 'x-forwarded-for': '192.0.2.44', [CLIENT_ADDRESS_HEADER]: '6.6.6.6' })).toBe('192.0.2.44');
+    expect(
+      await handedOn({ 'x-forwarded-for': '192.0.2.44', [CLIENT_ADDRESS_HEADER]: '6.6.6.6' }),
+    ).toBe('192.0.2.44');
     expect(await handedOn({ [CLIENT_ADDRESS_HEADER]: '6.6.6.6' })).toBeNull();
   });
 
@@ -29,6 +31,8 @@ describe('proxy.ts hands every route the client address it resolved', () => {
     delete process.env.TRUST_PROXY;
     expect(await handedOn({ 'x-forwarded-for': '6.6.6.6, 10.0.0.2' })).toBe('10.0.0.2');
     process.env.TRUST_PROXY = '2';
-    expect(await handedOn({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.2' })).toBe('203.0.113.9');
+    expect(await handedOn({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.2' })).toBe(
+      '203.0.113.9',
+    );
   });
 });

@@ -24,8 +24,17 @@ describe('the proxy', () => {
 
   it('puts the security headers and a request id on a page, an API read and a refused write alike', async () => {
     const page = await proxy(new NextRequest('http://localhost/'));
-    const read = await proxy(new NextRequest('http://localhost/api/v1/summary', { headers: { 'x-request-id': 'from-the-edge-1234' } }));
-    const refused = await proxy(new NextRequest('http://localhost/api/v1/entries', { method: 'POST', headers: { 'content-length': String(20 * 1024 * 1024) } }));
+    const read = await proxy(
+      new NextRequest('http://localhost/api/v1/summary', {
+        headers: { 'x-request-id': 'from-the-edge-1234' },
+      }),
+    );
+    const refused = await proxy(
+      new NextRequest('http://localhost/api/v1/entries', {
+        method: 'POST',
+        headers: { 'content-length': String(20 * 1024 * 1024) },
+      }),
+    );
     expect(refused.status).toBe(413);
     const ids = [page, read, refused].map(expectSecurityHeaders);
     expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
@@ -34,13 +43,18 @@ describe('the proxy', () => {
   });
 
   it('gives every response its own nonce', async () => {
-    const nonce = async () => /'nonce-([^']+)'/.exec((await proxy(new NextRequest('http://localhost/'))).headers.get('content-security-policy')!)![1];
+    const nonce = async () =>
+      /'nonce-([^']+)'/.exec(
+        (await proxy(new NextRequest('http://localhost/'))).headers.get('content-security-policy')!,
+      )![1];
     expect(await nonce()).not.toBe(await nonce());
   });
 
   it('redirects a path ending in a slash (308, query kept) with the security headers, for any method', async () => {
     for (const method of ['GET', 'POST']) {
-      const response = await proxy(new NextRequest('http://localhost/commitments/TIP-01/?page=2', { method }));
+      const response = await proxy(
+        new NextRequest('http://localhost/commitments/TIP-01/?page=2', { method }),
+      );
       expect(response.status).toBe(308);
       expect(response.headers.get('location')).toBe('http://localhost/commitments/TIP-01?page=2');
       expectSecurityHeaders(response);
@@ -48,7 +62,14 @@ describe('the proxy', () => {
   });
 
   it('leaves the root, paths without a trailing slash and empty segments (never a protocol-relative Location) alone', async () => {
-    for (const url of ['http://localhost/', 'http://localhost/?x=1', 'http://localhost/commitments', 'http://localhost/commitments?x=a/', 'http://localhost//evil.example/', 'http://localhost/a//']) {
+    for (const url of [
+      'http://localhost/',
+      'http://localhost/?x=1',
+      'http://localhost/commitments',
+      'http://localhost/commitments?x=a/',
+      'http://localhost//evil.example/',
+      'http://localhost/a//',
+    ]) {
       const response = await proxy(new NextRequest(url));
       expect(response.status, url).toBe(200);
       expect(response.headers.get('location'), url).toBeNull();

@@ -15,12 +15,21 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine(isCalendarDate, 'is not a real calendar date')
-  .refine((value) => value >= '1900-01-01' && value <= '2999-12-31', 'must be between 1900-01-01 and 2999-12-31');
+  .refine(
+    (value) => value >= '1900-01-01' && value <= '2999-12-31',
+    'must be between 1900-01-01 and 2999-12-31',
+  );
 
 const positiveId = z
   .string({ error: 'must be a whole number' })
   .regex(/^\d{1,16}$/, 'must be a whole number written in digits')
-  .pipe(z.coerce.number<string>().int('must be a whole number').positive('must be a positive whole number').max(Number.MAX_SAFE_INTEGER, 'is too large'));
+  .pipe(
+    z.coerce
+      .number<string>()
+      .int('must be a whole number')
+      .positive('must be a positive whole number')
+      .max(Number.MAX_SAFE_INTEGER, 'is too large'),
+  );
 
 export const PARAMETERS = {
   theme: z.enum(THEMES, { error: `must be one of: ${THEMES.join(', ')}` }),
@@ -42,8 +51,16 @@ export const PARAMETERS = {
   from: isoDate,
   to: isoDate,
   asOf: isoDate,
-  page: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more').max(100000, 'is too large'),
-  limit: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be between 1 and 200').max(200, 'must be between 1 and 200'),
+  page: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .max(100000, 'is too large'),
+  limit: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 200')
+    .max(200, 'must be between 1 and 200'),
 } as const;
 
 export type ParameterName = keyof typeof PARAMETERS;
@@ -55,8 +72,7 @@ export interface ParameterError {
 }
 
 export type ParseResult<K extends ParameterName> =
-  | { ok: true; value: Parsed<K> }
-  | { ok: false; errors: ParameterError[] };
+  { ok: true; value: Parsed<K> } | { ok: false; errors: ParameterError[] };
 
 /** Accepts URLSearchParams or Next's searchParams object. Empty values mean "not set". */
 export function parseQuery<K extends ParameterName>(
@@ -77,7 +93,10 @@ export function parseQuery<K extends ParameterName>(
   const seen = new Set<string>();
   for (const [key, raw] of entries) {
     if (!(allowed as readonly string[]).includes(key)) {
-      errors.push({ parameter: key, message: `is not a parameter of this resource; allowed: ${allowed.join(', ')}` });
+      errors.push({
+        parameter: key,
+        message: `is not a parameter of this resource; allowed: ${allowed.join(', ')}`,
+      });
       continue;
     }
     if (seen.has(key)) {
@@ -88,7 +107,8 @@ export function parseQuery<K extends ParameterName>(
     if (raw.trim() === '') continue;
     const result = PARAMETERS[key as K].safeParse(raw);
     if (result.success) value[key] = result.data;
-    else errors.push({ parameter: key, message: result.error.issues[0]?.message ?? 'is not valid' });
+    else
+      errors.push({ parameter: key, message: result.error.issues[0]?.message ?? 'is not valid' });
   }
   const parsed = value as Parsed<K>;
   if ('from' in parsed && 'to' in parsed && parsed.from && parsed.to && parsed.from > parsed.to) {

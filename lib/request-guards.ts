@@ -12,7 +12,8 @@ export type BodyTarget = keyof typeof BODY_LIMITS;
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type BodyCheck = { ok: true } | { ok: false; status: 411 | 413; code: string; message: string };
+export type BodyCheck =
+  { ok: true } | { ok: false; status: 411 | 413; code: string; message: string };
 
 /** Route handlers live under /api; a write to any other path is a server action (with or without JavaScript). */
 export function bodyTarget(pathname: string): BodyTarget {
@@ -23,20 +24,40 @@ export function isWrite(method: string): boolean {
   return !BODYLESS.has(method.toUpperCase());
 }
 
-export function checkBodySize(method: string, contentLength: string | null, transferEncoding: string | null, target: BodyTarget): BodyCheck {
+export function checkBodySize(
+  method: string,
+  contentLength: string | null,
+  transferEncoding: string | null,
+  target: BodyTarget,
+): BodyCheck {
   if (!isWrite(method)) return { ok: true };
   const limit = BODY_LIMITS[target];
   if (contentLength === null || contentLength.trim() === '') {
     // Neither header: HTTP says there is no body.
     if (!transferEncoding) return { ok: true };
-    return { ok: false, status: 411, code: 'length_required', message: `The request body has no Content-Length; send one (at most ${limit} bytes).` };
+    return {
+      ok: false,
+      status: 411,
+      code: 'length_required',
+      message: `The request body has no Content-Length; send one (at most ${limit} bytes).`,
+    };
   }
   const length = Number(contentLength);
   if (!Number.isSafeInteger(length) || length < 0) {
-    return { ok: false, status: 411, code: 'length_required', message: 'The Content-Length header is not a number of bytes.' };
+    return {
+      ok: false,
+      status: 411,
+      code: 'length_required',
+      message: 'The Content-Length header is not a number of bytes.',
+    };
   }
   if (length > limit) {
-    return { ok: false, status: 413, code: 'payload_too_large', message: `The request body is ${length} bytes; the limit is ${limit} bytes.` };
+    return {
+      ok: false,
+      status: 413,
+      code: 'payload_too_large',
+      message: `The request body is ${length} bytes; the limit is ${limit} bytes.`,
+    };
   }
   return { ok: true };
 }
@@ -59,14 +80,17 @@ export function appOrigins(baseUrl: URL): string[] {
  * counts, scheme and port with the host: `https://host` is another origin than `http://host`.
  */
 export function originProblem(origin: string | null, allowed: readonly string[]): string | null {
-  if (!origin || origin === 'null') return 'Refused: the request has no Origin header; server actions accept same-origin requests only.';
+  if (!origin || origin === 'null')
+    return 'Refused: the request has no Origin header; server actions accept same-origin requests only.';
   let parsed: string;
   try {
     parsed = new URL(origin).origin;
   } catch {
     return 'Refused: the Origin header is not a valid URL.';
   }
-  return allowed.includes(parsed) ? null : `Refused: a cross-origin request (Origin ${parsed}) may not call a server action of ${allowed[0] ?? 'this site'}.`;
+  return allowed.includes(parsed)
+    ? null
+    : `Refused: a cross-origin request (Origin ${parsed}) may not call a server action of ${allowed[0] ?? 'this site'}.`;
 }
 
 export interface BodyProblem {
@@ -75,35 +99,61 @@ export interface BodyProblem {
   message: string;
 }
 
-const ACTION_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded', 'text/plain'] as const;
+const ACTION_MEDIA_TYPES = [
+  'multipart/form-data',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+] as const;
 
 /**
  * A server action's body must decode before Next.js hands it to the action: a form (multipart or
  * URL-encoded) that parses, or React's JSON-encoded arguments in valid UTF-8. Anything else would
  * fail inside the framework's decoder (a 500), so it is refused here with a 400 or 415 that says why.
  */
-export async function actionBodyProblem(contentType: string | null, body: ArrayBuffer, fetchAction = true): Promise<BodyProblem | null> {
+export async function actionBodyProblem(
+  contentType: string | null,
+  body: ArrayBuffer,
+  fetchAction = true,
+): Promise<BodyProblem | null> {
   const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (!ACTION_MEDIA_TYPES.includes(mediaType as (typeof ACTION_MEDIA_TYPES)[number])) {
-    return { status: 415, code: 'unsupported_media_type', message: `body: a form or server action takes ${ACTION_MEDIA_TYPES.join(', ')}, not "${mediaType || 'nothing'}".` };
+    return {
+      status: 415,
+      code: 'unsupported_media_type',
+      message: `body: a form or server action takes ${ACTION_MEDIA_TYPES.join(', ')}, not "${mediaType || 'nothing'}".`,
+    };
   }
   let text: string | null = null;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    if (mediaType !== 'multipart/form-data') return { status: 400, code: 'invalid_body', message: 'body: is not valid UTF-8 text.' };
+    if (mediaType !== 'multipart/form-data')
+      return { status: 400, code: 'invalid_body', message: 'body: is not valid UTF-8 text.' };
   }
   if (mediaType === 'text/plain') return argumentsProblem(text ?? '');
   let form: FormData;
   try {
-    form = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': contentType! }, body }).formData();
+    form = await new Request('http://localhost/', {
+      method: 'POST',
+      headers: { 'content-type': contentType! },
+      body,
+    }).formData();
   } catch {
-    return { status: 400, code: 'invalid_body', message: `body: is not a well-formed ${mediaType} form.` };
+    return {
+      status: 400,
+      code: 'invalid_body',
+      message: `body: is not a well-formed ${mediaType} form.`,
+    };
   }
   // A call from the page's script carries its arguments in field "0"; a plain form post (no script) does not.
   if (fetchAction && mediaType === 'multipart/form-data') {
     const encoded = form.get('0');
-    if (typeof encoded !== 'string') return { status: 400, code: 'invalid_body', message: 'body: has no server action arguments (field "0").' };
+    if (typeof encoded !== 'string')
+      return {
+        status: 400,
+        code: 'invalid_body',
+        message: 'body: has no server action arguments (field "0").',
+      };
     return argumentsProblem(encoded);
   }
   return null;
@@ -123,12 +173,21 @@ function argumentsProblem(encoded: string): BodyProblem | null {
   } catch {
     parsed = null;
   }
-  if (!Array.isArray(parsed)) return { status: 400, code: 'invalid_body', message: 'body: is not a list of server action arguments encoded as JSON.' };
+  if (!Array.isArray(parsed))
+    return {
+      status: 400,
+      code: 'invalid_body',
+      message: 'body: is not a list of server action arguments encoded as JSON.',
+    };
   const pending: unknown[] = [parsed];
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === 'string' && value.startsWith('$') && !ALLOWED_REFERENCE.test(value)) {
-      return { status: 400, code: 'invalid_body', message: `body: the argument reference "${value.slice(0, 20)}" is not accepted by any action.` };
+      return {
+        status: 400,
+        code: 'invalid_body',
+        message: `body: the argument reference "${value.slice(0, 20)}" is not accepted by any action.`,
+      };
     }
     if (value !== null && typeof value === 'object') pending.push(...Object.values(value));
   }

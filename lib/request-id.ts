@@ -33,7 +33,9 @@ interface TimingEntry {
  */
 export function latestRequestId(entries: readonly TimingEntry[]): string | null {
   for (let index = entries.length - 1; index >= 0; index -= 1) {
-    const timing = entries[index]?.serverTiming?.find((metric) => metric.name === REQUEST_ID_TIMING);
+    const timing = entries[index]?.serverTiming?.find(
+      (metric) => metric.name === REQUEST_ID_TIMING,
+    );
     if (timing && ACCEPTED.test(timing.description)) return timing.description;
   }
   return null;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_RETURN_PATH, SIGNED_IN_HOME, returnPathAfterSignIn, returnPathOrNull } from './return-path';
+import {
+  FALLBACK_RETURN_PATH,
+  SIGNED_IN_HOME,
+  returnPathAfterSignIn,
+  returnPathOrNull,
+} from './return-path';
 
 const BASE = new URL('http://127.0.0.1:3201');
 /** `next` as the page receives it: the query string already decoded once. */
@@ -25,7 +30,8 @@ describe('the page to return to after signing in', () => {
     expect(after('/caf%C3%A9')).toBe('/caf%C3%A9');
     expect(after('/%E6%88%91')).toBe('/%E6%88%91');
     expect(after('/commitments%3Fq%3D%E6%88%91')).toBe('/commitments?q=%E6%88%91');
-    for (const path of ['/caf%C3%A9', '/%E6%88%91', '/a%22b%3Cc%3E']) expect(after(path)).toMatch(HEADER_SAFE);
+    for (const path of ['/caf%C3%A9', '/%E6%88%91', '/a%22b%3Cc%3E'])
+      expect(after(path)).toMatch(HEADER_SAFE);
   });
 
   const refused: Array<[string, string]> = [

@@ -67,7 +67,12 @@ function sumOfCounts(tally: StatusCounts): number {
   return CELL_KEYS.reduce((sum, key) => sum + tally[key], 0);
 }
 
-function current(statuses: ReadonlyMap<string, PairStatus>, commitmentId: number, actorId: number, perspective: Perspective): CurrentStatus | null {
+function current(
+  statuses: ReadonlyMap<string, PairStatus>,
+  commitmentId: number,
+  actorId: number,
+  perspective: Perspective,
+): CurrentStatus | null {
   return statuses.get(pairKey(commitmentId, actorId))?.[perspective] ?? null;
 }
 
@@ -95,7 +100,11 @@ describe('compareCurrency and isLater', () => {
   });
 
   it('on the same as-of date the later published is more current, whatever the id', () => {
-    const laterPublished = { asOf: '2024-05-01', publishedAt: '2024-05-02T10:00:01.000Z', entryId: 1 };
+    const laterPublished = {
+      asOf: '2024-05-01',
+      publishedAt: '2024-05-02T10:00:01.000Z',
+      entryId: 1,
+    };
     expect(compareCurrency(laterPublished, base)).toBeGreaterThan(0);
     expect(isLater(laterPublished, base)).toBe(true);
     expect(isLater(base, laterPublished)).toBe(false);
@@ -152,9 +161,22 @@ describe('currentStatuses', () => {
   });
 
   it('the entry with the latest as-of date wins, whatever the input order and publication order', () => {
-    const older = entry({ id: 1, status: 'limited', asOf: '2024-01-01', publishedAt: '2024-06-01T00:00:00.000Z' });
-    const newer = entry({ id: 2, status: 'substantial', asOf: '2024-02-01', publishedAt: '2024-02-05T00:00:00.000Z' });
-    for (const input of [[older, newer], [newer, older]]) {
+    const older = entry({
+      id: 1,
+      status: 'limited',
+      asOf: '2024-01-01',
+      publishedAt: '2024-06-01T00:00:00.000Z',
+    });
+    const newer = entry({
+      id: 2,
+      status: 'substantial',
+      asOf: '2024-02-01',
+      publishedAt: '2024-02-05T00:00:00.000Z',
+    });
+    for (const input of [
+      [older, newer],
+      [newer, older],
+    ]) {
       const result = current(currentStatuses(input), 1, 10, 'self');
       expect(result?.status).toBe('substantial');
       expect(result?.entryId).toBe(2);
@@ -163,15 +185,40 @@ describe('currentStatuses', () => {
 
   it('an entry typed later but describing an earlier date does not replace the current status', () => {
     // as_of is the date the status describes, not the typing date.
-    const describesMarch = entry({ id: 1, status: 'complete', asOf: '2024-03-01', publishedAt: '2024-03-02T00:00:00.000Z' });
-    const describesJanuary = entry({ id: 2, status: 'not_started', asOf: '2024-01-01', publishedAt: '2024-09-01T00:00:00.000Z' });
-    expect(current(currentStatuses([describesMarch, describesJanuary]), 1, 10, 'self')?.status).toBe('complete');
+    const describesMarch = entry({
+      id: 1,
+      status: 'complete',
+      asOf: '2024-03-01',
+      publishedAt: '2024-03-02T00:00:00.000Z',
+    });
+    const describesJanuary = entry({
+      id: 2,
+      status: 'not_started',
+      asOf: '2024-01-01',
+      publishedAt: '2024-09-01T00:00:00.000Z',
+    });
+    expect(
+      current(currentStatuses([describesMarch, describesJanuary]), 1, 10, 'self')?.status,
+    ).toBe('complete');
   });
 
   it('a tie on as-of goes to the later published entry, even when it has the lower id', () => {
-    const earlierPublished = entry({ id: 9, status: 'limited', asOf: '2024-01-01', publishedAt: '2024-01-05T00:00:00.000Z' });
-    const laterPublished = entry({ id: 3, status: 'complete', asOf: '2024-01-01', publishedAt: '2024-01-06T00:00:00.000Z' });
-    for (const input of [[earlierPublished, laterPublished], [laterPublished, earlierPublished]]) {
+    const earlierPublished = entry({
+      id: 9,
+      status: 'limited',
+      asOf: '2024-01-01',
+      publishedAt: '2024-01-05T00:00:00.000Z',
+    });
+    const laterPublished = entry({
+      id: 3,
+      status: 'complete',
+      asOf: '2024-01-01',
+      publishedAt: '2024-01-06T00:00:00.000Z',
+    });
+    for (const input of [
+      [earlierPublished, laterPublished],
+      [laterPublished, earlierPublished],
+    ]) {
       const result = current(currentStatuses(input), 1, 10, 'self');
       expect(result?.status).toBe('complete');
       expect(result?.entryId).toBe(3);
@@ -179,9 +226,22 @@ describe('currentStatuses', () => {
   });
 
   it('a tie on as-of and publication time goes to the higher id', () => {
-    const lowerId = entry({ id: 4, status: 'complete', asOf: '2024-01-01', publishedAt: '2024-01-05T00:00:00.000Z' });
-    const higherId = entry({ id: 7, status: 'regressed', asOf: '2024-01-01', publishedAt: '2024-01-05T00:00:00.000Z' });
-    for (const input of [[lowerId, higherId], [higherId, lowerId]]) {
+    const lowerId = entry({
+      id: 4,
+      status: 'complete',
+      asOf: '2024-01-01',
+      publishedAt: '2024-01-05T00:00:00.000Z',
+    });
+    const higherId = entry({
+      id: 7,
+      status: 'regressed',
+      asOf: '2024-01-01',
+      publishedAt: '2024-01-05T00:00:00.000Z',
+    });
+    for (const input of [
+      [lowerId, higherId],
+      [higherId, lowerId],
+    ]) {
       const result = current(currentStatuses(input), 1, 10, 'self');
       expect(result?.status).toBe('regressed');
       expect(result?.entryId).toBe(7);
@@ -190,7 +250,12 @@ describe('currentStatuses', () => {
 
   it('keeps the self-reported and the independent current status apart', () => {
     const self = entry({ id: 1, perspective: 'self', status: 'complete', asOf: '2024-01-01' });
-    const independent = entry({ id: 2, perspective: 'independent', status: 'limited', asOf: '2024-06-01' });
+    const independent = entry({
+      id: 2,
+      perspective: 'independent',
+      status: 'limited',
+      asOf: '2024-06-01',
+    });
     const statuses = currentStatuses([self, independent]);
     // The later independent assessment does not replace the self-report, nor the reverse.
     expect(current(statuses, 1, 10, 'self')?.entryId).toBe(1);
@@ -221,9 +286,24 @@ describe('currentStatuses', () => {
 
   it('with several independent reporters on one subject, the latest assessment wins across all of them', () => {
     // Three different organisations assess subject 10 on commitment 1; the reporter is not part of the key.
-    const ngo = entry({ id: 11, perspective: 'independent', status: 'substantial', asOf: '2024-02-01' });
-    const nhri = entry({ id: 12, perspective: 'independent', status: 'not_started', asOf: '2024-04-01' });
-    const unEntity = entry({ id: 13, perspective: 'independent', status: 'limited', asOf: '2024-03-01' });
+    const ngo = entry({
+      id: 11,
+      perspective: 'independent',
+      status: 'substantial',
+      asOf: '2024-02-01',
+    });
+    const nhri = entry({
+      id: 12,
+      perspective: 'independent',
+      status: 'not_started',
+      asOf: '2024-04-01',
+    });
+    const unEntity = entry({
+      id: 13,
+      perspective: 'independent',
+      status: 'limited',
+      asOf: '2024-03-01',
+    });
     const statuses = currentStatuses([ngo, nhri, unEntity]);
     expect(current(statuses, 1, 10, 'independent')?.entryId).toBe(12);
     expect(current(statuses, 1, 10, 'independent')?.status).toBe('not_started');
@@ -232,10 +312,18 @@ describe('currentStatuses', () => {
 
   it('a withdrawn entry never counts, even when it is the latest', () => {
     const earlier = entry({ id: 1, status: 'limited', asOf: '2024-01-01' });
-    const withdrawnLatest = entry({ id: 2, status: 'complete', asOf: '2024-06-01', publishedAt: '2024-06-02T00:00:00.000Z', withdrawn: true });
+    const withdrawnLatest = entry({
+      id: 2,
+      status: 'complete',
+      asOf: '2024-06-01',
+      publishedAt: '2024-06-02T00:00:00.000Z',
+      withdrawn: true,
+    });
     const statuses = currentStatuses([earlier, withdrawnLatest]);
     expect(current(statuses, 1, 10, 'self')?.entryId).toBe(1);
-    expect(current(currentStatuses([earlier, withdrawnLatest], '2024-12-31'), 1, 10, 'self')?.entryId).toBe(1);
+    expect(
+      current(currentStatuses([earlier, withdrawnLatest], '2024-12-31'), 1, 10, 'self')?.entryId,
+    ).toBe(1);
   });
 
   it('a pair whose only entry is withdrawn has no status', () => {
@@ -243,8 +331,19 @@ describe('currentStatuses', () => {
   });
 
   it('a superseded entry never counts and its correction counts instead', () => {
-    const original = entry({ id: 1, status: 'complete', asOf: '2024-03-01', publishedAt: '2024-03-02T00:00:00.000Z', superseded: true });
-    const correction = entry({ id: 2, status: 'limited', asOf: '2024-03-01', publishedAt: '2024-04-10T00:00:00.000Z' });
+    const original = entry({
+      id: 1,
+      status: 'complete',
+      asOf: '2024-03-01',
+      publishedAt: '2024-03-02T00:00:00.000Z',
+      superseded: true,
+    });
+    const correction = entry({
+      id: 2,
+      status: 'limited',
+      asOf: '2024-03-01',
+      publishedAt: '2024-04-10T00:00:00.000Z',
+    });
     const result = current(currentStatuses([original, correction]), 1, 10, 'self');
     expect(result?.entryId).toBe(2);
     expect(result?.status).toBe('limited');
@@ -252,11 +351,26 @@ describe('currentStatuses', () => {
 
   it('a superseded entry does not come back at a date before its correction applies, nor when it has the later as-of date', () => {
     // The correction moved the as-of date back: the original (superseded) says 2024-03-01, the correction 2024-02-01.
-    const original = entry({ id: 1, status: 'complete', asOf: '2024-03-01', publishedAt: '2024-03-02T00:00:00.000Z', superseded: true });
-    const correction = entry({ id: 2, status: 'limited', asOf: '2024-02-01', publishedAt: '2024-04-10T00:00:00.000Z' });
+    const original = entry({
+      id: 1,
+      status: 'complete',
+      asOf: '2024-03-01',
+      publishedAt: '2024-03-02T00:00:00.000Z',
+      superseded: true,
+    });
+    const correction = entry({
+      id: 2,
+      status: 'limited',
+      asOf: '2024-02-01',
+      publishedAt: '2024-04-10T00:00:00.000Z',
+    });
     expect(current(currentStatuses([original, correction]), 1, 10, 'self')?.entryId).toBe(2);
-    expect(current(currentStatuses([original, correction], '2024-03-15'), 1, 10, 'self')?.entryId).toBe(2);
-    expect(current(currentStatuses([original, correction], '2024-02-15'), 1, 10, 'self')?.entryId).toBe(2);
+    expect(
+      current(currentStatuses([original, correction], '2024-03-15'), 1, 10, 'self')?.entryId,
+    ).toBe(2);
+    expect(
+      current(currentStatuses([original, correction], '2024-02-15'), 1, 10, 'self')?.entryId,
+    ).toBe(2);
     // Before the correction's as-of date: nothing at all, not the superseded original.
     expect(currentStatuses([original, correction], '2024-01-31').size).toBe(0);
   });
@@ -264,23 +378,42 @@ describe('currentStatuses', () => {
   it('a superseded entry does not count even when its correction is itself withdrawn', () => {
     const earlier = entry({ id: 1, status: 'not_started', asOf: '2023-06-01' });
     const original = entry({ id: 2, status: 'complete', asOf: '2024-03-01', superseded: true });
-    const withdrawnCorrection = entry({ id: 3, status: 'limited', asOf: '2024-03-01', withdrawn: true });
-    expect(current(currentStatuses([earlier, original, withdrawnCorrection]), 1, 10, 'self')?.entryId).toBe(1);
+    const withdrawnCorrection = entry({
+      id: 3,
+      status: 'limited',
+      asOf: '2024-03-01',
+      withdrawn: true,
+    });
+    expect(
+      current(currentStatuses([earlier, original, withdrawnCorrection]), 1, 10, 'self')?.entryId,
+    ).toBe(1);
   });
 
   it('an as-of date before any entry gives no status', () => {
-    const statuses = currentStatuses([entry({ asOf: '2024-01-01' }), entry({ perspective: 'independent', asOf: '2024-02-01' })], '2023-12-31');
+    const statuses = currentStatuses(
+      [entry({ asOf: '2024-01-01' }), entry({ perspective: 'independent', asOf: '2024-02-01' })],
+      '2023-12-31',
+    );
     expect(statuses.size).toBe(0);
   });
 
-  it('an as-of date equal to an entry\'s as-of date includes it', () => {
-    const statuses = currentStatuses([entry({ id: 1, asOf: '2024-01-01' }), entry({ id: 2, asOf: '2024-03-01', status: 'complete' })], '2024-03-01');
+  it("an as-of date equal to an entry's as-of date includes it", () => {
+    const statuses = currentStatuses(
+      [
+        entry({ id: 1, asOf: '2024-01-01' }),
+        entry({ id: 2, asOf: '2024-03-01', status: 'complete' }),
+      ],
+      '2024-03-01',
+    );
     expect(current(statuses, 1, 10, 'self')?.entryId).toBe(2);
   });
 
   it('an as-of date between two entries picks the earlier one', () => {
     const statuses = currentStatuses(
-      [entry({ id: 1, asOf: '2024-01-01', status: 'limited' }), entry({ id: 2, asOf: '2024-03-01', status: 'complete' })],
+      [
+        entry({ id: 1, asOf: '2024-01-01', status: 'limited' }),
+        entry({ id: 2, asOf: '2024-03-01', status: 'complete' }),
+      ],
       '2024-02-29',
     );
     expect(current(statuses, 1, 10, 'self')?.entryId).toBe(1);
@@ -289,21 +422,38 @@ describe('currentStatuses', () => {
 
   it('the as-of rule applies per perspective: one side may have a status while the other has none yet', () => {
     const statuses = currentStatuses(
-      [entry({ id: 1, perspective: 'self', asOf: '2024-01-01' }), entry({ id: 2, perspective: 'independent', asOf: '2024-05-01' })],
+      [
+        entry({ id: 1, perspective: 'self', asOf: '2024-01-01' }),
+        entry({ id: 2, perspective: 'independent', asOf: '2024-05-01' }),
+      ],
       '2024-03-01',
     );
     expect(current(statuses, 1, 10, 'self')?.entryId).toBe(1);
     expect(current(statuses, 1, 10, 'independent')).toBeNull();
   });
 
-  it('carries the current entry\'s as-of date, publication time and adverse-effects flag', () => {
+  it("carries the current entry's as-of date, publication time and adverse-effects flag", () => {
     const result = current(
-      currentStatuses([entry({ id: 5, status: 'regressed', asOf: '2024-02-03', publishedAt: '2024-02-04T05:06:07.000Z', adverseEffects: true })]),
+      currentStatuses([
+        entry({
+          id: 5,
+          status: 'regressed',
+          asOf: '2024-02-03',
+          publishedAt: '2024-02-04T05:06:07.000Z',
+          adverseEffects: true,
+        }),
+      ]),
       1,
       10,
       'self',
     );
-    expect(result).toEqual({ entryId: 5, status: 'regressed', asOf: '2024-02-03', publishedAt: '2024-02-04T05:06:07.000Z', adverseEffects: true });
+    expect(result).toEqual({
+      entryId: 5,
+      status: 'regressed',
+      asOf: '2024-02-03',
+      publishedAt: '2024-02-04T05:06:07.000Z',
+      adverseEffects: true,
+    });
   });
 });
 
@@ -315,7 +465,8 @@ describe('isContested', () => {
   const ladder: StatusKey[] = ['not_started', 'limited', 'substantial', 'complete'];
 
   it('the same status on both sides is not contested (except regressed)', () => {
-    for (const status of [...ladder, 'unable_to_assess'] as StatusKey[]) expect(isContested(status, status), status).toBe(false);
+    for (const status of [...ladder, 'unable_to_assess'] as StatusKey[])
+      expect(isContested(status, status), status).toBe(false);
   });
 
   it('statuses one step apart are not contested, in either direction', () => {
@@ -502,28 +653,121 @@ describe('meanScore', () => {
  * view date on 3:20.
  */
 const summaryEntries: RollupEntry[] = [
-  entry({ commitmentId: 1, subjectId: 10, perspective: 'self', status: 'complete', asOf: '2024-06-01' }),
-  entry({ commitmentId: 1, subjectId: 10, perspective: 'independent', status: 'substantial', asOf: '2024-07-01' }),
-  entry({ commitmentId: 2, subjectId: 10, perspective: 'self', status: 'limited', asOf: '2022-01-01' }),
-  entry({ commitmentId: 2, subjectId: 10, perspective: 'self', status: 'complete', asOf: '2024-10-01', withdrawn: true }),
-  entry({ commitmentId: 2, subjectId: 10, perspective: 'independent', status: 'regressed', asOf: '2024-05-01', adverseEffects: true }),
-  entry({ commitmentId: 3, subjectId: 10, perspective: 'self', status: 'unable_to_assess', asOf: '2024-03-01' }),
-  entry({ commitmentId: 1, subjectId: 20, perspective: 'self', status: 'regressed', asOf: '2024-02-01', adverseEffects: true }),
-  entry({ commitmentId: 1, subjectId: 20, perspective: 'independent', status: 'complete', asOf: '2024-08-01' }),
-  entry({ commitmentId: 2, subjectId: 20, perspective: 'independent', status: 'not_started', asOf: '2023-12-30' }),
-  entry({ commitmentId: 3, subjectId: 20, perspective: 'self', status: 'complete', asOf: '2024-01-01', superseded: true, adverseEffects: true }),
-  entry({ commitmentId: 3, subjectId: 20, perspective: 'self', status: 'complete', asOf: '2025-01-01', adverseEffects: true }),
-  entry({ commitmentId: 1, subjectId: 30, perspective: 'independent', status: 'limited', asOf: '2023-12-31' }),
-  entry({ commitmentId: 9, subjectId: 10, perspective: 'self', status: 'regressed', asOf: '2024-01-01', adverseEffects: true }),
+  entry({
+    commitmentId: 1,
+    subjectId: 10,
+    perspective: 'self',
+    status: 'complete',
+    asOf: '2024-06-01',
+  }),
+  entry({
+    commitmentId: 1,
+    subjectId: 10,
+    perspective: 'independent',
+    status: 'substantial',
+    asOf: '2024-07-01',
+  }),
+  entry({
+    commitmentId: 2,
+    subjectId: 10,
+    perspective: 'self',
+    status: 'limited',
+    asOf: '2022-01-01',
+  }),
+  entry({
+    commitmentId: 2,
+    subjectId: 10,
+    perspective: 'self',
+    status: 'complete',
+    asOf: '2024-10-01',
+    withdrawn: true,
+  }),
+  entry({
+    commitmentId: 2,
+    subjectId: 10,
+    perspective: 'independent',
+    status: 'regressed',
+    asOf: '2024-05-01',
+    adverseEffects: true,
+  }),
+  entry({
+    commitmentId: 3,
+    subjectId: 10,
+    perspective: 'self',
+    status: 'unable_to_assess',
+    asOf: '2024-03-01',
+  }),
+  entry({
+    commitmentId: 1,
+    subjectId: 20,
+    perspective: 'self',
+    status: 'regressed',
+    asOf: '2024-02-01',
+    adverseEffects: true,
+  }),
+  entry({
+    commitmentId: 1,
+    subjectId: 20,
+    perspective: 'independent',
+    status: 'complete',
+    asOf: '2024-08-01',
+  }),
+  entry({
+    commitmentId: 2,
+    subjectId: 20,
+    perspective: 'independent',
+    status: 'not_started',
+    asOf: '2023-12-30',
+  }),
+  entry({
+    commitmentId: 3,
+    subjectId: 20,
+    perspective: 'self',
+    status: 'complete',
+    asOf: '2024-01-01',
+    superseded: true,
+    adverseEffects: true,
+  }),
+  entry({
+    commitmentId: 3,
+    subjectId: 20,
+    perspective: 'self',
+    status: 'complete',
+    asOf: '2025-01-01',
+    adverseEffects: true,
+  }),
+  entry({
+    commitmentId: 1,
+    subjectId: 30,
+    perspective: 'independent',
+    status: 'limited',
+    asOf: '2023-12-31',
+  }),
+  entry({
+    commitmentId: 9,
+    subjectId: 10,
+    perspective: 'self',
+    status: 'regressed',
+    asOf: '2024-01-01',
+    adverseEffects: true,
+  }),
 ];
-const summaryPairs: Pair[] = [pair(1, 10), pair(2, 10), pair(3, 10), pair(1, 20), pair(2, 20), pair(3, 20), pair(1, 30)];
+const summaryPairs: Pair[] = [
+  pair(1, 10),
+  pair(2, 10),
+  pair(3, 10),
+  pair(1, 20),
+  pair(2, 20),
+  pair(3, 20),
+  pair(1, 30),
+];
 const SUMMARY_DATE = '2024-12-31';
 
 describe('summarize', () => {
   const statuses = currentStatuses(summaryEntries, SUMMARY_DATE);
   const before = staleBefore(SUMMARY_DATE);
 
-  it('the fixture\'s stale boundary is 2023-12-31', () => {
+  it("the fixture's stale boundary is 2023-12-31", () => {
     expect(before).toBe('2023-12-31');
   });
 
@@ -552,7 +796,10 @@ describe('summarize', () => {
   });
 
   it('independent figures: the same pairs give another coverage and score but the same contested count', () => {
-    const figures = summarize(summaryPairs, statuses, { perspective: 'independent', staleBefore: before });
+    const figures = summarize(summaryPairs, statuses, {
+      perspective: 'independent',
+      staleBefore: before,
+    });
     expect(figures.pairs).toBe(7);
     // reported: 1:10 substantial, 2:10 regressed, 1:20 complete, 2:20 not_started, 1:30 limited
     expect(figures.reported).toBe(5);
@@ -576,7 +823,10 @@ describe('summarize', () => {
 
   it('switching perspective changes reported and score but never contested nor adverse effects', () => {
     const self = summarize(summaryPairs, statuses, { perspective: 'self', staleBefore: before });
-    const independent = summarize(summaryPairs, statuses, { perspective: 'independent', staleBefore: before });
+    const independent = summarize(summaryPairs, statuses, {
+      perspective: 'independent',
+      staleBefore: before,
+    });
     expect(self.reported).not.toBe(independent.reported);
     expect(self.score).not.toBeCloseTo(independent.score as number, 6);
     expect(self.contested).toBe(independent.contested);
@@ -586,7 +836,10 @@ describe('summarize', () => {
 
   it('"now" includes the entry dated after the view date and its adverse effect', () => {
     // Without a date, 3:20 self is the 2025-01-01 complete with adverse effects.
-    const figures = summarize(summaryPairs, currentStatuses(summaryEntries), { perspective: 'self', staleBefore: before });
+    const figures = summarize(summaryPairs, currentStatuses(summaryEntries), {
+      perspective: 'self',
+      staleBefore: before,
+    });
     // 4 + 1
     expect(figures.reported).toBe(5);
     // (1 + 1/3 + 0 + 1) / 4 = 7/12
@@ -614,7 +867,10 @@ describe('summarize', () => {
 
   it('pairs with no report count in pairs but neither in reported nor in the score', () => {
     // 3:20 has no self status as of the view date; 2:20 has none either.
-    const figures = summarize([pair(1, 10), pair(2, 20), pair(3, 20)], statuses, { perspective: 'self', staleBefore: before });
+    const figures = summarize([pair(1, 10), pair(2, 20), pair(3, 20)], statuses, {
+      perspective: 'self',
+      staleBefore: before,
+    });
     expect(figures.pairs).toBe(3);
     expect(figures.reported).toBe(1);
     // 1 / 3
@@ -625,8 +881,13 @@ describe('summarize', () => {
   });
 
   it('when every reported status is unable_to_assess there is coverage but no score', () => {
-    const own = currentStatuses([entry({ commitmentId: 1, subjectId: 10, status: 'unable_to_assess' })]);
-    const figures = summarize([pair(1, 10), pair(2, 10)], own, { perspective: 'self', staleBefore: '2000-01-01' });
+    const own = currentStatuses([
+      entry({ commitmentId: 1, subjectId: 10, status: 'unable_to_assess' }),
+    ]);
+    const figures = summarize([pair(1, 10), pair(2, 10)], own, {
+      perspective: 'self',
+      staleBefore: '2000-01-01',
+    });
     expect(figures.reported).toBe(1);
     // 1 / 2
     expect(figures.coverage).toBe(0.5);
@@ -635,7 +896,10 @@ describe('summarize', () => {
   });
 
   it('a set where no pair has a report has coverage 0 (not null) and no score', () => {
-    const figures = summarize([pair(3, 20)], statuses, { perspective: 'independent', staleBefore: before });
+    const figures = summarize([pair(3, 20)], statuses, {
+      perspective: 'independent',
+      staleBefore: before,
+    });
     expect(figures.pairs).toBe(1);
     expect(figures.reported).toBe(0);
     expect(figures.coverage).toBe(0);
@@ -645,7 +909,10 @@ describe('summarize', () => {
   });
 
   it('counts actors and commitments once each, however many pairs they have', () => {
-    const figures = summarize([pair(1, 10), pair(2, 10), pair(3, 10)], statuses, { perspective: 'self', staleBefore: before });
+    const figures = summarize([pair(1, 10), pair(2, 10), pair(3, 10)], statuses, {
+      perspective: 'self',
+      staleBefore: before,
+    });
     expect(figures.actors).toBe(1);
     expect(figures.commitments).toBe(3);
     expect(figures.actorsReporting).toBe(1);
@@ -653,7 +920,10 @@ describe('summarize', () => {
 
   it('stale, regressed and contested counts follow the chosen staleBefore, not a fixed date', () => {
     // Stale age 36 months: staleBefore('2024-12-31', 36) = 2021-12-31, so 2:10 (2022-01-01) is no longer stale.
-    const figures = summarize(summaryPairs, statuses, { perspective: 'self', staleBefore: staleBefore(SUMMARY_DATE, 36) });
+    const figures = summarize(summaryPairs, statuses, {
+      perspective: 'self',
+      staleBefore: staleBefore(SUMMARY_DATE, 36),
+    });
     expect(staleBefore(SUMMARY_DATE, 36)).toBe('2021-12-31');
     expect(figures.stale).toBe(0);
     expect(figures.regressed).toBe(1);
@@ -663,20 +933,51 @@ describe('summarize', () => {
   it('a contested pair is counted even when the chosen perspective has nothing to report on other pairs', () => {
     // Only 1:20 (regressed self vs complete independent): contested 1, from either perspective.
     for (const perspective of ['self', 'independent'] as const) {
-      expect(summarize([pair(1, 20)], statuses, { perspective, staleBefore: before }).contested).toBe(1);
+      expect(
+        summarize([pair(1, 20)], statuses, { perspective, staleBefore: before }).contested,
+      ).toBe(1);
     }
   });
 
   it('adverse effects count each current entry with the flag, one per perspective', () => {
     const own = currentStatuses([
-      entry({ commitmentId: 1, subjectId: 10, perspective: 'self', status: 'complete', adverseEffects: true }),
-      entry({ commitmentId: 1, subjectId: 10, perspective: 'independent', status: 'regressed', adverseEffects: true }),
+      entry({
+        commitmentId: 1,
+        subjectId: 10,
+        perspective: 'self',
+        status: 'complete',
+        adverseEffects: true,
+      }),
+      entry({
+        commitmentId: 1,
+        subjectId: 10,
+        perspective: 'independent',
+        status: 'regressed',
+        adverseEffects: true,
+      }),
       // an older adverse entry that is no longer current
-      entry({ commitmentId: 2, subjectId: 10, perspective: 'self', status: 'limited', asOf: '2023-01-01', adverseEffects: true }),
-      entry({ commitmentId: 2, subjectId: 10, perspective: 'self', status: 'limited', asOf: '2023-06-01', adverseEffects: false }),
+      entry({
+        commitmentId: 2,
+        subjectId: 10,
+        perspective: 'self',
+        status: 'limited',
+        asOf: '2023-01-01',
+        adverseEffects: true,
+      }),
+      entry({
+        commitmentId: 2,
+        subjectId: 10,
+        perspective: 'self',
+        status: 'limited',
+        asOf: '2023-06-01',
+        adverseEffects: false,
+      }),
     ]);
     // 1:10 self + 1:10 independent; 2:10's current self entry has no adverse effects
-    expect(summarize([pair(1, 10), pair(2, 10)], own, { perspective: 'self', staleBefore: '2000-01-01' }).adverseEffects).toBe(2);
+    expect(
+      summarize([pair(1, 10), pair(2, 10)], own, { perspective: 'self', staleBefore: '2000-01-01' })
+        .adverseEffects,
+    ).toBe(2);
   });
 });
 
@@ -699,7 +1000,8 @@ describe('groupRows', () => {
   ]);
   const pairs = [pair(1, 10), pair(2, 10), pair(3, 10), pair(1, 20), pair(2, 20), pair(3, 20)];
   const objectives: Record<number, number[]> = { 1: [5, 7], 2: [7], 3: [9] };
-  const byObjective = (p: Pair) => (objectives[p.commitmentId] ?? []).map((n) => ({ key: String(n), label: `Objective ${n}` }));
+  const byObjective = (p: Pair) =>
+    (objectives[p.commitmentId] ?? []).map((n) => ({ key: String(n), label: `Objective ${n}` }));
   const byActor = (p: Pair) => [{ key: String(p.actorId), label: `Actor ${p.actorId}` }];
 
   function row(rows: ReturnType<typeof groupRows>, key: string) {
@@ -714,7 +1016,9 @@ describe('groupRows', () => {
     // objective 5: 1:10 complete, 1:20 unable_to_assess
     expect(row(rows, '5').counts).toEqual(countsOf({ complete: 1, unable_to_assess: 1 }));
     // objective 7: 1:10 complete, 2:10 limited, 1:20 unable_to_assess, 2:20 no self report
-    expect(row(rows, '7').counts).toEqual(countsOf({ complete: 1, limited: 1, unable_to_assess: 1, no_report: 1 }));
+    expect(row(rows, '7').counts).toEqual(
+      countsOf({ complete: 1, limited: 1, unable_to_assess: 1, no_report: 1 }),
+    );
     // objective 9: 3:10 regressed, 3:20 no report
     expect(row(rows, '9').counts).toEqual(countsOf({ regressed: 1, no_report: 1 }));
     expect(row(rows, '7').label).toBe('Objective 7');
@@ -743,7 +1047,10 @@ describe('groupRows', () => {
 
   it('in every row the counts add up to the pairs, and the non-no_report counts to reported', () => {
     for (const perspective of ['self', 'independent'] as const) {
-      for (const r of [...groupRows(pairs, statuses, perspective, byObjective), ...groupRows(pairs, statuses, perspective, byActor)]) {
+      for (const r of [
+        ...groupRows(pairs, statuses, perspective, byObjective),
+        ...groupRows(pairs, statuses, perspective, byActor),
+      ]) {
         expect(sumOfCounts(r.counts)).toBe(r.pairs);
         expect(r.pairs - r.counts.no_report).toBe(r.reported);
       }
@@ -759,7 +1066,12 @@ describe('groupRows', () => {
     expect(actor10.score).toBeNull();
     expect(actor10.counts).toEqual(countsOf({ no_report: 3 }));
     // Actor 20: 2:20 complete independent, 1:20 and 3:20 none -> score 1 / 1
-    expect(row(rows, '20')).toMatchObject({ pairs: 3, reported: 1, score: 1, counts: countsOf({ complete: 1, no_report: 2 }) });
+    expect(row(rows, '20')).toMatchObject({
+      pairs: 3,
+      reported: 1,
+      score: 1,
+      counts: countsOf({ complete: 1, no_report: 2 }),
+    });
   });
 
   it('by actor from the self perspective', () => {
@@ -769,7 +1081,12 @@ describe('groupRows', () => {
     expect(row(rows, '10').reported).toBe(3);
     expect(row(rows, '10').score).toBeCloseTo(4 / 9, 12);
     // actor 20: unable_to_assess, no report, no report -> reported 1, score null
-    expect(row(rows, '20')).toMatchObject({ pairs: 3, reported: 1, score: null, counts: countsOf({ unable_to_assess: 1, no_report: 2 }) });
+    expect(row(rows, '20')).toMatchObject({
+      pairs: 3,
+      reported: 1,
+      score: null,
+      counts: countsOf({ unable_to_assess: 1, no_report: 2 }),
+    });
   });
 
   it('a pair in no group is in no row, and no pairs give no rows', () => {
@@ -792,7 +1109,9 @@ describe('quarterEnds', () => {
   });
 
   it('from == to gives one point, on that date', () => {
-    expect(quarterEnds('2019-05-05', '2019-05-05')).toEqual([{ period: '2019-Q2', date: '2019-05-05' }]);
+    expect(quarterEnds('2019-05-05', '2019-05-05')).toEqual([
+      { period: '2019-Q2', date: '2019-05-05' },
+    ]);
   });
 
   it('a `to` exactly on a quarter end closes that quarter and adds no empty next quarter', () => {
@@ -817,7 +1136,12 @@ describe('quarterEnds', () => {
   });
 
   it('covers a full year with the four quarter ends', () => {
-    expect(quarterEnds('2020-01-01', '2020-12-31').map((q) => q.date)).toEqual(['2020-03-31', '2020-06-30', '2020-09-30', '2020-12-31']);
+    expect(quarterEnds('2020-01-01', '2020-12-31').map((q) => q.date)).toEqual([
+      '2020-03-31',
+      '2020-06-30',
+      '2020-09-30',
+      '2020-12-31',
+    ]);
   });
 });
 
@@ -838,15 +1162,26 @@ describe('statusOverTime', () => {
   const entries: RollupEntry[] = [
     entry({ commitmentId: 1, status: 'complete', asOf: '2019-08-01' }),
     entry({ commitmentId: 1, status: 'limited', asOf: '2019-02-15' }),
-    entry({ commitmentId: 2, status: 'not_started', asOf: '2019-04-01', publishedAt: '2019-04-02T00:00:00.000Z', superseded: true }),
-    entry({ commitmentId: 2, status: 'substantial', asOf: '2019-04-01', publishedAt: '2019-04-20T00:00:00.000Z' }),
+    entry({
+      commitmentId: 2,
+      status: 'not_started',
+      asOf: '2019-04-01',
+      publishedAt: '2019-04-02T00:00:00.000Z',
+      superseded: true,
+    }),
+    entry({
+      commitmentId: 2,
+      status: 'substantial',
+      asOf: '2019-04-01',
+      publishedAt: '2019-04-20T00:00:00.000Z',
+    }),
     entry({ commitmentId: 2, status: 'regressed', asOf: '2019-05-10', withdrawn: true }),
     entry({ commitmentId: 3, perspective: 'independent', status: 'complete', asOf: '2019-03-01' }),
     entry({ commitmentId: 4, status: 'complete', asOf: '2019-01-15' }),
   ];
   const periods = quarterEnds('2019-02-10', '2019-08-15');
 
-  it('shows each pair\'s status as of each period end, carrying a Q1 status through Q2', () => {
+  it("shows each pair's status as of each period end, carrying a Q1 status through Q2", () => {
     const points = statusOverTime(pairs, entries, 'self', periods);
     expect(points.map((p) => [p.period, p.date])).toEqual([
       ['2019-Q1', '2019-03-31'],
@@ -902,12 +1237,44 @@ describe('statusOverTime', () => {
   });
 
   it('ties on as-of within a period go to the later published, then the higher id, whatever the input order', () => {
-    const a = entry({ id: 1, commitmentId: 1, status: 'complete', asOf: '2019-03-01', publishedAt: '2019-03-05T00:00:00.000Z' });
-    const b = entry({ id: 2, commitmentId: 1, status: 'limited', asOf: '2019-03-01', publishedAt: '2019-03-04T00:00:00.000Z' });
-    const c = entry({ id: 3, commitmentId: 2, status: 'limited', asOf: '2019-03-01', publishedAt: '2019-03-04T00:00:00.000Z' });
-    const d = entry({ id: 4, commitmentId: 2, status: 'substantial', asOf: '2019-03-01', publishedAt: '2019-03-04T00:00:00.000Z' });
-    for (const input of [[a, b, c, d], [d, c, b, a]]) {
-      const [q1] = statusOverTime([pair(1, 10), pair(2, 10)], input, 'self', quarterEnds('2019-01-01', '2019-03-31'));
+    const a = entry({
+      id: 1,
+      commitmentId: 1,
+      status: 'complete',
+      asOf: '2019-03-01',
+      publishedAt: '2019-03-05T00:00:00.000Z',
+    });
+    const b = entry({
+      id: 2,
+      commitmentId: 1,
+      status: 'limited',
+      asOf: '2019-03-01',
+      publishedAt: '2019-03-04T00:00:00.000Z',
+    });
+    const c = entry({
+      id: 3,
+      commitmentId: 2,
+      status: 'limited',
+      asOf: '2019-03-01',
+      publishedAt: '2019-03-04T00:00:00.000Z',
+    });
+    const d = entry({
+      id: 4,
+      commitmentId: 2,
+      status: 'substantial',
+      asOf: '2019-03-01',
+      publishedAt: '2019-03-04T00:00:00.000Z',
+    });
+    for (const input of [
+      [a, b, c, d],
+      [d, c, b, a],
+    ]) {
+      const [q1] = statusOverTime(
+        [pair(1, 10), pair(2, 10)],
+        input,
+        'self',
+        quarterEnds('2019-01-01', '2019-03-31'),
+      );
       // 1:10 -> a (later published), 2:10 -> d (higher id)
       expect(q1?.counts).toEqual(countsOf({ complete: 1, substantial: 1 }));
     }
@@ -915,14 +1282,21 @@ describe('statusOverTime', () => {
 
   it('an entry dated exactly on a period end counts in that period', () => {
     const onEnd = entry({ commitmentId: 1, status: 'substantial', asOf: '2019-06-30' });
-    const [, q2] = statusOverTime([pair(1, 10)], [onEnd], 'self', quarterEnds('2019-01-01', '2019-06-30'));
+    const [, q2] = statusOverTime(
+      [pair(1, 10)],
+      [onEnd],
+      'self',
+      quarterEnds('2019-01-01', '2019-06-30'),
+    );
     expect(q2?.counts).toEqual(countsOf({ substantial: 1 }));
   });
 
   it('each point equals the counts of currentStatuses as of its date', () => {
     const points = statusOverTime(pairs, entries, 'self', periods);
     for (const point of points) {
-      const [row] = groupRows(pairs, currentStatuses(entries, point.date), 'self', () => [{ key: 'all', label: 'All' }]);
+      const [row] = groupRows(pairs, currentStatuses(entries, point.date), 'self', () => [
+        { key: 'all', label: 'All' },
+      ]);
       expect(point.counts).toEqual(row?.counts);
     }
   });
@@ -936,8 +1310,23 @@ function randomEntries(seed: number, count: number): RollupEntry[] {
   const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   // Few dates and publication times, so ties on as_of and on published_at are common.
-  const dates = ['2019-01-15', '2019-03-31', '2019-04-01', '2019-07-20', '2019-12-31', '2020-02-29', '2020-06-30', '2020-09-10', '2021-01-01', '2021-05-05'];
-  const published = ['2021-06-01T08:00:00.000Z', '2021-06-01T09:00:00.000Z', '2021-06-02T08:00:00.000Z'];
+  const dates = [
+    '2019-01-15',
+    '2019-03-31',
+    '2019-04-01',
+    '2019-07-20',
+    '2019-12-31',
+    '2020-02-29',
+    '2020-06-30',
+    '2020-09-10',
+    '2021-01-01',
+    '2021-05-05',
+  ];
+  const published = [
+    '2021-06-01T08:00:00.000Z',
+    '2021-06-01T09:00:00.000Z',
+    '2021-06-02T08:00:00.000Z',
+  ];
   // Ids are a shuffled permutation, so id order is unrelated to input order.
   const ids = Array.from({ length: count }, (_, i) => i + 1);
   for (let i = ids.length - 1; i > 0; i -= 1) {
@@ -959,7 +1348,10 @@ function randomEntries(seed: number, count: number): RollupEntry[] {
 }
 
 /** Independent of the module: filter, then take the max by (asOf, publishedAt, id). */
-function bruteForce(entries: readonly RollupEntry[], asOf: string | undefined): Record<string, { self: number | null; independent: number | null }> {
+function bruteForce(
+  entries: readonly RollupEntry[],
+  asOf: string | undefined,
+): Record<string, { self: number | null; independent: number | null }> {
   const newest = (perspective: Perspective, c: number, s: number): RollupEntry | null => {
     const eligible = entries.filter(
       (e) =>
@@ -975,7 +1367,9 @@ function bruteForce(entries: readonly RollupEntry[], asOf: string | undefined): 
       const wins =
         best === null ||
         e.asOf > best.asOf ||
-        (e.asOf === best.asOf && (e.publishedAt > best.publishedAt || (e.publishedAt === best.publishedAt && e.id > best.id)));
+        (e.asOf === best.asOf &&
+          (e.publishedAt > best.publishedAt ||
+            (e.publishedAt === best.publishedAt && e.id > best.id)));
       if (wins) best = e;
     }
     return best;
@@ -985,15 +1379,22 @@ function bruteForce(entries: readonly RollupEntry[], asOf: string | undefined): 
     for (let s = 1; s <= 3; s += 1) {
       const self = newest('self', c, s);
       const independent = newest('independent', c, s);
-      if (self || independent) result[`${c}:${s}`] = { self: self?.id ?? null, independent: independent?.id ?? null };
+      if (self || independent)
+        result[`${c}:${s}`] = { self: self?.id ?? null, independent: independent?.id ?? null };
     }
   }
   return result;
 }
 
-function asIds(statuses: ReadonlyMap<string, PairStatus>): Record<string, { self: number | null; independent: number | null }> {
+function asIds(
+  statuses: ReadonlyMap<string, PairStatus>,
+): Record<string, { self: number | null; independent: number | null }> {
   const result: Record<string, { self: number | null; independent: number | null }> = {};
-  for (const [key, both] of statuses) result[key] = { self: both.self?.entryId ?? null, independent: both.independent?.entryId ?? null };
+  for (const [key, both] of statuses)
+    result[key] = {
+      self: both.self?.entryId ?? null,
+      independent: both.independent?.entryId ?? null,
+    };
   return result;
 }
 
@@ -1004,7 +1405,17 @@ describe('property: roll-up against a brute-force recomputation', () => {
   const pairs: Pair[] = [];
   for (let c = 1; c <= 3; c += 1) for (let s = 1; s <= 3; s += 1) pairs.push(pair(c, s));
   pairs.push(pair(4, 4));
-  const dates = ['2018-12-31', '2019-01-15', '2019-03-31', '2019-06-30', '2019-12-31', '2020-02-29', '2020-08-01', '2021-05-05', '2022-01-01'];
+  const dates = [
+    '2018-12-31',
+    '2019-01-15',
+    '2019-03-31',
+    '2019-06-30',
+    '2019-12-31',
+    '2020-02-29',
+    '2020-08-01',
+    '2021-05-05',
+    '2022-01-01',
+  ];
 
   it('the generated fixture exercises ties, withdrawals and supersessions', () => {
     const withdrawn = entries.filter((e) => e.withdrawn).length;
@@ -1024,7 +1435,9 @@ describe('property: roll-up against a brute-force recomputation', () => {
 
   it('currentStatuses equals the brute-force current status for every pair and perspective, at every date and now', () => {
     for (const date of [...dates, undefined]) {
-      expect(asIds(currentStatuses(entries, date)), `as of ${date ?? 'now'}`).toEqual(bruteForce(entries, date));
+      expect(asIds(currentStatuses(entries, date)), `as of ${date ?? 'now'}`).toEqual(
+        bruteForce(entries, date),
+      );
     }
   });
 
@@ -1033,7 +1446,13 @@ describe('property: roll-up against a brute-force recomputation', () => {
       for (const status of [both.self, both.independent]) {
         if (!status) continue;
         const source = byId.get(status.entryId) as RollupEntry;
-        expect(status).toEqual({ entryId: source.id, status: source.status, asOf: source.asOf, publishedAt: source.publishedAt, adverseEffects: source.adverseEffects });
+        expect(status).toEqual({
+          entryId: source.id,
+          status: source.status,
+          asOf: source.asOf,
+          publishedAt: source.publishedAt,
+          adverseEffects: source.adverseEffects,
+        });
       }
     }
   });
@@ -1063,7 +1482,12 @@ describe('property: roll-up against a brute-force recomputation', () => {
 
   it('every point of statusOverTime equals the brute-force tally as of its date', () => {
     for (const perspective of ['self', 'independent'] as const) {
-      for (const point of statusOverTime(pairs, entries, perspective, quarterEnds('2018-10-01', '2021-06-30'))) {
+      for (const point of statusOverTime(
+        pairs,
+        entries,
+        perspective,
+        quarterEnds('2018-10-01', '2021-06-30'),
+      )) {
         const brute = bruteForce(entries, point.date);
         const expected = emptyCounts();
         for (const p of pairs) {

@@ -5,7 +5,13 @@
  */
 import { STATUS_SCALE, type StatusKey } from './status-scale';
 import type { Perspective } from './taxonomy';
-import { type CellKey, type Figures, type GroupRow, type StatusCounts, type TimePoint } from './summary-types';
+import {
+  type CellKey,
+  type Figures,
+  type GroupRow,
+  type StatusCounts,
+  type TimePoint,
+} from './summary-types';
 
 /** A published entry, as the roll-up needs it. */
 export interface RollupEntry {
@@ -65,7 +71,10 @@ export function counts(entry: RollupEntry, asOf?: string): boolean {
 }
 
 /** The current status of every (commitment, subject) pair, per perspective, as of a date or now. */
-export function currentStatuses(entries: Iterable<RollupEntry>, asOf?: string): Map<string, PairStatus> {
+export function currentStatuses(
+  entries: Iterable<RollupEntry>,
+  asOf?: string,
+): Map<string, PairStatus> {
   const result = new Map<string, PairStatus>();
   for (const entry of entries) {
     if (!counts(entry, asOf)) continue;
@@ -86,7 +95,10 @@ export function currentStatuses(entries: Iterable<RollupEntry>, asOf?: string): 
 }
 
 /** Self-report and independent assessment differ by two steps or more, or either says regressed. */
-export function isContested(self: StatusKey | null | undefined, independent: StatusKey | null | undefined): boolean {
+export function isContested(
+  self: StatusKey | null | undefined,
+  independent: StatusKey | null | undefined,
+): boolean {
   if (!self || !independent) return false;
   if (self === 'regressed' || independent === 'regressed') return true;
   const a = STATUS_SCALE[self].step;
@@ -100,7 +112,9 @@ export const DEFAULT_STALE_MONTHS = 12;
 export function staleBefore(asOf: string, months: number = DEFAULT_STALE_MONTHS): string {
   const [year, month, day] = asOf.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(year, month - 1 - months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
 }
@@ -111,14 +125,25 @@ export function isStale(status: Pick<CurrentStatus, 'asOf'>, before: string): bo
 
 /** A literal in CELL_KEYS' order: one shape for every tally, built thousands of times per summary. */
 export function emptyCounts(): StatusCounts {
-  return { complete: 0, substantial: 0, limited: 0, not_started: 0, regressed: 0, unable_to_assess: 0, no_report: 0 };
+  return {
+    complete: 0,
+    substantial: 0,
+    limited: 0,
+    not_started: 0,
+    regressed: 0,
+    unable_to_assess: 0,
+    no_report: 0,
+  };
 }
 
 /**
  * Mean score of the statuses that have one (unable_to_assess excluded); null when none. Summed
  * per status (count x score), so a mean from a tally (scoreOfCounts) is the same number to the bit.
  */
-export function meanScore(statuses: readonly StatusKey[]): { score: number | null; scored: number } {
+export function meanScore(statuses: readonly StatusKey[]): {
+  score: number | null;
+  scored: number;
+} {
   const tally: Partial<Record<StatusKey, number>> = {};
   let scored = 0;
   for (const status of statuses) {
@@ -139,7 +164,11 @@ function statusOf(pair: PairStatus | undefined, perspective: Perspective): Curre
 }
 
 /** Headline figures over a set of applicable pairs. */
-export function summarize(pairs: readonly Pair[], statuses: ReadonlyMap<string, PairStatus>, options: SummaryOptions): Figures {
+export function summarize(
+  pairs: readonly Pair[],
+  statuses: ReadonlyMap<string, PairStatus>,
+  options: SummaryOptions,
+): Figures {
   const reportedStatuses: StatusKey[] = [];
   const actors = new Set<number>();
   const commitments = new Set<number>();
@@ -192,7 +221,14 @@ export function groupRows(
     const cell: CellKey = current ? current.status : 'no_report';
     for (const group of groupsOf(pair)) {
       const entry = rows.get(group.key) ?? {
-        row: { key: group.key, label: group.label, counts: emptyCounts(), pairs: 0, reported: 0, score: null },
+        row: {
+          key: group.key,
+          label: group.label,
+          counts: emptyCounts(),
+          pairs: 0,
+          reported: 0,
+          score: null,
+        },
         statuses: [],
       };
       entry.row.counts[cell] += 1;
@@ -204,7 +240,10 @@ export function groupRows(
       rows.set(group.key, entry);
     }
   }
-  return [...rows.values()].map(({ row, statuses: reported }) => ({ ...row, score: meanScore(reported).score }));
+  return [...rows.values()].map(({ row, statuses: reported }) => ({
+    ...row,
+    score: meanScore(reported).score,
+  }));
 }
 
 /** Ends of the calendar quarters from `from`'s quarter to `to`'s, the last one cut at `to`. */
@@ -253,7 +292,12 @@ export function statusOverTime(
 ): TimePoint[] {
   const wanted = new Set(pairs.map((pair) => pairKey(pair.commitmentId, pair.actorId)));
   const ordered = entries
-    .filter((entry) => entry.perspective === perspective && counts(entry) && wanted.has(pairKey(entry.commitmentId, entry.subjectId)))
+    .filter(
+      (entry) =>
+        entry.perspective === perspective &&
+        counts(entry) &&
+        wanted.has(pairKey(entry.commitmentId, entry.subjectId)),
+    )
     .sort((a, b) => compareCurrency(toCurrent(a), toCurrent(b)));
   const current = new Map<string, StatusKey>();
   const tally = emptyCounts();
@@ -269,7 +313,14 @@ export function statusOverTime(
       current.set(key, entry.status);
       next += 1;
     }
-    points.push({ period, date, counts: { ...tally }, pairs: wanted.size, reported: current.size, score: scoreOfCounts(tally) });
+    points.push({
+      period,
+      date,
+      counts: { ...tally },
+      pairs: wanted.size,
+      reported: current.size,
+      score: scoreOfCounts(tally),
+    });
   }
   return points;
 }
@@ -280,7 +331,10 @@ function toCurrent(entry: RollupEntry): Ordered {
 
 /** Self-reported and independent status distributions of a set of matrix cells, as two rows. */
 export function perspectiveRows(
-  cells: readonly { self: { status: StatusKey } | null; independent: { status: StatusKey } | null }[],
+  cells: readonly {
+    self: { status: StatusKey } | null;
+    independent: { status: StatusKey } | null;
+  }[],
   labels: Record<Perspective, string>,
 ): GroupRow[] {
   return (['self', 'independent'] as const).map((perspective) => {
@@ -291,6 +345,13 @@ export function perspectiveRows(
       tally[status ?? 'no_report'] += 1;
       if (status) reported.push(status);
     }
-    return { key: perspective, label: labels[perspective], counts: tally, pairs: cells.length, reported: reported.length, score: meanScore(reported).score };
+    return {
+      key: perspective,
+      label: labels[perspective],
+      counts: tally,
+      pairs: cells.length,
+      reported: reported.length,
+      score: meanScore(reported).score,
+    };
   });
 }

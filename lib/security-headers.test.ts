@@ -17,7 +17,9 @@ describe('security headers', () => {
   });
 
   it('allows images from our origin and blob: URLs (chart downloads) only: no data: URLs, no other origin', () => {
-    const images = contentSecurityPolicy(production).split('; ').find((directive) => directive.startsWith('img-src '));
+    const images = contentSecurityPolicy(production)
+      .split('; ')
+      .find((directive) => directive.startsWith('img-src '));
     expect(images).toBe("img-src 'self' blob:");
   });
 
@@ -27,8 +29,12 @@ describe('security headers', () => {
 
   it('sends HSTS only when served over https in production', () => {
     expect(securityHeaders(production)['Strict-Transport-Security']).toMatch(/^max-age=\d{8}/);
-    expect(securityHeaders({ ...production, httpsProduction: false })).not.toHaveProperty('Strict-Transport-Security');
-    expect(contentSecurityPolicy({ ...production, httpsProduction: false })).not.toContain('upgrade-insecure-requests');
+    expect(securityHeaders({ ...production, httpsProduction: false })).not.toHaveProperty(
+      'Strict-Transport-Security',
+    );
+    expect(contentSecurityPolicy({ ...production, httpsProduction: false })).not.toContain(
+      'upgrade-insecure-requests',
+    );
   });
 
   it('always sends nosniff, the referrer policy and DENY framing', () => {
@@ -50,15 +56,29 @@ describe('deployment', () => {
   it('serves on http://localhost:3000 unless told otherwise', () => {
     expect(appBaseUrl({}).href).toBe('http://localhost:3000/');
     expect(appBaseUrl({ PORT: '4000' }).href).toBe('http://localhost:4000/');
-    expect(appBaseUrl({ BETTER_AUTH_URL: 'https://tracker.example.org' }).origin).toBe('https://tracker.example.org');
+    expect(appBaseUrl({ BETTER_AUTH_URL: 'https://tracker.example.org' }).origin).toBe(
+      'https://tracker.example.org',
+    );
     expect(() => appBaseUrl({ BETTER_AUTH_URL: 'ftp://tracker.example.org' })).toThrow(/http/);
   });
 
   it('is a production deployment only as a production build served over https', () => {
-    expect(isProductionDeployment({ NODE_ENV: 'production', BETTER_AUTH_URL: 'https://tracker.example.org' })).toBe(true);
-    expect(isProductionDeployment({ NODE_ENV: 'production', BETTER_AUTH_URL: 'http://127.0.0.1:3100' })).toBe(false);
+    expect(
+      isProductionDeployment({
+        NODE_ENV: 'production',
+        BETTER_AUTH_URL: 'https://tracker.example.org',
+      }),
+    ).toBe(true);
+    expect(
+      isProductionDeployment({ NODE_ENV: 'production', BETTER_AUTH_URL: 'http://127.0.0.1:3100' }),
+    ).toBe(false);
     expect(isProductionDeployment({ NODE_ENV: 'production' })).toBe(false);
-    expect(isProductionDeployment({ NODE_ENV: 'development', BETTER_AUTH_URL: 'https://tracker.example.org' })).toBe(false);
+    expect(
+      isProductionDeployment({
+        NODE_ENV: 'development',
+        BETTER_AUTH_URL: 'https://tracker.example.org',
+      }),
+    ).toBe(false);
     expect(isHttps({ BETTER_AUTH_URL: 'https://tracker.example.org' })).toBe(true);
   });
 });

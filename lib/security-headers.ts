@@ -16,10 +16,19 @@ export interface SecurityHeaderOptions {
   httpsProduction: boolean;
 }
 
-export function contentSecurityPolicy({ nonce, development, httpsProduction }: SecurityHeaderOptions): string {
+export function contentSecurityPolicy({
+  nonce,
+  development,
+  httpsProduction,
+}: SecurityHeaderOptions): string {
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
-    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    'script-src': [
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     'style-src': ["'self'", "'unsafe-inline'"],
     // blob: only for the chart downloads, which draw the composed SVG from a blob: URL onto a canvas.
     'img-src': ["'self'", 'blob:'],
@@ -30,7 +39,9 @@ export function contentSecurityPolicy({ nonce, development, httpsProduction }: S
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
   };
-  const policy = Object.entries(directives).map(([name, sources]) => `${name} ${sources.join(' ')}`);
+  const policy = Object.entries(directives).map(
+    ([name, sources]) => `${name} ${sources.join(' ')}`,
+  );
   if (httpsProduction) policy.push('upgrade-insecure-requests');
   return policy.join('; ');
 }
@@ -43,7 +54,9 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     'X-Frame-Options': 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    ...(options.httpsProduction ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
+    ...(options.httpsProduction
+      ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' }
+      : {}),
   };
 }
 
@@ -51,7 +64,10 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
 let deployment: Omit<SecurityHeaderOptions, 'nonce'> | undefined;
 
 function deploymentOptions(): Omit<SecurityHeaderOptions, 'nonce'> {
-  deployment ??= { development: process.env.NODE_ENV === 'development', httpsProduction: process.env.NODE_ENV === 'production' && isHttps() };
+  deployment ??= {
+    development: process.env.NODE_ENV === 'development',
+    httpsProduction: process.env.NODE_ENV === 'production' && isHttps(),
+  };
   return deployment;
 }
 
@@ -61,7 +77,11 @@ function deploymentOptions(): Omit<SecurityHeaderOptions, 'nonce'> {
  * error page reads it from there).
  */
 export function responseHeaders(nonce: string, requestId: string): Record<string, string> {
-  return { ...securityHeaders({ nonce, ...deploymentOptions() }), 'X-Request-Id': requestId, 'Server-Timing': serverTimingHeader(requestId) };
+  return {
+    ...securityHeaders({ nonce, ...deploymentOptions() }),
+    'X-Request-Id': requestId,
+    'Server-Timing': serverTimingHeader(requestId),
+  };
 }
 
 /**

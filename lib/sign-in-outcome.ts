@@ -6,7 +6,15 @@
 export const ACCOUNT_DISABLED = 'ACCOUNT_DISABLED';
 export const TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS';
 
-export type SignInErrorCode = 'emailRequired' | 'emailInvalid' | 'passwordRequired' | 'invalidCredentials' | 'tooManyAttempts' | 'tooManyAttemptsSeconds' | 'accountDisabled' | 'unexpected';
+export type SignInErrorCode =
+  | 'emailRequired'
+  | 'emailInvalid'
+  | 'passwordRequired'
+  | 'invalidCredentials'
+  | 'tooManyAttempts'
+  | 'tooManyAttemptsSeconds'
+  | 'accountDisabled'
+  | 'unexpected';
 
 export interface SignInProblems {
   email?: SignInErrorCode;
@@ -28,11 +36,17 @@ export function signInInputProblems(email: string, password: string): SignInProb
   return problems;
 }
 
-export function signInResponseProblems(status: number, code: string | null, retryAfterSeconds: number | null): SignInProblems {
+export function signInResponseProblems(
+  status: number,
+  code: string | null,
+  retryAfterSeconds: number | null,
+): SignInProblems {
   if (status === 429) {
     // The per-e-mail delay is seconds long; the per-address limit and better-auth's, minutes.
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds ?? 60));
-    return seconds < 60 ? { form: 'tooManyAttemptsSeconds', retryAfterSeconds: seconds } : { form: 'tooManyAttempts', retryAfterMinutes: Math.ceil(seconds / 60) };
+    return seconds < 60
+      ? { form: 'tooManyAttemptsSeconds', retryAfterSeconds: seconds }
+      : { form: 'tooManyAttempts', retryAfterMinutes: Math.ceil(seconds / 60) };
   }
   if (status === 401) return { form: 'invalidCredentials' };
   if (status === 403 && code === ACCOUNT_DISABLED) return { form: 'accountDisabled' };

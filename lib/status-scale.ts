@@ -29,12 +29,60 @@ export interface StatusDefinition {
 }
 
 export const STATUS_SCALE: Record<StatusKey, StatusDefinition> = {
-  not_started: { key: 'not_started', score: 0, step: 0, colour: '#E69F00', textColour: '#000000', symbol: '○', flagged: false },
-  limited: { key: 'limited', score: 1 / 3, step: 1, colour: '#F0E442', textColour: '#000000', symbol: '◔', flagged: false },
-  substantial: { key: 'substantial', score: 2 / 3, step: 2, colour: '#56B4E9', textColour: '#000000', symbol: '◑', flagged: false },
-  complete: { key: 'complete', score: 1, step: 3, colour: '#009E73', textColour: '#000000', symbol: '●', flagged: false },
-  regressed: { key: 'regressed', score: 0, step: 0, colour: '#D55E00', textColour: '#000000', symbol: '▼', flagged: true },
-  unable_to_assess: { key: 'unable_to_assess', score: null, step: null, colour: '#BBBBBB', textColour: '#000000', symbol: '?', flagged: false },
+  not_started: {
+    key: 'not_started',
+    score: 0,
+    step: 0,
+    colour: '#E69F00',
+    textColour: '#000000',
+    symbol: '○',
+    flagged: false,
+  },
+  limited: {
+    key: 'limited',
+    score: 1 / 3,
+    step: 1,
+    colour: '#F0E442',
+    textColour: '#000000',
+    symbol: '◔',
+    flagged: false,
+  },
+  substantial: {
+    key: 'substantial',
+    score: 2 / 3,
+    step: 2,
+    colour: '#56B4E9',
+    textColour: '#000000',
+    symbol: '◑',
+    flagged: false,
+  },
+  complete: {
+    key: 'complete',
+    score: 1,
+    step: 3,
+    colour: '#009E73',
+    textColour: '#000000',
+    symbol: '●',
+    flagged: false,
+  },
+  regressed: {
+    key: 'regressed',
+    score: 0,
+    step: 0,
+    colour: '#D55E00',
+    textColour: '#000000',
+    symbol: '▼',
+    flagged: true,
+  },
+  unable_to_assess: {
+    key: 'unable_to_assess',
+    score: null,
+    step: null,
+    colour: '#BBBBBB',
+    textColour: '#000000',
+    symbol: '?',
+    flagged: false,
+  },
 };
 
 export function isStatusKey(value: string): value is StatusKey {

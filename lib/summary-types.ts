@@ -7,7 +7,15 @@ import type { Perspective } from './taxonomy';
 
 /** A status, or the absence of any report: never counted as 0. */
 export type CellKey = StatusKey | 'no_report';
-export const CELL_KEYS: readonly CellKey[] = ['complete', 'substantial', 'limited', 'not_started', 'regressed', 'unable_to_assess', 'no_report'];
+export const CELL_KEYS: readonly CellKey[] = [
+  'complete',
+  'substantial',
+  'limited',
+  'not_started',
+  'regressed',
+  'unable_to_assess',
+  'no_report',
+];
 
 export type StatusCounts = Record<CellKey, number>;
 
@@ -87,7 +95,13 @@ export interface MatrixDto {
   actors: { id: number; name: string }[];
   commitments: { code: string; title: string }[];
   /** One per applicable pair, row-major by actor then commitment; pairs that do not apply are absent. */
-  cells: { actorId: number; code: string; self: CellStatusDto | null; independent: CellStatusDto | null; contested: boolean }[];
+  cells: {
+    actorId: number;
+    code: string;
+    self: CellStatusDto | null;
+    independent: CellStatusDto | null;
+    contested: boolean;
+  }[];
 }
 
 /**
@@ -98,7 +112,13 @@ export interface MatrixPageDto {
   asOf: string;
   actors: { id: number; name: string }[];
   commitments: { code: string; title: string }[];
-  cells: { actorId: number; code: string; self: MatrixStatusDto | null; independent: MatrixStatusDto | null; contested: boolean }[];
+  cells: {
+    actorId: number;
+    code: string;
+    self: MatrixStatusDto | null;
+    independent: MatrixStatusDto | null;
+    contested: boolean;
+  }[];
   /** Actors in the view with at least one applicable commitment: what the pages divide. */
   total: number;
   page: number;

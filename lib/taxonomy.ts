@@ -52,7 +52,15 @@ export function appliesToKind(dutyBearers: readonly DutyBearer[], kind: ActorKin
   return dutyBearers.some((bearer) => DUTY_BEARER_KINDS[bearer].includes(kind));
 }
 
-export const MEASURES = ['legislation', 'policy', 'programme', 'budget', 'institution', 'data', 'cooperation'] as const;
+export const MEASURES = [
+  'legislation',
+  'policy',
+  'programme',
+  'budget',
+  'institution',
+  'data',
+  'cooperation',
+] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const EVIDENCE_RELATIONS = ['supports', 'contradicts', 'context'] as const;
@@ -77,5 +85,15 @@ export type WorkspaceMode = (typeof WORKSPACE_MODES)[number];
 export const GCM_OBJECTIVES = Array.from({ length: 23 }, (_, i) => i + 1);
 
 /** SDG targets the report touches (../shared/reference/gcm-objectives.md). */
-export const SDG_TARGETS = ['5.2', '8.7', '8.8', '10.3', '10.7', '16.2', '16.3', '16.5', '17.18'] as const;
+export const SDG_TARGETS = [
+  '5.2',
+  '8.7',
+  '8.8',
+  '10.3',
+  '10.7',
+  '16.2',
+  '16.3',
+  '16.5',
+  '17.18',
+] as const;
 export type SdgTarget = (typeof SDG_TARGETS)[number];

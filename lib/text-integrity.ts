@@ -23,8 +23,10 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 
-export const ILL_FORMED_MESSAGE = 'must be valid Unicode text: it contains a broken character (a lone surrogate)';
-export const BIDI_MESSAGE = 'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)';
+export const ILL_FORMED_MESSAGE =
+  'must be valid Unicode text: it contains a broken character (a lone surrogate)';
+export const BIDI_MESSAGE =
+  'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)';
 
 /** Well-formed UTF-16, as String.prototype.isWellFormed (Node 20) says. */
 export function isWellFormedText(value: string): boolean {
@@ -66,13 +68,15 @@ export function textIntegrityErrors(value: unknown, root = 'body'): Record<strin
     if (typeof current !== 'object' || current === null || seen.has(current)) continue;
     seen.add(current);
     if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index -= 1) pending.push({ value: current[index], parent: node, key: String(index) });
+      for (let index = current.length - 1; index >= 0; index -= 1)
+        pending.push({ value: current[index], parent: node, key: String(index) });
       continue;
     }
     // Own keys only: what JSON.parse, a form or a CSV row put there.
     const keys = Object.keys(current);
     for (const key of keys) {
-      if (!isWellFormedText(key)) return errorAt(fieldOf(node), 'has a field name that is not valid Unicode text');
+      if (!isWellFormedText(key))
+        return errorAt(fieldOf(node), 'has a field name that is not valid Unicode text');
       if (FORBIDDEN_KEYS.includes(key)) return errorAt(fieldOf(node), forbiddenKeyMessage(key));
     }
     for (let index = keys.length - 1; index >= 0; index -= 1) {
@@ -84,9 +88,15 @@ export function textIntegrityErrors(value: unknown, root = 'body'): Record<strin
 }
 
 /** Refusals of one-line fields that hold bidirectional controls, by field name; null when none. */
-export function bidiControlErrors(fields: Record<string, string | null | undefined>): Record<string, string> | null {
-  const errors = Object.entries(fields).filter(([, value]) => typeof value === 'string' && !hasNoBidiControls(value));
-  return errors.length > 0 ? Object.fromEntries(errors.map(([field]) => [field, BIDI_MESSAGE])) : null;
+export function bidiControlErrors(
+  fields: Record<string, string | null | undefined>,
+): Record<string, string> | null {
+  const errors = Object.entries(fields).filter(
+    ([, value]) => typeof value === 'string' && !hasNoBidiControls(value),
+  );
+  return errors.length > 0
+    ? Object.fromEntries(errors.map(([field]) => [field, BIDI_MESSAGE]))
+    : null;
 }
 
 /** A one-entry error object, built so that no field name can reach an object's prototype. */
@@ -99,7 +109,12 @@ function errorAt(field: string, message: string): Record<string, string> {
  * `__proto__` would silently drop it, where the boundary check above must see it to refuse it.
  */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /**

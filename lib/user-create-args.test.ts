@@ -16,13 +16,25 @@ describe('npm run user:create arguments', () => {
 
   it('takes a focal point with an actor id or an ISO3 code', () => {
     const base = ['--email', 'fp@example.org', '--name', 'F P', '--role', 'focal_point'];
-    expect(parseUserCreateArgs([...base, '--actor', '12'], {})).toMatchObject({ ok: true, user: { actor: { id: 12 } } });
-    expect(parseUserCreateArgs([...base, '--actor', 'fra'], {})).toMatchObject({ ok: true, user: { actor: { iso3: 'FRA' } } });
+    expect(parseUserCreateArgs([...base, '--actor', '12'], {})).toMatchObject({
+      ok: true,
+      user: { actor: { id: 12 } },
+    });
+    expect(parseUserCreateArgs([...base, '--actor', 'fra'], {})).toMatchObject({
+      ok: true,
+      user: { actor: { iso3: 'FRA' } },
+    });
   });
 
   it('takes the password from PASSWORD, never from the command line', () => {
-    expect(parseUserCreateArgs(admin, { PASSWORD: 'correct horse battery staple' })).toMatchObject({ ok: true, password: 'correct horse battery staple' });
-    expect(parseUserCreateArgs([...admin, '--password', 'x'], {})).toMatchObject({ ok: false, problems: [{ argument: '--password' }] });
+    expect(parseUserCreateArgs(admin, { PASSWORD: 'correct horse battery staple' })).toMatchObject({
+      ok: true,
+      password: 'correct horse battery staple',
+    });
+    expect(parseUserCreateArgs([...admin, '--password', 'x'], {})).toMatchObject({
+      ok: false,
+      problems: [{ argument: '--password' }],
+    });
   });
 
   it('shows the usage on --help', () => {
@@ -36,8 +48,16 @@ describe('npm run user:create arguments', () => {
     [['--email', 'a@b.co', '--name', 'A', '--role', 'superuser'], {}, ['--role']],
     [['--email', 'a@b.co', '--name', 'A', '--role', 'contributor'], {}, ['--actor']],
     [['--email', 'a@b.co', '--name', 'A', '--role', 'admin', '--actor', 'FRA'], {}, ['--actor']],
-    [['--email', 'a@b.co', '--name', 'A', '--role', 'contributor', '--actor', 'France'], {}, ['--actor']],
-    [['--email', 'a@b.co', '--name', 'A', '--role', 'admin'], { PASSWORD: 'too-short' }, ['PASSWORD']],
+    [
+      ['--email', 'a@b.co', '--name', 'A', '--role', 'contributor', '--actor', 'France'],
+      {},
+      ['--actor'],
+    ],
+    [
+      ['--email', 'a@b.co', '--name', 'A', '--role', 'admin'],
+      { PASSWORD: 'too-short' },
+      ['PASSWORD'],
+    ],
     [['--email', 'a@b.co', '--nmae', 'A', '--role', 'admin'], {}, ['--nmae']],
     [['--email'], {}, ['--email']],
     [['--email', 'a@b.co', 'Ana'], {}, ['Ana']],
@@ -50,7 +70,15 @@ describe('npm run user:create arguments', () => {
   });
 
   it('explains a bad role in words', () => {
-    const result = parseUserCreateArgs(['--email', 'a@b.co', '--name', 'A', '--role', 'superuser'], {});
-    expect(result).toMatchObject({ ok: false, problems: [{ argument: '--role', message: 'Choose a role: admin, focal point or contributor' }] });
+    const result = parseUserCreateArgs(
+      ['--email', 'a@b.co', '--name', 'A', '--role', 'superuser'],
+      {},
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [
+        { argument: '--role', message: 'Choose a role: admin, focal point or contributor' },
+      ],
+    });
   });
 });

@@ -20,7 +20,13 @@ export interface ArgumentProblem {
 }
 
 export type UserCreateArgs =
-  | { ok: true; help: false; user: NewUser; input: Record<string, string | undefined>; password: string | undefined }
+  | {
+      ok: true;
+      help: false;
+      user: NewUser;
+      input: Record<string, string | undefined>;
+      password: string | undefined;
+    }
   | { ok: true; help: true }
   | { ok: false; problems: ArgumentProblem[] };
 
@@ -36,13 +42,25 @@ const REQUIRED = ['email', 'name', 'role'] as const;
 
 function message(code: string): string {
   const text = (messages.errors as Record<string, string>)[code] ?? code;
-  return text.replace('{min}', String(PASSWORD_MIN_LENGTH)).replace('{max}', String(PASSWORD_MAX_LENGTH));
+  return text
+    .replace('{min}', String(PASSWORD_MIN_LENGTH))
+    .replace('{max}', String(PASSWORD_MAX_LENGTH));
 }
 
-export function parseUserCreateArgs(argv: readonly string[], env: Record<string, string | undefined> = process.env): UserCreateArgs {
-  let values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+export function parseUserCreateArgs(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): UserCreateArgs {
+  let values: {
+    [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+  };
   try {
-    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     return { ok: false, problems: [structureProblem(error)] };
   }
@@ -50,19 +68,30 @@ export function parseUserCreateArgs(argv: readonly string[], env: Record<string,
 
   const problems: ArgumentProblem[] = [];
   for (const name of REQUIRED) {
-    if (values[name] === undefined) problems.push({ argument: `--${name}`, message: 'is required' });
+    if (values[name] === undefined)
+      problems.push({ argument: `--${name}`, message: 'is required' });
   }
-  const input = { email: values.email ?? '', name: values.name ?? '', role: values.role ?? '', actor: values.actor };
+  const input = {
+    email: values.email ?? '',
+    name: values.name ?? '',
+    role: values.role ?? '',
+    actor: values.actor,
+  };
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) {
     for (const [field, code] of Object.entries(userFieldErrors(parsed.error))) {
-      if (!problems.some((problem) => problem.argument === `--${field}`)) problems.push({ argument: `--${field}`, message: message(code) });
+      if (!problems.some((problem) => problem.argument === `--${field}`))
+        problems.push({ argument: `--${field}`, message: message(code) });
     }
   }
   const password = env.PASSWORD;
   if (password !== undefined) {
     const problem = passwordProblem(password);
-    if (problem) problems.push({ argument: 'PASSWORD', message: message(problem).replace('The new password', 'The password') });
+    if (problem)
+      problems.push({
+        argument: 'PASSWORD',
+        message: message(problem).replace('The new password', 'The password'),
+      });
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
   return { ok: true, help: false, user: parsed.data, input, password };
@@ -73,12 +102,21 @@ function structureProblem(error: unknown): ArgumentProblem {
   const code = (error as { code?: string }).code;
   const option = /'(-{1,2}[^'\s]+)/.exec(text)?.[1] ?? /(--?[A-Za-z-]+)/.exec(text)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    return { argument: option ?? 'arguments', message: `is not an option (known: ${Object.keys(OPTIONS).map((name) => `--${name}`).join(', ')})` };
+    return {
+      argument: option ?? 'arguments',
+      message: `is not an option (known: ${Object.keys(OPTIONS)
+        .map((name) => `--${name}`)
+        .join(', ')})`,
+    };
   }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { argument: option ?? 'arguments', message: 'needs a value' };
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return { argument: option ?? 'arguments', message: 'needs a value' };
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     const positional = /'([^']*)'/.exec(text)?.[1];
-    return { argument: positional ?? 'arguments', message: 'is not an option: options start with -- (for example --name "Ana Diaz")' };
+    return {
+      argument: positional ?? 'arguments',
+      message: 'is not an option: options start with -- (for example --name "Ana Diaz")',
+    };
   }
   return { argument: 'arguments', message: text };
 }

@@ -51,14 +51,20 @@ export const newUserSchema = z
       .min(1, 'nameRequired')
       .max(200, 'nameTooLong')
       // One line of printable, well-formed text: a name is shown beside other text everywhere.
-      .refine((name) => !/[\u0000-\u001F\u007F]/.test(name) && isWellFormedText(name) && hasNoBidiControls(name), 'nameInvalid'),
+      .refine(
+        (name) =>
+          !/[\u0000-\u001F\u007F]/.test(name) && isWellFormedText(name) && hasNoBidiControls(name),
+        'nameInvalid',
+      ),
     role: z.enum(ROLES, { error: 'roleInvalid' }),
     actor: actorReference.optional(),
   })
   .superRefine((user, ctx) => {
     // An admin is the secretariat, of no actor; every other role speaks for exactly one actor.
-    if (user.role === 'admin' && user.actor) ctx.addIssue({ code: 'custom', path: ['actor'], message: 'actorNotAllowed' });
-    if (user.role !== 'admin' && !user.actor) ctx.addIssue({ code: 'custom', path: ['actor'], message: 'actorRequired' });
+    if (user.role === 'admin' && user.actor)
+      ctx.addIssue({ code: 'custom', path: ['actor'], message: 'actorNotAllowed' });
+    if (user.role !== 'admin' && !user.actor)
+      ctx.addIssue({ code: 'custom', path: ['actor'], message: 'actorRequired' });
   });
 
 export type NewUserInput = z.input<typeof newUserSchema>;

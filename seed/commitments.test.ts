@@ -10,7 +10,9 @@ import { REPORT } from './source-document';
 const REPORT_PATH = 'seed/source/gcm-thematic-session-5-expert-report.txt';
 const reportText = readFileSync(join(process.cwd(), REPORT_PATH), 'utf8');
 const normalisedReport = normaliseQuote(reportText);
-const paragraphs = new Map([...parseParagraphs(reportText)].map(([n, text]) => [n, normaliseQuote(text)]));
+const paragraphs = new Map(
+  [...parseParagraphs(reportText)].map(([n, text]) => [n, normaliseQuote(text)]),
+);
 
 /** Paragraphs that ask someone to act; 1, 7 and 8 are findings (overlap exists, progress made, innovation seen). */
 const ACTIONABLE_PARAGRAPHS = [2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
@@ -33,7 +35,9 @@ describe('the report text', () => {
   });
 
   it('keeps paragraph 11 whole across its blank line', () => {
-    expect(paragraphs.get(11)).toContain('There may be good strategic reasons to use more casual language');
+    expect(paragraphs.get(11)).toContain(
+      'There may be good strategic reasons to use more casual language',
+    );
   });
 });
 
@@ -60,7 +64,9 @@ describe('COMMITMENTS', () => {
       expect(Number(number), label(code, 'number within its prefix')).toBe(expected);
       next.set(prefix, expected);
       const first = cited[0] ?? 0;
-      expect(first, label(code, 'listed in report order')).toBeGreaterThanOrEqual(previousParagraph);
+      expect(first, label(code, 'listed in report order')).toBeGreaterThanOrEqual(
+        previousParagraph,
+      );
       previousParagraph = first;
     }
   });
@@ -68,8 +74,11 @@ describe('COMMITMENTS', () => {
   it('cites existing paragraphs, ascending and without repeats', () => {
     for (const { code, paragraphs: cited } of COMMITMENTS) {
       expect(cited.length, label(code, 'cites a paragraph')).toBeGreaterThan(0);
-      expect(cited, label(code, 'ascending, unique')).toEqual([...new Set(cited)].sort((a, b) => a - b));
-      for (const n of cited) expect(paragraphs.has(n), label(code, `paragraph ${n} exists`)).toBe(true);
+      expect(cited, label(code, 'ascending, unique')).toEqual(
+        [...new Set(cited)].sort((a, b) => a - b),
+      );
+      for (const n of cited)
+        expect(paragraphs.has(n), label(code, `paragraph ${n} exists`)).toBe(true);
     }
   });
 
@@ -93,7 +102,10 @@ describe('COMMITMENTS', () => {
         expect(at, label(code, `"${part}" follows the previous passage`)).toBeGreaterThanOrEqual(0);
         cursor = at + part.length;
       }
-      expect([...used].sort((a, b) => a - b), label(code, 'every cited paragraph is quoted')).toEqual(cited);
+      expect(
+        [...used].sort((a, b) => a - b),
+        label(code, 'every cited paragraph is quoted'),
+      ).toEqual(cited);
     }
   });
 
@@ -107,7 +119,8 @@ describe('COMMITMENTS', () => {
 
   it('cites every actionable paragraph', () => {
     const cited = new Set(COMMITMENTS.flatMap((c) => c.paragraphs));
-    for (const n of ACTIONABLE_PARAGRAPHS) expect(cited.has(n), `paragraph ${n} is cited`).toBe(true);
+    for (const n of ACTIONABLE_PARAGRAPHS)
+      expect(cited.has(n), `paragraph ${n} is cited`).toBe(true);
   });
 
   it('tags every commitment from the fixed vocabularies, at least one of each', () => {
@@ -122,13 +135,19 @@ describe('COMMITMENTS', () => {
       for (const [name, [values, vocabulary]] of Object.entries(lists)) {
         expect(values.length, label(c.code, `${name} non-empty`)).toBeGreaterThan(0);
         expect(new Set(values).size, label(c.code, `${name} without repeats`)).toBe(values.length);
-        for (const value of values) expect(vocabulary as readonly string[], label(c.code, name)).toContain(value);
+        for (const value of values)
+          expect(vocabulary as readonly string[], label(c.code, name)).toContain(value);
       }
 
       expect(c.gcmObjectives.length, label(c.code, 'gcmObjectives non-empty')).toBeGreaterThan(0);
-      expect(new Set(c.gcmObjectives).size, label(c.code, 'gcmObjectives without repeats')).toBe(c.gcmObjectives.length);
+      expect(new Set(c.gcmObjectives).size, label(c.code, 'gcmObjectives without repeats')).toBe(
+        c.gcmObjectives.length,
+      );
       for (const objective of c.gcmObjectives) {
-        expect(Number.isInteger(objective), label(c.code, `objective ${objective} is an integer`)).toBe(true);
+        expect(
+          Number.isInteger(objective),
+          label(c.code, `objective ${objective} is an integer`),
+        ).toBe(true);
         expect(objective, label(c.code, 'objective >= 1')).toBeGreaterThanOrEqual(1);
         expect(objective, label(c.code, 'objective <= 23')).toBeLessThanOrEqual(23);
       }
@@ -138,7 +157,10 @@ describe('COMMITMENTS', () => {
   it('has short, non-empty titles and no emphasis markers in the text', () => {
     for (const { code, title, text } of COMMITMENTS) {
       expect(title.trim().length, label(code, 'title non-empty')).toBeGreaterThan(0);
-      expect(title.length, label(code, `title "${title}" at most 90 characters`)).toBeLessThanOrEqual(90);
+      expect(
+        title.length,
+        label(code, `title "${title}" at most 90 characters`),
+      ).toBeLessThanOrEqual(90);
       expect(text.includes('*'), label(code, 'no * in text')).toBe(false);
     }
   });
@@ -146,13 +168,15 @@ describe('COMMITMENTS', () => {
 
 describe('reference titles', () => {
   const reference = readFileSync(join(process.cwd(), 'seed/source/gcm-objectives.md'), 'utf8');
-  const rows = (pattern: RegExp) => [...reference.matchAll(pattern)].map((m) => [m[1], m[2]] as const);
+  const rows = (pattern: RegExp) =>
+    [...reference.matchAll(pattern)].map((m) => [m[1], m[2]] as const);
 
   it('copies all 23 GCM objective titles exactly', () => {
     const objectives = rows(/^\| (\d+) \| (.+?) \|$/gm);
     expect(objectives).toHaveLength(23);
     expect(Object.keys(GCM_OBJECTIVE_TITLES)).toHaveLength(23);
-    for (const [number, title] of objectives) expect(GCM_OBJECTIVE_TITLES[Number(number)]).toBe(title);
+    for (const [number, title] of objectives)
+      expect(GCM_OBJECTIVE_TITLES[Number(number)]).toBe(title);
   });
 
   it('titles every SDG target of the taxonomy, as in the reference', () => {

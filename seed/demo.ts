@@ -4,7 +4,13 @@
  * fixed seed: the same commitments always give the same actors, users and entries.
  */
 import { STATUS_SCALE, type StatusKey } from '../lib/status-scale';
-import { appliesToKind, type ActorKind, type Confidence, type DutyBearer, type Theme } from '../lib/taxonomy';
+import {
+  appliesToKind,
+  type ActorKind,
+  type Confidence,
+  type DutyBearer,
+  type Theme,
+} from '../lib/taxonomy';
 import * as text from './demo-text';
 import type { ActorSeed, EntrySeed, UserSeed } from './types';
 import { mulberry32 } from '../lib/prng';
@@ -30,15 +36,47 @@ interface DemoActor extends ActorSeed {
   label: string;
 }
 
-function state(slug: string, name: string, region: string, subRegion: string, intermediateRegion: string | null = null): DemoActor {
+function state(
+  slug: string,
+  name: string,
+  region: string,
+  subRegion: string,
+  intermediateRegion: string | null = null,
+): DemoActor {
   const label = slug.charAt(0).toUpperCase() + slug.slice(1);
   const place = { region, subRegion, intermediateRegion };
-  return { key: `demo-${slug}`, slug, label, kind: 'state', name, shortName: label, iso3: null, ...place, isDemo: true };
+  return {
+    key: `demo-${slug}`,
+    slug,
+    label,
+    kind: 'state',
+    name,
+    shortName: label,
+    iso3: null,
+    ...place,
+    isDemo: true,
+  };
 }
 
-function organisation(slug: string, kind: ActorKind, name: string, shortName: string | null, label: string): DemoActor {
+function organisation(
+  slug: string,
+  kind: ActorKind,
+  name: string,
+  shortName: string | null,
+  label: string,
+): DemoActor {
   const noRegion = { region: null, subRegion: null, intermediateRegion: null };
-  return { key: `demo-${slug}`, slug, label, kind, name, shortName, iso3: null, ...noRegion, isDemo: true };
+  return {
+    key: `demo-${slug}`,
+    slug,
+    label,
+    kind,
+    name,
+    shortName,
+    iso3: null,
+    ...noRegion,
+    isDemo: true,
+  };
 }
 
 const LAC = 'Latin America and the Caribbean';
@@ -61,14 +99,56 @@ const DEMO_STATES: readonly DemoActor[] = [
 
 /** Invented non-state actors, one or two of each kind. */
 const DEMO_ORGANISATIONS: readonly DemoActor[] = [
-  organisation('bridgewell', 'cso', 'Bridgewell Migrant Rights Network (demo)', 'BMRN', 'Bridgewell'),
-  organisation('dalmarra-coalition', 'cso', 'Dalmarran Coalition Against Exploitation (demo)', null, 'the Coalition'),
-  organisation('aldoria-hrc', 'nhri', 'Human Rights Commission of Aldoria (demo)', 'AHRC', 'the Commission'),
-  organisation('kestrelia-union', 'trade_union', 'Kestrelian Federation of Migrant Workers (demo)', 'KFMW', 'the Federation'),
+  organisation(
+    'bridgewell',
+    'cso',
+    'Bridgewell Migrant Rights Network (demo)',
+    'BMRN',
+    'Bridgewell',
+  ),
+  organisation(
+    'dalmarra-coalition',
+    'cso',
+    'Dalmarran Coalition Against Exploitation (demo)',
+    null,
+    'the Coalition',
+  ),
+  organisation(
+    'aldoria-hrc',
+    'nhri',
+    'Human Rights Commission of Aldoria (demo)',
+    'AHRC',
+    'the Commission',
+  ),
+  organisation(
+    'kestrelia-union',
+    'trade_union',
+    'Kestrelian Federation of Migrant Workers (demo)',
+    'KFMW',
+    'the Federation',
+  ),
   organisation('iosm', 'igo', 'Intercontinental Office for Safe Mobility (demo)', 'IOSM', 'IOSM'),
-  organisation('lumeria-institute', 'academia', 'Lumeria Institute for Migration Studies (demo)', null, 'the Institute'),
-  organisation('northwind', 'private_sector', 'Northwind Fair Recruitment Alliance (demo)', null, 'the Alliance'),
-  organisation('port-verdane', 'local_government', 'City of Port Verdane, Corvania (demo)', null, 'the City'),
+  organisation(
+    'lumeria-institute',
+    'academia',
+    'Lumeria Institute for Migration Studies (demo)',
+    null,
+    'the Institute',
+  ),
+  organisation(
+    'northwind',
+    'private_sector',
+    'Northwind Fair Recruitment Alliance (demo)',
+    null,
+    'the Alliance',
+  ),
+  organisation(
+    'port-verdane',
+    'local_government',
+    'City of Port Verdane, Corvania (demo)',
+    null,
+    'the City',
+  ),
 ];
 
 /** Which states each non-state actor assesses, how often, and how sure it tends to be. */
@@ -80,16 +160,28 @@ interface Watch {
 }
 const WATCHERS: Record<string, Watch> = {
   bridgewell: { subjects: 'all', rate: 0.22, confidence: { high: 3, medium: 5, low: 2 } },
-  'dalmarra-coalition': { subjects: ['dalmarra', 'estavia', 'felmaris'], rate: 0.35, confidence: { high: 2, medium: 5, low: 3 } },
+  'dalmarra-coalition': {
+    subjects: ['dalmarra', 'estavia', 'felmaris'],
+    rate: 0.35,
+    confidence: { high: 2, medium: 5, low: 3 },
+  },
   'aldoria-hrc': { subjects: ['aldoria'], rate: 0.55, confidence: { high: 6, medium: 3, low: 1 } },
-  'kestrelia-union': { subjects: ['kestrelia', 'lumeria'], rate: 0.35, confidence: { high: 2, medium: 5, low: 3 } },
+  'kestrelia-union': {
+    subjects: ['kestrelia', 'lumeria'],
+    rate: 0.35,
+    confidence: { high: 2, medium: 5, low: 3 },
+  },
   iosm: { subjects: 'all', rate: 0.1, confidence: { high: 4, medium: 5, low: 1 } },
   'lumeria-institute': {
     subjects: ['lumeria', 'kestrelia', 'istrova', 'juvania'],
     rate: 0.25,
     confidence: { high: 5, medium: 4, low: 1 },
   },
-  northwind: { subjects: ['istrova', 'juvania', 'galvenia'], rate: 0.1, confidence: { high: 1, medium: 4, low: 5 } },
+  northwind: {
+    subjects: ['istrova', 'juvania', 'galvenia'],
+    rate: 0.1,
+    confidence: { high: 1, medium: 4, low: 5 },
+  },
   'port-verdane': { subjects: ['corvania'], rate: 0.3, confidence: { high: 2, medium: 6, low: 2 } },
 };
 
@@ -139,12 +231,21 @@ class Rng {
 // Actors and users.
 
 export function demoActors(): ActorSeed[] {
-  return [...DEMO_STATES, ...DEMO_ORGANISATIONS].map(({ slug: _slug, label: _label, ...actor }) => actor);
+  return [...DEMO_STATES, ...DEMO_ORGANISATIONS].map(
+    ({ slug: _slug, label: _label, ...actor }) => actor,
+  );
 }
 
 export function demoUsers(): UserSeed[] {
   const users: UserSeed[] = [
-    { id: DEMO_ADMIN_ID, email: 'admin@demo.example', name: 'Demo Secretariat Admin', role: 'admin', actorKey: null, isDemo: true },
+    {
+      id: DEMO_ADMIN_ID,
+      email: 'admin@demo.example',
+      name: 'Demo Secretariat Admin',
+      role: 'admin',
+      actorKey: null,
+      isDemo: true,
+    },
   ];
   const person = (n: number) =>
     `${text.FIRST_NAMES[n % text.FIRST_NAMES.length]} ${text.LAST_NAMES[(n * 7 + 3) % text.LAST_NAMES.length]}`;
@@ -152,8 +253,20 @@ export function demoUsers(): UserSeed[] {
     const member = { actorKey: actor.key, isDemo: true };
     const email = (role: string) => `${role}.${actor.slug}@demo.example`;
     users.push(
-      { id: focalId(actor), email: email('focal'), name: person(2 * i), role: 'focal_point', ...member },
-      { id: contributorId(actor), email: email('contributor'), name: person(2 * i + 1), role: 'contributor', ...member },
+      {
+        id: focalId(actor),
+        email: email('focal'),
+        name: person(2 * i),
+        role: 'focal_point',
+        ...member,
+      },
+      {
+        id: contributorId(actor),
+        email: email('contributor'),
+        name: person(2 * i + 1),
+        role: 'contributor',
+        ...member,
+      },
     );
   });
   return users;
@@ -221,7 +334,11 @@ const SCENARIOS: readonly Scenario[] = [
   // Stale: nothing reported since 2022.
   { self: ['not_started', 'limited'], years: [2020, 2022] },
   // Silent state, which an assessor could not assess either.
-  { self: [], years: [], independent: { reporter: 'bridgewell', status: 'unable_to_assess', year: 2025 } },
+  {
+    self: [],
+    years: [],
+    independent: { reporter: 'bridgewell', status: 'unable_to_assess', year: 2025 },
+  },
   { self: ['limited', 'substantial'], years: [2022, 2026], lastWorkflow: 'draft' },
   { self: ['not_started', 'limited'], years: [2021, 2026], lastWorkflow: 'submitted' },
   { self: ['limited', 'limited'], years: [2022, 2026], lastWorkflow: 'returned' },
@@ -238,19 +355,41 @@ function dateIn(rng: Rng, year: number): string {
 
 /** Reporting years of a history: recent for most, only before 2025 for a stale one. */
 function historyYears(rng: Rng, n: number, stale: boolean): number[] {
-  if (stale) return rng.sample(YEARS.filter((y) => y <= 2024), n).sort();
+  if (stale)
+    return rng
+      .sample(
+        YEARS.filter((y) => y <= 2024),
+        n,
+      )
+      .sort();
   const last = Number(rng.weighted({ 2026: 16, 2025: 3, 2024: 1 }));
-  return [...rng.sample(YEARS.filter((y) => y < last), n - 1).sort(), last];
+  return [
+    ...rng
+      .sample(
+        YEARS.filter((y) => y < last),
+        n - 1,
+      )
+      .sort(),
+    last,
+  ];
 }
 
 /** A status history of self-reports: mostly progressing, sometimes steady or regressing; may be silent. */
 function selfHistory(rng: Rng, allowSilence: boolean): { statuses: StatusKey[]; years: number[] } {
-  const profile = rng.weighted({ silent: allowSilence ? 28 : 0, progressing: 38, steady: 14, regressing: 10, stale: 8 });
+  const profile = rng.weighted({
+    silent: allowSilence ? 28 : 0,
+    progressing: 38,
+    steady: 14,
+    regressing: 10,
+    stale: 8,
+  });
   if (profile === 'silent') return { statuses: [], years: [] };
   const n =
-    profile === 'stale' ? rng.int(1, 2)
-    : profile === 'regressing' ? rng.int(2, 4)
-    : Number(rng.weighted({ 1: 4, 2: 4, 3: 2, 4: 1 }));
+    profile === 'stale'
+      ? rng.int(1, 2)
+      : profile === 'regressing'
+        ? rng.int(2, 4)
+        : Number(rng.weighted({ 1: 4, 2: 4, 3: 2, 4: 1 }));
   let step = profile === 'regressing' ? rng.int(1, 2) : Number(rng.weighted({ 0: 3, 1: 4, 2: 2 }));
   const statuses: StatusKey[] = [];
   for (let i = 0; i < n; i++) {
@@ -268,11 +407,14 @@ function selfHistory(rng: Rng, allowSilence: boolean): { statuses: StatusKey[]; 
 function independentStatus(rng: Rng, selfStatus: StatusKey | null): StatusKey {
   const step = selfStatus ? STATUS_SCALE[selfStatus].step : null;
   if (selfStatus === 'regressed') return rng.chance(0.7) ? 'regressed' : 'limited';
-  if (step === null) return rng.weighted({ not_started: 4, limited: 4, unable_to_assess: 2, regressed: 1 });
+  if (step === null)
+    return rng.weighted({ not_started: 4, limited: 4, unable_to_assess: 2, regressed: 1 });
   const mode = rng.weighted({ agrees: 50, lower: 30, higher: 5, contested: 9, unable: 6 });
   if (mode === 'unable') return 'unable_to_assess';
-  if (mode === 'contested') return step >= 2 && rng.chance(0.6) ? STEP_STATUS[step - 2]! : 'regressed';
-  const next = mode === 'lower' ? Math.max(0, step - 1) : mode === 'higher' ? Math.min(3, step + 1) : step;
+  if (mode === 'contested')
+    return step >= 2 && rng.chance(0.6) ? STEP_STATUS[step - 2]! : 'regressed';
+  const next =
+    mode === 'lower' ? Math.max(0, step - 1) : mode === 'higher' ? Math.min(3, step + 1) : step;
   return STEP_STATUS[next]!;
 }
 
@@ -297,7 +439,8 @@ function buildStatements(commitments: ReadonlyArray<DemoCommitment>): Statement[
   const stateCommitments = commitments.filter((c) => appliesToKind(c.dutyBearers, 'state'));
   const scenarios = new Map<string, Scenario>();
   SCENARIOS.forEach((scenario, k) => {
-    const commitment = stateCommitments[Math.floor((k * stateCommitments.length) / SCENARIOS.length)];
+    const commitment =
+      stateCommitments[Math.floor((k * stateCommitments.length) / SCENARIOS.length)];
     const subject = DEMO_STATES[(k * 5) % DEMO_STATES.length]!;
     if (commitment) scenarios.set(`${commitment.code}|${subject.slug}`, scenario);
   });
@@ -308,12 +451,21 @@ function buildStatements(commitments: ReadonlyArray<DemoCommitment>): Statement[
     const rngFor = (...parts: string[]) => new Rng(commitment.code, ...parts);
     /** One history: statements of one reporter about one subject, oldest first. */
     const history = (subject: DemoActor, reporter: DemoActor, items: Item[]): Statement[] => {
-      const made = items.map(
-        (item, seq): Statement => ({
-          commitment, topic, subject, reporter, seq: seq + 1, selfStatus: null, confidence: null, adverse: false,
-          workflow: 'published', locked: false, correct: false, withdraw: false, ...item,
-        }),
-      );
+      const made = items.map((item, seq): Statement => ({
+        commitment,
+        topic,
+        subject,
+        reporter,
+        seq: seq + 1,
+        selfStatus: null,
+        confidence: null,
+        adverse: false,
+        workflow: 'published',
+        locked: false,
+        correct: false,
+        withdraw: false,
+        ...item,
+      }));
       const last = made.at(-1);
       if (last) last.workflow = workflowOfLast(last);
       statements.push(...made);
@@ -323,14 +475,20 @@ function buildStatements(commitments: ReadonlyArray<DemoCommitment>): Statement[
     for (const subject of appliesToKind(commitment.dutyBearers, 'state') ? DEMO_STATES : []) {
       const scenario = scenarios.get(`${commitment.code}|${subject.slug}`);
       const rng = rngFor('self', subject.slug);
-      const own = scenario ? { statuses: scenario.self, years: scenario.years } : selfHistory(rng, true);
+      const own = scenario
+        ? { statuses: scenario.self, years: scenario.years }
+        : selfHistory(rng, true);
       const self = history(
         subject,
         subject,
         own.statuses.map((status, i) => ({
           status,
           asOf: dateIn(rng, own.years[i]!),
-          adverse: !scenario && status !== 'regressed' && STATUS_SCALE[status].step !== 0 && rng.chance(0.02),
+          adverse:
+            !scenario &&
+            status !== 'regressed' &&
+            STATUS_SCALE[status].step !== 0 &&
+            rng.chance(0.02),
           locked: !!scenario,
           correct: scenario?.correct === i,
           withdraw: scenario?.withdraw === i,
@@ -338,19 +496,23 @@ function buildStatements(commitments: ReadonlyArray<DemoCommitment>): Statement[
         })),
       );
       /** The subject's own published status at a date, as an assessor would have seen it. */
-      const selfAt = (asOf: string) => self.filter((s) => s.workflow === 'published' && s.asOf <= asOf).at(-1)?.status ?? null;
+      const selfAt = (asOf: string) =>
+        self.filter((s) => s.workflow === 'published' && s.asOf <= asOf).at(-1)?.status ?? null;
 
       if (scenario?.independent) {
         const { reporter, status, year, adverse = false } = scenario.independent;
         const asOf = dateIn(rngFor('independent', subject.slug, reporter), year);
         const confidence = status === 'unable_to_assess' ? 'low' : 'high';
-        history(subject, organisation(reporter), [{ status, asOf, selfStatus: selfAt(asOf), confidence, adverse, locked: true }]);
+        history(subject, organisation(reporter), [
+          { status, asOf, selfStatus: selfAt(asOf), confidence, adverse, locked: true },
+        ]);
       }
       if (scenario) continue;
 
       for (const reporter of DEMO_ORGANISATIONS) {
         const watch = WATCHERS[reporter.slug];
-        if (!watch || (watch.subjects !== 'all' && !watch.subjects.includes(subject.slug))) continue;
+        if (!watch || (watch.subjects !== 'all' && !watch.subjects.includes(subject.slug)))
+          continue;
         const irng = rngFor('independent', subject.slug, reporter.slug);
         if (!irng.chance(watch.rate)) continue;
         const years = historyYears(irng, irng.chance(0.3) ? 2 : 1, irng.chance(0.15));
@@ -378,7 +540,11 @@ function buildStatements(commitments: ReadonlyArray<DemoCommitment>): Statement[
       const rng = rngFor('own', reporter.slug);
       if (!rng.chance(0.4)) continue;
       const own = selfHistory(rng, false);
-      history(reporter, reporter, own.statuses.slice(0, 3).map((status, i) => ({ status, asOf: dateIn(rng, own.years[i]!) })));
+      history(
+        reporter,
+        reporter,
+        own.statuses.slice(0, 3).map((status, i) => ({ status, asOf: dateIn(rng, own.years[i]!) })),
+      );
     }
   }
   return statements;
@@ -392,7 +558,12 @@ const DAY = 86_400_000;
 const LIMIT_MS = Date.parse(DEMO_TIMESTAMP_LIMIT);
 
 /** `count` increasing timestamps in office hours, days to weeks after `fromMs`, never after the limit. */
-function timeline(rng: Rng, fromMs: number, count: number, firstGapDays: [number, number]): string[] {
+function timeline(
+  rng: Rng,
+  fromMs: number,
+  count: number,
+  firstGapDays: [number, number],
+): string[] {
   const days = [rng.int(...firstGapDays)];
   for (let i = 1; i < count; i++) days.push(days[i - 1]! + rng.int(0, 10));
   const midnight = Math.floor(fromMs / DAY) * DAY;
@@ -415,10 +586,23 @@ function materialise(s: Statement): EntrySeed {
   const focal = focalId(s.reporter);
   const author = s.workflow === 'returned' || rng.chance(0.7) ? contributorId(s.reporter) : focal;
   const steps = { draft: 1, submitted: 2, returned: 3, published: 3 }[s.workflow];
-  const [createdAt, second = null, third = null] = timeline(rng, Date.parse(`${s.asOf}T00:00:00.000Z`), steps, [1, 21]);
+  const [createdAt, second = null, third = null] = timeline(
+    rng,
+    Date.parse(`${s.asOf}T00:00:00.000Z`),
+    steps,
+    [1, 21],
+  );
   return {
-    key, commitmentCode: s.commitment.code, subjectKey: s.subject.key, reporterKey: s.reporter.key,
-    status: s.status, asOf: s.asOf, summary, narrative, measures, evidence,
+    key,
+    commitmentCode: s.commitment.code,
+    subjectKey: s.subject.key,
+    reporterKey: s.reporter.key,
+    status: s.status,
+    asOf: s.asOf,
+    summary,
+    narrative,
+    measures,
+    evidence,
     confidence: s.subject === s.reporter ? null : s.confidence,
     adverseEffects: s.adverse,
     adverseEffectsDescription: s.adverse ? rng.pick(text.ADVERSE_EFFECTS) : null,
@@ -439,12 +623,21 @@ function materialise(s: Statement): EntrySeed {
 function correctionOf(original: EntrySeed, s: Statement): EntrySeed {
   const rng = new Rng('correction', original.key);
   const step = STATUS_SCALE[original.status].step;
-  const status: StatusKey = step !== null && rng.chance(0.5) ? STEP_STATUS[step === 3 ? 2 : step + 1]! : original.status;
-  const [createdAt, submittedAt, publishedAt] = timeline(rng, Date.parse(original.publishedAt!), 3, [3, 40]);
-  const note = text.fill(status === original.status ? text.CORRECTION_NOTES.figures : text.CORRECTION_NOTES.status, {
-    date: original.publishedAt!.slice(0, 10),
-    status: text.STATUS_WORDS[original.status],
-  });
+  const status: StatusKey =
+    step !== null && rng.chance(0.5) ? STEP_STATUS[step === 3 ? 2 : step + 1]! : original.status;
+  const [createdAt, submittedAt, publishedAt] = timeline(
+    rng,
+    Date.parse(original.publishedAt!),
+    3,
+    [3, 40],
+  );
+  const note = text.fill(
+    status === original.status ? text.CORRECTION_NOTES.figures : text.CORRECTION_NOTES.status,
+    {
+      date: original.publishedAt!.slice(0, 10),
+      status: text.STATUS_WORDS[original.status],
+    },
+  );
   const fresh = text.compose(rng, { ...s, status });
   return {
     ...original,
@@ -477,7 +670,11 @@ function buildEntries(commitments: ReadonlyArray<DemoCommitment>): EntrySeed[] {
   const corrected = new Set(rows.map((r) => r.entry.supersedesKey).filter(Boolean));
   const candidates = rows.filter(
     ({ entry, statement }) =>
-      statement && !statement.locked && entry.state === 'published' && !corrected.has(entry.key) && entry.publishedAt! < '2026-09-01',
+      statement &&
+      !statement.locked &&
+      entry.state === 'published' &&
+      !corrected.has(entry.key) &&
+      entry.publishedAt! < '2026-09-01',
   );
   const picked = candidates.length > 0 ? [new Rng('withdrawal').pick(candidates)] : [];
   const withdrawn = [...rows.filter((r) => r.statement?.withdraw), ...picked];

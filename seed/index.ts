@@ -27,14 +27,24 @@ export function readWorkspaceMode(db: Db): WorkspaceMode | null {
 }
 
 /** Seeds an empty database; a database that already holds a workspace is left untouched. */
-export function seedDatabase(db: Db, mode: WorkspaceMode, now: string = new Date().toISOString()): SeedResult {
+export function seedDatabase(
+  db: Db,
+  mode: WorkspaceMode,
+  now: string = new Date().toISOString(),
+): SeedResult {
   return db.transaction(
     (tx) => {
       const existing = tx.select({ mode: t.workspace.mode }).from(t.workspace).get();
       if (existing) return { seeded: false, mode: existing.mode, counts: {} };
 
       tx.insert(t.workspace).values({ id: 1, mode, seededAt: now }).run();
-      recordAudit(tx, { userId: null, action: 'workspace.seed', entityType: 'workspace', entityId: 1, after: { mode } });
+      recordAudit(tx, {
+        userId: null,
+        action: 'workspace.seed',
+        entityType: 'workspace',
+        entityId: 1,
+        after: { mode },
+      });
       const commitmentIds = seedCommitments(tx);
       let counts: Record<string, number> = { commitments: commitmentIds.size };
       if (mode === 'real') {
@@ -67,10 +77,18 @@ function seedCommitments(tx: Tx): Map<string, number> {
     })
     .returning()
     .get();
-  recordAudit(tx, { userId: null, action: 'source.create', entityType: 'source_document', entityId: source.id, after: source });
+  recordAudit(tx, {
+    userId: null,
+    action: 'source.create',
+    entityType: 'source_document',
+    entityId: source.id,
+    after: source,
+  });
 
   for (const [number, title] of Object.entries(GCM_OBJECTIVE_TITLES)) {
-    tx.insert(t.gcmObjectives).values({ number: Number(number), title }).run();
+    tx.insert(t.gcmObjectives)
+      .values({ number: Number(number), title })
+      .run();
   }
   for (const [code, title] of Object.entries(SDG_TARGET_TITLES)) {
     tx.insert(t.sdgTargets).values({ code, title }).run();
@@ -92,12 +110,23 @@ function seedCommitments(tx: Tx): Map<string, number> {
       .returning()
       .get();
     const commitmentId = commitment.id;
-    for (const paragraph of seed.paragraphs) tx.insert(t.commitmentParagraphs).values({ commitmentId, paragraph }).run();
-    for (const dutyBearer of seed.dutyBearers) tx.insert(t.commitmentDutyBearers).values({ commitmentId, dutyBearer }).run();
-    for (const rightsHolder of seed.rightsHolders) tx.insert(t.commitmentRightsHolders).values({ commitmentId, rightsHolder }).run();
-    for (const objective of seed.gcmObjectives) tx.insert(t.commitmentObjectives).values({ commitmentId, objective }).run();
-    for (const sdgTarget of seed.sdgTargets) tx.insert(t.commitmentSdgTargets).values({ commitmentId, sdgTarget }).run();
-    recordAudit(tx, { userId: null, action: 'commitment.create', entityType: 'commitment', entityId: commitmentId, after: seed });
+    for (const paragraph of seed.paragraphs)
+      tx.insert(t.commitmentParagraphs).values({ commitmentId, paragraph }).run();
+    for (const dutyBearer of seed.dutyBearers)
+      tx.insert(t.commitmentDutyBearers).values({ commitmentId, dutyBearer }).run();
+    for (const rightsHolder of seed.rightsHolders)
+      tx.insert(t.commitmentRightsHolders).values({ commitmentId, rightsHolder }).run();
+    for (const objective of seed.gcmObjectives)
+      tx.insert(t.commitmentObjectives).values({ commitmentId, objective }).run();
+    for (const sdgTarget of seed.sdgTargets)
+      tx.insert(t.commitmentSdgTargets).values({ commitmentId, sdgTarget }).run();
+    recordAudit(tx, {
+      userId: null,
+      action: 'commitment.create',
+      entityType: 'commitment',
+      entityId: commitmentId,
+      after: seed,
+    });
     ids.set(seed.code, commitmentId);
   });
   return ids;
@@ -120,13 +149,23 @@ function seedActors(tx: Tx, seeds: readonly ActorSeed[]): Map<string, number> {
       })
       .returning()
       .get();
-    recordAudit(tx, { userId: null, action: 'actor.create', entityType: 'actor', entityId: actor.id, after: actor });
+    recordAudit(tx, {
+      userId: null,
+      action: 'actor.create',
+      entityType: 'actor',
+      entityId: actor.id,
+      after: actor,
+    });
     ids.set(seed.key, actor.id);
   }
   return ids;
 }
 
-function seedUsers(tx: Tx, seeds: readonly UserSeed[], actorIds: ReadonlyMap<string, number>): void {
+function seedUsers(
+  tx: Tx,
+  seeds: readonly UserSeed[],
+  actorIds: ReadonlyMap<string, number>,
+): void {
   for (const seed of seeds) {
     const user = tx
       .insert(t.users)
@@ -140,7 +179,13 @@ function seedUsers(tx: Tx, seeds: readonly UserSeed[], actorIds: ReadonlyMap<str
       })
       .returning()
       .get();
-    recordAudit(tx, { userId: null, action: 'user.create', entityType: 'user', entityId: user.id, after: user });
+    recordAudit(tx, {
+      userId: null,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: user,
+    });
   }
 }
 
@@ -152,9 +197,12 @@ function seedEntries(
   actorIds: ReadonlyMap<string, number>,
 ): number {
   const entryIds = new Map<string, number>();
-  const inOrder = [...seeds].sort((a, b) => (a.publishedAt ?? a.createdAt).localeCompare(b.publishedAt ?? b.createdAt));
+  const inOrder = [...seeds].sort((a, b) =>
+    (a.publishedAt ?? a.createdAt).localeCompare(b.publishedAt ?? b.createdAt),
+  );
   for (const seed of inOrder) {
-    const supersedesId = seed.supersedesKey === null ? null : required(entryIds, seed.supersedesKey, 'entry');
+    const supersedesId =
+      seed.supersedesKey === null ? null : required(entryIds, seed.supersedesKey, 'entry');
     const entry = tx
       .insert(t.progressEntries)
       .values({
@@ -194,14 +242,30 @@ function seedEntries(
       at: seed.publishedAt ?? seed.returnedAt ?? seed.submittedAt ?? seed.createdAt,
     });
     if (supersedesId !== null && seed.state === 'published') {
-      const before = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, supersedesId)).get();
+      const before = tx
+        .select()
+        .from(t.progressEntries)
+        .where(eq(t.progressEntries.id, supersedesId))
+        .get();
       const after = tx
         .update(t.progressEntries)
-        .set({ supersededById: entry.id, supersededAt: seed.publishedAt, updatedAt: seed.publishedAt ?? seed.createdAt })
+        .set({
+          supersededById: entry.id,
+          supersededAt: seed.publishedAt,
+          updatedAt: seed.publishedAt ?? seed.createdAt,
+        })
         .where(eq(t.progressEntries.id, supersedesId))
         .returning()
         .get();
-      recordAudit(tx, { userId: seed.createdByUserId, action: 'entry.supersede', entityType: 'progress_entry', entityId: supersedesId, before, after, at: seed.publishedAt ?? undefined });
+      recordAudit(tx, {
+        userId: seed.createdByUserId,
+        action: 'entry.supersede',
+        entityType: 'progress_entry',
+        entityId: supersedesId,
+        before,
+        after,
+        at: seed.publishedAt ?? undefined,
+      });
     }
   }
   for (const seed of inOrder) {
@@ -219,7 +283,15 @@ function seedEntries(
       .where(eq(t.progressEntries.id, id))
       .returning()
       .get();
-    recordAudit(tx, { userId: seed.withdrawal.byUserId, action: 'entry.withdraw', entityType: 'progress_entry', entityId: id, before, after, at: seed.withdrawal.at });
+    recordAudit(tx, {
+      userId: seed.withdrawal.byUserId,
+      action: 'entry.withdraw',
+      entityType: 'progress_entry',
+      entityId: id,
+      before,
+      after,
+      at: seed.withdrawal.at,
+    });
   }
   return entryIds.size;
 }

@@ -33,13 +33,16 @@ export const GCM_OBJECTIVE_TITLES: Record<number, string> = {
 
 /** Short titles of the SDG targets the report touches (every key of `SDG_TARGETS`). */
 export const SDG_TARGET_TITLES: Record<SdgTarget, string> = {
-  '5.2': 'Eliminate violence against women and girls, including trafficking and sexual and other exploitation',
+  '5.2':
+    'Eliminate violence against women and girls, including trafficking and sexual and other exploitation',
   '8.7': 'Eradicate forced labour, end modern slavery and human trafficking, end child labour',
-  '8.8': 'Protect labour rights and safe working environments for all workers, including migrant workers',
+  '8.8':
+    'Protect labour rights and safe working environments for all workers, including migrant workers',
   '10.3': 'Ensure equal opportunity; eliminate discriminatory laws, policies and practices',
   '10.7': 'Facilitate orderly, safe, regular and responsible migration and mobility of people',
   '16.2': 'End abuse, exploitation, trafficking and all forms of violence against children',
   '16.3': 'Promote the rule of law and ensure equal access to justice for all',
   '16.5': 'Substantially reduce corruption and bribery in all their forms',
-  '17.18': 'Increase the availability of high-quality data disaggregated by migratory status and other characteristics',
+  '17.18':
+    'Increase the availability of high-quality data disaggregated by migratory status and other characteristics',
 };

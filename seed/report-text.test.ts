@@ -9,7 +9,9 @@ describe('normaliseQuote', () => {
   });
 
   it('collapses runs of whitespace, including line breaks, and trims', () => {
-    expect(normaliseQuote('  good strategic\n\nreasons \t to  use ')).toBe('good strategic reasons to use');
+    expect(normaliseQuote('  good strategic\n\nreasons \t to  use ')).toBe(
+      'good strategic reasons to use',
+    );
   });
 
   it('keeps curly quotes, dashes and spelling as they are', () => {
@@ -21,7 +23,10 @@ describe('normaliseQuote', () => {
 describe('splitQuote', () => {
   it('splits on the bracketed ellipsis only', () => {
     expect(QUOTE_GAP).toBe(' [\u2026] ');
-    expect(splitQuote('This requires [\u2026] a commitment.')).toEqual(['This requires', 'a commitment.']);
+    expect(splitQuote('This requires [\u2026] a commitment.')).toEqual([
+      'This requires',
+      'a commitment.',
+    ]);
     expect(splitQuote('one passage, no gap')).toEqual(['one passage, no gap']);
   });
 });
@@ -59,7 +64,9 @@ describe('parseParagraphs', () => {
 
   it('keeps bullets and continuation lines after blank lines', () => {
     const paragraphs = parseParagraphs(sample);
-    expect(normaliseQuote(paragraphs.get(2) ?? '')).toBe('Second paragraph with a list: - one; - two.');
+    expect(normaliseQuote(paragraphs.get(2) ?? '')).toBe(
+      'Second paragraph with a list: - one; - two.',
+    );
     expect(normaliseQuote(paragraphs.get(3) ?? '')).toBe(
       'Third paragraph runs on over a good strategic reasons to continue.',
     );

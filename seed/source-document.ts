@@ -12,7 +12,8 @@ export const REPORT: SourceDocumentSeed = {
   author: 'Prof. Joy Ngozi Ezeilo',
   publishedOn: '2017-09-06',
   place: 'Vienna, Austria',
-  reference: 'Global Compact for Safe, Orderly and Regular Migration, thematic consultations, session 5',
+  reference:
+    'Global Compact for Safe, Orderly and Regular Migration, thematic consultations, session 5',
   url: null,
   textFile: 'seed/source/gcm-thematic-session-5-expert-report.txt',
 };

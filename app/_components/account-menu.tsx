@@ -9,7 +9,13 @@ import './account.css';
  * A focal point's review link says how many entries wait, in digits and in words for screen
  * readers (`waiting`: null for anyone but a focal point).
  */
-export async function AccountMenu({ user, waiting }: { user: CurrentUser | null; waiting: number | null }) {
+export async function AccountMenu({
+  user,
+  waiting,
+}: {
+  user: CurrentUser | null;
+  waiting: number | null;
+}) {
   const [t, tHome] = await Promise.all([getTranslations('auth'), getTranslations('home.menu')]);
   if (!user) {
     return (
@@ -22,7 +28,9 @@ export async function AccountMenu({ user, waiting }: { user: CurrentUser | null;
     <section className="account-menu" aria-label={t('menu.label')}>
       <p className="account-who">
         <span>{t('menu.signedInAs', { name: user.name })}</span>
-        <small>{user.actorName ? t('menu.ofActor', { actor: user.actorName }) : t('roles.admin')}</small>
+        <small>
+          {user.actorName ? t('menu.ofActor', { actor: user.actorName }) : t('roles.admin')}
+        </small>
       </p>
       <ul>
         <li>
@@ -41,7 +49,10 @@ export async function AccountMenu({ user, waiting }: { user: CurrentUser | null;
         {user.role === 'focal_point' ? (
           <li>
             {/* "Review queue (3)" on screen; "Review queue, 3 entries wait for review" to a screen reader, the visible words first. */}
-            <Link href="/entries/review" aria-label={tHome('reviewWaiting', { label: t('menu.review'), count: waiting ?? 0 })}>
+            <Link
+              href="/entries/review"
+              aria-label={tHome('reviewWaiting', { label: t('menu.review'), count: waiting ?? 0 })}
+            >
               {tHome('reviewCount', { label: t('menu.review'), count: waiting ?? 0 })}
             </Link>
           </li>
@@ -86,4 +97,3 @@ export async function AccountMenu({ user, waiting }: { user: CurrentUser | null;
     </section>
   );
 }
-

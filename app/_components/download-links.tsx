@@ -6,9 +6,14 @@ export type ExportDataset = 'commitments' | 'actors' | 'entries' | 'matrix' | 's
 type Query = Record<string, string | number | undefined | null>;
 
 /** The export URL of a dataset with the view's filters, so a download is what the page shows. */
-export function exportHref(dataset: ExportDataset, format: 'csv' | 'json', query: Query = {}): string {
+export function exportHref(
+  dataset: ExportDataset,
+  format: 'csv' | 'json',
+  query: Query = {},
+): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
   const search = params.toString();
   return `/api/v1/exports/${dataset}.${format}${search ? `?${search}` : ''}`;
 }
@@ -17,7 +22,13 @@ export function exportHref(dataset: ExportDataset, format: 'csv' | 'json', query
  * "Download this data": CSV and JSON links for the datasets a view shows, with its filters and
  * as-of date. Works in server and client components alike (no hooks but translations).
  */
-export function DownloadLinks({ datasets, query = {} }: { datasets: readonly ExportDataset[]; query?: Query }) {
+export function DownloadLinks({
+  datasets,
+  query = {},
+}: {
+  datasets: readonly ExportDataset[];
+  query?: Query;
+}) {
   const t = useTranslations('data.downloads');
   return (
     <p className="meta download-links">

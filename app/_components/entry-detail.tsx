@@ -28,7 +28,14 @@ export async function EntryDetail({
 }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'long' });
-  const moment = (value: string) => t('entryDetail.dateTime', { date: format.dateTime(new Date(value), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) });
+  const moment = (value: string) =>
+    t('entryDetail.dateTime', {
+      date: format.dateTime(new Date(value), {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      }),
+    });
   const label = (field: ComparedField, text: string): ReactNode => (
     <dt>
       {text}
@@ -56,9 +63,14 @@ export async function EntryDetail({
                 <p>“{commitment.text}”</p>
               </blockquote>
               <figcaption className="meta">
-                {t('commitments.citation', { title: commitment.source.title, count: commitment.paragraphCount, paragraphs: commitment.paragraphs })}
+                {t('commitments.citation', {
+                  title: commitment.source.title,
+                  count: commitment.paragraphCount,
+                  paragraphs: commitment.paragraphs,
+                })}
                 {' · '}
-                {commitment.source.author}, {commitment.source.place}, {day(commitment.source.publishedOn)}
+                {commitment.source.author}, {commitment.source.place},{' '}
+                {day(commitment.source.publishedOn)}
               </figcaption>
             </figure>
           </dd>
@@ -66,7 +78,9 @@ export async function EntryDetail({
       ) : null}
       <dt>{t('entryDetail.about')}</dt>
       <dd>
-        {entry.perspective === 'self' ? t('entry.selfReport', { reporter: entry.reporter.name }) : t('entry.assessment', { subject: entry.subject.name, reporter: entry.reporter.name })}
+        {entry.perspective === 'self'
+          ? t('entry.selfReport', { reporter: entry.reporter.name })
+          : t('entry.assessment', { subject: entry.subject.name, reporter: entry.reporter.name })}
       </dd>
       {label('status', t('entryDetail.status'))}
       <dd>
@@ -150,7 +164,9 @@ export async function EntryDetail({
         <>
           <dt>{t('entryDetail.correction')}</dt>
           <dd>
-            <Link href={`/entries/${entry.supersedesId}`}>{t('entryDetail.correctionOf', { id: entry.supersedesId })}</Link>
+            <Link href={`/entries/${entry.supersedesId}`}>
+              {t('entryDetail.correctionOf', { id: entry.supersedesId })}
+            </Link>
           </dd>
         </>
       ) : null}

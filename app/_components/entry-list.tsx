@@ -4,7 +4,6 @@ import type { PublishedEntryDto } from '@/lib/api-schemas';
 import { StatusBadge } from './status-badge';
 import { dateOnly } from '@/lib/dates';
 
-
 export async function EntryList({
   entries,
   headingLevel = 3,
@@ -25,7 +24,11 @@ export async function EntryList({
   return (
     <ol className="card-list" aria-label={t('entry.list')}>
       {entries.map((entry) => (
-        <li key={entry.id} className={`card entry${entry.withdrawal ? ' withdrawn' : ''}`} id={`entry-${entry.id}`}>
+        <li
+          key={entry.id}
+          className={`card entry${entry.withdrawal ? ' withdrawn' : ''}`}
+          id={`entry-${entry.id}`}
+        >
           <Heading>
             {show === 'commitment' ? (
               <Link href={`/commitments/${entry.commitment.code}`}>
@@ -36,14 +39,20 @@ export async function EntryList({
             )}
           </Heading>
           <p className="meta">
-            <StatusBadge status={entry.status} /> <strong>{t('entry.asOf', { date: day(entry.asOf) })}</strong>
+            <StatusBadge status={entry.status} />{' '}
+            <strong>{t('entry.asOf', { date: day(entry.asOf) })}</strong>
             {' · '}
             <span className="perspective">
               {entry.perspective === 'self'
                 ? t('entry.selfReport', { reporter: entry.reporter.name })
-                : t('entry.assessment', { subject: entry.subject.name, reporter: entry.reporter.name })}
+                : t('entry.assessment', {
+                    subject: entry.subject.name,
+                    reporter: entry.reporter.name,
+                  })}
             </span>
-            {entry.confidence ? ` · ${t('entry.confidence', { level: t(`confidence.${entry.confidence}`) })}` : null}
+            {entry.confidence
+              ? ` · ${t('entry.confidence', { level: t(`confidence.${entry.confidence}`) })}`
+              : null}
           </p>
           <ul className="entry-flags">
             {entry.withdrawal ? (
@@ -64,7 +73,9 @@ export async function EntryList({
                 <Link href={`/entries/${entry.supersedesId}`}>{t('entry.correction')}</Link>
               </li>
             ) : null}
-            {entry.adverseEffects ? <li className="flag warning">⚠ {t('entry.adverseEffects')}</li> : null}
+            {entry.adverseEffects ? (
+              <li className="flag warning">⚠ {t('entry.adverseEffects')}</li>
+            ) : null}
           </ul>
           <p className="entry-summary">
             <strong>
@@ -88,7 +99,8 @@ export async function EntryList({
           ) : null}
           {entry.measures.length > 0 ? (
             <p className="meta">
-              {t('entry.measures')}: {entry.measures.map((measure) => t(`measure.${measure}`)).join(', ')}
+              {t('entry.measures')}:{' '}
+              {entry.measures.map((measure) => t(`measure.${measure}`)).join(', ')}
             </p>
           ) : null}
           {entry.evidence.length > 0 ? (
@@ -107,7 +119,9 @@ export async function EntryList({
             </div>
           ) : null}
           <p className="meta">
-            {t('entry.published', { date: format.dateTime(new Date(entry.publishedAt), { dateStyle: 'medium' }) })}
+            {t('entry.published', {
+              date: format.dateTime(new Date(entry.publishedAt), { dateStyle: 'medium' }),
+            })}
             {canWithdraw && !entry.withdrawal ? (
               <>
                 {' · '}

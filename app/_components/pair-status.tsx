@@ -18,13 +18,24 @@ type Mode = 'commitment' | 'actor';
  * statuses side by side, self-reported beside independent, with contested and stale marked, their
  * distribution, and their history.
  */
-export function PairStatusSection({ mode, matrix, summary }: { mode: Mode; matrix: MatrixDto; summary: SummaryDto }) {
+export function PairStatusSection({
+  mode,
+  matrix,
+  summary,
+}: {
+  mode: Mode;
+  matrix: MatrixDto;
+  summary: SummaryDto;
+}) {
   const t = useTranslations('pairs');
   const percent = usePercent();
   const rows = perspectiveRows(matrix.cells, { self: t('self'), independent: t('independent') });
   const [self, independent] = rows;
   // The page's one commitment or one actor: the filter behind both charts, and the files' names.
-  const filters = mode === 'commitment' ? { commitment: matrix.commitments[0]?.code, asOf: summary.asOf } : { subject: matrix.actors[0]?.id, asOf: summary.asOf };
+  const filters =
+    mode === 'commitment'
+      ? { commitment: matrix.commitments[0]?.code, asOf: summary.asOf }
+      : { subject: matrix.actors[0]?.id, asOf: summary.asOf };
   const fileStem = `${mode}-${filters.commitment ?? filters.subject ?? ''}`;
   const describe = (row: (typeof rows)[number] | undefined) =>
     row
@@ -55,8 +66,19 @@ export function PairStatusSection({ mode, matrix, summary }: { mode: Mode; matri
               <li>{t('howScore')}</li>
             </ul>
           }
-          table={<StatusBarsTable rows={rows} caption={t(`${mode}.distributionTitle`)} groupHeader={t('perspective')} />}
-          download={{ name: `${fileStem}-distribution`, asOf: matrix.asOf, filters, data: groupRowsData(rows, 'perspective') }}
+          table={
+            <StatusBarsTable
+              rows={rows}
+              caption={t(`${mode}.distributionTitle`)}
+              groupHeader={t('perspective')}
+            />
+          }
+          download={{
+            name: `${fileStem}-distribution`,
+            asOf: matrix.asOf,
+            filters,
+            data: groupRowsData(rows, 'perspective'),
+          }}
         >
           <StatusBars rows={rows} orientation="horizontal" valueMode="share" />
         </ChartFrame>
@@ -75,8 +97,15 @@ export function PairStatusSection({ mode, matrix, summary }: { mode: Mode; matri
               <li>{t('howScore')}</li>
             </ul>
           }
-          table={<StatusOverTimeTable points={summary.overTime} caption={t(`${mode}.historyTitle`)} />}
-          download={{ name: `${fileStem}-history`, asOf: summary.asOf, filters: { ...filters, perspective: summary.perspective }, data: timePointsData(summary.overTime) }}
+          table={
+            <StatusOverTimeTable points={summary.overTime} caption={t(`${mode}.historyTitle`)} />
+          }
+          download={{
+            name: `${fileStem}-history`,
+            asOf: summary.asOf,
+            filters: { ...filters, perspective: summary.perspective },
+            data: timePointsData(summary.overTime),
+          }}
         >
           <StatusOverTime points={summary.overTime} valueMode="share" />
         </ChartFrame>
@@ -88,7 +117,9 @@ export function PairStatusSection({ mode, matrix, summary }: { mode: Mode; matri
 function PairStatusTable({ mode, matrix }: { mode: Mode; matrix: MatrixDto }) {
   const t = useTranslations('pairs');
   const actors = new Map(matrix.actors.map((actor) => [actor.id, actor]));
-  const commitments = new Map(matrix.commitments.map((commitment) => [commitment.code, commitment]));
+  const commitments = new Map(
+    matrix.commitments.map((commitment) => [commitment.code, commitment]),
+  );
   if (matrix.cells.length === 0) return <p>{t(`${mode}.empty`)}</p>;
   return (
     <div className="table-scroll">
@@ -107,7 +138,10 @@ function PairStatusTable({ mode, matrix }: { mode: Mode; matrix: MatrixDto }) {
             const commitment = commitments.get(cell.code);
             const actor = actors.get(cell.actorId);
             return (
-              <tr key={`${cell.actorId}:${cell.code}`} className={cell.contested ? 'contested-row' : undefined}>
+              <tr
+                key={`${cell.actorId}:${cell.code}`}
+                className={cell.contested ? 'contested-row' : undefined}
+              >
                 <th scope="row">
                   {mode === 'actor' ? (
                     <a href={`/commitments/${cell.code}`}>
@@ -126,7 +160,9 @@ function PairStatusTable({ mode, matrix }: { mode: Mode; matrix: MatrixDto }) {
                 <td>
                   <ul className="entry-flags">
                     {cell.contested ? <li className="flag warning">{t('contested')}</li> : null}
-                    {cell.self?.stale || cell.independent?.stale ? <li className="flag">{t('stale')}</li> : null}
+                    {cell.self?.stale || cell.independent?.stale ? (
+                      <li className="flag">{t('stale')}</li>
+                    ) : null}
                   </ul>
                 </td>
               </tr>
@@ -138,7 +174,13 @@ function PairStatusTable({ mode, matrix }: { mode: Mode; matrix: MatrixDto }) {
   );
 }
 
-function CellStatus({ status, withReporter = false }: { status: CellStatusDto | null; withReporter?: boolean }) {
+function CellStatus({
+  status,
+  withReporter = false,
+}: {
+  status: CellStatusDto | null;
+  withReporter?: boolean;
+}) {
   const t = useTranslations('pairs');
   const tStatus = useTranslations('status');
   const format = useFormatter();
@@ -146,12 +188,18 @@ function CellStatus({ status, withReporter = false }: { status: CellStatusDto | 
   const scale = STATUS_SCALE[status.status];
   return (
     <>
-      <a href={`/entries/${status.entryId}`} className="status-badge" style={{ background: scale.colour, color: scale.textColour }}>
+      <a
+        href={`/entries/${status.entryId}`}
+        className="status-badge"
+        style={{ background: scale.colour, color: scale.textColour }}
+      >
         <span aria-hidden="true">{scale.symbol}</span>
         {tStatus(status.status)}
       </a>{' '}
       <span className="meta">
-        {t('asOf', { date: format.dateTime(dateOnly(status.asOf), { dateStyle: 'medium', timeZone: 'UTC' }) })}
+        {t('asOf', {
+          date: format.dateTime(dateOnly(status.asOf), { dateStyle: 'medium', timeZone: 'UTC' }),
+        })}
         {status.stale ? ` (${t('stale')})` : ''}
         {withReporter ? ` · ${status.reporter}` : ''}
       </span>

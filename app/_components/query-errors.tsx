@@ -10,7 +10,9 @@ export async function QueryErrors({ errors }: { errors: ParameterError[] }) {
       <h2>{t('invalidFilters')}</h2>
       <ul>
         {errors.map((error) => (
-          <li key={`${error.parameter}:${error.message}`}>{t('invalidParameter', { parameter: error.parameter, message: error.message })}</li>
+          <li key={`${error.parameter}:${error.message}`}>
+            {t('invalidParameter', { parameter: error.parameter, message: error.message })}
+          </li>
         ))}
       </ul>
     </div>

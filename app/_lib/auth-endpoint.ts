@@ -22,7 +22,10 @@ const FORWARDED_HEADERS = ['cookie', 'user-agent', CLIENT_ADDRESS_HEADER];
  * forms too; then hands the cookies it sets to the browser. Next.js has already refused a server
  * action from another origin, so the request carries the app's own origin.
  */
-export async function callAuthEndpoint(path: AuthEndpoint, body: Record<string, unknown>): Promise<AuthEndpointResult> {
+export async function callAuthEndpoint(
+  path: AuthEndpoint,
+  body: Record<string, unknown>,
+): Promise<AuthEndpointResult> {
   const incoming = await headers();
   const base = appBaseUrl();
   const forwarded = new Headers({ 'content-type': 'application/json', origin: base.origin });
@@ -31,13 +34,18 @@ export async function callAuthEndpoint(path: AuthEndpoint, body: Record<string, 
     if (value) forwarded.set(name, value);
   }
   const response = await getAuth().handler(
-    new Request(new URL(`/api/auth${path}`, base), { method: 'POST', headers: forwarded, body: JSON.stringify(body) }),
+    new Request(new URL(`/api/auth${path}`, base), {
+      method: 'POST',
+      headers: forwarded,
+      body: JSON.stringify(body),
+    }),
   );
 
   const setCookie = response.headers.get('set-cookie');
   if (setCookie) {
     const store = await cookies();
-    for (const [name, attributes] of parseSetCookieHeader(setCookie)) store.set(name, attributes.value, toCookieOptions(attributes));
+    for (const [name, attributes] of parseSetCookieHeader(setCookie))
+      store.set(name, attributes.value, toCookieOptions(attributes));
   }
   const payload = (await response.json().catch(() => null)) as { code?: unknown } | null;
   return { status: response.status, code: typeof payload?.code === 'string' ? payload.code : null };

@@ -28,7 +28,12 @@ async function assertSameOrigin(): Promise<void> {
   const requestHeaders = await headers();
   const problem = originProblem(requestHeaders.get('origin'), appOrigins(appBaseUrl()));
   if (!problem) return;
-  log({ level: 'warn', message: problem, requestId: requestHeaders.get(REQUEST_ID_HEADER), route: 'server action' });
+  log({
+    level: 'warn',
+    message: problem,
+    requestId: requestHeaders.get(REQUEST_ID_HEADER),
+    route: 'server action',
+  });
   forbidden();
 }
 
@@ -53,7 +58,10 @@ export const actionArgs = {
  */
 export function guardedAction<const Schemas extends readonly z.ZodType[], Result>(
   schemas: Schemas,
-  action: (user: CurrentUser, ...args: { [K in keyof Schemas]: z.output<Schemas[K]> }) => Promise<Result>,
+  action: (
+    user: CurrentUser,
+    ...args: { [K in keyof Schemas]: z.output<Schemas[K]> }
+  ) => Promise<Result>,
 ): (...args: { [K in keyof Schemas]: z.input<Schemas[K]> }) => Promise<Result> {
   const declared = z.tuple(schemas as unknown as [z.ZodType, ...z.ZodType[]]);
   const guarded = async (...args: unknown[]): Promise<Result> => {
@@ -63,12 +71,19 @@ export function guardedAction<const Schemas extends readonly z.ZodType[], Result
     const parsed = declared.safeParse(own);
     if (!parsed.success || extra.length > 1 || extra.some((arg) => !(arg instanceof FormData))) {
       const requestHeaders = await headers();
-      log({ level: 'warn', message: 'Refused a server action call whose arguments do not match its declaration', requestId: requestHeaders.get(REQUEST_ID_HEADER), route: 'server action' });
+      log({
+        level: 'warn',
+        message: 'Refused a server action call whose arguments do not match its declaration',
+        requestId: requestHeaders.get(REQUEST_ID_HEADER),
+        route: 'server action',
+      });
       forbidden();
     }
     const user = await currentUser();
     if (!user) redirect('/sign-in');
     return action(user, ...(parsed.data as { [K in keyof Schemas]: z.output<Schemas[K]> }));
   };
-  return guarded as unknown as (...args: { [K in keyof Schemas]: z.input<Schemas[K]> }) => Promise<Result>;
+  return guarded as unknown as (
+    ...args: { [K in keyof Schemas]: z.input<Schemas[K]> }
+  ) => Promise<Result>;
 }

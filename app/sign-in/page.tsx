@@ -20,7 +20,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     <>
       <h1>{t('signIn.title')}</h1>
       <p className="lead">{t('signIn.intro')}</p>
-      {returnTo !== '/' && returnTo !== SIGNED_IN_HOME ? <p className="notice">{t('signIn.continue')}</p> : null}
+      {returnTo !== '/' && returnTo !== SIGNED_IN_HOME ? (
+        <p className="notice">{t('signIn.continue')}</p>
+      ) : null}
       {getWorkspaceMode() === 'demo' ? <p className="notice">{t('signIn.demoHint')}</p> : null}
       <SignInForm returnTo={returnTo} />
       <p className="meta">{t('signIn.noAccount')}</p>

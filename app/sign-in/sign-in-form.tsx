@@ -2,7 +2,11 @@
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { signInInputProblems, signInResponseProblems, type SignInProblems } from '@/lib/sign-in-outcome';
+import {
+  signInInputProblems,
+  signInResponseProblems,
+  type SignInProblems,
+} from '@/lib/sign-in-outcome';
 
 /**
  * Posts to better-auth's own endpoint, so its origin check and both rate limits apply exactly as
@@ -36,8 +40,16 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         return;
       }
       const body = (await response.json().catch(() => null)) as { code?: unknown } | null;
-      const retryAfter = Number(response.headers.get('retry-after') ?? response.headers.get('x-retry-after'));
-      setProblems(signInResponseProblems(response.status, typeof body?.code === 'string' ? body.code : null, retryAfter || null));
+      const retryAfter = Number(
+        response.headers.get('retry-after') ?? response.headers.get('x-retry-after'),
+      );
+      setProblems(
+        signInResponseProblems(
+          response.status,
+          typeof body?.code === 'string' ? body.code : null,
+          retryAfter || null,
+        ),
+      );
     } catch {
       setProblems({ form: 'unexpected' });
     }
@@ -45,11 +57,17 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     setPending(false);
   }
 
-  const message = (code: string) => t(`errors.${code}`, { minutes: problems.retryAfterMinutes ?? 1, seconds: problems.retryAfterSeconds ?? 1 });
+  const message = (code: string) =>
+    t(`errors.${code}`, {
+      minutes: problems.retryAfterMinutes ?? 1,
+      seconds: problems.retryAfterSeconds ?? 1,
+    });
   const summary: { field: 'email' | 'password'; message: string }[] = [
     ...(problems.form ? [{ field: 'email' as const, message: message(problems.form) }] : []),
     ...(problems.email ? [{ field: 'email' as const, message: message(problems.email) }] : []),
-    ...(problems.password ? [{ field: 'password' as const, message: message(problems.password) }] : []),
+    ...(problems.password
+      ? [{ field: 'password' as const, message: message(problems.password) }]
+      : []),
   ];
 
   return (

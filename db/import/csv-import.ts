@@ -3,7 +3,15 @@ import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
-import { createIn, loadPrincipal, parseEntryInput, publishIn, rollBack, settle, type WriteResult } from '../queries/entry-workflow';
+import {
+  createIn,
+  loadPrincipal,
+  parseEntryInput,
+  publishIn,
+  rollBack,
+  settle,
+  type WriteResult,
+} from '../queries/entry-workflow';
 import { statementStore } from '../queries/entry-store';
 import { importStore, RehearsalUnsupported } from './import-store';
 import { parseCsv } from '../../lib/csv';
@@ -122,10 +130,31 @@ function resetWrite(row: CheckedRow): void {
   row.result.entryId = null;
 }
 
-const emptyCounts = (): ImportResult['counts'] => ({ total: 0, new: 0, duplicate: 0, unchanged: 0, error: 0, written: 0 });
+const emptyCounts = (): ImportResult['counts'] => ({
+  total: 0,
+  new: 0,
+  duplicate: 0,
+  unchanged: 0,
+  error: 0,
+  written: 0,
+});
 
-function refusal(status: 400 | 403 | 409, message: string, options: ImportOptions, fileErrors: ImportResult['fileErrors'] = []): ImportResult {
-  return { ok: false, status, message, dryRun: Boolean(options.dryRun), state: 'draft', fileErrors, rows: [], counts: emptyCounts() };
+function refusal(
+  status: 400 | 403 | 409,
+  message: string,
+  options: ImportOptions,
+  fileErrors: ImportResult['fileErrors'] = [],
+): ImportResult {
+  return {
+    ok: false,
+    status,
+    message,
+    dryRun: Boolean(options.dryRun),
+    state: 'draft',
+    fileErrors,
+    rows: [],
+    counts: emptyCounts(),
+  };
 }
 
 /**
@@ -167,63 +196,136 @@ export interface PreparedImport {
  * of an actor that is not archived, or an admin), the options, the file's columns. The upload
  * answers such a refusal with its HTTP status before it starts streaming progress.
  */
-export function prepareImport(userId: string, csvText: string, options: ImportOptions = {}): { ok: true; job: PreparedImport } | { ok: false; result: ImportResult } {
+export function prepareImport(
+  userId: string,
+  csvText: string,
+  options: ImportOptions = {},
+): { ok: true; job: PreparedImport } | { ok: false; result: ImportResult } {
   const db = getDb();
-  const refused = (status: 400 | 403 | 409, message: string, fileErrors: ImportResult['fileErrors'] = []) => ({ ok: false as const, result: refusal(status, message, options, fileErrors) });
+  const refused = (
+    status: 400 | 403 | 409,
+    message: string,
+    fileErrors: ImportResult['fileErrors'] = [],
+  ) => ({ ok: false as const, result: refusal(status, message, options, fileErrors) });
   const principal = db.transaction((tx) => loadPrincipal(tx, userId));
-  if (!principal || (principal.role !== 'admin' && !(principal.role === 'focal_point' && principal.actorId !== null))) {
+  if (
+    !principal ||
+    (principal.role !== 'admin' &&
+      !(principal.role === 'focal_point' && principal.actorId !== null))
+  ) {
     return refused(403, 'Only a focal point (for its own actor) or an admin may import entries.');
   }
   const isAdmin = principal.role === 'admin';
-  const actors: ActorRow[] = db.select({ id: t.actors.id, kind: t.actors.kind, name: t.actors.name, iso3: t.actors.iso3, archivedAt: t.actors.archivedAt }).from(t.actors).all();
+  const actors: ActorRow[] = db
+    .select({
+      id: t.actors.id,
+      kind: t.actors.kind,
+      name: t.actors.name,
+      iso3: t.actors.iso3,
+      archivedAt: t.actors.archivedAt,
+    })
+    .from(t.actors)
+    .all();
   const own = actors.find((actor) => actor.id === principal.actorId);
   if (own?.archivedAt) return refused(409, archivedReporterMessage(own.name));
   if (isAdmin && options.publish) {
-    return refused(400, "publish: an admin's import goes to each reporter's review queue; only the reporter's focal point publishes.");
+    return refused(
+      400,
+      "publish: an admin's import goes to each reporter's review queue; only the reporter's focal point publishes.",
+    );
   }
-  const state: ImportResult['state'] = isAdmin ? 'submitted' : options.publish ? 'published' : 'draft';
+  const state: ImportResult['state'] = isAdmin
+    ? 'submitted'
+    : options.publish
+      ? 'published'
+      : 'draft';
 
   const parsed = parseCsv(csvText);
   const columns = new Set(parsed.columns);
-  const fileErrors: ImportResult['fileErrors'] = parsed.problems.map((problem) => ({ line: problem.row, column: null, message: problem.message }));
+  const fileErrors: ImportResult['fileErrors'] = parsed.problems.map((problem) => ({
+    line: problem.row,
+    column: null,
+    message: problem.message,
+  }));
   for (const column of parsed.columns) {
-    if (!KNOWN_COLUMNS.has(column)) fileErrors.push({ line: 1, column, message: `is not a column of an entries file; the columns are: ${[...KNOWN_COLUMNS].join(', ')}` });
+    if (!KNOWN_COLUMNS.has(column))
+      fileErrors.push({
+        line: 1,
+        column,
+        message: `is not a column of an entries file; the columns are: ${[...KNOWN_COLUMNS].join(', ')}`,
+      });
   }
-  for (const column of REQUIRED_IMPORT_COLUMNS) if (!columns.has(column)) fileErrors.push({ line: 1, column, message: 'is required' });
-  if (!columns.has('subject_id') && !columns.has('subject_iso3')) fileErrors.push({ line: 1, column: 'subject_id', message: 'is required (or subject_iso3)' });
+  for (const column of REQUIRED_IMPORT_COLUMNS)
+    if (!columns.has(column)) fileErrors.push({ line: 1, column, message: 'is required' });
+  if (!columns.has('subject_id') && !columns.has('subject_iso3'))
+    fileErrors.push({ line: 1, column: 'subject_id', message: 'is required (or subject_iso3)' });
   if (isAdmin && !columns.has('reporter_id') && !columns.has('reporter_iso3')) {
-    fileErrors.push({ line: 1, column: 'reporter_id', message: "is required (or reporter_iso3) in an admin's import: name the actor that reports each row" });
+    fileErrors.push({
+      line: 1,
+      column: 'reporter_id',
+      message:
+        "is required (or reporter_iso3) in an admin's import: name the actor that reports each row",
+    });
   }
-  if (parsed.rows.length === 0) fileErrors.push({ line: null, column: null, message: 'The file has no rows.' });
-  if (parsed.rows.length > MAX_IMPORT_ROWS) fileErrors.push({ line: null, column: null, message: `The file has ${parsed.rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.` });
-  if (fileErrors.length > 0) return refused(400, 'The file cannot be read as an entries file.', fileErrors);
+  if (parsed.rows.length === 0)
+    fileErrors.push({ line: null, column: null, message: 'The file has no rows.' });
+  if (parsed.rows.length > MAX_IMPORT_ROWS)
+    fileErrors.push({
+      line: null,
+      column: null,
+      message: `The file has ${parsed.rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
+    });
+  if (fileErrors.length > 0)
+    return refused(400, 'The file cannot be read as an entries file.', fileErrors);
   return { ok: true, job: { userId, principal, isAdmin, state, rows: parsed.rows, actors } };
 }
 
 /** Imports (or, with dryRun, previews) a CSV file of progress entries for the signed-in user. */
-export async function importEntriesCsv(userId: string, csvText: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importEntriesCsv(
+  userId: string,
+  csvText: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const prepared = prepareImport(userId, csvText, options);
   return prepared.ok ? runImport(prepared.job, options) : prepared.result;
 }
 
 /** Checks every row of a prepared file, reporting progress, then writes them all or none (or, with dryRun, rehearses it). */
-export async function runImport(job: PreparedImport, options: ImportOptions = {}): Promise<ImportResult> {
+export async function runImport(
+  job: PreparedImport,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const db = getDb();
   const { userId, principal, isAdmin, state, actors } = job;
   const total = job.rows.length;
   const live = (actor: ActorRow) => actor.archivedAt === null;
   // A subject must be an actor of the workspace; a reporter is looked up among archived ones too, to say why it is refused.
   const byId = new Map(actors.filter(live).map((actor) => [actor.id, actor]));
-  const byIso3 = new Map(actors.filter((actor) => live(actor) && actor.iso3).map((actor) => [actor.iso3 as string, actor]));
+  const byIso3 = new Map(
+    actors
+      .filter((actor) => live(actor) && actor.iso3)
+      .map((actor) => [actor.iso3 as string, actor]),
+  );
   const reportersById = new Map(actors.map((actor) => [actor.id, actor]));
-  const reportersByIso3 = new Map(actors.filter((actor) => actor.iso3).map((actor) => [actor.iso3 as string, actor]));
+  const reportersByIso3 = new Map(
+    actors.filter((actor) => actor.iso3).map((actor) => [actor.iso3 as string, actor]),
+  );
   const ownActor = principal.actorId === null ? null : (byId.get(principal.actorId) ?? null);
 
   // Checking: every row read and validated, in chunks, reporting progress between them.
   const checked: CheckedRow[] = [];
   for (let start = 0; start < total; start += CHECK_CHUNK) {
     for (let index = start; index < Math.min(total, start + CHECK_CHUNK); index += 1) {
-      checked.push(checkRow(readImportRow(job.rows[index]!, index + 2), { byId, byIso3, reportersById, reportersByIso3, ownActor, isAdmin }));
+      checked.push(
+        checkRow(readImportRow(job.rows[index]!, index + 2), {
+          byId,
+          byIso3,
+          reportersById,
+          reportersByIso3,
+          ownActor,
+          isAdmin,
+        }),
+      );
     }
     options.onProgress?.({ phase: 'checking', done: Math.min(total, start + CHECK_CHUNK), total });
     await pause();
@@ -237,7 +339,13 @@ export async function runImport(job: PreparedImport, options: ImportOptions = {}
       settle(() =>
         db.transaction(
           (tx): WriteResult => {
-            written = writeRows(tx, db.$client, userId, checked, { isAdmin, publish: Boolean(options.publish), requestId: options.requestId ?? null, oneByOne: Boolean(options.oneByOne), rehearse });
+            written = writeRows(tx, db.$client, userId, checked, {
+              isAdmin,
+              publish: Boolean(options.publish),
+              requestId: options.requestId ?? null,
+              oneByOne: Boolean(options.oneByOne),
+              rehearse,
+            });
             const keep = !options.dryRun && checked.every((row) => row.result.errors.length === 0);
             // A preview, or a file with any refused row, leaves nothing behind.
             return keep ? { ok: true, entryId: 0 } : rollBack({ ok: true, entryId: 0 });
@@ -256,7 +364,12 @@ export async function runImport(job: PreparedImport, options: ImportOptions = {}
     for (const row of checked) resetWrite(row);
     outcome = write(false);
   }
-  if (!outcome.ok) return refusal(outcome.status === 403 || outcome.status === 409 ? outcome.status : 400, outcome.message, options);
+  if (!outcome.ok)
+    return refusal(
+      outcome.status === 403 || outcome.status === 409 ? outcome.status : 400,
+      outcome.message,
+      options,
+    );
 
   const rows = checked.map((row) => row.result);
   const counts = emptyCounts();
@@ -267,10 +380,18 @@ export async function runImport(job: PreparedImport, options: ImportOptions = {}
   // Entries made in a rolled-back transaction do not exist.
   if (!committed) for (const row of rows) if (row.outcome === 'new') row.entryId = null;
   options.onProgress?.({ phase: 'done', done: total, total });
-  const refusedWith = (prefix: string) => rows.some((row) => row.errors.some((error) => error.message.startsWith(prefix)));
+  const refusedWith = (prefix: string) =>
+    rows.some((row) => row.errors.some((error) => error.message.startsWith(prefix)));
   return {
     ok: counts.error === 0,
-    status: counts.error === 0 ? 200 : refusedWith(FORBIDDEN_PREFIX) ? 403 : refusedWith(ARCHIVED_PREFIX) ? 409 : 400,
+    status:
+      counts.error === 0
+        ? 200
+        : refusedWith(FORBIDDEN_PREFIX)
+          ? 403
+          : refusedWith(ARCHIVED_PREFIX)
+            ? 409
+            : 400,
     message:
       counts.error > 0
         ? `${counts.error} of ${total} rows have errors: nothing was imported.`
@@ -287,9 +408,11 @@ export async function runImport(job: PreparedImport, options: ImportOptions = {}
 
 const FORBIDDEN_PREFIX = 'is not an actor you may';
 const ARCHIVED_PREFIX = 'is archived:';
-const archivedReporterMessage = (name: string) => `Reporter: ${name} is archived; its members cannot write entries.`;
+const archivedReporterMessage = (name: string) =>
+  `Reporter: ${name} is archived; its members cannot write entries.`;
 /** The row's error when it names an archived actor as its reporter (the data layer refuses it too). */
-const archivedReporterError = (name: string) => `${ARCHIVED_PREFIX} ${name} no longer reports, so no entry can be imported in its name`;
+const archivedReporterError = (name: string) =>
+  `${ARCHIVED_PREFIX} ${name} no longer reports, so no entry can be imported in its name`;
 
 interface CheckContext {
   byId: Map<number, ActorRow>;
@@ -300,30 +423,55 @@ interface CheckContext {
   isAdmin: boolean;
 }
 
-function resolveActor(reference: ActorReference, prefix: 'subject' | 'reporter', context: CheckContext, errors: CellError[]): ActorRow | null {
-  const [ids, codes] = prefix === 'subject' ? [context.byId, context.byIso3] : [context.reportersById, context.reportersByIso3];
+function resolveActor(
+  reference: ActorReference,
+  prefix: 'subject' | 'reporter',
+  context: CheckContext,
+  errors: CellError[],
+): ActorRow | null {
+  const [ids, codes] =
+    prefix === 'subject'
+      ? [context.byId, context.byIso3]
+      : [context.reportersById, context.reportersByIso3];
   const fromId = reference.id === null ? null : (ids.get(reference.id) ?? null);
   const fromIso3 = reference.iso3 === null ? null : (codes.get(reference.iso3) ?? null);
-  if (reference.id !== null && !fromId) errors.push({ column: `${prefix}_id`, message: 'is not an actor of this workspace' });
-  if (reference.iso3 !== null && !fromIso3) errors.push({ column: `${prefix}_iso3`, message: 'is not the ISO3 code of a state of this workspace' });
-  if (fromId && fromIso3 && fromId.id !== fromIso3.id) errors.push({ column: `${prefix}_iso3`, message: `names another actor than ${prefix}_id` });
+  if (reference.id !== null && !fromId)
+    errors.push({ column: `${prefix}_id`, message: 'is not an actor of this workspace' });
+  if (reference.iso3 !== null && !fromIso3)
+    errors.push({
+      column: `${prefix}_iso3`,
+      message: 'is not the ISO3 code of a state of this workspace',
+    });
+  if (fromId && fromIso3 && fromId.id !== fromIso3.id)
+    errors.push({ column: `${prefix}_iso3`, message: `names another actor than ${prefix}_id` });
   return fromId ?? fromIso3;
 }
 
 /** Reads one row into entry input and validates it with the form's schema; nothing is looked up but actors. */
 function checkRow(row: ImportRow, context: CheckContext): CheckedRow {
-  const errors: CellError[] = Object.entries(row.errors).map(([column, message]) => ({ column, message }));
+  const errors: CellError[] = Object.entries(row.errors).map(([column, message]) => ({
+    column,
+    message,
+  }));
   const subject = resolveActor(row.subject, 'subject', context, errors);
-  if (!subject && row.subject.id === null && row.subject.iso3 === null) errors.push({ column: 'subject_id', message: 'is required (or subject_iso3)' });
+  if (!subject && row.subject.id === null && row.subject.iso3 === null)
+    errors.push({ column: 'subject_id', message: 'is required (or subject_iso3)' });
   let reporter: ActorRow | null;
   if (row.reporter.id === null && row.reporter.iso3 === null) {
     reporter = context.ownActor;
-    if (context.isAdmin) errors.push({ column: 'reporter_id', message: "is required (or reporter_iso3) in an admin's import" });
+    if (context.isAdmin)
+      errors.push({
+        column: 'reporter_id',
+        message: "is required (or reporter_iso3) in an admin's import",
+      });
   } else {
     reporter = resolveActor(row.reporter, 'reporter', context, errors);
     const column = row.reporter.id !== null ? 'reporter_id' : 'reporter_iso3';
     if (reporter && !context.isAdmin && reporter.id !== context.ownActor?.id) {
-      errors.push({ column, message: `must be your own actor (${context.ownActor?.name ?? ''}): a focal point imports for its own actor only` });
+      errors.push({
+        column,
+        message: `must be your own actor (${context.ownActor?.name ?? ''}): a focal point imports for its own actor only`,
+      });
     } else if (reporter?.archivedAt) {
       errors.push({ column, message: archivedReporterError(reporter.name) });
     }
@@ -344,26 +492,54 @@ function checkRow(row: ImportRow, context: CheckContext): CheckedRow {
     const candidate = {
       ...row.input,
       subject: subject.id,
-      idempotencyKey: row.idempotencyKey ?? derivedIdempotencyKey(reporter.id, subject.id, row.input),
+      idempotencyKey:
+        row.idempotencyKey ?? derivedIdempotencyKey(reporter.id, subject.id, row.input),
       // The file says nothing about confidence for a self-report: an empty cell means none.
       confidence: row.input.confidence,
     };
     const parsed = parseEntryInput(candidate);
     if (parsed.ok) input = parsed.data;
-    else for (const [field, message] of Object.entries(parsed.errors)) errors.push({ column: field === 'body' ? null : columnOfField(field), message });
+    else
+      for (const [field, message] of Object.entries(parsed.errors))
+        errors.push({ column: field === 'body' ? null : columnOfField(field), message });
   }
   if (errors.length > 0) result.outcome = 'error';
-  return { row, result, input: errors.length > 0 ? null : input, reporterId: reporter?.id ?? null, reporterName: reporter?.name ?? '', checkErrors: errors.length };
+  return {
+    row,
+    result,
+    input: errors.length > 0 ? null : input,
+    reporterId: reporter?.id ?? null,
+    reporterName: reporter?.name ?? '',
+    checkErrors: errors.length,
+  };
 }
 
 /** The workflow's answer to a row, as errors in the file's columns. */
 function rowErrors(result: WriteResult, row: CheckedRow): CellError[] {
   if (result.ok) return [];
   // Archived between the check and the write.
-  if (result.status === 409 && result.fieldErrors?.reporter) return [{ column: row.row.reporter.iso3 !== null && row.row.reporter.id === null ? 'reporter_iso3' : 'reporter_id', message: archivedReporterError(row.reporterName) }];
-  if (result.fieldErrors) return Object.entries(result.fieldErrors).map(([field, message]) => ({ column: columnOfField(field), message }));
+  if (result.status === 409 && result.fieldErrors?.reporter)
+    return [
+      {
+        column:
+          row.row.reporter.iso3 !== null && row.row.reporter.id === null
+            ? 'reporter_iso3'
+            : 'reporter_id',
+        message: archivedReporterError(row.reporterName),
+      },
+    ];
+  if (result.fieldErrors)
+    return Object.entries(result.fieldErrors).map(([field, message]) => ({
+      column: columnOfField(field),
+      message,
+    }));
   if (result.status === 403) {
-    return [{ column: row.row.subject.id !== null ? 'subject_id' : 'subject_iso3', message: `${FORBIDDEN_PREFIX} report on for this commitment: a state reports only on itself, and the commitment must apply to the actor (${result.message})` }];
+    return [
+      {
+        column: row.row.subject.id !== null ? 'subject_id' : 'subject_iso3',
+        message: `${FORBIDDEN_PREFIX} report on for this commitment: a state reports only on itself, and the commitment must apply to the actor (${result.message})`,
+      },
+    ];
   }
   return [{ column: null, message: result.message }];
 }
@@ -371,7 +547,12 @@ function rowErrors(result: WriteResult, row: CheckedRow): CellError[] {
 type ExistingEntry = typeof t.progressEntries.$inferSelect;
 
 /** Same statement as on record: what a re-imported export row says about its own entry. */
-function sameContent(entry: ExistingEntry, commitmentId: number | undefined, input: EntryInput, reporterId: number): boolean {
+function sameContent(
+  entry: ExistingEntry,
+  commitmentId: number | undefined,
+  input: EntryInput,
+  reporterId: number,
+): boolean {
   return (
     entry.commitmentId === commitmentId &&
     entry.subjectId === input.subject &&
@@ -384,15 +565,34 @@ function sameContent(entry: ExistingEntry, commitmentId: number | undefined, inp
     entry.evidence === JSON.stringify(input.evidence) &&
     (entry.confidence ?? null) === input.confidence &&
     entry.adverseEffects === input.adverseEffects &&
-    (entry.adverseEffectsDescription ?? null) === (input.adverseEffects ? input.adverseEffectsDescription : null) &&
+    (entry.adverseEffectsDescription ?? null) ===
+      (input.adverseEffects ? input.adverseEffectsDescription : null) &&
     (entry.supersedesId ?? null) === input.supersedes
   );
 }
 
 /** Writes every valid row inside the caller's transaction; returns how many entries were created. */
-function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: CheckedRow[], options: { isAdmin: boolean; publish: boolean; requestId: string | null; oneByOne: boolean; rehearse: boolean }): number {
+function writeRows(
+  tx: Tx,
+  sqlite: Database.Database,
+  userId: string,
+  rows: CheckedRow[],
+  options: {
+    isAdmin: boolean;
+    publish: boolean;
+    requestId: string | null;
+    oneByOne: boolean;
+    rehearse: boolean;
+  },
+): number {
   const context = { requestId: options.requestId };
-  const commitmentIds = new Map(tx.select({ id: t.commitments.id, code: t.commitments.code }).from(t.commitments).all().map((row) => [row.code, row.id]));
+  const commitmentIds = new Map(
+    tx
+      .select({ id: t.commitments.id, code: t.commitments.code })
+      .from(t.commitments)
+      .all()
+      .map((row) => [row.code, row.id]),
+  );
   const keyed = new Map<string, { id: number; reporterId: number }>();
   // Every key of the file already on record, in one query (the keys as one JSON array parameter).
   const keys = rows.flatMap((row) => (row.input ? [row.input.idempotencyKey] : []));
@@ -403,7 +603,9 @@ function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: Chec
     keyed.set(entry.key, { id: entry.id, reporterId: entry.reporterId });
   }
   const keysNotOnRecord = new Set(keys.filter((key) => !keyed.has(key)));
-  const batched = options.oneByOne ? null : importStore(tx, sqlite, { rehearse: options.rehearse, keysNotOnRecord });
+  const batched = options.oneByOne
+    ? null
+    : importStore(tx, sqlite, { rehearse: options.rehearse, keysNotOnRecord });
   const store = batched ?? statementStore(getDb());
   let written = 0;
   for (const row of rows) {
@@ -413,7 +615,10 @@ function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: Chec
       // Only the reporter's own entries are named: another actor's id reads as one that does not exist.
       const found = store.entry(row.row.existingId);
       const existing = found?.reporterId === reporterId ? found : undefined;
-      if (existing && sameContent(existing, commitmentIds.get(input.commitment), input, reporterId)) {
+      if (
+        existing &&
+        sameContent(existing, commitmentIds.get(input.commitment), input, reporterId)
+      ) {
         row.result.outcome = 'unchanged';
         row.result.entryId = existing.id;
         continue;
@@ -433,14 +638,21 @@ function writeRows(tx: Tx, sqlite: Database.Database, userId: string, rows: Chec
         row.result.outcome = 'duplicate';
         row.result.entryId = already.id;
       } else {
-        row.result.errors.push({ column: 'idempotency_key', message: 'is already used by an entry of another reporter' });
+        row.result.errors.push({
+          column: 'idempotency_key',
+          message: 'is already used by an entry of another reporter',
+        });
         row.result.outcome = 'error';
       }
       continue;
     }
-    const imported = { reporterId, state: options.isAdmin ? ('submitted' as const) : ('draft' as const) };
+    const imported = {
+      reporterId,
+      state: options.isAdmin ? ('submitted' as const) : ('draft' as const),
+    };
     const created = createIn(store, userId, input, context, imported);
-    const result = created.ok && options.publish ? publishIn(store, userId, created.entryId, context) : created;
+    const result =
+      created.ok && options.publish ? publishIn(store, userId, created.entryId, context) : created;
     if (!result.ok) {
       row.result.errors.push(...rowErrors(result, row));
       row.result.outcome = 'error';

@@ -18,28 +18,51 @@ const BATCH = 200;
 const ENTRY_COLUMNS = Object.entries(getTableColumns(t.progressEntries));
 /** The entry's columns an INSERT names: every one but the generated perspective. */
 const INSERTED = ENTRY_COLUMNS.map(([key]) => key).filter((key) => key !== 'perspective');
-const AUDIT_COLUMNS = ['userId', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId'] as const;
+const AUDIT_COLUMNS = [
+  'userId',
+  'action',
+  'entityType',
+  'entityId',
+  'before',
+  'after',
+  'requestId',
+] as const;
 
 type Column = (typeof ENTRY_COLUMNS)[number][1];
 /** The entry's columns that refer to another entry (supersedes, superseded by). */
 const SELF_REFERENCES = getTableConfig(t.progressEntries)
   .foreignKeys.map((foreignKey) => foreignKey.reference())
-  .filter((reference) => reference.foreignTable === t.progressEntries && reference.columns.length === 1)
-  .map((reference) => ENTRY_COLUMNS.find(([, column]) => column === reference.columns[0])![0] as keyof EntryInsert);
+  .filter(
+    (reference) => reference.foreignTable === t.progressEntries && reference.columns.length === 1,
+  )
+  .map(
+    (reference) =>
+      ENTRY_COLUMNS.find(([, column]) => column === reference.columns[0])![0] as keyof EntryInsert,
+  );
 const ID_INDEX = ENTRY_COLUMNS.findIndex(([key]) => key === 'id');
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const ENTRY_TABLE = quote(getTableName(t.progressEntries));
-const INSERTED_COLUMNS = INSERTED.map((key) => getTableColumns(t.progressEntries)[key as keyof EntryRow] as Column);
+const INSERTED_COLUMNS = INSERTED.map(
+  (key) => getTableColumns(t.progressEntries)[key as keyof EntryRow] as Column,
+);
 const AUDIT_TABLE_COLUMNS = AUDIT_COLUMNS.map((key) => getTableColumns(t.auditLog)[key]);
 
 /** `count` rows of `columns` in one INSERT, positional parameters. */
-function insertSql(table: string, columns: readonly { name: string }[], count: number, returning = ''): string {
+function insertSql(
+  table: string,
+  columns: readonly { name: string }[],
+  count: number,
+  returning = '',
+): string {
   const row = `(${columns.map(() => '?').join(', ')})`;
   return `INSERT INTO ${table} (${columns.map((column) => quote(column.name)).join(', ')}) VALUES ${Array.from({ length: count }, () => row).join(', ')}${returning}`;
 }
 
 /** A value as the driver stores it (a boolean as 0 or 1), as drizzle binds it. */
-function driverValue(column: { mapToDriverValue(value: unknown): unknown }, value: unknown): unknown {
+function driverValue(
+  column: { mapToDriverValue(value: unknown): unknown },
+  value: unknown,
+): unknown {
   return value === null || value === undefined ? null : column.mapToDriverValue(value);
 }
 
@@ -49,7 +72,8 @@ export class RehearsalUnsupported extends Error {}
 /** The stand-in for the entries table a preview writes the file's entries to (temporary, rolled back with the preview). */
 export const REHEARSAL_TABLE = 'import_rehearsal';
 
-const WRITE_TARGET = /\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[`"[]?(\w+)/gi;
+const WRITE_TARGET =
+  /\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[`"[]?(\w+)/gi;
 const FIRES_ON_INSERT = /\b(?:BEFORE|AFTER|INSTEAD\s+OF)\s+INSERT\b/i;
 const REFUSES = /\bRAISE\s*\(/i;
 
@@ -60,9 +84,13 @@ const REFUSES = /\bRAISE\s*\(/i;
  * refuse nothing; a preview may then leave them out. Should one ever refuse, the preview runs them.
  */
 export function refusingInsertTriggers(sqlite: Database.Database): string[] {
-  const triggers = sqlite.prepare("SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; tableName: string; sql: string }[];
+  const triggers = sqlite
+    .prepare("SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger'")
+    .all() as { name: string; tableName: string; sql: string }[];
   const entryTable = getTableName(t.progressEntries);
-  const reached = triggers.filter((trigger) => trigger.tableName === entryTable && FIRES_ON_INSERT.test(trigger.sql));
+  const reached = triggers.filter(
+    (trigger) => trigger.tableName === entryTable && FIRES_ON_INSERT.test(trigger.sql),
+  );
   const tables = new Set<string>();
   for (let index = 0; index < reached.length; index += 1) {
     for (const match of reached[index]!.sql.matchAll(WRITE_TARGET)) {
@@ -70,15 +98,22 @@ export function refusingInsertTriggers(sqlite: Database.Database): string[] {
       if (tables.has(table)) continue;
       tables.add(table);
       // Whatever the statement (an upsert updates, a replace deletes), every trigger of a table written to.
-      for (const trigger of triggers) if (trigger.tableName === table && !reached.includes(trigger)) reached.push(trigger);
+      for (const trigger of triggers)
+        if (trigger.tableName === table && !reached.includes(trigger)) reached.push(trigger);
     }
   }
   return reached.filter((trigger) => REFUSES.test(trigger.sql)).map((trigger) => trigger.name);
 }
 
 const FOREIGN_KEY_ACTIONS = String.raw`(?:\s+(?:ON\s+(?:UPDATE|DELETE)\s+(?:NO\s+ACTION|CASCADE|RESTRICT|SET\s+NULL|SET\s+DEFAULT)|MATCH\s+\w+|(?:NOT\s+)?DEFERRABLE(?:\s+INITIALLY\s+(?:DEFERRED|IMMEDIATE))?))*`;
-const TABLE_FOREIGN_KEY = new RegExp(String.raw`,\s*(?:CONSTRAINT\s+\S+\s+)?FOREIGN\s+KEY\s*\([^)]*\)\s*REFERENCES\s+[^\s(]+\s*(?:\([^)]*\))?${FOREIGN_KEY_ACTIONS}`, 'gi');
-const COLUMN_FOREIGN_KEY = new RegExp(String.raw`\s+REFERENCES\s+[^\s(]+\s*(?:\([^)]*\))?${FOREIGN_KEY_ACTIONS}`, 'gi');
+const TABLE_FOREIGN_KEY = new RegExp(
+  String.raw`,\s*(?:CONSTRAINT\s+\S+\s+)?FOREIGN\s+KEY\s*\([^)]*\)\s*REFERENCES\s+[^\s(]+\s*(?:\([^)]*\))?${FOREIGN_KEY_ACTIONS}`,
+  'gi',
+);
+const COLUMN_FOREIGN_KEY = new RegExp(
+  String.raw`\s+REFERENCES\s+[^\s(]+\s*(?:\([^)]*\))?${FOREIGN_KEY_ACTIONS}`,
+  'gi',
+);
 
 /**
  * Creates the stand-in table, in the caller's transaction: the entries table's own definition
@@ -91,27 +126,63 @@ const COLUMN_FOREIGN_KEY = new RegExp(String.raw`\s+REFERENCES\s+[^\s(]+\s*(?:\(
 export function createRehearsalTable(sqlite: Database.Database): boolean {
   if (!sqlite.inTransaction || refusingInsertTriggers(sqlite).length > 0) return false;
   const entryTable = getTableName(t.progressEntries);
-  const definition = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(entryTable) as string | undefined;
+  const definition = sqlite
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .pluck()
+    .get(entryTable) as string | undefined;
   const header = definition?.match(/^CREATE\s+TABLE\s+(?:`[^`]+`|"[^"]+"|\w+)\s*\(/i);
   if (!definition || !header) return false;
-  const body = definition.slice(header[0].length).replace(TABLE_FOREIGN_KEY, '').replace(COLUMN_FOREIGN_KEY, '');
+  const body = definition
+    .slice(header[0].length)
+    .replace(TABLE_FOREIGN_KEY, '')
+    .replace(COLUMN_FOREIGN_KEY, '');
   const target = quote(REHEARSAL_TABLE);
-  const columnsOf = (schema: string, table: string) => JSON.stringify(sqlite.prepare(`SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid`).all(table, schema));
+  const columnsOf = (schema: string, table: string) =>
+    JSON.stringify(
+      sqlite
+        .prepare(
+          `SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid`,
+        )
+        .all(table, schema),
+    );
   try {
     sqlite.exec(`DROP TABLE IF EXISTS temp.${target}`);
     sqlite.exec(`CREATE TEMP TABLE ${target} (${body}`);
-    const unique = (sqlite.prepare('SELECT name, "unique", partial FROM pragma_index_list(?)').all(entryTable) as { name: string; unique: number; partial: number }[]).filter((index) => index.unique === 1);
+    const unique = (
+      sqlite
+        .prepare('SELECT name, "unique", partial FROM pragma_index_list(?)')
+        .all(entryTable) as { name: string; unique: number; partial: number }[]
+    ).filter((index) => index.unique === 1);
     for (const index of unique) {
-      const columns = sqlite.prepare('SELECT cid, name, "desc", coll FROM pragma_index_xinfo(?) WHERE "key" = 1 ORDER BY seqno').all(index.name) as { cid: number; name: string | null; desc: number; coll: string }[];
-      if (index.partial === 1 || columns.some((column) => column.cid < 0 || column.name === null)) throw new RehearsalUnsupported(`index ${index.name}`);
-      const keys = columns.map((column) => `${quote(column.name!)} COLLATE ${column.coll}${column.desc ? ' DESC' : ''}`).join(', ');
-      sqlite.exec(`CREATE UNIQUE INDEX temp.${quote(`${REHEARSAL_TABLE}_${index.name}`)} ON ${target} (${keys})`);
+      const columns = sqlite
+        .prepare(
+          'SELECT cid, name, "desc", coll FROM pragma_index_xinfo(?) WHERE "key" = 1 ORDER BY seqno',
+        )
+        .all(index.name) as { cid: number; name: string | null; desc: number; coll: string }[];
+      if (index.partial === 1 || columns.some((column) => column.cid < 0 || column.name === null))
+        throw new RehearsalUnsupported(`index ${index.name}`);
+      const keys = columns
+        .map(
+          (column) => `${quote(column.name!)} COLLATE ${column.coll}${column.desc ? ' DESC' : ''}`,
+        )
+        .join(', ');
+      sqlite.exec(
+        `CREATE UNIQUE INDEX temp.${quote(`${REHEARSAL_TABLE}_${index.name}`)} ON ${target} (${keys})`,
+      );
     }
-    const foreignKeys = sqlite.prepare('SELECT count(*) FROM pragma_foreign_key_list(?, ?)').pluck().get(REHEARSAL_TABLE, 'temp') as number;
-    if (columnsOf('temp', REHEARSAL_TABLE) !== columnsOf('main', entryTable) || foreignKeys > 0) throw new RehearsalUnsupported('columns');
+    const foreignKeys = sqlite
+      .prepare('SELECT count(*) FROM pragma_foreign_key_list(?, ?)')
+      .pluck()
+      .get(REHEARSAL_TABLE, 'temp') as number;
+    if (columnsOf('temp', REHEARSAL_TABLE) !== columnsOf('main', entryTable) || foreignKeys > 0)
+      throw new RehearsalUnsupported('columns');
     return true;
   } catch (error) {
-    if (!(error instanceof RehearsalUnsupported) && !(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_ERROR'))) throw error;
+    if (
+      !(error instanceof RehearsalUnsupported) &&
+      !(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_ERROR'))
+    )
+      throw error;
     sqlite.exec(`DROP TABLE IF EXISTS temp.${target}`);
     return false;
   }
@@ -126,8 +197,10 @@ export function createRehearsalTable(sqlite: Database.Database): boolean {
  * UPDATE).
  */
 export const DEFERRED_TABLE = 'current_status_deferred';
-const COUNTED = "e.`state` = 'published' AND e.`withdrawn_at` IS NULL AND e.`superseded_by_id` IS NULL";
-const samePair = (a: string, b: string) => `${a}.\`commitment_id\` = ${b}.\`commitment_id\` AND ${a}.\`subject_id\` = ${b}.\`subject_id\` AND ${a}.\`perspective\` = ${b}.\`perspective\``;
+const COUNTED =
+  "e.`state` = 'published' AND e.`withdrawn_at` IS NULL AND e.`superseded_by_id` IS NULL";
+const samePair = (a: string, b: string) =>
+  `${a}.\`commitment_id\` = ${b}.\`commitment_id\` AND ${a}.\`subject_id\` = ${b}.\`subject_id\` AND ${a}.\`perspective\` = ${b}.\`perspective\``;
 const CATCH_UP: readonly string[] = [
   // The pairs of the published entries written (as [perspective, commitment, subject], checked
   // against the table's rows when they were written).
@@ -148,7 +221,9 @@ const DEFERRED_TEMP_TABLES = ['deferred_pairs', 'deferred_newest'];
 
 /** Puts the row that defers the current status of entry INSERTs; false (nothing deferred) on a database without that table. */
 function startDeferring(sqlite: Database.Database): boolean {
-  const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(DEFERRED_TABLE);
+  const exists = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(DEFERRED_TABLE);
   if (!exists) return false;
   sqlite.prepare(`INSERT INTO ${quote(DEFERRED_TABLE)} (id) VALUES (1)`).run();
   return true;
@@ -157,7 +232,8 @@ function startDeferring(sqlite: Database.Database): boolean {
 /** Brings the current statuses of the pairs written while deferring up to date, and stops deferring. */
 function catchUp(sqlite: Database.Database, pairs: Iterable<string>): void {
   const dropTemp = () => {
-    for (const table of DEFERRED_TEMP_TABLES) sqlite.prepare(`DROP TABLE IF EXISTS temp.${quote(table)}`).run();
+    for (const table of DEFERRED_TEMP_TABLES)
+      sqlite.prepare(`DROP TABLE IF EXISTS temp.${quote(table)}`).run();
   };
   dropTemp();
   const [pairsTable, ...rest] = CATCH_UP;
@@ -203,14 +279,37 @@ export function importStore(
   const entryTable = rehearsing ? quote(REHEARSAL_TABLE) : ENTRY_TABLE;
   const actors = new Map<number, { kind: ActorKind; archived: boolean; name: string }>(
     tx
-      .select({ id: t.actors.id, kind: t.actors.kind, archivedAt: t.actors.archivedAt, name: t.actors.name })
+      .select({
+        id: t.actors.id,
+        kind: t.actors.kind,
+        archivedAt: t.actors.archivedAt,
+        name: t.actors.name,
+      })
       .from(t.actors)
       .all()
-      .map((actor) => [actor.id, { kind: actor.kind, archived: actor.archivedAt !== null, name: actor.name }]),
+      .map((actor) => [
+        actor.id,
+        { kind: actor.kind, archived: actor.archivedAt !== null, name: actor.name },
+      ]),
   );
-  const commitments = tx.select({ id: t.commitments.id, code: t.commitments.code, archivedAt: t.commitments.archivedAt }).from(t.commitments).all();
-  const liveByCode = new Map(commitments.filter((commitment) => commitment.archivedAt === null).map((commitment) => [commitment.code, { id: commitment.id }]));
-  const archivedCommitments = new Set(commitments.filter((commitment) => commitment.archivedAt !== null).map((commitment) => commitment.id));
+  const commitments = tx
+    .select({
+      id: t.commitments.id,
+      code: t.commitments.code,
+      archivedAt: t.commitments.archivedAt,
+    })
+    .from(t.commitments)
+    .all();
+  const liveByCode = new Map(
+    commitments
+      .filter((commitment) => commitment.archivedAt === null)
+      .map((commitment) => [commitment.code, { id: commitment.id }]),
+  );
+  const archivedCommitments = new Set(
+    commitments
+      .filter((commitment) => commitment.archivedAt !== null)
+      .map((commitment) => commitment.id),
+  );
   const bearers = new Map<number, DutyBearer[]>();
   for (const row of tx.select().from(t.commitmentDutyBearers).all()) {
     const list = bearers.get(row.commitmentId) ?? [];
@@ -226,9 +325,9 @@ export function importStore(
   const pendingAudits: AuditInsert[] = [];
   // AUTOINCREMENT: the next id is one past the larger of the sequence and the largest id.
   let nextId =
-    (tx.get<{ next: number }>(
+    tx.get<{ next: number }>(
       sql`SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'progress_entries'), 0), coalesce((SELECT max(id) FROM progress_entries), 0)) + 1 AS next`,
-    )?.next ?? 1);
+    )?.next ?? 1;
   /** The file's entries get ids from here on (in a rehearsal they are in the stand-in table only). */
   const firstId = nextId;
   // The derived data of the file's new entries is brought up to date at once (catchUp), before
@@ -242,8 +341,16 @@ export function importStore(
     catchUp(sqlite, deferredPairs);
   }
 
-  const byId = tx.select().from(t.progressEntries).where(eq(t.progressEntries.id, sql.placeholder('id'))).prepare();
-  const byKey = tx.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, sql.placeholder('key'))).prepare();
+  const byId = tx
+    .select()
+    .from(t.progressEntries)
+    .where(eq(t.progressEntries.id, sql.placeholder('id')))
+    .prepare();
+  const byKey = tx
+    .select()
+    .from(t.progressEntries)
+    .where(eq(t.progressEntries.idempotencyKey, sql.placeholder('key')))
+    .prepare();
   // Entries and audit rows are written in batches with better-sqlite3's own statements (SQL built
   // from the drizzle schema), each prepared once per batch size: binding thousands of named
   // placeholders through drizzle cost more than the write itself.
@@ -260,7 +367,11 @@ export function importStore(
   function compileUpdate(columns: string[]) {
     return tx
       .update(t.progressEntries)
-      .set(Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])) as Partial<EntryInsert>)
+      .set(
+        Object.fromEntries(
+          columns.map((column) => [column, sql.placeholder(column)]),
+        ) as Partial<EntryInsert>,
+      )
       .where(eq(t.progressEntries.id, sql.placeholder('whereId')))
       .returning()
       .prepare();
@@ -272,11 +383,20 @@ export function importStore(
     for (const [key, column] of ENTRY_COLUMNS) {
       const value = (values as Record<string, unknown>)[key];
       if (key === 'id') row[key] = id;
-      else if (key === 'perspective') row[key] = values.subjectId === values.reporterId ? 'self' : 'independent';
+      else if (key === 'perspective')
+        row[key] = values.subjectId === values.reporterId ? 'self' : 'independent';
       else if (value !== undefined) row[key] = value;
-      else if (column.hasDefault && column.default !== undefined && !(column.default instanceof SQL)) row[key] = column.default;
+      else if (
+        column.hasDefault &&
+        column.default !== undefined &&
+        !(column.default instanceof SQL)
+      )
+        row[key] = column.default;
       else if (!column.notNull) row[key] = null;
-      else throw new Error(`import: no value for ${key}, a column whose default only the database knows`);
+      else
+        throw new Error(
+          `import: no value for ${key}, a column whose default only the database knows`,
+        );
     }
     return row as EntryRow;
   }
@@ -301,8 +421,13 @@ export function importStore(
     for (let start = 0; start < pendingAudits.length; start += BATCH) {
       const rows = pendingAudits.slice(start, start + BATCH);
       const values: unknown[] = [];
-      for (const row of rows) AUDIT_COLUMNS.forEach((key, index) => values.push(driverValue(AUDIT_TABLE_COLUMNS[index]!, row[key])));
-      statement('audit', rows.length, () => insertSql('"audit_log"', AUDIT_TABLE_COLUMNS, rows.length)).run(values);
+      for (const row of rows)
+        AUDIT_COLUMNS.forEach((key, index) =>
+          values.push(driverValue(AUDIT_TABLE_COLUMNS[index]!, row[key])),
+        );
+      statement('audit', rows.length, () =>
+        insertSql('"audit_log"', AUDIT_TABLE_COLUMNS, rows.length),
+      ).run(values);
     }
     pendingAudits.length = 0;
   }
@@ -312,16 +437,31 @@ export function importStore(
     for (let start = 0; start < rows.length; start += BATCH) {
       const batch = rows.slice(start, start + BATCH);
       const values: unknown[] = [];
-      for (const row of batch) INSERTED.forEach((key, index) => values.push(driverValue(INSERTED_COLUMNS[index]!, (row as Record<string, unknown>)[key])));
-      const returned = statement('entries', batch.length, () => insertSql(entryTable, INSERTED_COLUMNS, batch.length, returningEntry)).raw(true).all(values) as unknown[][];
+      for (const row of batch)
+        INSERTED.forEach((key, index) =>
+          values.push(driverValue(INSERTED_COLUMNS[index]!, (row as Record<string, unknown>)[key])),
+        );
+      const returned = statement('entries', batch.length, () =>
+        insertSql(entryTable, INSERTED_COLUMNS, batch.length, returningEntry),
+      )
+        .raw(true)
+        .all(values) as unknown[][];
       const byId = new Map(returned.map((raw) => [raw[ID_INDEX], raw]));
       for (const row of batch) {
         const raw = byId.get(row.id);
-        const differs = !raw || ENTRY_COLUMNS.some(([key, column], index) => raw[index] !== driverValue(column, (row as Record<string, unknown>)[key]));
+        const differs =
+          !raw ||
+          ENTRY_COLUMNS.some(
+            ([key, column], index) =>
+              raw[index] !== driverValue(column, (row as Record<string, unknown>)[key]),
+          );
         if (differs) {
-          throw new Error(`import: entry ${row.id} was written as ${JSON.stringify(raw)}, not as the rules saw it (${JSON.stringify(row)})`);
+          throw new Error(
+            `import: entry ${row.id} was written as ${JSON.stringify(raw)}, not as the rules saw it (${JSON.stringify(row)})`,
+          );
         }
-        if (deferring && row.state === 'published') deferredPairs.add(JSON.stringify([row.perspective, row.commitmentId, row.subjectId]));
+        if (deferring && row.state === 'published')
+          deferredPairs.add(JSON.stringify([row.perspective, row.commitmentId, row.subjectId]));
         // Written and checked: read from the table if asked for again (a file's 100,000 rows held
         // until the end cost the garbage collector more than the rare look-up). A rehearsal's rows
         // are in the stand-in only: kept.
@@ -367,16 +507,20 @@ export function importStore(
         // Not yet written: the change is applied to the held row (a published entry's triggers
         // guard its immutability, so an update of one always goes to the database).
         const changed = { ...last } as Record<string, unknown>;
-        for (const [key, value] of Object.entries(values)) if (value !== undefined) changed[key] = value;
+        for (const [key, value] of Object.entries(values))
+          if (value !== undefined) changed[key] = value;
         pending[pending.length - 1] = changed as EntryRow;
         return keep(changed as EntryRow);
       }
       // In a rehearsal, one of the file's entries lives only in the stand-in table, without its
       // triggers: a change to it (a correction of an entry of the same file) is not rehearsed.
-      if (rehearsing && id >= firstId) throw new RehearsalUnsupported(`entry ${id} of the file changes after it was written`);
+      if (rehearsing && id >= firstId)
+        throw new RehearsalUnsupported(`entry ${id} of the file changes after it was written`);
       flushEntries(pending.length);
       stopDeferring();
-      const columns = Object.keys(values).filter((key) => (values as Record<string, unknown>)[key] !== undefined);
+      const columns = Object.keys(values).filter(
+        (key) => (values as Record<string, unknown>)[key] !== undefined,
+      );
       let statement = updates.get(columns.join(','));
       if (!statement) updates.set(columns.join(','), (statement = compileUpdate(columns)));
       const update = () => keep(statement.get({ ...values, whereId: id }) as EntryRow);
@@ -385,10 +529,13 @@ export function importStore(
       // that entry is in the stand-in table only: the foreign key is checked here, against the
       // file's entries, and the database's check deferred for this one statement (to a commit a
       // rehearsal never makes).
-      const toFile = rehearsing ? SELF_REFERENCES.filter((key) => typeof values[key] === 'number') : [];
+      const toFile = rehearsing
+        ? SELF_REFERENCES.filter((key) => typeof values[key] === 'number')
+        : [];
       if (toFile.length === 0) return update();
       for (const key of toFile) {
-        if (!written.has(values[key] as number)) throw new RehearsalUnsupported(`${key} of entry ${id} is not an entry of the file`);
+        if (!written.has(values[key] as number))
+          throw new RehearsalUnsupported(`${key} of entry ${id} is not an entry of the file`);
       }
       sqlite.pragma('defer_foreign_keys = ON');
       try {
@@ -399,12 +546,17 @@ export function importStore(
     },
     audit(record: AuditRecord) {
       // Stamped by the database when written, as recordAudit's rows are.
-      if (record.at !== undefined) throw new Error('import: audit rows take the time they are written');
+      if (record.at !== undefined)
+        throw new Error('import: audit rows take the time they are written');
       // A rehearsal is always rolled back: its audit rows would never be read.
       if (rehearsing) return;
       // An entry is audited twice as the same object (the import's after, the publication's
       // before): serialised once. Rows are never changed in place (updateEntry copies).
-      pendingAudits.push({ ...auditValues({ ...record, before: undefined, after: undefined }), before: json(record.before), after: json(record.after) });
+      pendingAudits.push({
+        ...auditValues({ ...record, before: undefined, after: undefined }),
+        before: json(record.before),
+        after: json(record.after),
+      });
       if (pendingAudits.length >= BATCH) flushAudits();
     },
     flush,

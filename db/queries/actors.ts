@@ -28,7 +28,17 @@ export function listActors(filters: ActorFilters = {}): ActorDto[] {
   const conditions: SQL[] = [sql`${t.actors.archivedAt} IS NULL`];
   if (filters.kind) conditions.push(eq(t.actors.kind, filters.kind));
   if (filters.region) conditions.push(eq(t.actors.region, filters.region));
-  if (filters.q) conditions.push(containsText([sql`${t.actors.name}`, sql`coalesce(${t.actors.shortName}, '')`, sql`coalesce(${t.actors.iso3}, '')`], filters.q));
+  if (filters.q)
+    conditions.push(
+      containsText(
+        [
+          sql`${t.actors.name}`,
+          sql`coalesce(${t.actors.shortName}, '')`,
+          sql`coalesce(${t.actors.iso3}, '')`,
+        ],
+        filters.q,
+      ),
+    );
   return getDb()
     .select(columns)
     .from(t.actors)

@@ -4,8 +4,22 @@ import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { recordAudit } from '../audit';
 import { containsText } from './commitments';
-import { adminWrite, invalid, notFound, positiveId, setArchived, type AdminWriteContext, type AdminWriteResult, type Archivable } from './admin-write';
-import { actorInputSchema, adminFieldErrors, type ActorInput, type ArchiveFilter } from '../../lib/admin-input';
+import {
+  adminWrite,
+  invalid,
+  notFound,
+  positiveId,
+  setArchived,
+  type AdminWriteContext,
+  type AdminWriteResult,
+  type Archivable,
+} from './admin-write';
+import {
+  actorInputSchema,
+  adminFieldErrors,
+  type ActorInput,
+  type ArchiveFilter,
+} from '../../lib/admin-input';
 import type { ActorKind } from '../../lib/taxonomy';
 
 /**
@@ -36,12 +50,25 @@ export interface AdminActorFilters {
   archived?: ArchiveFilter;
 }
 
-export function listActorsForAdmin(filters: AdminActorFilters = {}, db: Db = getDb()): AdminActorDto[] {
+export function listActorsForAdmin(
+  filters: AdminActorFilters = {},
+  db: Db = getDb(),
+): AdminActorDto[] {
   const conditions: SQL[] = [];
   if (filters.kind) conditions.push(eq(t.actors.kind, filters.kind));
   if (filters.archived === 'active') conditions.push(isNull(t.actors.archivedAt));
   if (filters.archived === 'archived') conditions.push(isNotNull(t.actors.archivedAt));
-  if (filters.q) conditions.push(containsText([sql`${t.actors.name}`, sql`coalesce(${t.actors.shortName}, '')`, sql`coalesce(${t.actors.iso3}, '')`], filters.q));
+  if (filters.q)
+    conditions.push(
+      containsText(
+        [
+          sql`${t.actors.name}`,
+          sql`coalesce(${t.actors.shortName}, '')`,
+          sql`coalesce(${t.actors.iso3}, '')`,
+        ],
+        filters.q,
+      ),
+    );
   return db
     .select()
     .from(t.actors)
@@ -58,38 +85,82 @@ export function getActorForAdmin(id: number, db: Db = getDb()): AdminActorDto | 
 
 /** Names and ISO codes are unique (indexes); say which field clashes instead of failing on the index. */
 function clashes(tx: Tx, actor: ActorInput, exceptId: number | null) {
-  const other = (condition: SQL) => tx.select({ id: t.actors.id }).from(t.actors).where(exceptId === null ? condition : and(condition, ne(t.actors.id, exceptId))).get();
+  const other = (condition: SQL) =>
+    tx
+      .select({ id: t.actors.id })
+      .from(t.actors)
+      .where(exceptId === null ? condition : and(condition, ne(t.actors.id, exceptId)))
+      .get();
   const errors: Record<string, string> = {};
-  if (other(sql`lower(${t.actors.name}) = lower(${actor.name})`)) errors.name = 'is already the name of another actor';
-  if (actor.iso3 && other(eq(t.actors.iso3, actor.iso3))) errors.iso3 = 'is already the code of another actor';
+  if (other(sql`lower(${t.actors.name}) = lower(${actor.name})`))
+    errors.name = 'is already the name of another actor';
+  if (actor.iso3 && other(eq(t.actors.iso3, actor.iso3)))
+    errors.iso3 = 'is already the code of another actor';
   return Object.keys(errors).length > 0 ? invalid(errors) : null;
 }
 
-export function createActor(userId: string | null | undefined, input: unknown, context: AdminWriteContext = {}, db: Db = getDb()): AdminWriteResult {
+export function createActor(
+  userId: string | null | undefined,
+  input: unknown,
+  context: AdminWriteContext = {},
+  db: Db = getDb(),
+): AdminWriteResult {
   return adminWrite(db, userId, 'actor.create', (tx, principal) => {
     const parsed = actorInputSchema.safeParse(input);
     if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'an actor'));
     const clash = clashes(tx, parsed.data, null);
     if (clash) return clash;
-    const after = tx.insert(t.actors).values({ ...parsed.data, isDemo: false }).returning().get();
-    recordAudit(tx, { userId: principal.userId, action: 'actor.create', entityType: 'actor', entityId: after.id, after, requestId: context.requestId });
+    const after = tx
+      .insert(t.actors)
+      .values({ ...parsed.data, isDemo: false })
+      .returning()
+      .get();
+    recordAudit(tx, {
+      userId: principal.userId,
+      action: 'actor.create',
+      entityType: 'actor',
+      entityId: after.id,
+      after,
+      requestId: context.requestId,
+    });
     return { ok: true, id: after.id };
   });
 }
 
-export function updateActor(userId: string | null | undefined, rawId: unknown, input: unknown, context: AdminWriteContext = {}, db: Db = getDb()): AdminWriteResult {
+export function updateActor(
+  userId: string | null | undefined,
+  rawId: unknown,
+  input: unknown,
+  context: AdminWriteContext = {},
+  db: Db = getDb(),
+): AdminWriteResult {
   return adminWrite(db, userId, 'actor.edit', (tx, principal) => {
     const id = positiveId(rawId);
-    const before = id === null ? undefined : tx.select().from(t.actors).where(eq(t.actors.id, id)).get();
+    const before =
+      id === null ? undefined : tx.select().from(t.actors).where(eq(t.actors.id, id)).get();
     if (!before) return notFound('The actor');
     const parsed = actorInputSchema.safeParse(input);
     if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'an actor'));
     // A fictitious demo actor never carries a real state's code (CHECK actors_demo_has_no_iso3).
-    if (before.isDemo && parsed.data.iso3 !== null) return invalid({ iso3: 'is not for a fictitious demo actor' });
+    if (before.isDemo && parsed.data.iso3 !== null)
+      return invalid({ iso3: 'is not for a fictitious demo actor' });
     const clash = clashes(tx, parsed.data, before.id);
     if (clash) return clash;
-    const after = tx.update(t.actors).set(parsed.data).where(eq(t.actors.id, before.id)).returning().get();
-    recordAudit(tx, { userId: principal.userId, action: 'actor.edit', entityType: 'actor', entityId: before.id, before, after, requestId: context.requestId });
+    const after = tx
+      .update(t.actors)
+      .set(parsed.data)
+      .where(eq(t.actors.id, before.id))
+      .returning()
+      .get();
+    recordAudit(tx, {
+      userId: principal.userId,
+      action: 'actor.edit',
+      entityType: 'actor',
+      entityId: before.id,
+      before,
+      after,
+      requestId: context.requestId,
+    });
     return { ok: true, id: before.id };
   });
 }
@@ -98,8 +169,19 @@ const actors: Archivable<ActorRow> = {
   entityType: 'actor',
   label: 'The actor',
   load: (tx, id) => tx.select().from(t.actors).where(eq(t.actors.id, id)).get(),
-  setArchivedAt: (tx, id, archivedAt) => tx.update(t.actors).set({ archivedAt }).where(eq(t.actors.id, id)).returning().get(),
+  setArchivedAt: (tx, id, archivedAt) =>
+    tx.update(t.actors).set({ archivedAt }).where(eq(t.actors.id, id)).returning().get(),
 };
 
-export const archiveActor = (userId: string | null | undefined, id: unknown, context?: AdminWriteContext, db?: Db) => setArchived(actors, 'actor.archive', true, userId, id, context, db);
-export const restoreActor = (userId: string | null | undefined, id: unknown, context?: AdminWriteContext, db?: Db) => setArchived(actors, 'actor.restore', false, userId, id, context, db);
+export const archiveActor = (
+  userId: string | null | undefined,
+  id: unknown,
+  context?: AdminWriteContext,
+  db?: Db,
+) => setArchived(actors, 'actor.archive', true, userId, id, context, db);
+export const restoreActor = (
+  userId: string | null | undefined,
+  id: unknown,
+  context?: AdminWriteContext,
+  db?: Db,
+) => setArchived(actors, 'actor.restore', false, userId, id, context, db);

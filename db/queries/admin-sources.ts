@@ -4,7 +4,16 @@ import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { recordAudit } from '../audit';
 import { containsText } from './commitments';
-import { adminWrite, invalid, notFound, positiveId, setArchived, type AdminWriteContext, type AdminWriteResult, type Archivable } from './admin-write';
+import {
+  adminWrite,
+  invalid,
+  notFound,
+  positiveId,
+  setArchived,
+  type AdminWriteContext,
+  type AdminWriteResult,
+  type Archivable,
+} from './admin-write';
 import { adminFieldErrors, sourceInputSchema, type ArchiveFilter } from '../../lib/admin-input';
 
 /**
@@ -32,11 +41,24 @@ export interface AdminSourceFilters {
   archived?: ArchiveFilter;
 }
 
-export function listSourcesForAdmin(filters: AdminSourceFilters = {}, db: Db = getDb()): AdminSourceDto[] {
+export function listSourcesForAdmin(
+  filters: AdminSourceFilters = {},
+  db: Db = getDb(),
+): AdminSourceDto[] {
   const conditions: SQL[] = [];
   if (filters.archived === 'active') conditions.push(isNull(t.sourceDocuments.archivedAt));
   if (filters.archived === 'archived') conditions.push(isNotNull(t.sourceDocuments.archivedAt));
-  if (filters.q) conditions.push(containsText([sql`${t.sourceDocuments.title}`, sql`${t.sourceDocuments.author}`, sql`${t.sourceDocuments.slug}`], filters.q));
+  if (filters.q)
+    conditions.push(
+      containsText(
+        [
+          sql`${t.sourceDocuments.title}`,
+          sql`${t.sourceDocuments.author}`,
+          sql`${t.sourceDocuments.slug}`,
+        ],
+        filters.q,
+      ),
+    );
   return db
     .select({
       id: t.sourceDocuments.id,
@@ -64,30 +86,72 @@ export function getSourceForAdmin(id: number, db: Db = getDb()): AdminSourceDto 
 
 function slugTaken(tx: Tx, slug: string, exceptId: number | null): boolean {
   const condition = eq(t.sourceDocuments.slug, slug);
-  return Boolean(tx.select({ id: t.sourceDocuments.id }).from(t.sourceDocuments).where(exceptId === null ? condition : and(condition, ne(t.sourceDocuments.id, exceptId))).get());
+  return Boolean(
+    tx
+      .select({ id: t.sourceDocuments.id })
+      .from(t.sourceDocuments)
+      .where(exceptId === null ? condition : and(condition, ne(t.sourceDocuments.id, exceptId)))
+      .get(),
+  );
 }
 
-export function createSource(userId: string | null | undefined, input: unknown, context: AdminWriteContext = {}, db: Db = getDb()): AdminWriteResult {
+export function createSource(
+  userId: string | null | undefined,
+  input: unknown,
+  context: AdminWriteContext = {},
+  db: Db = getDb(),
+): AdminWriteResult {
   return adminWrite(db, userId, 'source.create', (tx, principal) => {
     const parsed = sourceInputSchema.safeParse(input);
     if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'a source document'));
-    if (slugTaken(tx, parsed.data.slug, null)) return invalid({ slug: 'is already used by another source document' });
+    if (slugTaken(tx, parsed.data.slug, null))
+      return invalid({ slug: 'is already used by another source document' });
     const after = tx.insert(t.sourceDocuments).values(parsed.data).returning().get();
-    recordAudit(tx, { userId: principal.userId, action: 'source.create', entityType: 'source_document', entityId: after.id, after, requestId: context.requestId });
+    recordAudit(tx, {
+      userId: principal.userId,
+      action: 'source.create',
+      entityType: 'source_document',
+      entityId: after.id,
+      after,
+      requestId: context.requestId,
+    });
     return { ok: true, id: after.id };
   });
 }
 
-export function updateSource(userId: string | null | undefined, rawId: unknown, input: unknown, context: AdminWriteContext = {}, db: Db = getDb()): AdminWriteResult {
+export function updateSource(
+  userId: string | null | undefined,
+  rawId: unknown,
+  input: unknown,
+  context: AdminWriteContext = {},
+  db: Db = getDb(),
+): AdminWriteResult {
   return adminWrite(db, userId, 'source.edit', (tx, principal) => {
     const id = positiveId(rawId);
-    const before = id === null ? undefined : tx.select().from(t.sourceDocuments).where(eq(t.sourceDocuments.id, id)).get();
+    const before =
+      id === null
+        ? undefined
+        : tx.select().from(t.sourceDocuments).where(eq(t.sourceDocuments.id, id)).get();
     if (!before) return notFound('The source document');
     const parsed = sourceInputSchema.safeParse(input);
     if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'a source document'));
-    if (slugTaken(tx, parsed.data.slug, before.id)) return invalid({ slug: 'is already used by another source document' });
-    const after = tx.update(t.sourceDocuments).set(parsed.data).where(eq(t.sourceDocuments.id, before.id)).returning().get();
-    recordAudit(tx, { userId: principal.userId, action: 'source.edit', entityType: 'source_document', entityId: before.id, before, after, requestId: context.requestId });
+    if (slugTaken(tx, parsed.data.slug, before.id))
+      return invalid({ slug: 'is already used by another source document' });
+    const after = tx
+      .update(t.sourceDocuments)
+      .set(parsed.data)
+      .where(eq(t.sourceDocuments.id, before.id))
+      .returning()
+      .get();
+    recordAudit(tx, {
+      userId: principal.userId,
+      action: 'source.edit',
+      entityType: 'source_document',
+      entityId: before.id,
+      before,
+      after,
+      requestId: context.requestId,
+    });
     return { ok: true, id: before.id };
   });
 }
@@ -96,8 +160,24 @@ const sources: Archivable<SourceRow> = {
   entityType: 'source_document',
   label: 'The source document',
   load: (tx, id) => tx.select().from(t.sourceDocuments).where(eq(t.sourceDocuments.id, id)).get(),
-  setArchivedAt: (tx, id, archivedAt) => tx.update(t.sourceDocuments).set({ archivedAt }).where(eq(t.sourceDocuments.id, id)).returning().get(),
+  setArchivedAt: (tx, id, archivedAt) =>
+    tx
+      .update(t.sourceDocuments)
+      .set({ archivedAt })
+      .where(eq(t.sourceDocuments.id, id))
+      .returning()
+      .get(),
 };
 
-export const archiveSource = (userId: string | null | undefined, id: unknown, context?: AdminWriteContext, db?: Db) => setArchived(sources, 'source.archive', true, userId, id, context, db);
-export const restoreSource = (userId: string | null | undefined, id: unknown, context?: AdminWriteContext, db?: Db) => setArchived(sources, 'source.restore', false, userId, id, context, db);
+export const archiveSource = (
+  userId: string | null | undefined,
+  id: unknown,
+  context?: AdminWriteContext,
+  db?: Db,
+) => setArchived(sources, 'source.archive', true, userId, id, context, db);
+export const restoreSource = (
+  userId: string | null | undefined,
+  id: unknown,
+  context?: AdminWriteContext,
+  db?: Db,
+) => setArchived(sources, 'source.restore', false, userId, id, context, db);

@@ -26,16 +26,34 @@ export const invalid = (errors: FieldErrors): AdminWriteResult => ({
     .join('; ')}`,
   fieldErrors: errors,
 });
-export const notFound = (what: string): AdminWriteResult => ({ ok: false, status: 404, message: `${what} was not found.` });
-export const conflict = (message: string): AdminWriteResult => ({ ok: false, status: 409, message });
+export const notFound = (what: string): AdminWriteResult => ({
+  ok: false,
+  status: 404,
+  message: `${what} was not found.`,
+});
+export const conflict = (message: string): AdminWriteResult => ({
+  ok: false,
+  status: 409,
+  message,
+});
 
 /** Runs `work` for an enabled admin only, inside one immediate transaction. */
-export function adminWrite(db: Db, userId: string | null | undefined, action: WorkspaceAction, work: (tx: Tx, principal: Principal) => AdminWriteResult): AdminWriteResult {
+export function adminWrite(
+  db: Db,
+  userId: string | null | undefined,
+  action: WorkspaceAction,
+  work: (tx: Tx, principal: Principal) => AdminWriteResult,
+): AdminWriteResult {
   return db.transaction(
     (tx) => {
       const principal = loadPrincipal(tx, userId);
       const decision = authorizeWorkspace(principal, action);
-      if (!decision.allowed || !principal) return { ok: false, status: 403, message: decision.allowed ? 'Sign in as an admin to do this.' : decision.reason };
+      if (!decision.allowed || !principal)
+        return {
+          ok: false,
+          status: 403,
+          message: decision.allowed ? 'Sign in as an admin to do this.' : decision.reason,
+        };
       return work(tx, principal);
     },
     { behavior: 'immediate' },
@@ -44,7 +62,12 @@ export function adminWrite(db: Db, userId: string | null | undefined, action: Wo
 
 /** An id from a form or a URL: a positive whole number, or null. */
 export const positiveId = (value: unknown): number | null => {
-  const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  const id =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d{1,15}$/.test(value)
+        ? Number(value)
+        : NaN;
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 };
 
@@ -74,9 +97,20 @@ export function setArchived<Row extends { archivedAt: string | null }>(
     if (id === null) return invalid({ id: 'must be a positive whole number' });
     const before = kind.load(tx, id);
     if (!before) return notFound(kind.label);
-    if ((before.archivedAt !== null) === archived) return conflict(archived ? `${kind.label} is already archived.` : `${kind.label} is not archived.`);
+    if ((before.archivedAt !== null) === archived)
+      return conflict(
+        archived ? `${kind.label} is already archived.` : `${kind.label} is not archived.`,
+      );
     const after = kind.setArchivedAt(tx, id, archived ? new Date().toISOString() : null);
-    recordAudit(tx, { userId: principal.userId, action, entityType: kind.entityType, entityId: id, before, after, requestId: context.requestId });
+    recordAudit(tx, {
+      userId: principal.userId,
+      action,
+      entityType: kind.entityType,
+      entityId: id,
+      before,
+      after,
+      requestId: context.requestId,
+    });
     return { ok: true, id };
   });
 }

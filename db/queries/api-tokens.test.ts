@@ -4,7 +4,14 @@ import type { Db } from '../client';
 import * as t from '../schema';
 import { demoDatabases } from '../../test/support/demo-database';
 import { DEMO_ADMIN_ID } from '../../seed/demo';
-import { API_TOKEN_PATTERN, authenticateApiToken, hashApiToken, issueApiToken, listApiTokens, revokeApiToken } from './api-tokens';
+import {
+  API_TOKEN_PATTERN,
+  authenticateApiToken,
+  hashApiToken,
+  issueApiToken,
+  listApiTokens,
+  revokeApiToken,
+} from './api-tokens';
 
 const FOCAL_POINT_ID = 'demo-user-focal-aldoria';
 const CONTRIBUTOR_ID = 'demo-user-contributor-aldoria';
@@ -19,7 +26,8 @@ afterEach(() => {
 });
 
 const tokenCount = () => db.select().from(t.apiTokens).all().length;
-const audits = (action: string) => db.select().from(t.auditLog).where(eq(t.auditLog.action, action)).all();
+const audits = (action: string) =>
+  db.select().from(t.auditLog).where(eq(t.auditLog.action, action)).all();
 
 function issue(userId: string, name = 'Reporting script') {
   const result = issueApiToken(userId, name, {}, db);
@@ -36,7 +44,11 @@ describe('issuing a token', () => {
     expect(row.tokenHash).toBe(hashApiToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
     const [audit] = audits('api_token.issue');
-    expect(audit).toMatchObject({ userId: FOCAL_POINT_ID, entityType: 'api_token', entityId: String(id) });
+    expect(audit).toMatchObject({
+      userId: FOCAL_POINT_ID,
+      entityType: 'api_token',
+      entityId: String(id),
+    });
     expect(audit!.after).not.toContain(row.tokenHash);
   });
 
@@ -58,7 +70,10 @@ describe('issuing a token', () => {
   });
 
   it('refuses nobody, an unknown user and a disabled user', () => {
-    db.update(t.users).set({ disabledAt: '2026-11-01T00:00:00.000Z' }).where(eq(t.users.id, CONTRIBUTOR_ID)).run();
+    db.update(t.users)
+      .set({ disabledAt: '2026-11-01T00:00:00.000Z' })
+      .where(eq(t.users.id, CONTRIBUTOR_ID))
+      .run();
     for (const userId of [null, '', 'no-such-user', CONTRIBUTOR_ID]) {
       expect(issueApiToken(userId, 'x', {}, db)).toMatchObject({ ok: false, status: 403 });
     }
@@ -66,7 +81,9 @@ describe('issuing a token', () => {
   });
 
   it('writes neither the token nor its audit row when the audit fails', () => {
-    db.$client.exec(`CREATE TRIGGER test_break_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'api_token.issue' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;`);
+    db.$client.exec(
+      `CREATE TRIGGER test_break_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'api_token.issue' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;`,
+    );
     expect(() => issueApiToken(FOCAL_POINT_ID, 'x', {}, db)).toThrow('audit unavailable');
     expect(tokenCount()).toBe(0);
   });
@@ -90,11 +107,17 @@ describe('authenticating with a token', () => {
 
   it('returns null once the token is revoked, or its user disabled', () => {
     const revoked = issue(FOCAL_POINT_ID);
-    expect(revokeApiToken(FOCAL_POINT_ID, revoked.id, {}, db)).toMatchObject({ ok: true, alreadyRevoked: false });
+    expect(revokeApiToken(FOCAL_POINT_ID, revoked.id, {}, db)).toMatchObject({
+      ok: true,
+      alreadyRevoked: false,
+    });
     expect(authenticateApiToken(revoked.token, db)).toBeNull();
 
     const ofDisabled = issue(CONTRIBUTOR_ID);
-    db.update(t.users).set({ disabledAt: '2026-11-01T00:00:00.000Z' }).where(eq(t.users.id, CONTRIBUTOR_ID)).run();
+    db.update(t.users)
+      .set({ disabledAt: '2026-11-01T00:00:00.000Z' })
+      .where(eq(t.users.id, CONTRIBUTOR_ID))
+      .run();
     expect(authenticateApiToken(ofDisabled.token, db)).toBeNull();
   });
 
@@ -102,7 +125,12 @@ describe('authenticating with a token', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-02T10:00:00.000Z'));
     const { id, token } = issue(FOCAL_POINT_ID);
-    const lastUsed = () => db.select({ at: t.apiTokens.lastUsedAt }).from(t.apiTokens).where(eq(t.apiTokens.id, id)).get()!.at;
+    const lastUsed = () =>
+      db
+        .select({ at: t.apiTokens.lastUsedAt })
+        .from(t.apiTokens)
+        .where(eq(t.apiTokens.id, id))
+        .get()!.at;
     expect(lastUsed()).toBeNull();
     authenticateApiToken(token, db);
     expect(lastUsed()).toBe('2026-11-02T10:00:00.000Z');
@@ -118,10 +146,18 @@ describe('authenticating with a token', () => {
 describe('revoking a token', () => {
   it('lets the owner revoke, once and for good, with an audit row; a second revoke changes nothing', () => {
     const { id } = issue(FOCAL_POINT_ID);
-    expect(revokeApiToken(FOCAL_POINT_ID, id, {}, db)).toEqual({ ok: true, id, alreadyRevoked: false });
+    expect(revokeApiToken(FOCAL_POINT_ID, id, {}, db)).toEqual({
+      ok: true,
+      id,
+      alreadyRevoked: false,
+    });
     const revokedAt = listApiTokens(FOCAL_POINT_ID, db)[0]!.revokedAt;
     expect(revokedAt).not.toBeNull();
-    expect(revokeApiToken(FOCAL_POINT_ID, id, {}, db)).toEqual({ ok: true, id, alreadyRevoked: true });
+    expect(revokeApiToken(FOCAL_POINT_ID, id, {}, db)).toEqual({
+      ok: true,
+      id,
+      alreadyRevoked: true,
+    });
     expect(listApiTokens(FOCAL_POINT_ID, db)[0]!.revokedAt).toBe(revokedAt);
     expect(audits('api_token.revoke')).toHaveLength(1);
   });
@@ -132,16 +168,26 @@ describe('revoking a token', () => {
     expect(revokeApiToken(null, id, {}, db)).toMatchObject({ ok: false, status: 403 });
     expect(revokeApiToken(FOCAL_POINT_ID, 'abc', {}, db)).toMatchObject({ ok: false, status: 404 });
     expect(authenticateApiToken(token, db)).toBe(FOCAL_POINT_ID);
-    expect(revokeApiToken(DEMO_ADMIN_ID, id, {}, db)).toMatchObject({ ok: true, alreadyRevoked: false });
+    expect(revokeApiToken(DEMO_ADMIN_ID, id, {}, db)).toMatchObject({
+      ok: true,
+      alreadyRevoked: false,
+    });
     expect(authenticateApiToken(token, db)).toBeNull();
-    expect(audits('api_token.revoke')[0]).toMatchObject({ userId: DEMO_ADMIN_ID, entityId: String(id) });
+    expect(audits('api_token.revoke')[0]).toMatchObject({
+      userId: DEMO_ADMIN_ID,
+      entityId: String(id),
+    });
   });
 
   it('the database itself refuses to delete a token or to un-revoke one', () => {
     const { id } = issue(FOCAL_POINT_ID);
     revokeApiToken(FOCAL_POINT_ID, id, {}, db);
-    expect(() => db.delete(t.apiTokens).where(eq(t.apiTokens.id, id)).run()).toThrow(/never deleted/);
-    expect(() => db.update(t.apiTokens).set({ revokedAt: null }).where(eq(t.apiTokens.id, id)).run()).toThrow(/only be used or revoked/);
+    expect(() => db.delete(t.apiTokens).where(eq(t.apiTokens.id, id)).run()).toThrow(
+      /never deleted/,
+    );
+    expect(() =>
+      db.update(t.apiTokens).set({ revokedAt: null }).where(eq(t.apiTokens.id, id)).run(),
+    ).toThrow(/only be used or revoked/);
   });
 });
 
@@ -153,7 +199,14 @@ describe('listing tokens', () => {
     revokeApiToken(FOCAL_POINT_ID, first.id, {}, db);
     const tokens = listApiTokens(FOCAL_POINT_ID, db);
     expect(tokens.map((token) => token.name)).toEqual(['second', 'first']);
-    expect(tokens[0]).toEqual({ id: second.id, name: 'second', prefix: second.prefix, createdAt: expect.any(String), lastUsedAt: null, revokedAt: null });
+    expect(tokens[0]).toEqual({
+      id: second.id,
+      name: 'second',
+      prefix: second.prefix,
+      createdAt: expect.any(String),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(tokens[1]!.revokedAt).not.toBeNull();
     expect(listApiTokens(null, db)).toEqual([]);
   });

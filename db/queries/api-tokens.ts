@@ -8,7 +8,12 @@ import { perConnection } from '../prepared';
 import { recordAudit } from '../audit';
 import { loadPrincipal } from './entry-workflow';
 import type { Principal } from '../authz';
-import { BIDI_MESSAGE, hasNoBidiControls, ILL_FORMED_MESSAGE, isWellFormedText } from '../../lib/text-integrity';
+import {
+  BIDI_MESSAGE,
+  hasNoBidiControls,
+  ILL_FORMED_MESSAGE,
+  isWellFormedText,
+} from '../../lib/text-integrity';
 
 /**
  * Personal API tokens for the write API. A token is shown once when issued; the database keeps
@@ -59,11 +64,23 @@ function transaction<T>(db: Db, work: (tx: Tx) => T): T {
 
 /** What the audit log keeps of a token: never its hash. */
 function auditView(row: typeof t.apiTokens.$inferSelect) {
-  return { id: row.id, userId: row.userId, name: row.name, prefix: row.prefix, createdAt: row.createdAt, revokedAt: row.revokedAt };
+  return {
+    id: row.id,
+    userId: row.userId,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt,
+    revokedAt: row.revokedAt,
+  };
 }
 
 /** Issues a token for the signed-in user; the token itself is returned this once and never stored. */
-export function issueApiToken(userId: string | null | undefined, name: unknown, context: { requestId?: string | null } = {}, db: Db = getDb()): IssueApiTokenResult {
+export function issueApiToken(
+  userId: string | null | undefined,
+  name: unknown,
+  context: { requestId?: string | null } = {},
+  db: Db = getDb(),
+): IssueApiTokenResult {
   const parsed = apiTokenNameSchema.safeParse(name);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? 'is not valid';
@@ -75,10 +92,23 @@ export function issueApiToken(userId: string | null | undefined, name: unknown, 
     const token = `ct_${randomBytes(32).toString('base64url')}`;
     const row = tx
       .insert(t.apiTokens)
-      .values({ userId: principal.userId, name: parsed.data, tokenHash: hashApiToken(token), prefix: token.slice(0, PREFIX_LENGTH), createdAt: new Date().toISOString() })
+      .values({
+        userId: principal.userId,
+        name: parsed.data,
+        tokenHash: hashApiToken(token),
+        prefix: token.slice(0, PREFIX_LENGTH),
+        createdAt: new Date().toISOString(),
+      })
       .returning()
       .get();
-    recordAudit(tx, { userId: principal.userId, action: 'api_token.issue', entityType: 'api_token', entityId: row.id, after: auditView(row), requestId: context.requestId });
+    recordAudit(tx, {
+      userId: principal.userId,
+      action: 'api_token.issue',
+      entityType: 'api_token',
+      entityId: row.id,
+      after: auditView(row),
+      requestId: context.requestId,
+    });
     return { ok: true, id: row.id, token, prefix: row.prefix };
   });
 }
@@ -89,7 +119,12 @@ function mayRevoke(principal: Principal | null, owner: string): boolean {
 }
 
 /** Revokes one of the user's tokens (an admin: anyone's). Revoking twice changes nothing. */
-export function revokeApiToken(userId: string | null | undefined, tokenId: unknown, context: { requestId?: string | null } = {}, db: Db = getDb()): RevokeApiTokenResult {
+export function revokeApiToken(
+  userId: string | null | undefined,
+  tokenId: unknown,
+  context: { requestId?: string | null } = {},
+  db: Db = getDb(),
+): RevokeApiTokenResult {
   const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).safeParse(tokenId);
   if (!id.success) return { ok: false, status: 404, message: 'The API token was not found.' };
   return transaction(db, (tx) => {
@@ -97,10 +132,24 @@ export function revokeApiToken(userId: string | null | undefined, tokenId: unkno
     if (!principal) return { ok: false, status: 403, message: 'Sign in to revoke an API token.' };
     const row = tx.select().from(t.apiTokens).where(eq(t.apiTokens.id, id.data)).get();
     // Someone else's token is not even acknowledged to exist.
-    if (!row || !mayRevoke(principal, row.userId)) return { ok: false, status: 404, message: 'The API token was not found.' };
+    if (!row || !mayRevoke(principal, row.userId))
+      return { ok: false, status: 404, message: 'The API token was not found.' };
     if (row.revokedAt !== null) return { ok: true, id: row.id, alreadyRevoked: true };
-    const after = tx.update(t.apiTokens).set({ revokedAt: new Date().toISOString() }).where(eq(t.apiTokens.id, row.id)).returning().get();
-    recordAudit(tx, { userId: principal.userId, action: 'api_token.revoke', entityType: 'api_token', entityId: row.id, before: auditView(row), after: auditView(after), requestId: context.requestId });
+    const after = tx
+      .update(t.apiTokens)
+      .set({ revokedAt: new Date().toISOString() })
+      .where(eq(t.apiTokens.id, row.id))
+      .returning()
+      .get();
+    recordAudit(tx, {
+      userId: principal.userId,
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: row.id,
+      before: auditView(row),
+      after: auditView(after),
+      requestId: context.requestId,
+    });
     return { ok: true, id: row.id, alreadyRevoked: false };
   });
 }
@@ -109,7 +158,14 @@ export function revokeApiToken(userId: string | null | undefined, tokenId: unkno
 export function listApiTokens(userId: string | null | undefined, db: Db = getDb()): ApiTokenDto[] {
   if (!userId) return [];
   return db
-    .select({ id: t.apiTokens.id, name: t.apiTokens.name, prefix: t.apiTokens.prefix, createdAt: t.apiTokens.createdAt, lastUsedAt: t.apiTokens.lastUsedAt, revokedAt: t.apiTokens.revokedAt })
+    .select({
+      id: t.apiTokens.id,
+      name: t.apiTokens.name,
+      prefix: t.apiTokens.prefix,
+      createdAt: t.apiTokens.createdAt,
+      lastUsedAt: t.apiTokens.lastUsedAt,
+      revokedAt: t.apiTokens.revokedAt,
+    })
     .from(t.apiTokens)
     .where(eq(t.apiTokens.userId, userId))
     .orderBy(desc(t.apiTokens.createdAt), desc(t.apiTokens.id))
@@ -120,10 +176,20 @@ export function listApiTokens(userId: string | null | undefined, db: Db = getDb(
 function compileLookup(db: Db) {
   return {
     byHash: db
-      .select({ id: t.apiTokens.id, userId: t.apiTokens.userId, lastUsedAt: t.apiTokens.lastUsedAt })
+      .select({
+        id: t.apiTokens.id,
+        userId: t.apiTokens.userId,
+        lastUsedAt: t.apiTokens.lastUsedAt,
+      })
       .from(t.apiTokens)
       .innerJoin(t.users, eq(t.apiTokens.userId, t.users.id))
-      .where(and(eq(t.apiTokens.tokenHash, sql.placeholder('hash')), isNull(t.apiTokens.revokedAt), isNull(t.users.disabledAt)))
+      .where(
+        and(
+          eq(t.apiTokens.tokenHash, sql.placeholder('hash')),
+          isNull(t.apiTokens.revokedAt),
+          isNull(t.users.disabledAt),
+        ),
+      )
       .prepare(),
     // Guarded by revoked_at so a revocation committed meanwhile is never overwritten.
     touch: db
@@ -139,7 +205,10 @@ const lookupOf = perConnection(compileLookup);
  * The user a bearer token speaks for, or null when the token is malformed, unknown, revoked or
  * its user disabled. The lookup is by hash, so no secret is ever compared character by character.
  */
-export function authenticateApiToken(token: string | null | undefined, db: Db = getDb()): string | null {
+export function authenticateApiToken(
+  token: string | null | undefined,
+  db: Db = getDb(),
+): string | null {
   if (typeof token !== 'string' || !API_TOKEN_PATTERN.test(token)) return null;
   const lookup = lookupOf(db);
   const row = lookup.byHash.get({ hash: hashApiToken(token) });

@@ -53,7 +53,8 @@ describe('the per-token write budget, shared by every process', () => {
   it("keeps a token's budget however many other tokens write", async () => {
     const [first, second] = await twoProcesses('many', 2);
     expect(await first('spent', 2)).toEqual({ ok: true });
-    for (let index = 0; index < 10_001; index += 1) expect((await second(`other ${index}`, 1)).ok).toBe(true);
+    for (let index = 0; index < 10_001; index += 1)
+      expect((await second(`other ${index}`, 1)).ok).toBe(true);
     expect((await first('spent', 1)).ok).toBe(false);
   });
 });

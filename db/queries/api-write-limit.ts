@@ -15,7 +15,14 @@ export type WriteLimiter = (key: string, writes: number) => Promise<Spent>;
 export function writeLimiter(client: Database.Database, perMinute: number): Promise<WriteLimiter> {
   return new Promise((resolve, reject) => {
     const limiter: RateLimiterSQLite = new RateLimiterSQLite(
-      { storeClient: client, storeType: 'better-sqlite3', tableName: 'api_write_limits', points: perMinute, duration: 60, clearExpiredByTimeout: true },
+      {
+        storeClient: client,
+        storeType: 'better-sqlite3',
+        tableName: 'api_write_limits',
+        points: perMinute,
+        duration: 60,
+        clearExpiredByTimeout: true,
+      },
       (error) => (error ? reject(error) : resolve(spend)),
     );
     const spend: WriteLimiter = async (key, writes) => {
@@ -24,7 +31,10 @@ export function writeLimiter(client: Database.Database, perMinute: number): Prom
         return { ok: true };
       } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+        return {
+          ok: false,
+          retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
+        };
       }
     };
   });

@@ -30,7 +30,10 @@ export function listCommitments(filters: CommitmentFilters = {}): CommitmentDto[
     conditions.push(
       inArray(
         t.commitments.id,
-        db.select({ id: t.commitmentObjectives.commitmentId }).from(t.commitmentObjectives).where(eq(t.commitmentObjectives.objective, filters.objective)),
+        db
+          .select({ id: t.commitmentObjectives.commitmentId })
+          .from(t.commitmentObjectives)
+          .where(eq(t.commitmentObjectives.objective, filters.objective)),
       ),
     );
   }
@@ -38,7 +41,10 @@ export function listCommitments(filters: CommitmentFilters = {}): CommitmentDto[
     conditions.push(
       inArray(
         t.commitments.id,
-        db.select({ id: t.commitmentSdgTargets.commitmentId }).from(t.commitmentSdgTargets).where(eq(t.commitmentSdgTargets.sdgTarget, filters.sdg)),
+        db
+          .select({ id: t.commitmentSdgTargets.commitmentId })
+          .from(t.commitmentSdgTargets)
+          .where(eq(t.commitmentSdgTargets.sdgTarget, filters.sdg)),
       ),
     );
   }
@@ -46,11 +52,20 @@ export function listCommitments(filters: CommitmentFilters = {}): CommitmentDto[
     conditions.push(
       inArray(
         t.commitments.id,
-        db.select({ id: t.commitmentDutyBearers.commitmentId }).from(t.commitmentDutyBearers).where(eq(t.commitmentDutyBearers.dutyBearer, filters.dutyBearer)),
+        db
+          .select({ id: t.commitmentDutyBearers.commitmentId })
+          .from(t.commitmentDutyBearers)
+          .where(eq(t.commitmentDutyBearers.dutyBearer, filters.dutyBearer)),
       ),
     );
   }
-  if (filters.q) conditions.push(containsText([sql`${t.commitments.code}`, sql`${t.commitments.title}`, sql`${t.commitments.text}`], filters.q));
+  if (filters.q)
+    conditions.push(
+      containsText(
+        [sql`${t.commitments.code}`, sql`${t.commitments.title}`, sql`${t.commitments.text}`],
+        filters.q,
+      ),
+    );
   const rows = db
     .select()
     .from(t.commitments)
@@ -58,7 +73,9 @@ export function listCommitments(filters: CommitmentFilters = {}): CommitmentDto[
     .where(and(...conditions))
     .orderBy(asc(t.commitments.position), asc(t.commitments.id))
     .all();
-  return withTags(rows.map((row) => ({ commitment: row.commitments, source: row.source_documents })));
+  return withTags(
+    rows.map((row) => ({ commitment: row.commitments, source: row.source_documents })),
+  );
 }
 
 export function getCommitmentByCode(code: string): CommitmentDto | null {
@@ -85,10 +102,24 @@ function withTags(rows: { commitment: CommitmentRow; source: SourceRow }[]): Com
     return byId;
   };
   const dutyBearers = group(
-    db.select({ id: t.commitmentDutyBearers.commitmentId, value: t.commitmentDutyBearers.dutyBearer }).from(t.commitmentDutyBearers).where(inArray(t.commitmentDutyBearers.commitmentId, ids)).all(),
+    db
+      .select({
+        id: t.commitmentDutyBearers.commitmentId,
+        value: t.commitmentDutyBearers.dutyBearer,
+      })
+      .from(t.commitmentDutyBearers)
+      .where(inArray(t.commitmentDutyBearers.commitmentId, ids))
+      .all(),
   );
   const rightsHolders = group(
-    db.select({ id: t.commitmentRightsHolders.commitmentId, value: t.commitmentRightsHolders.rightsHolder }).from(t.commitmentRightsHolders).where(inArray(t.commitmentRightsHolders.commitmentId, ids)).all(),
+    db
+      .select({
+        id: t.commitmentRightsHolders.commitmentId,
+        value: t.commitmentRightsHolders.rightsHolder,
+      })
+      .from(t.commitmentRightsHolders)
+      .where(inArray(t.commitmentRightsHolders.commitmentId, ids))
+      .all(),
   );
   const objectives = group(
     db
@@ -107,7 +138,11 @@ function withTags(rows: { commitment: CommitmentRow; source: SourceRow }[]): Com
       .all(),
   );
   const sdgTargets = group(
-    db.select({ id: t.commitmentSdgTargets.commitmentId, value: t.commitmentSdgTargets.sdgTarget }).from(t.commitmentSdgTargets).where(inArray(t.commitmentSdgTargets.commitmentId, ids)).all(),
+    db
+      .select({ id: t.commitmentSdgTargets.commitmentId, value: t.commitmentSdgTargets.sdgTarget })
+      .from(t.commitmentSdgTargets)
+      .where(inArray(t.commitmentSdgTargets.commitmentId, ids))
+      .all(),
   );
   return rows.map(({ commitment, source }) => ({
     code: commitment.code,
@@ -119,7 +154,9 @@ function withTags(rows: { commitment: CommitmentRow; source: SourceRow }[]): Com
     dutyBearers: dutyBearers.get(commitment.id) ?? [],
     rightsHolders: rightsHolders.get(commitment.id) ?? [],
     gcmObjectives: objectives.get(commitment.id) ?? [],
-    sdgTargets: (sdgTargets.get(commitment.id) ?? []).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+    sdgTargets: (sdgTargets.get(commitment.id) ?? []).sort((a, b) =>
+      a.localeCompare(b, 'en', { numeric: true }),
+    ),
     source: {
       slug: source.slug,
       title: source.title,

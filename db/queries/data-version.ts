@@ -13,7 +13,9 @@ export function dataVersion(): string {
   const client = getDb().$client;
   let statement = statements.get(client);
   if (!statement) {
-    statement = client.prepare('SELECT (SELECT version FROM data_version WHERE id = 1) AS counter, (SELECT coalesce(max(id), 0) FROM audit_log) AS audit');
+    statement = client.prepare(
+      'SELECT (SELECT version FROM data_version WHERE id = 1) AS counter, (SELECT coalesce(max(id), 0) FROM audit_log) AS audit',
+    );
     statements.set(client, statement);
   }
   const row = statement.get() as { counter: number | null; audit: number };

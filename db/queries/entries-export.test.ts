@@ -15,10 +15,15 @@ import type { PublishedEntryDto } from '../../lib/api-schemas';
  */
 
 const demo = demoDatabases();
-const useDb = (db: Db) => ((globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db);
-const everything = (filters: EntryFilters = {}) => listPublishedEntries({ ...filters, page: 1, limit: Number.MAX_SAFE_INTEGER });
+const useDb = (db: Db) =>
+  ((globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db);
+const everything = (filters: EntryFilters = {}) =>
+  listPublishedEntries({ ...filters, page: 1, limit: Number.MAX_SAFE_INTEGER });
 
-function readAll(filters: EntryFilters, chunkSize: number): { total: number; entries: PublishedEntryDto[]; chunks: number } {
+function readAll(
+  filters: EntryFilters,
+  chunkSize: number,
+): { total: number; entries: PublishedEntryDto[]; chunks: number } {
   const cursor = openPublishedEntries(filters, chunkSize);
   const entries: PublishedEntryDto[] = [];
   let chunks = 0;
@@ -36,7 +41,8 @@ function readAll(filters: EntryFilters, chunkSize: number): { total: number; ent
 
 const files: string[] = [];
 afterEach(() => {
-  for (const file of files.splice(0)) fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  for (const file of files.splice(0))
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
 });
 
 describe('the entries export, read a chunk at a time', () => {
@@ -51,9 +57,18 @@ describe('the entries export, read a chunk at a time', () => {
       if (size === 7) expect(read.entries).toEqual(all.entries);
     }
     // Ties of as-of date and publication time are common in a filter's entries: the id breaks them.
-    const filters: EntryFilters = { commitment: all.entries[0]?.commitment.code, perspective: 'self', from: '2021-01-01', to: '2025-12-31' };
-    expect(readAll(filters, 3).entries.map((entry) => entry.id)).toEqual(everything(filters).entries.map((entry) => entry.id));
-    expect(readAll({ status: 'regressed' }, 5).entries).toEqual(everything({ status: 'regressed' }).entries);
+    const filters: EntryFilters = {
+      commitment: all.entries[0]?.commitment.code,
+      perspective: 'self',
+      from: '2021-01-01',
+      to: '2025-12-31',
+    };
+    expect(readAll(filters, 3).entries.map((entry) => entry.id)).toEqual(
+      everything(filters).entries.map((entry) => entry.id),
+    );
+    expect(readAll({ status: 'regressed' }, 5).entries).toEqual(
+      everything({ status: 'regressed' }).entries,
+    );
   });
 
   it('keeps to the snapshot it started with while the main connection writes, on a database file', () => {

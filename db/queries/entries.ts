@@ -41,8 +41,10 @@ function publishedWhere(filters: EntryFilters & { id?: number }): SQL | undefine
   const conditions: SQL[] = [eq(t.progressEntries.state, 'published')];
   if (filters.id !== undefined) conditions.push(eq(t.progressEntries.id, filters.id));
   if (filters.commitment) conditions.push(eq(t.commitments.code, filters.commitment));
-  if (filters.subject !== undefined) conditions.push(eq(t.progressEntries.subjectId, filters.subject));
-  if (filters.reporter !== undefined) conditions.push(eq(t.progressEntries.reporterId, filters.reporter));
+  if (filters.subject !== undefined)
+    conditions.push(eq(t.progressEntries.subjectId, filters.subject));
+  if (filters.reporter !== undefined)
+    conditions.push(eq(t.progressEntries.reporterId, filters.reporter));
   if (filters.status) conditions.push(eq(t.progressEntries.status, filters.status));
   if (filters.perspective) conditions.push(eq(t.progressEntries.perspective, filters.perspective));
   if (filters.from) conditions.push(gte(t.progressEntries.asOf, filters.from));
@@ -59,7 +61,14 @@ function publishedWhere(filters: EntryFilters & { id?: number }): SQL | undefine
 function countPublished(db: Db, filters: EntryFilters & { id?: number }): number {
   const count = db.select({ count: sql<number>`count(*)` }).from(t.progressEntries);
   const where = publishedWhere(filters);
-  return (filters.commitment ? count.innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id)).where(where) : count.where(where)).get()?.count ?? 0;
+  return (
+    (filters.commitment
+      ? count
+          .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
+          .where(where)
+      : count.where(where)
+    ).get()?.count ?? 0
+  );
 }
 
 /** The columns of a published entry as the public sees it, flat (an export reads them as raw rows in this order). */
@@ -99,7 +108,11 @@ function selectPublished(db: Db, where: SQL | undefined) {
     .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
     .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
     .where(where)
-    .orderBy(desc(t.progressEntries.asOf), desc(t.progressEntries.publishedAt), desc(t.progressEntries.id));
+    .orderBy(
+      desc(t.progressEntries.asOf),
+      desc(t.progressEntries.publishedAt),
+      desc(t.progressEntries.id),
+    );
 }
 
 type PublishedRow = ReturnType<ReturnType<typeof selectPublished>['all']>[number];
@@ -143,9 +156,11 @@ export interface PublishedEntryCursor {
  * before the first, blocking the server meanwhile.
  */
 function exportPlan(text: string, filters: EntryFilters): string {
-  if (filters.commitment || filters.subject !== undefined || filters.reporter !== undefined) return text;
+  if (filters.commitment || filters.subject !== undefined || filters.reporter !== undefined)
+    return text;
   const from = 'from "progress_entries" ';
-  if (!text.includes(from)) throw new Error('exportPlan: the query no longer reads from progress_entries');
+  if (!text.includes(from))
+    throw new Error('exportPlan: the query no longer reads from progress_entries');
   return text.replace(from, `${from}INDEXED BY progress_entries_state_idx `);
 }
 
@@ -160,13 +175,20 @@ export const EXPORT_CHUNK = 500;
  * requests write. SQLite sorts what an index does not order in temporary files, not in memory.
  * An in-memory database (tests) has no second connection: its rows are read at once.
  */
-export function openPublishedEntries(filters: EntryFilters, chunkSize = EXPORT_CHUNK): PublishedEntryCursor {
+export function openPublishedEntries(
+  filters: EntryFilters,
+  chunkSize = EXPORT_CHUNK,
+): PublishedEntryCursor {
   const reader = openReader();
   const where = publishedWhere(filters);
   if (!reader) {
     const rows = selectPublished(getDb(), where).all().map(toPublishedEntry);
     let at = 0;
-    return { total: rows.length, next: () => rows.slice(at, (at += chunkSize)), close: () => (at = rows.length) };
+    return {
+      total: rows.length,
+      next: () => rows.slice(at, (at += chunkSize)),
+      close: () => (at = rows.length),
+    };
   }
   const sqlite = reader.$client;
   try {
@@ -174,7 +196,10 @@ export function openPublishedEntries(filters: EntryFilters, chunkSize = EXPORT_C
     sqlite.prepare('BEGIN').run();
     const total = countPublished(reader, filters);
     const query = selectPublished(reader, where).toSQL();
-    const rows = sqlite.prepare(exportPlan(query.sql, filters)).raw().iterate(...query.params) as IterableIterator<unknown[]>;
+    const rows = sqlite
+      .prepare(exportPlan(query.sql, filters))
+      .raw()
+      .iterate(...query.params) as IterableIterator<unknown[]>;
     const fields = Object.entries(PUBLISHED_FIELDS);
     const close = () => {
       if (!sqlite.open) return;
@@ -193,7 +218,12 @@ export function openPublishedEntries(filters: EntryFilters, chunkSize = EXPORT_C
             break;
           }
           // Each value decoded as drizzle decodes its column (booleans, timestamps).
-          const row = Object.fromEntries(fields.map(([key, column], i) => [key, step.value[i] === null ? null : column.mapFromDriverValue(step.value[i])])) as PublishedRow;
+          const row = Object.fromEntries(
+            fields.map(([key, column], i) => [
+              key,
+              step.value[i] === null ? null : column.mapFromDriverValue(step.value[i]),
+            ]),
+          ) as PublishedRow;
           chunk.push(toPublishedEntry(row));
         }
         return chunk;
@@ -221,10 +251,18 @@ export interface ChangeDto {
 }
 
 /** The public change log: every publication, correction and withdrawal, newest first, from the audit log. */
-export function listPublicChanges(page = 1, limit = DEFAULT_PAGE_SIZE): { changes: ChangeDto[]; total: number; page: number; limit: number } {
+export function listPublicChanges(
+  page = 1,
+  limit = DEFAULT_PAGE_SIZE,
+): { changes: ChangeDto[]; total: number; page: number; limit: number } {
   const db = getDb();
   const where = sql`${t.auditLog.entityType} = 'progress_entry' AND ${t.auditLog.action} IN ('entry.publish', 'entry.supersede', 'entry.withdraw')`;
-  const total = db.select({ count: sql<number>`count(*)` }).from(t.auditLog).where(where).get()?.count ?? 0;
+  const total =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(t.auditLog)
+      .where(where)
+      .get()?.count ?? 0;
   const rows = db
     .select({
       at: t.auditLog.at,
@@ -236,7 +274,10 @@ export function listPublicChanges(page = 1, limit = DEFAULT_PAGE_SIZE): { change
       reporterName: reporter.name,
     })
     .from(t.auditLog)
-    .innerJoin(t.progressEntries, sql`${t.progressEntries.id} = CAST(${t.auditLog.entityId} AS INTEGER)`)
+    .innerJoin(
+      t.progressEntries,
+      sql`${t.progressEntries.id} = CAST(${t.auditLog.entityId} AS INTEGER)`,
+    )
     .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
     .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
     .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))

@@ -8,10 +8,10 @@ export interface BatchItem {
   action: CreateAction;
 }
 
-
 type Refusal = Extract<WriteResult, { ok: false }>;
 
-export type BatchWriteResult = { ok: true; entries: { entryId: number; duplicate: boolean }[] } | Refusal;
+export type BatchWriteResult =
+  { ok: true; entries: { entryId: number; duplicate: boolean }[] } | Refusal;
 
 /** A refusal of item `index`, as the API names it: fields under `entries.<index>.`, the message prefixed with it. */
 function refusalOf(index: number, refusal: Refusal): Refusal {
@@ -19,7 +19,16 @@ function refusalOf(index: number, refusal: Refusal): Refusal {
   return {
     ...refusal,
     message: `${at}: ${refusal.message}`,
-    ...(refusal.fieldErrors ? { fieldErrors: Object.fromEntries(Object.entries(refusal.fieldErrors).map(([field, message]) => [`${at}.${field}`, message])) } : {}),
+    ...(refusal.fieldErrors
+      ? {
+          fieldErrors: Object.fromEntries(
+            Object.entries(refusal.fieldErrors).map(([field, message]) => [
+              `${at}.${field}`,
+              message,
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -36,7 +45,11 @@ class BatchRefused extends Error {
  * with the item it came from. An item whose idempotency key its user already used is answered
  * with that entry, unchanged, so a retried batch creates nothing twice.
  */
-export function createAndAdvanceEntries(userId: string, items: readonly BatchItem[], context: WriteContext = {}): BatchWriteResult {
+export function createAndAdvanceEntries(
+  userId: string,
+  items: readonly BatchItem[],
+  context: WriteContext = {},
+): BatchWriteResult {
   try {
     const entries = getDb().transaction(
       () =>

@@ -37,7 +37,11 @@ beforeAll(() => {
   db = openDatabase(':memory:');
   seedDatabase(db, 'demo');
   (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
-  aldoria = db.select({ id: t.actors.id }).from(t.actors).where(eq(t.actors.name, 'Republic of Aldoria')).get()!.id;
+  aldoria = db
+    .select({ id: t.actors.id })
+    .from(t.actors)
+    .where(eq(t.actors.name, 'Republic of Aldoria'))
+    .get()!.id;
   // A commitment for states with no Aldoria self-report yet, so the pair's statuses are this test's own.
   code = (
     db.$client
@@ -51,10 +55,20 @@ beforeAll(() => {
 
 describe('an entry for review', () => {
   it('has every field, its author, submission time and the source’s words, for its focal point only', () => {
-    const id = created(createEntry(ALDORIA_CONTRIBUTOR, input({ adverseEffects: true, adverseEffectsDescription: 'Delays at the border.' })));
+    const id = created(
+      createEntry(
+        ALDORIA_CONTRIBUTOR,
+        input({ adverseEffects: true, adverseEffectsDescription: 'Delays at the border.' }),
+      ),
+    );
     created(submitEntry(ALDORIA_CONTRIBUTOR, id));
     const review = getEntryReview(ALDORIA_FOCAL, id);
-    expect(review).toMatchObject({ mayPublish: true, mayReturn: true, supersedes: null, changed: [] });
+    expect(review).toMatchObject({
+      mayPublish: true,
+      mayReturn: true,
+      supersedes: null,
+      changed: [],
+    });
     expect(review?.entry).toMatchObject({
       state: 'submitted',
       commitment: { code, paragraphCount: expect.any(Number) },
@@ -66,7 +80,10 @@ describe('an entry for review', () => {
       submittedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(review?.entry.commitment.text.length).toBeGreaterThan(20);
-    expect(listReviewQueueDetails(ALDORIA_FOCAL).find((entry) => entry.id === id)).toMatchObject({ authorName: review?.entry.author.name, adverseEffects: true });
+    expect(listReviewQueueDetails(ALDORIA_FOCAL).find((entry) => entry.id === id)).toMatchObject({
+      authorName: review?.entry.author.name,
+      adverseEffects: true,
+    });
     // Another actor's focal point, and the author, may neither publish nor return it: nothing to review.
     expect(getEntryReview(BRAVONIA_FOCAL, id)).toBeNull();
     expect(getEntryReview(ALDORIA_CONTRIBUTOR, id)).toBeNull();
@@ -79,19 +96,39 @@ describe('an entry for review', () => {
   it('of a correction names the fields it changes and what publishing does to the pair', () => {
     const original = created(createEntry(ALDORIA_FOCAL, input()));
     created(publishEntry(ALDORIA_FOCAL, original));
-    const correction = created(createEntry(ALDORIA_CONTRIBUTOR, input({ supersedes: original, status: 'substantial', asOf: today, summary: 'Guidelines adopted' })));
+    const correction = created(
+      createEntry(
+        ALDORIA_CONTRIBUTOR,
+        input({
+          supersedes: original,
+          status: 'substantial',
+          asOf: today,
+          summary: 'Guidelines adopted',
+        }),
+      ),
+    );
     created(submitEntry(ALDORIA_CONTRIBUTOR, correction));
     const review = getEntryReview(ALDORIA_FOCAL, correction);
     expect(review?.supersedes?.id).toBe(original);
     expect(review?.changed).toEqual(['status', 'asOf', 'summary']);
     const self = review?.pair.find((row) => row.perspective === 'self');
-    expect(self).toMatchObject({ now: { entryId: original, status: 'limited' }, after: { entryId: correction, status: 'substantial' }, becomesCurrent: true });
-    expect(review?.pair.find((row) => row.perspective === 'independent')?.becomesCurrent).toBe(false);
+    expect(self).toMatchObject({
+      now: { entryId: original, status: 'limited' },
+      after: { entryId: correction, status: 'substantial' },
+      becomesCurrent: true,
+    });
+    expect(review?.pair.find((row) => row.perspective === 'independent')?.becomesCurrent).toBe(
+      false,
+    );
   });
 
   it('with an earlier as-of date than the current status does not become current', () => {
-    const backdated = created(createEntry(ALDORIA_FOCAL, input({ asOf: '2024-03-31', summary: 'An earlier look' })));
-    const self = getEntryReview(ALDORIA_FOCAL, backdated)?.pair.find((row) => row.perspective === 'self');
+    const backdated = created(
+      createEntry(ALDORIA_FOCAL, input({ asOf: '2024-03-31', summary: 'An earlier look' })),
+    );
+    const self = getEntryReview(ALDORIA_FOCAL, backdated)?.pair.find(
+      (row) => row.perspective === 'self',
+    );
     expect(self?.becomesCurrent).toBe(false);
     expect(self?.after?.entryId).toBe(self?.now?.entryId);
   });

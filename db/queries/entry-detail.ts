@@ -7,7 +7,12 @@ import { authorize, type EntryResource } from '../authz';
 import { loadPrincipal } from './entry-workflow';
 import type { ActorRefDto, PublishedEntryDto } from '../../lib/api-schemas';
 import type { StatusKey } from '../../lib/status-scale';
-import { appliesToKind, type DutyBearer, type EntryState, type Perspective } from '../../lib/taxonomy';
+import {
+  appliesToKind,
+  type DutyBearer,
+  type EntryState,
+  type Perspective,
+} from '../../lib/taxonomy';
 import { changedFields, currentAfterPublishing, type ComparedField } from '../../lib/entry-changes';
 import { statementFields } from './entry-fields';
 
@@ -17,11 +22,23 @@ import { statementFields } from './entry-fields';
  * see it: a public page shows published entries only, and the review reads through
  * `getEntryReview`, which asks db/authz.ts whether the user may publish or return the entry.
  */
-export interface EntryDetailDto
-  extends Pick<
-    PublishedEntryDto,
-    'id' | 'perspective' | 'status' | 'asOf' | 'summary' | 'narrative' | 'measures' | 'evidence' | 'confidence' | 'adverseEffects' | 'adverseEffectsDescription' | 'supersedesId' | 'supersededById' | 'withdrawal'
-  > {
+export interface EntryDetailDto extends Pick<
+  PublishedEntryDto,
+  | 'id'
+  | 'perspective'
+  | 'status'
+  | 'asOf'
+  | 'summary'
+  | 'narrative'
+  | 'measures'
+  | 'evidence'
+  | 'confidence'
+  | 'adverseEffects'
+  | 'adverseEffectsDescription'
+  | 'supersedesId'
+  | 'supersededById'
+  | 'withdrawal'
+> {
   state: EntryState;
   commitment: {
     id: number;
@@ -66,9 +83,24 @@ function selectDetail(db: Db | Tx, id: number) {
         archivedAt: t.commitments.archivedAt,
         paragraphCount: sql<number>`(SELECT count(*) FROM ${t.commitmentParagraphs} WHERE ${t.commitmentParagraphs.commitmentId} = ${t.commitments.id})`,
       },
-      source: { title: t.sourceDocuments.title, author: t.sourceDocuments.author, place: t.sourceDocuments.place, publishedOn: t.sourceDocuments.publishedOn },
-      subject: { id: subject.id, name: subject.name, kind: subject.kind, archivedAt: subject.archivedAt },
-      reporter: { id: reporter.id, name: reporter.name, kind: reporter.kind, archivedAt: reporter.archivedAt },
+      source: {
+        title: t.sourceDocuments.title,
+        author: t.sourceDocuments.author,
+        place: t.sourceDocuments.place,
+        publishedOn: t.sourceDocuments.publishedOn,
+      },
+      subject: {
+        id: subject.id,
+        name: subject.name,
+        kind: subject.kind,
+        archivedAt: subject.archivedAt,
+      },
+      reporter: {
+        id: reporter.id,
+        name: reporter.name,
+        kind: reporter.kind,
+        archivedAt: reporter.archivedAt,
+      },
       authorName: author.name,
       approverName: approver.name,
     })
@@ -87,7 +119,12 @@ function readDetail(db: Db | Tx, id: number): EntryDetailDto | null {
   const row = selectDetail(db, id);
   if (!row) return null;
   const { entry } = row;
-  const actor = (ref: typeof row.subject) => ({ id: ref.id, name: ref.name, kind: ref.kind, archived: ref.archivedAt !== null });
+  const actor = (ref: typeof row.subject) => ({
+    id: ref.id,
+    name: ref.name,
+    kind: ref.kind,
+    archived: ref.archivedAt !== null,
+  });
   return {
     id: entry.id,
     state: entry.state,
@@ -105,7 +142,10 @@ function readDetail(db: Db | Tx, id: number): EntryDetailDto | null {
     reporter: actor(row.reporter),
     ...statementFields(entry),
     author: { id: entry.createdBy, name: row.authorName },
-    approvedBy: entry.approvedBy && row.approverName !== null ? { id: entry.approvedBy, name: row.approverName } : null,
+    approvedBy:
+      entry.approvedBy && row.approverName !== null
+        ? { id: entry.approvedBy, name: row.approverName }
+        : null,
     createdAt: entry.createdAt,
     updatedAt: entry.updatedAt,
     submittedAt: entry.submittedAt,
@@ -139,9 +179,21 @@ export interface PairOutcomeDto {
 }
 
 /** The latest counted entries of a pair's perspective (published, neither withdrawn nor superseded), newest first. */
-function countedEntries(db: Db | Tx, commitmentId: number, subjectId: number, perspective: Perspective, limit: number): PairStatusDto[] {
+function countedEntries(
+  db: Db | Tx,
+  commitmentId: number,
+  subjectId: number,
+  perspective: Perspective,
+  limit: number,
+): PairStatusDto[] {
   return db
-    .select({ entryId: t.progressEntries.id, status: t.progressEntries.status, asOf: t.progressEntries.asOf, publishedAt: sql<string>`${t.progressEntries.publishedAt}`, reporterName: reporter.name })
+    .select({
+      entryId: t.progressEntries.id,
+      status: t.progressEntries.status,
+      asOf: t.progressEntries.asOf,
+      publishedAt: sql<string>`${t.progressEntries.publishedAt}`,
+      reporterName: reporter.name,
+    })
     .from(t.progressEntries)
     .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
     .where(
@@ -154,7 +206,11 @@ function countedEntries(db: Db | Tx, commitmentId: number, subjectId: number, pe
         isNull(t.progressEntries.supersededById),
       ),
     )
-    .orderBy(desc(t.progressEntries.asOf), desc(t.progressEntries.publishedAt), desc(t.progressEntries.id))
+    .orderBy(
+      desc(t.progressEntries.asOf),
+      desc(t.progressEntries.publishedAt),
+      desc(t.progressEntries.id),
+    )
     .limit(limit)
     .all();
 }
@@ -164,8 +220,15 @@ function pairOutcome(db: Db | Tx, entry: EntryDetailDto): PairOutcomeDto[] {
   return (['self', 'independent'] as const).map((perspective) => {
     const counted = countedEntries(db, entry.commitment.id, entry.subject.id, perspective, 2);
     const now = counted[0] ?? null;
-    if (perspective !== entry.perspective || entry.state === 'published') return { perspective, now, after: now, becomesCurrent: false };
-    const candidate: PairStatusDto = { entryId: entry.id, status: entry.status, asOf: entry.asOf, publishedAt: new Date().toISOString(), reporterName: entry.reporter.name };
+    if (perspective !== entry.perspective || entry.state === 'published')
+      return { perspective, now, after: now, becomesCurrent: false };
+    const candidate: PairStatusDto = {
+      entryId: entry.id,
+      status: entry.status,
+      asOf: entry.asOf,
+      publishedAt: new Date().toISOString(),
+      reporterName: entry.reporter.name,
+    };
     const after = currentAfterPublishing(counted, candidate, entry.supersedesId);
     return { perspective, now, after, becomesCurrent: after.entryId === entry.id };
   });
@@ -184,7 +247,12 @@ export interface EntryReviewDto {
 }
 
 function dutyBearers(db: Db | Tx, commitmentId: number): DutyBearer[] {
-  return db.select({ dutyBearer: t.commitmentDutyBearers.dutyBearer }).from(t.commitmentDutyBearers).where(eq(t.commitmentDutyBearers.commitmentId, commitmentId)).all().map((row) => row.dutyBearer);
+  return db
+    .select({ dutyBearer: t.commitmentDutyBearers.dutyBearer })
+    .from(t.commitmentDutyBearers)
+    .where(eq(t.commitmentDutyBearers.commitmentId, commitmentId))
+    .all()
+    .map((row) => row.dutyBearer);
 }
 
 /**
@@ -213,7 +281,14 @@ export function getEntryReview(userId: string, id: number): EntryReviewDto | nul
     const mayReturn = authorize(principal, 'entry.return', resource).allowed;
     if (!mayPublish && !mayReturn) return null;
     const supersedes = entry.supersedesId === null ? null : readDetail(tx, entry.supersedesId);
-    return { entry, supersedes, changed: supersedes ? changedFields(entry, supersedes) : [], pair: pairOutcome(tx, entry), mayPublish, mayReturn };
+    return {
+      entry,
+      supersedes,
+      changed: supersedes ? changedFields(entry, supersedes) : [],
+      pair: pairOutcome(tx, entry),
+      mayPublish,
+      mayReturn,
+    };
   });
 }
 
@@ -258,7 +333,12 @@ export function listReviewQueueDetails(userId: string): QueuedEntryDto[] {
       .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
       .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
       .innerJoin(author, eq(t.progressEntries.createdBy, author.id))
-      .where(and(eq(t.progressEntries.reporterId, principal.actorId), eq(t.progressEntries.state, 'submitted')))
+      .where(
+        and(
+          eq(t.progressEntries.reporterId, principal.actorId),
+          eq(t.progressEntries.state, 'submitted'),
+        ),
+      )
       .orderBy(t.progressEntries.submittedAt, t.progressEntries.id)
       .all();
   });

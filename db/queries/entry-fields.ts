@@ -22,7 +22,19 @@ interface StoredStatement {
 
 type StatementFields = Pick<
   PublishedEntryDto,
-  'perspective' | 'status' | 'asOf' | 'summary' | 'narrative' | 'measures' | 'evidence' | 'confidence' | 'adverseEffects' | 'adverseEffectsDescription' | 'supersedesId' | 'supersededById' | 'withdrawal'
+  | 'perspective'
+  | 'status'
+  | 'asOf'
+  | 'summary'
+  | 'narrative'
+  | 'measures'
+  | 'evidence'
+  | 'confidence'
+  | 'adverseEffects'
+  | 'adverseEffectsDescription'
+  | 'supersedesId'
+  | 'supersededById'
+  | 'withdrawal'
 >;
 
 /**
@@ -43,6 +55,9 @@ export function statementFields(row: StoredStatement): StatementFields {
     adverseEffectsDescription: row.adverseEffectsDescription,
     supersedesId: row.supersedesId,
     supersededById: row.supersededById,
-    withdrawal: row.withdrawnAt && row.withdrawalReason ? { at: row.withdrawnAt, reason: row.withdrawalReason } : null,
+    withdrawal:
+      row.withdrawnAt && row.withdrawalReason
+        ? { at: row.withdrawnAt, reason: row.withdrawalReason }
+        : null,
   };
 }

@@ -10,12 +10,28 @@ type EntryRow = typeof t.progressEntries.$inferSelect;
 /** The choices of the form for this user: every commitment; its own actor, and states when it may assess them. */
 export function formOptions(user: CurrentUser) {
   const db = getDb();
-  const own = user.actorId === null ? null : db.select().from(t.actors).where(eq(t.actors.id, user.actorId)).get();
+  const own =
+    user.actorId === null
+      ? null
+      : db.select().from(t.actors).where(eq(t.actors.id, user.actorId)).get();
   // Archived states are not offered (createEntry refuses them too); their pages and past entries stay.
-  const states = own && own.kind !== 'state' ? db.select({ id: t.actors.id, name: t.actors.name }).from(t.actors).where(and(eq(t.actors.kind, 'state'), isNull(t.actors.archivedAt))).orderBy(t.actors.name).all() : [];
+  const states =
+    own && own.kind !== 'state'
+      ? db
+          .select({ id: t.actors.id, name: t.actors.name })
+          .from(t.actors)
+          .where(and(eq(t.actors.kind, 'state'), isNull(t.actors.archivedAt)))
+          .orderBy(t.actors.name)
+          .all()
+      : [];
   return {
     commitments: listCommitments().map(({ code, title }) => ({ code, title })),
-    subjects: own ? [{ id: own.id, name: own.name, self: true }, ...states.map((state) => ({ ...state, self: false }))] : [],
+    subjects: own
+      ? [
+          { id: own.id, name: own.name, self: true },
+          ...states.map((state) => ({ ...state, self: false })),
+        ]
+      : [],
   };
 }
 

@@ -33,7 +33,17 @@ export interface EntryStore {
 }
 
 /** A users row (joined with its actor's kind) as the rules see it. */
-export function principalOf(row: { id: string; role: Principal['role']; actorId: number | null; disabledAt: string | null; actorKind: ActorKind | null } | undefined): Principal | null {
+export function principalOf(
+  row:
+    | {
+        id: string;
+        role: Principal['role'];
+        actorId: number | null;
+        disabledAt: string | null;
+        actorKind: ActorKind | null;
+      }
+    | undefined,
+): Principal | null {
   if (!row || row.disabledAt !== null) return null;
   return { userId: row.id, role: row.role, actorId: row.actorId, actorKind: row.actorKind ?? null };
 }
@@ -48,19 +58,55 @@ export function principalOf(row: { id: string; role: Principal['role']; actorId:
 function compile(db: Db): EntryStore {
   const p = sql.placeholder;
   const principal = db
-    .select({ id: t.users.id, role: t.users.role, actorId: t.users.actorId, disabledAt: t.users.disabledAt, actorKind: t.actors.kind })
+    .select({
+      id: t.users.id,
+      role: t.users.role,
+      actorId: t.users.actorId,
+      disabledAt: t.users.disabledAt,
+      actorKind: t.actors.kind,
+    })
     .from(t.users)
     .leftJoin(t.actors, eq(t.users.actorId, t.actors.id))
     .where(eq(t.users.id, p('userId')))
     .prepare();
-  const entry = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, p('id'))).prepare();
-  const entryByKey = db.select().from(t.progressEntries).where(eq(t.progressEntries.idempotencyKey, p('key'))).prepare();
-  const liveCommitment = db.select({ id: t.commitments.id }).from(t.commitments).where(and(eq(t.commitments.code, p('code')), isNull(t.commitments.archivedAt))).prepare();
-  const commitment = db.select({ archivedAt: t.commitments.archivedAt }).from(t.commitments).where(eq(t.commitments.id, p('id'))).prepare();
-  const dutyBearers = db.select({ dutyBearer: t.commitmentDutyBearers.dutyBearer }).from(t.commitmentDutyBearers).where(eq(t.commitmentDutyBearers.commitmentId, p('id'))).prepare();
-  const actor = db.select({ kind: t.actors.kind, archivedAt: t.actors.archivedAt, name: t.actors.name }).from(t.actors).where(eq(t.actors.id, p('id'))).prepare();
+  const entry = db
+    .select()
+    .from(t.progressEntries)
+    .where(eq(t.progressEntries.id, p('id')))
+    .prepare();
+  const entryByKey = db
+    .select()
+    .from(t.progressEntries)
+    .where(eq(t.progressEntries.idempotencyKey, p('key')))
+    .prepare();
+  const liveCommitment = db
+    .select({ id: t.commitments.id })
+    .from(t.commitments)
+    .where(and(eq(t.commitments.code, p('code')), isNull(t.commitments.archivedAt)))
+    .prepare();
+  const commitment = db
+    .select({ archivedAt: t.commitments.archivedAt })
+    .from(t.commitments)
+    .where(eq(t.commitments.id, p('id')))
+    .prepare();
+  const dutyBearers = db
+    .select({ dutyBearer: t.commitmentDutyBearers.dutyBearer })
+    .from(t.commitmentDutyBearers)
+    .where(eq(t.commitmentDutyBearers.commitmentId, p('id')))
+    .prepare();
+  const actor = db
+    .select({ kind: t.actors.kind, archivedAt: t.actors.archivedAt, name: t.actors.name })
+    .from(t.actors)
+    .where(eq(t.actors.id, p('id')))
+    .prepare();
   // drizzle maps each placeholder through its column (booleans, JSON text) as it does a literal value.
-  const insert = byShape((placeholders) => db.insert(t.progressEntries).values(placeholders as unknown as EntryInsert).returning().prepare());
+  const insert = byShape((placeholders) =>
+    db
+      .insert(t.progressEntries)
+      .values(placeholders as unknown as EntryInsert)
+      .returning()
+      .prepare(),
+  );
   const update = byShape((placeholders) =>
     db
       .update(t.progressEntries)
@@ -69,7 +115,12 @@ function compile(db: Db): EntryStore {
       .returning()
       .prepare(),
   );
-  const audit = byShape((placeholders) => db.insert(t.auditLog).values(placeholders as unknown as AuditInsert).prepare());
+  const audit = byShape((placeholders) =>
+    db
+      .insert(t.auditLog)
+      .values(placeholders as unknown as AuditInsert)
+      .prepare(),
+  );
 
   return {
     principal: (userId) => principalOf(principal.get({ userId })),

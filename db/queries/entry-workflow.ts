@@ -6,8 +6,22 @@ import { principalOf, statementStore, type EntryRow, type EntryStore } from './e
 import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
 import { appliesToKind } from '../../lib/taxonomy';
 import type { CreateAction } from '../../lib/api-schemas';
-import { entryInputSchema, fieldErrorCodes, fieldErrors, returnNoteSchema, withdrawalReasonSchema, type EntryInput, type FieldErrorCode, type FieldErrorCodes, type FieldErrors } from '../../lib/entry-input';
-import { bidiControlErrors, ILL_FORMED_MESSAGE, textIntegrityErrors } from '../../lib/text-integrity';
+import {
+  entryInputSchema,
+  fieldErrorCodes,
+  fieldErrors,
+  returnNoteSchema,
+  withdrawalReasonSchema,
+  type EntryInput,
+  type FieldErrorCode,
+  type FieldErrorCodes,
+  type FieldErrors,
+} from '../../lib/entry-input';
+import {
+  bidiControlErrors,
+  ILL_FORMED_MESSAGE,
+  textIntegrityErrors,
+} from '../../lib/text-integrity';
 
 /**
  * The progress-entry workflow: draft -> submitted -> published, or returned with a note; a
@@ -17,7 +31,13 @@ import { bidiControlErrors, ILL_FORMED_MESSAGE, textIntegrityErrors } from '../.
  */
 export type WriteResult =
   | { ok: true; entryId: number; duplicate?: boolean }
-  | { ok: false; status: 400 | 403 | 404 | 409; message: string; fieldErrors?: FieldErrors; fieldCodes?: FieldErrorCodes };
+  | {
+      ok: false;
+      status: 400 | 403 | 404 | 409;
+      message: string;
+      fieldErrors?: FieldErrors;
+      fieldCodes?: FieldErrorCodes;
+    };
 
 export interface WriteContext {
   requestId?: string | null;
@@ -26,14 +46,21 @@ export interface WriteContext {
 const invalid = (errors: FieldErrors, codes?: FieldErrorCodes): WriteResult => ({
   ok: false,
   status: 400,
-  message: `Check ${Object.keys(errors).join(', ')}: ${Object.entries(errors).map(([field, message]) => `${field} ${message}`).join('; ')}`,
+  message: `Check ${Object.keys(errors).join(', ')}: ${Object.entries(errors)
+    .map(([field, message]) => `${field} ${message}`)
+    .join('; ')}`,
   fieldErrors: errors,
   ...(codes ? { fieldCodes: codes } : {}),
 });
 /** One field refused, with the code the form words it by. */
-const refuse = (field: string, code: FieldErrorCode, message: string): WriteResult => invalid({ [field]: message }, { [field]: code });
+const refuse = (field: string, code: FieldErrorCode, message: string): WriteResult =>
+  invalid({ [field]: message }, { [field]: code });
 const forbidden = (message: string): WriteResult => ({ ok: false, status: 403, message });
-const notFound = (what: string): WriteResult => ({ ok: false, status: 404, message: `${what} was not found.` });
+const notFound = (what: string): WriteResult => ({
+  ok: false,
+  status: 404,
+  message: `${what} was not found.`,
+});
 
 function now(): string {
   return new Date().toISOString();
@@ -44,7 +71,13 @@ export function loadPrincipal(tx: Tx, userId: string | null | undefined): Princi
   if (!userId) return null;
   return principalOf(
     tx
-      .select({ id: t.users.id, role: t.users.role, actorId: t.users.actorId, disabledAt: t.users.disabledAt, actorKind: t.actors.kind })
+      .select({
+        id: t.users.id,
+        role: t.users.role,
+        actorId: t.users.actorId,
+        disabledAt: t.users.disabledAt,
+        actorKind: t.actors.kind,
+      })
       .from(t.users)
       .leftJoin(t.actors, eq(t.users.actorId, t.actors.id))
       .where(eq(t.users.id, userId))
@@ -52,7 +85,20 @@ export function loadPrincipal(tx: Tx, userId: string | null | undefined): Princi
   );
 }
 
-function resourceOf(store: EntryStore, entry: Pick<EntryRow, 'commitmentId' | 'subjectId' | 'reporterId' | 'state' | 'createdBy' | 'withdrawnAt' | 'supersededById'>, state: EntryResource['state']): EntryResource | null {
+function resourceOf(
+  store: EntryStore,
+  entry: Pick<
+    EntryRow,
+    | 'commitmentId'
+    | 'subjectId'
+    | 'reporterId'
+    | 'state'
+    | 'createdBy'
+    | 'withdrawnAt'
+    | 'supersededById'
+  >,
+  state: EntryResource['state'],
+): EntryResource | null {
   const subject = store.actor(entry.subjectId);
   const reporter = store.actor(entry.reporterId);
   if (!subject || !reporter) return null;
@@ -95,23 +141,44 @@ function entryContent(data: EntryInput, selfReport: boolean) {
  * that is not well-formed Unicode or a key such as `__proto__` anywhere in it, then the entry
  * schema, then bidirectional controls in its one-line fields (summary, evidence titles and links).
  */
-export function parseEntryInput(input: unknown): { ok: true; data: EntryInput } | { ok: false; errors: FieldErrors; codes?: FieldErrorCodes } {
+export function parseEntryInput(
+  input: unknown,
+): { ok: true; data: EntryInput } | { ok: false; errors: FieldErrors; codes?: FieldErrorCodes } {
   // The form words these by code: broken text as invalid text, a key such as __proto__ as a field
   // that is not the form's, bidirectional controls as the invisible formatting codes they are.
-  const coded = (errors: FieldErrors, code: (message: string) => FieldErrorCode) => ({ ok: false as const, errors, codes: Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, code(message)])) });
+  const coded = (errors: FieldErrors, code: (message: string) => FieldErrorCode) => ({
+    ok: false as const,
+    errors,
+    codes: Object.fromEntries(
+      Object.entries(errors).map(([field, message]) => [field, code(message)]),
+    ),
+  });
   const broken = textIntegrityErrors(input);
-  if (broken) return coded(broken, (message) => (message === ILL_FORMED_MESSAGE ? 'invalid_text' : 'unknown_field'));
+  if (broken)
+    return coded(broken, (message) =>
+      message === ILL_FORMED_MESSAGE ? 'invalid_text' : 'unknown_field',
+    );
   const parsed = entryInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), codes: fieldErrorCodes(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, errors: fieldErrors(parsed.error), codes: fieldErrorCodes(parsed.error) };
   const oneLine = bidiControlErrors({
     summary: parsed.data.summary,
-    ...Object.fromEntries(parsed.data.evidence.flatMap((link, index) => [[`evidence.${index}.title`, link.title], [`evidence.${index}.url`, link.url]])),
+    ...Object.fromEntries(
+      parsed.data.evidence.flatMap((link, index) => [
+        [`evidence.${index}.title`, link.title],
+        [`evidence.${index}.url`, link.url],
+      ]),
+    ),
   });
   return oneLine ? coded(oneLine, () => 'control_characters') : { ok: true, data: parsed.data };
 }
 
 /** Creates a draft from the user's own actor. Retrying with the same idempotency key returns the first entry. */
-export function createEntry(userId: string, input: unknown, context: WriteContext = {}): WriteResult {
+export function createEntry(
+  userId: string,
+  input: unknown,
+  context: WriteContext = {},
+): WriteResult {
   const parsed = parseEntryInput(input);
   if (!parsed.ok) return invalid(parsed.errors, parsed.codes);
   return transaction((store) => createIn(store, userId, parsed.data, context));
@@ -122,7 +189,12 @@ export function createEntry(userId: string, input: unknown, context: WriteContex
  * rules as doing it in steps: if the advance is refused, the new draft is rolled back too. A retry
  * with the same idempotency key returns the first entry, whatever its state, and writes nothing.
  */
-export function createAndAdvanceEntry(userId: string, input: unknown, action: CreateAction, context: WriteContext = {}): WriteResult {
+export function createAndAdvanceEntry(
+  userId: string,
+  input: unknown,
+  action: CreateAction,
+  context: WriteContext = {},
+): WriteResult {
   const parsed = parseEntryInput(input);
   if (!parsed.ok) return invalid(parsed.errors, parsed.codes);
   return settle(() =>
@@ -148,24 +220,45 @@ export interface ImportCreate {
  * Creates an entry inside the caller's transaction: the form's path (`entry.create`, as the
  * user's own actor, a draft) or, with `imported`, the import's (`entry.import`).
  */
-export function createIn(store: EntryStore, userId: string, data: EntryInput, context: WriteContext, imported?: ImportCreate): WriteResult {
+export function createIn(
+  store: EntryStore,
+  userId: string,
+  data: EntryInput,
+  context: WriteContext,
+  imported?: ImportCreate,
+): WriteResult {
   const principal = store.principal(userId);
   const reporterId = imported ? imported.reporterId : principal?.actorId;
-  if (!principal || reporterId === null || reporterId === undefined) return forbidden('Only a member of an actor can log progress.');
+  if (!principal || reporterId === null || reporterId === undefined)
+    return forbidden('Only a member of an actor can log progress.');
   const existing = store.entryByKey(data.idempotencyKey);
   if (existing) {
     return existing.createdBy === principal.userId
       ? { ok: true, entryId: existing.id, duplicate: true }
-      : { ok: false, status: 409, message: 'This idempotency key was already used for another entry.' };
+      : {
+          ok: false,
+          status: 409,
+          message: 'This idempotency key was already used for another entry.',
+        };
   }
   const archived = archivedReporter(store, reporterId);
   if (archived) return archived;
   const commitment = store.liveCommitment(data.commitment);
-  if (!commitment) return refuse('commitment', 'invalid_choice', 'is not a commitment of this workspace');
+  if (!commitment)
+    return refuse('commitment', 'invalid_choice', 'is not a commitment of this workspace');
   const subjectActor = store.actor(data.subject);
-  if (!subjectActor || subjectActor.archived) return refuse('subject', 'invalid_choice', 'is not an actor of this workspace');
+  if (!subjectActor || subjectActor.archived)
+    return refuse('subject', 'invalid_choice', 'is not an actor of this workspace');
   const subject = { id: data.subject };
-  const draft = { commitmentId: commitment.id, subjectId: subject.id, reporterId, state: 'draft' as const, createdBy: principal.userId, withdrawnAt: null, supersededById: null };
+  const draft = {
+    commitmentId: commitment.id,
+    subjectId: subject.id,
+    reporterId,
+    state: 'draft' as const,
+    createdBy: principal.userId,
+    withdrawnAt: null,
+    supersededById: null,
+  };
   const resource = resourceOf(store, draft, 'new');
   if (!resource) return notFound('The actor');
   const decision = authorize(principal, imported ? 'entry.import' : 'entry.create', resource);
@@ -175,11 +268,22 @@ export function createIn(store: EntryStore, userId: string, data: EntryInput, co
   if (confidence) return confidence;
   if (data.supersedes !== null) {
     const original = store.entry(data.supersedes);
-    if (!original || original.state !== 'published' || original.withdrawnAt !== null || original.supersededById !== null) {
+    if (
+      !original ||
+      original.state !== 'published' ||
+      original.withdrawnAt !== null ||
+      original.supersededById !== null
+    ) {
       return invalid({ supersedes: 'must be a published entry that is still current' });
     }
-    if (original.commitmentId !== commitment.id || original.subjectId !== subject.id || original.reporterId !== reporterId) {
-      return invalid({ supersedes: 'must be an entry of the same commitment, subject and reporter' });
+    if (
+      original.commitmentId !== commitment.id ||
+      original.subjectId !== subject.id ||
+      original.reporterId !== reporterId
+    ) {
+      return invalid({
+        supersedes: 'must be an entry of the same commitment, subject and reporter',
+      });
     }
   }
   const timestamp = now();
@@ -196,12 +300,24 @@ export function createIn(store: EntryStore, userId: string, data: EntryInput, co
     createdAt: timestamp,
     updatedAt: timestamp,
   });
-  store.audit({ userId: principal.userId, action: imported ? 'entry.import' : 'entry.create', entityType: 'progress_entry', entityId: entry.id, after: entry, requestId: context.requestId });
+  store.audit({
+    userId: principal.userId,
+    action: imported ? 'entry.import' : 'entry.create',
+    entityType: 'progress_entry',
+    entityId: entry.id,
+    after: entry,
+    requestId: context.requestId,
+  });
   return { ok: true, entryId: entry.id };
 }
 
 /** Loads an entry and checks one action on it, inside the caller's transaction. */
-function guarded(store: EntryStore, userId: string, entryId: number, action: EntryAction): { principal: Principal; entry: EntryRow } | WriteResult {
+function guarded(
+  store: EntryStore,
+  userId: string,
+  entryId: number,
+  action: EntryAction,
+): { principal: Principal; entry: EntryRow } | WriteResult {
   const principal = store.principal(userId);
   if (!principal) return forbidden('Sign in to do this.');
   const entry = store.entry(entryId);
@@ -212,7 +328,9 @@ function guarded(store: EntryStore, userId: string, entryId: number, action: Ent
   if (!decision.allowed) {
     // Another actor's unpublished entry is not even acknowledged to exist.
     const ownActor = principal.actorId === entry.reporterId;
-    return entry.state === 'published' || ownActor ? forbidden(decision.reason) : notFound('The entry');
+    return entry.state === 'published' || ownActor
+      ? forbidden(decision.reason)
+      : notFound('The entry');
   }
   return { principal, entry };
 }
@@ -225,11 +343,23 @@ function transition(
   userId: string,
   entryId: number,
   action: EntryAction,
-  change: (entry: EntryRow, principal: Principal, timestamp: string) => Partial<typeof t.progressEntries.$inferInsert> | WriteResult,
+  change: (
+    entry: EntryRow,
+    principal: Principal,
+    timestamp: string,
+  ) => Partial<typeof t.progressEntries.$inferInsert> | WriteResult,
   context: WriteContext,
-  afterWrite?: (store: EntryStore, entry: EntryRow, updated: EntryRow, principal: Principal, timestamp: string) => void,
+  afterWrite?: (
+    store: EntryStore,
+    entry: EntryRow,
+    updated: EntryRow,
+    principal: Principal,
+    timestamp: string,
+  ) => void,
 ): WriteResult {
-  return transaction((store) => transitionIn(store, userId, entryId, action, change, context, afterWrite));
+  return transaction((store) =>
+    transitionIn(store, userId, entryId, action, change, context, afterWrite),
+  );
 }
 
 /** Actions that move an entry's content towards publication; none may once its commitment or subject is archived. */
@@ -237,13 +367,36 @@ const ADVANCES_CONTENT = new Set<EntryAction>(['entry.edit', 'entry.submit', 'en
 
 /** An archived commitment or actor takes no new statements: drafts written before the archiving stay as they are. */
 function archivedTarget(store: EntryStore, entry: EntryRow): WriteResult | null {
-  if (store.commitmentArchived(entry.commitmentId)) return { ok: false, status: 409, message: 'commitment: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { commitment: 'was archived' }, fieldCodes: { commitment: 'archived' } };
-  if (store.actor(entry.subjectId)?.archived) return { ok: false, status: 409, message: 'subject: was archived, so this entry can no longer be changed, submitted or published.', fieldErrors: { subject: 'was archived' }, fieldCodes: { subject: 'archived' } };
+  if (store.commitmentArchived(entry.commitmentId))
+    return {
+      ok: false,
+      status: 409,
+      message:
+        'commitment: was archived, so this entry can no longer be changed, submitted or published.',
+      fieldErrors: { commitment: 'was archived' },
+      fieldCodes: { commitment: 'archived' },
+    };
+  if (store.actor(entry.subjectId)?.archived)
+    return {
+      ok: false,
+      status: 409,
+      message:
+        'subject: was archived, so this entry can no longer be changed, submitted or published.',
+      fieldErrors: { subject: 'was archived' },
+      fieldCodes: { subject: 'archived' },
+    };
   return null;
 }
 
 /** Actions a member of the reporting actor takes; none once that actor is archived (an admin's withdrawal still is). */
-const MEMBER_WRITES = new Set<EntryAction>(['entry.create', 'entry.import', 'entry.edit', 'entry.submit', 'entry.publish', 'entry.return']);
+const MEMBER_WRITES = new Set<EntryAction>([
+  'entry.create',
+  'entry.import',
+  'entry.edit',
+  'entry.submit',
+  'entry.publish',
+  'entry.return',
+]);
 
 /**
  * An archived actor speaks no more: its members neither write, submit, publish nor return
@@ -252,7 +405,12 @@ const MEMBER_WRITES = new Set<EntryAction>(['entry.create', 'entry.import', 'ent
 function archivedReporter(store: EntryStore, reporterId: number): WriteResult | null {
   const reporter = store.actor(reporterId);
   if (!reporter?.archived) return null;
-  return { ok: false, status: 409, message: `Reporter: ${reporter.name} is archived; its members cannot write entries.`, fieldErrors: { reporter: 'is archived: its members cannot write entries' } };
+  return {
+    ok: false,
+    status: 409,
+    message: `Reporter: ${reporter.name} is archived; its members cannot write entries.`,
+    fieldErrors: { reporter: 'is archived: its members cannot write entries' },
+  };
 }
 
 /** One transition inside the caller's transaction. */
@@ -261,9 +419,19 @@ function transitionIn(
   userId: string,
   entryId: number,
   action: EntryAction,
-  change: (entry: EntryRow, principal: Principal, timestamp: string) => Partial<typeof t.progressEntries.$inferInsert> | WriteResult,
+  change: (
+    entry: EntryRow,
+    principal: Principal,
+    timestamp: string,
+  ) => Partial<typeof t.progressEntries.$inferInsert> | WriteResult,
   context: WriteContext,
-  afterWrite?: (store: EntryStore, entry: EntryRow, updated: EntryRow, principal: Principal, timestamp: string) => void,
+  afterWrite?: (
+    store: EntryStore,
+    entry: EntryRow,
+    updated: EntryRow,
+    principal: Principal,
+    timestamp: string,
+  ) => void,
 ): WriteResult {
   const loaded = guarded(store, userId, entryId, action);
   if (isResult(loaded)) return loaded;
@@ -280,13 +448,26 @@ function transitionIn(
   const values = change(entry, principal, timestamp);
   if (isResult(values)) return values;
   const updated = store.updateEntry(entryId, { ...values, updatedAt: timestamp });
-  store.audit({ userId: principal.userId, action, entityType: 'progress_entry', entityId: entryId, before: entry, after: updated, requestId: context.requestId });
+  store.audit({
+    userId: principal.userId,
+    action,
+    entityType: 'progress_entry',
+    entityId: entryId,
+    before: entry,
+    after: updated,
+    requestId: context.requestId,
+  });
   afterWrite?.(store, entry, updated, principal, timestamp);
   return { ok: true, entryId };
 }
 
 /** Changes a draft or a returned entry; the same validation as creation. */
-export function updateEntry(userId: string, entryId: number, input: unknown, context: WriteContext = {}): WriteResult {
+export function updateEntry(
+  userId: string,
+  entryId: number,
+  input: unknown,
+  context: WriteContext = {},
+): WriteResult {
   const parsed = parseEntryInput(input);
   if (!parsed.ok) return invalid(parsed.errors, parsed.codes);
   const data = parsed.data;
@@ -295,7 +476,12 @@ export function updateEntry(userId: string, entryId: number, input: unknown, con
     entryId,
     'entry.edit',
     (entry) => {
-      if (data.subject !== entry.subjectId) return refuse('subject', 'not_allowed', 'cannot change: start a new entry for another subject');
+      if (data.subject !== entry.subjectId)
+        return refuse(
+          'subject',
+          'not_allowed',
+          'cannot change: start a new entry for another subject',
+        );
       const selfReport = entry.subjectId === entry.reporterId;
       return confidenceProblem(selfReport, data) ?? entryContent(data, selfReport);
     },
@@ -305,39 +491,77 @@ export function updateEntry(userId: string, entryId: number, input: unknown, con
 
 /** A self-report states no confidence; an independent assessment is saved with one, on every path. */
 function confidenceProblem(selfReport: boolean, data: EntryInput): WriteResult | null {
-  if (selfReport) return data.confidence === null ? null : refuse('confidence', 'not_allowed', 'is only for independent assessments');
-  return data.confidence === null ? refuse('confidence', 'required', 'is required for an independent assessment') : null;
+  if (selfReport)
+    return data.confidence === null
+      ? null
+      : refuse('confidence', 'not_allowed', 'is only for independent assessments');
+  return data.confidence === null
+    ? refuse('confidence', 'required', 'is required for an independent assessment')
+    : null;
 }
 
 /** An independent assessment is only complete with the assessor's confidence (drafts saved before it was required lack one). */
 function changedSinceShown(entry: EntryRow, version: string | undefined): WriteResult | null {
   if (version === undefined || entry.updatedAt === version) return null;
-  return { ok: false, status: 409, message: 'version: the entry changed after it was shown to you; review it again before publishing.', fieldErrors: { version: 'changed after it was shown' } };
+  return {
+    ok: false,
+    status: 409,
+    message:
+      'version: the entry changed after it was shown to you; review it again before publishing.',
+    fieldErrors: { version: 'changed after it was shown' },
+  };
 }
 
 function missingConfidence(entry: EntryRow): WriteResult | null {
-  return entry.subjectId !== entry.reporterId && entry.confidence === null ? refuse('confidence', 'required', 'is required for an independent assessment') : null;
+  return entry.subjectId !== entry.reporterId && entry.confidence === null
+    ? refuse('confidence', 'required', 'is required for an independent assessment')
+    : null;
 }
 
-function submitIn(store: EntryStore, userId: string, entryId: number, context: WriteContext): WriteResult {
+function submitIn(
+  store: EntryStore,
+  userId: string,
+  entryId: number,
+  context: WriteContext,
+): WriteResult {
   return transitionIn(
     store,
     userId,
     entryId,
     'entry.submit',
-    (entry, _principal, timestamp) => missingConfidence(entry) ?? { state: 'submitted', submittedAt: timestamp, returnNote: null },
+    (entry, _principal, timestamp) =>
+      missingConfidence(entry) ?? { state: 'submitted', submittedAt: timestamp, returnNote: null },
     context,
   );
 }
 
-export function submitEntry(userId: string, entryId: number, context: WriteContext = {}): WriteResult {
+export function submitEntry(
+  userId: string,
+  entryId: number,
+  context: WriteContext = {},
+): WriteResult {
   return transaction((store) => submitIn(store, userId, entryId, context));
 }
 
-export function returnEntry(userId: string, entryId: number, note: unknown, context: WriteContext = {}): WriteResult {
+export function returnEntry(
+  userId: string,
+  entryId: number,
+  note: unknown,
+  context: WriteContext = {},
+): WriteResult {
   const parsed = returnNoteSchema.safeParse(note);
   if (!parsed.success) return invalid({ note: parsed.error.issues[0]?.message ?? 'is required' });
-  return transition(userId, entryId, 'entry.return', (_entry, _principal, timestamp) => ({ state: 'returned', returnedAt: timestamp, returnNote: parsed.data.trim() }), context);
+  return transition(
+    userId,
+    entryId,
+    'entry.return',
+    (_entry, _principal, timestamp) => ({
+      state: 'returned',
+      returnedAt: timestamp,
+      returnNote: parsed.data.trim(),
+    }),
+    context,
+  );
 }
 
 /**
@@ -345,11 +569,20 @@ export function returnEntry(userId: string, entryId: number, note: unknown, cont
  * `version` (the entry's updatedAt when a reviewer was shown it), an entry changed since is
  * refused, checked inside the transaction, so what is published is what the reviewer saw.
  */
-export function publishEntry(userId: string, entryId: number, context: WriteContext & { version?: string } = {}): WriteResult {
+export function publishEntry(
+  userId: string,
+  entryId: number,
+  context: WriteContext & { version?: string } = {},
+): WriteResult {
   return settle(() => transaction((store) => publishIn(store, userId, entryId, context)));
 }
 
-export function publishIn(store: EntryStore, userId: string, entryId: number, context: WriteContext & { version?: string }): WriteResult {
+export function publishIn(
+  store: EntryStore,
+  userId: string,
+  entryId: number,
+  context: WriteContext & { version?: string },
+): WriteResult {
   return transitionIn(
     store,
     userId,
@@ -357,7 +590,12 @@ export function publishIn(store: EntryStore, userId: string, entryId: number, co
     'entry.publish',
     (entry, principal, timestamp) =>
       changedSinceShown(entry, context.version) ??
-      missingConfidence(entry) ?? { state: 'published', publishedAt: timestamp, approvedBy: principal.userId, submittedAt: entry.submittedAt ?? timestamp },
+      missingConfidence(entry) ?? {
+        state: 'published',
+        publishedAt: timestamp,
+        approvedBy: principal.userId,
+        submittedAt: entry.submittedAt ?? timestamp,
+      },
     context,
     (store, _entry, updated, principal, timestamp) => {
       if (updated.supersedesId === null) return;
@@ -366,25 +604,49 @@ export function publishIn(store: EntryStore, userId: string, entryId: number, co
         // Someone corrected or withdrew it meanwhile: refuse rather than fork the history.
         throw new ConflictError('The entry this corrects was already corrected or withdrawn.');
       }
-      const after = store.updateEntry(original.id, { supersededById: updated.id, supersededAt: timestamp, updatedAt: timestamp });
-      store.audit({ userId: principal.userId, action: 'entry.supersede', entityType: 'progress_entry', entityId: original.id, before: original, after, requestId: context.requestId });
+      const after = store.updateEntry(original.id, {
+        supersededById: updated.id,
+        supersededAt: timestamp,
+        updatedAt: timestamp,
+      });
+      store.audit({
+        userId: principal.userId,
+        action: 'entry.supersede',
+        entityType: 'progress_entry',
+        entityId: original.id,
+        before: original,
+        after,
+        requestId: context.requestId,
+      });
     },
   );
 }
 
-const ADVANCE: Record<Exclude<CreateAction, 'draft'>, (store: EntryStore, userId: string, entryId: number, context: WriteContext) => WriteResult> = {
+const ADVANCE: Record<
+  Exclude<CreateAction, 'draft'>,
+  (store: EntryStore, userId: string, entryId: number, context: WriteContext) => WriteResult
+> = {
   submit: submitIn,
   publish: publishIn,
 };
 
-export function withdrawEntry(userId: string, entryId: number, reason: unknown, context: WriteContext = {}): WriteResult {
+export function withdrawEntry(
+  userId: string,
+  entryId: number,
+  reason: unknown,
+  context: WriteContext = {},
+): WriteResult {
   const parsed = withdrawalReasonSchema.safeParse(reason);
   if (!parsed.success) return invalid({ reason: parsed.error.issues[0]?.message ?? 'is required' });
   return transition(
     userId,
     entryId,
     'entry.withdraw',
-    (_entry, principal, timestamp) => ({ withdrawnAt: timestamp, withdrawnBy: principal.userId, withdrawalReason: parsed.data.trim() }),
+    (_entry, principal, timestamp) => ({
+      withdrawnAt: timestamp,
+      withdrawnBy: principal.userId,
+      withdrawalReason: parsed.data.trim(),
+    }),
     context,
   );
 }
@@ -451,12 +713,22 @@ function workflowList(where: ReturnType<typeof and>): WorkflowEntryDto[] {
 
 /** The user's own drafts, returned and submitted entries. */
 export function listMyDrafts(userId: string): WorkflowEntryDto[] {
-  return workflowList(and(eq(t.progressEntries.createdBy, userId), inArray(t.progressEntries.state, ['draft', 'returned', 'submitted'])));
+  return workflowList(
+    and(
+      eq(t.progressEntries.createdBy, userId),
+      inArray(t.progressEntries.state, ['draft', 'returned', 'submitted']),
+    ),
+  );
 }
 
 /** Submitted entries of the focal point's actor, awaiting publication or return. */
 export function listReviewQueue(userId: string): WorkflowEntryDto[] {
   const principal = getDb().transaction((tx) => loadPrincipal(tx, userId));
   if (!principal || principal.role !== 'focal_point' || principal.actorId === null) return [];
-  return workflowList(and(eq(t.progressEntries.reporterId, principal.actorId), eq(t.progressEntries.state, 'submitted')));
+  return workflowList(
+    and(
+      eq(t.progressEntries.reporterId, principal.actorId),
+      eq(t.progressEntries.state, 'submitted'),
+    ),
+  );
 }

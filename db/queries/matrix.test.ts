@@ -17,8 +17,17 @@ beforeEach(() => {
 
 /** The full matrix's cells as a page sends them: without the entry's summary and reporter. */
 function withoutDetails(cells: MatrixDto['cells']): MatrixPageDto['cells'] {
-  const strip = (status: MatrixDto['cells'][number]['self']) => (status ? { status: status.status, asOf: status.asOf, entryId: status.entryId, stale: status.stale } : null);
-  return cells.map((cell) => ({ actorId: cell.actorId, code: cell.code, self: strip(cell.self), independent: strip(cell.independent), contested: cell.contested }));
+  const strip = (status: MatrixDto['cells'][number]['self']) =>
+    status
+      ? { status: status.status, asOf: status.asOf, entryId: status.entryId, stale: status.stale }
+      : null;
+  return cells.map((cell) => ({
+    actorId: cell.actorId,
+    code: cell.code,
+    self: strip(cell.self),
+    independent: strip(cell.independent),
+    contested: cell.contested,
+  }));
 }
 
 /** Every page of a view, in order, until one comes back empty. */
@@ -32,7 +41,13 @@ function allPages(filters: DashboardFilters, limit: number): MatrixPageDto[] {
 }
 
 describe('the matrix, one page of actors at a time', () => {
-  const region = () => (db.$client.prepare(`SELECT region FROM actors WHERE region IS NOT NULL GROUP BY region ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string);
+  const region = () =>
+    db.$client
+      .prepare(
+        `SELECT region FROM actors WHERE region IS NOT NULL GROUP BY region ORDER BY count(*) DESC LIMIT 1`,
+      )
+      .pluck()
+      .get() as string;
   const views = (): DashboardFilters[] => [
     {},
     { kind: 'state' },
@@ -45,7 +60,14 @@ describe('the matrix, one page of actors at a time', () => {
 
   it('has, page after page, exactly the cells of the whole matrix, now and as of past dates, with filters', () => {
     // The demo holds corrections and withdrawals, which must not count: the pages must agree on them too.
-    expect(db.$client.prepare(`SELECT count(*) FROM progress_entries WHERE superseded_by_id IS NOT NULL OR withdrawn_at IS NOT NULL`).pluck().get()).toBeGreaterThan(0);
+    expect(
+      db.$client
+        .prepare(
+          `SELECT count(*) FROM progress_entries WHERE superseded_by_id IS NOT NULL OR withdrawn_at IS NOT NULL`,
+        )
+        .pluck()
+        .get(),
+    ).toBeGreaterThan(0);
     for (const view of views()) {
       const full = computeMatrix(view);
       for (const limit of [3, 7, 200]) {
@@ -53,17 +75,33 @@ describe('the matrix, one page of actors at a time', () => {
         const pages = allPages(view, limit);
         expect(pages.length, where).toBe(Math.ceil(full.actors.length / limit));
         for (const [index, page] of pages.entries()) {
-          expect(page, where).toMatchObject({ asOf: full.asOf, commitments: full.commitments, total: full.actors.length, page: index + 1, limit });
+          expect(page, where).toMatchObject({
+            asOf: full.asOf,
+            commitments: full.commitments,
+            total: full.actors.length,
+            page: index + 1,
+            limit,
+          });
           expect(page.actors.length, where).toBeLessThanOrEqual(limit);
         }
-        expect(pages.flatMap((page) => page.actors), where).toEqual(full.actors);
-        expect(pages.flatMap((page) => page.cells), where).toEqual(withoutDetails(full.cells));
+        expect(
+          pages.flatMap((page) => page.actors),
+          where,
+        ).toEqual(full.actors);
+        expect(
+          pages.flatMap((page) => page.cells),
+          where,
+        ).toEqual(withoutDetails(full.cells));
       }
     }
   });
 
   it('has in every cell the status the roll-up module finds for that pair, now and as of past dates', () => {
-    const commitmentIds = new Map((db.$client.prepare('SELECT code, id FROM commitments').raw().all() as [string, number][]).map(([code, id]) => [code, id]));
+    const commitmentIds = new Map(
+      (
+        db.$client.prepare('SELECT code, id FROM commitments').raw().all() as [string, number][]
+      ).map(([code, id]) => [code, id]),
+    );
     const entries = publishedRollupEntries(db);
     for (const view of views()) {
       const expected = currentStatuses(entries, view.asOf);
@@ -71,11 +109,20 @@ describe('the matrix, one page of actors at a time', () => {
       const where = JSON.stringify(view);
       for (const cell of full.cells) {
         const pair = expected.get(pairKey(commitmentIds.get(cell.code)!, cell.actorId));
-        expect([cell.self?.entryId ?? null, cell.independent?.entryId ?? null], `${where} ${cell.code} ${cell.actorId}`).toEqual([pair?.self?.entryId ?? null, pair?.independent?.entryId ?? null]);
+        expect(
+          [cell.self?.entryId ?? null, cell.independent?.entryId ?? null],
+          `${where} ${cell.code} ${cell.actorId}`,
+        ).toEqual([pair?.self?.entryId ?? null, pair?.independent?.entryId ?? null]);
         expect(cell.self?.status ?? null, where).toBe(pair?.self?.status ?? null);
-        expect(cell.contested, where).toBe(isContested(pair?.self?.status, pair?.independent?.status));
+        expect(cell.contested, where).toBe(
+          isContested(pair?.self?.status, pair?.independent?.status),
+        );
       }
-      expect(full.cells.filter((cell) => cell.self || cell.independent).length, where).toBe(full.cells.filter((cell) => expected.has(pairKey(commitmentIds.get(cell.code)!, cell.actorId))).length);
+      expect(full.cells.filter((cell) => cell.self || cell.independent).length, where).toBe(
+        full.cells.filter((cell) =>
+          expected.has(pairKey(commitmentIds.get(cell.code)!, cell.actorId)),
+        ).length,
+      );
     }
   });
 
@@ -97,10 +144,17 @@ describe('the matrix, one page of actors at a time', () => {
     const reported = before.cells.find((cell) => cell.self)!;
     const actorId = reported.actorId;
     // Withdraw the entry behind one cell, as an admin would: the cell falls back to the previous status or to no report.
-    db.$client.prepare(`UPDATE progress_entries SET withdrawn_at = '2026-11-02T00:00:00.000Z', withdrawn_by = 'demo-user-admin', withdrawal_reason = 'test' WHERE id = ?`).run(reported.self!.entryId);
+    db.$client
+      .prepare(
+        `UPDATE progress_entries SET withdrawn_at = '2026-11-02T00:00:00.000Z', withdrawn_by = 'demo-user-admin', withdrawal_reason = 'test' WHERE id = ?`,
+      )
+      .run(reported.self!.entryId);
     const after = getMatrixPage({}, { page: 1, limit: 200 });
     expect(after).not.toEqual(before);
-    expect(after.cells.find((cell) => cell.actorId === actorId && cell.code === reported.code)?.self?.entryId).not.toBe(reported.self!.entryId);
+    expect(
+      after.cells.find((cell) => cell.actorId === actorId && cell.code === reported.code)?.self
+        ?.entryId,
+    ).not.toBe(reported.self!.entryId);
     expect(after).toEqual(computeMatrixPage({}, { page: 1, limit: 200 }));
   });
 });
@@ -110,8 +164,14 @@ describe("a page's actors and commitments", () => {
     const view = { theme: 'trafficking' as const, kind: 'state' as const };
     const before = getMatrixPage(view, { page: 1, limit: 200 });
     const archived = before.actors[0]!;
-    db.$client.prepare(`UPDATE actors SET archived_at = '2026-11-02T00:00:00.000Z' WHERE id = ?`).run(archived.id);
-    const moved = db.$client.prepare(`SELECT id, code FROM commitments WHERE archived_at IS NULL AND theme <> 'trafficking' ORDER BY position LIMIT 1`).get() as { id: number; code: string };
+    db.$client
+      .prepare(`UPDATE actors SET archived_at = '2026-11-02T00:00:00.000Z' WHERE id = ?`)
+      .run(archived.id);
+    const moved = db.$client
+      .prepare(
+        `SELECT id, code FROM commitments WHERE archived_at IS NULL AND theme <> 'trafficking' ORDER BY position LIMIT 1`,
+      )
+      .get() as { id: number; code: string };
     db.$client.prepare(`UPDATE commitments SET theme = 'trafficking' WHERE id = ?`).run(moved.id);
     const after = getMatrixPage(view, { page: 1, limit: 200 });
     expect(after.actors.map((actor) => actor.id)).not.toContain(archived.id);
@@ -122,18 +182,39 @@ describe("a page's actors and commitments", () => {
 
 describe("reading a page's statuses", () => {
   it("reads today's statuses of a page of actors from the subject index alone, never the table (its cost stays with the page, not the table's size)", () => {
-    const ids = (count: number) => JSON.stringify(Array.from({ length: count }, (_, index) => index + 1));
+    const ids = (count: number) =>
+      JSON.stringify(Array.from({ length: count }, (_, index) => index + 1));
     // A page of 10 actors or one actor, on all of a view's commitments or on a theme's.
-    for (const [actors, commitments] of [[10, 200], [10, 29], [1, 200], [25, 200]] as const) {
-      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${pageStatusesSql(actors, commitments, false)}`).all(ids(actors), ids(commitments)) as { detail: string }[]).map((row) => row.detail);
-      expect(plan.join('\n'), `${actors} actors x ${commitments} commitments`).toMatch(/^SEARCH current_status USING COVERING INDEX current_status_subject_idx \(subject_id=\?\)$/m);
+    for (const [actors, commitments] of [
+      [10, 200],
+      [10, 29],
+      [1, 200],
+      [25, 200],
+    ] as const) {
+      const plan = (
+        db.$client
+          .prepare(`EXPLAIN QUERY PLAN ${pageStatusesSql(actors, commitments, false)}`)
+          .all(ids(actors), ids(commitments)) as { detail: string }[]
+      ).map((row) => row.detail);
+      expect(plan.join('\n'), `${actors} actors x ${commitments} commitments`).toMatch(
+        /^SEARCH current_status USING COVERING INDEX current_status_subject_idx \(subject_id=\?\)$/m,
+      );
     }
   });
 
   it('reads the statuses of a page of actors as of a past date by seeking each pair in the index of counted entries, never the table', () => {
-    const ids = (count: number) => JSON.stringify(Array.from({ length: count }, (_, index) => index + 1));
-    for (const [actors, commitments] of [[10, 200], [10, 29], [50, 200]] as const) {
-      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${pageStatusesSql(actors, commitments, true)}`).all(ids(actors), '2023-06-30', ids(commitments)) as { detail: string }[]).map((row) => row.detail);
+    const ids = (count: number) =>
+      JSON.stringify(Array.from({ length: count }, (_, index) => index + 1));
+    for (const [actors, commitments] of [
+      [10, 200],
+      [10, 29],
+      [50, 200],
+    ] as const) {
+      const plan = (
+        db.$client
+          .prepare(`EXPLAIN QUERY PLAN ${pageStatusesSql(actors, commitments, true)}`)
+          .all(ids(actors), '2023-06-30', ids(commitments)) as { detail: string }[]
+      ).map((row) => row.detail);
       expect(plan.join('\n'), `${actors} actors x ${commitments} commitments`).toMatch(
         /^SEARCH progress_entries USING INDEX progress_entries_counted_idx \(perspective=\? AND commitment_id=\? AND subject_id=\? AND as_of<\?\)$/m,
       );

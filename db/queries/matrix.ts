@@ -9,13 +9,25 @@ import type { StatusKey } from '../../lib/status-scale';
 import type { Perspective } from '../../lib/taxonomy';
 import type { MatrixDto, MatrixPageDto, MatrixStatusDto } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
-import { applicability, loadScope, scopeRows, viewKey, type DashboardFilters, type Scope } from './view-scope';
+import {
+  applicability,
+  loadScope,
+  scopeRows,
+  viewKey,
+  type DashboardFilters,
+  type Scope,
+} from './view-scope';
 
 const reporter = alias(t.actors, 'reporter');
 
 /** The matrix of a view, cached until the next write to the data it comes from (db/cache.ts). */
 export function getMatrix(filters: DashboardFilters): MatrixDto {
-  return memoByDataVersion(getDb(), viewKey('matrix', filters), () => computeMatrix(filters), (matrix) => matrix.cells.length);
+  return memoByDataVersion(
+    getDb(),
+    viewKey('matrix', filters),
+    () => computeMatrix(filters),
+    (matrix) => matrix.cells.length,
+  );
 }
 
 export function computeMatrix(filters: DashboardFilters): MatrixDto {
@@ -25,7 +37,14 @@ export function computeMatrix(filters: DashboardFilters): MatrixDto {
   // The view's pairs only (one actor's page reads that actor's statuses, not the workspace's).
   type Status = Pick<CurrentStatus, 'entryId' | 'status' | 'asOf'>;
   const statuses = new Map<string, { self: Status | null; independent: Status | null }>();
-  const rows = scope.actors.length === 0 || scope.commitments.length === 0 ? [] : pageStatuses(scope.actors.map((actor) => actor.id), scope.commitments.map((commitment) => commitment.id), filters.asOf);
+  const rows =
+    scope.actors.length === 0 || scope.commitments.length === 0
+      ? []
+      : pageStatuses(
+          scope.actors.map((actor) => actor.id),
+          scope.commitments.map((commitment) => commitment.id),
+          filters.asOf,
+        );
   for (const [commitmentId, subjectId, perspective, entryId, status, statusAsOf] of rows) {
     const key = pairKey(commitmentId, subjectId);
     const pair = statuses.get(key) ?? { self: null, independent: null };
@@ -36,7 +55,11 @@ export function computeMatrix(filters: DashboardFilters): MatrixDto {
   const details = new Map<number, { summary: string; reporter: string }>();
   for (let start = 0; start < entryIds.length; start += 500) {
     const rows = getDb()
-      .select({ id: t.progressEntries.id, summary: t.progressEntries.summary, reporter: reporter.name })
+      .select({
+        id: t.progressEntries.id,
+        summary: t.progressEntries.summary,
+        reporter: reporter.name,
+      })
       .from(t.progressEntries)
       .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
       .where(inArray(t.progressEntries.id, entryIds.slice(start, start + 500)))
@@ -58,7 +81,9 @@ export function computeMatrix(filters: DashboardFilters): MatrixDto {
   const actorsWithPairs = new Set(scope.pairs.map((pair) => pair.actorId));
   return {
     asOf,
-    actors: scope.actors.filter((actor) => actorsWithPairs.has(actor.id)).map(({ id, name }) => ({ id, name })),
+    actors: scope.actors
+      .filter((actor) => actorsWithPairs.has(actor.id))
+      .map(({ id, name }) => ({ id, name })),
     commitments: scope.commitments.map(({ code, title }) => ({ code, title })),
     cells: scope.pairs.map((pair) => {
       const both = statuses.get(pairKey(pair.commitmentId, pair.actorId));
@@ -81,7 +106,12 @@ export interface MatrixPaging {
 
 /** One page of the matrix, cached like the whole one (db/cache.ts). */
 export function getMatrixPage(filters: DashboardFilters, paging: MatrixPaging): MatrixPageDto {
-  return memoByDataVersion(getDb(), viewKey('matrix-page', filters, `${paging.page}|${paging.limit}`), () => computeMatrixPage(filters, paging), (page) => page.cells.length);
+  return memoByDataVersion(
+    getDb(),
+    viewKey('matrix-page', filters, `${paging.page}|${paging.limit}`),
+    () => computeMatrixPage(filters, paging),
+    (page) => page.cells.length,
+  );
 }
 
 /**
@@ -91,10 +121,22 @@ export function getMatrixPage(filters: DashboardFilters, paging: MatrixPaging): 
  * never enumerated here: they would grow a value the cache has already counted.
  */
 function cachedScope(filters: DashboardFilters): Scope {
-  return memoByDataVersion(getDb(), viewKey('scope', { ...filters, asOf: undefined, perspective: undefined }), () => loadScope(filters), scopeRows);
+  return memoByDataVersion(
+    getDb(),
+    viewKey('scope', { ...filters, asOf: undefined, perspective: undefined }),
+    () => loadScope(filters),
+    scopeRows,
+  );
 }
 
-type StatusRow = [commitmentId: number, subjectId: number, perspective: Perspective, entryId: number, status: StatusKey, asOf: string];
+type StatusRow = [
+  commitmentId: number,
+  subjectId: number,
+  perspective: Perspective,
+  entryId: number,
+  status: StatusKey,
+  asOf: string,
+];
 
 /**
  * The statement that reads the current statuses of `actors` actors on `commitments` commitments:
@@ -132,11 +174,21 @@ export function pageStatusesSql(actors: number, commitments: number, past: boole
 }
 
 /** The current statuses of these actors only, now or as of a past date (pageStatusesSql). */
-function pageStatuses(actorIds: readonly number[], commitmentIds: readonly number[], asOf: string | undefined): StatusRow[] {
-  const statement = getDb().$client.prepare(pageStatusesSql(actorIds.length, commitmentIds.length, asOf !== undefined)).raw();
+function pageStatuses(
+  actorIds: readonly number[],
+  commitmentIds: readonly number[],
+  asOf: string | undefined,
+): StatusRow[] {
+  const statement = getDb()
+    .$client.prepare(pageStatusesSql(actorIds.length, commitmentIds.length, asOf !== undefined))
+    .raw();
   const actors = JSON.stringify(actorIds);
   const commitments = JSON.stringify(commitmentIds);
-  return (asOf === undefined ? statement.all(actors, commitments) : statement.all(actors, asOf, commitments)) as StatusRow[];
+  return (
+    asOf === undefined
+      ? statement.all(actors, commitments)
+      : statement.all(actors, asOf, commitments)
+  ) as StatusRow[];
 }
 
 /**
@@ -144,7 +196,10 @@ function pageStatuses(actorIds: readonly number[], commitmentIds: readonly numbe
  * commitments, computed for those actors only: never the view's 400,000 pairs. Cells carry what
  * colours them; an entry's summary and reporter are read on demand (GET /api/v1/entries/{id}).
  */
-export function computeMatrixPage(filters: DashboardFilters, { page, limit }: MatrixPaging): MatrixPageDto {
+export function computeMatrixPage(
+  filters: DashboardFilters,
+  { page, limit }: MatrixPaging,
+): MatrixPageDto {
   const asOf = filters.asOf ?? todayUtc();
   const before = staleBefore(asOf);
   const scope = cachedScope(filters);
@@ -152,12 +207,27 @@ export function computeMatrixPage(filters: DashboardFilters, { page, limit }: Ma
   const kindsWithPairs = new Set([...byCommitment.values()].flat());
   const listed = scope.actors.filter((actor) => kindsWithPairs.has(actor.kind));
   const actors = listed.slice((page - 1) * limit, page * limit);
-  const statuses = new Map<string, { self: MatrixStatusDto | null; independent: MatrixStatusDto | null }>();
-  const rows = actors.length === 0 ? [] : pageStatuses(actors.map((actor) => actor.id), scope.commitments.map((commitment) => commitment.id), filters.asOf);
+  const statuses = new Map<
+    string,
+    { self: MatrixStatusDto | null; independent: MatrixStatusDto | null }
+  >();
+  const rows =
+    actors.length === 0
+      ? []
+      : pageStatuses(
+          actors.map((actor) => actor.id),
+          scope.commitments.map((commitment) => commitment.id),
+          filters.asOf,
+        );
   for (const [commitmentId, subjectId, perspective, entryId, status, statusAsOf] of rows) {
     const key = pairKey(commitmentId, subjectId);
     const pair = statuses.get(key) ?? { self: null, independent: null };
-    pair[perspective] = { status, asOf: statusAsOf, entryId, stale: isStale({ asOf: statusAsOf }, before) };
+    pair[perspective] = {
+      status,
+      asOf: statusAsOf,
+      entryId,
+      stale: isStale({ asOf: statusAsOf }, before),
+    };
     statuses.set(key, pair);
   }
   const cells: MatrixPageDto['cells'] = [];

@@ -30,7 +30,10 @@ export interface EntryPageDto {
  * review it, and the secretariat. Everyone else is told nothing exists (a 404), so ids of drafts
  * and their contents never leak.
  */
-function maySeeUnpublished(viewer: Pick<CurrentUser, 'role' | 'actorId'> | null, entry: EntryDetailDto): boolean {
+function maySeeUnpublished(
+  viewer: Pick<CurrentUser, 'role' | 'actorId'> | null,
+  entry: EntryDetailDto,
+): boolean {
   if (!viewer) return false;
   if (viewer.role === 'admin') return true;
   return viewer.actorId === entry.reporter.id;
@@ -49,9 +52,12 @@ function currentEntries(commitmentId: number, subjectId: number): EntryPageDto['
     .from(t.currentStatus)
     .innerJoin(t.progressEntries, eq(t.progressEntries.id, t.currentStatus.entryId))
     .innerJoin(t.actors, eq(t.actors.id, t.progressEntries.reporterId))
-    .where(and(eq(t.currentStatus.commitmentId, commitmentId), eq(t.currentStatus.subjectId, subjectId)))
+    .where(
+      and(eq(t.currentStatus.commitmentId, commitmentId), eq(t.currentStatus.subjectId, subjectId)),
+    )
     .all();
-  const of = (perspective: Perspective) => rows.find((row) => row.perspective === perspective) ?? null;
+  const of = (perspective: Perspective) =>
+    rows.find((row) => row.perspective === perspective) ?? null;
   return { self: of('self'), independent: of('independent') };
 }
 
@@ -59,10 +65,12 @@ function currentEntries(commitmentId: number, subjectId: number): EntryPageDto['
  * One entry's public page for `viewer`, or null when there is no such entry or the viewer may
  * not see it. Cached per request, so the page and its title read it once.
  */
-export const getEntryPage = cache((id: number, viewer: Pick<CurrentUser, 'role' | 'actorId'> | null): EntryPageDto | null => {
-  const entry = getEntryDetail(id);
-  if (!entry) return null;
-  const published = entry.state === 'published';
-  if (!published && !maySeeUnpublished(viewer, entry)) return null;
-  return { entry, published, pair: currentEntries(entry.commitment.id, entry.subject.id) };
-});
+export const getEntryPage = cache(
+  (id: number, viewer: Pick<CurrentUser, 'role' | 'actorId'> | null): EntryPageDto | null => {
+    const entry = getEntryDetail(id);
+    if (!entry) return null;
+    const published = entry.state === 'published';
+    if (!published && !maySeeUnpublished(viewer, entry)) return null;
+    return { entry, published, pair: currentEntries(entry.commitment.id, entry.subject.id) };
+  },
+);

@@ -18,12 +18,22 @@ describe("the overview's filter options", () => {
     expect(before).toEqual({ objectives: listGcmObjectives(), regions: listActorRegions() });
     expect(filterOptions()).toBe(before);
 
-    const actorId = db.$client.prepare(`SELECT id FROM actors ORDER BY id LIMIT 1`).pluck().get() as number;
-    db.$client.prepare(`UPDATE actors SET region = 'A region no actor had' WHERE id = ?`).run(actorId);
+    const actorId = db.$client
+      .prepare(`SELECT id FROM actors ORDER BY id LIMIT 1`)
+      .pluck()
+      .get() as number;
+    db.$client
+      .prepare(`UPDATE actors SET region = 'A region no actor had' WHERE id = ?`)
+      .run(actorId);
     expect(filterOptions().regions).toContain('A region no actor had');
 
     db.$client.prepare(`UPDATE gcm_objectives SET title = 'A new title' WHERE number = 1`).run();
-    expect(filterOptions().objectives.find((objective) => objective.number === 1)?.title).toBe('A new title');
-    expect(filterOptions()).toEqual({ objectives: listGcmObjectives(), regions: listActorRegions() });
+    expect(filterOptions().objectives.find((objective) => objective.number === 1)?.title).toBe(
+      'A new title',
+    );
+    expect(filterOptions()).toEqual({
+      objectives: listGcmObjectives(),
+      regions: listActorRegions(),
+    });
   });
 });

@@ -22,6 +22,12 @@ export function listSdgTargets(): { code: string; title: string }[] {
  * instead of on every request: a write to the objectives or the actors bumps the version (a
  * trigger, db/migrations/0001_triggers.sql).
  */
-export function filterOptions(): { objectives: { number: number; title: string }[]; regions: string[] } {
-  return memoByDataVersion(getDb(), 'overview|filter-options', () => ({ objectives: listGcmObjectives(), regions: listActorRegions() }));
+export function filterOptions(): {
+  objectives: { number: number; title: string }[];
+  regions: string[];
+} {
+  return memoByDataVersion(getDb(), 'overview|filter-options', () => ({
+    objectives: listGcmObjectives(),
+    regions: listActorRegions(),
+  }));
 }

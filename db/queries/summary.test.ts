@@ -8,7 +8,14 @@ import { getDb, openDatabase, type Db } from '../client';
 import * as t from '../schema';
 import { seedDatabase } from '../../seed';
 import { appliesToKind, type DutyBearer } from '../../lib/taxonomy';
-import { currentStatuses, groupRows, quarterEnds, staleBefore, statusOverTime, summarize } from '../../lib/rollup';
+import {
+  currentStatuses,
+  groupRows,
+  quarterEnds,
+  staleBefore,
+  statusOverTime,
+  summarize,
+} from '../../lib/rollup';
 import { computeSummary, getSummary, HISTORY_START, type DashboardFilters } from './summary';
 
 const labels = { theme: (theme: string) => `theme ${theme}` };
@@ -32,7 +39,15 @@ describe('dashboard summary from the database', () => {
   });
 
   it('aggregates status over time in SQL exactly as the roll-up module does, per view', () => {
-    const views: DashboardFilters[] = [{}, { perspective: 'independent' }, { theme: 'trafficking', kind: 'state' }, { region: 'Europe' }, { kind: 'cso', objective: 10 }, { asOf: '2022-06-30' }, { region: 'Europe', asOf: '2024-03-31' }];
+    const views: DashboardFilters[] = [
+      {},
+      { perspective: 'independent' },
+      { theme: 'trafficking', kind: 'state' },
+      { region: 'Europe' },
+      { kind: 'cso', objective: 10 },
+      { asOf: '2022-06-30' },
+      { region: 'Europe', asOf: '2024-03-31' },
+    ];
     for (const view of views) {
       const summary = computeSummary(view, labels);
       const applicable = summary.figures.pairs;
@@ -48,17 +63,46 @@ describe('dashboard summary from the database', () => {
   });
 
   it('aggregates figures and groups in SQL exactly as the roll-up module does, per view', () => {
-    const views: DashboardFilters[] = [{}, { perspective: 'independent' }, { theme: 'trafficking', kind: 'state' }, { objective: 10 }, { region: 'Europe' }, { kind: 'cso', perspective: 'independent' }, { region: 'Africa', theme: 'trafficking' }, { asOf: '2022-06-30' }, { region: 'Europe', asOf: '2024-03-31', perspective: 'independent' }];
-    const actors = new Map(app.select().from(t.actors).all().map((actor) => [actor.id, actor]));
-    const commitments = new Map(app.select().from(t.commitments).all().map((commitment) => [commitment.id, commitment]));
+    const views: DashboardFilters[] = [
+      {},
+      { perspective: 'independent' },
+      { theme: 'trafficking', kind: 'state' },
+      { objective: 10 },
+      { region: 'Europe' },
+      { kind: 'cso', perspective: 'independent' },
+      { region: 'Africa', theme: 'trafficking' },
+      { asOf: '2022-06-30' },
+      { region: 'Europe', asOf: '2024-03-31', perspective: 'independent' },
+    ];
+    const actors = new Map(
+      app
+        .select()
+        .from(t.actors)
+        .all()
+        .map((actor) => [actor.id, actor]),
+    );
+    const commitments = new Map(
+      app
+        .select()
+        .from(t.commitments)
+        .all()
+        .map((commitment) => [commitment.id, commitment]),
+    );
     const objectives = app.select().from(t.commitmentObjectives).all();
     for (const view of views) {
       const summary = computeSummary(view, labels);
       const pairs = scopePairs(app, view);
       const statuses = currentStatuses(allEntries(app), summary.asOf);
       const where = JSON.stringify(view);
-      expect(summary.figures, where).toEqual(summarize(pairs, statuses, { perspective: summary.perspective, staleBefore: staleBefore(summary.asOf) }));
-      const byActor = groupRows(pairs, statuses, summary.perspective, (pair) => [{ key: String(pair.actorId), label: actors.get(pair.actorId)?.name ?? '' }]);
+      expect(summary.figures, where).toEqual(
+        summarize(pairs, statuses, {
+          perspective: summary.perspective,
+          staleBefore: staleBefore(summary.asOf),
+        }),
+      );
+      const byActor = groupRows(pairs, statuses, summary.perspective, (pair) => [
+        { key: String(pair.actorId), label: actors.get(pair.actorId)?.name ?? '' },
+      ]);
       expect(new Set(summary.byActor), where).toEqual(new Set(byActor));
       const byTheme = groupRows(pairs, statuses, summary.perspective, (pair) => {
         const theme = commitments.get(pair.commitmentId)?.theme ?? 'smuggling';
@@ -66,7 +110,12 @@ describe('dashboard summary from the database', () => {
       });
       expect(new Set(summary.byTheme), where).toEqual(new Set(byTheme));
       const byObjective = groupRows(pairs, statuses, summary.perspective, (pair) =>
-        objectives.filter((row) => row.commitmentId === pair.commitmentId).map((row) => ({ key: String(row.objective), label: summary.byObjective.find((r) => r.key === String(row.objective))?.label ?? '' })),
+        objectives
+          .filter((row) => row.commitmentId === pair.commitmentId)
+          .map((row) => ({
+            key: String(row.objective),
+            label: summary.byObjective.find((r) => r.key === String(row.objective))?.label ?? '',
+          })),
       );
       expect(new Set(summary.byObjective), where).toEqual(new Set(byObjective));
     }
@@ -90,7 +139,9 @@ describe('dashboard summary from the database', () => {
         .filter((row) => row.perspective === 'self')
         .map((row) => row.commitmentId),
     );
-    const commitment = scopePairs(other, {}).find((pair) => pair.actorId === member.actorId && !reported.has(pair.commitmentId));
+    const commitment = scopePairs(other, {}).find(
+      (pair) => pair.actorId === member.actorId && !reported.has(pair.commitmentId),
+    );
     if (!commitment) throw new Error('no unreported pair');
     const now = new Date().toISOString();
     other
@@ -121,7 +172,16 @@ describe('dashboard summary from the database', () => {
 /** The view's applicable pairs, recomputed here from the tables (the rule: commitment duty bearers x actor kind). */
 function scopePairs(db: Db, view: DashboardFilters): { commitmentId: number; actorId: number }[] {
   const summaryPairs: { commitmentId: number; actorId: number }[] = [];
-  const actors = db.select().from(t.actors).all().filter((actor) => actor.archivedAt === null && (!view.kind || actor.kind === view.kind) && (!view.region || actor.region === view.region));
+  const actors = db
+    .select()
+    .from(t.actors)
+    .all()
+    .filter(
+      (actor) =>
+        actor.archivedAt === null &&
+        (!view.kind || actor.kind === view.kind) &&
+        (!view.region || actor.region === view.region),
+    );
   const objectives = db.select().from(t.commitmentObjectives).all();
   const commitments = db
     .select()
@@ -131,13 +191,19 @@ function scopePairs(db: Db, view: DashboardFilters): { commitmentId: number; act
       (commitment) =>
         commitment.archivedAt === null &&
         (!view.theme || commitment.theme === view.theme) &&
-        (view.objective === undefined || objectives.some((row) => row.commitmentId === commitment.id && row.objective === view.objective)),
+        (view.objective === undefined ||
+          objectives.some(
+            (row) => row.commitmentId === commitment.id && row.objective === view.objective,
+          )),
     );
   const bearers = db.select().from(t.commitmentDutyBearers).all();
   for (const actor of actors) {
     for (const commitment of commitments) {
-      const dutyBearers: DutyBearer[] = bearers.filter((row) => row.commitmentId === commitment.id).map((row) => row.dutyBearer);
-      if (appliesToKind(dutyBearers, actor.kind)) summaryPairs.push({ commitmentId: commitment.id, actorId: actor.id });
+      const dutyBearers: DutyBearer[] = bearers
+        .filter((row) => row.commitmentId === commitment.id)
+        .map((row) => row.dutyBearer);
+      if (appliesToKind(dutyBearers, actor.kind))
+        summaryPairs.push({ commitmentId: commitment.id, actorId: actor.id });
     }
   }
   return summaryPairs;

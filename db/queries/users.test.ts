@@ -7,25 +7,49 @@ import { applyPragmas, openDatabase, type Db } from '../client';
 import * as t from '../schema';
 import { seedDatabase } from '../../seed';
 import { DEMO_ADMIN_ID } from '../../seed/demo';
-import { AccessDeniedError, createUser, createUserFromConsole, disableUser, enableUser, findSignedInUser, listUsers } from './users';
+import {
+  AccessDeniedError,
+  createUser,
+  createUserFromConsole,
+  disableUser,
+  enableUser,
+  findSignedInUser,
+  listUsers,
+} from './users';
 
 const FOCAL_POINT_ID = 'demo-user-focal-aldoria';
 const CONTRIBUTOR_ID = 'demo-user-contributor-aldoria';
 
 let db: Db;
 // A number, not drizzle's $count builder: two builders compare equal whatever the counts.
-const count = (table: typeof t.users | typeof t.accounts | typeof t.auditLog | typeof t.sessions) => db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
-const aldoriaId = () => db.select({ id: t.actors.id }).from(t.actors).where(eq(t.actors.name, 'Republic of Aldoria')).get()!.id;
+const count = (table: typeof t.users | typeof t.accounts | typeof t.auditLog | typeof t.sessions) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
+const aldoriaId = () =>
+  db
+    .select({ id: t.actors.id })
+    .from(t.actors)
+    .where(eq(t.actors.name, 'Republic of Aldoria'))
+    .get()!.id;
 
 function openSession(userId: string, token: string) {
   db.insert(t.sessions)
-    .values({ id: `session-${token}`, token, userId, expiresAt: new Date(Date.now() + 3600_000).toISOString() })
+    .values({
+      id: `session-${token}`,
+      token,
+      userId,
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    })
     .run();
 }
 
 /** Makes the audit insert for `action` fail, to prove the change shares its transaction. */
 function breakAuditFor(action: string) {
-  db.$client.exec(`CREATE TRIGGER test_break_audit BEFORE INSERT ON audit_log WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;`);
+  db.$client.exec(
+    `CREATE TRIGGER test_break_audit BEFORE INSERT ON audit_log WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;`,
+  );
 }
 
 // Seeded once; each test gets its own copy of that database.
@@ -46,7 +70,11 @@ describe('only an enabled admin manages users (deny by default)', () => {
   it('lists users for an admin', () => {
     const users = listUsers(DEMO_ADMIN_ID, db);
     expect(users.length).toBe(41);
-    expect(users.find((user) => user.id === FOCAL_POINT_ID)).toMatchObject({ role: 'focal_point', actorName: 'Republic of Aldoria', disabledAt: null });
+    expect(users.find((user) => user.id === FOCAL_POINT_ID)).toMatchObject({
+      role: 'focal_point',
+      actorName: 'Republic of Aldoria',
+      disabledAt: null,
+    });
   });
 
   it.each([
@@ -58,7 +86,9 @@ describe('only an enabled admin manages users (deny by default)', () => {
   ])('refuses %s', async (_who, callerId) => {
     const before = { users: count(t.users), audit: count(t.auditLog) };
     expect(() => listUsers(callerId, db)).toThrow(AccessDeniedError);
-    await expect(createUser(callerId, { email: 'x@example.org', name: 'X', role: 'admin' }, {}, db)).rejects.toThrow(AccessDeniedError);
+    await expect(
+      createUser(callerId, { email: 'x@example.org', name: 'X', role: 'admin' }, {}, db),
+    ).rejects.toThrow(AccessDeniedError);
     expect(() => disableUser(callerId, CONTRIBUTOR_ID, db)).toThrow(AccessDeniedError);
     expect(() => enableUser(callerId, CONTRIBUTOR_ID, db)).toThrow(AccessDeniedError);
     expect({ users: count(t.users), audit: count(t.auditLog) }).toEqual(before);
@@ -66,8 +96,17 @@ describe('only an enabled admin manages users (deny by default)', () => {
   });
 
   it('refuses a disabled admin', async () => {
-    await createUser(DEMO_ADMIN_ID, { email: 'second.admin@example.org', name: 'Second Admin', role: 'admin' }, {}, db);
-    const second = db.select().from(t.users).where(eq(t.users.email, 'second.admin@example.org')).get()!;
+    await createUser(
+      DEMO_ADMIN_ID,
+      { email: 'second.admin@example.org', name: 'Second Admin', role: 'admin' },
+      {},
+      db,
+    );
+    const second = db
+      .select()
+      .from(t.users)
+      .where(eq(t.users.email, 'second.admin@example.org'))
+      .get()!;
     expect(disableUser(second.id, DEMO_ADMIN_ID, db)).toMatchObject({ ok: true });
     expect(() => listUsers(DEMO_ADMIN_ID, db)).toThrow(AccessDeniedError);
   });
@@ -75,38 +114,81 @@ describe('only an enabled admin manages users (deny by default)', () => {
 
 describe('creating a user', () => {
   it('writes the user, a scrypt credential and the audit row, and returns the password once', async () => {
-    const result = await createUser(DEMO_ADMIN_ID, { email: ' Ana.Diaz@Example.org ', name: 'Ana Díaz', role: 'contributor', actor: String(aldoriaId()) }, {}, db);
+    const result = await createUser(
+      DEMO_ADMIN_ID,
+      {
+        email: ' Ana.Diaz@Example.org ',
+        name: 'Ana Díaz',
+        role: 'contributor',
+        actor: String(aldoriaId()),
+      },
+      {},
+      db,
+    );
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(result.generated).toBe(true);
     expect(result.password).toMatch(/^[A-Za-z0-9]{24}$/);
-    expect(result.user).toMatchObject({ email: 'ana.diaz@example.org', role: 'contributor', actorName: 'Republic of Aldoria', isDemo: false, hasPassword: true });
+    expect(result.user).toMatchObject({
+      email: 'ana.diaz@example.org',
+      role: 'contributor',
+      actorName: 'Republic of Aldoria',
+      isDemo: false,
+      hasPassword: true,
+    });
 
-    const credential = db.select().from(t.accounts).where(eq(t.accounts.userId, result.user.id)).get()!;
+    const credential = db
+      .select()
+      .from(t.accounts)
+      .where(eq(t.accounts.userId, result.user.id))
+      .get()!;
     expect(credential.providerId).toBe('credential');
     expect(credential.password).not.toContain(result.password);
-    expect(await verifyPassword({ hash: credential.password!, password: result.password })).toBe(true);
+    expect(await verifyPassword({ hash: credential.password!, password: result.password })).toBe(
+      true,
+    );
 
-    const audit = db.select().from(t.auditLog).where(and(eq(t.auditLog.action, 'user.create'), eq(t.auditLog.entityId, result.user.id))).get()!;
+    const audit = db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.action, 'user.create'), eq(t.auditLog.entityId, result.user.id)))
+      .get()!;
     expect(audit.userId).toBe(DEMO_ADMIN_ID);
-    expect(JSON.parse(audit.after!)).toMatchObject({ email: 'ana.diaz@example.org', role: 'contributor' });
+    expect(JSON.parse(audit.after!)).toMatchObject({
+      email: 'ana.diaz@example.org',
+      role: 'contributor',
+    });
     expect(audit.after).not.toContain(result.password);
   });
 
   it('writes nothing when its audit row cannot be written: one transaction', async () => {
     breakAuditFor('user.create');
     const before = { users: count(t.users), accounts: count(t.accounts) };
-    await expect(createUser(DEMO_ADMIN_ID, { email: 'ana@example.org', name: 'Ana', role: 'admin' }, {}, db)).rejects.toThrow(/audit unavailable/);
+    await expect(
+      createUser(DEMO_ADMIN_ID, { email: 'ana@example.org', name: 'Ana', role: 'admin' }, {}, db),
+    ).rejects.toThrow(/audit unavailable/);
     expect({ users: count(t.users), accounts: count(t.accounts) }).toEqual(before);
   });
 
   it.each([
     [{ email: 'a@example.org', name: 'A', role: 'superuser' }, { role: 'roleInvalid' }],
     [{ email: 'a@example.org', name: 'A', role: 'owner', actor: '1' }, { role: 'roleInvalid' }],
-    [{ email: 'not-an-email', name: '', role: 'admin' }, { email: 'emailInvalid', name: 'nameRequired' }],
+    [
+      { email: 'not-an-email', name: '', role: 'admin' },
+      { email: 'emailInvalid', name: 'nameRequired' },
+    ],
     [{ email: 'a@example.org', name: 'A', role: 'focal_point' }, { actor: 'actorRequired' }],
-    [{ email: 'a@example.org', name: 'A', role: 'admin', actor: '1' }, { actor: 'actorNotAllowed' }],
-    [{ email: 'a@example.org', name: 'A', role: 'contributor', actor: '999999' }, { actor: 'actorUnknown' }],
-    [{ email: 'a@example.org', name: 'A', role: 'contributor', actor: 'ZZZ' }, { actor: 'actorUnknown' }],
+    [
+      { email: 'a@example.org', name: 'A', role: 'admin', actor: '1' },
+      { actor: 'actorNotAllowed' },
+    ],
+    [
+      { email: 'a@example.org', name: 'A', role: 'contributor', actor: '999999' },
+      { actor: 'actorUnknown' },
+    ],
+    [
+      { email: 'a@example.org', name: 'A', role: 'contributor', actor: 'ZZZ' },
+      { actor: 'actorUnknown' },
+    ],
     [{ email: 'ADMIN@demo.example', name: 'A', role: 'admin' }, { email: 'emailTaken' }],
   ])('refuses %j, naming the field, and writes nothing', async (input, fieldErrors) => {
     const before = { users: count(t.users), audit: count(t.auditLog) };
@@ -117,7 +199,15 @@ describe('creating a user', () => {
   it('ignores fields nobody may set through it', async () => {
     const result = await createUser(
       DEMO_ADMIN_ID,
-      { email: 'b@example.org', name: 'B', role: 'admin', isDemo: true, disabledAt: '2020-01-01T00:00:00.000Z', id: 'chosen-id', emailVerified: true },
+      {
+        email: 'b@example.org',
+        name: 'B',
+        role: 'admin',
+        isDemo: true,
+        disabledAt: '2020-01-01T00:00:00.000Z',
+        id: 'chosen-id',
+        emailVerified: true,
+      },
       {},
       db,
     );
@@ -126,18 +216,42 @@ describe('creating a user', () => {
   });
 
   it('takes a chosen password only if it is long enough', async () => {
-    expect(await createUser(DEMO_ADMIN_ID, { email: 'c@example.org', name: 'C', role: 'admin' }, { password: 'short' }, db)).toMatchObject({
+    expect(
+      await createUser(
+        DEMO_ADMIN_ID,
+        { email: 'c@example.org', name: 'C', role: 'admin' },
+        { password: 'short' },
+        db,
+      ),
+    ).toMatchObject({
       ok: false,
       passwordProblem: 'passwordTooShort',
     });
-    const result = await createUser(DEMO_ADMIN_ID, { email: 'c@example.org', name: 'C', role: 'admin' }, { password: 'a-long-enough-passphrase' }, db);
-    expect(result).toMatchObject({ ok: true, generated: false, password: 'a-long-enough-passphrase' });
+    const result = await createUser(
+      DEMO_ADMIN_ID,
+      { email: 'c@example.org', name: 'C', role: 'admin' },
+      { password: 'a-long-enough-passphrase' },
+      db,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      generated: false,
+      password: 'a-long-enough-passphrase',
+    });
   });
 
   it('lets the console create the first admin, audited as no user', async () => {
-    const result = await createUserFromConsole({ email: 'first@example.org', name: 'First Admin', role: 'admin' }, {}, db);
+    const result = await createUserFromConsole(
+      { email: 'first@example.org', name: 'First Admin', role: 'admin' },
+      {},
+      db,
+    );
     if (!result.ok) throw new Error('not created');
-    const audit = db.select().from(t.auditLog).where(and(eq(t.auditLog.action, 'user.create'), eq(t.auditLog.entityId, result.user.id))).get()!;
+    const audit = db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.action, 'user.create'), eq(t.auditLog.entityId, result.user.id)))
+      .get()!;
     expect(audit.userId).toBeNull();
     expect(JSON.parse(audit.after!)).toMatchObject({ via: 'console' });
   });
@@ -149,13 +263,25 @@ describe('disabling a user', () => {
     openSession(FOCAL_POINT_ID, 'b');
     openSession(CONTRIBUTOR_ID, 'c');
     const result = disableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db);
-    expect(result).toMatchObject({ ok: true, sessionsEnded: 2, user: { id: FOCAL_POINT_ID, activeSessions: 0 } });
-    expect(db.select().from(t.sessions).where(eq(t.sessions.userId, FOCAL_POINT_ID)).all()).toEqual([]);
-    expect(db.select().from(t.sessions).where(eq(t.sessions.userId, CONTRIBUTOR_ID)).all()).toHaveLength(1);
+    expect(result).toMatchObject({
+      ok: true,
+      sessionsEnded: 2,
+      user: { id: FOCAL_POINT_ID, activeSessions: 0 },
+    });
+    expect(db.select().from(t.sessions).where(eq(t.sessions.userId, FOCAL_POINT_ID)).all()).toEqual(
+      [],
+    );
+    expect(
+      db.select().from(t.sessions).where(eq(t.sessions.userId, CONTRIBUTOR_ID)).all(),
+    ).toHaveLength(1);
     expect(findSignedInUser(FOCAL_POINT_ID, db)).toBeNull();
 
     const audit = db.select().from(t.auditLog).where(eq(t.auditLog.action, 'user.disable')).get()!;
-    expect(audit).toMatchObject({ userId: DEMO_ADMIN_ID, entityType: 'user', entityId: FOCAL_POINT_ID });
+    expect(audit).toMatchObject({
+      userId: DEMO_ADMIN_ID,
+      entityType: 'user',
+      entityId: FOCAL_POINT_ID,
+    });
     expect(JSON.parse(audit.before!).disabledAt).toBeNull();
     expect(JSON.parse(audit.after!)).toMatchObject({ sessionsEnded: 2 });
     expect(JSON.parse(audit.after!).disabledAt).toMatch(/^\d{4}-/);
@@ -166,7 +292,9 @@ describe('disabling a user', () => {
     breakAuditFor('user.disable');
     expect(() => disableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db)).toThrow(/audit unavailable/);
     expect(findSignedInUser(FOCAL_POINT_ID, db)).not.toBeNull();
-    expect(db.select().from(t.sessions).where(eq(t.sessions.userId, FOCAL_POINT_ID)).all()).toHaveLength(1);
+    expect(
+      db.select().from(t.sessions).where(eq(t.sessions.userId, FOCAL_POINT_ID)).all(),
+    ).toHaveLength(1);
   });
 
   it('never deletes the user', () => {
@@ -185,7 +313,10 @@ describe('disabling a user', () => {
 
   it('says so when the user is already disabled', () => {
     disableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db);
-    expect(disableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db)).toEqual({ ok: false, reason: 'alreadyDisabled' });
+    expect(disableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db)).toEqual({
+      ok: false,
+      reason: 'alreadyDisabled',
+    });
   });
 });
 
@@ -195,9 +326,16 @@ describe('re-enabling a user', () => {
     expect(findSignedInUser(FOCAL_POINT_ID, db)).toBeNull();
     const result = enableUser(DEMO_ADMIN_ID, FOCAL_POINT_ID, db);
     expect(result).toMatchObject({ ok: true, user: { id: FOCAL_POINT_ID, disabledAt: null } });
-    expect(findSignedInUser(FOCAL_POINT_ID, db)).toMatchObject({ id: FOCAL_POINT_ID, role: 'focal_point' });
+    expect(findSignedInUser(FOCAL_POINT_ID, db)).toMatchObject({
+      id: FOCAL_POINT_ID,
+      role: 'focal_point',
+    });
     const audit = db.select().from(t.auditLog).where(eq(t.auditLog.action, 'user.enable')).get()!;
-    expect(audit).toMatchObject({ userId: DEMO_ADMIN_ID, entityType: 'user', entityId: FOCAL_POINT_ID });
+    expect(audit).toMatchObject({
+      userId: DEMO_ADMIN_ID,
+      entityType: 'user',
+      entityId: FOCAL_POINT_ID,
+    });
     expect(JSON.parse(audit.before!).disabledAt).toMatch(/^\d{4}-/);
     expect(JSON.parse(audit.after!).disabledAt).toBeNull();
   });
@@ -210,8 +348,17 @@ describe('re-enabling a user', () => {
   });
 
   it('refuses a disabled admin, who is nobody', async () => {
-    await createUser(DEMO_ADMIN_ID, { email: 'second.admin@example.org', name: 'Second Admin', role: 'admin' }, {}, db);
-    const second = db.select().from(t.users).where(eq(t.users.email, 'second.admin@example.org')).get()!;
+    await createUser(
+      DEMO_ADMIN_ID,
+      { email: 'second.admin@example.org', name: 'Second Admin', role: 'admin' },
+      {},
+      db,
+    );
+    const second = db
+      .select()
+      .from(t.users)
+      .where(eq(t.users.email, 'second.admin@example.org'))
+      .get()!;
     disableUser(DEMO_ADMIN_ID, second.id, db);
     expect(() => enableUser(second.id, second.id, db)).toThrow(AccessDeniedError);
     expect(findSignedInUser(second.id, db)).toBeNull();

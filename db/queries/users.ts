@@ -8,7 +8,12 @@ import * as t from '../schema';
 import { recordAudit } from '../audit';
 import { actorDisplayName } from '../../lib/actor-name';
 import { generatePassword, passwordProblem, type PasswordProblem } from '../../lib/password-policy';
-import { newUserSchema, userFieldErrors, type ActorReference, type UserFieldErrors } from '../../lib/user-input';
+import {
+  newUserSchema,
+  userFieldErrors,
+  type ActorReference,
+  type UserFieldErrors,
+} from '../../lib/user-input';
 import type { Role } from '../../lib/taxonomy';
 
 /**
@@ -50,12 +55,25 @@ const USER_ACTIONS = ['user.list', 'user.create', 'user.disable', 'user.enable']
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 /** The caller, if they are an enabled admin; anything else is denied. */
-function requireAdmin(tx: Tx | Db, callerId: string | null | undefined, action: UserAction): string {
-  if (!(USER_ACTIONS as readonly string[]).includes(action) || typeof callerId !== 'string' || callerId === '') {
+function requireAdmin(
+  tx: Tx | Db,
+  callerId: string | null | undefined,
+  action: UserAction,
+): string {
+  if (
+    !(USER_ACTIONS as readonly string[]).includes(action) ||
+    typeof callerId !== 'string' ||
+    callerId === ''
+  ) {
     throw new AccessDeniedError(action);
   }
-  const caller = tx.select({ role: t.users.role, disabledAt: t.users.disabledAt }).from(t.users).where(eq(t.users.id, callerId)).get();
-  if (!caller || caller.disabledAt !== null || caller.role !== 'admin') throw new AccessDeniedError(action);
+  const caller = tx
+    .select({ role: t.users.role, disabledAt: t.users.disabledAt })
+    .from(t.users)
+    .where(eq(t.users.id, callerId))
+    .get();
+  if (!caller || caller.disabledAt !== null || caller.role !== 'admin')
+    throw new AccessDeniedError(action);
   return callerId;
 }
 
@@ -69,7 +87,9 @@ const currentUserColumns = {
   actorShortName: t.actors.shortName,
 };
 
-type CurrentUserRow = { [K in keyof typeof currentUserColumns]: (typeof currentUserColumns)[K]['_']['data'] | null };
+type CurrentUserRow = {
+  [K in keyof typeof currentUserColumns]: (typeof currentUserColumns)[K]['_']['data'] | null;
+};
 
 function toCurrentUser(row: CurrentUserRow): CurrentUser {
   return {
@@ -78,7 +98,10 @@ function toCurrentUser(row: CurrentUserRow): CurrentUser {
     name: row.name!,
     role: row.role!,
     actorId: row.actorId,
-    actorName: row.actorFullName === null ? null : actorDisplayName({ name: row.actorFullName, shortName: row.actorShortName }),
+    actorName:
+      row.actorFullName === null
+        ? null
+        : actorDisplayName({ name: row.actorFullName, shortName: row.actorShortName }),
   };
 }
 
@@ -147,7 +170,11 @@ export async function createUser(
  * The console's way in (`npm run user:create`), for the first admin: whoever can run it can
  * already write the database file. The audit row names no user and says so.
  */
-export async function createUserFromConsole(input: unknown, options: { password?: string } = {}, db: Db = getDb()): Promise<CreateUserResult> {
+export async function createUserFromConsole(
+  input: unknown,
+  options: { password?: string } = {},
+  db: Db = getDb(),
+): Promise<CreateUserResult> {
   return insertUser(db, () => null, input, options.password, 'console');
 }
 
@@ -173,13 +200,35 @@ async function insertUser(
       const callerId = authorize();
       const actorId = actor ? resolveActor(tx, actor) : null;
       if (actor && actorId === null) return { ok: false, fieldErrors: { actor: 'actorUnknown' } };
-      const taken = tx.select({ id: t.users.id }).from(t.users).where(sql`lower(${t.users.email}) = ${email}`).get();
+      const taken = tx
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(sql`lower(${t.users.email}) = ${email}`)
+        .get();
       if (taken) return { ok: false, fieldErrors: { email: 'emailTaken' } };
 
       const id = randomUUID();
-      const user = tx.insert(t.users).values({ id, email, name, role, actorId, isDemo: false }).returning().get();
-      tx.insert(t.accounts).values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash }).run();
-      recordAudit(tx, { userId: callerId, action: 'user.create', entityType: 'user', entityId: id, after: { ...user, via } });
+      const user = tx
+        .insert(t.users)
+        .values({ id, email, name, role, actorId, isDemo: false })
+        .returning()
+        .get();
+      tx.insert(t.accounts)
+        .values({
+          id: randomUUID(),
+          accountId: id,
+          providerId: 'credential',
+          userId: id,
+          password: passwordHash,
+        })
+        .run();
+      recordAudit(tx, {
+        userId: callerId,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        after: { ...user, via },
+      });
       const [dto] = selectUsers(tx, eq(t.users.id, id));
       return { ok: true, user: dto!, password, generated: givenPassword === undefined };
     },
@@ -189,8 +238,15 @@ async function insertUser(
 
 /** An actor that exists and is not archived, by id or ISO3 code. */
 function resolveActor(tx: Tx, reference: ActorReference): number | null {
-  const match = 'id' in reference ? eq(t.actors.id, reference.id) : eq(t.actors.iso3, reference.iso3);
-  return tx.select({ id: t.actors.id }).from(t.actors).where(and(match, isNull(t.actors.archivedAt))).get()?.id ?? null;
+  const match =
+    'id' in reference ? eq(t.actors.id, reference.id) : eq(t.actors.iso3, reference.iso3);
+  return (
+    tx
+      .select({ id: t.actors.id })
+      .from(t.actors)
+      .where(and(match, isNull(t.actors.archivedAt)))
+      .get()?.id ?? null
+  );
 }
 
 export type DisableUserResult =
@@ -203,7 +259,11 @@ const userIdSchema = z.string().trim().min(1).max(100);
  * Disables a user and ends every session they hold, at once. Admins only; never oneself, so the
  * secretariat cannot lock itself out. Users are never deleted (trigger): `disabled_at` is the record.
  */
-export function disableUser(callerId: string | null, userId: unknown, db: Db = getDb()): DisableUserResult {
+export function disableUser(
+  callerId: string | null,
+  userId: unknown,
+  db: Db = getDb(),
+): DisableUserResult {
   return db.transaction(
     (tx): DisableUserResult => {
       const adminId = requireAdmin(tx, callerId, 'user.disable');
@@ -215,9 +275,21 @@ export function disableUser(callerId: string | null, userId: unknown, db: Db = g
       if (before.disabledAt !== null) return { ok: false, reason: 'alreadyDisabled' };
 
       const at = new Date().toISOString();
-      const after = tx.update(t.users).set({ disabledAt: at, updatedAt: at }).where(eq(t.users.id, before.id)).returning().get();
+      const after = tx
+        .update(t.users)
+        .set({ disabledAt: at, updatedAt: at })
+        .where(eq(t.users.id, before.id))
+        .returning()
+        .get();
       const ended = tx.delete(t.sessions).where(eq(t.sessions.userId, before.id)).run().changes;
-      recordAudit(tx, { userId: adminId, action: 'user.disable', entityType: 'user', entityId: before.id, before, after: { ...after, sessionsEnded: ended } });
+      recordAudit(tx, {
+        userId: adminId,
+        action: 'user.disable',
+        entityType: 'user',
+        entityId: before.id,
+        before,
+        after: { ...after, sessionsEnded: ended },
+      });
       const [dto] = selectUsers(tx, eq(t.users.id, before.id));
       return { ok: true, user: dto!, sessionsEnded: ended };
     },
@@ -225,13 +297,18 @@ export function disableUser(callerId: string | null, userId: unknown, db: Db = g
   );
 }
 
-export type EnableUserResult = { ok: true; user: UserDto } | { ok: false; reason: 'invalid' | 'notFound' | 'notDisabled' };
+export type EnableUserResult =
+  { ok: true; user: UserDto } | { ok: false; reason: 'invalid' | 'notFound' | 'notDisabled' };
 
 /**
  * Re-enables a disabled user: they may sign in again with their password (their sessions ended
  * when they were disabled, so nothing resumes by itself). Admins only; audited before and after.
  */
-export function enableUser(callerId: string | null, userId: unknown, db: Db = getDb()): EnableUserResult {
+export function enableUser(
+  callerId: string | null,
+  userId: unknown,
+  db: Db = getDb(),
+): EnableUserResult {
   return db.transaction(
     (tx): EnableUserResult => {
       const adminId = requireAdmin(tx, callerId, 'user.enable');
@@ -241,8 +318,20 @@ export function enableUser(callerId: string | null, userId: unknown, db: Db = ge
       if (!before) return { ok: false, reason: 'notFound' };
       if (before.disabledAt === null) return { ok: false, reason: 'notDisabled' };
 
-      const after = tx.update(t.users).set({ disabledAt: null, updatedAt: new Date().toISOString() }).where(eq(t.users.id, before.id)).returning().get();
-      recordAudit(tx, { userId: adminId, action: 'user.enable', entityType: 'user', entityId: before.id, before, after });
+      const after = tx
+        .update(t.users)
+        .set({ disabledAt: null, updatedAt: new Date().toISOString() })
+        .where(eq(t.users.id, before.id))
+        .returning()
+        .get();
+      recordAudit(tx, {
+        userId: adminId,
+        action: 'user.enable',
+        entityType: 'user',
+        entityId: before.id,
+        before,
+        after,
+      });
       const [dto] = selectUsers(tx, eq(t.users.id, before.id));
       return { ok: true, user: dto! };
     },

@@ -4,7 +4,14 @@ import { getDb } from '../client';
 import { memoByDataVersion } from '../cache';
 import * as t from '../schema';
 import type { Pair } from '../../lib/rollup';
-import { appliesToKind, type ActorKind, type DutyBearer, type Perspective, type SdgTarget, type Theme } from '../../lib/taxonomy';
+import {
+  appliesToKind,
+  type ActorKind,
+  type DutyBearer,
+  type Perspective,
+  type SdgTarget,
+  type Theme,
+} from '../../lib/taxonomy';
 import { todayUtc } from '../../lib/dates';
 
 /** The commitments and actors a dashboard view covers: shared by the summary and the matrix. */
@@ -61,20 +68,35 @@ interface Catalogue {
 function loadCatalogue(): Catalogue {
   const db = getDb();
   const bearers = new Map<number, DutyBearer[]>();
-  for (const row of db.select().from(t.commitmentDutyBearers).all()) bearers.set(row.commitmentId, [...(bearers.get(row.commitmentId) ?? []), row.dutyBearer]);
+  for (const row of db.select().from(t.commitmentDutyBearers).all())
+    bearers.set(row.commitmentId, [...(bearers.get(row.commitmentId) ?? []), row.dutyBearer]);
   const objectives = new Map<number, number[]>();
-  for (const row of db.select().from(t.commitmentObjectives).orderBy(asc(t.commitmentObjectives.objective)).all()) {
+  for (const row of db
+    .select()
+    .from(t.commitmentObjectives)
+    .orderBy(asc(t.commitmentObjectives.objective))
+    .all()) {
     objectives.set(row.commitmentId, [...(objectives.get(row.commitmentId) ?? []), row.objective]);
   }
   const sdgTargets = new Map<number, string[]>();
-  for (const row of db.select().from(t.commitmentSdgTargets).all()) sdgTargets.set(row.commitmentId, [...(sdgTargets.get(row.commitmentId) ?? []), row.sdgTarget]);
+  for (const row of db.select().from(t.commitmentSdgTargets).all())
+    sdgTargets.set(row.commitmentId, [...(sdgTargets.get(row.commitmentId) ?? []), row.sdgTarget]);
   const commitments = db
-    .select({ id: t.commitments.id, code: t.commitments.code, title: t.commitments.title, theme: t.commitments.theme })
+    .select({
+      id: t.commitments.id,
+      code: t.commitments.code,
+      title: t.commitments.title,
+      theme: t.commitments.theme,
+    })
     .from(t.commitments)
     .where(isNull(t.commitments.archivedAt))
     .orderBy(asc(t.commitments.position))
     .all()
-    .map((row) => ({ ...row, dutyBearers: bearers.get(row.id) ?? [], objectives: objectives.get(row.id) ?? [] }));
+    .map((row) => ({
+      ...row,
+      dutyBearers: bearers.get(row.id) ?? [],
+      objectives: objectives.get(row.id) ?? [],
+    }));
   const rows = db
     .select({ id: t.actors.id, name: t.actors.name, kind: t.actors.kind, region: t.actors.region })
     .from(t.actors)
@@ -115,7 +137,8 @@ export function loadScope(filters: DashboardFilters): Scope {
         pairs = [];
         for (const actor of actors) {
           for (const commitment of commitments) {
-            if (appliesToKind(commitment.dutyBearers, actor.kind)) pairs.push({ commitmentId: commitment.id, actorId: actor.id });
+            if (appliesToKind(commitment.dutyBearers, actor.kind))
+              pairs.push({ commitmentId: commitment.id, actorId: actor.id });
           }
         }
       }
@@ -125,7 +148,8 @@ export function loadScope(filters: DashboardFilters): Scope {
 }
 
 /** A scope's or the catalogue's rows, for the cache's bound (a scope's lazy `pairs` are not counted). */
-export const scopeRows = (scope: { actors: unknown[]; commitments: unknown[] }): number => scope.actors.length + scope.commitments.length;
+export const scopeRows = (scope: { actors: unknown[]; commitments: unknown[] }): number =>
+  scope.actors.length + scope.commitments.length;
 
 /** One view's key: the filters in a fixed order, the effective date and the label language. */
 export function viewKey(kind: string, filters: DashboardFilters, extra = ''): string {
@@ -139,16 +163,30 @@ export function viewKey(kind: string, filters: DashboardFilters, extra = ''): st
 /** Which kinds of actor each scope commitment applies to, and the SQL condition for "the pair applies". */
 export function applicability(scope: Scope) {
   const kinds = [...new Set(scope.actors.map((actor) => actor.kind))];
-  const byCommitment = new Map(scope.commitments.map((commitment) => [commitment.id, kinds.filter((kind) => appliesToKind(commitment.dutyBearers, kind))]));
+  const byCommitment = new Map(
+    scope.commitments.map((commitment) => [
+      commitment.id,
+      kinds.filter((kind) => appliesToKind(commitment.dutyBearers, kind)),
+    ]),
+  );
   const everywhere = [...byCommitment.values()].every((ofKinds) => ofKinds.length === kinds.length);
   // Unary + keeps SQLite from turning long lists into 200 x 2,000 primary-key seeks (one scan, set
   // lookups instead); a short list (one actor's or one commitment's page) is left to the indexes.
   const plus = (length: number) => (length > 20 ? '+' : '');
   const where = `${plus(scope.commitments.length)}s.commitment_id IN (SELECT value FROM json_each(?)) AND ${plus(scope.actors.length)}s.subject_id IN (SELECT value FROM json_each(?))${
-    everywhere ? '' : ` AND (s.commitment_id || '|' || (SELECT kind FROM actors WHERE id = s.subject_id)) IN (SELECT value FROM json_each(?))`
+    everywhere
+      ? ''
+      : ` AND (s.commitment_id || '|' || (SELECT kind FROM actors WHERE id = s.subject_id)) IN (SELECT value FROM json_each(?))`
   }`;
-  const params: unknown[] = [JSON.stringify(scope.commitments.map((commitment) => commitment.id)), JSON.stringify(scope.actors.map((actor) => actor.id))];
-  if (!everywhere) params.push(JSON.stringify([...byCommitment].flatMap(([id, ofKinds]) => ofKinds.map((kind) => `${id}|${kind}`))));
+  const params: unknown[] = [
+    JSON.stringify(scope.commitments.map((commitment) => commitment.id)),
+    JSON.stringify(scope.actors.map((actor) => actor.id)),
+  ];
+  if (!everywhere)
+    params.push(
+      JSON.stringify(
+        [...byCommitment].flatMap(([id, ofKinds]) => ofKinds.map((kind) => `${id}|${kind}`)),
+      ),
+    );
   return { byCommitment, where, params };
 }
-

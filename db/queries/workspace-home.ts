@@ -15,7 +15,12 @@ export function countAwaitingReview(user: Pick<CurrentUser, 'role' | 'actorId'>)
     getDb()
       .select({ count: sql<number>`count(*)` })
       .from(t.progressEntries)
-      .where(and(eq(t.progressEntries.reporterId, user.actorId), eq(t.progressEntries.state, 'submitted')))
+      .where(
+        and(
+          eq(t.progressEntries.reporterId, user.actorId),
+          eq(t.progressEntries.state, 'submitted'),
+        ),
+      )
       .get()?.count ?? 0
   );
 }

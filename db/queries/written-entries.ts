@@ -14,7 +14,15 @@ const reporter = alias(t.actors, 'reporter');
 /** Every API write answers with this read: compiled once per connection. */
 function compile(db: Db) {
   return db
-    .select({ entry: t.progressEntries, commitmentCode: t.commitments.code, commitmentTitle: t.commitments.title, subjectName: subject.name, subjectKind: subject.kind, reporterName: reporter.name, reporterKind: reporter.kind })
+    .select({
+      entry: t.progressEntries,
+      commitmentCode: t.commitments.code,
+      commitmentTitle: t.commitments.title,
+      subjectName: subject.name,
+      subjectKind: subject.kind,
+      reporterName: reporter.name,
+      reporterKind: reporter.kind,
+    })
     .from(t.progressEntries)
     .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
     .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
@@ -36,7 +44,10 @@ export function getWrittenEntry(userId: string, entryId: number): WrittenEntryDt
   const { entry } = row;
   const visible =
     entry.state === 'published' ||
-    (principal !== null && (principal.role === 'admin' || principal.actorId === entry.reporterId || principal.userId === entry.createdBy));
+    (principal !== null &&
+      (principal.role === 'admin' ||
+        principal.actorId === entry.reporterId ||
+        principal.userId === entry.createdBy));
   if (!visible) return null;
   return {
     id: entry.id,

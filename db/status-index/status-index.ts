@@ -83,14 +83,21 @@ const COMPACT_AT = 4_000;
  * One index per database per process, kept on globalThis: Next.js bundles route handlers and pages
  * into separate module instances, which would otherwise build and hold an index each.
  */
-const globalForIndex = globalThis as typeof globalThis & { __commitmentTrackerCountedIndexes?: WeakMap<Db, CountedIndex> };
-const indexes = (globalForIndex.__commitmentTrackerCountedIndexes ??= new WeakMap<Db, CountedIndex>());
+const globalForIndex = globalThis as typeof globalThis & {
+  __commitmentTrackerCountedIndexes?: WeakMap<Db, CountedIndex>;
+};
+const indexes = (globalForIndex.__commitmentTrackerCountedIndexes ??= new WeakMap<
+  Db,
+  CountedIndex
+>());
 
 /** Quarters are counted from 2000-Q1 (a byte holds them to 2063), for status over time. */
 const QUARTER_ZERO_YEAR = 2000;
 
 function quarterNumber(day: number): number {
-  const quarter = (Math.floor(day / 10_000) - QUARTER_ZERO_YEAR) * 4 + Math.floor(((Math.floor(day / 100) % 100) - 1) / 3);
+  const quarter =
+    (Math.floor(day / 10_000) - QUARTER_ZERO_YEAR) * 4 +
+    Math.floor(((Math.floor(day / 100) % 100) - 1) / 3);
   return Math.min(255, Math.max(0, quarter));
 }
 
@@ -101,8 +108,14 @@ function pairNumber(commitmentId: number, subjectId: number): number {
 function watermarks(db: Db): { maxEntryId: number; maxChangeSeq: number } {
   const sqlite = db.$client;
   return {
-    maxEntryId: sqlite.prepare('SELECT coalesce(max(id), 0) FROM progress_entries').pluck().get() as number,
-    maxChangeSeq: sqlite.prepare('SELECT coalesce(max(seq), 0) FROM counted_entry_changes').pluck().get() as number,
+    maxEntryId: sqlite
+      .prepare('SELECT coalesce(max(id), 0) FROM progress_entries')
+      .pluck()
+      .get() as number,
+    maxChangeSeq: sqlite
+      .prepare('SELECT coalesce(max(seq), 0) FROM counted_entry_changes')
+      .pluck()
+      .get() as number,
   };
 }
 
@@ -144,7 +157,8 @@ function indexWriter(entries: number, pairLimit: number) {
       adverse.set(source.adverse.subarray(first, last), n);
       pairCommitment.set(source.pairCommitment.subarray(from, to), pairs);
       pairSubject.set(source.pairSubject.subarray(from, to), pairs);
-      for (let p = from; p < to; p += 1) pairStart[pairs + p - from] = (source.pairStart[p] as number) - first + n;
+      for (let p = from; p < to; p += 1)
+        pairStart[pairs + p - from] = (source.pairStart[p] as number) - first + n;
       pairs += to - from;
       n += last - first;
     },
@@ -162,8 +176,16 @@ function indexWriter(entries: number, pairLimit: number) {
       const partner = new Int32Array(pairs - selfFrom).fill(-1);
       for (let p = selfFrom, q = 0; p < pairs; p += 1) {
         const key = pairNumber(pairCommitment[p] as number, pairSubject[p] as number);
-        while (q < selfFrom && pairNumber(pairCommitment[q] as number, pairSubject[q] as number) < key) q += 1;
-        if (q < selfFrom && pairNumber(pairCommitment[q] as number, pairSubject[q] as number) === key) partner[p - selfFrom] = q;
+        while (
+          q < selfFrom &&
+          pairNumber(pairCommitment[q] as number, pairSubject[q] as number) < key
+        )
+          q += 1;
+        if (
+          q < selfFrom &&
+          pairNumber(pairCommitment[q] as number, pairSubject[q] as number) === key
+        )
+          partner[p - selfFrom] = q;
       }
       return {
         pairCommitment: pairCommitment.slice(0, pairs),
@@ -191,11 +213,19 @@ function build(db: Db): CountedIndex {
   const sqlite = db.$client;
   // Watermarks first: whatever commits after them is taken in again by the next catch-up (idempotent).
   const marks = watermarks(db);
-  const size = sqlite.prepare(`SELECT count(*) FROM progress_entries INDEXED BY progress_entries_counted_idx WHERE ${COUNTED}`).pluck().get() as number;
+  const size = sqlite
+    .prepare(
+      `SELECT count(*) FROM progress_entries INDEXED BY progress_entries_counted_idx WHERE ${COUNTED}`,
+    )
+    .pluck()
+    .get() as number;
   const writer = indexWriter(size, size);
   // One ordered read per perspective and commitment (an index range each): faster than stepping
   // through one statement over the whole index.
-  const commitmentIds = sqlite.prepare('SELECT id FROM commitments ORDER BY id').pluck().all() as number[];
+  const commitmentIds = sqlite
+    .prepare('SELECT id FROM commitments ORDER BY id')
+    .pluck()
+    .all() as number[];
   const chunk = sqlite
     .prepare(
       `SELECT subject_id, as_of, status, adverse_effects FROM progress_entries INDEXED BY progress_entries_counted_idx
@@ -206,7 +236,12 @@ function build(db: Db): CountedIndex {
   for (const perspective of ['independent', 'self'] as const) {
     for (const commitmentId of commitmentIds) {
       let lastSubject = -1;
-      for (const [subjectId, date, key, effects] of chunk.all(perspective, commitmentId) as [number, string, StatusKey, number][]) {
+      for (const [subjectId, date, key, effects] of chunk.all(perspective, commitmentId) as [
+        number,
+        string,
+        StatusKey,
+        number,
+      ][]) {
         if (writer.full) break; // only outside a transaction: a write between the count and this read, taken in later
         if (subjectId !== lastSubject) writer.pair(perspective, commitmentId, subjectId);
         lastSubject = subjectId;
@@ -226,15 +261,20 @@ function build(db: Db): CountedIndex {
 function compact(index: CountedIndex): CountedIndex {
   const keys = [...index.overlay.keys()].sort((a, b) => a - b);
   let overlayEntries = 0;
-  for (const pair of index.overlay.values()) overlayEntries += pair.self.asOf.length + pair.independent.asOf.length;
+  for (const pair of index.overlay.values())
+    overlayEntries += pair.self.asOf.length + pair.independent.asOf.length;
   const writer = indexWriter(index.asOf.length + overlayEntries, index.pairs + 2 * keys.length);
   const { pairCommitment, pairSubject, overlay, replaced } = index;
   for (const perspective of ['independent', 'self'] as const) {
-    const [from, to] = perspective === 'independent' ? [0, index.selfFrom] : [index.selfFrom, index.pairs];
+    const [from, to] =
+      perspective === 'independent' ? [0, index.selfFrom] : [index.selfFrom, index.pairs];
     let o = 0;
     let kept = from; // the first base pair not yet written
     for (let p = from; p <= to; p += 1) {
-      const key = p < to ? pairNumber(pairCommitment[p] as number, pairSubject[p] as number) : Number.POSITIVE_INFINITY;
+      const key =
+        p < to
+          ? pairNumber(pairCommitment[p] as number, pairSubject[p] as number)
+          : Number.POSITIVE_INFINITY;
       if (p < to && replaced[p] === 0 && !(o < keys.length && (keys[o] as number) <= key)) continue;
       writer.copy(perspective, index, kept, p);
       for (; o < keys.length && (keys[o] as number) <= key; o += 1) {
@@ -243,7 +283,9 @@ function compact(index: CountedIndex): CountedIndex {
         if (entries.asOf.length === 0) continue;
         const commitmentId = Math.floor(overlayKey / 2 ** 32);
         writer.pair(perspective, commitmentId, overlayKey - commitmentId * 2 ** 32);
-        entries.asOf.forEach((day, i) => writer.entry(day, entries.status[i] as number, entries.adverse[i] as number));
+        entries.asOf.forEach((day, i) =>
+          writer.entry(day, entries.status[i] as number, entries.adverse[i] as number),
+        );
       }
       kept = p < to && replaced[p] === 1 ? p + 1 : p;
     }
@@ -252,7 +294,11 @@ function compact(index: CountedIndex): CountedIndex {
 }
 
 /** The counted entries of one pair, both perspectives, from the database. */
-function readPair(db: Db, commitmentId: number, subjectId: number): Record<Perspective, PairEntries> {
+function readPair(
+  db: Db,
+  commitmentId: number,
+  subjectId: number,
+): Record<Perspective, PairEntries> {
   const rows = db.$client
     .prepare(
       `SELECT perspective, as_of, status, adverse_effects FROM progress_entries INDEXED BY progress_entries_counted_idx
@@ -261,7 +307,10 @@ function readPair(db: Db, commitmentId: number, subjectId: number): Record<Persp
     )
     .raw()
     .all(commitmentId, subjectId) as [Perspective, string, StatusKey, number][];
-  const pair: Record<Perspective, PairEntries> = { self: { asOf: [], status: [], adverse: [] }, independent: { asOf: [], status: [], adverse: [] } };
+  const pair: Record<Perspective, PairEntries> = {
+    self: { asOf: [], status: [], adverse: [] },
+    independent: { asOf: [], status: [], adverse: [] },
+  };
   for (const [perspective, date, key, effects] of rows) {
     pair[perspective].asOf.push(dayNumber(date));
     pair[perspective].status.push(STATUS_INDEX.get(key) as number);
@@ -272,9 +321,13 @@ function readPair(db: Db, commitmentId: number, subjectId: number): Record<Persp
 
 /** The base pair of a perspective with this key, by binary search (pairs are in key order), or -1. */
 function basePair(index: CountedIndex, perspective: Perspective, key: number): number {
-  const [low, high] = perspective === 'independent' ? [0, index.selfFrom] : [index.selfFrom, index.pairs];
+  const [low, high] =
+    perspective === 'independent' ? [0, index.selfFrom] : [index.selfFrom, index.pairs];
   const p = lowerBound(index, low, high, key);
-  return p < high && pairNumber(index.pairCommitment[p] as number, index.pairSubject[p] as number) === key ? p : -1;
+  return p < high &&
+    pairNumber(index.pairCommitment[p] as number, index.pairSubject[p] as number) === key
+    ? p
+    : -1;
 }
 
 /** When the index is rebuilt from the database, or its overlay merged in (the defaults above; tests lower them). */
@@ -285,7 +338,14 @@ export interface IndexLimits {
 }
 
 /** The index of a database, caught up with every write committed before this call. */
-export function countedIndex(db: Db, limits: IndexLimits = { rebuildMin: REBUILD_MIN, rebuildShare: REBUILD_SHARE, compactAt: COMPACT_AT }): CountedIndex {
+export function countedIndex(
+  db: Db,
+  limits: IndexLimits = {
+    rebuildMin: REBUILD_MIN,
+    rebuildShare: REBUILD_SHARE,
+    compactAt: COMPACT_AT,
+  },
+): CountedIndex {
   return db.$client.transaction(() => {
     let index = indexes.get(db);
     if (!index) {
@@ -294,24 +354,40 @@ export function countedIndex(db: Db, limits: IndexLimits = { rebuildMin: REBUILD
       return index;
     }
     const marks = watermarks(db);
-    if (marks.maxEntryId === index.maxEntryId && marks.maxChangeSeq === index.maxChangeSeq) return index;
+    if (marks.maxEntryId === index.maxEntryId && marks.maxChangeSeq === index.maxChangeSeq)
+      return index;
     const sqlite = db.$client;
     // Many writes since (an import, a bulk load): reading everything again is cheaper than pair by pair.
-    const newEntries = sqlite.prepare('SELECT count(*) FROM progress_entries WHERE id > ?').pluck().get(index.maxEntryId) as number;
-    if (newEntries + (marks.maxChangeSeq - index.maxChangeSeq) > Math.max(limits.rebuildMin, index.pairs * limits.rebuildShare)) {
+    const newEntries = sqlite
+      .prepare('SELECT count(*) FROM progress_entries WHERE id > ?')
+      .pluck()
+      .get(index.maxEntryId) as number;
+    if (
+      newEntries + (marks.maxChangeSeq - index.maxChangeSeq) >
+      Math.max(limits.rebuildMin, index.pairs * limits.rebuildShare)
+    ) {
       index = build(db);
       indexes.set(db, index);
       return index;
     }
     // Two statements, not a UNION: SQLite 3.53 plans the UNION as a merge over a whole index.
     const touched = [
-      ...(sqlite.prepare(`SELECT commitment_id, subject_id FROM progress_entries WHERE id > ? AND ${COUNTED}`).raw().all(index.maxEntryId) as [number, number][]),
       ...(sqlite
-        .prepare('SELECT e.commitment_id, e.subject_id FROM counted_entry_changes c JOIN progress_entries e ON e.id = c.entry_id WHERE c.seq > ?')
+        .prepare(
+          `SELECT commitment_id, subject_id FROM progress_entries WHERE id > ? AND ${COUNTED}`,
+        )
+        .raw()
+        .all(index.maxEntryId) as [number, number][]),
+      ...(sqlite
+        .prepare(
+          'SELECT e.commitment_id, e.subject_id FROM counted_entry_changes c JOIN progress_entries e ON e.id = c.entry_id WHERE c.seq > ?',
+        )
         .raw()
         .all(index.maxChangeSeq) as [number, number][]),
     ];
-    for (const key of new Set(touched.map(([commitmentId, subjectId]) => pairNumber(commitmentId, subjectId)))) {
+    for (const key of new Set(
+      touched.map(([commitmentId, subjectId]) => pairNumber(commitmentId, subjectId)),
+    )) {
       const commitmentId = Math.floor(key / 2 ** 32);
       const subjectId = key - commitmentId * 2 ** 32;
       index.overlay.set(key, readPair(db, commitmentId, subjectId));
@@ -348,7 +424,10 @@ function lastOnOrBefore(asOf: ArrayLike<number>, from: number, to: number, day: 
 function lowerBound(index: CountedIndex, low: number, high: number, key: number): number {
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (pairNumber(index.pairCommitment[middle] as number, index.pairSubject[middle] as number) < key) low = middle + 1;
+    if (
+      pairNumber(index.pairCommitment[middle] as number, index.pairSubject[middle] as number) < key
+    )
+      low = middle + 1;
     else high = middle;
   }
   return low;
@@ -360,11 +439,17 @@ function lowerBound(index: CountedIndex, low: number, high: number, key: number)
  * actor's page) their pair in each commitment, found by binary search.
  */
 function rangesOf(index: CountedIndex, view: TallyView): [number, number][] {
-  const commitments = [...view.commitmentKinds].filter(([, kinds]) => kinds.length > 0).map(([id]) => id).sort((a, b) => a - b);
+  const commitments = [...view.commitmentKinds]
+    .filter(([, kinds]) => kinds.length > 0)
+    .map(([id]) => id)
+    .sort((a, b) => a - b);
   const actors = view.actors.map((actor) => actor.id).sort((a, b) => a - b);
   if (commitments.length > 40 && actors.length > 16) return [[0, index.pairs]];
   const ranges: [number, number][] = [];
-  for (const [low, high] of [[0, index.selfFrom], [index.selfFrom, index.pairs]] as const) {
+  for (const [low, high] of [
+    [0, index.selfFrom],
+    [index.selfFrom, index.pairs],
+  ] as const) {
     for (const commitmentId of commitments) {
       const from = lowerBound(index, low, high, pairNumber(commitmentId, 0));
       const to = lowerBound(index, from, high, pairNumber(commitmentId + 1, 0));
@@ -396,13 +481,17 @@ export function statusTallies(db: Db, view: TallyView): Tallies {
   let maxCommitment = 0;
   for (const id of view.commitmentKinds.keys()) maxCommitment = Math.max(maxCommitment, id);
   const commitmentMask = new Int32Array(maxCommitment + 1);
-  for (const [id, kinds] of view.commitmentKinds) for (const kind of kinds) commitmentMask[id] = (commitmentMask[id] as number) | (kindBit.get(kind) as number);
+  for (const [id, kinds] of view.commitmentKinds)
+    for (const kind of kinds)
+      commitmentMask[id] = (commitmentMask[id] as number) | (kindBit.get(kind) as number);
   let maxActor = 0;
   for (const actor of view.actors) maxActor = Math.max(maxActor, actor.id);
   const actorBit = new Int32Array(maxActor + 1);
   for (const actor of view.actors) actorBit[actor.id] = kindBit.get(actor.kind) as number;
   const inView = (commitmentId: number, subjectId: number) =>
-    commitmentId <= maxCommitment && subjectId <= maxActor && ((commitmentMask[commitmentId] as number) & (actorBit[subjectId] as number)) !== 0;
+    commitmentId <= maxCommitment &&
+    subjectId <= maxActor &&
+    ((commitmentMask[commitmentId] as number) & (actorBit[subjectId] as number)) !== 0;
 
   const byCommitment = new Int32Array((maxCommitment + 1) * STATUSES);
   const byActor = new Int32Array((maxActor + 1) * STATUSES);
@@ -410,7 +499,8 @@ export function statusTallies(db: Db, view: TallyView): Tallies {
   let adverseEffects = 0;
   let contested = 0;
   const count = (commitmentId: number, subjectId: number, status: number, asOf: number) => {
-    byCommitment[commitmentId * STATUSES + status] = (byCommitment[commitmentId * STATUSES + status] as number) + 1;
+    byCommitment[commitmentId * STATUSES + status] =
+      (byCommitment[commitmentId * STATUSES + status] as number) + 1;
     byActor[subjectId * STATUSES + status] = (byActor[subjectId * STATUSES + status] as number) + 1;
     if (asOf < staleDay) stale += 1;
   };
@@ -420,24 +510,56 @@ export function statusTallies(db: Db, view: TallyView): Tallies {
   const periods = view.history?.periods ?? 0;
   const quarterly = new Int32Array(periods * STATUSES);
   const firstQuarter = view.history ? quarterNumber(dayNumber(view.history.from)) : 0;
-  const history = (quarters: ArrayLike<number>, statuses: ArrayLike<number>, start: number, last: number) => {
+  const history = (
+    quarters: ArrayLike<number>,
+    statuses: ArrayLike<number>,
+    start: number,
+    last: number,
+  ) => {
     let from = Math.max(0, (quarters[start] as number) - firstQuarter);
     for (let j = start; j <= last && from < periods; j += 1) {
       const entryStatus = statuses[j] as number;
-      quarterly[from * STATUSES + entryStatus] = (quarterly[from * STATUSES + entryStatus] as number) + 1;
+      quarterly[from * STATUSES + entryStatus] =
+        (quarterly[from * STATUSES + entryStatus] as number) + 1;
       if (j === last) break;
       const to = Math.max(0, (quarters[j + 1] as number) - firstQuarter);
-      if (to < periods) quarterly[to * STATUSES + entryStatus] = (quarterly[to * STATUSES + entryStatus] as number) - 1;
+      if (to < periods)
+        quarterly[to * STATUSES + entryStatus] =
+          (quarterly[to * STATUSES + entryStatus] as number) - 1;
       from = to;
     }
   };
 
-  const { pairCommitment, pairSubject, pairStart, selfFrom, partner, asOf, quarter, status, adverse, overlay, replaced } = index;
+  const {
+    pairCommitment,
+    pairSubject,
+    pairStart,
+    selfFrom,
+    partner,
+    asOf,
+    quarter,
+    status,
+    adverse,
+    overlay,
+    replaced,
+  } = index;
   const countSelf = view.perspective === 'self';
   const ranges = rangesOf(index, view);
-  if (view.asOf !== undefined && periods === 0 && view.staleBefore === staleBefore(view.asOf) && ranges.length === 1 && ranges[0]?.[0] === 0 && ranges[0][1] === index.pairs) {
+  if (
+    view.asOf !== undefined &&
+    periods === 0 &&
+    view.staleBefore === staleBefore(view.asOf) &&
+    ranges.length === 1 &&
+    ranges[0]?.[0] === 0 &&
+    ranges[0][1] === index.pairs
+  ) {
     // A past date of a view of (nearly) every pair: from the timeline's running sums (timeline.ts).
-    const mask = { key: `${view.perspective}|${maskKey(commitmentMask)}|${maskKey(actorBit)}`, independent: !countSelf, commitmentMask, actorBit };
+    const mask = {
+      key: `${view.perspective}|${maskKey(commitmentMask)}|${maskKey(actorBit)}`,
+      independent: !countSelf,
+      commitmentMask,
+      actorBit,
+    };
     const sums = timelineSums(index, mask, day);
     const layout = sumsLayout(mask);
     byCommitment.set(sums.subarray(0, layout.actorsFrom));
@@ -455,44 +577,55 @@ export function statusTallies(db: Db, view: TallyView): Tallies {
       const entryStatus = status[k] as number;
       adverseEffects -= adverse[k] as number;
       if (p < selfFrom !== countSelf) {
-        byCommitment[commitmentId * STATUSES + entryStatus] = (byCommitment[commitmentId * STATUSES + entryStatus] as number) - 1;
-        byActor[subjectId * STATUSES + entryStatus] = (byActor[subjectId * STATUSES + entryStatus] as number) - 1;
+        byCommitment[commitmentId * STATUSES + entryStatus] =
+          (byCommitment[commitmentId * STATUSES + entryStatus] as number) - 1;
+        byActor[subjectId * STATUSES + entryStatus] =
+          (byActor[subjectId * STATUSES + entryStatus] as number) - 1;
         if ((asOf[k] as number) < staleDay) stale -= 1;
       }
       const q = p < selfFrom ? -1 : (partner[p - selfFrom] as number);
-      const kq = q < 0 ? -1 : lastOnOrBefore(asOf, pairStart[q] as number, pairStart[q + 1] as number, day);
-      if (kq >= 0) contested -= CONTESTED[entryStatus * STATUSES + (status[kq] as number)] as number;
+      const kq =
+        q < 0 ? -1 : lastOnOrBefore(asOf, pairStart[q] as number, pairStart[q + 1] as number, day);
+      if (kq >= 0)
+        contested -= CONTESTED[entryStatus * STATUSES + (status[kq] as number)] as number;
     }
   } else {
     // Base pairs, independent assessments first: the status each has at the date is kept, so the
     // self pass tells a contested pair by its partner's (the same commitment and actor).
     const independentAt = new Int8Array(selfFrom).fill(-1);
-    for (const [from, to] of ranges) for (let p = from; p < to; p += 1) {
-      const commitmentId = pairCommitment[p] as number;
-      const subjectId = pairSubject[p] as number;
-      if (commitmentId > maxCommitment || subjectId > maxActor || ((commitmentMask[commitmentId] as number) & (actorBit[subjectId] as number)) === 0) continue;
-      if (replaced[p] === 1) continue;
-      const start = pairStart[p] as number;
-      if ((asOf[start] as number) > day) continue;
-      let k = (pairStart[p + 1] as number) - 1;
-      while ((asOf[k] as number) > day) k -= 1;
-      const entryStatus = status[k] as number;
-      adverseEffects += adverse[k] as number;
-      if (p < selfFrom) {
-        independentAt[p] = entryStatus;
-        if (!countSelf) {
+    for (const [from, to] of ranges)
+      for (let p = from; p < to; p += 1) {
+        const commitmentId = pairCommitment[p] as number;
+        const subjectId = pairSubject[p] as number;
+        if (
+          commitmentId > maxCommitment ||
+          subjectId > maxActor ||
+          ((commitmentMask[commitmentId] as number) & (actorBit[subjectId] as number)) === 0
+        )
+          continue;
+        if (replaced[p] === 1) continue;
+        const start = pairStart[p] as number;
+        if ((asOf[start] as number) > day) continue;
+        let k = (pairStart[p + 1] as number) - 1;
+        while ((asOf[k] as number) > day) k -= 1;
+        const entryStatus = status[k] as number;
+        adverseEffects += adverse[k] as number;
+        if (p < selfFrom) {
+          independentAt[p] = entryStatus;
+          if (!countSelf) {
+            count(commitmentId, subjectId, entryStatus, asOf[k] as number);
+            if (periods > 0) history(quarter, status, start, k);
+          }
+          continue;
+        }
+        if (countSelf) {
           count(commitmentId, subjectId, entryStatus, asOf[k] as number);
           if (periods > 0) history(quarter, status, start, k);
         }
-        continue;
+        const q = partner[p - selfFrom] as number;
+        if (q >= 0 && (independentAt[q] as number) >= 0)
+          contested += CONTESTED[entryStatus * STATUSES + (independentAt[q] as number)] as number;
       }
-      if (countSelf) {
-        count(commitmentId, subjectId, entryStatus, asOf[k] as number);
-        if (periods > 0) history(quarter, status, start, k);
-      }
-      const q = partner[p - selfFrom] as number;
-      if (q >= 0 && (independentAt[q] as number) >= 0) contested += CONTESTED[entryStatus * STATUSES + (independentAt[q] as number)] as number;
-    }
   }
 
   // Pairs read again since the build.
@@ -511,13 +644,15 @@ export function statusTallies(db: Db, view: TallyView): Tallies {
       count(commitmentId, subjectId, entries.status[k] as number, entries.asOf[k] as number);
       history(entries.asOf.map(quarterNumber), entries.status, 0, k);
     }
-    if (found.self !== undefined && found.independent !== undefined) contested += CONTESTED[found.self * STATUSES + found.independent] as number;
+    if (found.self !== undefined && found.independent !== undefined)
+      contested += CONTESTED[found.self * STATUSES + found.independent] as number;
   }
 
   const perCommitment: Tallies['perCommitment'] = [];
   for (let i = 0; i < byCommitment.length; i += 1) {
     const n = byCommitment[i] as number;
-    if (n > 0) perCommitment.push([Math.floor(i / STATUSES), STATUS_KEYS[i % STATUSES] as StatusKey, n]);
+    if (n > 0)
+      perCommitment.push([Math.floor(i / STATUSES), STATUS_KEYS[i % STATUSES] as StatusKey, n]);
   }
   const perActor: Tallies['perActor'] = [];
   for (let i = 0; i < byActor.length; i += 1) {

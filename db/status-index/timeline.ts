@@ -19,7 +19,11 @@ import { dayNumber, isoOfDayNumber } from '../../lib/dates';
  */
 
 /** Contested, per (self, independent) status index pair: lib/rollup.ts isContested, tabulated. */
-export const CONTESTED = Uint8Array.from(STATUS_KEYS.flatMap((self) => STATUS_KEYS.map((independent) => (isContested(self, independent) ? 1 : 0))));
+export const CONTESTED = Uint8Array.from(
+  STATUS_KEYS.flatMap((self) =>
+    STATUS_KEYS.map((independent) => (isContested(self, independent) ? 1 : 0)),
+  ),
+);
 
 const STATUSES = STATUS_KEYS.length;
 // An event's code: a status (3 bits) with its adverse-effects flag, or one of the two totals; the high bit ends it.
@@ -75,14 +79,31 @@ const CHECKPOINTS = 64;
 /** Views whose checkpoints are kept per index (each a few MB for thousands of actors). */
 const VIEWS_KEPT = 8;
 
-const globalForTimelines = globalThis as typeof globalThis & { __commitmentTrackerTimelines?: WeakMap<TimelineSource, Timeline> };
-const timelines = (globalForTimelines.__commitmentTrackerTimelines ??= new WeakMap<TimelineSource, Timeline>());
+const globalForTimelines = globalThis as typeof globalThis & {
+  __commitmentTrackerTimelines?: WeakMap<TimelineSource, Timeline>;
+};
+const timelines = (globalForTimelines.__commitmentTrackerTimelines ??= new WeakMap<
+  TimelineSource,
+  Timeline
+>());
 
 /** The layout of a view's sums: counts by commitment, then by actor, then the three totals. */
-export function sumsLayout(mask: ViewMask): { actorsFrom: number; staleAt: number; adverseAt: number; contestedAt: number; length: number } {
+export function sumsLayout(mask: ViewMask): {
+  actorsFrom: number;
+  staleAt: number;
+  adverseAt: number;
+  contestedAt: number;
+  length: number;
+} {
   const actorsFrom = mask.commitmentMask.length * STATUSES;
   const staleAt = actorsFrom + mask.actorBit.length * STATUSES;
-  return { actorsFrom, staleAt, adverseAt: staleAt + 1, contestedAt: staleAt + 2, length: staleAt + 3 };
+  return {
+    actorsFrom,
+    staleAt,
+    adverseAt: staleAt + 1,
+    contestedAt: staleAt + 2,
+    length: staleAt + 3,
+  };
 }
 
 /** The view's sums at the end of `day` (yyyymmdd), over the base pairs, replaced or not. */
@@ -92,11 +113,14 @@ export function timelineSums(source: TimelineSource, mask: ViewMask, day: number
   if (checkpoints) timeline.views.delete(mask.key);
   else checkpoints = checkpointsOf(source, timeline, mask);
   timeline.views.set(mask.key, checkpoints);
-  if (timeline.views.size > VIEWS_KEPT) timeline.views.delete(timeline.views.keys().next().value as string);
+  if (timeline.views.size > VIEWS_KEPT)
+    timeline.views.delete(timeline.views.keys().next().value as string);
 
   // The events up to the day: those of the days on or before it.
   const slots = timeline.dayStart.length - 1;
-  const end = timeline.dayStart[Math.max(0, Math.min(slots, day - timeline.firstDay + 1))] as number;
+  const end = timeline.dayStart[
+    Math.max(0, Math.min(slots, day - timeline.firstDay + 1))
+  ] as number;
   const k = Math.min(Math.floor(end / checkpoints.step), checkpoints.sums.length - 1);
   const sums = (checkpoints.sums[k] as Int32Array).slice();
   addEvents(source, timeline, mask, sums, k * checkpoints.step, end);
@@ -116,7 +140,14 @@ function checkpointsOf(source: TimelineSource, timeline: Timeline, mask: ViewMas
 }
 
 /** Adds the view's events [from, to) to `sums`. */
-function addEvents(source: TimelineSource, timeline: Timeline, mask: ViewMask, sums: Int32Array, from: number, to: number): void {
+function addEvents(
+  source: TimelineSource,
+  timeline: Timeline,
+  mask: ViewMask,
+  sums: Int32Array,
+  from: number,
+  to: number,
+): void {
   const { pairCommitment, pairSubject, selfFrom } = source;
   const { commitmentMask, actorBit, independent } = mask;
   const { actorsFrom, staleAt, adverseAt, contestedAt } = sumsLayout(mask);
@@ -127,7 +158,12 @@ function addEvents(source: TimelineSource, timeline: Timeline, mask: ViewMask, s
     const p = pair[i] as number;
     const commitmentId = pairCommitment[p] as number;
     const subjectId = pairSubject[p] as number;
-    if (commitmentId > maxCommitment || subjectId > maxActor || ((commitmentMask[commitmentId] as number) & (actorBit[subjectId] as number)) === 0) continue;
+    if (
+      commitmentId > maxCommitment ||
+      subjectId > maxActor ||
+      ((commitmentMask[commitmentId] as number) & (actorBit[subjectId] as number)) === 0
+    )
+      continue;
     const c = code[i] as number;
     const delta = c & ENDS ? -1 : 1;
     const what = c & ~ENDS;
@@ -144,8 +180,10 @@ function addEvents(source: TimelineSource, timeline: Timeline, mask: ViewMask, s
     if (what & ADVERSE) sums[adverseAt] = (sums[adverseAt] as number) + delta;
     if (!counted) continue;
     const status = what & (ADVERSE - 1);
-    sums[commitmentId * STATUSES + status] = (sums[commitmentId * STATUSES + status] as number) + delta;
-    sums[actorsFrom + subjectId * STATUSES + status] = (sums[actorsFrom + subjectId * STATUSES + status] as number) + delta;
+    sums[commitmentId * STATUSES + status] =
+      (sums[commitmentId * STATUSES + status] as number) + delta;
+    sums[actorsFrom + subjectId * STATUSES + status] =
+      (sums[actorsFrom + subjectId * STATUSES + status] as number) + delta;
   }
 }
 
@@ -227,10 +265,14 @@ function buildTimeline(source: TimelineSource): Timeline {
     let independent = -1;
     let contested = 0;
     while (i < end || j < qEnd) {
-      const day = Math.min(i < end ? (asOf[i] as number) : Number.POSITIVE_INFINITY, j < qEnd ? (asOf[j] as number) : Number.POSITIVE_INFINITY);
+      const day = Math.min(
+        i < end ? (asOf[i] as number) : Number.POSITIVE_INFINITY,
+        j < qEnd ? (asOf[j] as number) : Number.POSITIVE_INFINITY,
+      );
       for (; i < end && (asOf[i] as number) === day; i += 1) self = status[i] as number;
       for (; j < qEnd && (asOf[j] as number) === day; j += 1) independent = status[j] as number;
-      const now = self >= 0 && independent >= 0 ? (CONTESTED[self * STATUSES + independent] as number) : 0;
+      const now =
+        self >= 0 && independent >= 0 ? (CONTESTED[self * STATUSES + independent] as number) : 0;
       if (now !== contested) emit(day, p, now ? CONTEST : CONTEST | ENDS);
       contested = now;
     }
@@ -243,7 +285,8 @@ function buildTimeline(source: TimelineSource): Timeline {
     const d = (days[e] as number) - firstDay + 1;
     dayStart[d] = (dayStart[d] as number) + 1;
   }
-  for (let d = 0; d < slots; d += 1) dayStart[d + 1] = (dayStart[d + 1] as number) + (dayStart[d] as number);
+  for (let d = 0; d < slots; d += 1)
+    dayStart[d + 1] = (dayStart[d + 1] as number) + (dayStart[d] as number);
   const next = dayStart.slice(0, slots);
   const pair = new Int32Array(n);
   const code = new Uint8Array(n);

@@ -15,9 +15,12 @@ export class ActorsPage {
   }
 
   async filter(fields: { search?: string; kind?: string; region?: string }) {
-    if (fields.search !== undefined) await this.page.getByLabel('Search name or code').fill(fields.search);
-    if (fields.kind !== undefined) await this.page.getByLabel('Kind').selectOption({ label: fields.kind });
-    if (fields.region !== undefined) await this.page.getByLabel('Region').selectOption({ label: fields.region });
+    if (fields.search !== undefined)
+      await this.page.getByLabel('Search name or code').fill(fields.search);
+    if (fields.kind !== undefined)
+      await this.page.getByLabel('Kind').selectOption({ label: fields.kind });
+    if (fields.region !== undefined)
+      await this.page.getByLabel('Region').selectOption({ label: fields.region });
     await this.page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(this.heading).toBeVisible();
   }

@@ -26,10 +26,15 @@ export class AdminListPage {
   }
 
   row(text: string): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: text, exact: true }) });
+    return this.table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: text, exact: true }) });
   }
 
-  async filter(fields: { search?: string; show?: 'Active and archived' | 'Active only' | 'Archived only' }) {
+  async filter(fields: {
+    search?: string;
+    show?: 'Active and archived' | 'Active only' | 'Archived only';
+  }) {
     const form = this.page.getByRole('search', { name: 'Filters' });
     if (fields.search !== undefined) await form.getByLabel('Search').fill(fields.search);
     if (fields.show) await form.getByLabel('Show').selectOption({ label: fields.show });
@@ -38,12 +43,16 @@ export class AdminListPage {
 
   async archive(name: string) {
     await this.page.getByRole('button', { name: `Archive ${name}`, exact: true }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: `${name} is archived.` })).toBeVisible();
+    await expect(
+      this.page.getByRole('status').filter({ hasText: `${name} is archived.` }),
+    ).toBeVisible();
   }
 
   async restore(name: string) {
     await this.page.getByRole('button', { name: `Restore ${name}`, exact: true }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: `${name} is restored.` })).toBeVisible();
+    await expect(
+      this.page.getByRole('status').filter({ hasText: `${name} is restored.` }),
+    ).toBeVisible();
   }
 }
 
@@ -67,7 +76,8 @@ export class AdminFormPage {
   async fill(fields: Record<string, string>) {
     for (const [label, value] of Object.entries(fields)) {
       const field = this.field(label);
-      if ((await field.evaluate((node) => node.tagName)) === 'SELECT') await field.selectOption({ label: value });
+      if ((await field.evaluate((node) => node.tagName)) === 'SELECT')
+        await field.selectOption({ label: value });
       else await field.fill(value);
     }
   }
@@ -77,7 +87,9 @@ export class AdminFormPage {
     const boxes = this.form.getByRole('group', { name: group }).getByRole('checkbox');
     for (const box of await boxes.all()) {
       const label = (await box.evaluate((node) => node.parentElement?.textContent ?? '')).trim();
-      await box.setChecked(labels.some((wanted) => label === wanted || label.startsWith(`${wanted} `)));
+      await box.setChecked(
+        labels.some((wanted) => label === wanted || label.startsWith(`${wanted} `)),
+      );
     }
   }
 

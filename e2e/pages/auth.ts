@@ -1,4 +1,10 @@
-import { expect as baseExpect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import {
+  expect as baseExpect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { SIGNED_IN_HOME } from '../../lib/return-path';
 
 /** Waits after a click that goes to the server and back: scrypt and a page render on a busy machine. */
@@ -13,14 +19,18 @@ export async function newPerson(browser: Browser): Promise<Page> {
   lastAddress++;
   // 198.18.0.0/15 is reserved for tests; the worker's pid keeps two workers apart.
   const address = `198.18.${process.pid % 256}.${lastAddress % 256}`;
-  const context: BrowserContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
+  const context: BrowserContext = await browser.newContext({
+    extraHTTPHeaders: { 'x-forwarded-for': address },
+  });
   return context.newPage();
 }
 
-export const closePeople = (...pages: Page[]) => Promise.all(pages.map((page) => page.context().close()));
+export const closePeople = (...pages: Page[]) =>
+  Promise.all(pages.map((page) => page.context().close()));
 
 /** Our alerts, not Next's route announcer (which also has role="alert"). */
-export const alertBox = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)');
+export const alertBox = (page: Page) =>
+  page.locator('[role="alert"]:not(#__next-route-announcer__)');
 
 export class SignInPage {
   readonly heading: Locator;
@@ -47,7 +57,9 @@ export class SignInPage {
     await this.email.fill(email);
     await this.password.fill(password);
     if (!email.includes('@') || password === '') return this.submit.click();
-    const answer = this.page.waitForResponse((response) => response.url().endsWith('/api/auth/sign-in/email'));
+    const answer = this.page.waitForResponse((response) =>
+      response.url().endsWith('/api/auth/sign-in/email'),
+    );
     await this.submit.click();
     const response = await answer;
     // A refusal clears the password once the page has taken the answer in.
@@ -59,7 +71,9 @@ export class SignInPage {
     await this.goto(next);
     await this.attempt(account.email, account.password);
     await expect(this.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-    await expect(this.page).toHaveURL(new RegExp(`${(next ?? SIGNED_IN_HOME).replace(/[?]/g, '\\?')}$`));
+    await expect(this.page).toHaveURL(
+      new RegExp(`${(next ?? SIGNED_IN_HOME).replace(/[?]/g, '\\?')}$`),
+    );
   }
 
   /** The error summary, once it shows `message`. */
@@ -118,20 +132,31 @@ export class UsersAdminPage {
   }
 
   /** Creates a user and returns the password the page shows once. */
-  async create(user: { email: string; name: string; role: string; actor?: string }): Promise<string> {
-    const form = this.page.locator('form').filter({ has: this.page.getByRole('button', { name: 'Create user' }) });
+  async create(user: {
+    email: string;
+    name: string;
+    role: string;
+    actor?: string;
+  }): Promise<string> {
+    const form = this.page
+      .locator('form')
+      .filter({ has: this.page.getByRole('button', { name: 'Create user' }) });
     await form.getByLabel('E-mail address').fill(user.email);
     await form.getByLabel('Name').fill(user.name);
     await form.getByLabel('Role').selectOption({ label: user.role });
     if (user.actor) await form.getByLabel('Actor').selectOption({ label: user.actor });
     await form.getByRole('button', { name: 'Create user' }).click();
-    const created = this.page.getByRole('status').filter({ hasText: `${user.name} can now sign in as ${user.email}` });
+    const created = this.page
+      .getByRole('status')
+      .filter({ hasText: `${user.name} can now sign in as ${user.email}` });
     await expect(created).toBeVisible();
     return (await created.locator('code').textContent())!.trim();
   }
 
   async disable(name: string) {
     await this.page.getByRole('button', { name: `Disable ${name}` }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: `${name} is disabled.` })).toBeVisible();
+    await expect(
+      this.page.getByRole('status').filter({ hasText: `${name} is disabled.` }),
+    ).toBeVisible();
   }
 }

@@ -32,7 +32,10 @@ export class ChartFrame {
   static async all(page: Page): Promise<ChartFrame[]> {
     const frames = page.locator('figure.chart-frame');
     await expect(frames.first()).toBeVisible();
-    return Array.from({ length: await frames.count() }, (_, index) => new ChartFrame(page, frames.nth(index)));
+    return Array.from(
+      { length: await frames.count() },
+      (_, index) => new ChartFrame(page, frames.nth(index)),
+    );
   }
 
   async titleText(): Promise<string> {
@@ -40,7 +43,8 @@ export class ChartFrame {
   }
 
   async openDownloads() {
-    if ((await this.downloadToggle.getAttribute('aria-expanded')) !== 'true') await this.downloadToggle.click();
+    if ((await this.downloadToggle.getAttribute('aria-expanded')) !== 'true')
+      await this.downloadToggle.click();
     await expect(this.downloadToggle).toHaveAttribute('aria-expanded', 'true');
   }
 
@@ -51,7 +55,10 @@ export class ChartFrame {
   /** Clicks a format and returns the file the browser was handed. */
   async download(format: DownloadFormat): Promise<DownloadedFile> {
     await this.openDownloads();
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.formatButton(format).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.formatButton(format).click(),
+    ]);
     expect(await download.failure()).toBeNull();
     const path = await download.path();
     return { name: download.suggestedFilename(), bytes: await readFile(path) };

@@ -16,12 +16,22 @@ export class CommitmentsPage {
     await expect(this.heading).toBeVisible();
   }
 
-  async filter(fields: { search?: string; theme?: string; objective?: string; sdg?: string; dutyBearer?: string }) {
-    if (fields.search !== undefined) await this.page.getByLabel('Search code, title or text').fill(fields.search);
-    if (fields.theme !== undefined) await this.page.getByLabel('Theme').selectOption({ label: fields.theme });
-    if (fields.objective !== undefined) await this.page.getByLabel('GCM objective').selectOption(fields.objective);
+  async filter(fields: {
+    search?: string;
+    theme?: string;
+    objective?: string;
+    sdg?: string;
+    dutyBearer?: string;
+  }) {
+    if (fields.search !== undefined)
+      await this.page.getByLabel('Search code, title or text').fill(fields.search);
+    if (fields.theme !== undefined)
+      await this.page.getByLabel('Theme').selectOption({ label: fields.theme });
+    if (fields.objective !== undefined)
+      await this.page.getByLabel('GCM objective').selectOption(fields.objective);
     if (fields.sdg !== undefined) await this.page.getByLabel('SDG target').selectOption(fields.sdg);
-    if (fields.dutyBearer !== undefined) await this.page.getByLabel('Duty-bearer').selectOption({ label: fields.dutyBearer });
+    if (fields.dutyBearer !== undefined)
+      await this.page.getByLabel('Duty-bearer').selectOption({ label: fields.dutyBearer });
     await this.page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(this.heading).toBeVisible();
   }

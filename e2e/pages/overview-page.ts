@@ -24,7 +24,10 @@ export class OverviewPage {
   }
 
   figure(term: string): Locator {
-    return this.figures.locator('div').filter({ has: this.page.locator('dt', { hasText: term }) }).locator('dd');
+    return this.figures
+      .locator('div')
+      .filter({ has: this.page.locator('dt', { hasText: term }) })
+      .locator('dd');
   }
 
   /** Asserts the headline figures show exactly these numbers. */
@@ -35,22 +38,43 @@ export class OverviewPage {
       if (value < 1 && value >= 0.995) return 'over 99%';
       return `${Math.round(value * 100)}%`;
     };
-    await expect(this.figure('Commitments').locator('.headline-value')).toHaveText(String(expected.commitments));
-    await expect(this.figure('Actors reporting').locator('.headline-value')).toHaveText(String(expected.actorsReporting));
+    await expect(this.figure('Commitments').locator('.headline-value')).toHaveText(
+      String(expected.commitments),
+    );
+    await expect(this.figure('Actors reporting').locator('.headline-value')).toHaveText(
+      String(expected.actorsReporting),
+    );
     await expect(this.figure('Actors reporting')).toContainText(`of ${expected.actors} actor`);
-    await expect(this.figure('Coverage')).toContainText(`${expected.reported.toLocaleString('en')} of ${expected.pairs.toLocaleString('en')} applicable pair`);
-    await expect(this.figure('Coverage').locator('.headline-value')).toHaveText(percent(expected.coverage));
-    await expect(this.figure('Implementation score').locator('.headline-value')).toHaveText(percent(expected.score));
-    await expect(this.figure('Contested').locator('.headline-value')).toHaveText(String(expected.contested));
-    await expect(this.figure('Stale').locator('.headline-value')).toHaveText(String(expected.stale));
-    await expect(this.figure('Regressed').locator('.headline-value')).toHaveText(String(expected.regressed));
-    await expect(this.figure('Adverse effects').locator('.headline-value')).toHaveText(String(expected.adverseEffects));
+    await expect(this.figure('Coverage')).toContainText(
+      `${expected.reported.toLocaleString('en')} of ${expected.pairs.toLocaleString('en')} applicable pair`,
+    );
+    await expect(this.figure('Coverage').locator('.headline-value')).toHaveText(
+      percent(expected.coverage),
+    );
+    await expect(this.figure('Implementation score').locator('.headline-value')).toHaveText(
+      percent(expected.score),
+    );
+    await expect(this.figure('Contested').locator('.headline-value')).toHaveText(
+      String(expected.contested),
+    );
+    await expect(this.figure('Stale').locator('.headline-value')).toHaveText(
+      String(expected.stale),
+    );
+    await expect(this.figure('Regressed').locator('.headline-value')).toHaveText(
+      String(expected.regressed),
+    );
+    await expect(this.figure('Adverse effects').locator('.headline-value')).toHaveText(
+      String(expected.adverseEffects),
+    );
   }
 
   /** Changes one filter and waits for the URL to follow and the figures to be refetched. */
   async select(label: string, option: { label?: string; value?: string }) {
     const before = this.page.url();
-    await this.page.locator('form.filters').getByLabel(label, { exact: true }).selectOption(option.label ? { label: option.label } : (option.value as string));
+    await this.page
+      .locator('form.filters')
+      .getByLabel(label, { exact: true })
+      .selectOption(option.label ? { label: option.label } : (option.value as string));
     await expect.poll(() => this.page.url()).not.toBe(before);
     await this.settled();
   }
@@ -63,6 +87,8 @@ export class OverviewPage {
   }
 
   chart(title: string): Locator {
-    return this.page.locator('figure.chart-frame').filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
+    return this.page
+      .locator('figure.chart-frame')
+      .filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
   }
 }

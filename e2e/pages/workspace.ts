@@ -3,13 +3,23 @@ import { expect, type Page } from '@playwright/test';
 export const DEMO = {
   admin: { email: 'admin@demo.example', password: 'vienna-admin-2017' },
   aldoriaFocal: { email: 'focal.aldoria@demo.example', password: 'aldoria-focal-2017' },
-  aldoriaContributor: { email: 'contributor.aldoria@demo.example', password: 'aldoria-contributor-2017' },
+  aldoriaContributor: {
+    email: 'contributor.aldoria@demo.example',
+    password: 'aldoria-contributor-2017',
+  },
   bridgewellFocal: { email: 'focal.bridgewell@demo.example', password: 'bridgewell-focal-2017' },
-  bridgewellContributor: { email: 'contributor.bridgewell@demo.example', password: 'bridgewell-contributor-2017' },
+  bridgewellContributor: {
+    email: 'contributor.bridgewell@demo.example',
+    password: 'bridgewell-contributor-2017',
+  },
   bravoniaFocal: { email: 'focal.bravonia@demo.example', password: 'bravonia-focal-2017' },
 } as const;
 
-export async function signIn(page: Page, account: { email: string; password: string }, next = '/entries/mine') {
+export async function signIn(
+  page: Page,
+  account: { email: string; password: string },
+  next = '/entries/mine',
+) {
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel('E-mail address').fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill(account.password);
@@ -26,15 +36,31 @@ export class EntryFormPage {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Log progress' })).toBeVisible();
   }
 
-  async fill(fields: { commitment?: string; subject?: string; status?: string; asOf?: string; summary?: string; narrative?: string; confidence?: string; evidence?: { url: string; title: string } }) {
+  async fill(fields: {
+    commitment?: string;
+    subject?: string;
+    status?: string;
+    asOf?: string;
+    summary?: string;
+    narrative?: string;
+    confidence?: string;
+    evidence?: { url: string; title: string };
+  }) {
     const form = this.page.locator('form.entry-form');
-    if (fields.commitment) await form.getByLabel('Commitment', { exact: true }).selectOption({ value: fields.commitment });
+    if (fields.commitment)
+      await form
+        .getByLabel('Commitment', { exact: true })
+        .selectOption({ value: fields.commitment });
     if (fields.subject) await form.getByLabel('About').selectOption({ label: fields.subject });
     if (fields.status) await form.getByRole('radio', { name: fields.status }).check();
     if (fields.asOf) await form.getByLabel('As of').fill(fields.asOf);
-    if (fields.summary !== undefined) await form.getByLabel('Summary (one line)').fill(fields.summary);
+    if (fields.summary !== undefined)
+      await form.getByLabel('Summary (one line)').fill(fields.summary);
     if (fields.narrative !== undefined) await form.getByLabel('Narrative').fill(fields.narrative);
-    if (fields.confidence) await form.getByLabel('Confidence of this assessment').selectOption({ label: fields.confidence });
+    if (fields.confidence)
+      await form
+        .getByLabel('Confidence of this assessment')
+        .selectOption({ label: fields.confidence });
     if (fields.evidence) {
       await form.getByLabel('Link 1: web address').fill(fields.evidence.url);
       await form.getByLabel('Link 1: title').fill(fields.evidence.title);

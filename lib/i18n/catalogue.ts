@@ -8,7 +8,9 @@ export const DEFAULT_LOCALE = 'en';
 export const NAMESPACES = ['charts', 'auth', 'admin', 'present', 'data', 'api', 'errors'] as const;
 
 /** Every message of a locale: the main catalogue with each namespaced one under its key. */
-export async function loadCatalogue(locale: string = DEFAULT_LOCALE): Promise<Record<string, unknown>> {
+export async function loadCatalogue(
+  locale: string = DEFAULT_LOCALE,
+): Promise<Record<string, unknown>> {
   const [main, ...namespaced] = await Promise.all([
     import(`./messages/${locale}.json`),
     ...NAMESPACES.map((namespace) => import(`./messages/${namespace}.${locale}.json`)),

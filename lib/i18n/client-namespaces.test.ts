@@ -19,23 +19,49 @@ function clientReads(file: string): { namespace: string; keys: string[] | null }
   if (!/\.tsx?$/.test(file) || file.endsWith('.test.ts')) return [];
   const source = fs.readFileSync(file, 'utf8');
   if (!/^['"]use client['"]/.test(source.trimStart())) return [];
-  return [...source.matchAll(/(?:const\s+(\w+)\s*=\s*)?useTranslations\(\s*(?:'([^']*)'|"([^"]*)")?\s*\)/g)].map((match) => {
+  return [
+    ...source.matchAll(
+      /(?:const\s+(\w+)\s*=\s*)?useTranslations\(\s*(?:'([^']*)'|"([^"]*)")?\s*\)/g,
+    ),
+  ].map((match) => {
     const [, name, single, double] = match;
-    const calls = name ? [...source.matchAll(new RegExp(`\\b${name}(?:\\.\\w+)?\\(([^,)]*)`, 'g'))].map((call) => call[1]?.trim() ?? '') : [];
+    const calls = name
+      ? [...source.matchAll(new RegExp(`\\b${name}(?:\\.\\w+)?\\(([^,)]*)`, 'g'))].map(
+          (call) => call[1]?.trim() ?? '',
+        )
+      : [];
     const plain = calls.length > 0 && calls.every((argument) => /^'[\w.]+'$/.test(argument));
-    return { namespace: single ?? double ?? '', keys: plain ? calls.map((argument) => argument.slice(1, -1)) : null };
+    return {
+      namespace: single ?? double ?? '',
+      keys: plain ? calls.map((argument) => argument.slice(1, -1)) : null,
+    };
   });
 }
 
-const within = (paths: readonly string[], key: string) => paths.some((p) => key === p || key.startsWith(`${p}.`));
+const within = (paths: readonly string[], key: string) =>
+  paths.some((p) => key === p || key.startsWith(`${p}.`));
 /** The whole namespace is passed, or (when its keys are known) each key it asks for. */
-const covers = (paths: readonly string[], { namespace, keys }: { namespace: string; keys: string[] | null }) =>
-  namespace !== '' && (within(paths, namespace) || (keys !== null && keys.every((key) => within(paths, `${namespace}.${key}`))));
+const covers = (
+  paths: readonly string[],
+  { namespace, keys }: { namespace: string; keys: string[] | null },
+) =>
+  namespace !== '' &&
+  (within(paths, namespace) ||
+    (keys !== null && keys.every((key) => within(paths, `${namespace}.${key}`))));
 
 /** The client components each screen renders (shared components by the folders they live in). */
 const SCREENS: Record<ClientScreen, string[]> = {
-  root: ['app/error.tsx', 'app/_components/nav-links.tsx', 'app/_components/account-menu.tsx', 'app/_components/demo-notice.tsx'],
-  overview: ['app/(public)/(overview)', 'app/_components/charts', 'app/_components/download-links.tsx'],
+  root: [
+    'app/error.tsx',
+    'app/_components/nav-links.tsx',
+    'app/_components/account-menu.tsx',
+    'app/_components/demo-notice.tsx',
+  ],
+  overview: [
+    'app/(public)/(overview)',
+    'app/_components/charts',
+    'app/_components/download-links.tsx',
+  ],
   present: ['app/(public)/present', 'app/_components/charts'],
   pairs: ['app/_components/pair-status.tsx', 'app/_components/charts'],
   signIn: ['app/sign-in'],
@@ -45,33 +71,48 @@ const SCREENS: Record<ClientScreen, string[]> = {
 describe('client messages', () => {
   it('picks the named namespaces and keys and nothing else', () => {
     const messages = { a: { x: '1', y: { z: '2' } }, b: 'three', c: { d: '4' } };
-    expect(pickMessages(messages, ['a.y', 'b', 'missing', 'c.missing'])).toEqual({ a: { y: { z: '2' } }, b: 'three' });
+    expect(pickMessages(messages, ['a.y', 'b', 'missing', 'c.missing'])).toEqual({
+      a: { y: { z: '2' } },
+      b: 'three',
+    });
   });
 
   it('every path of every screen names messages that exist', async () => {
     const catalogue = await loadCatalogue();
     for (const [screen, paths] of Object.entries(CLIENT_NAMESPACES)) {
-      for (const p of paths) expect(Object.keys(pickMessages(catalogue, [p])), `${screen}: ${p}`).not.toHaveLength(0);
+      for (const p of paths)
+        expect(Object.keys(pickMessages(catalogue, [p])), `${screen}: ${p}`).not.toHaveLength(0);
     }
   });
 
   it("each screen's set covers every namespace its client components read", () => {
     for (const [screen, entries] of Object.entries(SCREENS) as [ClientScreen, string[]][]) {
-      const read = entries.flatMap(filesUnder).flatMap((file) => clientReads(file).map((reads) => ({ file, reads })));
-      for (const { file, reads } of read) expect(covers(CLIENT_NAMESPACES[screen], reads), `${screen}: ${file} reads '${reads.namespace}'`).toBe(true);
+      const read = entries
+        .flatMap(filesUnder)
+        .flatMap((file) => clientReads(file).map((reads) => ({ file, reads })));
+      for (const { file, reads } of read)
+        expect(
+          covers(CLIENT_NAMESPACES[screen], reads),
+          `${screen}: ${file} reads '${reads.namespace}'`,
+        ).toBe(true);
     }
   });
 
   it('every client component in the app reads only namespaces some screen passes', () => {
     const all = Object.values(CLIENT_NAMESPACES).flat();
-    const read = filesUnder('app').flatMap((file) => clientReads(file).map((reads) => ({ file, reads })));
+    const read = filesUnder('app').flatMap((file) =>
+      clientReads(file).map((reads) => ({ file, reads })),
+    );
     expect(read.length).toBeGreaterThan(20);
-    for (const { file, reads } of read) expect(covers(all, reads), `${file} reads '${reads.namespace}'`).toBe(true);
+    for (const { file, reads } of read)
+      expect(covers(all, reads), `${file} reads '${reads.namespace}'`).toBe(true);
   });
 
   it('the overview passes a small part of the catalogue', async () => {
     const catalogue = await loadCatalogue();
     const size = (value: unknown) => JSON.stringify(value).length;
-    expect(size(pickMessages(catalogue, CLIENT_NAMESPACES.overview))).toBeLessThan(size(catalogue) / 3);
+    expect(size(pickMessages(catalogue, CLIENT_NAMESPACES.overview))).toBeLessThan(
+      size(catalogue) / 3,
+    );
   });
 });

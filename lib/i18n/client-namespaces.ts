@@ -14,14 +14,34 @@ const CHARTS = ['charts', 'status', 'app'] as const;
 export const CLIENT_NAMESPACES = {
   root: [...ROOT],
   /** app/(public)/(overview): the dashboard, its filters, the matrix, the charts and download links. */
-  overview: [...ROOT, ...CHARTS, 'dashboard', 'matrix', 'theme', 'actorKind', 'actorKindPlural', 'present.open', 'data.downloads'],
+  overview: [
+    ...ROOT,
+    ...CHARTS,
+    'dashboard',
+    'matrix',
+    'theme',
+    'actorKind',
+    'actorKindPlural',
+    'present.open',
+    'data.downloads',
+  ],
   /** app/(public)/present: the slides, with the dashboard's labels and the charts. */
   present: [...ROOT, ...CHARTS, 'present', 'dashboard', 'theme', 'actorKind', 'actorKindPlural'],
   /** An actor's or a commitment's page: the pair status charts. */
   pairs: [...ROOT, ...CHARTS, 'pairs'],
   signIn: [...ROOT, 'auth'],
   /** The signed-in workspace's forms: entries, import, account, tokens, users and the admin forms. */
-  workspace: [...ROOT, 'auth', 'admin.form', 'api.tokens', 'data.import', 'entryForm', 'measure', 'relation', 'status'],
+  workspace: [
+    ...ROOT,
+    'auth',
+    'admin.form',
+    'api.tokens',
+    'data.import',
+    'entryForm',
+    'measure',
+    'relation',
+    'status',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientScreen = keyof typeof CLIENT_NAMESPACES;
@@ -34,7 +54,8 @@ export function pickMessages(messages: Messages, paths: readonly string[]): Mess
   for (const path of paths) {
     const keys = path.split('.');
     let value: unknown = messages;
-    for (const key of keys) value = value !== null && typeof value === 'object' ? (value as Messages)[key] : undefined;
+    for (const key of keys)
+      value = value !== null && typeof value === 'object' ? (value as Messages)[key] : undefined;
     if (value === undefined) continue;
     let to = picked;
     for (const key of keys.slice(0, -1)) to = (to[key] ??= {}) as Messages;

@@ -8,19 +8,49 @@
  * present exactly once and published, an audit row for every entry and every acknowledged
  * publication, and current_status equal to a recomputation. Exits 1 on the first violation.
  */
-import { assertPortFree, ensureBuild, freshDatabase, killServer, options, removeDir, sleep, startServer, type Server } from './harness';
+import {
+  assertPortFree,
+  ensureBuild,
+  freshDatabase,
+  killServer,
+  options,
+  removeDir,
+  sleep,
+  startServer,
+  type Server,
+} from './harness';
 import { checkInvariants } from './invariants';
 import { emptyStats, randomSource, Writer, writerIdentities } from './writers';
 
 async function main(): Promise<number> {
-  const opts = options({ rounds: 20, writers: 4, port: 3250, seed: Date.now() % 1_000_000, maxKillMs: 400, 'reuse-build': false, keep: false });
+  const opts = options({
+    rounds: 20,
+    writers: 4,
+    port: 3250,
+    seed: Date.now() % 1_000_000,
+    maxKillMs: 400,
+    'reuse-build': false,
+    keep: false,
+  });
   const random = randomSource(opts.seed);
-  console.log(`Crash test: ${opts.rounds} rounds, ${opts.writers} writers, seed ${opts.seed} (replay with --seed ${opts.seed}).`);
+  console.log(
+    `Crash test: ${opts.rounds} rounds, ${opts.writers} writers, seed ${opts.seed} (replay with --seed ${opts.seed}).`,
+  );
   await assertPortFree(opts.port);
   ensureBuild(opts['reuse-build']);
   const database = freshDatabase('crash');
   const { identities, plan } = writerIdentities(database.file);
-  const writers = Array.from({ length: opts.writers }, (_, index) => new Writer(`crash${opts.seed}-w${index + 1}`, identities[index % identities.length]!, plan, randomSource(opts.seed + index + 1), database.file));
+  const writers = Array.from(
+    { length: opts.writers },
+    (_, index) =>
+      new Writer(
+        `crash${opts.seed}-w${index + 1}`,
+        identities[index % identities.length]!,
+        plan,
+        randomSource(opts.seed + index + 1),
+        database.file,
+      ),
+  );
   const stats = emptyStats();
   const started = Date.now();
   let server: Server | null = null;
@@ -30,13 +60,20 @@ async function main(): Promise<number> {
       server = await startServer(database.file, opts.port);
       let stopped = false;
       const url = server.baseUrl;
-      const running = writers.map((writer) => writer.runUntil(() => url, () => stopped, stats));
+      const running = writers.map((writer) =>
+        writer.runUntil(
+          () => url,
+          () => stopped,
+          stats,
+        ),
+      );
       // A random moment, after a random number of this round's acknowledgements (so every round
       // makes progress however slow the machine), up to maxKillMs after them.
       const ackedBefore = stats.acknowledged;
       const waitForAcks = Math.floor(random() * opts.writers * 2);
       const deadline = Date.now() + 30_000;
-      while (stats.acknowledged - ackedBefore < waitForAcks && Date.now() < deadline) await sleep(5);
+      while (stats.acknowledged - ackedBefore < waitForAcks && Date.now() < deadline)
+        await sleep(5);
       const killAfter = Math.floor(random() * opts.maxKillMs);
       await sleep(killAfter);
       killServer(server);
@@ -46,7 +83,9 @@ async function main(): Promise<number> {
       const acknowledged = writers.flatMap((writer) => writer.acknowledged);
       const problems = checkInvariants(database.file, acknowledged);
       const inFlight = writers.filter((writer) => writer.hasPending).length;
-      console.log(`round ${String(round).padStart(2)}: killed ${killAfter} ms after ${stats.acknowledged - ackedBefore} acknowledgements; ${acknowledged.length} acknowledged so far, ${inFlight} in flight at the kill; ${problems.length === 0 ? 'all invariants hold' : 'VIOLATED'}`);
+      console.log(
+        `round ${String(round).padStart(2)}: killed ${killAfter} ms after ${stats.acknowledged - ackedBefore} acknowledgements; ${acknowledged.length} acknowledged so far, ${inFlight} in flight at the kill; ${problems.length === 0 ? 'all invariants hold' : 'VIOLATED'}`,
+      );
       if (problems.length > 0 || stats.refused.length > 0) {
         for (const problem of [...problems, ...stats.refused]) console.error(`  ${problem}`);
         failed = true;
@@ -59,7 +98,10 @@ async function main(): Promise<number> {
       await Promise.all(writers.map((writer) => writer.finish(server!.baseUrl, stats)));
       killServer(server);
       await server.exited;
-      const problems = checkInvariants(database.file, writers.flatMap((writer) => writer.acknowledged));
+      const problems = checkInvariants(
+        database.file,
+        writers.flatMap((writer) => writer.acknowledged),
+      );
       if (problems.length > 0 || stats.refused.length > 0) {
         for (const problem of [...problems, ...stats.refused]) console.error(`  ${problem}`);
         failed = true;

@@ -11,7 +11,8 @@ import path from 'node:path';
 export const ROOT = path.resolve(__dirname, '../..');
 export const DIST_DIR = process.env.FAULTS_DIST_DIR ?? '.next-e2e-faults';
 
-export const sleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
+export const sleep = (milliseconds: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
 
 /** Command-line options `--name value` with numeric defaults, and flags `--name`. */
 export function options<T extends Record<string, number | boolean>>(defaults: T): T {
@@ -31,8 +32,16 @@ export function options<T extends Record<string, number | boolean>>(defaults: T)
 }
 
 function run(command: string, args: string[], env: Record<string, string> = {}): string {
-  const result = spawnSync(command, args, { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
   return result.stdout;
 }
 
@@ -60,13 +69,20 @@ export function ensureBuild(reuse: boolean): void {
 export function freshDatabase(label: string): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ct-${label}-`));
   const file = path.join(dir, 'test.db');
-  run(path.join(ROOT, 'node_modules/.bin/tsx'), ['db/setup.ts'], { DATABASE_PATH: file, WORKSPACE: 'demo' });
+  run(path.join(ROOT, 'node_modules/.bin/tsx'), ['db/setup.ts'], {
+    DATABASE_PATH: file,
+    WORKSPACE: 'demo',
+  });
   return { dir, file };
 }
 
 /** A personal API token for an existing user, through the same command an operator runs. */
 export function issueToken(databaseFile: string, email: string, name: string): string {
-  const output = run(path.join(ROOT, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'db/token-create.ts', '--email', email, '--name', name], { DATABASE_PATH: databaseFile });
+  const output = run(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    ['--conditions=react-server', 'db/token-create.ts', '--email', email, '--name', name],
+    { DATABASE_PATH: databaseFile },
+  );
   const token = /\bct_[A-Za-z0-9_-]{43}\b/.exec(output)?.[0];
   if (!token) throw new Error(`token:create printed no token:\n${output}`);
   return token;
@@ -75,7 +91,13 @@ export function issueToken(databaseFile: string, email: string, name: string): s
 /** Servers still running: killed if this script is interrupted or exits, so none is left behind. */
 const live = new Set<ChildProcess>();
 process.on('exit', () => {
-  for (const child of live) if (child.pid !== undefined) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+  for (const child of live)
+    if (child.pid !== undefined)
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
@@ -88,18 +110,46 @@ export interface Server {
 }
 
 /** The production server (`next start`, as `npm run serve` starts it) in its own process group; resolves once /api/health answers 200. */
-export async function startServer(databaseFile: string, port: number, timeoutMs = 60_000): Promise<Server> {
+export async function startServer(
+  databaseFile: string,
+  port: number,
+  timeoutMs = 60_000,
+): Promise<Server> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, DATABASE_PATH: databaseFile, WORKSPACE: 'demo', NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', BETTER_AUTH_URL: baseUrl, NODE_ENV: 'production', API_WRITES_PER_MINUTE: '1000000000' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        DATABASE_PATH: databaseFile,
+        WORKSPACE: 'demo',
+        NEXT_DIST_DIR: DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: '1',
+        BETTER_AUTH_URL: baseUrl,
+        NODE_ENV: 'production',
+        API_WRITES_PER_MINUTE: '1000000000',
+      },
+    },
+  );
   live.add(child);
   const stderr: string[] = [];
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => stderr.push(...chunk.split('\n').filter(Boolean)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stderr
+    ?.setEncoding('utf8')
+    .on('data', (chunk: string) => stderr.push(...chunk.split('\n').filter(Boolean)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   void exited.then(() => live.delete(child));
   const server: Server = { process: child, baseUrl, stderr, exited };
   const deadline = Date.now() + timeoutMs;
@@ -115,13 +165,16 @@ export async function startServer(databaseFile: string, port: number, timeoutMs 
     await sleep(100);
   }
   killServer(server);
-  throw new Error(`The server on port ${port} did not become healthy:\n${stderr.slice(-20).join('\n')}`);
+  throw new Error(
+    `The server on port ${port} did not become healthy:\n${stderr.slice(-20).join('\n')}`,
+  );
 }
 
 /** SIGKILL to the whole process group: no shutdown hook, no flush, as in a power cut of the process. */
 export function killServer(server: Server): void {
   const pid = server.process.pid;
-  if (pid === undefined || server.process.exitCode !== null || server.process.signalCode !== null) return;
+  if (pid === undefined || server.process.exitCode !== null || server.process.signalCode !== null)
+    return;
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {

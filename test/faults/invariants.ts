@@ -14,13 +14,17 @@ export interface Acknowledged {
 }
 
 function keptCurrentStatus(db: Database.Database): Record<string, number> {
-  const rows = db.prepare('SELECT commitment_id, subject_id, perspective, entry_id FROM current_status').all() as {
+  const rows = db
+    .prepare('SELECT commitment_id, subject_id, perspective, entry_id FROM current_status')
+    .all() as {
     commitment_id: number;
     subject_id: number;
     perspective: string;
     entry_id: number;
   }[];
-  return Object.fromEntries(rows.map((row) => [`${row.commitment_id}:${row.subject_id}:${row.perspective}`, row.entry_id]));
+  return Object.fromEntries(
+    rows.map((row) => [`${row.commitment_id}:${row.subject_id}:${row.perspective}`, row.entry_id]),
+  );
 }
 
 function recomputedCurrentStatus(db: Database.Database): Record<string, number> {
@@ -67,15 +71,21 @@ export function checkInvariants(file: string, acknowledged: Iterable<Acknowledge
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
     const foreignKeys = db.pragma('foreign_key_check') as unknown[];
-    if (foreignKeys.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(foreignKeys.slice(0, 5))}`);
+    if (foreignKeys.length > 0)
+      problems.push(`foreign_key_check: ${JSON.stringify(foreignKeys.slice(0, 5))}`);
 
     const byKey = db.prepare('SELECT id, state FROM progress_entries WHERE idempotency_key = ?');
     const acks = [...acknowledged];
     for (const ack of acks) {
       const rows = byKey.all(ack.idempotencyKey) as { id: number; state: string }[];
-      if (rows.length !== 1) problems.push(`acknowledged ${ack.idempotencyKey} is present ${rows.length} times`);
-      else if (rows[0]!.id !== ack.entryId) problems.push(`acknowledged ${ack.idempotencyKey} was entry ${ack.entryId}, now ${rows[0]!.id}`);
-      else if (rows[0]!.state !== 'published') problems.push(`acknowledged ${ack.idempotencyKey} is ${rows[0]!.state}, not published`);
+      if (rows.length !== 1)
+        problems.push(`acknowledged ${ack.idempotencyKey} is present ${rows.length} times`);
+      else if (rows[0]!.id !== ack.entryId)
+        problems.push(
+          `acknowledged ${ack.idempotencyKey} was entry ${ack.entryId}, now ${rows[0]!.id}`,
+        );
+      else if (rows[0]!.state !== 'published')
+        problems.push(`acknowledged ${ack.idempotencyKey} is ${rows[0]!.state}, not published`);
     }
 
     const withoutAudit = db
@@ -83,18 +93,38 @@ export function checkInvariants(file: string, acknowledged: Iterable<Acknowledge
         `SELECT e.id FROM progress_entries e WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'progress_entry' AND a.entity_id = CAST(e.id AS TEXT))`,
       )
       .all() as { id: number }[];
-    if (withoutAudit.length > 0) problems.push(`entries without an audit row: ${withoutAudit.slice(0, 10).map((row) => row.id).join(', ')}`);
+    if (withoutAudit.length > 0)
+      problems.push(
+        `entries without an audit row: ${withoutAudit
+          .slice(0, 10)
+          .map((row) => row.id)
+          .join(', ')}`,
+      );
     const publication = db.prepare(
       `SELECT count(*) AS n FROM audit_log WHERE entity_type = 'progress_entry' AND entity_id = ? AND json_extract("after", '$.state') = 'published'`,
     );
-    const unaudited = acks.filter((ack) => (publication.get(String(ack.entryId)) as { n: number }).n === 0);
-    if (unaudited.length > 0) problems.push(`acknowledged entries without an audit row of their publication: ${unaudited.slice(0, 10).map((ack) => ack.entryId).join(', ')}`);
+    const unaudited = acks.filter(
+      (ack) => (publication.get(String(ack.entryId)) as { n: number }).n === 0,
+    );
+    if (unaudited.length > 0)
+      problems.push(
+        `acknowledged entries without an audit row of their publication: ${unaudited
+          .slice(0, 10)
+          .map((ack) => ack.entryId)
+          .join(', ')}`,
+      );
 
     const kept = keptCurrentStatus(db);
     const recomputed = recomputedCurrentStatus(db);
     const keys = new Set([...Object.keys(kept), ...Object.keys(recomputed)]);
     const differing = [...keys].filter((key) => kept[key] !== recomputed[key]);
-    if (differing.length > 0) problems.push(`current_status differs from a recomputation at ${differing.length} pairs, e.g. ${differing.slice(0, 3).map((key) => `${key}: kept ${kept[key]}, recomputed ${recomputed[key]}`).join('; ')}`);
+    if (differing.length > 0)
+      problems.push(
+        `current_status differs from a recomputation at ${differing.length} pairs, e.g. ${differing
+          .slice(0, 3)
+          .map((key) => `${key}: kept ${kept[key]}, recomputed ${recomputed[key]}`)
+          .join('; ')}`,
+      );
   } finally {
     db.close();
   }
@@ -105,19 +135,47 @@ export function checkInvariants(file: string, acknowledged: Iterable<Acknowledge
  * A checksum of the content of every table (rows sorted by every column), except those named: the
  * bad-input run proves with it that refused requests changed nothing.
  */
-export function tableChecksums(file: string, except: readonly string[] = [], exceptColumns: Record<string, readonly string[]> = {}): Record<string, string> {
+export function tableChecksums(
+  file: string,
+  except: readonly string[] = [],
+  exceptColumns: Record<string, readonly string[]> = {},
+): Record<string, string> {
   const db = new Database(file, { fileMustExist: true, readonly: true });
   try {
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
+    const tables = (
+      db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+        )
+        .all() as { name: string }[]
+    )
       .map((row) => row.name)
       .filter((name) => !except.includes(name));
     const result: Record<string, string> = {};
     for (const table of tables) {
       const hash = crypto.createHash('sha256');
       const skipped = exceptColumns[table] ?? [];
-      const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((column) => column.name).filter((name) => !skipped.includes(name));
+      const columns = (
+        db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]
+      )
+        .map((column) => column.name)
+        .filter((name) => !skipped.includes(name));
       const order = columns.map((_, index) => index + 1).join(', ');
-      for (const row of db.prepare(`SELECT ${columns.map((name) => `"${name}"`).join(', ')} FROM "${table}" ORDER BY ${order}`).raw().iterate()) hash.update(JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString('base64') : typeof value === 'bigint' ? String(value) : value)));
+      for (const row of db
+        .prepare(
+          `SELECT ${columns.map((name) => `"${name}"`).join(', ')} FROM "${table}" ORDER BY ${order}`,
+        )
+        .raw()
+        .iterate())
+        hash.update(
+          JSON.stringify(row, (_key, value) =>
+            Buffer.isBuffer(value)
+              ? value.toString('base64')
+              : typeof value === 'bigint'
+                ? String(value)
+                : value,
+          ),
+        );
       result[table] = hash.digest('hex');
     }
     return result;

@@ -36,7 +36,9 @@ export function writerIdentities(file: string): { identities: Identity[]; plan: 
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const focalPoints = db
-      .prepare(`SELECT u.email, a.id AS actorId, a.kind FROM users u JOIN actors a ON a.id = u.actor_id WHERE u.role = 'focal_point' AND u.disabled_at IS NULL ORDER BY a.kind = 'state' DESC, a.id`)
+      .prepare(
+        `SELECT u.email, a.id AS actorId, a.kind FROM users u JOIN actors a ON a.id = u.actor_id WHERE u.role = 'focal_point' AND u.disabled_at IS NULL ORDER BY a.kind = 'state' DESC, a.id`,
+      )
       .all() as Identity[];
     const states = focalPoints.filter((identity) => identity.kind === 'state');
     const others = focalPoints.filter((identity) => identity.kind !== 'state');
@@ -46,10 +48,18 @@ export function writerIdentities(file: string): { identities: Identity[]; plan: 
       if (states[index]) identities.push(states[index]!);
       if (others[index]) identities.push(others[index]!);
     }
-    const bearers = db.prepare('SELECT c.code, b.duty_bearer FROM commitments c JOIN commitment_duty_bearers b ON b.commitment_id = c.id WHERE c.archived_at IS NULL').all() as { code: string; duty_bearer: DutyBearer }[];
+    const bearers = db
+      .prepare(
+        'SELECT c.code, b.duty_bearer FROM commitments c JOIN commitment_duty_bearers b ON b.commitment_id = c.id WHERE c.archived_at IS NULL',
+      )
+      .all() as { code: string; duty_bearer: DutyBearer }[];
     const byCode = new Map<string, DutyBearer[]>();
-    for (const row of bearers) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row.duty_bearer]);
-    const commitments = [...byCode].filter(([, duty]) => appliesToKind(duty, 'state')).map(([code]) => code).sort();
+    for (const row of bearers)
+      byCode.set(row.code, [...(byCode.get(row.code) ?? []), row.duty_bearer]);
+    const commitments = [...byCode]
+      .filter(([, duty]) => appliesToKind(duty, 'state'))
+      .map(([code]) => code)
+      .sort();
     return { identities, plan: { commitments, states: states.map((state) => state.actorId) } };
   } finally {
     db.close();
@@ -66,7 +76,14 @@ export interface WriterStats {
 }
 
 export function emptyStats(): WriterStats {
-  return { requests: 0, acknowledged: 0, retried: 0, connectionErrors: 0, serverErrors: 0, refused: [] };
+  return {
+    requests: 0,
+    acknowledged: 0,
+    retried: 0,
+    connectionErrors: 0,
+    serverErrors: 0,
+    refused: [],
+  };
 }
 
 interface Pending {
@@ -96,7 +113,9 @@ export class Writer {
     this.sequence += 1;
     const pick = <T>(values: readonly T[]): T => values[Math.floor(this.random() * values.length)]!;
     const selfReport = this.identity.kind === 'state';
-    const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(this.random() * 600) * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(this.random() * 600) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const idempotencyKey = `${this.name}-${this.sequence}`;
     return {
       idempotencyKey,
@@ -142,7 +161,10 @@ export class Writer {
     if (response.status === 200 || response.status === 201) {
       const body = JSON.parse(text) as { entry?: { id?: number }; id?: number };
       const entryId = body.entry?.id ?? body.id;
-      if (typeof entryId !== 'number') throw new Error(`${this.name}: an acknowledgement without an entry id: ${text.slice(0, 200)}`);
+      if (typeof entryId !== 'number')
+        throw new Error(
+          `${this.name}: an acknowledgement without an entry id: ${text.slice(0, 200)}`,
+        );
       this.acknowledged.push({ idempotencyKey: pending.idempotencyKey, entryId });
       stats.acknowledged += 1;
       this.pending = null;
@@ -150,11 +172,15 @@ export class Writer {
     }
     if (response.status >= 500) {
       stats.serverErrors += 1;
-      stats.refused.push(`${this.name} ${pending.idempotencyKey}: ${response.status} ${text.slice(0, 300)}`);
+      stats.refused.push(
+        `${this.name} ${pending.idempotencyKey}: ${response.status} ${text.slice(0, 300)}`,
+      );
       return false;
     }
     // A 4xx for a valid entry is a bug in the server or in this test: report it, never retry it.
-    stats.refused.push(`${this.name} ${pending.idempotencyKey}: ${response.status} ${text.slice(0, 300)}`);
+    stats.refused.push(
+      `${this.name} ${pending.idempotencyKey}: ${response.status} ${text.slice(0, 300)}`,
+    );
     this.pending = null;
     return true;
   }
@@ -170,9 +196,11 @@ export class Writer {
   /** After the last round: settle the entry left in flight, if any. */
   async finish(baseUrl: string, stats: WriterStats): Promise<void> {
     for (let attempt = 0; this.pending && attempt < 20; attempt += 1) {
-      if (!(await this.step(baseUrl, stats))) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (!(await this.step(baseUrl, stats)))
+        await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    if (this.pending) throw new Error(`${this.name}: ${this.pending.idempotencyKey} was never acknowledged`);
+    if (this.pending)
+      throw new Error(`${this.name}: ${this.pending.idempotencyKey} was never acknowledged`);
   }
 
   get hasPending(): boolean {

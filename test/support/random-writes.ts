@@ -13,10 +13,14 @@ import { ACTOR_KINDS } from '../../lib/taxonomy';
  */
 export function randomWriter(db: Db, seed: number): (step: number) => void {
   const next = mulberry32(seed);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const admin = db.select().from(t.users).where(eq(t.users.role, 'admin')).get();
   if (!admin) throw new Error('no admin in the demo');
-  const templates = db.select().from(t.progressEntries).where(eq(t.progressEntries.state, 'published')).all();
+  const templates = db
+    .select()
+    .from(t.progressEntries)
+    .where(eq(t.progressEntries.state, 'published'))
+    .all();
   const commitments = db.select({ id: t.commitments.id }).from(t.commitments).all();
   const actors = db.select().from(t.actors).all();
   const date = () => {
@@ -34,7 +38,9 @@ export function randomWriter(db: Db, seed: number): (step: number) => void {
       commitmentId: next() < 0.5 ? base.commitmentId : pick(commitments).id,
       status: pick(STATUS_KEYS),
       asOf: date(),
-      ...(next() < 0.2 ? { adverseEffects: true, adverseEffectsDescription: 'Reported harm in a test' } : { adverseEffects: false, adverseEffectsDescription: null }),
+      ...(next() < 0.2
+        ? { adverseEffects: true, adverseEffectsDescription: 'Reported harm in a test' }
+        : { adverseEffects: false, adverseEffectsDescription: null }),
       supersedesId: null,
       supersededById: null,
       supersededAt: null,
@@ -43,26 +49,49 @@ export function randomWriter(db: Db, seed: number): (step: number) => void {
       withdrawalReason: null,
     };
     if (roll < 0.45) {
-      db.insert(t.progressEntries).values({ ...values, state: 'published', publishedAt: stamp() }).run();
+      db.insert(t.progressEntries)
+        .values({ ...values, state: 'published', publishedAt: stamp() })
+        .run();
     } else if (roll < 0.6) {
-      const draft = db.insert(t.progressEntries).values({ ...values, state: 'draft', publishedAt: null }).returning().get();
-      db.update(t.progressEntries).set({ state: 'published', publishedAt: stamp() }).where(eq(t.progressEntries.id, draft.id)).run();
+      const draft = db
+        .insert(t.progressEntries)
+        .values({ ...values, state: 'draft', publishedAt: null })
+        .returning()
+        .get();
+      db.update(t.progressEntries)
+        .set({ state: 'published', publishedAt: stamp() })
+        .where(eq(t.progressEntries.id, draft.id))
+        .run();
     } else if (roll < 0.75) {
       const target = db
         .select()
         .from(t.progressEntries)
         .all()
-        .filter((entry) => entry.state === 'published' && entry.withdrawnAt === null && entry.supersededById === null);
+        .filter(
+          (entry) =>
+            entry.state === 'published' &&
+            entry.withdrawnAt === null &&
+            entry.supersededById === null,
+        );
       const old = pick(target);
       db.transaction(
         (tx) => {
           const { id: _oldId, ...oldValues } = old;
           const correction = tx
             .insert(t.progressEntries)
-            .values({ ...oldValues, idempotencyKey: `model-test-fix-${seed}-${step}`, status: pick(STATUS_KEYS), publishedAt: stamp(), supersedesId: old.id })
+            .values({
+              ...oldValues,
+              idempotencyKey: `model-test-fix-${seed}-${step}`,
+              status: pick(STATUS_KEYS),
+              publishedAt: stamp(),
+              supersedesId: old.id,
+            })
             .returning()
             .get();
-          tx.update(t.progressEntries).set({ supersededById: correction.id, supersededAt: stamp() }).where(eq(t.progressEntries.id, old.id)).run();
+          tx.update(t.progressEntries)
+            .set({ supersededById: correction.id, supersededAt: stamp() })
+            .where(eq(t.progressEntries.id, old.id))
+            .run();
         },
         { behavior: 'immediate' },
       );
@@ -73,7 +102,11 @@ export function randomWriter(db: Db, seed: number): (step: number) => void {
         .all()
         .filter((entry) => entry.state === 'published' && entry.withdrawnAt === null);
       db.update(t.progressEntries)
-        .set({ withdrawnAt: stamp(), withdrawnBy: admin.id, withdrawalReason: 'Random withdrawal in a test' })
+        .set({
+          withdrawnAt: stamp(),
+          withdrawnBy: admin.id,
+          withdrawalReason: 'Random withdrawal in a test',
+        })
         .where(eq(t.progressEntries.id, pick(live).id))
         .run();
     } else {
@@ -81,9 +114,21 @@ export function randomWriter(db: Db, seed: number): (step: number) => void {
       const change = next();
       const current = db.select().from(t.actors).where(eq(t.actors.id, actor.id)).get();
       if (!current) return;
-      if (change < 0.35) db.update(t.actors).set({ region: pick(['Africa', 'Europe', 'Oceania', null]) }).where(eq(t.actors.id, actor.id)).run();
-      else if (change < 0.6) db.update(t.actors).set({ kind: pick(ACTOR_KINDS) }).where(eq(t.actors.id, actor.id)).run();
-      else db.update(t.actors).set({ archivedAt: current.archivedAt === null ? stamp() : null }).where(eq(t.actors.id, actor.id)).run();
+      if (change < 0.35)
+        db.update(t.actors)
+          .set({ region: pick(['Africa', 'Europe', 'Oceania', null]) })
+          .where(eq(t.actors.id, actor.id))
+          .run();
+      else if (change < 0.6)
+        db.update(t.actors)
+          .set({ kind: pick(ACTOR_KINDS) })
+          .where(eq(t.actors.id, actor.id))
+          .run();
+      else
+        db.update(t.actors)
+          .set({ archivedAt: current.archivedAt === null ? stamp() : null })
+          .where(eq(t.actors.id, actor.id))
+          .run();
     }
   };
 }

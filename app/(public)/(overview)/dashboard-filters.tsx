@@ -53,7 +53,12 @@ export function DashboardFilters({
         <legend>{t('filters')}</legend>
         <div className="field">
           <label htmlFor="dashboard-theme">{t('theme')}</label>
-          <select id="dashboard-theme" name="theme" value={filters.theme ?? ''} onChange={(event) => set('theme', event.target.value)}>
+          <select
+            id="dashboard-theme"
+            name="theme"
+            value={filters.theme ?? ''}
+            onChange={(event) => set('theme', event.target.value)}
+          >
             <option value="">{t('any')}</option>
             {THEMES.map((theme) => (
               <option key={theme} value={theme}>
@@ -64,7 +69,12 @@ export function DashboardFilters({
         </div>
         <div className="field">
           <label htmlFor="dashboard-objective">{t('objective')}</label>
-          <select id="dashboard-objective" name="objective" value={filters.objective?.toString() ?? ''} onChange={(event) => set('objective', event.target.value)}>
+          <select
+            id="dashboard-objective"
+            name="objective"
+            value={filters.objective?.toString() ?? ''}
+            onChange={(event) => set('objective', event.target.value)}
+          >
             <option value="">{t('any')}</option>
             {options.objectives.map((objective) => (
               <option key={objective.number} value={objective.number}>
@@ -75,7 +85,12 @@ export function DashboardFilters({
         </div>
         <div className="field">
           <label htmlFor="dashboard-sdg">{t('sdg')}</label>
-          <select id="dashboard-sdg" name="sdg" value={filters.sdg ?? ''} onChange={(event) => set('sdg', event.target.value)}>
+          <select
+            id="dashboard-sdg"
+            name="sdg"
+            value={filters.sdg ?? ''}
+            onChange={(event) => set('sdg', event.target.value)}
+          >
             <option value="">{t('any')}</option>
             {SDG_TARGETS.map((target) => (
               <option key={target} value={target}>
@@ -86,7 +101,12 @@ export function DashboardFilters({
         </div>
         <div className="field">
           <label htmlFor="dashboard-kind">{t('kind')}</label>
-          <select id="dashboard-kind" name="kind" value={filters.kind ?? ''} onChange={(event) => set('kind', event.target.value)}>
+          <select
+            id="dashboard-kind"
+            name="kind"
+            value={filters.kind ?? ''}
+            onChange={(event) => set('kind', event.target.value)}
+          >
             <option value="">{t('any')}</option>
             {ACTOR_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -97,7 +117,12 @@ export function DashboardFilters({
         </div>
         <div className="field">
           <label htmlFor="dashboard-region">{t('region')}</label>
-          <select id="dashboard-region" name="region" value={filters.region ?? ''} onChange={(event) => set('region', event.target.value)}>
+          <select
+            id="dashboard-region"
+            name="region"
+            value={filters.region ?? ''}
+            onChange={(event) => set('region', event.target.value)}
+          >
             <option value="">{t('any')}</option>
             {options.regions.map((region) => (
               <option key={region} value={region}>
@@ -108,7 +133,14 @@ export function DashboardFilters({
         </div>
         <div className="field">
           <label htmlFor="dashboard-perspective">{t('perspective')}</label>
-          <select id="dashboard-perspective" name="perspective" value={filters.perspective ?? 'self'} onChange={(event) => set('perspective', event.target.value === 'self' ? '' : event.target.value)}>
+          <select
+            id="dashboard-perspective"
+            name="perspective"
+            value={filters.perspective ?? 'self'}
+            onChange={(event) =>
+              set('perspective', event.target.value === 'self' ? '' : event.target.value)
+            }
+          >
             {PERSPECTIVES.map((perspective) => (
               <option key={perspective} value={perspective}>
                 {t(`perspectives.${perspective}`)}
@@ -128,7 +160,8 @@ export function DashboardFilters({
             aria-describedby="dashboard-as-of-hint"
             onChange={(event) => {
               // Only a complete date changes the view; a half-typed one waits.
-              if (event.target.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(event.target.value)) set('asOf', event.target.value);
+              if (event.target.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(event.target.value))
+                set('asOf', event.target.value);
             }}
           />
           <span id="dashboard-as-of-hint" className="meta">

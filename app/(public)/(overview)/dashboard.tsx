@@ -30,17 +30,33 @@ export function Dashboard({ options }: { options: FilterOptions }) {
   const t = useTranslations('dashboard');
   const searchParams = useSearchParams();
   const pathname = usePathname();
-  const { filters, paging } = useMemo(() => readView(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const { filters, paging } = useMemo(
+    () => readView(new URLSearchParams(searchParams.toString())),
+    [searchParams],
+  );
 
   const summary = useQuery({ ...summaryQuery(filters), placeholderData: keepPreviousData });
-  const matrix = useQuery({ ...matrixPageQuery(filters, paging), placeholderData: keepPreviousData });
+  const matrix = useQuery({
+    ...matrixPageQuery(filters, paging),
+    placeholderData: keepPreviousData,
+  });
 
   // The native history API keeps Next's router in step without a server round trip. A new
   // filter replaces the view and starts the matrix at its first page; a new page is a step Back can undo.
-  const changeFilters = (next: DashboardQuery) => window.history.replaceState(null, '', `${pathname}${overviewSearch(next, { page: 1, limit: paging.limit, columns: 1 })}`);
-  const changePage = (next: MatrixPaging) => window.history.pushState(null, '', `${pathname}${overviewSearch(filters, next)}`);
+  const changeFilters = (next: DashboardQuery) =>
+    window.history.replaceState(
+      null,
+      '',
+      `${pathname}${overviewSearch(next, { page: 1, limit: paging.limit, columns: 1 })}`,
+    );
+  const changePage = (next: MatrixPaging) =>
+    window.history.pushState(null, '', `${pathname}${overviewSearch(filters, next)}`);
 
-  const busy = summary.isFetching || matrix.isFetching || summary.isPlaceholderData || matrix.isPlaceholderData;
+  const busy =
+    summary.isFetching ||
+    matrix.isFetching ||
+    summary.isPlaceholderData ||
+    matrix.isPlaceholderData;
   const data = summary.data;
   return (
     <div className="dashboard" aria-busy={busy} data-view={overviewSearch(filters, paging)}>
@@ -65,14 +81,37 @@ export function Dashboard({ options }: { options: FilterOptions }) {
               <StatusMatrix
                 matrix={matrix.data}
                 perspective={data.perspective}
-                onPerspectiveChange={(perspective) => changeFilters({ ...filters, perspective: perspective === 'self' ? undefined : perspective })}
+                onPerspectiveChange={(perspective) =>
+                  changeFilters({
+                    ...filters,
+                    perspective: perspective === 'self' ? undefined : perspective,
+                  })
+                }
                 hrefOf={(next) => `${pathname}${overviewSearch(filters, next)}`}
                 onPageChange={changePage}
               />
             ) : null}
           </section>
-          <GroupChart id="status-by-theme" title={t('byTheme')} rows={data.byTheme} summary={data} filters={filters} group="theme" groupHeader={t('theme')} orientation="horizontal" />
-          <GroupChart id="status-by-objective" title={t('byObjective')} rows={data.byObjective} summary={data} filters={filters} group="objective" groupHeader={t('objective')} orientation="horizontal" />
+          <GroupChart
+            id="status-by-theme"
+            title={t('byTheme')}
+            rows={data.byTheme}
+            summary={data}
+            filters={filters}
+            group="theme"
+            groupHeader={t('theme')}
+            orientation="horizontal"
+          />
+          <GroupChart
+            id="status-by-objective"
+            title={t('byObjective')}
+            rows={data.byObjective}
+            summary={data}
+            filters={filters}
+            group="objective"
+            groupHeader={t('objective')}
+            orientation="horizontal"
+          />
           <OverTimeChart summary={data} filters={filters} />
         </div>
       ) : null}
@@ -80,7 +119,15 @@ export function Dashboard({ options }: { options: FilterOptions }) {
   );
 }
 
-function ViewDescription({ summary, filters, options }: { summary: SummaryDto; filters: DashboardQuery; options: FilterOptions }) {
+function ViewDescription({
+  summary,
+  filters,
+  options,
+}: {
+  summary: SummaryDto;
+  filters: DashboardQuery;
+  options: FilterOptions;
+}) {
   const t = useTranslations('dashboard');
   const tTheme = useTranslations('theme');
   const tKind = useTranslations('actorKindPlural');
@@ -88,7 +135,9 @@ function ViewDescription({ summary, filters, options }: { summary: SummaryDto; f
   const parts: string[] = [];
   if (filters.theme) parts.push(`${t('theme')}: ${tTheme(filters.theme)}`);
   if (filters.objective !== undefined) {
-    const objective = options.objectives.find((candidate) => candidate.number === filters.objective);
+    const objective = options.objectives.find(
+      (candidate) => candidate.number === filters.objective,
+    );
     parts.push(`${t('objective')} ${filters.objective}${objective ? ` (${objective.title})` : ''}`);
   }
   if (filters.sdg) parts.push(`${t('sdg')} ${filters.sdg}`);
@@ -99,7 +148,8 @@ function ViewDescription({ summary, filters, options }: { summary: SummaryDto; f
       {t('viewDescription', {
         date: format.dateTime(dateOnly(summary.asOf), { dateStyle: 'long', timeZone: 'UTC' }),
         perspective: t(`perspectives.${summary.perspective}`),
-        filters: parts.length === 0 ? t('noFilters') : t('filtersInWords', { list: parts.join('; ') }),
+        filters:
+          parts.length === 0 ? t('noFilters') : t('filtersInWords', { list: parts.join('; ') }),
       })}
     </p>
   );
@@ -108,11 +158,23 @@ function ViewDescription({ summary, filters, options }: { summary: SummaryDto; f
 function HowComputed({ summary, extra }: { summary: SummaryDto; extra?: ReactNode }) {
   const t = useTranslations('dashboard.how');
   const format = useFormatter();
-  const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'long', timeZone: 'UTC' });
+  const day = (value: string) =>
+    format.dateTime(dateOnly(value), { dateStyle: 'long', timeZone: 'UTC' });
   return (
     <ul>
-      <li>{t('pairs', { pairs: summary.figures.pairs, commitments: summary.figures.commitments, actors: summary.figures.actors })}</li>
-      <li>{t('current', { date: day(summary.asOf), perspective: t(`perspective.${summary.perspective}`) })}</li>
+      <li>
+        {t('pairs', {
+          pairs: summary.figures.pairs,
+          commitments: summary.figures.commitments,
+          actors: summary.figures.actors,
+        })}
+      </li>
+      <li>
+        {t('current', {
+          date: day(summary.asOf),
+          perspective: t(`perspective.${summary.perspective}`),
+        })}
+      </li>
       <li>{t('excluded')}</li>
       <li>{t('score')}</li>
       <li>{t('coverage', { reported: summary.figures.reported, pairs: summary.figures.pairs })}</li>
@@ -129,7 +191,12 @@ interface GroupTotals {
 }
 
 /** `totals` when the rows are only part of the groups (the ends of a long ranking). */
-function describeGroups(rows: readonly GroupRow[], t: ReturnType<typeof useTranslations>, percent: (value: number) => string, totals?: GroupTotals): string {
+function describeGroups(
+  rows: readonly GroupRow[],
+  t: ReturnType<typeof useTranslations>,
+  percent: (value: number) => string,
+  totals?: GroupTotals,
+): string {
   const scored = rows.filter((row) => row.score !== null);
   const { groups, noReport, pairs } = totals ?? {
     groups: rows.length,
@@ -189,7 +256,11 @@ function GroupChart({
         note={note}
         howComputed={<HowComputed summary={summary} extra={t(`how.groups.${id}`)} />}
         table={<StatusBarsTable rows={rows} caption={title} groupHeader={groupHeader} />}
-        download={{ asOf: summary.asOf, filters: viewFilters(filters, summary), data: groupRowsData(rows, group) }}
+        download={{
+          asOf: summary.asOf,
+          filters: viewFilters(filters, summary),
+          data: groupRowsData(rows, group),
+        }}
       >
         <LazyStatusBars rows={rows} orientation={orientation} valueMode="share" topN={topN} />
       </ChartFrame>
@@ -204,7 +275,11 @@ function GroupChart({
 function ActorChart({ summary, filters }: { summary: OverviewSummary; filters: DashboardQuery }) {
   const t = useTranslations('dashboard');
   const ends = summary.byActor.length < summary.actorCount;
-  const totals = { groups: summary.actorCount, noReport: summary.figures.pairs - summary.figures.reported, pairs: summary.figures.pairs };
+  const totals = {
+    groups: summary.actorCount,
+    noReport: summary.figures.pairs - summary.figures.reported,
+    pairs: summary.figures.pairs,
+  };
   return (
     <GroupChart
       id="status-by-actor"
@@ -260,7 +335,11 @@ function OverTimeChart({ summary, filters }: { summary: SummaryDto; filters: Das
         summary={description}
         howComputed={<HowComputed summary={summary} extra={t('how.groups.status-over-time')} />}
         table={<StatusOverTimeTable points={summary.overTime} caption={t('overTime')} />}
-        download={{ asOf: summary.asOf, filters: viewFilters(filters, summary), data: timePointsData(summary.overTime) }}
+        download={{
+          asOf: summary.asOf,
+          filters: viewFilters(filters, summary),
+          data: timePointsData(summary.overTime),
+        }}
       >
         <LazyStatusOverTime points={summary.overTime} />
       </ChartFrame>

@@ -7,14 +7,19 @@ import './matrix-pagination.css';
 
 /** Page numbers to offer: the first, the last, and two either side of the current one; null is a gap. */
 export function pageWindow(page: number, pages: number): (number | null)[] {
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  return shown.flatMap((n, index) => (index > 0 && n - (shown[index - 1] as number) > 1 ? [null, n] : [n]));
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
+  return shown.flatMap((n, index) =>
+    index > 0 && n - (shown[index - 1] as number) > 1 ? [null, n] : [n],
+  );
 }
 
 /** A plain click follows a page link in place; a click with a modifier (new tab, window) is left to the browser. */
 function followInPlace(go: () => void) {
   return (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
     event.preventDefault();
     go();
   };
@@ -38,14 +43,23 @@ function PageLinks({
   label: string;
   hrefOf: (page: number) => string;
   go: (page: number) => void;
-  words: { previous: string; next: string; page: (page: number) => string; current: (page: number) => string };
+  words: {
+    previous: string;
+    next: string;
+    page: (page: number) => string;
+    current: (page: number) => string;
+  };
   /** rel="prev"/"next" on the previous and next links (the page's main sequence). */
   rel?: boolean;
 }) {
   const format = useFormatter();
   if (pages <= 1) return null;
   const link = (target: number, text: string, relation?: string) => (
-    <a href={hrefOf(target)} rel={rel ? relation : undefined} onClick={followInPlace(() => go(target))}>
+    <a
+      href={hrefOf(target)}
+      rel={rel ? relation : undefined}
+      onClick={followInPlace(() => go(target))}
+    >
       {text}
     </a>
   );
@@ -107,17 +121,30 @@ export function MatrixPagination({
         label={t('pages')}
         hrefOf={(n) => hrefOf(at(n))}
         go={(n) => onPageChange(at(n))}
-        words={{ previous: t('previous'), next: t('next'), page: (n) => t('page', { page: n }), current: (n) => t('pageOf', { page: n, pages }) }}
+        words={{
+          previous: t('previous'),
+          next: t('next'),
+          page: (n) => t('page', { page: n }),
+          current: (n) => t('pageOf', { page: n, pages }),
+        }}
         rel
       />
       <div className="field matrix-page-size">
         <label htmlFor="matrix-page-size">{t('perPage')}</label>
-        <select id="matrix-page-size" value={limit} onChange={(event) => onPageChange({ ...paging, page: 1, limit: Number(event.target.value) })}>
-          {[...new Set([...MATRIX_PAGE_SIZES, limit])].sort((a, b) => a - b).map((size) => (
-            <option key={size} value={size}>
-              {format.number(size)}
-            </option>
-          ))}
+        <select
+          id="matrix-page-size"
+          value={limit}
+          onChange={(event) =>
+            onPageChange({ ...paging, page: 1, limit: Number(event.target.value) })
+          }
+        >
+          {[...new Set([...MATRIX_PAGE_SIZES, limit])]
+            .sort((a, b) => a - b)
+            .map((size) => (
+              <option key={size} value={size}>
+                {format.number(size)}
+              </option>
+            ))}
         </select>
       </div>
     </div>
@@ -156,7 +183,12 @@ export function ColumnPagination({
         label={t('columnPages')}
         hrefOf={(n) => hrefOf(at(n))}
         go={(n) => onPageChange(at(n))}
-        words={{ previous: t('previousColumns'), next: t('nextColumns'), page: (n) => t('columnPage', { page: n }), current: (n) => t('columnPageOf', { page: n, pages }) }}
+        words={{
+          previous: t('previousColumns'),
+          next: t('nextColumns'),
+          page: (n) => t('columnPage', { page: n }),
+          current: (n) => t('columnPageOf', { page: n, pages }),
+        }}
       />
     </div>
   );

@@ -14,7 +14,12 @@ beforeEach(() => {
 });
 
 describe("the overview's compact matrix", () => {
-  const views: DashboardFilters[] = [{}, { kind: 'state', perspective: 'independent' }, { theme: 'trafficking' }, { asOf: '2022-06-30' }];
+  const views: DashboardFilters[] = [
+    {},
+    { kind: 'state', perspective: 'independent' },
+    { theme: 'trafficking' },
+    { asOf: '2022-06-30' },
+  ];
 
   it('gives back every cell of the API page: its statuses, staleness, entries and contest; nothing where a commitment does not apply', () => {
     let compared = 0;
@@ -28,12 +33,27 @@ describe("the overview's compact matrix", () => {
         expect(pagesOfColumns).toBeGreaterThan(0);
         for (let columns = 1; columns <= pagesOfColumns + 1; columns += 1) {
           const compact = toMatrixView(dto, columns);
-          const shown = dto.commitments.slice((columns - 1) * MATRIX_COLUMNS, columns * MATRIX_COLUMNS);
-          expect(compact).toMatchObject({ asOf: dto.asOf, actors: dto.actors, commitments: shown, commitmentTotal: dto.commitments.length, columns, total: dto.total, page: dto.page, limit: dto.limit });
+          const shown = dto.commitments.slice(
+            (columns - 1) * MATRIX_COLUMNS,
+            columns * MATRIX_COLUMNS,
+          );
+          expect(compact).toMatchObject({
+            asOf: dto.asOf,
+            actors: dto.actors,
+            commitments: shown,
+            commitmentTotal: dto.commitments.length,
+            columns,
+            total: dto.total,
+            page: dto.page,
+            limit: dto.limit,
+          });
           dto.actors.forEach((actor, row) => {
             shown.forEach((commitment, column) => {
               const expected = cells.get(`${actor.id}:${commitment.code}`);
-              const strip = (status: { status: string; stale: boolean; entryId: number } | null) => (status ? { status: status.status, stale: status.stale, entryId: status.entryId } : null);
+              const strip = (status: { status: string; stale: boolean; entryId: number } | null) =>
+                status
+                  ? { status: status.status, stale: status.stale, entryId: status.entryId }
+                  : null;
               const actual = matrixCell(compact, row, column);
               compared += 1;
               if (!expected) {
@@ -44,7 +64,11 @@ describe("the overview's compact matrix", () => {
               seen.stale ||= Boolean(expected.self?.stale || expected.independent?.stale);
               seen.contested ||= expected.contested;
               seen.noReport ||= !expected.self || !expected.independent;
-              expect(actual).toEqual({ self: strip(expected.self), independent: strip(expected.independent), contested: expected.contested });
+              expect(actual).toEqual({
+                self: strip(expected.self),
+                independent: strip(expected.independent),
+                contested: expected.contested,
+              });
             });
           });
         }

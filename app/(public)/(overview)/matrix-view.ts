@@ -46,12 +46,16 @@ const NO_REPORT = '.';
 const NOT_APPLICABLE = '---';
 const FLAGS = { selfStale: 1, independentStale: 2, contested: 4 } as const;
 
-const statusChar = (status: { status: StatusKey } | null) => (status ? String(STATUS_KEYS.indexOf(status.status)) : NO_REPORT);
+const statusChar = (status: { status: StatusKey } | null) =>
+  status ? String(STATUS_KEYS.indexOf(status.status)) : NO_REPORT;
 
 /** The API's page of the matrix (an object per applicable cell) in the overview's compact form, for one page of its columns. */
 export function toMatrixView(page: MatrixPageDto, columns = 1): MatrixView {
   const cells = new Map(page.cells.map((cell) => [`${cell.actorId}:${cell.code}`, cell]));
-  const commitments = page.commitments.slice((columns - 1) * MATRIX_COLUMNS, columns * MATRIX_COLUMNS);
+  const commitments = page.commitments.slice(
+    (columns - 1) * MATRIX_COLUMNS,
+    columns * MATRIX_COLUMNS,
+  );
   const rows: string[] = [];
   const entries: number[][] = [];
   for (const actor of page.actors) {
@@ -64,7 +68,10 @@ export function toMatrixView(page: MatrixPageDto, columns = 1): MatrixView {
         ids.push(0, 0);
         continue;
       }
-      const flags = (cell.self?.stale ? FLAGS.selfStale : 0) + (cell.independent?.stale ? FLAGS.independentStale : 0) + (cell.contested ? FLAGS.contested : 0);
+      const flags =
+        (cell.self?.stale ? FLAGS.selfStale : 0) +
+        (cell.independent?.stale ? FLAGS.independentStale : 0) +
+        (cell.contested ? FLAGS.contested : 0);
       row += `${statusChar(cell.self)}${statusChar(cell.independent)}${flags}`;
       ids.push(cell.self?.entryId ?? 0, cell.independent?.entryId ?? 0);
     }
@@ -72,10 +79,25 @@ export function toMatrixView(page: MatrixPageDto, columns = 1): MatrixView {
     entries.push(ids);
   }
   const { asOf, actors, total, page: number, limit } = page;
-  return { asOf, actors, commitments, commitmentTotal: page.commitments.length, columns, rows, entries, total, page: number, limit };
+  return {
+    asOf,
+    actors,
+    commitments,
+    commitmentTotal: page.commitments.length,
+    columns,
+    rows,
+    entries,
+    total,
+    page: number,
+    limit,
+  };
 }
 
-function cellStatus(code: string | undefined, stale: boolean, entryId: number | undefined): CellStatus | null {
+function cellStatus(
+  code: string | undefined,
+  stale: boolean,
+  entryId: number | undefined,
+): CellStatus | null {
   const status = code === undefined || code === NO_REPORT ? undefined : STATUS_KEYS[Number(code)];
   return status ? { status, stale, entryId: entryId ?? 0 } : null;
 }
@@ -92,4 +114,3 @@ export function matrixCell(view: MatrixView, row: number, column: number): Matri
     contested: (flags & FLAGS.contested) !== 0,
   };
 }
-

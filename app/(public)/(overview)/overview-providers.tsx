@@ -11,7 +11,17 @@ import { useMemo, type ReactNode } from 'react';
  * revived value by value again to render its HTML, on every request. JSON.parse reads them back
  * at once, on the server and in the browser alike.
  */
-export function OverviewProviders({ locale, messages, state, children }: { locale: string; messages: string; state: string; children: ReactNode }) {
+export function OverviewProviders({
+  locale,
+  messages,
+  state,
+  children,
+}: {
+  locale: string;
+  messages: string;
+  state: string;
+  children: ReactNode;
+}) {
   const intlMessages = useMemo(() => JSON.parse(messages) as AbstractIntlMessages, [messages]);
   const dehydrated = useMemo(() => JSON.parse(state) as DehydratedState, [state]);
   // The time zone and the rest of the configuration come from the root layout's provider.

@@ -12,6 +12,9 @@ export interface OverviewSummary extends SummaryDto {
 /** byActor comes sorted by score (highest first, actors without a score last): keep both ends. */
 export function forOverview(summary: SummaryDto): OverviewSummary {
   const actorCount = summary.byActor.length;
-  const byActor = actorCount > 2 * ACTOR_ENDS ? [...summary.byActor.slice(0, ACTOR_ENDS), ...summary.byActor.slice(-ACTOR_ENDS)] : summary.byActor;
+  const byActor =
+    actorCount > 2 * ACTOR_ENDS
+      ? [...summary.byActor.slice(0, ACTOR_ENDS), ...summary.byActor.slice(-ACTOR_ENDS)]
+      : summary.byActor;
   return { ...summary, byActor, actorCount };
 }

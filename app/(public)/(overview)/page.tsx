@@ -45,11 +45,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const parsed = parseQuery(params, OVERVIEW_PARAMETERS);
   const { columns, error } = parseColumns(rawColumns);
   const errors = [...(parsed.ok ? [] : parsed.errors), ...(error ? [error] : [])];
-  const { page = 1, limit = MATRIX_PAGE_SIZE, ...filters } = parsed.ok && !error ? parsed.value : {};
+  const {
+    page = 1,
+    limit = MATRIX_PAGE_SIZE,
+    ...filters
+  } = parsed.ok && !error ? parsed.value : {};
   const paging = { page, limit, columns: error ? 1 : columns };
   const queryClient = new QueryClient();
-  queryClient.setQueryData(summaryQuery(filters).queryKey, forOverview(getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) })));
-  queryClient.setQueryData(matrixPageQuery(filters, paging).queryKey, toMatrixView(getMatrixPage(filters, { page, limit }), paging.columns));
+  queryClient.setQueryData(
+    summaryQuery(filters).queryKey,
+    forOverview(getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) })),
+  );
+  queryClient.setQueryData(
+    matrixPageQuery(filters, paging).queryKey,
+    toMatrixView(getMatrixPage(filters, { page, limit }), paging.columns),
+  );
 
   return (
     <>
@@ -57,7 +67,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       <p className="lead">{t('dashboard.intro')}</p>
       {errors.length === 0 ? null : <QueryErrors errors={errors} />}
       {/* The screen's messages as <ClientMessages screen="overview"> would give them, and the view's data, each as one string (overview-providers.tsx). */}
-      <OverviewProviders locale={locale} messages={await overviewMessages(locale)} state={JSON.stringify(dehydrate(queryClient))}>
+      <OverviewProviders
+        locale={locale}
+        messages={await overviewMessages(locale)}
+        state={JSON.stringify(dehydrate(queryClient))}
+      >
         <Dashboard options={filterOptions()} />
       </OverviewProviders>
     </>

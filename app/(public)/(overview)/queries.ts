@@ -18,7 +18,12 @@ const schemas = () => import('@/lib/summary-schema');
 export function summaryQuery(filters: DashboardQuery) {
   return queryOptions({
     queryKey: ['summary', dashboardSearch(filters)],
-    queryFn: async () => forOverview((await schemas()).summarySchema.parse(await fetchJson(`/api/v1/summary${dashboardSearch(filters)}`))),
+    queryFn: async () =>
+      forOverview(
+        (await schemas()).summarySchema.parse(
+          await fetchJson(`/api/v1/summary${dashboardSearch(filters)}`),
+        ),
+      ),
   });
 }
 
@@ -29,7 +34,13 @@ export function matrixPageQuery(filters: DashboardQuery, { page, limit, columns 
   params.set('limit', String(limit));
   return queryOptions({
     queryKey: ['matrix', dashboardSearch(filters), page, limit, columns],
-    queryFn: async () => toMatrixView((await schemas()).matrixPageSchema.parse(await fetchJson(`/api/v1/matrix?${params.toString()}`)), columns),
+    queryFn: async () =>
+      toMatrixView(
+        (await schemas()).matrixPageSchema.parse(
+          await fetchJson(`/api/v1/matrix?${params.toString()}`),
+        ),
+        columns,
+      ),
   });
 }
 
@@ -39,8 +50,15 @@ export function entryQuery(id: number) {
     queryKey: ['entry', id],
     queryFn: async () => {
       const { publishedEntryResponseSchema } = await import('@/lib/api-schemas');
-      const { entry } = publishedEntryResponseSchema.parse(await fetchJson(`/api/v1/entries/${id}`));
-      return { id: entry.id, asOf: entry.asOf, summary: entry.summary, reporter: entry.reporter.name };
+      const { entry } = publishedEntryResponseSchema.parse(
+        await fetchJson(`/api/v1/entries/${id}`),
+      );
+      return {
+        id: entry.id,
+        asOf: entry.asOf,
+        summary: entry.summary,
+        reporter: entry.reporter.name,
+      };
     },
     // A published entry's content never changes.
     staleTime: Infinity,

@@ -76,7 +76,13 @@ export function StatusMatrix({
     if (!look) {
       const cell = matrixCell(matrix, row, column);
       const status = cell?.[perspective] ?? null;
-      const classes = cell ? [status ? `s${STATUS_KEYS.indexOf(status.status)}` : 'nr', status?.stale ? 'st' : '', cell.contested ? 'c' : ''] : ['na'];
+      const classes = cell
+        ? [
+            status ? `s${STATUS_KEYS.indexOf(status.status)}` : 'nr',
+            status?.stale ? 'st' : '',
+            cell.contested ? 'c' : '',
+          ]
+        : ['na'];
       const text = !cell
         ? t('doesNotApply')
         : `${status ? t('statusOf', { status: tStatus(status.status), stale: status.stale ? 'yes' : 'no' }) : t('noReport')}${cell.contested ? `, ${t('contested')}` : ''}`;
@@ -87,7 +93,10 @@ export function StatusMatrix({
   };
 
   const focusCell = (row: number, column: number) => {
-    const next = { row: Math.max(0, Math.min(rows - 1, row)), column: Math.max(0, Math.min(columns - 1, column)) };
+    const next = {
+      row: Math.max(0, Math.min(rows - 1, row)),
+      column: Math.max(0, Math.min(columns - 1, column)),
+    };
     const target = tableRef.current?.tBodies[0]?.rows[next.row]?.cells[next.column + 1];
     if (!target) return;
     // Only the active cell is in the tab order (React moves tabIndex=0 with the state); focus needs it now.
@@ -98,7 +107,12 @@ export function StatusMatrix({
   const describe = (at: { row: number; column: number }) => {
     const actor = actors[at.row];
     const commitment = commitments[at.column];
-    if (!actor || !commitment || (described?.actorId === actor.id && described.code === commitment.code)) return;
+    if (
+      !actor ||
+      !commitment ||
+      (described?.actorId === actor.id && described.code === commitment.code)
+    )
+      return;
     setDescribed({ actorId: actor.id, code: commitment.code });
   };
   // One handler of each on the table, not on each cell.
@@ -132,8 +146,18 @@ export function StatusMatrix({
   const paging = { page: matrix.page, limit: matrix.limit, columns: matrix.columns };
   const pagination = (
     <>
-      <MatrixPagination paging={paging} total={matrix.total} hrefOf={hrefOf} onPageChange={onPageChange} />
-      <ColumnPagination paging={paging} total={matrix.commitmentTotal} hrefOf={hrefOf} onPageChange={onPageChange} />
+      <MatrixPagination
+        paging={paging}
+        total={matrix.total}
+        hrefOf={hrefOf}
+        onPageChange={onPageChange}
+      />
+      <ColumnPagination
+        paging={paging}
+        total={matrix.commitmentTotal}
+        hrefOf={hrefOf}
+        onPageChange={onPageChange}
+      />
     </>
   );
   if (matrix.total === 0 || matrix.commitmentTotal === 0) return <p>{t('empty')}</p>;
@@ -141,16 +165,27 @@ export function StatusMatrix({
   if (rows === 0 || columns === 0) return pagination;
 
   const describedRow = described ? actors.findIndex((actor) => actor.id === described.actorId) : -1;
-  const describedColumn = described ? commitments.findIndex((commitment) => commitment.code === described.code) : -1;
+  const describedColumn = described
+    ? commitments.findIndex((commitment) => commitment.code === described.code)
+    : -1;
   const describedActor = actors[describedRow];
   const describedCommitment = commitments[describedColumn];
-  const describedCell = describedActor && describedCommitment ? matrixCell(matrix, describedRow, describedColumn) : undefined;
+  const describedCell =
+    describedActor && describedCommitment
+      ? matrixCell(matrix, describedRow, describedColumn)
+      : undefined;
 
   return (
     <div className="matrix">
       <div className="segmented" role="group" aria-label={t('perspective')}>
         {(['self', 'independent'] as const).map((option) => (
-          <button key={option} type="button" className="button secondary" aria-pressed={perspective === option} onClick={() => onPerspectiveChange(option)}>
+          <button
+            key={option}
+            type="button"
+            className="button secondary"
+            aria-pressed={perspective === option}
+            onClick={() => onPerspectiveChange(option)}
+          >
             {t(`perspectives.${option}`)}
           </button>
         ))}
@@ -159,8 +194,16 @@ export function StatusMatrix({
       {pagination}
       <div className="table-scroll matrix-scroll">
         <style>{STATUS_STYLES}</style>
-        <table ref={tableRef} className="matrix-table" onKeyDown={onKeyDown} onFocus={onFocus} onMouseOver={onMouseOver}>
-          <caption className="visually-hidden">{t('caption', { perspective: t(`perspectives.${perspective}`) })}</caption>
+        <table
+          ref={tableRef}
+          className="matrix-table"
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onMouseOver={onMouseOver}
+        >
+          <caption className="visually-hidden">
+            {t('caption', { perspective: t(`perspectives.${perspective}`) })}
+          </caption>
           <thead>
             <tr>
               <th scope="col" className="matrix-corner">
@@ -182,7 +225,11 @@ export function StatusMatrix({
                 {commitments.map((commitment, column) => {
                   const look = lookOf(row, column);
                   return (
-                    <td key={commitment.code} className={look.className} tabIndex={row === activeRow && column === activeColumn ? 0 : undefined}>
+                    <td
+                      key={commitment.code}
+                      className={look.className}
+                      tabIndex={row === activeRow && column === activeColumn ? 0 : undefined}
+                    >
                       <span>{look.text}</span>
                     </td>
                   );
@@ -194,9 +241,15 @@ export function StatusMatrix({
       </div>
       <div className="matrix-detail" aria-live="polite">
         {describedActor && describedCommitment && describedCell ? (
-          <CellDetail actor={describedActor.name} commitment={describedCommitment} cell={describedCell} />
+          <CellDetail
+            actor={describedActor.name}
+            commitment={describedCommitment}
+            cell={describedCell}
+          />
         ) : describedActor && describedCommitment ? (
-          <p>{t('notApplicable', { actor: describedActor.name, code: describedCommitment.code })}</p>
+          <p>
+            {t('notApplicable', { actor: describedActor.name, code: describedCommitment.code })}
+          </p>
         ) : (
           <p className="meta">{t('hint')}</p>
         )}
@@ -206,7 +259,15 @@ export function StatusMatrix({
   );
 }
 
-function CellDetail({ actor, commitment, cell }: { actor: string; commitment: { code: string; title: string }; cell: MatrixCell }) {
+function CellDetail({
+  actor,
+  commitment,
+  cell,
+}: {
+  actor: string;
+  commitment: { code: string; title: string };
+  cell: MatrixCell;
+}) {
   const t = useTranslations('matrix');
   return (
     <dl className="facts">
@@ -233,12 +294,24 @@ function CellEntry({ status }: { status: CellStatus | null }) {
   const entry = useQuery({ ...entryQuery(status?.entryId ?? 0), enabled: status !== null });
   if (!status) return <>{t('noReport')}</>;
   const stale = status.stale ? 'yes' : 'no';
-  if (entry.isError) return <>{t('statusOf', { status: tStatus(status.status), stale })} · <span>{t('entryFailed')}</span></>;
-  if (!entry.data) return <>{t('statusOf', { status: tStatus(status.status), stale })} · <span className="meta">{t('loadingEntry')}</span></>;
+  if (entry.isError)
+    return (
+      <>
+        {t('statusOf', { status: tStatus(status.status), stale })} · <span>{t('entryFailed')}</span>
+      </>
+    );
+  if (!entry.data)
+    return (
+      <>
+        {t('statusOf', { status: tStatus(status.status), stale })} ·{' '}
+        <span className="meta">{t('loadingEntry')}</span>
+      </>
+    );
   const date = format.dateTime(dateOnly(entry.data.asOf), { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <>
-      {t('statusAsOf', { status: tStatus(status.status), date, stale })} · <a href={`/entries/${status.entryId}`}>{entry.data.summary}</a> ({entry.data.reporter})
+      {t('statusAsOf', { status: tStatus(status.status), date, stale })} ·{' '}
+      <a href={`/entries/${status.entryId}`}>{entry.data.summary}</a> ({entry.data.reporter})
     </>
   );
 }

@@ -1,22 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '@/lib/query-params';
-import { FIRST_PAGE, MATRIX_PAGE_SIZE, OVERVIEW_PARAMETERS, overviewSearch, parseColumns, readView } from './view';
+import {
+  FIRST_PAGE,
+  MATRIX_PAGE_SIZE,
+  OVERVIEW_PARAMETERS,
+  overviewSearch,
+  parseColumns,
+  readView,
+} from './view';
 import { ACTOR_ENDS, forOverview } from './overview-summary';
 import type { GroupRow, SummaryDto } from '@/lib/summary-types';
 
 describe("the overview's URL", () => {
   it('round-trips a view, leaving the defaults out', () => {
-    const view = { filters: { theme: 'trafficking' as const, objective: 10, kind: 'state' as const, region: 'Europe', perspective: 'independent' as const, asOf: '2024-02-29' }, paging: { page: 3, limit: 25, columns: 2 } };
+    const view = {
+      filters: {
+        theme: 'trafficking' as const,
+        objective: 10,
+        kind: 'state' as const,
+        region: 'Europe',
+        perspective: 'independent' as const,
+        asOf: '2024-02-29',
+      },
+      paging: { page: 3, limit: 25, columns: 2 },
+    };
     const search = overviewSearch(view.filters, view.paging);
-    expect(search).toBe('?theme=trafficking&objective=10&kind=state&region=Europe&perspective=independent&asOf=2024-02-29&page=3&limit=25&columns=2');
+    expect(search).toBe(
+      '?theme=trafficking&objective=10&kind=state&region=Europe&perspective=independent&asOf=2024-02-29&page=3&limit=25&columns=2',
+    );
     expect(readView(new URLSearchParams(search))).toEqual(view);
     expect(overviewSearch({}, FIRST_PAGE)).toBe('');
-    expect(readView(new URLSearchParams(''))).toEqual({ filters: {}, paging: { page: 1, limit: MATRIX_PAGE_SIZE, columns: 1 } });
+    expect(readView(new URLSearchParams(''))).toEqual({
+      filters: {},
+      paging: { page: 1, limit: MATRIX_PAGE_SIZE, columns: 1 },
+    });
   });
 
   it('reads a URL as the server parses it: a view the server refuses is the unfiltered first page here too', () => {
-    const urls = ['theme=trafficking', 'objective=24', 'asOf=2023-02-30', 'page=0', 'limit=201', 'limit=50', 'colour=red', 'kind=state&kind=cso', 'sdg=16.2&page=2', 'region=%20', 'perspective=both'];
-    urls.push('columns=2', 'columns=0', 'columns=x', 'kind=state&columns=3&page=2', 'columns=1&columns=2', 'theme=nope&columns=2');
+    const urls = [
+      'theme=trafficking',
+      'objective=24',
+      'asOf=2023-02-30',
+      'page=0',
+      'limit=201',
+      'limit=50',
+      'colour=red',
+      'kind=state&kind=cso',
+      'sdg=16.2&page=2',
+      'region=%20',
+      'perspective=both',
+    ];
+    urls.push(
+      'columns=2',
+      'columns=0',
+      'columns=x',
+      'kind=state&columns=3&page=2',
+      'columns=1&columns=2',
+      'theme=nope&columns=2',
+    );
     for (const url of urls) {
       const params = new URLSearchParams(url);
       // The page parses `columns` itself and the rest with lib/query-params.ts.
@@ -27,7 +68,10 @@ describe("the overview's URL", () => {
       const columns = parseColumns(all.length > 1 ? all : all[0]);
       const expected =
         server.ok && !columns.error
-          ? (({ page = 1, limit = MATRIX_PAGE_SIZE, ...filters }) => ({ filters, paging: { page, limit, columns: columns.columns } }))(server.value)
+          ? (({ page = 1, limit = MATRIX_PAGE_SIZE, ...filters }) => ({
+              filters,
+              paging: { page, limit, columns: columns.columns },
+            }))(server.value)
           : { filters: {}, paging: FIRST_PAGE };
       expect(readView(params), url).toEqual(expected);
     }
@@ -35,13 +79,32 @@ describe("the overview's URL", () => {
 });
 
 describe('status by actor on the overview', () => {
-  const row = (index: number): GroupRow => ({ key: String(index), label: `Actor ${index}`, counts: { complete: 0, substantial: 0, limited: 0, not_started: 0, regressed: 0, unable_to_assess: 0, no_report: 1 }, pairs: 1, reported: 0, score: null });
-  const summary = (actors: number) => ({ byActor: Array.from({ length: actors }, (_, index) => row(index)) }) as SummaryDto;
+  const row = (index: number): GroupRow => ({
+    key: String(index),
+    label: `Actor ${index}`,
+    counts: {
+      complete: 0,
+      substantial: 0,
+      limited: 0,
+      not_started: 0,
+      regressed: 0,
+      unable_to_assess: 0,
+      no_report: 1,
+    },
+    pairs: 1,
+    reported: 0,
+    score: null,
+  });
+  const summary = (actors: number) =>
+    ({ byActor: Array.from({ length: actors }, (_, index) => row(index)) }) as SummaryDto;
 
   it('keeps every actor while they fit, and the highest and lowest scores of many', () => {
     expect(forOverview(summary(2 * ACTOR_ENDS)).byActor).toHaveLength(2 * ACTOR_ENDS);
     const many = forOverview(summary(2000));
     expect(many.actorCount).toBe(2000);
-    expect(many.byActor.map((one) => one.key)).toEqual([...Array.from({ length: ACTOR_ENDS }, (_, index) => String(index)), ...Array.from({ length: ACTOR_ENDS }, (_, index) => String(2000 - ACTOR_ENDS + index))]);
+    expect(many.byActor.map((one) => one.key)).toEqual([
+      ...Array.from({ length: ACTOR_ENDS }, (_, index) => String(index)),
+      ...Array.from({ length: ACTOR_ENDS }, (_, index) => String(2000 - ACTOR_ENDS + index)),
+    ]);
   });
 });

@@ -37,31 +37,48 @@ export function overviewSearch(filters: DashboardQuery, paging: MatrixPaging): s
   return search ? `?${search}` : '';
 }
 
-const wholeNumber = (raw: string, min: number, max: number) => (/^\d{1,6}$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined);
+const wholeNumber = (raw: string, min: number, max: number) =>
+  /^\d{1,6}$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined;
 
-const READERS: Record<(typeof OVERVIEW_PARAMETERS)[number] | 'columns', (raw: string) => unknown> = {
-  theme: (raw) => (THEMES as readonly string[]).includes(raw) ? raw : undefined,
-  objective: (raw) => wholeNumber(raw, 1, 23),
-  sdg: (raw) => (SDG_TARGETS as readonly string[]).includes(raw) ? raw : undefined,
-  kind: (raw) => (ACTOR_KINDS as readonly string[]).includes(raw) ? raw : undefined,
-  region: (raw) => (raw.trim().length > 0 && raw.trim().length <= 100 ? raw.trim() : undefined),
-  perspective: (raw) => (PERSPECTIVES as readonly string[]).includes(raw) ? raw : undefined,
-  asOf: (raw) => (isCalendarDate(raw) && raw >= '1900-01-01' && raw <= '2999-12-31' ? raw : undefined),
-  page: (raw) => wholeNumber(raw, 1, 100000),
-  limit: (raw) => wholeNumber(raw, 1, 200),
-  columns: (raw) => wholeNumber(raw, 1, 1000),
-};
+const READERS: Record<(typeof OVERVIEW_PARAMETERS)[number] | 'columns', (raw: string) => unknown> =
+  {
+    theme: (raw) => ((THEMES as readonly string[]).includes(raw) ? raw : undefined),
+    objective: (raw) => wholeNumber(raw, 1, 23),
+    sdg: (raw) => ((SDG_TARGETS as readonly string[]).includes(raw) ? raw : undefined),
+    kind: (raw) => ((ACTOR_KINDS as readonly string[]).includes(raw) ? raw : undefined),
+    region: (raw) => (raw.trim().length > 0 && raw.trim().length <= 100 ? raw.trim() : undefined),
+    perspective: (raw) => ((PERSPECTIVES as readonly string[]).includes(raw) ? raw : undefined),
+    asOf: (raw) =>
+      isCalendarDate(raw) && raw >= '1900-01-01' && raw <= '2999-12-31' ? raw : undefined,
+    page: (raw) => wholeNumber(raw, 1, 100000),
+    limit: (raw) => wholeNumber(raw, 1, 200),
+    columns: (raw) => wholeNumber(raw, 1, 1000),
+  };
 
 /** The server's reading of `columns` (the other parameters go through lib/query-params.ts): a bad value is named, as theirs are. */
-export function parseColumns(raw: string | string[] | undefined): { columns: number; error?: ParameterError } {
+export function parseColumns(raw: string | string[] | undefined): {
+  columns: number;
+  error?: ParameterError;
+} {
   if (raw === undefined || raw === '') return { columns: 1 };
   const value = Array.isArray(raw) ? undefined : READERS.columns(raw.trim());
   if (typeof value === 'number') return { columns: value };
-  return { columns: 1, error: { parameter: 'columns', message: Array.isArray(raw) ? 'is given more than once' : 'must be a whole number from 1 to 1000' } };
+  return {
+    columns: 1,
+    error: {
+      parameter: 'columns',
+      message: Array.isArray(raw)
+        ? 'is given more than once'
+        : 'must be a whole number from 1 to 1000',
+    },
+  };
 }
 
 /** The view the URL names; the unfiltered first page when any parameter is unknown, repeated or bad. */
-export function readView(params: URLSearchParams): { filters: DashboardQuery; paging: MatrixPaging } {
+export function readView(params: URLSearchParams): {
+  filters: DashboardQuery;
+  paging: MatrixPaging;
+} {
   const view: Record<string, unknown> = {};
   const seen = new Set<string>();
   let valid = true;
@@ -76,5 +93,8 @@ export function readView(params: URLSearchParams): { filters: DashboardQuery; pa
   });
   if (!valid) return { filters: {}, paging: FIRST_PAGE };
   const { page, limit, columns, ...filters } = view as DashboardQuery & Partial<MatrixPaging>;
-  return { filters, paging: { page: page ?? 1, limit: limit ?? MATRIX_PAGE_SIZE, columns: columns ?? 1 } };
+  return {
+    filters,
+    paging: { page: page ?? 1, limit: limit ?? MATRIX_PAGE_SIZE, columns: columns ?? 1 },
+  };
 }

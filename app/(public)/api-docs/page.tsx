@@ -40,8 +40,15 @@ interface Operation {
   tags: string[];
   security?: unknown[];
   parameters?: Parameter[];
-  requestBody?: { description?: string; required?: boolean; content: Record<string, { schema: JsonSchema }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>;
+  requestBody?: {
+    description?: string;
+    required?: boolean;
+    content: Record<string, { schema: JsonSchema }>;
+  };
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema: JsonSchema }> }
+  >;
 }
 
 const DOCUMENT_PATH = '/api/v1/openapi.json';
@@ -49,7 +56,15 @@ const TAGS = Object.keys(messages.document.tags) as (keyof typeof messages.docum
 
 /** `code` spans of the document's prose as <code>. */
 function prose(text: string): ReactNode[] {
-  return text.split(/(`[^`]+`)/).map((part, index) => (part.startsWith('`') && part.endsWith('`') ? <code key={index}>{part.slice(1, -1)}</code> : part));
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part, index) =>
+      part.startsWith('`') && part.endsWith('`') ? (
+        <code key={index}>{part.slice(1, -1)}</code>
+      ) : (
+        part
+      ),
+    );
 }
 
 /**
@@ -61,20 +76,35 @@ export default async function ApiDocsPage() {
   const document = openApiDocument();
   const text = messages.document;
   const components = (document.components?.schemas ?? {}) as Record<string, JsonSchema>;
-  const resolve = (schema: JsonSchema): JsonSchema => (schema.$ref ? (components[schema.$ref.split('/').pop()!] ?? schema) : schema);
+  const resolve = (schema: JsonSchema): JsonSchema =>
+    schema.$ref ? (components[schema.$ref.split('/').pop()!] ?? schema) : schema;
   const refName = (schema: JsonSchema | undefined) => schema?.$ref?.split('/').pop();
   const typeOf = (raw: JsonSchema): string => {
     const schema = resolve(raw);
-    if (schema.enum) return t('oneOf', { values: schema.enum.map((value) => (value === null ? 'null' : String(value))).join(', ') });
+    if (schema.enum)
+      return t('oneOf', {
+        values: schema.enum.map((value) => (value === null ? 'null' : String(value))).join(', '),
+      });
     if (schema.type === 'array' && schema.items) return `array of ${typeOf(schema.items)}`;
-    const type = Array.isArray(schema.type) ? schema.type.join(' or ') : (schema.type ?? refName(raw) ?? 'object');
-    const limits = [schema.pattern ? `pattern ${schema.pattern}` : '', schema.maxLength !== undefined ? `≤ ${schema.maxLength} chars` : '', schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : '']
+    const type = Array.isArray(schema.type)
+      ? schema.type.join(' or ')
+      : (schema.type ?? refName(raw) ?? 'object');
+    const limits = [
+      schema.pattern ? `pattern ${schema.pattern}` : '',
+      schema.maxLength !== undefined ? `≤ ${schema.maxLength} chars` : '',
+      schema.minimum !== undefined ? `≥ ${schema.minimum}` : '',
+      schema.maximum !== undefined ? `≤ ${schema.maximum}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     return limits ? `${type} (${limits})` : type;
   };
   const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-    Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+    Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({
+      path,
+      method: method.toUpperCase(),
+      operation,
+    })),
   );
   const anchor = (operationId: string) => `op-${operationId}`;
 
@@ -82,21 +112,37 @@ export default async function ApiDocsPage() {
     <article className={styles.docs}>
       <h1>{t('title')}</h1>
       <p className="lead">{text.description}</p>
-      <p>{t.rich('intro', { path: DOCUMENT_PATH, doc: (chunks) => <a href={DOCUMENT_PATH}>{chunks}</a> })}</p>
+      <p>
+        {t.rich('intro', {
+          path: DOCUMENT_PATH,
+          doc: (chunks) => <a href={DOCUMENT_PATH}>{chunks}</a>,
+        })}
+      </p>
       <nav aria-labelledby="api-contents">
         <h2 id="api-contents">{t('contents')}</h2>
         <ul>
-          <li><a href="#api-auth">{t('authTitle')}</a></li>
-          <li><a href="#api-errors">{t('errorsTitle')}</a></li>
-          <li><a href="#api-pagination">{t('paginationTitle')}</a></li>
-          <li><a href="#api-caching">{t('cachingTitle')}</a></li>
+          <li>
+            <a href="#api-auth">{t('authTitle')}</a>
+          </li>
+          <li>
+            <a href="#api-errors">{t('errorsTitle')}</a>
+          </li>
+          <li>
+            <a href="#api-pagination">{t('paginationTitle')}</a>
+          </li>
+          <li>
+            <a href="#api-caching">{t('cachingTitle')}</a>
+          </li>
           <li>
             <a href="#api-endpoints">{t('endpointsTitle')}</a>
             <ul>
               {operations.map(({ path, method, operation }) => (
                 <li key={operation.operationId}>
                   <a href={`#${anchor(operation.operationId)}`}>
-                    <code>{method} {path}</code>: {operation.summary}
+                    <code>
+                      {method} {path}
+                    </code>
+                    : {operation.summary}
                   </a>
                 </li>
               ))}
@@ -132,9 +178,17 @@ export default async function ApiDocsPage() {
                 ? `curl -X ${method} -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\\n  --data '${JSON.stringify(bodySchema?.example ?? {})}' \\\n  "$ORIGIN${path.replace('{id}', '123')}"`
                 : `curl "$ORIGIN${path.replace('{id}', '1').replace('{code}', 'TIP-01').replace('{format}', 'csv')}"`;
               return (
-                <section key={operation.operationId} id={anchor(operation.operationId)} aria-labelledby={`${anchor(operation.operationId)}-title`} className={styles.operation}>
+                <section
+                  key={operation.operationId}
+                  id={anchor(operation.operationId)}
+                  aria-labelledby={`${anchor(operation.operationId)}-title`}
+                  className={styles.operation}
+                >
                   <h4 id={`${anchor(operation.operationId)}-title`}>
-                    <code>{method} {path}</code> <span>{operation.summary}</span>
+                    <code>
+                      {method} {path}
+                    </code>{' '}
+                    <span>{operation.summary}</span>
                   </h4>
                   <p>{prose(operation.description)}</p>
                   <p className="meta">{write ? t('needsToken') : t('public')}</p>
@@ -154,7 +208,9 @@ export default async function ApiDocsPage() {
                         <tbody>
                           {operation.parameters.map((parameter) => (
                             <tr key={`${parameter.in}-${parameter.name}`}>
-                              <th scope="row"><code>{parameter.name}</code></th>
+                              <th scope="row">
+                                <code>{parameter.name}</code>
+                              </th>
                               <td>{parameter.in}</td>
                               <td>{typeOf(parameter.schema)}</td>
                               <td>{parameter.required ? t('yes') : t('no')}</td>
@@ -183,9 +239,13 @@ export default async function ApiDocsPage() {
                             <tbody>
                               {Object.entries(bodySchema.properties ?? {}).map(([name, schema]) => (
                                 <tr key={name}>
-                                  <th scope="row"><code>{name}</code></th>
+                                  <th scope="row">
+                                    <code>{name}</code>
+                                  </th>
                                   <td>{typeOf(schema)}</td>
-                                  <td>{bodySchema.required?.includes(name) ? t('yes') : t('no')}</td>
+                                  <td>
+                                    {bodySchema.required?.includes(name) ? t('yes') : t('no')}
+                                  </td>
                                 </tr>
                               ))}
                             </tbody>
@@ -217,7 +277,9 @@ export default async function ApiDocsPage() {
                           <tr key={status}>
                             <th scope="row">{status}</th>
                             <td>{response.description}</td>
-                            <td>{refName(response.content?.['application/json']?.schema) ?? t('none')}</td>
+                            <td>
+                              {refName(response.content?.['application/json']?.schema) ?? t('none')}
+                            </td>
                           </tr>
                         ))}
                       </tbody>

@@ -44,7 +44,13 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
             <tbody>
               {log.changes.map((change) => (
                 <tr key={`${change.entryId}-${change.action}-${change.at}`}>
-                  <td>{format.dateTime(new Date(change.at), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })}</td>
+                  <td>
+                    {format.dateTime(new Date(change.at), {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                      timeZone: 'UTC',
+                    })}
+                  </td>
                   <td>
                     {t(`changes.actions.${change.action}`)}
                     {change.reason ? (
@@ -65,9 +71,17 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
                     </Link>
                     <span className="meta">
                       {' '}
-                      · {change.subjectName === change.reporterName ? change.subjectName : t('changes.byOn', { reporter: change.reporterName, subject: change.subjectName })}
+                      ·{' '}
+                      {change.subjectName === change.reporterName
+                        ? change.subjectName
+                        : t('changes.byOn', {
+                            reporter: change.reporterName,
+                            subject: change.subjectName,
+                          })}
                       {' · '}
-                      {t('entry.asOf', { date: format.dateTime(dateOnly(change.asOf), { dateStyle: 'medium' }) })}
+                      {t('entry.asOf', {
+                        date: format.dateTime(dateOnly(change.asOf), { dateStyle: 'medium' }),
+                      })}
                     </span>
                   </th>
                   <td>
@@ -79,7 +93,13 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
           </table>
         </div>
       )}
-      <Pagination page={log.page} total={log.total} limit={log.limit} basePath="/changes" query={{}} />
+      <Pagination
+        page={log.page}
+        total={log.total}
+        limit={log.limit}
+        basePath="/changes"
+        query={{}}
+      />
     </>
   );
 }

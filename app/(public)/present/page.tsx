@@ -38,14 +38,30 @@ export default async function PresentPage({ searchParams }: { searchParams: Sear
   const summary = getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) });
   // A view too large to present cell by cell gets one slide saying so; its matrix is not loaded.
   const matrix = presentsMatrix(summary) ? getMatrix(filters) : null;
-  const commitments = listCommitments({ theme: filters.theme, objective: filters.objective, sdg: filters.sdg });
-  const objectives = new Map(listGcmObjectives().map((objective) => [objective.number, objective.title]));
-  const sources = [...new Map(commitments.map((commitment) => [commitment.source.slug, commitment.source])).values()].map((source) =>
-    t('present.sourceDocument', { title: source.title, author: source.author, place: source.place, year: source.publishedOn.slice(0, 4) }),
+  const commitments = listCommitments({
+    theme: filters.theme,
+    objective: filters.objective,
+    sdg: filters.sdg,
+  });
+  const objectives = new Map(
+    listGcmObjectives().map((objective) => [objective.number, objective.title]),
+  );
+  const sources = [
+    ...new Map(
+      commitments.map((commitment) => [commitment.source.slug, commitment.source]),
+    ).values(),
+  ].map((source) =>
+    t('present.sourceDocument', {
+      title: source.title,
+      author: source.author,
+      place: source.place,
+      year: source.publishedOn.slice(0, 4),
+    }),
   );
   const filterWords = filtersInWords(filters, {
     theme: (theme) => t('present.filter.theme', { theme: t(`theme.${theme}`) }),
-    objective: (objective) => t('present.filter.objective', { objective, title: objectives.get(objective) ?? '' }),
+    objective: (objective) =>
+      t('present.filter.objective', { objective, title: objectives.get(objective) ?? '' }),
     sdg: (target) => t('present.filter.sdg', { target }),
     kind: (kind) => t(`actorKindPlural.${kind}`),
     region: (region) => t('present.filter.region', { region }),
@@ -58,7 +74,9 @@ export default async function PresentPage({ searchParams }: { searchParams: Sear
       filters={filters}
       filterWords={filterWords}
       sources={sources}
-      paragraphs={Object.fromEntries(commitments.map((commitment) => [commitment.code, commitment.paragraphs]))}
+      paragraphs={Object.fromEntries(
+        commitments.map((commitment) => [commitment.code, commitment.paragraphs]),
+      )}
       demo={getWorkspaceMode() === 'demo'}
     />
   );

@@ -1,10 +1,27 @@
 'use client';
 
-import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslations } from 'next-intl';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { buildSlides, dashboardHref, parsePresentQuery, presentHref, slideIndex, type PresentSettings } from '@/lib/present';
+import {
+  buildSlides,
+  dashboardHref,
+  parsePresentQuery,
+  presentHref,
+  slideIndex,
+  type PresentSettings,
+} from '@/lib/present';
 import type { DashboardQuery } from '@/lib/query-params';
 import type { MatrixDto, SummaryDto } from '@/lib/summary-types';
 import { SlideView, useSlideTitle, type DeckContext } from './slides';
@@ -36,13 +53,27 @@ export interface PresentationProps {
  * on the page). The URL is the state: every slide change pushes `?slide=…`, so the back button
  * steps back through the slides; settings replace the URL, so they add no history.
  */
-export function Presentation({ summary, matrix, filters, filterWords, sources, paragraphs, demo }: PresentationProps) {
+export function Presentation({
+  summary,
+  matrix,
+  filters,
+  filterWords,
+  sources,
+  paragraphs,
+  demo,
+}: PresentationProps) {
   const t = useTranslations('present');
   const router = useRouter();
   const searchParams = useSearchParams();
   const parsed = useMemo(() => parsePresentQuery(searchParams), [searchParams]);
-  const settings = useMemo<PresentSettings>(() => (parsed.ok ? parsed.settings : { highContrast: false, perCommitment: false }), [parsed]);
-  const slides = useMemo(() => buildSlides({ summary, matrix, perCommitment: settings.perCommitment }), [summary, matrix, settings.perCommitment]);
+  const settings = useMemo<PresentSettings>(
+    () => (parsed.ok ? parsed.settings : { highContrast: false, perCommitment: false }),
+    [parsed],
+  );
+  const slides = useMemo(
+    () => buildSlides({ summary, matrix, perCommitment: settings.perCommitment }),
+    [summary, matrix, settings.perCommitment],
+  );
   const current = slideIndex(slides, parsed.ok ? parsed.slide : undefined);
   const slideTitle = useSlideTitle();
 
@@ -61,7 +92,8 @@ export function Presentation({ summary, matrix, filters, filterWords, sources, p
     },
     [current, filters, settings, slides],
   );
-  const changeSettings = (next: PresentSettings) => window.history.replaceState(null, '', presentHref(filters, next, slides[current]?.id));
+  const changeSettings = (next: PresentSettings) =>
+    window.history.replaceState(null, '', presentHref(filters, next, slides[current]?.id));
   const toggleFullscreen = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void rootRef.current?.requestFullscreen?.().catch(() => undefined);
@@ -73,9 +105,12 @@ export function Presentation({ summary, matrix, filters, filterWords, sources, p
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       const target = event.target as HTMLElement | null;
       // Space and Enter keep their meaning on a focused control.
-      const onControl = target?.closest('button, a, input, select, textarea, summary') !== null && target !== null;
-      if (NEXT_KEYS.has(event.key) || (event.key === ' ' && !event.shiftKey && !onControl)) go(current + 1);
-      else if (PREVIOUS_KEYS.has(event.key) || (event.key === ' ' && event.shiftKey && !onControl)) go(current - 1);
+      const onControl =
+        target?.closest('button, a, input, select, textarea, summary') !== null && target !== null;
+      if (NEXT_KEYS.has(event.key) || (event.key === ' ' && !event.shiftKey && !onControl))
+        go(current + 1);
+      else if (PREVIOUS_KEYS.has(event.key) || (event.key === ' ' && event.shiftKey && !onControl))
+        go(current - 1);
       else if (event.key === 'Home') go(0);
       else if (event.key === 'End') go(slides.length - 1);
       else if (event.key === 'f' || event.key === 'F') toggleFullscreen();
@@ -107,7 +142,8 @@ export function Presentation({ summary, matrix, filters, filterWords, sources, p
   useLayoutEffect(() => {
     const frame = frameRef.current;
     if (!frame) return;
-    const fit = () => setScale(Math.min(frame.clientWidth / STAGE.width, frame.clientHeight / STAGE.height));
+    const fit = () =>
+      setScale(Math.min(frame.clientWidth / STAGE.width, frame.clientHeight / STAGE.height));
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(frame);
@@ -121,7 +157,13 @@ export function Presentation({ summary, matrix, filters, filterWords, sources, p
   const title = slideTitle(slides[current] ?? slides[0]!);
 
   return (
-    <div ref={rootRef} className="present-root" data-contrast={settings.highContrast ? 'high' : 'normal'} data-slide={slides[current]?.id} data-rendered={renderAll ? 'all' : 'near'}>
+    <div
+      ref={rootRef}
+      className="present-root"
+      data-contrast={settings.highContrast ? 'high' : 'normal'}
+      data-slide={slides[current]?.id}
+      data-rendered={renderAll ? 'all' : 'near'}
+    >
       <p className="visually-hidden" role="status">
         {t('announce', { number: current + 1, total: slides.length, title })}
       </p>
@@ -129,26 +171,55 @@ export function Presentation({ summary, matrix, filters, filterWords, sources, p
         <div className="present-stage" style={{ '--present-scale': scale } as CSSProperties}>
           {slides.map((slide, index) => (
             <div key={slide.id} className={`present-slot${index === current ? ' is-current' : ''}`}>
-              {renderAll || Math.abs(index - current) <= 1 ? <SlideMemo slide={slide} number={index + 1} deck={deck} /> : null}
+              {renderAll || Math.abs(index - current) <= 1 ? (
+                <SlideMemo slide={slide} number={index + 1} deck={deck} />
+              ) : null}
             </div>
           ))}
         </div>
       </div>
       <nav className="present-controls" aria-label={t('controls.label')}>
-        <button type="button" className="button secondary" onClick={() => go(current - 1)} disabled={current === 0}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => go(current - 1)}
+          disabled={current === 0}
+        >
           <span aria-hidden="true">←</span> {t('controls.previous')}
         </button>
-        <span className="present-count">{t('controls.count', { number: current + 1, total: slides.length })}</span>
-        <button type="button" className="button secondary" onClick={() => go(current + 1)} disabled={current === slides.length - 1}>
+        <span className="present-count">
+          {t('controls.count', { number: current + 1, total: slides.length })}
+        </span>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => go(current + 1)}
+          disabled={current === slides.length - 1}
+        >
           {t('controls.next')} <span aria-hidden="true">→</span>
         </button>
-        <button type="button" className="button secondary" onClick={toggleFullscreen} aria-pressed={fullscreen}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={toggleFullscreen}
+          aria-pressed={fullscreen}
+        >
           {t('controls.fullscreen')}
         </button>
-        <button type="button" className="button secondary" aria-pressed={settings.highContrast} onClick={() => changeSettings({ ...settings, highContrast: !settings.highContrast })}>
+        <button
+          type="button"
+          className="button secondary"
+          aria-pressed={settings.highContrast}
+          onClick={() => changeSettings({ ...settings, highContrast: !settings.highContrast })}
+        >
           {t('controls.highContrast')}
         </button>
-        <button type="button" className="button secondary" aria-pressed={settings.perCommitment} onClick={() => changeSettings({ ...settings, perCommitment: !settings.perCommitment })}>
+        <button
+          type="button"
+          className="button secondary"
+          aria-pressed={settings.perCommitment}
+          onClick={() => changeSettings({ ...settings, perCommitment: !settings.perCommitment })}
+        >
           {t('controls.perCommitment')}
         </button>
         <a className="button secondary" href={dashboardHref(filters)}>

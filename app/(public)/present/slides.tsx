@@ -29,7 +29,10 @@ export function useSlideTitle(): (slide: Slide) => string {
   const t = useTranslations('present');
   const tDashboard = useTranslations('dashboard');
   return (slide) => {
-    const parted = (title: string) => ('parts' in slide && slide.parts > 1 ? t('part', { title, part: slide.part, parts: slide.parts }) : title);
+    const parted = (title: string) =>
+      'parts' in slide && slide.parts > 1
+        ? t('part', { title, part: slide.part, parts: slide.parts })
+        : title;
     switch (slide.kind) {
       case 'title':
         return tDashboard('title');
@@ -60,13 +63,24 @@ function useDay(): (value: string) => string {
   return (value) => format.dateTime(dateOnly(value), { dateStyle: 'long', timeZone: 'UTC' });
 }
 
-export function SlideView({ slide, number, deck }: { slide: Slide; number: number; deck: DeckContext }) {
+export function SlideView({
+  slide,
+  number,
+  deck,
+}: {
+  slide: Slide;
+  number: number;
+  deck: DeckContext;
+}) {
   const t = useTranslations('present');
   const tApp = useTranslations('app');
   const tDashboard = useTranslations('dashboard');
   const day = useDay();
   const title = useSlideTitle()(slide);
-  const filters = deck.filterWords.length === 0 ? t('noFilters') : t('filters', { list: deck.filterWords.join('; ') });
+  const filters =
+    deck.filterWords.length === 0
+      ? t('noFilters')
+      : t('filters', { list: deck.filterWords.join('; ') });
   const perspective = tDashboard(`perspectives.${deck.summary.perspective}`);
   return (
     <section
@@ -104,7 +118,9 @@ function SlideBody({ slide, deck }: { slide: Slide; deck: DeckContext }) {
     case 'title':
       return <TitleSlide deck={deck} />;
     case 'figures':
-      return <HeadlineFigures figures={deck.summary.figures} staleBefore={deck.summary.staleBefore} />;
+      return (
+        <HeadlineFigures figures={deck.summary.figures} staleBefore={deck.summary.staleBefore} />
+      );
     case 'byActor':
       return (
         <GroupSlide
@@ -113,7 +129,11 @@ function SlideBody({ slide, deck }: { slide: Slide; deck: DeckContext }) {
           note={
             slide.parts === 1
               ? t('byActorNote')
-              : t(slide.total > MAX_ACTOR_SLIDES * MAX_BARS ? 'byActorRanked' : 'byActorPart', { from: slide.first, to: slide.first + slide.rows.length - 1, total: slide.total })
+              : t(slide.total > MAX_ACTOR_SLIDES * MAX_BARS ? 'byActorRanked' : 'byActorPart', {
+                  from: slide.first,
+                  to: slide.first + slide.rows.length - 1,
+                  total: slide.total,
+                })
           }
         />
       );
@@ -122,14 +142,29 @@ function SlideBody({ slide, deck }: { slide: Slide; deck: DeckContext }) {
     case 'matrixTooLarge':
       return (
         <>
-          <p className="present-big-text">{t('matrixTooLarge', { pairs: slide.pairs, actors: slide.actors, commitments: slide.commitments, max: MAX_PRESENT_PAIRS })}</p>
-          <p className="present-note">{t('matrixTooLargeContested', { contested: slide.contested })}</p>
+          <p className="present-big-text">
+            {t('matrixTooLarge', {
+              pairs: slide.pairs,
+              actors: slide.actors,
+              commitments: slide.commitments,
+              max: MAX_PRESENT_PAIRS,
+            })}
+          </p>
+          <p className="present-note">
+            {t('matrixTooLargeContested', { contested: slide.contested })}
+          </p>
         </>
       );
     case 'byTheme':
       return <GroupSlide rows={slide.rows} groupHeader={tDashboard('theme')} />;
     case 'byObjective':
-      return <GroupSlide rows={slide.rows} groupHeader={tDashboard('objective')} note={t('byObjectiveNote')} />;
+      return (
+        <GroupSlide
+          rows={slide.rows}
+          groupHeader={tDashboard('objective')}
+          note={t('byObjectiveNote')}
+        />
+      );
     case 'overTime':
       return <OverTimeSlide points={slide.points} />;
     case 'contested':
@@ -149,9 +184,17 @@ function TitleSlide({ deck }: { deck: DeckContext }) {
       <p className="present-kicker">{tApp('name')}</p>
       <p className="present-big">{t('asOf', { date: day(deck.summary.asOf) })}</p>
       <p className="present-lead">
-        {tDashboard(`perspectives.${deck.summary.perspective}`)} · {deck.filterWords.length === 0 ? t('noFilters') : t('filters', { list: deck.filterWords.join('; ') })}
+        {tDashboard(`perspectives.${deck.summary.perspective}`)} ·{' '}
+        {deck.filterWords.length === 0
+          ? t('noFilters')
+          : t('filters', { list: deck.filterWords.join('; ') })}
       </p>
-      <p className="present-lead">{t('titleScope', { commitments: deck.summary.figures.commitments, actors: deck.summary.figures.actors })}</p>
+      <p className="present-lead">
+        {t('titleScope', {
+          commitments: deck.summary.figures.commitments,
+          actors: deck.summary.figures.actors,
+        })}
+      </p>
       {deck.demo ? <p className="present-lead">{tApp('demoNoticeDetail')}</p> : null}
     </div>
   );
@@ -163,7 +206,15 @@ function Percent({ value, reason }: { value: number | null; reason: string }) {
 }
 
 /** The figures behind a chart, in words and numbers, beside it. */
-function FiguresTable({ caption, groupHeader, rows }: { caption: string; groupHeader: string; rows: readonly (GroupRow & { extra?: ReactNode })[] }) {
+function FiguresTable({
+  caption,
+  groupHeader,
+  rows,
+}: {
+  caption: string;
+  groupHeader: string;
+  rows: readonly (GroupRow & { extra?: ReactNode })[];
+}) {
   const t = useTranslations('present');
   const tCharts = useTranslations('charts');
   return (
@@ -198,7 +249,15 @@ function FiguresTable({ caption, groupHeader, rows }: { caption: string; groupHe
   );
 }
 
-function GroupSlide({ rows, groupHeader, note }: { rows: GroupRow[]; groupHeader: string; note?: string }) {
+function GroupSlide({
+  rows,
+  groupHeader,
+  note,
+}: {
+  rows: GroupRow[];
+  groupHeader: string;
+  note?: string;
+}) {
   const t = useTranslations('present');
   return (
     <div className="present-split">
@@ -219,12 +278,21 @@ function OverTimeSlide({ points }: { points: TimePoint[] }) {
       <div className="present-chart">
         <p className="present-note">{t('overTimeNote')}</p>
         {/* A year's last quarter is labelled by its year: the labels stay whole at this size. */}
-        <StatusOverTime points={points.map((point) => (point.period.endsWith('-Q4') ? { ...point, period: point.period.slice(0, 4) } : point))} />
+        <StatusOverTime
+          points={points.map((point) =>
+            point.period.endsWith('-Q4') ? { ...point, period: point.period.slice(0, 4) } : point,
+          )}
+        />
       </div>
       <FiguresTable
         caption={t('figuresCaption')}
         groupHeader={t('period')}
-        rows={points.map((point) => ({ ...point, key: point.period, label: point.period, extra: <span className="present-row-detail">{day(point.date)}</span> }))}
+        rows={points.map((point) => ({
+          ...point,
+          key: point.period,
+          label: point.period,
+          extra: <span className="present-row-detail">{day(point.date)}</span>,
+        }))}
       />
     </div>
   );
@@ -243,7 +311,13 @@ function Badge({ status }: { status: StatusKey | null }) {
   );
 }
 
-function MatrixSlide({ slide, perspective }: { slide: Extract<Slide, { kind: 'matrix' }>; perspective: SummaryDto['perspective'] }) {
+function MatrixSlide({
+  slide,
+  perspective,
+}: {
+  slide: Extract<Slide, { kind: 'matrix' }>;
+  perspective: SummaryDto['perspective'];
+}) {
   const t = useTranslations('present');
   const tStatus = useTranslations('status');
   const tCharts = useTranslations('charts');
@@ -252,10 +326,18 @@ function MatrixSlide({ slide, perspective }: { slide: Extract<Slide, { kind: 'ma
   const last = slide.commitments.at(-1)?.code ?? '';
   return (
     <div className="present-matrix">
-      <p className="present-note">{t('matrixNote', { first, last, perspective: tDashboard(`perspectives.${perspective}`) })}</p>
+      <p className="present-note">
+        {t('matrixNote', { first, last, perspective: tDashboard(`perspectives.${perspective}`) })}
+      </p>
       {slide.actors.length > 0 ? (
         <table className="present-matrix-table">
-          <caption className="visually-hidden">{t('matrixCaption', { first, last, perspective: tDashboard(`perspectives.${perspective}`) })}</caption>
+          <caption className="visually-hidden">
+            {t('matrixCaption', {
+              first,
+              last,
+              perspective: tDashboard(`perspectives.${perspective}`),
+            })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{tDashboard('actor')}</th>
@@ -273,12 +355,18 @@ function MatrixSlide({ slide, perspective }: { slide: Extract<Slide, { kind: 'ma
                 {actor.cells.map(({ code, cell }) => {
                   const status = cell?.[perspective] ?? null;
                   const scale = status ? STATUS_SCALE[status.status] : null;
-                  const words = !cell ? t('notApplicable') : status ? tStatus(status.status) : tCharts('noReport');
+                  const words = !cell
+                    ? t('notApplicable')
+                    : status
+                      ? tStatus(status.status)
+                      : tCharts('noReport');
                   return (
                     <td
                       key={code}
                       className={`present-cell${cell ? '' : ' not-applicable'}${cell && !status ? ' no-report' : ''}${cell?.contested ? ' contested' : ''}${status?.stale ? ' stale' : ''}`}
-                      style={scale ? { background: scale.colour, color: scale.textColour } : undefined}
+                      style={
+                        scale ? { background: scale.colour, color: scale.textColour } : undefined
+                      }
                     >
                       <span aria-hidden="true">
                         {cell ? (scale ? scale.symbol : '–') : ''}
@@ -297,7 +385,14 @@ function MatrixSlide({ slide, perspective }: { slide: Extract<Slide, { kind: 'ma
           </tbody>
         </table>
       ) : null}
-      {slide.silentActors.length > 0 ? <p className="present-note">{t('silentActors', { count: slide.silentActors.length, names: slide.silentActors.join(', ') })}</p> : null}
+      {slide.silentActors.length > 0 ? (
+        <p className="present-note">
+          {t('silentActors', {
+            count: slide.silentActors.length,
+            names: slide.silentActors.join(', '),
+          })}
+        </p>
+      ) : null}
       <StatusLegend />
       <p className="present-key">{t('matrixKey')}</p>
     </div>
@@ -342,21 +437,35 @@ function ContestedSlide({ slide }: { slide: Extract<Slide, { kind: 'contested' }
   );
 }
 
-function CommitmentSlide({ slide, deck }: { slide: Extract<Slide, { kind: 'commitment' }>; deck: DeckContext }) {
+function CommitmentSlide({
+  slide,
+  deck,
+}: {
+  slide: Extract<Slide, { kind: 'commitment' }>;
+  deck: DeckContext;
+}) {
   const t = useTranslations('present');
   const tDashboard = useTranslations('dashboard');
-  const rows = perspectiveRows(slide.cells, { self: tDashboard('perspectives.self'), independent: tDashboard('perspectives.independent') });
+  const rows = perspectiveRows(slide.cells, {
+    self: tDashboard('perspectives.self'),
+    independent: tDashboard('perspectives.independent'),
+  });
   const contested = slide.cells.filter((cell) => cell.contested).length;
   const paragraphs = deck.paragraphs[slide.commitment.code];
   return (
     <div className="present-split">
       <div className="present-chart">
         <p className="present-note">
-          {paragraphs ? t('paragraphs', { paragraphs }) : null} {t('commitmentScope', { actors: slide.cells.length, contested })}
+          {paragraphs ? t('paragraphs', { paragraphs }) : null}{' '}
+          {t('commitmentScope', { actors: slide.cells.length, contested })}
         </p>
         <StatusBars rows={rows} orientation="horizontal" valueMode="count" />
       </div>
-      <FiguresTable caption={t('figuresCaption')} groupHeader={tDashboard('perspective')} rows={rows} />
+      <FiguresTable
+        caption={t('figuresCaption')}
+        groupHeader={tDashboard('perspective')}
+        rows={rows}
+      />
     </div>
   );
 }

@@ -5,11 +5,23 @@ import { revokeApiTokenAction } from './token-actions';
 import { TokenForm } from './token-form';
 
 /** The user's API tokens: create (shown once), list, revoke. */
-export async function ApiTokens({ userId, revokedId, error }: { userId: string; revokedId?: number; error?: 'notFound' }) {
+export async function ApiTokens({
+  userId,
+  revokedId,
+  error,
+}: {
+  userId: string;
+  revokedId?: number;
+  error?: 'notFound';
+}) {
   const [t, format] = await Promise.all([getTranslations('api.tokens'), getFormatter()]);
   const tokens = listApiTokens(userId);
-  const revoked = revokedId === undefined ? undefined : tokens.find((token) => token.id === revokedId && token.revokedAt !== null);
-  const when = (value: string) => format.dateTime(new Date(value), { dateStyle: 'medium', timeStyle: 'short' });
+  const revoked =
+    revokedId === undefined
+      ? undefined
+      : tokens.find((token) => token.id === revokedId && token.revokedAt !== null);
+  const when = (value: string) =>
+    format.dateTime(new Date(value), { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section aria-labelledby="api-tokens">
       <h2 id="api-tokens">{t('title')}</h2>
@@ -54,12 +66,18 @@ export async function ApiTokens({ userId, revokedId, error }: { userId: string; 
                   </td>
                   <td>{when(token.createdAt)}</td>
                   <td>{token.lastUsedAt ? when(token.lastUsedAt) : t('never')}</td>
-                  <td>{token.revokedAt ? t('revoked', { date: when(token.revokedAt) }) : t('active')}</td>
+                  <td>
+                    {token.revokedAt ? t('revoked', { date: when(token.revokedAt) }) : t('active')}
+                  </td>
                   <td>
                     {token.revokedAt ? null : (
                       <form action={revokeApiTokenAction}>
                         <input type="hidden" name="tokenId" value={token.id} />
-                        <button type="submit" className="button danger" aria-label={t('revokeLabel', { name: token.name })}>
+                        <button
+                          type="submit"
+                          className="button danger"
+                          aria-label={t('revokeLabel', { name: token.name })}
+                        >
                           {t('revoke')}
                         </button>
                       </form>

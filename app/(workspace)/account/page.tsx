@@ -14,7 +14,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const user = await requireUser('/account');
   const t = await getTranslations('auth');
   const { passwordChanged, tokenRevoked, tokenError } = await searchParams;
-  const revokedId = typeof tokenRevoked === 'string' && /^\d+$/.test(tokenRevoked) ? Number(tokenRevoked) : undefined;
+  const revokedId =
+    typeof tokenRevoked === 'string' && /^\d+$/.test(tokenRevoked)
+      ? Number(tokenRevoked)
+      : undefined;
   return (
     <>
       <h1>{t('account.title')}</h1>
@@ -36,7 +39,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       <h2>{t('account.changePassword')}</h2>
       <p>{t('account.changePasswordIntro')}</p>
       <PasswordForm email={user.email} />
-      <ApiTokens userId={user.id} revokedId={revokedId} error={tokenError === 'notFound' ? 'notFound' : undefined} />
+      <ApiTokens
+        userId={user.id}
+        revokedId={revokedId}
+        error={tokenError === 'notFound' ? 'notFound' : undefined}
+      />
     </>
   );
 }

@@ -15,13 +15,18 @@ const FIELDS: { name: PasswordField; autoComplete: string; hint?: boolean }[] = 
 /** Current password, new password twice. Errors next to each field and in a summary that takes focus. */
 export function PasswordForm({ email }: { email: string }) {
   const t = useTranslations('auth');
-  const [state, action, pending] = useActionState(changePassword, { fieldErrors: {} } as PasswordState);
-  const message = (code: string) => t(`errors.${code}`, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
+  const [state, action, pending] = useActionState(changePassword, {
+    fieldErrors: {},
+  } as PasswordState);
+  const message = (code: string) =>
+    t(`errors.${code}`, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => summaryRef.current?.focus(), [state]);
   const problems = [
     ...(state.formError ? [{ field: 'currentPassword', message: message(state.formError) }] : []),
-    ...FIELDS.flatMap(({ name }) => (state.fieldErrors[name] ? [{ field: name, message: message(state.fieldErrors[name]!) }] : [])),
+    ...FIELDS.flatMap(({ name }) =>
+      state.fieldErrors[name] ? [{ field: name, message: message(state.fieldErrors[name]!) }] : [],
+    ),
   ];
 
   return (
@@ -42,7 +47,9 @@ export function PasswordForm({ email }: { email: string }) {
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       {FIELDS.map(({ name, autoComplete, hint }) => {
         const error = state.fieldErrors[name];
-        const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+        const describedBy =
+          [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') ||
+          undefined;
         return (
           <div className="form-field" key={name}>
             <label htmlFor={name}>{t(`account.${name}`)}</label>

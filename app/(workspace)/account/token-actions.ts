@@ -14,16 +14,32 @@ const NAME_ERRORS: Record<string, TokenState['error']> = {
 };
 
 /** Issues a token for the signed-in user; the form shows it once and it is never shown again. */
-export const createApiTokenAction = guardedAction([actionArgs.state, actionArgs.form], async (user, _state: unknown, form: FormData): Promise<TokenState> => {
-  const result = issueApiToken(user.id, form.get('name') ?? '');
-  if (!result.ok) return { error: result.status === 400 ? (NAME_ERRORS[result.fieldErrors?.name ?? ''] ?? 'nameInvalid') : 'forbidden' };
-  revalidatePath('/account');
-  return { created: { name: String(form.get('name')).trim(), token: result.token } };
-});
+export const createApiTokenAction = guardedAction(
+  [actionArgs.state, actionArgs.form],
+  async (user, _state: unknown, form: FormData): Promise<TokenState> => {
+    const result = issueApiToken(user.id, form.get('name') ?? '');
+    if (!result.ok)
+      return {
+        error:
+          result.status === 400
+            ? (NAME_ERRORS[result.fieldErrors?.name ?? ''] ?? 'nameInvalid')
+            : 'forbidden',
+      };
+    revalidatePath('/account');
+    return { created: { name: String(form.get('name')).trim(), token: result.token } };
+  },
+);
 
 /** Revokes one of the signed-in user's tokens, for good. */
-export const revokeApiTokenAction = guardedAction([actionArgs.form], async (user, form: FormData): Promise<void> => {
-  const tokenId = form.get('tokenId');
-  const result = revokeApiToken(user.id, tokenId);
-  redirect(result.ok ? `/account?tokenRevoked=${result.id}#api-tokens` : '/account?tokenError=notFound#api-tokens');
-});
+export const revokeApiTokenAction = guardedAction(
+  [actionArgs.form],
+  async (user, form: FormData): Promise<void> => {
+    const tokenId = form.get('tokenId');
+    const result = revokeApiToken(user.id, tokenId);
+    redirect(
+      result.ok
+        ? `/account?tokenRevoked=${result.id}#api-tokens`
+        : '/account?tokenError=notFound#api-tokens',
+    );
+  },
+);

@@ -10,7 +10,10 @@ export function TokenForm() {
   const t = useTranslations('api.tokens');
   const [state, action, pending] = useActionState(createApiTokenAction, {} as TokenState);
   // The copy outcome belongs to the token it was about: a new answer from the action clears it.
-  const [copied, setCopied] = useState<{ state: TokenState; outcome: 'copied' | 'copyFailed' } | null>(null);
+  const [copied, setCopied] = useState<{
+    state: TokenState;
+    outcome: 'copied' | 'copyFailed';
+  } | null>(null);
   const copy = copied?.state === state ? copied.outcome : null;
   const createdRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
@@ -35,9 +38,21 @@ export function TokenForm() {
           <p>{t('created', { name: state.created.name })}</p>
           <div className="form-field">
             <label htmlFor="new-api-token">{t('tokenLabel')}</label>
-            <input id="new-api-token" type="text" readOnly value={state.created.token} spellCheck={false} autoComplete="off" onFocus={(event) => event.currentTarget.select()} />
+            <input
+              id="new-api-token"
+              type="text"
+              readOnly
+              value={state.created.token}
+              spellCheck={false}
+              autoComplete="off"
+              onFocus={(event) => event.currentTarget.select()}
+            />
           </div>
-          <button type="button" className="button secondary" onClick={() => void copyToken(state.created!.token)}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => void copyToken(state.created!.token)}
+          >
             {t('copy')}
           </button>
           <p aria-live="polite">{copy ? t(copy) : null}</p>
@@ -62,7 +77,11 @@ export function TokenForm() {
             maxLength={100}
             autoComplete="off"
             aria-invalid={state.error && state.error !== 'forbidden' ? true : undefined}
-            aria-describedby={state.error && state.error !== 'forbidden' ? 'api-token-name-hint api-token-name-error' : 'api-token-name-hint'}
+            aria-describedby={
+              state.error && state.error !== 'forbidden'
+                ? 'api-token-name-hint api-token-name-error'
+                : 'api-token-name-hint'
+            }
           />
         </div>
         {state.error === 'forbidden' ? (

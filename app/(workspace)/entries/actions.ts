@@ -3,7 +3,15 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { createEntry, publishEntry, returnEntry, submitEntry, updateEntry, withdrawEntry, type WriteResult } from '@/db/queries/entry-workflow';
+import {
+  createEntry,
+  publishEntry,
+  returnEntry,
+  submitEntry,
+  updateEntry,
+  withdrawEntry,
+  type WriteResult,
+} from '@/db/queries/entry-workflow';
 import { entryInputFromForm, EVIDENCE_ROWS } from '@/lib/entry-form';
 import { getEntryDetail } from '@/db/queries/entry-detail';
 import { refusalCode } from '@/lib/notice-codes';
@@ -47,30 +55,47 @@ function refresh(): void {
 }
 
 /** Creates (entryId null) or changes a draft; on success, back to "my entries". */
-export const saveEntry = guardedAction([actionArgs.optionalId, actionArgs.state, actionArgs.form], async (user, entryId: number | null, _state: unknown, form: FormData): Promise<FormState> => {
-  const input = entryInputFromForm(form);
-  const context = { requestId: await requestId() };
-  const result = entryId === null ? createEntry(user.id, input, context) : updateEntry(user.id, entryId, input, context);
-  if (!result.ok) {
-    const values = keptValues(form);
-    return { errors: formFieldErrors(result, values.evidence), values };
-  }
-  refresh();
-  redirect(`/entries/mine?saved=${result.entryId}`);
-});
+export const saveEntry = guardedAction(
+  [actionArgs.optionalId, actionArgs.state, actionArgs.form],
+  async (user, entryId: number | null, _state: unknown, form: FormData): Promise<FormState> => {
+    const input = entryInputFromForm(form);
+    const context = { requestId: await requestId() };
+    const result =
+      entryId === null
+        ? createEntry(user.id, input, context)
+        : updateEntry(user.id, entryId, input, context);
+    if (!result.ok) {
+      const values = keptValues(form);
+      return { errors: formFieldErrors(result, values.evidence), values };
+    }
+    refresh();
+    redirect(`/entries/mine?saved=${result.entryId}`);
+  },
+);
 
 /**
  * Back to a page with a fixed code for what happened (never text: see lib/notice-codes.ts). A
  * refusal is said on the entry's own page while it may still act there (`here`), else on the list.
  */
-function outcome(result: WriteResult, done: 'submitted' | 'published' | 'returned', pages: { back: string; here?: string }): never {
+function outcome(
+  result: WriteResult,
+  done: 'submitted' | 'published' | 'returned',
+  pages: { back: string; here?: string },
+): never {
   refresh();
   if (result.ok) redirect(`${pages.back}?${done}=${result.entryId}`);
-  const page = pages.here !== undefined && result.status !== 403 && result.status !== 404 ? pages.here : pages.back;
+  const page =
+    pages.here !== undefined && result.status !== 403 && result.status !== 404
+      ? pages.here
+      : pages.back;
   redirect(`${page}?error=${refusalCode(result)}`);
 }
 
-export const submitAction = guardedAction([actionArgs.id], async (user, entryId: number) => outcome(submitEntry(user.id, entryId, { requestId: await requestId() }), 'submitted', { back: '/entries/mine' }));
+export const submitAction = guardedAction([actionArgs.id], async (user, entryId: number) =>
+  outcome(submitEntry(user.id, entryId, { requestId: await requestId() }), 'submitted', {
+    back: '/entries/mine',
+  }),
+);
 
 /**
  * Publishes from the confirmation page only (entries/[id]/publish): its form says that publishing
@@ -78,21 +103,43 @@ export const submitAction = guardedAction([actionArgs.id], async (user, entryId:
  * confirmation instead, and an entry changed after its confirmation was shown is not published
  * unseen. Who may publish is decided by publishEntry, in the data layer.
  */
-export const publishAction = guardedAction([actionArgs.id, actionArgs.form], async (user, entryId: number, form: FormData) => {
-  const confirmation = `/entries/${entryId}/publish`;
-  if (form.get('confirmed') !== 'permanent') redirect(confirmation);
-  const version = form.get('version');
-  const back = getEntryDetail(entryId)?.state === 'submitted' ? '/entries/review' : '/entries/mine';
-  return outcome(publishEntry(user.id, entryId, { requestId: await requestId(), version: typeof version === 'string' ? version : '' }), 'published', { back, here: confirmation });
-});
-
-export const returnAction = guardedAction([actionArgs.id, actionArgs.form], async (user, entryId: number, form: FormData) =>
-  outcome(returnEntry(user.id, entryId, form.get('note'), { requestId: await requestId() }), 'returned', { back: '/entries/review', here: `/entries/${entryId}/review` }),
+export const publishAction = guardedAction(
+  [actionArgs.id, actionArgs.form],
+  async (user, entryId: number, form: FormData) => {
+    const confirmation = `/entries/${entryId}/publish`;
+    if (form.get('confirmed') !== 'permanent') redirect(confirmation);
+    const version = form.get('version');
+    const back =
+      getEntryDetail(entryId)?.state === 'submitted' ? '/entries/review' : '/entries/mine';
+    return outcome(
+      publishEntry(user.id, entryId, {
+        requestId: await requestId(),
+        version: typeof version === 'string' ? version : '',
+      }),
+      'published',
+      { back, here: confirmation },
+    );
+  },
 );
 
-export const withdrawAction = guardedAction([actionArgs.id, actionArgs.form], async (user, entryId: number, form: FormData) => {
-  const result = withdrawEntry(user.id, entryId, form.get('reason'), { requestId: await requestId() });
-  refresh();
-  if (result.ok) redirect(`/changes?withdrawn=${entryId}`);
-  redirect(`/admin/entries/${entryId}/withdraw?error=${refusalCode(result)}`);
-});
+export const returnAction = guardedAction(
+  [actionArgs.id, actionArgs.form],
+  async (user, entryId: number, form: FormData) =>
+    outcome(
+      returnEntry(user.id, entryId, form.get('note'), { requestId: await requestId() }),
+      'returned',
+      { back: '/entries/review', here: `/entries/${entryId}/review` },
+    ),
+);
+
+export const withdrawAction = guardedAction(
+  [actionArgs.id, actionArgs.form],
+  async (user, entryId: number, form: FormData) => {
+    const result = withdrawEntry(user.id, entryId, form.get('reason'), {
+      requestId: await requestId(),
+    });
+    refresh();
+    if (result.ok) redirect(`/changes?withdrawn=${entryId}`);
+    redirect(`/admin/entries/${entryId}/withdraw?error=${refusalCode(result)}`);
+  },
+);

@@ -1,6 +1,14 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslations } from 'next-intl';
 import { STATUS_KEYS } from '@/lib/status-scale';
 import { CONFIDENCE_LEVELS, EVIDENCE_RELATIONS, MEASURES } from '@/lib/taxonomy';
@@ -29,7 +37,14 @@ const INITIAL_STATE: FormState = { errors: {}, values: null };
  * values the action returns after each attempt, so nothing typed or chosen is lost on an error.
  * Errors come back from the server next to each field and in a summary that takes focus.
  */
-export function EntryForm({ action, values: initial, commitments, subjects, submitLabel, locked }: EntryFormProps) {
+export function EntryForm({
+  action,
+  values: initial,
+  commitments,
+  subjects,
+  submitLabel,
+  locked,
+}: EntryFormProps) {
   const t = useTranslations('entryForm');
   const tStatus = useTranslations('status');
   const tMeasure = useTranslations('measure');
@@ -41,12 +56,25 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
     setShownState(state);
     if (state.values) setValues(state.values);
   }
-  const set = <K extends keyof EntryFormValues>(key: K, value: EntryFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
-  const evidence = Array.from({ length: EVIDENCE_ROWS }, (_, index) => values.evidence[index] ?? BLANK_LINK);
-  const setLink = (row: number, change: Partial<EvidenceLink>) => set('evidence', evidence.map((link, index) => (index === row ? { ...link, ...change } : link)));
+  const set = <K extends keyof EntryFormValues>(key: K, value: EntryFormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const evidence = Array.from(
+    { length: EVIDENCE_ROWS },
+    (_, index) => values.evidence[index] ?? BLANK_LINK,
+  );
+  const setLink = (row: number, change: Partial<EvidenceLink>) =>
+    set(
+      'evidence',
+      evidence.map((link, index) => (index === row ? { ...link, ...change } : link)),
+    );
 
-  const independent = subjects.find((candidate) => String(candidate.id) === values.subject)?.self === false;
-  const errorList = Object.entries(state.errors).map(([field, error]) => ({ field, target: errorTarget(field, independent), text: errorText(t, field, error) }));
+  const independent =
+    subjects.find((candidate) => String(candidate.id) === values.subject)?.self === false;
+  const errorList = Object.entries(state.errors).map(([field, error]) => ({
+    field,
+    target: errorTarget(field, independent),
+    text: errorText(t, field, error),
+  }));
   const summary = useRef<HTMLDivElement>(null);
   // Once per attempt, not per keystroke: the summary takes focus when the server's answer arrives.
   useEffect(() => {
@@ -54,7 +82,10 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
   }, [state]);
 
   const errorsAt = (id: string) => errorList.filter((error) => error.target === id);
-  const describedBy = (id: string, hint?: boolean) => [hint ? `${id}-hint` : '', errorsAt(id).length > 0 ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = (id: string, hint?: boolean) =>
+    [hint ? `${id}-hint` : '', errorsAt(id).length > 0 ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
   const invalid = (id: string) => errorsAt(id).length > 0 || undefined;
   const error = (id: string) => {
     const here = errorsAt(id);
@@ -93,7 +124,16 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
         <RequiredLabel htmlFor="commitment" marker={t('required')}>
           {t('fields.commitment')}
         </RequiredLabel>
-        <select id="commitment" name="commitment" value={values.commitment} onChange={(event) => set('commitment', event.target.value)} disabled={locked} aria-required aria-describedby={describedBy('commitment')} aria-invalid={invalid('commitment')}>
+        <select
+          id="commitment"
+          name="commitment"
+          value={values.commitment}
+          onChange={(event) => set('commitment', event.target.value)}
+          disabled={locked}
+          aria-required
+          aria-describedby={describedBy('commitment')}
+          aria-invalid={invalid('commitment')}
+        >
           <option value="">{t('chooseCommitment')}</option>
           {commitments.map((commitment) => (
             <option key={commitment.code} value={commitment.code}>
@@ -107,10 +147,20 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
 
       <Field>
         <label htmlFor="subject">{t('fields.subject')}</label>
-        <select id="subject" name="subject" value={values.subject} onChange={(event) => set('subject', event.target.value)} disabled={locked} aria-describedby={describedBy('subject', true)} aria-invalid={invalid('subject')}>
+        <select
+          id="subject"
+          name="subject"
+          value={values.subject}
+          onChange={(event) => set('subject', event.target.value)}
+          disabled={locked}
+          aria-describedby={describedBy('subject', true)}
+          aria-invalid={invalid('subject')}
+        >
           {subjects.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
-              {candidate.self ? t('selfReportOption', { name: candidate.name }) : t('assessmentOption', { name: candidate.name })}
+              {candidate.self
+                ? t('selfReportOption', { name: candidate.name })
+                : t('assessmentOption', { name: candidate.name })}
             </option>
           ))}
         </select>
@@ -121,14 +171,27 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
         {error('subject')}
       </Field>
 
-      <fieldset className="form-field" role="radiogroup" aria-required aria-describedby={describedBy('status')}>
+      <fieldset
+        className="form-field"
+        role="radiogroup"
+        aria-required
+        aria-describedby={describedBy('status')}
+      >
         <legend>
           {t('fields.status')}
           <span className="meta"> {t('required')}</span>
         </legend>
         {STATUS_KEYS.map((key, index) => (
           <label key={key} className="choice">
-            <input type="radio" id={index === 0 ? 'status' : `status-${key}`} name="status" value={key} checked={values.status === key} onChange={() => set('status', key)} /> {tStatus(key)}
+            <input
+              type="radio"
+              id={index === 0 ? 'status' : `status-${key}`}
+              name="status"
+              value={key}
+              checked={values.status === key}
+              onChange={() => set('status', key)}
+            />{' '}
+            {tStatus(key)}
           </label>
         ))}
         {error('status')}
@@ -138,7 +201,16 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
         <RequiredLabel htmlFor="asOf" marker={t('required')}>
           {t('fields.asOf')}
         </RequiredLabel>
-        <input id="asOf" name="asOf" type="date" value={values.asOf} onChange={(event) => set('asOf', event.target.value)} aria-required aria-describedby={describedBy('asOf', true)} aria-invalid={invalid('asOf')} />
+        <input
+          id="asOf"
+          name="asOf"
+          type="date"
+          value={values.asOf}
+          onChange={(event) => set('asOf', event.target.value)}
+          aria-required
+          aria-describedby={describedBy('asOf', true)}
+          aria-invalid={invalid('asOf')}
+        />
         <p id="asOf-hint" className="meta">
           {t('asOfHint')}
         </p>
@@ -149,13 +221,32 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
         <RequiredLabel htmlFor="summary" marker={t('required')}>
           {t('fields.summary')}
         </RequiredLabel>
-        <input id="summary" name="summary" type="text" value={values.summary} onChange={(event) => set('summary', event.target.value)} maxLength={LIMITS.summary} aria-required aria-describedby={describedBy('summary')} aria-invalid={invalid('summary')} />
+        <input
+          id="summary"
+          name="summary"
+          type="text"
+          value={values.summary}
+          onChange={(event) => set('summary', event.target.value)}
+          maxLength={LIMITS.summary}
+          aria-required
+          aria-describedby={describedBy('summary')}
+          aria-invalid={invalid('summary')}
+        />
         {error('summary')}
       </Field>
 
       <Field>
         <label htmlFor="narrative">{t('fields.narrative')}</label>
-        <textarea id="narrative" name="narrative" rows={6} value={values.narrative} onChange={(event) => set('narrative', event.target.value)} maxLength={LIMITS.narrative} aria-describedby={describedBy('narrative')} aria-invalid={invalid('narrative')} />
+        <textarea
+          id="narrative"
+          name="narrative"
+          rows={6}
+          value={values.narrative}
+          onChange={(event) => set('narrative', event.target.value)}
+          maxLength={LIMITS.narrative}
+          aria-describedby={describedBy('narrative')}
+          aria-invalid={invalid('narrative')}
+        />
         {error('narrative')}
       </Field>
 
@@ -169,7 +260,14 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
               name="measures"
               value={measure}
               checked={values.measures.includes(measure)}
-              onChange={(event) => set('measures', event.target.checked ? [...values.measures, measure] : values.measures.filter((chosen) => chosen !== measure))}
+              onChange={(event) =>
+                set(
+                  'measures',
+                  event.target.checked
+                    ? [...values.measures, measure]
+                    : values.measures.filter((chosen) => chosen !== measure),
+                )
+              }
             />{' '}
             {tMeasure(measure)}
           </label>
@@ -186,15 +284,34 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
               const id = `evidence-${index}-${part}`;
               return (
                 <div key={part} className="field">
-                  <label htmlFor={id}>{t(part === 'url' ? 'evidenceUrl' : 'evidenceTitle', { n: index + 1 })}</label>
-                  <input id={id} name={`evidence.${index}.${part}`} type={part === 'url' ? 'url' : 'text'} value={link[part]} onChange={(event) => setLink(index, { [part]: event.target.value })} aria-describedby={describedBy(id)} aria-invalid={invalid(id)} />
+                  <label htmlFor={id}>
+                    {t(part === 'url' ? 'evidenceUrl' : 'evidenceTitle', { n: index + 1 })}
+                  </label>
+                  <input
+                    id={id}
+                    name={`evidence.${index}.${part}`}
+                    type={part === 'url' ? 'url' : 'text'}
+                    value={link[part]}
+                    onChange={(event) => setLink(index, { [part]: event.target.value })}
+                    aria-describedby={describedBy(id)}
+                    aria-invalid={invalid(id)}
+                  />
                   {error(id)}
                 </div>
               );
             })}
             <div className="field">
-              <label htmlFor={`evidence-${index}-relation`}>{t('evidenceRelation', { n: index + 1 })}</label>
-              <select id={`evidence-${index}-relation`} name={`evidence.${index}.relation`} value={link.relation} onChange={(event) => setLink(index, { relation: event.target.value })} aria-describedby={describedBy(`evidence-${index}-relation`)} aria-invalid={invalid(`evidence-${index}-relation`)}>
+              <label htmlFor={`evidence-${index}-relation`}>
+                {t('evidenceRelation', { n: index + 1 })}
+              </label>
+              <select
+                id={`evidence-${index}-relation`}
+                name={`evidence.${index}.relation`}
+                value={link.relation}
+                onChange={(event) => setLink(index, { relation: event.target.value })}
+                aria-describedby={describedBy(`evidence-${index}-relation`)}
+                aria-invalid={invalid(`evidence-${index}-relation`)}
+              >
                 {EVIDENCE_RELATIONS.map((relation) => (
                   <option key={relation} value={relation}>
                     {tRelation(relation)}
@@ -212,7 +329,15 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
           <RequiredLabel htmlFor="confidence" marker={t('required')}>
             {t('fields.confidence')}
           </RequiredLabel>
-          <select id="confidence" name="confidence" value={values.confidence} onChange={(event) => set('confidence', event.target.value)} aria-required aria-describedby={describedBy('confidence')} aria-invalid={invalid('confidence')}>
+          <select
+            id="confidence"
+            name="confidence"
+            value={values.confidence}
+            onChange={(event) => set('confidence', event.target.value)}
+            aria-required
+            aria-describedby={describedBy('confidence')}
+            aria-invalid={invalid('confidence')}
+          >
             <option value="">{t('chooseConfidence')}</option>
             {CONFIDENCE_LEVELS.map((level) => (
               <option key={level} value={level}>
@@ -229,7 +354,15 @@ export function EntryForm({ action, values: initial, commitments, subjects, subm
       <fieldset className="form-field">
         <legend>{t('doNoHarm')}</legend>
         <label className="choice">
-          <input type="checkbox" id="adverseEffects" name="adverseEffects" checked={values.adverseEffects} onChange={(event) => set('adverseEffects', event.target.checked)} aria-describedby={describedBy('adverseEffects')} aria-invalid={invalid('adverseEffects')} />{' '}
+          <input
+            type="checkbox"
+            id="adverseEffects"
+            name="adverseEffects"
+            checked={values.adverseEffects}
+            onChange={(event) => set('adverseEffects', event.target.checked)}
+            aria-describedby={describedBy('adverseEffects')}
+            aria-invalid={invalid('adverseEffects')}
+          />{' '}
           {t('fields.adverseEffects')}
         </label>
         {error('adverseEffects')}
@@ -269,7 +402,15 @@ function Field({ children }: { children: ReactNode }) {
 }
 
 /** A label with "(required)" beside it, not in it: the field's name stays its own, and aria-required says it to assistive technology. */
-function RequiredLabel({ htmlFor, marker, children }: { htmlFor: string; marker: string; children: ReactNode }) {
+function RequiredLabel({
+  htmlFor,
+  marker,
+  children,
+}: {
+  htmlFor: string;
+  marker: string;
+  children: ReactNode;
+}) {
   return (
     <div className="label-line">
       <label htmlFor={htmlFor}>{children}</label> <span className="meta">{marker}</span>

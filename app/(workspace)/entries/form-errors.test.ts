@@ -5,30 +5,71 @@ import { entryInputSchema, fieldErrorCodes, fieldErrors } from '@/lib/entry-inpu
 import messages from '@/lib/i18n/messages/en.json';
 import { errorTarget, errorText, formFieldErrors, type EntryFormTranslator } from './form-errors';
 
-const t = createTranslator({ locale: 'en', messages, namespace: 'entryForm' }) as unknown as EntryFormTranslator;
+const t = createTranslator({
+  locale: 'en',
+  messages,
+  namespace: 'entryForm',
+}) as unknown as EntryFormTranslator;
 
 const BLANK = { url: '', title: '', relation: 'supports' };
 
 describe('errors of the entry form', () => {
   it('names the evidence row the person filled, though blank rows before it are left out', () => {
-    const evidence = [BLANK, { url: 'not a link', title: 'Decree', relation: 'context' }, BLANK, { url: 'https://example.org', title: '', relation: 'supports' }, BLANK];
+    const evidence = [
+      BLANK,
+      { url: 'not a link', title: 'Decree', relation: 'context' },
+      BLANK,
+      { url: 'https://example.org', title: '', relation: 'supports' },
+      BLANK,
+    ];
     const form = new FormData();
-    for (const [field, value] of Object.entries({ idempotencyKey: 'form-12345678', commitment: 'TIP-01', subject: '1', status: 'limited', asOf: '2025-01-15', summary: 'A summary' })) form.append(field, value);
-    evidence.forEach((link, row) => Object.entries(link).forEach(([part, value]) => form.append(`evidence.${row}.${part}`, value)));
+    for (const [field, value] of Object.entries({
+      idempotencyKey: 'form-12345678',
+      commitment: 'TIP-01',
+      subject: '1',
+      status: 'limited',
+      asOf: '2025-01-15',
+      summary: 'A summary',
+    }))
+      form.append(field, value);
+    evidence.forEach((link, row) =>
+      Object.entries(link).forEach(([part, value]) =>
+        form.append(`evidence.${row}.${part}`, value),
+      ),
+    );
     const parsed = entryInputSchema.safeParse(entryInputFromForm(form));
     if (parsed.success) throw new Error('expected a refusal');
-    const errors = formFieldErrors({ message: 'Check', fieldErrors: fieldErrors(parsed.error), fieldCodes: fieldErrorCodes(parsed.error) }, evidence);
+    const errors = formFieldErrors(
+      {
+        message: 'Check',
+        fieldErrors: fieldErrors(parsed.error),
+        fieldCodes: fieldErrorCodes(parsed.error),
+      },
+      evidence,
+    );
     expect(Object.keys(errors).sort()).toEqual(['evidence.1.url', 'evidence.3.title']);
-    expect(errorText(t, 'evidence.1.url', errors['evidence.1.url']!)).toBe('Evidence link 2: enter a web address that starts with http:// or https://');
-    expect(errorText(t, 'evidence.3.title', errors['evidence.3.title']!)).toBe('Evidence link 4: give the link a title, or clear its web address');
+    expect(errorText(t, 'evidence.1.url', errors['evidence.1.url']!)).toBe(
+      'Evidence link 2: enter a web address that starts with http:// or https://',
+    );
+    expect(errorText(t, 'evidence.3.title', errors['evidence.3.title']!)).toBe(
+      'Evidence link 4: give the link a title, or clear its web address',
+    );
     expect(errorTarget('evidence.3.title', false)).toBe('evidence-3-title');
   });
 
   it.each([
     ['status', 'invalid_choice', 'Status: choose one of the statuses'],
-    ['evidence.1.relation', 'invalid_choice', 'Evidence link 2: say whether it supports, contradicts or gives context'],
+    [
+      'evidence.1.relation',
+      'invalid_choice',
+      'Evidence link 2: say whether it supports, contradicts or gives context',
+    ],
     ['commitment', 'required', 'Commitment: choose the commitment this entry is about'],
-    ['confidence', 'required', 'Confidence of this assessment: choose how confident you are in this independent assessment'],
+    [
+      'confidence',
+      'required',
+      'Confidence of this assessment: choose how confident you are in this independent assessment',
+    ],
     ['summary', 'too_long', 'Summary (one line): must be at most 300 characters'],
     ['measures.0', 'invalid_choice', 'Measures taken: choose measures from the list'],
     ['reporter', 'unknown_field', 'reporter: is not a field of this form'],
@@ -37,7 +78,9 @@ describe('errors of the entry form', () => {
   });
 
   it('falls back to the data layer’s English for a refusal without a code', () => {
-    expect(errorText(t, 'body', { code: null, message: 'You may not do this.' })).toBe('Form: You may not do this.');
+    expect(errorText(t, 'body', { code: null, message: 'You may not do this.' })).toBe(
+      'Form: You may not do this.',
+    );
   });
 
   it('points each error at an element the form shows, or at none', () => {
@@ -49,6 +92,8 @@ describe('errors of the entry form', () => {
     expect(errorTarget('confidence', true)).toBe('confidence');
     expect(errorTarget('confidence', false)).toBe('subject');
     expect(errorTarget('idempotencyKey', false)).toBeNull();
-    expect(formFieldErrors({ message: 'You may not do this.' }, [])).toEqual({ body: { code: null, message: 'You may not do this.' } });
+    expect(formFieldErrors({ message: 'You may not do this.' }, [])).toEqual({
+      body: { code: null, message: 'You may not do this.' },
+    });
   });
 });

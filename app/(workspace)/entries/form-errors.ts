@@ -6,19 +6,38 @@ import type { EntryFormValues, FormFieldError } from './form-state';
  * A refusal's field errors keyed as the form names its fields. The data layer numbers evidence
  * links after blank rows are left out, so "evidence.0" may be the form's second row.
  */
-export function formFieldErrors(refusal: { message: string; fieldErrors?: FieldErrors; fieldCodes?: FieldErrorCodes }, evidence: EntryFormValues['evidence']): Record<string, FormFieldError> {
+export function formFieldErrors(
+  refusal: { message: string; fieldErrors?: FieldErrors; fieldCodes?: FieldErrorCodes },
+  evidence: EntryFormValues['evidence'],
+): Record<string, FormFieldError> {
   if (!refusal.fieldErrors) return { body: { code: null, message: refusal.message } };
-  const rows = evidence.flatMap((link, index) => (link.url.trim() || link.title.trim() ? [index] : []));
+  const rows = evidence.flatMap((link, index) =>
+    link.url.trim() || link.title.trim() ? [index] : [],
+  );
   return Object.fromEntries(
     Object.entries(refusal.fieldErrors).map(([field, message]) => {
       const row = /^evidence\.(\d+)(\..+)?$/.exec(field);
       const formRow = row ? rows[Number(row[1])] : undefined;
-      return [formRow === undefined ? field : `evidence.${formRow}${row?.[2] ?? ''}`, { code: refusal.fieldCodes?.[field] ?? null, message }];
+      return [
+        formRow === undefined ? field : `evidence.${formRow}${row?.[2] ?? ''}`,
+        { code: refusal.fieldCodes?.[field] ?? null, message },
+      ];
     }),
   );
 }
 
-const FIELD_IDS = new Set(['commitment', 'subject', 'status', 'asOf', 'summary', 'narrative', 'measures', 'confidence', 'adverseEffects', 'adverseEffectsDescription']);
+const FIELD_IDS = new Set([
+  'commitment',
+  'subject',
+  'status',
+  'asOf',
+  'summary',
+  'narrative',
+  'measures',
+  'confidence',
+  'adverseEffects',
+  'adverseEffectsDescription',
+]);
 
 /**
  * The id of the element a field's error points to (the error summary links there, the message
@@ -50,21 +69,50 @@ export interface EntryFormTranslator {
 export function errorText(t: EntryFormTranslator, field: string, error: FormFieldError): string {
   const { group, label, row, max } = errorWording(field);
   // A field the form does not have (a forged one) is named as it was sent.
-  const name = row !== null ? t('evidenceLink', { n: row }) : t.has(`fields.${label}`) && error.code !== 'unknown_field' ? t(`fields.${label}`) : field;
-  const key = error.code === null || (error.code === 'too_long' && max === null) ? undefined : [`errors.${group}.${error.code}`, `errors.any.${error.code}`].find((candidate) => t.has(candidate));
+  const name =
+    row !== null
+      ? t('evidenceLink', { n: row })
+      : t.has(`fields.${label}`) && error.code !== 'unknown_field'
+        ? t(`fields.${label}`)
+        : field;
+  const key =
+    error.code === null || (error.code === 'too_long' && max === null)
+      ? undefined
+      : [`errors.${group}.${error.code}`, `errors.any.${error.code}`].find((candidate) =>
+          t.has(candidate),
+        );
   return t('fieldError', { field: name, message: key ? t(key, { max: max ?? 0 }) : error.message });
 }
 
 /** How a field's error is worded from the catalogue: its group of messages, and the evidence row it is about. */
-function errorWording(field: string): { group: string; label: string; row: number | null; max: number | null } {
+function errorWording(field: string): {
+  group: string;
+  label: string;
+  row: number | null;
+  max: number | null;
+} {
   const evidence = /^evidence\.(\d+)(?:\.(url|title|relation))?$/.exec(field);
   if (evidence) {
     const part = evidence[2] as 'url' | 'title' | 'relation' | undefined;
     const group = part ? `evidence${part[0]!.toUpperCase()}${part.slice(1)}` : 'evidenceLink';
-    return { group, label: 'evidence', row: Number(evidence[1]) + 1, max: part === 'url' ? LIMITS.url : part === 'title' ? LIMITS.title : null };
+    return {
+      group,
+      label: 'evidence',
+      row: Number(evidence[1]) + 1,
+      max: part === 'url' ? LIMITS.url : part === 'title' ? LIMITS.title : null,
+    };
   }
   const base = /^measures\.\d+$/.test(field) ? 'measures' : field;
-  return { group: base, label: base, row: null, max: TEXT_LIMITS[base] ?? (base === 'evidence' ? LIMITS.evidence : null) };
+  return {
+    group: base,
+    label: base,
+    row: null,
+    max: TEXT_LIMITS[base] ?? (base === 'evidence' ? LIMITS.evidence : null),
+  };
 }
 
-const TEXT_LIMITS: Record<string, number> = { summary: LIMITS.summary, narrative: LIMITS.narrative, adverseEffectsDescription: LIMITS.adverseEffectsDescription };
+const TEXT_LIMITS: Record<string, number> = {
+  summary: LIMITS.summary,
+  narrative: LIMITS.narrative,
+  adverseEffectsDescription: LIMITS.adverseEffectsDescription,
+};

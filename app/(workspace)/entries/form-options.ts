@@ -26,7 +26,11 @@ export function blankValues(commitment: string, subject: string): EntryFormValue
 }
 
 /** The form filled from an entry: to edit a draft, or to start a correction of a published one. */
-export function valuesFromEntry(entry: EntryRow, commitmentCode: string, correction: boolean): EntryFormValues {
+export function valuesFromEntry(
+  entry: EntryRow,
+  commitmentCode: string,
+  correction: boolean,
+): EntryFormValues {
   const evidence = JSON.parse(entry.evidence) as EntryFormValues['evidence'];
   return {
     idempotencyKey: correction ? `form-${randomUUID()}` : entry.idempotencyKey,

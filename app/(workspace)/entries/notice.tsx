@@ -8,7 +8,11 @@ const DONE = ['saved', 'submitted', 'published', 'returned'] as const;
  * shown as the catalogue's message. Text in the URL is never shown, and an unknown code shows
  * nothing, so no link can put words in the site's mouth.
  */
-export async function ActionNotice({ query }: { query: Record<string, string | string[] | undefined> }) {
+export async function ActionNotice({
+  query,
+}: {
+  query: Record<string, string | string[] | undefined>;
+}) {
   const t = await getTranslations();
   const refused = knownCode(REFUSAL_CODES, query.error);
   if (refused) {

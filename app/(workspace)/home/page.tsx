@@ -23,7 +23,9 @@ export default async function HomePage() {
     <>
       <h1>{t('title')}</h1>
       <p className="lead">
-        {user.actorName ? t('intro', { name: user.name, actor: user.actorName }) : t('adminIntro', { name: user.name })}
+        {user.actorName
+          ? t('intro', { name: user.name, actor: user.actorName })
+          : t('adminIntro', { name: user.name })}
       </p>
       {user.role === 'admin' ? <AdminHome /> : <MemberHome user={user} />}
     </>
@@ -82,7 +84,11 @@ async function MemberHome({ user }: { user: CurrentUser }) {
           intro={t(`${key}Intro`)}
           empty={t(`${key}Empty`)}
           entries={mine.filter((entry) => entry.state === state)}
-          action={(entry) => (next === 'edit' ? { href: `/entries/${entry.id}/edit`, label: t('edit') } : { href: `/entries/${entry.id}`, label: t('open') })}
+          action={(entry) =>
+            next === 'edit'
+              ? { href: `/entries/${entry.id}/edit`, label: t('edit') }
+              : { href: `/entries/${entry.id}`, label: t('open') }
+          }
         />
       ))}
     </>

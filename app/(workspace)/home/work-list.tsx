@@ -44,11 +44,19 @@ export async function WorkList({
             return (
               <li key={entry.id} className="card">
                 <h3>
-                  <span className="code">{entry.commitmentCode}</span> <span dir="auto">{entry.summary}</span>
+                  <span className="code">{entry.commitmentCode}</span>{' '}
+                  <span dir="auto">{entry.summary}</span>
                 </h3>
                 <p className="meta">
-                  <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} · {entry.subjectName} ·{' '}
-                  {t('updated', { date: format.dateTime(new Date(entry.updatedAt), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) })}
+                  <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} ·{' '}
+                  {entry.subjectName} ·{' '}
+                  {t('updated', {
+                    date: format.dateTime(new Date(entry.updatedAt), {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                      timeZone: 'UTC',
+                    }),
+                  })}
                 </p>
                 {entry.state === 'returned' && entry.returnNote ? (
                   <div>
@@ -59,7 +67,10 @@ export async function WorkList({
                   </div>
                 ) : null}
                 <p>
-                  <Link href={next.href} aria-label={t('actionNamed', { action: next.label, summary: entry.summary })}>
+                  <Link
+                    href={next.href}
+                    aria-label={t('actionNamed', { action: next.label, summary: entry.summary })}
+                  >
                     {next.label}
                   </Link>
                 </p>

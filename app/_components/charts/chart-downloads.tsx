@@ -6,7 +6,13 @@
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { chartCsv, chartFileName, chartJson, type ChartData, type ChartExportMeta } from '@/lib/chart-export';
+import {
+  chartCsv,
+  chartFileName,
+  chartJson,
+  type ChartData,
+  type ChartExportMeta,
+} from '@/lib/chart-export';
 import { CELL_KEYS, type CellKey } from '@/lib/summary-types';
 import { dateOnly } from '@/lib/dates';
 import { chartImageSvg, legendFor, saveFile, svgToPng } from './chart-image';
@@ -54,13 +60,18 @@ export function ChartDownloads({
   const toggle = useRef<HTMLButtonElement>(null);
   const panelId = `${chartId}-downloads-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
 
-  const fileName = (extension: Format) => chartFileName(download.name ?? chartId, download.asOf, extension);
+  const fileName = (extension: Format) =>
+    chartFileName(download.name ?? chartId, download.asOf, extension);
   const source = t('source', { app: tApp('name') });
   const meta = (): ChartExportMeta => ({
     title,
     chart: chartId,
     asOf: download.asOf,
-    filters: Object.fromEntries(Object.entries(download.filters).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')),
+    filters: Object.fromEntries(
+      Object.entries(download.filters).filter(
+        (entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '',
+      ),
+    ),
     source,
     url: window.location.href,
     demo,
@@ -68,16 +79,24 @@ export function ChartDownloads({
   });
 
   const describeCell = (key: string) =>
-    (CELL_KEYS as readonly string[]).includes(key) ? { symbol: cellSymbol(key as CellKey), label: cellLabel(key as CellKey) } : null;
+    (CELL_KEYS as readonly string[]).includes(key)
+      ? { symbol: cellSymbol(key as CellKey), label: cellLabel(key as CellKey) }
+      : null;
 
   async function image(extension: 'png' | 'svg'): Promise<Blob> {
     const surface = await chartSurface();
     if (!surface) throw new Error(t('noChart'));
     const composed = chartImageSvg(surface, {
       title,
-      asOfLine: tCharts('asOfDate', { date: format.dateTime(dateOnly(download.asOf), { dateStyle: 'long', timeZone: 'UTC' }) }),
+      asOfLine: tCharts('asOfDate', {
+        date: format.dateTime(dateOnly(download.asOf), { dateStyle: 'long', timeZone: 'UTC' }),
+      }),
       notes: chartNotes(),
-      sourceLines: [source, t('view', { url: window.location.href }), ...(demo ? [tApp('demoNotice')] : [])],
+      sourceLines: [
+        source,
+        t('view', { url: window.location.href }),
+        ...(demo ? [tApp('demoNotice')] : []),
+      ],
       legend: legendFor(surface, describeCell),
     });
     if (extension === 'svg') return new Blob([composed.svg], { type: 'image/svg+xml' });
@@ -98,7 +117,12 @@ export function ChartDownloads({
       saveFile(content, fileName(extension));
       setMessage(t('saved', { file: fileName(extension) }));
     } catch (error) {
-      setMessage(t('failed', { file: fileName(extension), reason: error instanceof Error ? error.message : String(error) }));
+      setMessage(
+        t('failed', {
+          file: fileName(extension),
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      );
     } finally {
       busy.current = false;
     }
@@ -128,7 +152,11 @@ export function ChartDownloads({
         <ul>
           {FORMATS.map((extension) => (
             <li key={extension}>
-              <button type="button" aria-label={t('formatLabel', { format: t(extension), title })} onClick={() => void save(extension)}>
+              <button
+                type="button"
+                aria-label={t('formatLabel', { format: t(extension), title })}
+                onClick={() => void save(extension)}
+              >
                 {t(extension)}
               </button>
             </li>

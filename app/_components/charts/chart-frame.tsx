@@ -70,7 +70,17 @@ export interface ChartFrameProps {
   download?: ChartDownload;
 }
 
-export function ChartFrame({ id, title, summary, howComputed, table, children, headingLevel = 2, note, download }: ChartFrameProps) {
+export function ChartFrame({
+  id,
+  title,
+  summary,
+  howComputed,
+  table,
+  children,
+  headingLevel = 2,
+  note,
+  download,
+}: ChartFrameProps) {
   const t = useTranslations('charts');
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const viewRef = useRef<HTMLDivElement>(null);
@@ -88,10 +98,20 @@ export function ChartFrame({ id, title, summary, howComputed, table, children, h
       {note ? <div className="chart-note">{note}</div> : null}
       <div className="chart-toolbar">
         <div className="chart-view-toggle" role="group" aria-label={t('viewAs')}>
-          <button type="button" aria-pressed={view === 'chart'} aria-controls={viewId} onClick={() => setView('chart')}>
+          <button
+            type="button"
+            aria-pressed={view === 'chart'}
+            aria-controls={viewId}
+            onClick={() => setView('chart')}
+          >
             {t('viewChart')}
           </button>
-          <button type="button" aria-pressed={view === 'table'} aria-controls={viewId} onClick={() => setView('table')}>
+          <button
+            type="button"
+            aria-pressed={view === 'table'}
+            aria-controls={viewId}
+            onClick={() => setView('table')}
+          >
             {t('viewTable')}
           </button>
         </div>
@@ -111,7 +131,10 @@ export function ChartFrame({ id, title, summary, howComputed, table, children, h
               return null;
             }}
             chartNotes={() =>
-              Array.from(viewRef.current?.querySelectorAll('.chart-axis-note, .chart-topn > span') ?? [], (element) => element.textContent?.trim() ?? '').filter(Boolean)
+              Array.from(
+                viewRef.current?.querySelectorAll('.chart-axis-note, .chart-topn > span') ?? [],
+                (element) => element.textContent?.trim() ?? '',
+              ).filter(Boolean)
             }
           />
         ) : null}
@@ -121,7 +144,12 @@ export function ChartFrame({ id, title, summary, howComputed, table, children, h
           <ChartFrameContext.Provider value={ids}>{children}</ChartFrameContext.Provider>
         ) : (
           // Focusable so a keyboard user can scroll a wide table on a phone.
-          <div className="table-scroll" role="region" aria-label={t('tableOf', { title })} tabIndex={0}>
+          <div
+            className="table-scroll"
+            role="region"
+            aria-label={t('tableOf', { title })}
+            tabIndex={0}
+          >
             {table}
           </div>
         )}

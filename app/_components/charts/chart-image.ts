@@ -23,7 +23,15 @@ const STYLE_PROPERTIES = [
 ] as const;
 
 /** Attributes that make sense on the page only (focus, ARIA, classes). */
-const PAGE_ONLY_ATTRIBUTES = ['class', 'role', 'tabindex', 'aria-labelledby', 'aria-describedby', 'aria-hidden', 'focusable'];
+const PAGE_ONLY_ATTRIBUTES = [
+  'class',
+  'role',
+  'tabindex',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-hidden',
+  'focusable',
+];
 
 /** Hover and focus marks: what the pointer happened to rest on is not part of the chart. */
 const TRANSIENT = '.recharts-tooltip-cursor, .recharts-active-dot, .recharts-active-shape';
@@ -50,11 +58,13 @@ export function serializeChart(svg: SVGSVGElement): SerializedChart {
     const copy = copies[index];
     if (!copy) return;
     const computed = styles.get(original)!;
-    const parent = original === svg || !original.parentElement ? null : styles.get(original.parentElement);
+    const parent =
+      original === svg || !original.parentElement ? null : styles.get(original.parentElement);
     // Only what differs from what the element inherits keeps the file small; opacity is not inherited.
     const declarations = STYLE_PROPERTIES.flatMap((property) => {
       const value = localUrl(computed.getPropertyValue(property));
-      const inherited = property === 'opacity' ? '1' : parent ? localUrl(parent.getPropertyValue(property)) : null;
+      const inherited =
+        property === 'opacity' ? '1' : parent ? localUrl(parent.getPropertyValue(property)) : null;
       return value === inherited ? [] : [`${property}:${value}`];
     });
     if (declarations.length > 0) copy.setAttribute('style', declarations.join(';'));
@@ -73,7 +83,10 @@ export function serializeChart(svg: SVGSVGElement): SerializedChart {
 }
 
 /** A key entry per status pattern the chart defines (status-patterns.tsx marks them data-cell-key). */
-export function legendFor(svg: SVGSVGElement, describe: (cellKey: string) => { symbol: string; label: string } | null): LegendItem[] {
+export function legendFor(
+  svg: SVGSVGElement,
+  describe: (cellKey: string) => { symbol: string; label: string } | null,
+): LegendItem[] {
   const items: LegendItem[] = [];
   svg.querySelectorAll<SVGPatternElement>('pattern[data-cell-key]').forEach((pattern) => {
     const cell = describe(pattern.dataset.cellKey ?? '');
@@ -91,7 +104,10 @@ export interface ChartImageText {
   legend: readonly LegendItem[];
 }
 
-export function chartImageSvg(svg: SVGSVGElement, text: ChartImageText): { svg: string; width: number; height: number } {
+export function chartImageSvg(
+  svg: SVGSVGElement,
+  text: ChartImageText,
+): { svg: string; width: number; height: number } {
   const chart = serializeChart(svg);
   const root = getComputedStyle(document.documentElement);
   const colour = (name: string, fallback: string) => root.getPropertyValue(name).trim() || fallback;
@@ -105,12 +121,21 @@ export function chartImageSvg(svg: SVGSVGElement, text: ChartImageText): { svg: 
     sourceLines: text.sourceLines,
     legend: text.legend,
     fontFamily: getComputedStyle(document.body).fontFamily || 'sans-serif',
-    colours: { ink: colour('--ink', '#1a1a1a'), muted: colour('--ink-muted', '#4d4d4d'), paper: colour('--paper', '#ffffff') },
+    colours: {
+      ink: colour('--ink', '#1a1a1a'),
+      muted: colour('--ink-muted', '#4d4d4d'),
+      paper: colour('--paper', '#ffffff'),
+    },
   });
 }
 
 /** The composed SVG drawn on a canvas at `scale` times its size (crisp on a projector or in print). */
-export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
+export async function svgToPng(
+  svg: string,
+  width: number,
+  height: number,
+  scale = 2,
+): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const image = new Image();
@@ -124,7 +149,10 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas gave no PNG'))), 'image/png'),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the canvas gave no PNG'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -27,20 +27,35 @@ export type StatusDatum = Record<CellKey, number> & {
   reported: number;
 };
 
-export function toStatusDatum(row: GroupRow & { detail?: string }, valueMode: ValueMode): StatusDatum {
+export function toStatusDatum(
+  row: GroupRow & { detail?: string },
+  valueMode: ValueMode,
+): StatusDatum {
   // The sum of the cells, not `pairs`, so a share bar always ends exactly at 100 %.
   const total = CELL_KEYS.reduce((sum, key) => sum + row.counts[key], 0);
   const values = Object.fromEntries(
-    CELL_KEYS.map((key) => [key, valueMode === 'share' ? (total > 0 ? row.counts[key] / total : 0) : row.counts[key]]),
+    CELL_KEYS.map((key) => [
+      key,
+      valueMode === 'share' ? (total > 0 ? row.counts[key] / total : 0) : row.counts[key],
+    ]),
   ) as Record<CellKey, number>;
-  return { ...values, id: row.key, label: row.label, detail: row.detail, counts: row.counts, total, reported: row.reported };
+  return {
+    ...values,
+    id: row.key,
+    label: row.label,
+    detail: row.detail,
+    counts: row.counts,
+    total,
+    reported: row.reported,
+  };
 }
 
 /** Whole percents, never rounding a small share to "0 %" nor a near-complete one to "100 %". */
 export function usePercent(): (value: number) => string {
   const t = useTranslations('charts');
   const format = useFormatter();
-  const whole = (value: number) => format.number(value, { style: 'percent', maximumFractionDigits: 0 });
+  const whole = (value: number) =>
+    format.number(value, { style: 'percent', maximumFractionDigits: 0 });
   return (value) => {
     if (value > 0 && value < 0.005) return t('percentBelow', { value: whole(0.01) });
     if (value < 1 && value >= 0.995) return t('percentAbove', { value: whole(0.99) });

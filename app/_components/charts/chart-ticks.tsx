@@ -13,7 +13,11 @@ export function CategoryTick({
   label,
   axis,
   room,
-}: Pick<BaseTickContentProps, 'x' | 'y'> & { label: string; axis: 'x' | 'y' | 'above'; room: number }) {
+}: Pick<BaseTickContentProps, 'x' | 'y'> & {
+  label: string;
+  axis: 'x' | 'y' | 'above';
+  room: number;
+}) {
   const anchors = {
     y: { textAnchor: 'end', verticalAnchor: 'middle' },
     x: { textAnchor: 'middle', verticalAnchor: 'start' },

@@ -46,13 +46,19 @@ export function HeadlineFigures({
     {
       key: 'coverage',
       term: t('coverage'),
-      value: figures.coverage === null ? <Missing reason={t('noPairs')} /> : percent(figures.coverage),
+      value:
+        figures.coverage === null ? <Missing reason={t('noPairs')} /> : percent(figures.coverage),
       detail: t('coverageDetail', { reported: figures.reported, pairs: figures.pairs }),
     },
     {
       key: 'score',
       term: t('score'),
-      value: figures.score === null ? <span className="headline-value-words">{t('noScore')}</span> : percent(figures.score),
+      value:
+        figures.score === null ? (
+          <span className="headline-value-words">{t('noScore')}</span>
+        ) : (
+          percent(figures.score)
+        ),
       detail:
         figures.coverage === null
           ? t('noPairsDetail')
@@ -60,13 +66,22 @@ export function HeadlineFigures({
             ? t('noScoreDetail', { coverage: percent(figures.coverage) })
             : t('scoreDetail', { scored: figures.scored, coverage: percent(figures.coverage) }),
     },
-    { key: 'contested', term: t('contested'), value: n(figures.contested), detail: t('contestedDetail', { count: figures.contested }), alert: figures.contested > 0 },
+    {
+      key: 'contested',
+      term: t('contested'),
+      value: n(figures.contested),
+      detail: t('contestedDetail', { count: figures.contested }),
+      alert: figures.contested > 0,
+    },
     {
       key: 'stale',
       term: t('stale'),
       value: n(figures.stale),
       detail: staleBefore
-        ? t('staleBeforeDetail', { count: figures.stale, date: format.dateTime(dateOnly(staleBefore), { dateStyle: 'medium', timeZone: 'UTC' }) })
+        ? t('staleBeforeDetail', {
+            count: figures.stale,
+            date: format.dateTime(dateOnly(staleBefore), { dateStyle: 'medium', timeZone: 'UTC' }),
+          })
         : t('staleDetail', { count: figures.stale }),
     },
     {

@@ -11,5 +11,11 @@ function Drawing() {
   return <p className="chart-empty">{t('drawing')}</p>;
 }
 
-export const LazyStatusBars = dynamic(() => import('./status-bars').then((module) => module.StatusBars), { ssr: false, loading: Drawing });
-export const LazyStatusOverTime = dynamic(() => import('./status-over-time').then((module) => module.StatusOverTime), { ssr: false, loading: Drawing });
+export const LazyStatusBars = dynamic(
+  () => import('./status-bars').then((module) => module.StatusBars),
+  { ssr: false, loading: Drawing },
+);
+export const LazyStatusOverTime = dynamic(
+  () => import('./status-over-time').then((module) => module.StatusOverTime),
+  { ssr: false, loading: Drawing },
+);

@@ -8,7 +8,15 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CELL_KEYS, type GroupRow } from '@/lib/summary-types';
 import { useChartSurfaceProps } from './chart-frame';
-import { CHART_FONT_SIZE, StatusTooltip, TICK_TEXT, toStatusDatum, usePercent, type StatusDatum, type ValueMode } from './chart-parts';
+import {
+  CHART_FONT_SIZE,
+  StatusTooltip,
+  TICK_TEXT,
+  toStatusDatum,
+  usePercent,
+  type StatusDatum,
+  type ValueMode,
+} from './chart-parts';
 import { CategoryTick } from './chart-ticks';
 import { StatusLegend } from './status-legend';
 import { StatusPatterns, useStatusPatterns } from './status-patterns';
@@ -61,7 +69,13 @@ function remapBarKeys(event: KeyboardEvent<HTMLDivElement>) {
   surface.dispatchEvent(replacement);
 }
 
-export function StatusBars({ rows, orientation, topN, valueMode = 'count', showLegend = true }: StatusBarsProps) {
+export function StatusBars({
+  rows,
+  orientation,
+  topN,
+  valueMode = 'count',
+  showLegend = true,
+}: StatusBarsProps) {
   const t = useTranslations('charts');
   const format = useFormatter();
   const percent = usePercent();
@@ -82,8 +96,12 @@ export function StatusBars({ rows, orientation, topN, valueMode = 'count', showL
   const horizontal = orientation === 'horizontal' || narrow;
   const rowHeight = BAR_THICKNESS + BAR_GAP + (narrow ? LABEL_ABOVE : 0);
   // Bars keep their thickness, so the chart grows with the rows and labels stay legible.
-  const height = horizontal ? data.length * rowHeight + VALUE_AXIS_HEIGHT + MARGIN.top + MARGIN.bottom : COLUMN_CHART_HEIGHT;
-  const labelWidth = narrow ? 1 : Math.min(280, Math.max(96, Math.round((chartWidth || 640) * 0.3)));
+  const height = horizontal
+    ? data.length * rowHeight + VALUE_AXIS_HEIGHT + MARGIN.top + MARGIN.bottom
+    : COLUMN_CHART_HEIGHT;
+  const labelWidth = narrow
+    ? 1
+    : Math.min(280, Math.max(96, Math.round((chartWidth || 640) * 0.3)));
   const share = valueMode === 'share';
   const valueAxis = {
     type: 'number' as const,
@@ -100,13 +118,21 @@ export function StatusBars({ rows, orientation, topN, valueMode = 'count', showL
       {limit !== null ? (
         <p className="chart-topn">
           <span>{t('showingTop', { shown: visible.length, total: rows.length })}</span>{' '}
-          <button type="button" className="button secondary" onClick={() => setShowAll((all) => !all)}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setShowAll((all) => !all)}
+          >
             {showAll ? t('showTop', { count: limit }) : t('showAll', { count: rows.length })}
           </button>
         </p>
       ) : null}
       <div className="chart-plot" onKeyDownCapture={horizontal ? remapBarKeys : undefined}>
-        <ResponsiveContainer width="100%" height={height} onResize={(width) => setChartWidth(width)}>
+        <ResponsiveContainer
+          width="100%"
+          height={height}
+          onResize={(width) => setChartWidth(width)}
+        >
           <BarChart
             data={data}
             layout={horizontal ? 'vertical' : 'horizontal'}
@@ -153,7 +179,13 @@ export function StatusBars({ rows, orientation, topN, valueMode = 'count', showL
                       room={chartWidth - MARGIN.left - MARGIN.right}
                     />
                   ) : (
-                    <CategoryTick x={tick.x} y={tick.y} axis="y" label={categoryLabel(tick.payload.value)} room={labelWidth - 12} />
+                    <CategoryTick
+                      x={tick.x}
+                      y={tick.y}
+                      axis="y"
+                      label={categoryLabel(tick.payload.value)}
+                      room={labelWidth - 12}
+                    />
                   )
                 }
               />
@@ -164,7 +196,13 @@ export function StatusBars({ rows, orientation, topN, valueMode = 'count', showL
               isAnimationActive={false}
               cursor={{ className: 'chart-cursor' }}
               content={(tooltip) => (
-                <StatusTooltip datum={tooltip.active ? (tooltip.payload[0]?.payload as StatusDatum | undefined) : undefined} />
+                <StatusTooltip
+                  datum={
+                    tooltip.active
+                      ? (tooltip.payload[0]?.payload as StatusDatum | undefined)
+                      : undefined
+                  }
+                />
               )}
             />
             {CELL_KEYS.map((key) => (

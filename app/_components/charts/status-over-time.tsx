@@ -30,7 +30,9 @@ export function StatusOverTime({
     reported: point.reported,
     score: point.score,
   }));
-  return <StatusBars rows={rows} orientation="vertical" valueMode={valueMode} showLegend={showLegend} />;
+  return (
+    <StatusBars rows={rows} orientation="vertical" valueMode={valueMode} showLegend={showLegend} />
+  );
 }
 
 export { StatusOverTimeTable } from './status-table';

@@ -56,7 +56,12 @@ function Texture({ cellKey }: { cellKey: CellKey }) {
       );
     case 'no_report':
       // Thin dark lines on white read as a light grey hatch, yet keep their edges visible.
-      return <path d={`M0,0 L${TILE},${TILE} M${TILE},0 L0,${TILE}`} style={{ stroke: 'var(--ink-muted)', strokeWidth: 0.75 }} />;
+      return (
+        <path
+          d={`M0,0 L${TILE},${TILE} M${TILE},0 L0,${TILE}`}
+          style={{ stroke: 'var(--ink-muted)', strokeWidth: 0.75 }}
+        />
+      );
     default:
       return null;
   }
@@ -67,7 +72,14 @@ export function StatusPatterns({ prefix, keys }: { prefix: string; keys: readonl
   return (
     <defs>
       {keys.map((key) => (
-        <pattern key={key} id={patternId(prefix, key)} data-cell-key={key} patternUnits="userSpaceOnUse" width={TILE} height={TILE}>
+        <pattern
+          key={key}
+          id={patternId(prefix, key)}
+          data-cell-key={key}
+          patternUnits="userSpaceOnUse"
+          width={TILE}
+          height={TILE}
+        >
           {key === 'no_report' ? (
             <rect width={TILE} height={TILE} style={{ fill: 'var(--paper)' }} />
           ) : (

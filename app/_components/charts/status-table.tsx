@@ -54,10 +54,18 @@ export function StatusCountsTable({
               <span aria-hidden="true">{cellSymbol(key)}</span> {label(key)}
             </th>
           ))}
-          <th scope="col" className="num">{t('table.pairs')}</th>
-          <th scope="col" className="num">{t('table.reported')}</th>
-          <th scope="col" className="num">{t('table.coverage')}</th>
-          <th scope="col" className="num">{t('table.score')}</th>
+          <th scope="col" className="num">
+            {t('table.pairs')}
+          </th>
+          <th scope="col" className="num">
+            {t('table.reported')}
+          </th>
+          <th scope="col" className="num">
+            {t('table.coverage')}
+          </th>
+          <th scope="col" className="num">
+            {t('table.score')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -75,7 +83,11 @@ export function StatusCountsTable({
             <td className="num">{format.number(row.pairs)}</td>
             <td className="num">{format.number(row.reported)}</td>
             <td className="num">
-              {row.pairs > 0 ? percent(row.reported / row.pairs) : <Missing reason={t('noPairs')} />}
+              {row.pairs > 0 ? (
+                percent(row.reported / row.pairs)
+              ) : (
+                <Missing reason={t('noPairs')} />
+              )}
             </td>
             <td className="num">
               {row.score === null ? <Missing reason={t('noScore')} /> : percent(row.score)}
@@ -114,7 +126,13 @@ export function StatusBarsTable({
 }
 
 /** The table form of StatusOverTime: a row per period with its as-of date. */
-export function StatusOverTimeTable({ points, caption }: { points: readonly TimePoint[]; caption: string }) {
+export function StatusOverTimeTable({
+  points,
+  caption,
+}: {
+  points: readonly TimePoint[];
+  caption: string;
+}) {
   const t = useTranslations('charts');
   const day = useDay();
   return (
@@ -126,7 +144,11 @@ export function StatusOverTimeTable({ points, caption }: { points: readonly Time
         ...point,
         key: point.period,
         header: point.period,
-        extraCells: [<time key="asOf" dateTime={point.date}>{day(point.date)}</time>],
+        extraCells: [
+          <time key="asOf" dateTime={point.date}>
+            {day(point.date)}
+          </time>,
+        ],
       }))}
     />
   );

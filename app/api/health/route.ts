@@ -4,5 +4,8 @@ import { databaseHealth } from '@/db/queries/health';
 export function GET() {
   const health = databaseHealth();
   const ok = health.database === 'reachable' && health.migrations === 'current';
-  return Response.json({ status: ok ? 'ok' : 'unavailable', ...health }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(
+    { status: ok ? 'ok' : 'unavailable', ...health },
+    { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+  );
 }

@@ -30,7 +30,13 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
           <legend>{t('common.filters')}</legend>
           <div className="field">
             <label htmlFor="filter-q">{t('actors.searchLabel')}</label>
-            <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} />
+            <input
+              id="filter-q"
+              type="search"
+              name="q"
+              defaultValue={filters.q ?? ''}
+              maxLength={200}
+            />
           </div>
           <div className="field">
             <label htmlFor="filter-kind">{t('actors.kind')}</label>

@@ -28,10 +28,18 @@ function actorFromParams(raw: string) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const actor = actorFromParams((await params).id);
-  return { title: actor ? actorDisplayName(actor) : (await getTranslations('common'))('notFoundTitle') };
+  return {
+    title: actor ? actorDisplayName(actor) : (await getTranslations('common'))('notFoundTitle'),
+  };
 }
 
-export default async function ActorPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function ActorPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const actor = actorFromParams((await params).id);
   if (!actor) notFound();
   const t = await getTranslations();
@@ -55,7 +63,9 @@ export default async function ActorPage({ params, searchParams }: { params: Para
           <>
             <dt>{t('actors.region')}</dt>
             <dd>
-              {[actor.region, actor.subRegion, actor.intermediateRegion].filter((part): part is string => Boolean(part)).join(' › ')}
+              {[actor.region, actor.subRegion, actor.intermediateRegion]
+                .filter((part): part is string => Boolean(part))
+                .join(' › ')}
             </dd>
           </>
         ) : null}
@@ -70,7 +80,10 @@ export default async function ActorPage({ params, searchParams }: { params: Para
       <PairStatusSection
         mode="actor"
         matrix={getMatrix({ subject: actor.id })}
-        summary={getSummary({ subject: actor.id }, { theme: (theme: Theme) => t(`theme.${theme}`) })}
+        summary={getSummary(
+          { subject: actor.id },
+          { theme: (theme: Theme) => t(`theme.${theme}`) },
+        )}
       />
 
       <Suspense fallback={<LoadingState />}>
@@ -80,13 +93,21 @@ export default async function ActorPage({ params, searchParams }: { params: Para
   );
 }
 
-
-async function ActorEntries({ actor, searchParams }: { actor: ActorDto; searchParams: SearchParams }) {
+async function ActorEntries({
+  actor,
+  searchParams,
+}: {
+  actor: ActorDto;
+  searchParams: SearchParams;
+}) {
   const t = await getTranslations();
   const query = parseQuery(await searchParams, PAGE_PARAMETERS);
   const page = query.ok ? (query.value.page ?? 1) : 1;
   const about = listPublishedEntries({ subject: actor.id, page, limit: 20 });
-  const assessments = actor.kind === 'state' ? null : listPublishedEntries({ reporter: actor.id, perspective: 'independent', limit: 20 });
+  const assessments =
+    actor.kind === 'state'
+      ? null
+      : listPublishedEntries({ reporter: actor.id, perspective: 'independent', limit: 20 });
   return (
     <>
       <h2>{t('actors.entriesAbout', { name: actor.name })}</h2>
@@ -95,8 +116,18 @@ async function ActorEntries({ actor, searchParams }: { actor: ActorDto; searchPa
       <p className="meta">
         {t('actors.entriesAboutIntro')} {t('common.results', { count: about.total })}
       </p>
-      {about.total === 0 ? <p>{t('actors.noEntriesAbout')}</p> : <EntryList entries={about.entries} />}
-      <Pagination page={about.page} total={about.total} limit={about.limit} basePath={`/actors/${actor.id}`} query={{}} />
+      {about.total === 0 ? (
+        <p>{t('actors.noEntriesAbout')}</p>
+      ) : (
+        <EntryList entries={about.entries} />
+      )}
+      <Pagination
+        page={about.page}
+        total={about.total}
+        limit={about.limit}
+        basePath={`/actors/${actor.id}`}
+        query={{}}
+      />
 
       {assessments ? (
         <>
@@ -105,7 +136,12 @@ async function ActorEntries({ actor, searchParams }: { actor: ActorDto; searchPa
             <p>{t('actors.noEntriesBy')}</p>
           ) : (
             <>
-              <p className="meta">{t('actors.latestOf', { shown: assessments.entries.length, total: assessments.total })}</p>
+              <p className="meta">
+                {t('actors.latestOf', {
+                  shown: assessments.entries.length,
+                  total: assessments.total,
+                })}
+              </p>
               <EntryList entries={assessments.entries} />
             </>
           )}

@@ -30,7 +30,13 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
           <legend>{t('common.filters')}</legend>
           <div className="field">
             <label htmlFor="filter-q">{t('commitments.searchLabel')}</label>
-            <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} />
+            <input
+              id="filter-q"
+              type="search"
+              name="q"
+              defaultValue={filters.q ?? ''}
+              maxLength={200}
+            />
           </div>
           <div className="field">
             <label htmlFor="filter-theme">{t('commitments.theme')}</label>
@@ -45,7 +51,11 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
           </div>
           <div className="field">
             <label htmlFor="filter-objective">{t('commitments.objective')}</label>
-            <select id="filter-objective" name="objective" defaultValue={filters.objective?.toString() ?? ''}>
+            <select
+              id="filter-objective"
+              name="objective"
+              defaultValue={filters.objective?.toString() ?? ''}
+            >
               <option value="">{t('common.any')}</option>
               {objectives.map((objective) => (
                 <option key={objective.number} value={objective.number}>
@@ -67,7 +77,11 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
           </div>
           <div className="field">
             <label htmlFor="filter-duty-bearer">{t('commitments.dutyBearer')}</label>
-            <select id="filter-duty-bearer" name="dutyBearer" defaultValue={filters.dutyBearer ?? ''}>
+            <select
+              id="filter-duty-bearer"
+              name="dutyBearer"
+              defaultValue={filters.dutyBearer ?? ''}
+            >
               <option value="">{t('common.any')}</option>
               {DUTY_BEARERS.map((bearer) => (
                 <option key={bearer} value={bearer}>
@@ -102,8 +116,11 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
             </h2>
             <p className="meta">
               {t(`theme.${commitment.theme}`)} ·{' '}
-              {t('commitments.paragraph', { count: commitment.paragraphNumbers.length, paragraphs: commitment.paragraphs })} ·{' '}
-              {commitment.dutyBearers.map((bearer) => t(`dutyBearer.${bearer}`)).join(', ')}
+              {t('commitments.paragraph', {
+                count: commitment.paragraphNumbers.length,
+                paragraphs: commitment.paragraphs,
+              })}{' '}
+              · {commitment.dutyBearers.map((bearer) => t(`dutyBearer.${bearer}`)).join(', ')}
             </p>
             <ul className="tags" aria-label={t('commitments.tags')}>
               {commitment.gcmObjectives.map((objective) => (

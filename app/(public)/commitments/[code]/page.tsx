@@ -25,16 +25,28 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const commitment = getCommitmentByCode(decodeURIComponent((await params).code));
-  return { title: commitment ? `${commitment.code} ${commitment.title}` : (await getTranslations('common'))('notFoundTitle') };
+  return {
+    title: commitment
+      ? `${commitment.code} ${commitment.title}`
+      : (await getTranslations('common'))('notFoundTitle'),
+  };
 }
 
-export default async function CommitmentPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function CommitmentPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const code = decodeURIComponent((await params).code);
   const commitment = getCommitmentByCode(code);
   if (!commitment) notFound();
   const t = await getTranslations();
   const format = await getFormatter();
-  const objectiveTitles = new Map(listGcmObjectives().map((objective) => [objective.number, objective.title]));
+  const objectiveTitles = new Map(
+    listGcmObjectives().map((objective) => [objective.number, objective.title]),
+  );
   const sdgTitles = new Map(listSdgTargets().map((target) => [target.code, target.title]));
   const kinds = [...new Set(commitment.dutyBearers.flatMap((bearer) => DUTY_BEARER_KINDS[bearer]))];
   const source = commitment.source;
@@ -58,7 +70,8 @@ export default async function CommitmentPage({ params, searchParams }: { params:
             paragraphs: commitment.paragraphs,
           })}
           {' · '}
-          {source.author}, {source.place}, {format.dateTime(dateOnly(source.publishedOn), { dateStyle: 'long' })}
+          {source.author}, {source.place},{' '}
+          {format.dateTime(dateOnly(source.publishedOn), { dateStyle: 'long' })}
         </figcaption>
       </figure>
 
@@ -100,7 +113,10 @@ export default async function CommitmentPage({ params, searchParams }: { params:
       <PairStatusSection
         mode="commitment"
         matrix={getMatrix({ commitment: commitment.code })}
-        summary={getSummary({ commitment: commitment.code }, { theme: (theme: Theme) => t(`theme.${theme}`) })}
+        summary={getSummary(
+          { commitment: commitment.code },
+          { theme: (theme: Theme) => t(`theme.${theme}`) },
+        )}
       />
 
       <h2>{t('commitments.entries')}</h2>
@@ -112,7 +128,13 @@ export default async function CommitmentPage({ params, searchParams }: { params:
   );
 }
 
-async function CommitmentEntries({ code, searchParams }: { code: string; searchParams: SearchParams }) {
+async function CommitmentEntries({
+  code,
+  searchParams,
+}: {
+  code: string;
+  searchParams: SearchParams;
+}) {
   const t = await getTranslations();
   const query = parseQuery(await searchParams, PAGE_PARAMETERS);
   const page = query.ok ? (query.value.page ?? 1) : 1;
@@ -124,8 +146,22 @@ async function CommitmentEntries({ code, searchParams }: { code: string; searchP
       <p className="meta">
         {t('commitments.entriesIntro')} {t('common.results', { count: entries.total })}
       </p>
-      {entries.total === 0 ? <p>{t('commitments.noEntries')}</p> : <EntryList entries={entries.entries} show="subject" canWithdraw={viewer?.role === 'admin'} />}
-      <Pagination page={entries.page} total={entries.total} limit={entries.limit} basePath={`/commitments/${code}`} query={{}} />
+      {entries.total === 0 ? (
+        <p>{t('commitments.noEntries')}</p>
+      ) : (
+        <EntryList
+          entries={entries.entries}
+          show="subject"
+          canWithdraw={viewer?.role === 'admin'}
+        />
+      )}
+      <Pagination
+        page={entries.page}
+        total={entries.total}
+        limit={entries.limit}
+        basePath={`/commitments/${code}`}
+        query={{}}
+      />
     </>
   );
 }

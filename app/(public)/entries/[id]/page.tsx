@@ -19,7 +19,12 @@ async function entryFromParams(params: Params) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const page = await entryFromParams(params);
   if (!page) return { title: (await getTranslations('common'))('notFoundTitle') };
-  return { title: (await getTranslations('entryPage'))('title', { code: page.entry.commitment.code, summary: page.entry.summary }) };
+  return {
+    title: (await getTranslations('entryPage'))('title', {
+      code: page.entry.commitment.code,
+      summary: page.entry.summary,
+    }),
+  };
 }
 
 /**
@@ -31,25 +36,35 @@ export default async function EntryPage({ params }: { params: Params }) {
   const page = await entryFromParams(params);
   if (!page) notFound();
   const { entry, published, pair } = page;
-  const [t, format, viewer] = await Promise.all([getTranslations('entryPage'), getFormatter(), currentUser()]);
+  const [t, format, viewer] = await Promise.all([
+    getTranslations('entryPage'),
+    getFormatter(),
+    currentUser(),
+  ]);
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'long' });
   const { commitment } = entry;
   return (
     <>
       <p>
-        <Link href={`/commitments/${commitment.code}`}>← {t('back', { code: commitment.code, title: commitment.title })}</Link>
+        <Link href={`/commitments/${commitment.code}`}>
+          ← {t('back', { code: commitment.code, title: commitment.title })}
+        </Link>
       </p>
       {published ? null : (
         <div className="notice not-published">
           <p>
-            <strong>{t('notPublishedTitle')}</strong> {t(`notPublished.${entry.state as 'draft' | 'submitted' | 'returned'}`, { actor: entry.reporter.name })}
+            <strong>{t('notPublishedTitle')}</strong>{' '}
+            {t(`notPublished.${entry.state as 'draft' | 'submitted' | 'returned'}`, {
+              actor: entry.reporter.name,
+            })}
           </p>
         </div>
       )}
       {entry.withdrawal ? (
         <div className="notice withdrawn-notice">
           <p>
-            <strong>{t('withdrawnTitle', { date: day(entry.withdrawal.at.slice(0, 10)) })}</strong> {t('withdrawnBody')}
+            <strong>{t('withdrawnTitle', { date: day(entry.withdrawal.at.slice(0, 10)) })}</strong>{' '}
+            {t('withdrawnBody')}
           </p>
           <p className="user-text" dir="auto">
             {entry.withdrawal.reason}
@@ -60,7 +75,10 @@ export default async function EntryPage({ params }: { params: Params }) {
         <div className="notice superseded-notice">
           <p>
             <strong>{t('supersededTitle')}</strong>{' '}
-            {t.rich('supersededBody', { id: entry.supersededById, link: (chunks) => <Link href={`/entries/${entry.supersededById}`}>{chunks}</Link> })}
+            {t.rich('supersededBody', {
+              id: entry.supersededById,
+              link: (chunks) => <Link href={`/entries/${entry.supersededById}`}>{chunks}</Link>,
+            })}
           </p>
         </div>
       ) : null}
@@ -79,7 +97,9 @@ export default async function EntryPage({ params }: { params: Params }) {
       <EntryDetail entry={entry} showWorkflow={!published} />
       <section aria-labelledby="pair-title">
         <h2 id="pair-title">{t('pairTitle')}</h2>
-        <p className="meta">{t('pairIntro', { subject: entry.subject.name, code: commitment.code })}</p>
+        <p className="meta">
+          {t('pairIntro', { subject: entry.subject.name, code: commitment.code })}
+        </p>
         <dl className="facts">
           {(['self', 'independent'] as const).map((perspective) => [
             <dt key={`${perspective}-term`}>{t(`current.${perspective}`)}</dt>,
@@ -99,14 +119,29 @@ export default async function EntryPage({ params }: { params: Params }) {
 }
 
 /** A link to the entry a perspective counts now, described in words; this entry itself is named, not linked. */
-async function CurrentEntry({ current, entryId }: { current: CurrentEntryDto | null; entryId: number }) {
-  const [t, tStatus, format] = await Promise.all([getTranslations('entryPage'), getTranslations('status'), getFormatter()]);
+async function CurrentEntry({
+  current,
+  entryId,
+}: {
+  current: CurrentEntryDto | null;
+  entryId: number;
+}) {
+  const [t, tStatus, format] = await Promise.all([
+    getTranslations('entryPage'),
+    getTranslations('status'),
+    getFormatter(),
+  ]);
   if (!current) return <>{t('noneCurrent')}</>;
   const text = t('currentLink', {
     status: tStatus(current.status),
     date: format.dateTime(dateOnly(current.asOf), { dateStyle: 'medium' }),
     reporter: current.reporterName,
   });
-  if (current.entryId === entryId) return <>{t('thisEntry')}: {text}</>;
+  if (current.entryId === entryId)
+    return (
+      <>
+        {t('thisEntry')}: {text}
+      </>
+    );
   return <Link href={`/entries/${current.entryId}`}>{text}</Link>;
 }

@@ -12,7 +12,12 @@ export async function writeContext(): Promise<AdminWriteContext> {
 }
 
 /** After a save: success goes back to the list; a refusal is a 403 page; bad input returns to the form, as typed. */
-export function afterSave(result: AdminWriteResult, values: AdminFormValues, basePath: string, done: 'created' | 'saved'): AdminFormState {
+export function afterSave(
+  result: AdminWriteResult,
+  values: AdminFormValues,
+  basePath: string,
+  done: 'created' | 'saved',
+): AdminFormState {
   if (result.ok) {
     revalidatePath('/', 'layout');
     redirect(`${basePath}?${done}=${result.id}`);
@@ -23,7 +28,11 @@ export function afterSave(result: AdminWriteResult, values: AdminFormValues, bas
 }
 
 /** After archiving or restoring: back to the list, saying what happened or why not, as a fixed code (lib/notice-codes.ts). */
-export function afterArchive(result: AdminWriteResult, basePath: string, done: 'archived' | 'restored'): never {
+export function afterArchive(
+  result: AdminWriteResult,
+  basePath: string,
+  done: 'archived' | 'restored',
+): never {
   if (!result.ok && result.status === 403) forbidden();
   revalidatePath('/', 'layout');
   if (result.ok) redirect(`${basePath}?${done}=${result.id}`);

@@ -18,8 +18,22 @@ export type FieldSpec =
       rows?: number;
       optional?: boolean;
     }
-  | { kind: 'select'; name: string; label: string; hint?: string; options: { value: string; label: string }[]; optional?: boolean }
-  | { kind: 'checkboxes'; name: string; label: string; hint?: string; options: { value: string; label: string }[]; columns?: boolean };
+  | {
+      kind: 'select';
+      name: string;
+      label: string;
+      hint?: string;
+      options: { value: string; label: string }[];
+      optional?: boolean;
+    }
+  | {
+      kind: 'checkboxes';
+      name: string;
+      label: string;
+      hint?: string;
+      options: { value: string; label: string }[];
+      columns?: boolean;
+    };
 
 export interface AdminFormProps {
   action: (state: AdminFormState, form: FormData) => Promise<AdminFormState>;
@@ -50,7 +64,12 @@ export function AdminForm({ action, fields, values: initial, submitLabel }: Admi
   const labelOf = (field: string) => fields.find((spec) => spec.name === field)?.label ?? field;
   const idOf = (name: string) => `field-${name}`;
   const describedBy = (spec: FieldSpec) =>
-    [spec.hint ? `${idOf(spec.name)}-hint` : '', errors[spec.name] ? `${idOf(spec.name)}-error` : ''].filter(Boolean).join(' ') || undefined;
+    [
+      spec.hint ? `${idOf(spec.name)}-hint` : '',
+      errors[spec.name] ? `${idOf(spec.name)}-error` : '',
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined;
   const hint = (spec: FieldSpec) =>
     spec.hint ? (
       <p id={`${idOf(spec.name)}-hint`} className="meta">
@@ -73,7 +92,15 @@ export function AdminForm({ action, fields, values: initial, submitLabel }: Admi
           <ul>
             {errorList.map(([field, message]) => (
               <li key={field}>
-                {field === 'body' ? message : fields.some((spec) => spec.name === field) ? <a href={`#${idOf(field)}`}>{t('fieldError', { field: labelOf(field), message })}</a> : t('fieldError', { field, message })}
+                {field === 'body' ? (
+                  message
+                ) : fields.some((spec) => spec.name === field) ? (
+                  <a href={`#${idOf(field)}`}>
+                    {t('fieldError', { field: labelOf(field), message })}
+                  </a>
+                ) : (
+                  t('fieldError', { field, message })
+                )}
               </li>
             ))}
           </ul>
@@ -85,18 +112,32 @@ export function AdminForm({ action, fields, values: initial, submitLabel }: Admi
         const label = (
           <>
             {spec.label}
-            {'optional' in spec && spec.optional ? <span className="meta"> {t('optional')}</span> : null}
+            {'optional' in spec && spec.optional ? (
+              <span className="meta"> {t('optional')}</span>
+            ) : null}
           </>
         );
         if (spec.kind === 'checkboxes') {
           return (
-            <fieldset key={spec.name} id={idOf(spec.name)} className="form-field" aria-describedby={describedBy(spec)} tabIndex={-1}>
+            <fieldset
+              key={spec.name}
+              id={idOf(spec.name)}
+              className="form-field"
+              aria-describedby={describedBy(spec)}
+              tabIndex={-1}
+            >
               <legend>{spec.label}</legend>
               {hint(spec)}
               <div className={spec.columns ? 'choice-columns' : undefined}>
                 {spec.options.map((option) => (
                   <label key={option.value} className="choice">
-                    <input type="checkbox" name={spec.name} value={option.value} defaultChecked={list(values, spec.name).includes(option.value)} /> {option.label}
+                    <input
+                      type="checkbox"
+                      name={spec.name}
+                      value={option.value}
+                      defaultChecked={list(values, spec.name).includes(option.value)}
+                    />{' '}
+                    {option.label}
                   </label>
                 ))}
               </div>
@@ -109,7 +150,14 @@ export function AdminForm({ action, fields, values: initial, submitLabel }: Admi
             <div key={spec.name} className="form-field">
               <label htmlFor={idOf(spec.name)}>{label}</label>
               {hint(spec)}
-              <select id={idOf(spec.name)} name={spec.name} defaultValue={text(values, spec.name)} key={`${spec.name}-${text(values, spec.name)}`} aria-describedby={describedBy(spec)} aria-invalid={invalid}>
+              <select
+                id={idOf(spec.name)}
+                name={spec.name}
+                defaultValue={text(values, spec.name)}
+                key={`${spec.name}-${text(values, spec.name)}`}
+                aria-describedby={describedBy(spec)}
+                aria-invalid={invalid}
+              >
                 {spec.optional ? <option value="">{t('none')}</option> : null}
                 {spec.options.map((option) => (
                   <option key={option.value} value={option.value}>
@@ -134,7 +182,11 @@ export function AdminForm({ action, fields, values: initial, submitLabel }: Admi
           <div key={spec.name} className="form-field">
             <label htmlFor={idOf(spec.name)}>{label}</label>
             {hint(spec)}
-            {spec.rows ? <textarea {...common} rows={spec.rows} /> : <input {...common} type={spec.type ?? 'text'} />}
+            {spec.rows ? (
+              <textarea {...common} rows={spec.rows} />
+            ) : (
+              <input {...common} type={spec.type ?? 'text'} />
+            )}
             {error(spec.name)}
           </div>
         );

@@ -41,7 +41,10 @@ export async function ArchiveStatus({ archivedAt }: { archivedAt: string | null 
   if (archivedAt === null) return <>{t('active')}</>;
   return (
     <>
-      <span className="tag tag-archived">{t('archived')}</span> {t('since', { date: format.dateTime(new Date(archivedAt), { dateStyle: 'medium', timeZone: 'UTC' }) })}
+      <span className="tag tag-archived">{t('archived')}</span>{' '}
+      {t('since', {
+        date: format.dateTime(new Date(archivedAt), { dateStyle: 'medium', timeZone: 'UTC' }),
+      })}
     </>
   );
 }
@@ -65,7 +68,11 @@ export async function ArchiveButton({
   return (
     <form action={archived ? restore : archive} className="inline-form">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className={archived ? 'button secondary' : 'button danger'} aria-label={t(archived ? 'restoreLabel' : 'archiveLabel', { name })}>
+      <button
+        type="submit"
+        className={archived ? 'button secondary' : 'button danger'}
+        aria-label={t(archived ? 'restoreLabel' : 'archiveLabel', { name })}
+      >
         {t(archived ? 'restore' : 'archive')}
       </button>
     </form>
@@ -82,7 +89,12 @@ export async function AdminFilters({
   basePath: string;
   q: string;
   archived: ArchiveFilter;
-  select?: { name: string; label: string; value: string; options: { value: string; label: string }[] };
+  select?: {
+    name: string;
+    label: string;
+    value: string;
+    options: { value: string; label: string }[];
+  };
 }) {
   const t = await getTranslations('admin.filters');
   return (

@@ -5,7 +5,12 @@ import { listActorsForAdmin } from '@/db/queries/admin-actors';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { PARAMETERS } from '@/lib/query-params';
 import { ACTOR_KINDS } from '@/lib/taxonomy';
-import { AdminFilters, AdminNotice, ArchiveButton, ArchiveStatus } from '../_components/admin-parts';
+import {
+  AdminFilters,
+  AdminNotice,
+  ArchiveButton,
+  ArchiveStatus,
+} from '../_components/admin-parts';
 import { requireAdmin } from '../_components/require-admin';
 import { archiveActorAction, restoreActorAction } from './actions';
 
@@ -18,9 +23,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Every actor, archived ones included and marked; filter by name, kind and archived. Admins only. */
 export default async function AdminActorsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin('/admin/actors');
-  const [t, tKind, query] = await Promise.all([getTranslations('admin.actors'), getTranslations('actorKind'), searchParams]);
+  const [t, tKind, query] = await Promise.all([
+    getTranslations('admin.actors'),
+    getTranslations('actorKind'),
+    searchParams,
+  ]);
   const q = PARAMETERS.q.catch('').parse(query.q ?? '');
-  const kind = PARAMETERS.kind.optional().catch(undefined).parse(query.kind || undefined);
+  const kind = PARAMETERS.kind
+    .optional()
+    .catch(undefined)
+    .parse(query.kind || undefined);
   const archived = archiveFilterSchema.parse(query.archived);
   const actors = listActorsForAdmin({ q: q || undefined, kind, archived });
   const everyone = new Map(listActorsForAdmin().map((actor) => [String(actor.id), actor.name]));
@@ -39,7 +51,12 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
         basePath="/admin/actors"
         q={q}
         archived={archived}
-        select={{ name: 'kind', label: t('fields.kind'), value: kind ?? '', options: ACTOR_KINDS.map((value) => ({ value, label: tKind(value) })) }}
+        select={{
+          name: 'kind',
+          label: t('fields.kind'),
+          value: kind ?? '',
+          options: ACTOR_KINDS.map((value) => ({ value, label: tKind(value) })),
+        }}
       />
       <p className="result-count">{t('count', { count: actors.length })}</p>
       <div className="table-scroll">
@@ -59,7 +76,10 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
             {actors.map((actor) => (
               <tr key={actor.id} className={actor.archivedAt ? 'archived' : undefined}>
                 <th scope="row">
-                  <Link href={`/admin/actors/${actor.id}`} aria-label={t('editLabel', { name: actor.name })}>
+                  <Link
+                    href={`/admin/actors/${actor.id}`}
+                    aria-label={t('editLabel', { name: actor.name })}
+                  >
                     {actor.name}
                   </Link>
                   {actor.isDemo ? <span className="tag">{t('demo')}</span> : null}
@@ -71,7 +91,13 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
                   <ArchiveStatus archivedAt={actor.archivedAt} />
                 </td>
                 <td>
-                  <ArchiveButton archive={archiveActorAction} restore={restoreActorAction} id={actor.id} name={actor.name} archivedAt={actor.archivedAt} />
+                  <ArchiveButton
+                    archive={archiveActorAction}
+                    restore={restoreActorAction}
+                    id={actor.id}
+                    name={actor.name}
+                    archivedAt={actor.archivedAt}
+                  />
                 </td>
               </tr>
             ))}

@@ -25,10 +25,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const user = await requireUser('/admin/audit');
   const t = await getTranslations('audit');
   const format = await getFormatter();
-  const filters = filtersSchema.parse(Object.fromEntries(Object.entries(await searchParams).filter(([, value]) => typeof value === 'string' && value !== '')));
+  const filters = filtersSchema.parse(
+    Object.fromEntries(
+      Object.entries(await searchParams).filter(
+        ([, value]) => typeof value === 'string' && value !== '',
+      ),
+    ),
+  );
   const log = listAudit(user.id, filters);
   if (!log) forbidden();
-  const query = Object.fromEntries(Object.entries(filters).filter(([key, value]) => key !== 'page' && value !== undefined).map(([key, value]) => [key, String(value)]));
+  const query = Object.fromEntries(
+    Object.entries(filters)
+      .filter(([key, value]) => key !== 'page' && value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  );
   return (
     <>
       <h1>{t('title')}</h1>
@@ -83,7 +93,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <tbody>
             {log.rows.map((row) => (
               <tr key={row.id}>
-                <td>{format.dateTime(new Date(row.at), { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })}</td>
+                <td>
+                  {format.dateTime(new Date(row.at), {
+                    dateStyle: 'medium',
+                    timeStyle: 'medium',
+                    timeZone: 'UTC',
+                  })}
+                </td>
                 <td>{row.user ?? t('system')}</td>
                 <td>{row.action}</td>
                 <th scope="row">
@@ -92,8 +108,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <td>
                   <details>
                     <summary>{t('beforeAfter')}</summary>
-                    <pre className="audit-json">{t('before')}: {row.before ?? '—'}</pre>
-                    <pre className="audit-json">{t('after')}: {row.after ?? '—'}</pre>
+                    <pre className="audit-json">
+                      {t('before')}: {row.before ?? '—'}
+                    </pre>
+                    <pre className="audit-json">
+                      {t('after')}: {row.after ?? '—'}
+                    </pre>
                   </details>
                 </td>
               </tr>
@@ -101,7 +121,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </tbody>
         </table>
       </div>
-      <Pagination page={log.page} total={log.total} limit={log.limit} basePath="/admin/audit" query={query} />
+      <Pagination
+        page={log.page}
+        total={log.total}
+        limit={log.limit}
+        basePath="/admin/audit"
+        query={query}
+      />
     </>
   );
 }

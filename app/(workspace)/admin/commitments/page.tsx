@@ -5,7 +5,12 @@ import { listCommitmentsForAdmin } from '@/db/queries/admin-commitments';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { PARAMETERS } from '@/lib/query-params';
 import { THEMES } from '@/lib/taxonomy';
-import { AdminFilters, AdminNotice, ArchiveButton, ArchiveStatus } from '../_components/admin-parts';
+import {
+  AdminFilters,
+  AdminNotice,
+  ArchiveButton,
+  ArchiveStatus,
+} from '../_components/admin-parts';
 import { requireAdmin } from '../_components/require-admin';
 import { archiveCommitmentAction, restoreCommitmentAction } from './actions';
 
@@ -16,14 +21,27 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Every commitment, archived ones included and marked; filter by text, theme and archived. Admins only. */
-export default async function AdminCommitmentsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AdminCommitmentsPage({
+  searchParams,
+}: {
+  searchParams: SearchParams;
+}) {
   await requireAdmin('/admin/commitments');
-  const [t, tTheme, query] = await Promise.all([getTranslations('admin.commitments'), getTranslations('theme'), searchParams]);
+  const [t, tTheme, query] = await Promise.all([
+    getTranslations('admin.commitments'),
+    getTranslations('theme'),
+    searchParams,
+  ]);
   const q = PARAMETERS.q.catch('').parse(query.q ?? '');
-  const theme = PARAMETERS.theme.optional().catch(undefined).parse(query.theme || undefined);
+  const theme = PARAMETERS.theme
+    .optional()
+    .catch(undefined)
+    .parse(query.theme || undefined);
   const archived = archiveFilterSchema.parse(query.archived);
   const commitments = listCommitmentsForAdmin({ q: q || undefined, theme, archived });
-  const codes = new Map(listCommitmentsForAdmin().map((commitment) => [String(commitment.id), commitment.code]));
+  const codes = new Map(
+    listCommitmentsForAdmin().map((commitment) => [String(commitment.id), commitment.code]),
+  );
 
   return (
     <>
@@ -39,7 +57,12 @@ export default async function AdminCommitmentsPage({ searchParams }: { searchPar
         basePath="/admin/commitments"
         q={q}
         archived={archived}
-        select={{ name: 'theme', label: t('fields.theme'), value: theme ?? '', options: THEMES.map((value) => ({ value, label: tTheme(value) })) }}
+        select={{
+          name: 'theme',
+          label: t('fields.theme'),
+          value: theme ?? '',
+          options: THEMES.map((value) => ({ value, label: tTheme(value) })),
+        }}
       />
       <p className="result-count">{t('count', { count: commitments.length })}</p>
       <div className="table-scroll">
@@ -60,7 +83,10 @@ export default async function AdminCommitmentsPage({ searchParams }: { searchPar
             {commitments.map((commitment) => (
               <tr key={commitment.id} className={commitment.archivedAt ? 'archived' : undefined}>
                 <th scope="row">
-                  <Link href={`/admin/commitments/${commitment.id}`} aria-label={t('editLabel', { code: commitment.code })}>
+                  <Link
+                    href={`/admin/commitments/${commitment.id}`}
+                    aria-label={t('editLabel', { code: commitment.code })}
+                  >
                     {commitment.code}
                   </Link>
                 </th>
@@ -72,7 +98,13 @@ export default async function AdminCommitmentsPage({ searchParams }: { searchPar
                   <ArchiveStatus archivedAt={commitment.archivedAt} />
                 </td>
                 <td>
-                  <ArchiveButton archive={archiveCommitmentAction} restore={restoreCommitmentAction} id={commitment.id} name={commitment.code} archivedAt={commitment.archivedAt} />
+                  <ArchiveButton
+                    archive={archiveCommitmentAction}
+                    restore={restoreCommitmentAction}
+                    id={commitment.id}
+                    name={commitment.code}
+                    archivedAt={commitment.archivedAt}
+                  />
                 </td>
               </tr>
             ))}

@@ -5,7 +5,12 @@ import { listSourcesForAdmin } from '@/db/queries/admin-sources';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { dateOnly } from '@/lib/dates';
 import { PARAMETERS } from '@/lib/query-params';
-import { AdminFilters, AdminNotice, ArchiveButton, ArchiveStatus } from '../_components/admin-parts';
+import {
+  AdminFilters,
+  AdminNotice,
+  ArchiveButton,
+  ArchiveStatus,
+} from '../_components/admin-parts';
 import { requireAdmin } from '../_components/require-admin';
 import { archiveSourceAction, restoreSourceAction } from './actions';
 
@@ -18,7 +23,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Every source document, archived ones included and marked. Admins only. */
 export default async function AdminSourcesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin('/admin/sources');
-  const [t, format, query] = await Promise.all([getTranslations('admin.sources'), getFormatter(), searchParams]);
+  const [t, format, query] = await Promise.all([
+    getTranslations('admin.sources'),
+    getFormatter(),
+    searchParams,
+  ]);
   const q = PARAMETERS.q.catch('').parse(query.q ?? '');
   const archived = archiveFilterSchema.parse(query.archived);
   const sources = listSourcesForAdmin({ q: q || undefined, archived });
@@ -53,18 +62,32 @@ export default async function AdminSourcesPage({ searchParams }: { searchParams:
             {sources.map((source) => (
               <tr key={source.id} className={source.archivedAt ? 'archived' : undefined}>
                 <th scope="row">
-                  <Link href={`/admin/sources/${source.id}`} aria-label={t('editLabel', { title: source.title })}>
+                  <Link
+                    href={`/admin/sources/${source.id}`}
+                    aria-label={t('editLabel', { title: source.title })}
+                  >
                     {source.title}
                   </Link>
                 </th>
                 <td>{source.author}</td>
-                <td>{format.dateTime(dateOnly(source.publishedOn), { dateStyle: 'medium', timeZone: 'UTC' })}</td>
+                <td>
+                  {format.dateTime(dateOnly(source.publishedOn), {
+                    dateStyle: 'medium',
+                    timeZone: 'UTC',
+                  })}
+                </td>
                 <td>{source.commitments}</td>
                 <td>
                   <ArchiveStatus archivedAt={source.archivedAt} />
                 </td>
                 <td>
-                  <ArchiveButton archive={archiveSourceAction} restore={restoreSourceAction} id={source.id} name={source.title} archivedAt={source.archivedAt} />
+                  <ArchiveButton
+                    archive={archiveSourceAction}
+                    restore={restoreSourceAction}
+                    id={source.id}
+                    name={source.title}
+                    archivedAt={source.archivedAt}
+                  />
                 </td>
               </tr>
             ))}

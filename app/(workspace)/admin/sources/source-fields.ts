@@ -10,12 +10,32 @@ export async function sourceFields(): Promise<FieldSpec[]> {
   const t = await getTranslations('admin.sources.fields');
   return [
     { kind: 'text', name: 'title', label: t('title'), maxLength: ADMIN_LIMITS.title },
-    { kind: 'text', name: 'slug', label: t('slug'), hint: t('slugHint'), maxLength: ADMIN_LIMITS.slug },
+    {
+      kind: 'text',
+      name: 'slug',
+      label: t('slug'),
+      hint: t('slugHint'),
+      maxLength: ADMIN_LIMITS.slug,
+    },
     { kind: 'text', name: 'author', label: t('author'), maxLength: ADMIN_LIMITS.author },
     { kind: 'text', name: 'publishedOn', label: t('publishedOn'), type: 'date' },
     { kind: 'text', name: 'place', label: t('place'), maxLength: ADMIN_LIMITS.place },
-    { kind: 'text', name: 'reference', label: t('reference'), hint: t('referenceHint'), maxLength: ADMIN_LIMITS.reference, optional: true },
-    { kind: 'text', name: 'url', label: t('url'), type: 'url', maxLength: ADMIN_LIMITS.url, optional: true },
+    {
+      kind: 'text',
+      name: 'reference',
+      label: t('reference'),
+      hint: t('referenceHint'),
+      maxLength: ADMIN_LIMITS.reference,
+      optional: true,
+    },
+    {
+      kind: 'text',
+      name: 'url',
+      label: t('url'),
+      type: 'url',
+      maxLength: ADMIN_LIMITS.url,
+      optional: true,
+    },
   ];
 }
 

@@ -16,7 +16,10 @@ export interface ActorChoice {
 /** Email, name, role and actor; errors by field and in a summary; the new password shown once. */
 export function CreateUserForm({ actors }: { actors: ActorChoice[] }) {
   const t = useTranslations('auth');
-  const [state, action, pending] = useActionState(createUserAction, { values: EMPTY_USER, fieldErrors: {} } as CreateUserState);
+  const [state, action, pending] = useActionState(createUserAction, {
+    values: EMPTY_USER,
+    fieldErrors: {},
+  } as CreateUserState);
   const errors = Object.entries(state.fieldErrors) as [UserField, string][];
   const summaryRef = useRef<HTMLDivElement>(null);
   const createdRef = useRef<HTMLDivElement>(null);
@@ -25,7 +28,12 @@ export function CreateUserForm({ actors }: { actors: ActorChoice[] }) {
   }, [state]);
   const groups = [...new Set(actors.map((actor) => actor.group))];
   const describedBy = (field: UserField, hint = false) =>
-    [hint ? `new-user-${field}-hint` : '', state.fieldErrors[field] ? `new-user-${field}-error` : ''].filter(Boolean).join(' ') || undefined;
+    [
+      hint ? `new-user-${field}-hint` : '',
+      state.fieldErrors[field] ? `new-user-${field}-error` : '',
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined;
   const error = (field: UserField) =>
     state.fieldErrors[field] ? (
       <p id={`new-user-${field}-error`} className="field-error">
@@ -39,7 +47,8 @@ export function CreateUserForm({ actors }: { actors: ActorChoice[] }) {
         <div className="notice" role="status" tabIndex={-1} ref={createdRef}>
           <p>{t('users.created', { name: state.created.name, email: state.created.email })}</p>
           <p>
-            {t('users.passwordOnce')} <code className="one-time-secret">{state.created.password}</code>
+            {t('users.passwordOnce')}{' '}
+            <code className="one-time-secret">{state.created.password}</code>
           </p>
         </div>
       ) : null}

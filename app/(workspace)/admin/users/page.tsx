@@ -27,16 +27,32 @@ const DISABLE_ERRORS = new Map<string, string>([
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/admin/users');
   if (user.role !== 'admin') forbidden();
-  const [t, tAdmin, tKinds, format, params] = await Promise.all([getTranslations('auth'), getTranslations('admin.users'), getTranslations('actorKindPlural'), getFormatter(), searchParams]);
+  const [t, tAdmin, tKinds, format, params] = await Promise.all([
+    getTranslations('auth'),
+    getTranslations('admin.users'),
+    getTranslations('actorKindPlural'),
+    getFormatter(),
+    searchParams,
+  ]);
   const users = listUsers(user.id);
   const kindOrder = new Map<string, number>(ACTOR_KINDS.map((kind, index) => [kind, index]));
   const actors = listActors()
     .sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0))
     .map((actor) => ({ id: actor.id, name: actorDisplayName(actor), group: tKinds(actor.kind) }));
-  const disabled = typeof params.disabled === 'string' ? users.find((candidate) => candidate.id === params.disabled) : undefined;
-  const disableError = typeof params.error === 'string' ? DISABLE_ERRORS.get(params.error) : undefined;
-  const enabled = typeof params.enabled === 'string' ? users.find((candidate) => candidate.id === params.enabled) : undefined;
-  const enableError = params.enableError === 'notDisabled' || params.enableError === 'notFound' ? params.enableError : undefined;
+  const disabled =
+    typeof params.disabled === 'string'
+      ? users.find((candidate) => candidate.id === params.disabled)
+      : undefined;
+  const disableError =
+    typeof params.error === 'string' ? DISABLE_ERRORS.get(params.error) : undefined;
+  const enabled =
+    typeof params.enabled === 'string'
+      ? users.find((candidate) => candidate.id === params.enabled)
+      : undefined;
+  const enableError =
+    params.enableError === 'notDisabled' || params.enableError === 'notFound'
+      ? params.enableError
+      : undefined;
 
   return (
     <>
@@ -88,15 +104,25 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                 <td>{t(`roles.${row.role}`)}</td>
                 <td>{row.actorName ?? '—'}</td>
                 <td>
-                  {row.disabledAt ? t('users.disabledOn', { date: format.dateTime(new Date(row.disabledAt), { dateStyle: 'medium' }) }) : t('users.active')}
-                  {row.disabledAt === null && !row.hasPassword ? <div className="meta">{t('users.noPassword')}</div> : null}
+                  {row.disabledAt
+                    ? t('users.disabledOn', {
+                        date: format.dateTime(new Date(row.disabledAt), { dateStyle: 'medium' }),
+                      })
+                    : t('users.active')}
+                  {row.disabledAt === null && !row.hasPassword ? (
+                    <div className="meta">{t('users.noPassword')}</div>
+                  ) : null}
                 </td>
                 <td>{row.activeSessions}</td>
                 <td>
                   {row.disabledAt === null && row.id !== user.id ? (
                     <form action={disableUserAction}>
                       <input type="hidden" name="userId" value={row.id} />
-                      <button type="submit" className="button danger" aria-label={t('users.disableLabel', { name: row.name })}>
+                      <button
+                        type="submit"
+                        className="button danger"
+                        aria-label={t('users.disableLabel', { name: row.name })}
+                      >
                         {t('users.disable')}
                       </button>
                     </form>
@@ -104,7 +130,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                   {row.disabledAt !== null ? (
                     <form action={enableUserAction}>
                       <input type="hidden" name="userId" value={row.id} />
-                      <button type="submit" className="button secondary" aria-label={tAdmin('enableLabel', { name: row.name })}>
+                      <button
+                        type="submit"
+                        className="button secondary"
+                        aria-label={tAdmin('enableLabel', { name: row.name })}
+                      >
                         {tAdmin('enable')}
                       </button>
                     </form>

@@ -4,7 +4,10 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import type { ImportProgress, ImportResult } from '@/db/import/csv-import';
 
-type Message = ({ type: 'progress' } & ImportProgress) | { type: 'result'; result: ImportResult } | { type: 'error'; message: string };
+type Message =
+  | ({ type: 'progress' } & ImportProgress)
+  | { type: 'result'; result: ImportResult }
+  | { type: 'error'; message: string };
 
 /** Why nothing was imported, when it is not a report of the file's rows: the server's sentence and its HTTP status. */
 type Failure = { message: string; status: number | null };
@@ -15,14 +18,22 @@ const PAGE_SIZE = 100;
  * Sends the file to ./upload and reads its answer: a refusal with its HTTP status (the file's
  * errors, when it has them, shown as a report), or NDJSON progress lines, then the result.
  */
-async function sendFile(file: File, mode: 'preview' | 'import', publish: boolean, onProgress: (progress: ImportProgress) => void): Promise<ImportResult | Failure> {
+async function sendFile(
+  file: File,
+  mode: 'preview' | 'import',
+  publish: boolean,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportResult | Failure> {
   const body = new FormData();
   body.set('file', file);
   body.set('mode', mode);
   body.set('publish', publish ? 'publish' : 'draft');
   const response = await fetch('/entries/import/upload', { method: 'POST', body });
   if (!response.ok || !response.body) {
-    const refusal = (await response.json().catch(() => null)) as { error?: { message?: string }; result?: ImportResult } | null;
+    const refusal = (await response.json().catch(() => null)) as {
+      error?: { message?: string };
+      result?: ImportResult;
+    } | null;
     if (refusal?.result && refusal.result.fileErrors.length > 0) return refusal.result;
     return { message: refusal?.error?.message ?? '', status: response.status };
   }
@@ -97,7 +108,16 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
       <form className="import-form" onSubmit={onSubmit} aria-busy={busy}>
         <div className="field">
           <label htmlFor="import-file">{t('file')}</label>
-          <input id="import-file" ref={fileInput} type="file" name="file" accept=".csv,text/csv" required aria-describedby="import-file-hint" onChange={reset} />
+          <input
+            id="import-file"
+            ref={fileInput}
+            type="file"
+            name="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby="import-file-hint"
+            onChange={reset}
+          />
           <p id="import-file-hint" className="hint">
             {t('fileHint')}
           </p>
@@ -108,10 +128,30 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
           <fieldset>
             <legend>{t('landAs')}</legend>
             <label>
-              <input type="radio" name="publish" value="draft" checked={!publish} onChange={() => { setPublish(false); reset(); }} /> {t('asDrafts')}
+              <input
+                type="radio"
+                name="publish"
+                value="draft"
+                checked={!publish}
+                onChange={() => {
+                  setPublish(false);
+                  reset();
+                }}
+              />{' '}
+              {t('asDrafts')}
             </label>
             <label>
-              <input type="radio" name="publish" value="publish" checked={publish} onChange={() => { setPublish(true); reset(); }} /> {t('asPublished')}
+              <input
+                type="radio"
+                name="publish"
+                value="publish"
+                checked={publish}
+                onChange={() => {
+                  setPublish(true);
+                  reset();
+                }}
+              />{' '}
+              {t('asPublished')}
             </label>
           </fieldset>
         )}
@@ -127,7 +167,10 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
           <>
             <label htmlFor="import-progress-bar">
               {progress.phase === 'checking'
-                ? t('checking', { done: format.number(progress.done), total: format.number(progress.total) })
+                ? t('checking', {
+                    done: format.number(progress.done),
+                    total: format.number(progress.total),
+                  })
                 : t('writing', { total: format.number(progress.total) })}
             </label>{' '}
             {progress.phase === 'checking' ? (
@@ -157,8 +200,15 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
 
       {canImport ? (
         <p>
-          <button type="button" className="button" disabled={busy} onClick={() => void run('import')}>
-            {t(isAdmin ? 'importSubmitted' : publish ? 'importPublished' : 'importDrafts', { count: result.counts.new })}
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run('import')}
+          >
+            {t(isAdmin ? 'importSubmitted' : publish ? 'importPublished' : 'importDrafts', {
+              count: result.counts.new,
+            })}
           </button>
         </p>
       ) : null}
@@ -169,7 +219,9 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
 function ImportReport({ result }: { result: ImportResult }) {
   const t = useTranslations('data.import');
   const [page, setPage] = useState(0);
-  const errors = result.rows.flatMap((row) => row.errors.map((error) => ({ line: row.line, ...error })));
+  const errors = result.rows.flatMap((row) =>
+    row.errors.map((error) => ({ line: row.line, ...error })),
+  );
   const pages = Math.max(1, Math.ceil(result.rows.length / PAGE_SIZE));
   const shown = result.rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const done = !result.dryRun && result.ok;
@@ -178,9 +230,17 @@ function ImportReport({ result }: { result: ImportResult }) {
       <h2 id="import-report-title">{result.dryRun ? t('previewTitle') : t('resultTitle')}</h2>
       <p className={result.ok ? 'notice' : 'alert'} role={result.ok ? undefined : 'alert'}>
         {done
-          ? t('imported', { count: result.counts.new, state: t(`state.${result.state}`), skipped: result.counts.duplicate + result.counts.unchanged })
+          ? t('imported', {
+              count: result.counts.new,
+              state: t(`state.${result.state}`),
+              skipped: result.counts.duplicate + result.counts.unchanged,
+            })
           : result.ok
-            ? t('wouldImport', { count: result.counts.new, state: t(`state.${result.state}`), skipped: result.counts.duplicate + result.counts.unchanged })
+            ? t('wouldImport', {
+                count: result.counts.new,
+                state: t(`state.${result.state}`),
+                skipped: result.counts.duplicate + result.counts.unchanged,
+              })
             : result.fileErrors.length > 0
               ? t('fileRefused')
               : result.rows.length === 0
@@ -226,7 +286,13 @@ function ImportReport({ result }: { result: ImportResult }) {
         <>
           <div className="table-scroll">
             <table className="data">
-              <caption>{t('rowsCaption', { from: page * PAGE_SIZE + 1, to: page * PAGE_SIZE + shown.length, total: result.rows.length })}</caption>
+              <caption>
+                {t('rowsCaption', {
+                  from: page * PAGE_SIZE + 1,
+                  to: page * PAGE_SIZE + shown.length,
+                  total: result.rows.length,
+                })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('row')}</th>
@@ -242,7 +308,15 @@ function ImportReport({ result }: { result: ImportResult }) {
                 {shown.map((row) => (
                   <tr key={row.line} className={`outcome-${row.outcome}`}>
                     <td>{row.line}</td>
-                    <td>{done && row.entryId ? <a href={`/commitments/${encodeURIComponent(row.commitment)}`}>{row.commitment}</a> : row.commitment}</td>
+                    <td>
+                      {done && row.entryId ? (
+                        <a href={`/commitments/${encodeURIComponent(row.commitment)}`}>
+                          {row.commitment}
+                        </a>
+                      ) : (
+                        row.commitment
+                      )}
+                    </td>
                     <td>
                       <bdi>{row.subject}</bdi>
                     </td>
@@ -251,7 +325,11 @@ function ImportReport({ result }: { result: ImportResult }) {
                     <td className="user-text" dir="auto">
                       {row.summary}
                     </td>
-                    <td>{row.errors.length > 0 ? t('outcome.errorCount', { count: row.errors.length }) : t(`outcome.${row.outcome}`)}</td>
+                    <td>
+                      {row.errors.length > 0
+                        ? t('outcome.errorCount', { count: row.errors.length })
+                        : t(`outcome.${row.outcome}`)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -259,11 +337,21 @@ function ImportReport({ result }: { result: ImportResult }) {
           </div>
           {pages > 1 ? (
             <nav className="pagination" aria-label={t('rowPages')}>
-              <button type="button" className="button secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={page === 0}
+                onClick={() => setPage(page - 1)}
+              >
                 {t('previousRows')}
               </button>{' '}
               <span>{t('pageOf', { page: page + 1, pages })}</span>{' '}
-              <button type="button" className="button secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={page + 1 >= pages}
+                onClick={() => setPage(page + 1)}
+              >
                 {t('nextRows')}
               </button>
             </nav>

@@ -19,7 +19,9 @@ export default async function ImportPage() {
   return (
     <>
       <h1>{t('title')}</h1>
-      <p className="lead">{isAdmin ? t('introAdmin') : t('introFocal', { actor: user.actorName ?? '' })}</p>
+      <p className="lead">
+        {isAdmin ? t('introAdmin') : t('introFocal', { actor: user.actorName ?? '' })}
+      </p>
       <details>
         <summary>{t('columnsTitle')}</summary>
         <p>{t('columnsIntro')}</p>

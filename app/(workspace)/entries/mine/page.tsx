@@ -20,7 +20,8 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
   const t = await getTranslations('workflow');
   const format = await getFormatter();
   const drafts = listMyDrafts(user.id);
-  const published = user.actorId === null ? null : listPublishedEntries({ reporter: user.actorId, limit: 20 });
+  const published =
+    user.actorId === null ? null : listPublishedEntries({ reporter: user.actorId, limit: 20 });
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
   return (
     <>
@@ -44,7 +45,8 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
                 <span className="code">{entry.commitmentCode}</span> {entry.summary}
               </h3>
               <p className="meta">
-                <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} · {entry.subjectName} · <strong>{t(`state.${entry.state}`)}</strong>
+                <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} ·{' '}
+                {entry.subjectName} · <strong>{t(`state.${entry.state}`)}</strong>
               </p>
               {entry.state === 'returned' && entry.returnNote ? (
                 <div>
@@ -91,7 +93,8 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
                     <span className="code">{entry.commitment.code}</span> {entry.summary}
                   </h3>
                   <p className="meta">
-                    <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} · {entry.subject.name}
+                    <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} ·{' '}
+                    {entry.subject.name}
                     {entry.supersededById ? ` · ${t('superseded')}` : ''}
                     {entry.withdrawal ? ` · ${t('withdrawn')}` : ''}
                   </p>

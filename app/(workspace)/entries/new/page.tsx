@@ -26,13 +26,27 @@ export default async function NewEntryPage({ searchParams }: { searchParams: Sea
   }
   const query = await searchParams;
   // No commitment is chosen for the user: only a link that names one (from a commitment's page) preselects it.
-  const commitment = typeof query.commitment === 'string' && options.commitments.some((c) => c.code === query.commitment) ? query.commitment : '';
-  const subject = typeof query.subject === 'string' && options.subjects.some((s) => String(s.id) === query.subject) ? query.subject : String(options.subjects[0]?.id ?? '');
+  const commitment =
+    typeof query.commitment === 'string' &&
+    options.commitments.some((c) => c.code === query.commitment)
+      ? query.commitment
+      : '';
+  const subject =
+    typeof query.subject === 'string' &&
+    options.subjects.some((s) => String(s.id) === query.subject)
+      ? query.subject
+      : String(options.subjects[0]?.id ?? '');
   return (
     <>
       <h1>{t('newTitle')}</h1>
       <p className="lead">{t('newIntro', { actor: user.actorName ?? '' })}</p>
-      <EntryForm action={saveEntry.bind(null, null)} values={blankValues(commitment, subject)} submitLabel={t('saveDraft')} locked={false} {...options} />
+      <EntryForm
+        action={saveEntry.bind(null, null)}
+        values={blankValues(commitment, subject)}
+        submitLabel={t('saveDraft')}
+        locked={false}
+        {...options}
+      />
     </>
   );
 }

@@ -23,7 +23,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const queue = listReviewQueueDetails(user.id);
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
-  const moment = (value: string) => t('entryDetail.dateTime', { date: format.dateTime(new Date(value), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) });
+  const moment = (value: string) =>
+    t('entryDetail.dateTime', {
+      date: format.dateTime(new Date(value), {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      }),
+    });
   return (
     <>
       <h1>{t('workflow.reviewTitle')}</h1>
@@ -43,18 +50,39 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
               <span className="code">{entry.commitmentCode}</span> {entry.commitmentTitle}
             </p>
             <p className="meta">
-              <StatusBadge status={entry.status} /> {t('workflow.asOf', { date: day(entry.asOf) })} ·{' '}
-              {entry.perspective === 'self' ? t('entry.selfReport', { reporter: entry.subjectName }) : t('entry.assessment', { subject: entry.subjectName, reporter: user.actorName ?? '' })}
+              <StatusBadge status={entry.status} /> {t('workflow.asOf', { date: day(entry.asOf) })}{' '}
+              ·{' '}
+              {entry.perspective === 'self'
+                ? t('entry.selfReport', { reporter: entry.subjectName })
+                : t('entry.assessment', {
+                    subject: entry.subjectName,
+                    reporter: user.actorName ?? '',
+                  })}
             </p>
-            <p className="meta">{t('entryReview.submittedBy', { author: entry.authorName, date: entry.submittedAt ? moment(entry.submittedAt) : '—' })}</p>
+            <p className="meta">
+              {t('entryReview.submittedBy', {
+                author: entry.authorName,
+                date: entry.submittedAt ? moment(entry.submittedAt) : '—',
+              })}
+            </p>
             {entry.supersedesId !== null || entry.adverseEffects ? (
               <ul className="entry-flags">
-                {entry.supersedesId !== null ? <li className="flag">{t('entryReview.correctsEntry', { id: entry.supersedesId })}</li> : null}
-                {entry.adverseEffects ? <li className="flag warning">⚠ {t('entryReview.adverseEffects')}</li> : null}
+                {entry.supersedesId !== null ? (
+                  <li className="flag">
+                    {t('entryReview.correctsEntry', { id: entry.supersedesId })}
+                  </li>
+                ) : null}
+                {entry.adverseEffects ? (
+                  <li className="flag warning">⚠ {t('entryReview.adverseEffects')}</li>
+                ) : null}
               </ul>
             ) : null}
             <p>
-              <Link className="button" href={`/entries/${entry.id}/review`} aria-label={t('entryReview.reviewNamed', { summary: entry.summary })}>
+              <Link
+                className="button"
+                href={`/entries/${entry.id}/review`}
+                aria-label={t('entryReview.reviewNamed', { summary: entry.summary })}
+              >
                 {t('entryReview.review')}
               </Link>
             </p>

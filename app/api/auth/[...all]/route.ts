@@ -8,12 +8,23 @@ import { getAuth, PUBLIC_AUTH_PATHS } from '@/db/auth';
 async function handle(request: Request): Promise<Response> {
   const path = new URL(request.url).pathname.replace(/^\/api\/auth/, '');
   if (!(PUBLIC_AUTH_PATHS as readonly string[]).includes(path)) {
-    return Response.json({ error: { code: 'not_found', message: `There is no auth endpoint at ${path || '/'}.` } }, { status: 404 });
+    return Response.json(
+      { error: { code: 'not_found', message: `There is no auth endpoint at ${path || '/'}.` } },
+      { status: 404 },
+    );
   }
   const response = await getAuth().handler(request);
   // better-auth answers a known path with the wrong method by an empty 404: say what is missing.
   if (response.status === 404 && !response.headers.get('content-type')) {
-    return Response.json({ error: { code: 'not_found', message: `There is no auth endpoint for ${request.method} ${path}.` } }, { status: 404 });
+    return Response.json(
+      {
+        error: {
+          code: 'not_found',
+          message: `There is no auth endpoint for ${request.method} ${path}.`,
+        },
+      },
+      { status: 404 },
+    );
   }
   return response;
 }

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { parseQuery, type ParameterError, type ParameterName, type ParseResult } from '@/lib/query-params';
+import {
+  parseQuery,
+  type ParameterError,
+  type ParameterName,
+  type ParseResult,
+} from '@/lib/query-params';
 import type { ApiErrorBody, ErrorCode } from '@/lib/api-schemas';
 import type { FieldErrors } from '@/lib/entry-input';
 import { todayUtc } from '@/lib/dates';
@@ -29,10 +34,17 @@ const STATUS_OF: Record<ErrorCode, number> = {
 export function apiError(
   code: ErrorCode,
   message: string,
-  extra: { parameters?: ParameterError[]; fields?: FieldErrors; headers?: Record<string, string> } = {},
+  extra: {
+    parameters?: ParameterError[];
+    fields?: FieldErrors;
+    headers?: Record<string, string>;
+  } = {},
 ): NextResponse<ApiError> {
   const { headers, ...details } = extra;
-  return NextResponse.json({ error: { code, message, ...details } }, { status: STATUS_OF[code], headers: { 'Cache-Control': 'no-store', ...headers } });
+  return NextResponse.json(
+    { error: { code, message, ...details } },
+    { status: STATUS_OF[code], headers: { 'Cache-Control': 'no-store', ...headers } },
+  );
 }
 
 export function invalidParameters(errors: ParameterError[]): NextResponse<ApiError> {
@@ -41,7 +53,9 @@ export function invalidParameters(errors: ParameterError[]): NextResponse<ApiErr
 }
 
 export function invalidBody(fields: FieldErrors): NextResponse<ApiError> {
-  const message = `Check ${Object.entries(fields).map(([field, problem]) => `${field}: ${problem}`).join('; ')}`;
+  const message = `Check ${Object.entries(fields)
+    .map(([field, problem]) => `${field}: ${problem}`)
+    .join('; ')}`;
   return apiError('invalid_body', message, { fields });
 }
 
@@ -54,22 +68,46 @@ export function ok<T>(body: T): NextResponse<T> {
 }
 
 /** A response typed by the schema that documents it: a handler cannot answer what the document does not say. */
-export function respond<S extends z.ZodType>(schema: S, body: z.output<S>, init: { status?: number; headers?: Record<string, string> } = {}): NextResponse {
+export function respond<S extends z.ZodType>(
+  schema: S,
+  body: z.output<S>,
+  init: { status?: number; headers?: Record<string, string> } = {},
+): NextResponse {
   void schema;
-  return NextResponse.json(body, { status: init.status ?? 200, headers: { 'Cache-Control': 'no-store', ...init.headers } });
+  return NextResponse.json(body, {
+    status: init.status ?? 200,
+    headers: { 'Cache-Control': 'no-store', ...init.headers },
+  });
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 type Method = (typeof METHODS)[number];
 
 /** Handlers for the methods a route does not have: 405 in the API's error shape, with Allow. */
-export function methodsNotAllowed<A extends Method>(allowed: readonly A[]): Record<Exclude<Method, A>, () => NextResponse<ApiError>> {
-  const allow = [...allowed, ...((allowed as readonly Method[]).includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
-  const handler = () => apiError('method_not_allowed', `This resource answers ${allowed.join(', ')} only.`, { headers: { Allow: allow } });
-  return Object.fromEntries(METHODS.filter((method) => !(allowed as readonly Method[]).includes(method)).map((method) => [method, handler])) as Record<Exclude<Method, A>, () => NextResponse<ApiError>>;
+export function methodsNotAllowed<A extends Method>(
+  allowed: readonly A[],
+): Record<Exclude<Method, A>, () => NextResponse<ApiError>> {
+  const allow = [
+    ...allowed,
+    ...((allowed as readonly Method[]).includes('GET') ? ['HEAD'] : []),
+    'OPTIONS',
+  ].join(', ');
+  const handler = () =>
+    apiError('method_not_allowed', `This resource answers ${allowed.join(', ')} only.`, {
+      headers: { Allow: allow },
+    });
+  return Object.fromEntries(
+    METHODS.filter((method) => !(allowed as readonly Method[]).includes(method)).map((method) => [
+      method,
+      handler,
+    ]),
+  ) as Record<Exclude<Method, A>, () => NextResponse<ApiError>>;
 }
 
-export function parseRequestQuery<K extends ParameterName>(request: Request, allowed: readonly K[]): ParseResult<K> {
+export function parseRequestQuery<K extends ParameterName>(
+  request: Request,
+  allowed: readonly K[],
+): ParseResult<K> {
   return parseQuery(new URL(request.url).searchParams, allowed);
 }
 
@@ -87,7 +125,8 @@ export function cachedRead<S extends z.ZodType>(
   const url = new URL(request.url);
   const tag = `W/"${createHash('sha256').update(`${dataVersion()}|${todayUtc()}|${url.pathname}?${url.searchParams.toString()}`).digest('base64url').slice(0, 27)}"`;
   const cacheHeaders = { ETag: tag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
-  if (matches(request.headers.get('if-none-match'), tag)) return new NextResponse(null, { status: 304, headers: cacheHeaders });
+  if (matches(request.headers.get('if-none-match'), tag))
+    return new NextResponse(null, { status: 304, headers: cacheHeaders });
   void schema;
   let cached = bodies.get(tag);
   if (!cached) {
@@ -95,7 +134,10 @@ export function cachedRead<S extends z.ZodType>(
     cached = { json: Buffer.from(JSON.stringify(body)), headers: headersOf(body) };
     bodies.set(tag, cached);
   }
-  return new NextResponse(cached.json, { status: 200, headers: { 'Content-Type': 'application/json', ...cached.headers, ...cacheHeaders } });
+  return new NextResponse(cached.json, {
+    status: 200,
+    headers: { 'Content-Type': 'application/json', ...cached.headers, ...cacheHeaders },
+  });
 }
 
 interface KeptBody {
@@ -111,22 +153,35 @@ interface KeptBody {
  * body above a quarter of the budget is sent but not kept, so it cannot push out everything else.
  */
 export function bodyCache(maxSize: number): LRUCache<string, KeptBody> {
-  return new LRUCache<string, KeptBody>({ maxSize, maxEntrySize: maxSize / 4, sizeCalculation: (body) => body.json.byteLength });
+  return new LRUCache<string, KeptBody>({
+    maxSize,
+    maxEntrySize: maxSize / 4,
+    sizeCalculation: (body) => body.json.byteLength,
+  });
 }
 
 /** One per process, on globalThis: Next.js bundles each route handler with its own copy of this module. */
-const globalForBodies = globalThis as typeof globalThis & { __commitmentTrackerBodyCache?: LRUCache<string, KeptBody> };
+const globalForBodies = globalThis as typeof globalThis & {
+  __commitmentTrackerBodyCache?: LRUCache<string, KeptBody>;
+};
 const bodies = (globalForBodies.__commitmentTrackerBodyCache ??= bodyCache(16 * 1024 * 1024));
 
 /** If-None-Match uses the weak comparison: W/"x" matches "x" and W/"x"; `*` matches anything. */
 function matches(header: string | null, tag: string): boolean {
   if (!header) return false;
   const opaque = (value: string) => value.trim().replace(/^W\//, '');
-  return header.split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(tag));
+  return header
+    .split(',')
+    .some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(tag));
 }
 
 /** The list's next page, as a path and query of this API, or null on the last page. */
-export function nextPage(request: Request, page: number, limit: number, total: number): string | null {
+export function nextPage(
+  request: Request,
+  page: number,
+  limit: number,
+  total: number,
+): string | null {
   if (page * limit >= total) return null;
   const url = new URL(request.url);
   url.searchParams.set('page', String(page + 1));

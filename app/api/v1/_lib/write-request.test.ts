@@ -4,23 +4,47 @@ import { openDatabase } from '@/db/client';
 import { writeLimiter } from '@/db/queries/api-write-limit';
 import { rateLimit, readJsonBody, writesPerMinute, WRITES_PER_MINUTE } from './write-request';
 
-const jsonRequest = (body: BodyInit | null, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
-  new Request('http://localhost/api/v1/entries', { method: 'POST', body, headers, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+const jsonRequest = (
+  body: BodyInit | null,
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+) =>
+  new Request('http://localhost/api/v1/entries', {
+    method: 'POST',
+    body,
+    headers,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
 
 async function refusal(result: Awaited<ReturnType<typeof readJsonBody>>) {
   if (result.ok) throw new Error('expected a refusal');
-  return { status: result.response.status, code: ((await result.response.json()) as { error: { code: string } }).error.code };
+  return {
+    status: result.response.status,
+    code: ((await result.response.json()) as { error: { code: string } }).error.code,
+  };
 }
 
 describe('reading a JSON body before anything parses it', () => {
   it('parses a JSON body', async () => {
-    expect(await readJsonBody(jsonRequest('{"summary":"x"}'))).toEqual({ ok: true, value: { summary: 'x' } });
-    expect(await readJsonBody(jsonRequest('{"a":1}', { 'Content-Type': 'application/json; charset=utf-8' }))).toEqual({ ok: true, value: { a: 1 } });
+    expect(await readJsonBody(jsonRequest('{"summary":"x"}'))).toEqual({
+      ok: true,
+      value: { summary: 'x' },
+    });
+    expect(
+      await readJsonBody(
+        jsonRequest('{"a":1}', { 'Content-Type': 'application/json; charset=utf-8' }),
+      ),
+    ).toEqual({ ok: true, value: { a: 1 } });
   });
 
   it('refuses a declared size over the limit without reading the body (413)', async () => {
-    const request = jsonRequest('{}', { 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1) });
-    expect(await refusal(await readJsonBody(request))).toEqual({ status: 413, code: 'payload_too_large' });
+    const request = jsonRequest('{}', {
+      'Content-Type': 'application/json',
+      'Content-Length': String(MAX_BODY_BYTES + 1),
+    });
+    expect(await refusal(await readJsonBody(request))).toEqual({
+      status: 413,
+      code: 'payload_too_large',
+    });
     expect(request.bodyUsed).toBe(false);
   });
 
@@ -32,19 +56,39 @@ describe('reading a JSON body before anything parses it', () => {
         controller.enqueue(new Uint8Array(64 * 1024).fill(32));
       },
     });
-    expect(await refusal(await readJsonBody(jsonRequest(endless)))).toEqual({ status: 413, code: 'payload_too_large' });
+    expect(await refusal(await readJsonBody(jsonRequest(endless)))).toEqual({
+      status: 413,
+      code: 'payload_too_large',
+    });
     expect(pulled).toBeLessThanOrEqual(MAX_BODY_BYTES / (64 * 1024) + 2);
   });
 
   it('refuses a body that is not sent as JSON (415), and one that is not JSON or not UTF-8 (400)', async () => {
-    expect(await refusal(await readJsonBody(jsonRequest('summary=x', { 'Content-Type': 'application/x-www-form-urlencoded' })))).toEqual({ status: 415, code: 'unsupported_media_type' });
-    expect(await refusal(await readJsonBody(jsonRequest('{"summary": ')))).toEqual({ status: 400, code: 'invalid_json' });
-    expect(await refusal(await readJsonBody(jsonRequest(new Uint8Array([0x7b, 0xff, 0x7d]))))).toEqual({ status: 400, code: 'invalid_json' });
+    expect(
+      await refusal(
+        await readJsonBody(
+          jsonRequest('summary=x', { 'Content-Type': 'application/x-www-form-urlencoded' }),
+        ),
+      ),
+    ).toEqual({ status: 415, code: 'unsupported_media_type' });
+    expect(await refusal(await readJsonBody(jsonRequest('{"summary": ')))).toEqual({
+      status: 400,
+      code: 'invalid_json',
+    });
+    expect(
+      await refusal(await readJsonBody(jsonRequest(new Uint8Array([0x7b, 0xff, 0x7d])))),
+    ).toEqual({ status: 400, code: 'invalid_json' });
   });
 
   it('reads an empty body as {} only where a body is optional', async () => {
-    expect(await readJsonBody(jsonRequest(null, {}), { optional: true })).toEqual({ ok: true, value: {} });
-    expect(await refusal(await readJsonBody(jsonRequest(null, {})))).toEqual({ status: 415, code: 'unsupported_media_type' });
+    expect(await readJsonBody(jsonRequest(null, {}), { optional: true })).toEqual({
+      ok: true,
+      value: {},
+    });
+    expect(await refusal(await readJsonBody(jsonRequest(null, {})))).toEqual({
+      status: 415,
+      code: 'unsupported_media_type',
+    });
   });
 });
 
@@ -56,7 +100,9 @@ describe('the per-token write budget', () => {
     const limited = await rateLimit('token-a', 1, limiter);
     if (limited.ok) throw new Error('expected 429');
     expect(limited.response.status).toBe(429);
-    expect(((await limited.response.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    expect(((await limited.response.json()) as { error: { code: string } }).error.code).toBe(
+      'rate_limited',
+    );
     expect(Number(limited.response.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
     expect(Number(limited.response.headers.get('Retry-After'))).toBeLessThanOrEqual(60);
     expect((await rateLimit('token-b', 1, limiter)).ok).toBe(true);

@@ -19,16 +19,27 @@ const CHALLENGE = 'Bearer realm="commitment-tracker-api"';
 export function authenticate(request: Request): Guarded<{ userId: string; tokenKey: string }> {
   const header = request.headers.get('authorization');
   if (!header) {
-    return { ok: false, response: apiError('unauthorized', 'Send a personal API token as "Authorization: Bearer <token>" (create one under Account).', { headers: { 'WWW-Authenticate': CHALLENGE } }) };
+    return {
+      ok: false,
+      response: apiError(
+        'unauthorized',
+        'Send a personal API token as "Authorization: Bearer <token>" (create one under Account).',
+        { headers: { 'WWW-Authenticate': CHALLENGE } },
+      ),
+    };
   }
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
   const userId = match ? authenticateApiToken(match[1]) : null;
   if (!match || !userId) {
     return {
       ok: false,
-      response: apiError('unauthorized', 'The API token is not valid: it is unknown, revoked, or its user is disabled.', {
-        headers: { 'WWW-Authenticate': `${CHALLENGE}, error="invalid_token"` },
-      }),
+      response: apiError(
+        'unauthorized',
+        'The API token is not valid: it is unknown, revoked, or its user is disabled.',
+        {
+          headers: { 'WWW-Authenticate': `${CHALLENGE}, error="invalid_token"` },
+        },
+      ),
     };
   }
   return { ok: true, value: { userId, tokenKey: hashApiToken(match[1]!) } };
@@ -49,17 +60,26 @@ export function writesPerMinute(setting: string | undefined): number {
  * Counts `writes` more against the token's budget of this minute, shared by every server process
  * (db/queries/api-write-limit.ts); refused with 429 and Retry-After when that goes over it.
  */
-export async function rateLimit(tokenKey: string, writes = 1, limiter = appWriteLimiter(WRITES_PER_MINUTE)): Promise<Guarded<null>> {
+export async function rateLimit(
+  tokenKey: string,
+  writes = 1,
+  limiter = appWriteLimiter(WRITES_PER_MINUTE),
+): Promise<Guarded<null>> {
   const spent = await (await limiter)(tokenKey, writes);
   if (spent.ok) return { ok: true, value: null };
   const retryAfter = spent.retryAfterSeconds;
   return {
     ok: false,
-    response: apiError('rate_limited', `At most ${WRITES_PER_MINUTE} writes a minute per token; retry in ${retryAfter} s.`, { headers: { 'Retry-After': String(retryAfter) } }),
+    response: apiError(
+      'rate_limited',
+      `At most ${WRITES_PER_MINUTE} writes a minute per token; retry in ${retryAfter} s.`,
+      { headers: { 'Retry-After': String(retryAfter) } },
+    ),
   };
 }
 
-const tooLarge = () => apiError('payload_too_large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+const tooLarge = () =>
+  apiError('payload_too_large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
 
 /**
  * The JSON body, refused before parsing when it is too large (by Content-Length, and by the bytes
@@ -67,15 +87,25 @@ const tooLarge = () => apiError('payload_too_large', `The body must be at most $
  * Unicode (a lone surrogate such as `"\ud800"`) or any key is `__proto__`, `constructor` or
  * `prototype`: a 400 naming the field. `optional`: an empty body reads as `{}` (submit, publish).
  */
-export async function readJsonBody(request: Request, { optional = false } = {}): Promise<Guarded<unknown>> {
+export async function readJsonBody(
+  request: Request,
+  { optional = false } = {},
+): Promise<Guarded<unknown>> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+  if (declared !== null && Number(declared) > MAX_BODY_BYTES)
+    return { ok: false, response: tooLarge() };
   const bytes = await readLimited(request);
   if (bytes === null) return { ok: false, response: tooLarge() };
   if (bytes.length === 0 && optional) return { ok: true, value: {} };
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    return { ok: false, response: apiError('unsupported_media_type', 'Send the body as JSON with "Content-Type: application/json".') };
+    return {
+      ok: false,
+      response: apiError(
+        'unsupported_media_type',
+        'Send the body as JSON with "Content-Type: application/json".',
+      ),
+    };
   }
   let text: string;
   try {
@@ -87,7 +117,13 @@ export async function readJsonBody(request: Request, { optional = false } = {}):
   try {
     value = JSON.parse(text) as unknown;
   } catch (error) {
-    return { ok: false, response: apiError('invalid_json', `The body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`) };
+    return {
+      ok: false,
+      response: apiError(
+        'invalid_json',
+        `The body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`,
+      ),
+    };
   }
   const broken = textIntegrityErrors(value);
   return broken ? { ok: false, response: invalidBody(broken) } : { ok: true, value };
@@ -127,7 +163,10 @@ export function requestId(): string {
  * The guard clauses of a write with a body, in order: the token, one write against its budget,
  * the JSON body, then the body parsed by `schema` (a 400 naming each field at fault).
  */
-export async function guardedWrite<S extends z.ZodType>(request: Request, schema: S): Promise<Guarded<{ userId: string; tokenKey: string; body: z.output<S> }>> {
+export async function guardedWrite<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<Guarded<{ userId: string; tokenKey: string; body: z.output<S> }>> {
   const caller = authenticate(request);
   if (!caller.ok) return caller;
   const limited = await rateLimit(caller.value.tokenKey);

@@ -41,5 +41,9 @@ export function refusalResponse(result: Extract<WriteResult, { ok: false }>): Ne
 export function writeResponse({ result, entry }: CommittedWrite, created = false): NextResponse {
   if (!result.ok) return refusalResponse(result);
   if (!entry) return notFound('The entry was not found.');
-  return respond(writtenEntryResponseSchema, { entry }, { status: created && !result.duplicate ? 201 : 200 });
+  return respond(
+    writtenEntryResponseSchema,
+    { entry },
+    { status: created && !result.duplicate ? 201 : 200 },
+  );
 }

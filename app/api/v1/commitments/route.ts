@@ -1,7 +1,14 @@
 import { listCommitments } from '@/db/queries/commitments';
 import { COMMITMENT_LIST_PARAMETERS, DEFAULT_PAGE_SIZE, PAGE_PARAMETERS } from '@/lib/query-params';
 import { commitmentListSchema } from '@/lib/api-schemas';
-import { cachedRead, invalidParameters, linkHeader, methodsNotAllowed, nextPage, parseRequestQuery } from '../_lib/respond';
+import {
+  cachedRead,
+  invalidParameters,
+  linkHeader,
+  methodsNotAllowed,
+  nextPage,
+  parseRequestQuery,
+} from '../_lib/respond';
 
 /** Commitments in the report's order (position, then id: stable across pages), paginated. */
 export function GET(request: Request) {
@@ -13,7 +20,13 @@ export function GET(request: Request) {
     commitmentListSchema,
     () => {
       const all = listCommitments(filters);
-      return { commitments: all.slice((page - 1) * limit, page * limit), total: all.length, page, limit, next: nextPage(request, page, limit, all.length) };
+      return {
+        commitments: all.slice((page - 1) * limit, page * limit),
+        total: all.length,
+        page,
+        limit,
+        next: nextPage(request, page, limit, all.length),
+      };
     },
     (body) => linkHeader(body.next),
   );

@@ -20,15 +20,35 @@ let db: Db;
 const tokens = {} as Record<'aldoria' | 'bridgewellFocal' | 'bridgewellContributor', string>;
 let keyCounter = 0;
 
-const actorId = (name: string) => db.select({ id: t.actors.id }).from(t.actors).where(eq(t.actors.name, name)).get()!.id;
+const actorId = (name: string) =>
+  db.select({ id: t.actors.id }).from(t.actors).where(eq(t.actors.name, name)).get()!.id;
 const stateCommitment = () =>
-  (db.$client.prepare(`SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id WHERE d.duty_bearer = 'states' ORDER BY c.position LIMIT 1`).get() as { code: string }).code;
+  (
+    db.$client
+      .prepare(
+        `SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id WHERE d.duty_bearer = 'states' ORDER BY c.position LIMIT 1`,
+      )
+      .get() as { code: string }
+  ).code;
 /** Every row a write changes: entries, their audit rows, current statuses. */
-const contents = () => JSON.stringify(['progress_entries', 'audit_log', 'current_status'].map((table) => db.$client.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()));
+const contents = () =>
+  JSON.stringify(
+    ['progress_entries', 'audit_log', 'current_status'].map((table) =>
+      db.$client.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(),
+    ),
+  );
 
 function entry(overrides: Record<string, unknown> = {}) {
   keyCounter += 1;
-  return { idempotencyKey: `route-test-${keyCounter}`, commitment: stateCommitment(), subject: actorId('Republic of Aldoria'), status: 'limited', asOf: '2026-06-30', summary: 'Referral mechanism adopted', ...overrides };
+  return {
+    idempotencyKey: `route-test-${keyCounter}`,
+    commitment: stateCommitment(),
+    subject: actorId('Republic of Aldoria'),
+    status: 'limited',
+    asOf: '2026-06-30',
+    summary: 'Referral mechanism adopted',
+    ...overrides,
+  };
 }
 
 function token(userId: string): string {
@@ -39,15 +59,39 @@ function token(userId: string): string {
 
 /** A POST with a raw JSON text body (so escapes such as \ud800 reach the server as written). */
 const request = (path: string, bearer: string, body: string | null) =>
-  new Request(`http://localhost/api/v1/${path}`, { method: 'POST', headers: { Authorization: `Bearer ${bearer}`, ...(body === null ? {} : { 'Content-Type': 'application/json' }) }, body });
+  new Request(`http://localhost/api/v1/${path}`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${bearer}`,
+      ...(body === null ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body,
+  });
 
 async function answer(response: Response) {
-  return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string; fields?: Record<string, string> }; entry?: { id: number; narrative: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      error?: { code: string; message: string; fields?: Record<string, string> };
+      entry?: { id: number; narrative: string };
+    },
+  };
 }
 
-const post = async (bearer: string, body: string) => answer(await createEntry(request('entries', bearer, body)));
-const transition = async (route: typeof submit, name: string, bearer: string, id: number, body: string | null = null) =>
-  answer(await route(request(`entries/${id}/${name}`, bearer, body), { params: Promise.resolve({ id: String(id) }) }));
+const post = async (bearer: string, body: string) =>
+  answer(await createEntry(request('entries', bearer, body)));
+const transition = async (
+  route: typeof submit,
+  name: string,
+  bearer: string,
+  id: number,
+  body: string | null = null,
+) =>
+  answer(
+    await route(request(`entries/${id}/${name}`, bearer, body), {
+      params: Promise.resolve({ id: String(id) }),
+    }),
+  );
 
 beforeAll(() => {
   db = openDatabase(':memory:');
@@ -65,14 +109,19 @@ describe('POST /api/v1/entries: text integrity', () => {
     for (const [field, json] of [
       ['summary', `${body.replace('"Referral mechanism adopted"', '"\\ud800x"')}}`],
       ['narrative', `${body},"narrative":"ok \\udfff"}`],
-      ['evidence.0.title', `${body},"evidence":[{"url":"https://example.org/a","title":"\\ud83d","relation":"supports"}]}`],
+      [
+        'evidence.0.title',
+        `${body},"evidence":[{"url":"https://example.org/a","title":"\\ud83d","relation":"supports"}]}`,
+      ],
     ] as const) {
       const { status, body: refused } = await post(tokens.aldoria, json);
       expect(status, field).toBe(400);
       expect(refused.error).toEqual({
         code: 'invalid_body',
         message: `Check ${field}: must be valid Unicode text: it contains a broken character (a lone surrogate)`,
-        fields: { [field]: 'must be valid Unicode text: it contains a broken character (a lone surrogate)' },
+        fields: {
+          [field]: 'must be valid Unicode text: it contains a broken character (a lone surrogate)',
+        },
       });
     }
     expect(contents()).toBe(before);
@@ -83,10 +132,24 @@ describe('POST /api/v1/entries: text integrity', () => {
     const body = JSON.stringify(entry()).slice(0, -1);
     for (const key of ['__proto__', 'constructor', 'prototype']) {
       const top = await post(tokens.aldoria, `${body},"${key}":{"admin":true}}`);
-      expect(top).toEqual({ status: 400, body: { error: { code: 'invalid_body', message: `Check body: has a field named "${key}", which is not allowed`, fields: { body: `has a field named "${key}", which is not allowed` } } } });
-      const nested = await post(tokens.aldoria, `${body},"evidence":[{"url":"https://example.org/a","title":"t","relation":"supports","${key}":1}]}`);
+      expect(top).toEqual({
+        status: 400,
+        body: {
+          error: {
+            code: 'invalid_body',
+            message: `Check body: has a field named "${key}", which is not allowed`,
+            fields: { body: `has a field named "${key}", which is not allowed` },
+          },
+        },
+      });
+      const nested = await post(
+        tokens.aldoria,
+        `${body},"evidence":[{"url":"https://example.org/a","title":"t","relation":"supports","${key}":1}]}`,
+      );
       expect(nested.status).toBe(400);
-      expect(nested.body.error?.fields).toEqual({ 'evidence.0': `has a field named "${key}", which is not allowed` });
+      expect(nested.body.error?.fields).toEqual({
+        'evidence.0': `has a field named "${key}", which is not allowed`,
+      });
     }
     expect(contents()).toBe(before);
   });
@@ -96,11 +159,21 @@ describe('POST /api/v1/entries: text integrity', () => {
     for (const [field, overrides] of [
       ['summary', { summary: 'Adopted \u202Eetadpu\u202C' }],
       ['summary', { summary: '\u2066Adopted' }],
-      ['evidence.0.title', { evidence: [{ url: 'https://example.org/a', title: 'Decree \u202Dx', relation: 'supports' }] }],
+      [
+        'evidence.0.title',
+        {
+          evidence: [
+            { url: 'https://example.org/a', title: 'Decree \u202Dx', relation: 'supports' },
+          ],
+        },
+      ],
     ] as const) {
       const { status, body } = await post(tokens.aldoria, JSON.stringify(entry(overrides)));
       expect(status, field).toBe(400);
-      expect(body.error?.fields).toEqual({ [field]: 'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)' });
+      expect(body.error?.fields).toEqual({
+        [field]:
+          'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)',
+      });
     }
     expect(contents()).toBe(before);
     const narrative = 'A quotation: \u202Bمرسوم\u202C, shown isolated.';
@@ -113,21 +186,57 @@ describe('POST /api/v1/entries: text integrity', () => {
 describe('the write API for members of an archived actor', () => {
   it('answers 409 naming the reporter on create, batch, submit, publish and return, and writes nothing', async () => {
     const bridgewell = 'Bridgewell Migrant Rights Network (demo)';
-    const assessment = (overrides: Record<string, unknown> = {}) => JSON.stringify(entry({ confidence: 'high', ...overrides }));
+    const assessment = (overrides: Record<string, unknown> = {}) =>
+      JSON.stringify(entry({ confidence: 'high', ...overrides }));
     const draft = (await post(tokens.bridgewellContributor, assessment())).body.entry!.id;
-    const submitted = (await post(tokens.bridgewellContributor, assessment({ action: 'submit' }))).body.entry!.id;
-    db.update(t.actors).set({ archivedAt: '2026-11-02T00:00:00.000Z' }).where(eq(t.actors.name, bridgewell)).run();
+    const submitted = (await post(tokens.bridgewellContributor, assessment({ action: 'submit' })))
+      .body.entry!.id;
+    db.update(t.actors)
+      .set({ archivedAt: '2026-11-02T00:00:00.000Z' })
+      .where(eq(t.actors.name, bridgewell))
+      .run();
     const before = contents();
-    const conflict = { code: 'conflict', message: `Reporter: ${bridgewell} is archived; its members cannot write entries.` };
+    const conflict = {
+      code: 'conflict',
+      message: `Reporter: ${bridgewell} is archived; its members cannot write entries.`,
+    };
 
-    for (const action of ['draft', 'submit', 'publish']) expect(await post(tokens.bridgewellFocal, assessment({ action }))).toEqual({ status: 409, body: { error: conflict } });
-    expect(await answer(await createBatch(request('entries/batch', tokens.bridgewellFocal, JSON.stringify({ entries: [JSON.parse(assessment({ action: 'publish' }))] }))))).toEqual({
+    for (const action of ['draft', 'submit', 'publish'])
+      expect(await post(tokens.bridgewellFocal, assessment({ action }))).toEqual({
+        status: 409,
+        body: { error: conflict },
+      });
+    expect(
+      await answer(
+        await createBatch(
+          request(
+            'entries/batch',
+            tokens.bridgewellFocal,
+            JSON.stringify({ entries: [JSON.parse(assessment({ action: 'publish' }))] }),
+          ),
+        ),
+      ),
+    ).toEqual({
       status: 409,
       body: { error: { ...conflict, message: `entries.0: ${conflict.message}` } },
     });
-    expect(await transition(submit, 'submit', tokens.bridgewellContributor, draft)).toEqual({ status: 409, body: { error: conflict } });
-    expect(await transition(publish, 'publish', tokens.bridgewellFocal, submitted)).toEqual({ status: 409, body: { error: conflict } });
-    expect(await transition(returnEntry, 'return', tokens.bridgewellFocal, submitted, JSON.stringify({ note: 'Add a source.' }))).toEqual({ status: 409, body: { error: conflict } });
+    expect(await transition(submit, 'submit', tokens.bridgewellContributor, draft)).toEqual({
+      status: 409,
+      body: { error: conflict },
+    });
+    expect(await transition(publish, 'publish', tokens.bridgewellFocal, submitted)).toEqual({
+      status: 409,
+      body: { error: conflict },
+    });
+    expect(
+      await transition(
+        returnEntry,
+        'return',
+        tokens.bridgewellFocal,
+        submitted,
+        JSON.stringify({ note: 'Add a source.' }),
+      ),
+    ).toEqual({ status: 409, body: { error: conflict } });
     expect(contents()).toBe(before);
   });
 });

@@ -2,7 +2,14 @@ import { listPublishedEntries } from '@/db/queries/entries';
 import { createAndAdvanceEntry } from '@/db/queries/entry-workflow';
 import { ENTRY_LIST_PARAMETERS } from '@/lib/query-params';
 import { entryCreateBodySchema, entryListSchema } from '@/lib/api-schemas';
-import { cachedRead, invalidParameters, linkHeader, methodsNotAllowed, nextPage, parseRequestQuery } from '../_lib/respond';
+import {
+  cachedRead,
+  invalidParameters,
+  linkHeader,
+  methodsNotAllowed,
+  nextPage,
+  parseRequestQuery,
+} from '../_lib/respond';
 import { guardedWrite, requestId } from '../_lib/write-request';
 import { commitWrite, writeResponse } from '../_lib/write-response';
 
@@ -30,7 +37,10 @@ export async function POST(request: Request) {
     body: { action, ...input },
   } = write.value;
   const context = { requestId: requestId() };
-  return writeResponse(await commitWrite(userId, () => createAndAdvanceEntry(userId, input, action, context)), true);
+  return writeResponse(
+    await commitWrite(userId, () => createAndAdvanceEntry(userId, input, action, context)),
+    true,
+  );
 }
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(['GET', 'POST']);

@@ -1,7 +1,14 @@
 import { getMatrixPage } from '@/db/queries/matrix';
 import { DEFAULT_PAGE_SIZE, MATRIX_PARAMETERS } from '@/lib/query-params';
 import { matrixPageResponseSchema } from '@/lib/summary-schema';
-import { cachedRead, invalidParameters, linkHeader, methodsNotAllowed, nextPage, parseRequestQuery } from '../_lib/respond';
+import {
+  cachedRead,
+  invalidParameters,
+  linkHeader,
+  methodsNotAllowed,
+  nextPage,
+  parseRequestQuery,
+} from '../_lib/respond';
 
 /**
  * One page of actors (by name) with every applicable cell's self-reported and independent current

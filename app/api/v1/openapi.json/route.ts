@@ -5,7 +5,9 @@ import { invalidParameters, methodsNotAllowed, parseRequestQuery } from '../_lib
 export function GET(request: Request) {
   const query = parseRequestQuery(request, []);
   if (!query.ok) return invalidParameters(query.errors);
-  return Response.json(openApiDocument(), { headers: { 'Cache-Control': 'public, max-age=3600', 'Access-Control-Allow-Origin': '*' } });
+  return Response.json(openApiDocument(), {
+    headers: { 'Cache-Control': 'public, max-age=3600', 'Access-Control-Allow-Origin': '*' },
+  });
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

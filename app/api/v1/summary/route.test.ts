@@ -29,8 +29,14 @@ describe('GET /api/v1/summary: a view asked again, never stale after a publish',
 
   const ask = async (headers: Record<string, string> = {}) => {
     const { GET } = await import('./route');
-    const response = await GET(new Request('http://localhost/api/v1/summary?perspective=self', { headers }));
-    return { status: response.status, etag: response.headers.get('etag'), body: response.status === 200 ? await response.text() : null };
+    const response = await GET(
+      new Request('http://localhost/api/v1/summary?perspective=self', { headers }),
+    );
+    return {
+      status: response.status,
+      etag: response.headers.get('etag'),
+      body: response.status === 200 ? await response.text() : null,
+    };
   };
 
   it('answers a view again from its kept body, and 304 to its ETag', async () => {
@@ -46,8 +52,17 @@ describe('GET /api/v1/summary: a view asked again, never stale after a publish',
   it('shows a published entry at once: a new ETag, the old one no longer answered 304, new figures', async () => {
     const before = await ask();
     const db = getDb();
-    const current = db.select().from(t.currentStatus).where(eq(t.currentStatus.perspective, 'self')).limit(1).get()!;
-    const entry = db.select().from(t.progressEntries).where(eq(t.progressEntries.id, current.entryId)).get()!;
+    const current = db
+      .select()
+      .from(t.currentStatus)
+      .where(eq(t.currentStatus.perspective, 'self'))
+      .limit(1)
+      .get()!;
+    const entry = db
+      .select()
+      .from(t.progressEntries)
+      .where(eq(t.progressEntries.id, current.entryId))
+      .get()!;
     const { id: _id, ...base } = entry;
     db.insert(t.progressEntries)
       .values({

@@ -4,7 +4,12 @@ import { SUMMARY_PARAMETERS } from '@/lib/query-params';
 import { summarySchema } from '@/lib/summary-schema';
 import { DEFAULT_LOCALE } from '@/lib/i18n/request';
 import { THEMES, type Theme } from '@/lib/taxonomy';
-import { cachedRead, invalidParameters, methodsNotAllowed, parseRequestQuery } from '../_lib/respond';
+import {
+  cachedRead,
+  invalidParameters,
+  methodsNotAllowed,
+  parseRequestQuery,
+} from '../_lib/respond';
 
 /** Headline figures and status by actor, theme, objective and over time, for one dashboard view. */
 export async function GET(request: Request) {

@@ -28,13 +28,25 @@ export default async function EditActorPage({ params }: { params: Promise<{ id: 
       </p>
       <h1>{t('editHeading', { name: actor.name })}</h1>
       <p>
-        <ArchiveStatus archivedAt={actor.archivedAt} /> · <Link href={`/actors/${actor.id}`}>{t('publicPage')}</Link>
+        <ArchiveStatus archivedAt={actor.archivedAt} /> ·{' '}
+        <Link href={`/actors/${actor.id}`}>{t('publicPage')}</Link>
       </p>
       {actor.isDemo ? <p className="meta">{t('demoActor')}</p> : null}
-      <AdminForm action={saveActorAction.bind(null, actor.id)} fields={await actorFields()} values={actorValues(actor)} submitLabel={t('save')} />
+      <AdminForm
+        action={saveActorAction.bind(null, actor.id)}
+        fields={await actorFields()}
+        values={actorValues(actor)}
+        submitLabel={t('save')}
+      />
       <h2>{t(actor.archivedAt ? 'restoreTitle' : 'archiveTitle')}</h2>
       <p>{t(actor.archivedAt ? 'restoreIntro' : 'archiveIntro')}</p>
-      <ArchiveButton archive={archiveActorAction} restore={restoreActorAction} id={actor.id} name={actor.name} archivedAt={actor.archivedAt} />
+      <ArchiveButton
+        archive={archiveActorAction}
+        restore={restoreActorAction}
+        id={actor.id}
+        name={actor.name}
+        archivedAt={actor.archivedAt}
+      />
     </>
   );
 }

@@ -20,7 +20,12 @@ export default async function NewActorPage() {
       </p>
       <h1>{t('newTitle')}</h1>
       <p className="lead">{t('newIntro')}</p>
-      <AdminForm action={saveActorAction.bind(null, null)} fields={await actorFields()} values={actorValues(null)} submitLabel={t('create')} />
+      <AdminForm
+        action={saveActorAction.bind(null, null)}
+        fields={await actorFields()}
+        values={actorValues(null)}
+        submitLabel={t('create')}
+      />
     </>
   );
 }

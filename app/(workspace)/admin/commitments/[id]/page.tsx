@@ -28,12 +28,25 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
       </p>
       <h1>{t('editHeading', { code: commitment.code })}</h1>
       <p>
-        <ArchiveStatus archivedAt={commitment.archivedAt} /> · {t('entries', { count: commitment.entries })} · <Link href={`/commitments/${commitment.code}`}>{t('publicPage')}</Link>
+        <ArchiveStatus archivedAt={commitment.archivedAt} /> ·{' '}
+        {t('entries', { count: commitment.entries })} ·{' '}
+        <Link href={`/commitments/${commitment.code}`}>{t('publicPage')}</Link>
       </p>
-      <AdminForm action={saveCommitmentAction.bind(null, commitment.id)} fields={await commitmentFields(commitment)} values={commitmentValues(commitment)} submitLabel={t('save')} />
+      <AdminForm
+        action={saveCommitmentAction.bind(null, commitment.id)}
+        fields={await commitmentFields(commitment)}
+        values={commitmentValues(commitment)}
+        submitLabel={t('save')}
+      />
       <h2>{t(commitment.archivedAt ? 'restoreTitle' : 'archiveTitle')}</h2>
       <p>{t(commitment.archivedAt ? 'restoreIntro' : 'archiveIntro')}</p>
-      <ArchiveButton archive={archiveCommitmentAction} restore={restoreCommitmentAction} id={commitment.id} name={commitment.code} archivedAt={commitment.archivedAt} />
+      <ArchiveButton
+        archive={archiveCommitmentAction}
+        restore={restoreCommitmentAction}
+        id={commitment.id}
+        name={commitment.code}
+        archivedAt={commitment.archivedAt}
+      />
     </>
   );
 }

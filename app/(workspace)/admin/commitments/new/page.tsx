@@ -20,7 +20,12 @@ export default async function NewCommitmentPage() {
       </p>
       <h1>{t('newTitle')}</h1>
       <p className="lead">{t('newIntro')}</p>
-      <AdminForm action={saveCommitmentAction.bind(null, null)} fields={await commitmentFields(null)} values={commitmentValues(null)} submitLabel={t('create')} />
+      <AdminForm
+        action={saveCommitmentAction.bind(null, null)}
+        fields={await commitmentFields(null)}
+        values={commitmentValues(null)}
+        submitLabel={t('create')}
+      />
     </>
   );
 }

@@ -28,12 +28,24 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
       </p>
       <h1>{t('editHeading', { title: source.title })}</h1>
       <p>
-        <ArchiveStatus archivedAt={source.archivedAt} /> · {t('cited', { count: source.commitments })}
+        <ArchiveStatus archivedAt={source.archivedAt} /> ·{' '}
+        {t('cited', { count: source.commitments })}
       </p>
-      <AdminForm action={saveSourceAction.bind(null, source.id)} fields={await sourceFields()} values={sourceValues(source)} submitLabel={t('save')} />
+      <AdminForm
+        action={saveSourceAction.bind(null, source.id)}
+        fields={await sourceFields()}
+        values={sourceValues(source)}
+        submitLabel={t('save')}
+      />
       <h2>{t(source.archivedAt ? 'restoreTitle' : 'archiveTitle')}</h2>
       <p>{t(source.archivedAt ? 'restoreIntro' : 'archiveIntro')}</p>
-      <ArchiveButton archive={archiveSourceAction} restore={restoreSourceAction} id={source.id} name={source.title} archivedAt={source.archivedAt} />
+      <ArchiveButton
+        archive={archiveSourceAction}
+        restore={restoreSourceAction}
+        id={source.id}
+        name={source.title}
+        archivedAt={source.archivedAt}
+      />
     </>
   );
 }

@@ -20,7 +20,12 @@ export default async function NewSourcePage() {
       </p>
       <h1>{t('newTitle')}</h1>
       <p className="lead">{t('newIntro')}</p>
-      <AdminForm action={saveSourceAction.bind(null, null)} fields={await sourceFields()} values={sourceValues(null)} submitLabel={t('create')} />
+      <AdminForm
+        action={saveSourceAction.bind(null, null)}
+        fields={await sourceFields()}
+        values={sourceValues(null)}
+        submitLabel={t('create')}
+      />
     </>
   );
 }

@@ -18,13 +18,25 @@ export default async function CorrectEntryPage({ params }: { params: Promise<{ i
   const user = await requireUser(`/entries/${raw}/correct`);
   const id = PARAMETERS.subject.safeParse(raw);
   const found = id.success ? ownEntry(user, id.data) : null;
-  if (!found || found.entry.state !== 'published' || found.entry.supersededById !== null || found.entry.withdrawnAt !== null) notFound();
+  if (
+    !found ||
+    found.entry.state !== 'published' ||
+    found.entry.supersededById !== null ||
+    found.entry.withdrawnAt !== null
+  )
+    notFound();
   const t = await getTranslations('entryForm');
   return (
     <>
       <h1>{t('correctTitle')}</h1>
       <p className="lead">{t('correctIntro')}</p>
-      <EntryForm action={saveEntry.bind(null, null)} values={valuesFromEntry(found.entry, found.code, true)} submitLabel={t('saveCorrection')} locked {...formOptions(user)} />
+      <EntryForm
+        action={saveEntry.bind(null, null)}
+        values={valuesFromEntry(found.entry, found.code, true)}
+        submitLabel={t('saveCorrection')}
+        locked
+        {...formOptions(user)}
+      />
     </>
   );
 }

@@ -28,7 +28,13 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
           <p>{found.entry.returnNote}</p>
         </div>
       ) : null}
-      <EntryForm action={saveEntry.bind(null, found.entry.id)} values={valuesFromEntry(found.entry, found.code, false)} submitLabel={t('saveChanges')} locked {...formOptions(user)} />
+      <EntryForm
+        action={saveEntry.bind(null, found.entry.id)}
+        values={valuesFromEntry(found.entry, found.code, false)}
+        submitLabel={t('saveChanges')}
+        locked
+        {...formOptions(user)}
+      />
     </>
   );
 }

@@ -22,7 +22,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  * that publishing is permanent, what becomes public and what changes, and its form is the only
  * one publishAction accepts (a `confirmed` field and the version of the entry shown here).
  */
-export default async function PublishEntryPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function PublishEntryPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const { review } = await loadReview((await params).id, 'publish');
   const { entry } = review;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
@@ -49,7 +55,14 @@ export default async function PublishEntryPage({ params, searchParams }: { param
             <span className="code">{entry.commitment.code}</span> {entry.commitment.title}
           </dd>
           <dt>{t('entryDetail.about')}</dt>
-          <dd>{entry.perspective === 'self' ? t('entry.selfReport', { reporter: entry.reporter.name }) : t('entry.assessment', { subject: entry.subject.name, reporter: entry.reporter.name })}</dd>
+          <dd>
+            {entry.perspective === 'self'
+              ? t('entry.selfReport', { reporter: entry.reporter.name })
+              : t('entry.assessment', {
+                  subject: entry.subject.name,
+                  reporter: entry.reporter.name,
+                })}
+          </dd>
           <dt>{t('entryDetail.status')}</dt>
           <dd>
             <StatusBadge status={entry.status} />
@@ -65,9 +78,17 @@ export default async function PublishEntryPage({ params, searchParams }: { param
           <dt>{t('entryDetail.evidence')}</dt>
           <dd>{t('entryReview.evidenceCount', { count: entry.evidence.length })}</dd>
           <dt>{t('entryDetail.adverseEffects')}</dt>
-          <dd>{entry.adverseEffects ? <span className="flag warning">⚠ {t('entryReview.adverseYes')}</span> : t('entryReview.adverseNo')}</dd>
+          <dd>
+            {entry.adverseEffects ? (
+              <span className="flag warning">⚠ {t('entryReview.adverseYes')}</span>
+            ) : (
+              t('entryReview.adverseNo')
+            )}
+          </dd>
         </dl>
-        {entry.supersedesId !== null ? <p>{t('entryReview.supersedes', { id: entry.supersedesId })}</p> : null}
+        {entry.supersedesId !== null ? (
+          <p>{t('entryReview.supersedes', { id: entry.supersedesId })}</p>
+        ) : null}
         {reviewed ? null : (
           <p>
             <Link href={`/entries/${entry.id}/review`}>{t('entryReview.seeWhole')}</Link>
@@ -87,7 +108,10 @@ export default async function PublishEntryPage({ params, searchParams }: { param
           <button className="button" type="submit">
             {t('entryReview.confirm')}
           </button>
-          <Link className="button secondary" href={reviewed ? `/entries/${entry.id}/review` : '/entries/mine'}>
+          <Link
+            className="button secondary"
+            href={reviewed ? `/entries/${entry.id}/review` : '/entries/mine'}
+          >
             {t(reviewed ? 'entryReview.backToReview' : 'entryReview.backToMine')}
           </Link>
         </div>

@@ -10,7 +10,10 @@ import { requireUser } from '@/app/_lib/guard';
  * publish or return it (another actor's draft is not acknowledged to exist); an entry published
  * meanwhile goes to its public page.
  */
-export async function loadReview(rawId: string, page: 'review' | 'publish'): Promise<{ user: CurrentUser; review: EntryReviewDto }> {
+export async function loadReview(
+  rawId: string,
+  page: 'review' | 'publish',
+): Promise<{ user: CurrentUser; review: EntryReviewDto }> {
   const user = await requireUser(`/entries/${encodeURIComponent(rawId)}/${page}`);
   const id = PARAMETERS.subject.safeParse(rawId);
   if (!id.success) notFound();

@@ -7,7 +7,15 @@ import { dateOnly } from '@/lib/dates';
  * The pair's self-reported and independent status now and once the entry is published, each
  * change said in words, so the reviewer sees what publishing will do to the public figures.
  */
-export async function PairOutcome({ entry, pair, headingId }: { entry: EntryDetailDto; pair: PairOutcomeDto[]; headingId: string }) {
+export async function PairOutcome({
+  entry,
+  pair,
+  headingId,
+}: {
+  entry: EntryDetailDto;
+  pair: PairOutcomeDto[];
+  headingId: string;
+}) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const status = (value: PairStatusDto | null) => {
     if (!value) return t('entryReview.noStatus');
@@ -28,11 +36,15 @@ export async function PairOutcome({ entry, pair, headingId }: { entry: EntryDeta
   const verdict = (row: PairOutcomeDto) => {
     if (row.becomesCurrent) return t('entryReview.becomesCurrent');
     if (row.after?.entryId !== row.now?.entryId) return t('entryReview.replacesCorrected');
-    return row.perspective === entry.perspective && entry.state !== 'published' ? t('entryReview.staysEarlier') : t('entryReview.unchanged');
+    return row.perspective === entry.perspective && entry.state !== 'published'
+      ? t('entryReview.staysEarlier')
+      : t('entryReview.unchanged');
   };
   return (
     <>
-      <p>{t('entryReview.pairIntro', { code: entry.commitment.code, subject: entry.subject.name })}</p>
+      <p>
+        {t('entryReview.pairIntro', { code: entry.commitment.code, subject: entry.subject.name })}
+      </p>
       <div className="table-scroll">
         <table className="data" aria-labelledby={headingId}>
           <thead>
@@ -49,7 +61,13 @@ export async function PairOutcome({ entry, pair, headingId }: { entry: EntryDeta
                 <td>{status(row.now)}</td>
                 <td>
                   {status(row.after)}
-                  <p className={row.becomesCurrent || row.after?.entryId !== row.now?.entryId ? 'changed-verdict' : 'meta'}>
+                  <p
+                    className={
+                      row.becomesCurrent || row.after?.entryId !== row.now?.entryId
+                        ? 'changed-verdict'
+                        : 'meta'
+                    }
+                  >
                     <strong>{verdict(row)}</strong>
                   </p>
                 </td>

@@ -19,10 +19,22 @@ const { POST } = await import('./route');
 
 let db: Db;
 const ORIGIN = 'http://localhost:3000';
-const contents = () => JSON.stringify(['progress_entries', 'audit_log', 'current_status'].map((table) => db.$client.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()));
-const actorId = (name: string) => db.select({ id: t.actors.id }).from(t.actors).where(eq(t.actors.name, name)).get()!.id;
+const contents = () =>
+  JSON.stringify(
+    ['progress_entries', 'audit_log', 'current_status'].map((table) =>
+      db.$client.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(),
+    ),
+  );
+const actorId = (name: string) =>
+  db.select({ id: t.actors.id }).from(t.actors).where(eq(t.actors.name, name)).get()!.id;
 const stateCommitment = () =>
-  (db.$client.prepare(`SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id WHERE d.duty_bearer = 'states' ORDER BY c.position LIMIT 1`).get() as { code: string }).code;
+  (
+    db.$client
+      .prepare(
+        `SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id WHERE d.duty_bearer = 'states' ORDER BY c.position LIMIT 1`,
+      )
+      .get() as { code: string }
+  ).code;
 
 async function upload(file: string, fields: Record<string, string> = {}) {
   const form = new FormData();
@@ -33,14 +45,36 @@ async function upload(file: string, fields: Record<string, string> = {}) {
   const response = await POST(
     new Request(`${ORIGIN}/entries/import/upload`, {
       method: 'POST',
-      headers: { origin: ORIGIN, host: 'localhost:3000', 'content-type': encoded.headers.get('content-type')!, 'content-length': String(body.byteLength) },
+      headers: {
+        origin: ORIGIN,
+        host: 'localhost:3000',
+        'content-type': encoded.headers.get('content-type')!,
+        'content-length': String(body.byteLength),
+      },
       body,
     }),
   );
-  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    text: await response.text(),
+  };
 }
 
-const goodFile = () => toCsv(['commitment_code', 'subject_id', 'status', 'as_of', 'summary', 'confidence'], [[stateCommitment(), actorId('Republic of Aldoria'), 'complete', '2026-06-30', 'Imported assessment', 'high']]);
+const goodFile = () =>
+  toCsv(
+    ['commitment_code', 'subject_id', 'status', 'as_of', 'summary', 'confidence'],
+    [
+      [
+        stateCommitment(),
+        actorId('Republic of Aldoria'),
+        'complete',
+        '2026-06-30',
+        'Imported assessment',
+        'high',
+      ],
+    ],
+  );
 
 beforeAll(() => {
   db = openDatabase(':memory:');
@@ -54,40 +88,80 @@ beforeEach(() => {
 describe('POST /entries/import/upload', () => {
   it('answers each refusal with its own status and a JSON error, before any streaming, and writes nothing', async () => {
     const before = contents();
-    expect(await upload(goodFile())).toMatchObject({ status: 401, type: expect.stringMatching(/^application\/json/) });
+    expect(await upload(goodFile())).toMatchObject({
+      status: 401,
+      type: expect.stringMatching(/^application\/json/),
+    });
 
     signedIn.userId = 'demo-user-contributor-aldoria';
     const contributor = await upload(goodFile());
-    expect(contributor).toMatchObject({ status: 403, type: expect.stringMatching(/^application\/json/) });
-    expect(JSON.parse(contributor.text).error).toEqual({ code: 'forbidden', message: 'Only a focal point (for its own actor) or an admin may import entries.' });
+    expect(contributor).toMatchObject({
+      status: 403,
+      type: expect.stringMatching(/^application\/json/),
+    });
+    expect(JSON.parse(contributor.text).error).toEqual({
+      code: 'forbidden',
+      message: 'Only a focal point (for its own actor) or an admin may import entries.',
+    });
 
     signedIn.userId = 'demo-user-focal-aldoria';
     const columns = await upload('commitment_code,status\r\nTIP-01,complete\r\n');
     expect(columns.status).toBe(400);
-    const refused = JSON.parse(columns.text) as { error: { code: string }; result: { fileErrors: { column: string }[] } };
+    const refused = JSON.parse(columns.text) as {
+      error: { code: string };
+      result: { fileErrors: { column: string }[] };
+    };
     expect(refused.error.code).toBe('invalid_file');
-    expect(refused.result.fileErrors.map((error) => error.column)).toEqual(['as_of', 'summary', 'subject_id']);
+    expect(refused.result.fileErrors.map((error) => error.column)).toEqual([
+      'as_of',
+      'summary',
+      'subject_id',
+    ]);
 
     signedIn.userId = 'demo-user-admin';
-    expect(JSON.parse((await upload(goodFile(), { publish: 'publish' })).text)).toMatchObject({ error: { code: 'invalid_file', message: expect.stringMatching(/^publish: /) } });
+    expect(JSON.parse((await upload(goodFile(), { publish: 'publish' })).text)).toMatchObject({
+      error: { code: 'invalid_file', message: expect.stringMatching(/^publish: /) },
+    });
 
-    db.update(t.actors).set({ archivedAt: '2026-11-02T00:00:00.000Z' }).where(eq(t.actors.name, 'Bridgewell Migrant Rights Network (demo)')).run();
+    db.update(t.actors)
+      .set({ archivedAt: '2026-11-02T00:00:00.000Z' })
+      .where(eq(t.actors.name, 'Bridgewell Migrant Rights Network (demo)'))
+      .run();
     signedIn.userId = 'demo-user-focal-bridgewell';
     for (const mode of ['preview', 'import']) {
       const archived = await upload(goodFile(), { mode, publish: 'publish' });
       expect(archived.status).toBe(409);
-      expect(JSON.parse(archived.text).error).toEqual({ code: 'conflict', message: 'Reporter: Bridgewell Migrant Rights Network (demo) is archived; its members cannot write entries.' });
+      expect(JSON.parse(archived.text).error).toEqual({
+        code: 'conflict',
+        message:
+          'Reporter: Bridgewell Migrant Rights Network (demo) is archived; its members cannot write entries.',
+      });
     }
-    db.update(t.actors).set({ archivedAt: null }).where(eq(t.actors.name, 'Bridgewell Migrant Rights Network (demo)')).run();
+    db.update(t.actors)
+      .set({ archivedAt: null })
+      .where(eq(t.actors.name, 'Bridgewell Migrant Rights Network (demo)'))
+      .run();
     expect(contents()).toBe(before);
   });
 
   it('streams progress and the result once the file itself is accepted; row errors are in the result', async () => {
     signedIn.userId = 'demo-user-focal-bridgewell';
     const preview = await upload(goodFile(), { mode: 'preview' });
-    expect(preview).toMatchObject({ status: 200, type: expect.stringMatching(/^application\/x-ndjson/) });
-    const lines = preview.text.trim().split('\n').map((line) => JSON.parse(line) as { type: string; result?: { ok: boolean; counts: { new: number } } });
-    expect(lines.at(-1)).toMatchObject({ type: 'result', result: { ok: true, counts: { new: 1 } } });
+    expect(preview).toMatchObject({
+      status: 200,
+      type: expect.stringMatching(/^application\/x-ndjson/),
+    });
+    const lines = preview.text
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as { type: string; result?: { ok: boolean; counts: { new: number } } },
+      );
+    expect(lines.at(-1)).toMatchObject({
+      type: 'result',
+      result: { ok: true, counts: { new: 1 } },
+    });
     expect(lines.slice(0, -1).every((line) => line.type === 'progress')).toBe(true);
   });
 });

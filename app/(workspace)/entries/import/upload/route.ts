@@ -18,10 +18,18 @@ import { prepareImport, runImport, type ImportResult } from '@/db/import/csv-imp
 const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 
 function refuse(status: number, code: string, message: string, result?: ImportResult) {
-  return NextResponse.json({ error: { code, message }, ...(result ? { result } : {}) }, { status, headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json(
+    { error: { code, message }, ...(result ? { result } : {}) },
+    { status, headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
-const REFUSAL_CODES: Record<ImportResult['status'], string> = { 200: 'ok', 400: 'invalid_file', 403: 'forbidden', 409: 'conflict' };
+const REFUSAL_CODES: Record<ImportResult['status'], string> = {
+  200: 'ok',
+  400: 'invalid_file',
+  403: 'forbidden',
+  409: 'conflict',
+};
 
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
@@ -35,12 +43,17 @@ function sameOrigin(request: Request): boolean {
 }
 
 export async function POST(request: Request) {
-  if (!sameOrigin(request)) return refuse(403, 'cross_origin', 'Refused: the request must come from this site.');
+  if (!sameOrigin(request))
+    return refuse(403, 'cross_origin', 'Refused: the request must come from this site.');
   const user = await getCurrentUser();
   if (!user) return refuse(401, 'unauthenticated', 'Sign in to import entries.');
   const declared = Number(request.headers.get('content-length') ?? 'NaN');
   if (!Number.isFinite(declared) || declared > MAX_UPLOAD_BYTES) {
-    return refuse(413, 'too_large', `file: must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; split it into several files.`);
+    return refuse(
+      413,
+      'too_large',
+      `file: must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; split it into several files.`,
+    );
   }
   let form: FormData;
   try {
@@ -49,19 +62,39 @@ export async function POST(request: Request) {
     return refuse(400, 'invalid_body', 'file: send the CSV file as multipart/form-data.');
   }
   const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) return refuse(400, 'invalid_parameter', 'file: choose a CSV file to import.');
+  if (!(file instanceof File) || file.size === 0)
+    return refuse(400, 'invalid_parameter', 'file: choose a CSV file to import.');
   const text = await file.text();
-  if (text.includes('\uFFFD')) return refuse(400, 'invalid_parameter', 'file: must be UTF-8 text (save it from your spreadsheet as "CSV UTF-8").');
-  const options = { dryRun: form.get('mode') !== 'import', publish: form.get('publish') === 'publish', requestId: request.headers.get('x-request-id') };
+  if (text.includes('\uFFFD'))
+    return refuse(
+      400,
+      'invalid_parameter',
+      'file: must be UTF-8 text (save it from your spreadsheet as "CSV UTF-8").',
+    );
+  const options = {
+    dryRun: form.get('mode') !== 'import',
+    publish: form.get('publish') === 'publish',
+    requestId: request.headers.get('x-request-id'),
+  };
   const prepared = prepareImport(user.id, text, options);
-  if (!prepared.ok) return refuse(prepared.result.status, REFUSAL_CODES[prepared.result.status], prepared.result.message, prepared.result);
+  if (!prepared.ok)
+    return refuse(
+      prepared.result.status,
+      REFUSAL_CODES[prepared.result.status],
+      prepared.result.message,
+      prepared.result,
+    );
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (message: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
+      const send = (message: unknown) =>
+        controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
       try {
-        const result = await runImport(prepared.job, { ...options, onProgress: (progress) => send({ type: 'progress', ...progress }) });
+        const result = await runImport(prepared.job, {
+          ...options,
+          onProgress: (progress) => send({ type: 'progress', ...progress }),
+        });
         send({ type: 'result', result });
       } catch (error) {
         console.error('import failed', error);
@@ -70,5 +103,7 @@ export async function POST(request: Request) {
       controller.close();
     },
   });
-  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(stream, {
+    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }

@@ -1,7 +1,11 @@
 import { createAndAdvanceEntries, type BatchWriteResult } from '@/db/queries/entry-batch';
 import { groupCommit } from '@/db/group-commit';
 import { getWrittenEntry } from '@/db/queries/written-entries';
-import { entryBatchBodySchema, writtenEntryBatchResponseSchema, type WrittenEntryDto } from '@/lib/api-schemas';
+import {
+  entryBatchBodySchema,
+  writtenEntryBatchResponseSchema,
+  type WrittenEntryDto,
+} from '@/lib/api-schemas';
 import { methodsNotAllowed, notFound, respond } from '../../_lib/respond';
 import { guardedWrite, rateLimit, requestId } from '../../_lib/write-request';
 import { refusalResponse } from '../../_lib/write-response';
@@ -24,19 +28,28 @@ export async function POST(request: Request) {
   const budget = await rateLimit(tokenKey, entries.length - 1);
   if (!budget.ok) return budget.response;
   const context = { requestId: requestId() };
-  const committed = await groupCommit((): { result: BatchWriteResult; written: (WrittenEntryDto | null)[] } => {
-    const result = createAndAdvanceEntries(
-      userId,
-      entries.map(({ action, ...input }) => ({ input, action })),
-      context,
-    );
-    return result.ok ? { result, written: result.entries.map(({ entryId }) => getWrittenEntry(userId, entryId)) } : { result, written: [] };
-  });
+  const committed = await groupCommit(
+    (): { result: BatchWriteResult; written: (WrittenEntryDto | null)[] } => {
+      const result = createAndAdvanceEntries(
+        userId,
+        entries.map(({ action, ...input }) => ({ input, action })),
+        context,
+      );
+      return result.ok
+        ? { result, written: result.entries.map(({ entryId }) => getWrittenEntry(userId, entryId)) }
+        : { result, written: [] };
+    },
+  );
   if (!committed.result.ok) return refusalResponse(committed.result);
   const written = committed.written.filter((entry): entry is WrittenEntryDto => entry !== null);
-  if (written.length !== committed.written.length) return notFound('An entry of the batch was not found.');
+  if (written.length !== committed.written.length)
+    return notFound('An entry of the batch was not found.');
   const created = committed.result.entries.some((entry) => !entry.duplicate);
-  return respond(writtenEntryBatchResponseSchema, { entries: written }, { status: created ? 201 : 200 });
+  return respond(
+    writtenEntryBatchResponseSchema,
+    { entries: written },
+    { status: created ? 201 : 200 },
+  );
 }
 
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(['POST']);

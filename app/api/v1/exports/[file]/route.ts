@@ -23,7 +23,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const match = /^([a-z]+)\.(csv|json)$/.exec((await params).file);
   const name = match?.[1] as DatasetName | undefined;
   if (!match || !name || !DATASET_NAMES.includes(name)) {
-    return notFound(`No such export. Exports: ${DATASET_NAMES.flatMap((dataset) => [`${dataset}.csv`, `${dataset}.json`]).join(', ')}.`);
+    return notFound(
+      `No such export. Exports: ${DATASET_NAMES.flatMap((dataset) => [`${dataset}.csv`, `${dataset}.json`]).join(', ')}.`,
+    );
   }
   const format = match[2] as 'csv' | 'json';
   const dataset = DATASETS[name];
@@ -65,7 +67,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   let rowsSent = 0;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(format === 'csv' ? csvHead(dataset.columns) : `{"meta":${JSON.stringify(meta)},"rows":[`));
+      controller.enqueue(
+        encoder.encode(
+          format === 'csv' ? csvHead(dataset.columns) : `{"meta":${JSON.stringify(meta)},"rows":[`,
+        ),
+      );
     },
     pull(controller) {
       try {
@@ -78,13 +84,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
         }
         const text =
           format === 'csv'
-            ? csvRows(rows.map((row) => dataset.columns.map((column) => csvValue(row[column] ?? null))))
+            ? csvRows(
+                rows.map((row) => dataset.columns.map((column) => csvValue(row[column] ?? null))),
+              )
             : `${rowsSent === 0 ? '' : ','}${rows.map((row) => JSON.stringify(row)).join(',')}`;
         rowsSent += rows.length;
         controller.enqueue(encoder.encode(text));
       } catch (error) {
         cursor.close();
-        logError(error, { requestId: request.headers.get(REQUEST_ID_HEADER) ?? undefined, method: 'GET', route: `export ${name}.${format}` });
+        logError(error, {
+          requestId: request.headers.get(REQUEST_ID_HEADER) ?? undefined,
+          method: 'GET',
+          route: `export ${name}.${format}`,
+        });
         controller.error(error);
       }
     },

@@ -5,8 +5,19 @@ import { openPublishedEntries, type EntryFilters } from '@/db/queries/entries';
 import { getSummary, type DashboardFilters, type SummaryLabels } from '@/db/queries/summary';
 import { getMatrix } from '@/db/queries/matrix';
 import { ENTRY_COLUMNS, entryRecord } from '@/lib/entries-csv';
-import { ACTOR_LIST_PARAMETERS, COMMITMENT_LIST_PARAMETERS, ENTRY_LIST_PARAMETERS, SUMMARY_PARAMETERS, type ParameterName } from '@/lib/query-params';
-import { CELL_KEYS, type CellStatusDto, type GroupRow, type StatusCounts } from '@/lib/summary-types';
+import {
+  ACTOR_LIST_PARAMETERS,
+  COMMITMENT_LIST_PARAMETERS,
+  ENTRY_LIST_PARAMETERS,
+  SUMMARY_PARAMETERS,
+  type ParameterName,
+} from '@/lib/query-params';
+import {
+  CELL_KEYS,
+  type CellStatusDto,
+  type GroupRow,
+  type StatusCounts,
+} from '@/lib/summary-types';
 import { todayUtc } from '@/lib/dates';
 
 /**
@@ -36,7 +47,9 @@ export interface Dataset {
 }
 
 /** A dataset computed whole (a few thousand rows, or built in memory by its query anyway), as one chunk. */
-function whole(load: (filters: Record<string, unknown>, labels: SummaryLabels) => DatasetRows): Dataset['open'] {
+function whole(
+  load: (filters: Record<string, unknown>, labels: SummaryLabels) => DatasetRows,
+): Dataset['open'] {
   return (filters, labels) => {
     const { asOf, rows } = load(filters, labels);
     let sent = false;
@@ -56,7 +69,16 @@ function counts(values: StatusCounts | null): Row {
 }
 
 function groupRows(group: string, rows: readonly GroupRow[]): Row[] {
-  return rows.map((row) => ({ group, key: row.key, label: row.label, date: null, pairs: row.pairs, reported: row.reported, score: row.score, ...counts(row.counts) }));
+  return rows.map((row) => ({
+    group,
+    key: row.key,
+    label: row.label,
+    date: null,
+    pairs: row.pairs,
+    reported: row.reported,
+    score: row.score,
+    ...counts(row.counts),
+  }));
 }
 
 function cellColumns(prefix: 'self' | 'independent', cell: CellStatusDto | null): Row {
@@ -70,14 +92,29 @@ function cellColumns(prefix: 'self' | 'independent', cell: CellStatusDto | null)
   };
 }
 
-const ENTRY_EXPORT_PARAMETERS = ENTRY_LIST_PARAMETERS.filter((name) => name !== 'page' && name !== 'limit');
+const ENTRY_EXPORT_PARAMETERS = ENTRY_LIST_PARAMETERS.filter(
+  (name) => name !== 'page' && name !== 'limit',
+);
 
 export type DatasetName = 'commitments' | 'actors' | 'entries' | 'matrix' | 'summary';
 
 export const DATASETS: Record<DatasetName, Dataset> = {
   commitments: {
     parameters: COMMITMENT_LIST_PARAMETERS,
-    columns: ['code', 'title', 'text', 'paragraphs', 'theme', 'duty_bearers', 'rights_holders', 'gcm_objectives', 'sdg_targets', 'source_title', 'source_author', 'source_published_on'],
+    columns: [
+      'code',
+      'title',
+      'text',
+      'paragraphs',
+      'theme',
+      'duty_bearers',
+      'rights_holders',
+      'gcm_objectives',
+      'sdg_targets',
+      'source_title',
+      'source_author',
+      'source_published_on',
+    ],
     open: whole((filters) => ({
       asOf: todayUtc(),
       rows: listCommitments(filters as CommitmentFilters).map((commitment) => ({
@@ -98,7 +135,17 @@ export const DATASETS: Record<DatasetName, Dataset> = {
   },
   actors: {
     parameters: ACTOR_LIST_PARAMETERS,
-    columns: ['id', 'name', 'short_name', 'kind', 'iso3', 'region', 'sub_region', 'intermediate_region', 'is_demo'],
+    columns: [
+      'id',
+      'name',
+      'short_name',
+      'kind',
+      'iso3',
+      'region',
+      'sub_region',
+      'intermediate_region',
+      'is_demo',
+    ],
     open: whole((filters) => ({
       asOf: todayUtc(),
       rows: listActors(filters as ActorFilters).map((actor) => ({
@@ -149,7 +196,9 @@ export const DATASETS: Record<DatasetName, Dataset> = {
     open: whole((filters) => {
       const matrix = getMatrix(filters as DashboardFilters);
       const actors = new Map(matrix.actors.map((actor) => [actor.id, actor.name]));
-      const titles = new Map(matrix.commitments.map((commitment) => [commitment.code, commitment.title]));
+      const titles = new Map(
+        matrix.commitments.map((commitment) => [commitment.code, commitment.title]),
+      );
       return {
         asOf: matrix.asOf,
         rows: matrix.cells.map((cell) => ({
@@ -170,16 +219,39 @@ export const DATASETS: Record<DatasetName, Dataset> = {
     open: whole((filters, labels) => {
       const summary = getSummary(filters as DashboardFilters, labels);
       // Each pair has one theme, so the themes' counts add up to the whole view's.
-      const total = Object.fromEntries(CELL_KEYS.map((key) => [key, summary.byTheme.reduce((sum, row) => sum + row.counts[key], 0)])) as StatusCounts;
+      const total = Object.fromEntries(
+        CELL_KEYS.map((key) => [
+          key,
+          summary.byTheme.reduce((sum, row) => sum + row.counts[key], 0),
+        ]),
+      ) as StatusCounts;
       const figures = summary.figures;
       return {
         asOf: summary.asOf,
         rows: [
-          { group: 'all', key: summary.perspective, label: null, date: summary.asOf, pairs: figures.pairs, reported: figures.reported, score: figures.score, ...counts(total) },
+          {
+            group: 'all',
+            key: summary.perspective,
+            label: null,
+            date: summary.asOf,
+            pairs: figures.pairs,
+            reported: figures.reported,
+            score: figures.score,
+            ...counts(total),
+          },
           ...groupRows('actor', summary.byActor),
           ...groupRows('theme', summary.byTheme),
           ...groupRows('objective', summary.byObjective),
-          ...summary.overTime.map((point) => ({ group: 'quarter', key: point.period, label: point.period, date: point.date, pairs: point.pairs, reported: point.reported, score: point.score, ...counts(point.counts) })),
+          ...summary.overTime.map((point) => ({
+            group: 'quarter',
+            key: point.period,
+            label: point.period,
+            date: point.date,
+            pairs: point.pairs,
+            reported: point.reported,
+            score: point.score,
+            ...counts(point.counts),
+          })),
         ],
       };
     }),

@@ -14,14 +14,23 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function WithdrawPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+export default async function WithdrawPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: SearchParams;
+}) {
   const raw = (await params).id;
   const user = await requireUser(`/admin/entries/${raw}/withdraw`);
   if (user.role !== 'admin') forbidden();
   const id = PARAMETERS.subject.safeParse(raw);
   const entry = id.success ? getPublishedEntry(id.data) : null;
   if (!entry) notFound();
-  const [t, tNotice] = await Promise.all([getTranslations('workflow'), getTranslations('entryNotice')]);
+  const [t, tNotice] = await Promise.all([
+    getTranslations('workflow'),
+    getTranslations('entryNotice'),
+  ]);
   // A fixed code from the URL, never its text: the reason's own problem is shown at the field.
   const refused = knownCode(REFUSAL_CODES, (await searchParams).error);
   const reasonError = refused === 'invalid_reason';
@@ -45,7 +54,15 @@ export default async function WithdrawPage({ params, searchParams }: { params: P
           ) : null}
           <div className="form-field">
             <label htmlFor="reason">{t('withdrawReason')}</label>
-            <textarea id="reason" name="reason" rows={3} maxLength={2000} dir="auto" aria-invalid={reasonError || undefined} aria-describedby={reasonError ? 'reason-error reason-hint' : 'reason-hint'} />
+            <textarea
+              id="reason"
+              name="reason"
+              rows={3}
+              maxLength={2000}
+              dir="auto"
+              aria-invalid={reasonError || undefined}
+              aria-describedby={reasonError ? 'reason-error reason-hint' : 'reason-hint'}
+            />
             <p id="reason-hint" className="meta">
               {t('withdrawHint')}
             </p>
