@@ -58,10 +58,41 @@ export function openDatabase(file: string = databasePath()): Db {
   const sqlite = new Database(file);
   applyPragmas(sqlite);
   const db = drizzle(sqlite, { schema });
-  migrate(db, {
-    migrationsFolder: path.resolve(/*turbopackIgnore: true*/ process.cwd(), MIGRATIONS_FOLDER),
-  });
+  const migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), MIGRATIONS_FOLDER);
+  refuseSquashedChain(sqlite, migrationsFolder, file);
+  migrate(db, { migrationsFolder });
   return db;
+}
+
+/**
+ * A database migrated by more migrations than the folder holds was made before they were squashed
+ * into one baseline: migrating it would fail half-way, so say what to do instead.
+ */
+function refuseSquashedChain(
+  sqlite: Database.Database,
+  migrationsFolder: string,
+  file: string,
+): void {
+  const tracked = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!tracked) return;
+  const applied = sqlite
+    .prepare('SELECT count(*) FROM __drizzle_migrations')
+    .pluck()
+    .get() as number;
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+  ) as {
+    entries: unknown[];
+  };
+  if (applied > journal.entries.length) {
+    sqlite.close();
+    throw new Error(
+      `${file} was made by an earlier chain of migrations, squashed since into one baseline. ` +
+        'Move it aside (or delete it, if it holds only the demo) and run `npm run db:setup` again.',
+    );
+  }
 }
 
 /**

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 
@@ -200,5 +204,30 @@ describe('the database the migrations build', () => {
     })();
     publish('e3', 'substantial', '2026-04-01');
     expect(currentStatus()).toBe('substantial');
+  });
+});
+
+describe('a database made before the migrations were squashed', () => {
+  it('is refused with what to do, not half-migrated', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'old-chain-'));
+    const file = path.join(dir, 'old.db');
+    const old = new Database(file);
+    old.exec(
+      'CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, created_at NUMERIC)',
+    );
+    const insert = old.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)');
+    for (let index = 0; index < 18; index += 1)
+      insert.run(`old-${index}`, 1_700_000_000_000 + index);
+    old.exec('CREATE TABLE accounts (id TEXT PRIMARY KEY)');
+    old.close();
+
+    expect(() => openDatabase(file)).toThrow(/earlier chain of migrations.*npm run db:setup/);
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(18);
+    expect(
+      after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'actors'").pluck().get(),
+    ).toBe(0);
+    after.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

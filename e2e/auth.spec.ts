@@ -423,7 +423,7 @@ test.describe('security headers', () => {
   const paths: Array<[string, string, number]> = [
     ['a page', '/', 200],
     ['an API response', '/api/v1/commitments', 200],
-    ['the summary API (served without the proxy)', '/api/v1/summary', 200],
+    ['the summary API', '/api/v1/summary', 200],
     ['a 404 page below it', '/api/v1/summary/x', 404],
     ['the auth API', '/api/auth/get-session', 200],
     ['a 404 page', '/no-such-page', 404],

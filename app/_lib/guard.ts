@@ -51,7 +51,7 @@ export const actionArgs = {
 } as const;
 
 /**
- * Every exported server action is `guardedAction(...)` (a static test checks it): its arguments
+ * Every exported server action is `guardedAction(...)` (a lint rule in eslint.config.mjs checks it): its arguments
  * as declared (a form action also receives the submitted form after them), same origin, a
  * signed-in enabled user; the data function it calls then authorizes the write itself.
  * A call whose arguments do not match is refused with a 403 and logged; it never reaches a 500.
