@@ -192,13 +192,11 @@ test.describe('importing entries from a spreadsheet', () => {
     const answered = page.waitForResponse((response) =>
       response.url().endsWith('/entries/import/upload'),
     );
-    await page
-      .getByLabel('CSV file (UTF-8)')
-      .setInputFiles({
-        name: 'columns.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(`commitment_code,status\r\n${code()},complete\r\n`, 'utf8'),
-      });
+    await page.getByLabel('CSV file (UTF-8)').setInputFiles({
+      name: 'columns.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`commitment_code,status\r\n${code()},complete\r\n`, 'utf8'),
+    });
     await page.getByRole('button', { name: 'Check file' }).click();
     expect((await answered).status()).toBe(400);
     await expect(
