@@ -26,11 +26,7 @@ export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const headers = responseHeaders(nonce, requestId);
   const slashless = withoutTrailingSlash(request);
-  if (slashless)
-    return withHeaders(
-      new NextResponse(null, { status: 308, headers: { Location: slashless } }),
-      headers,
-    );
+  if (slashless) return withHeaders(NextResponse.redirect(slashless, 308), headers);
   const refusal = await refuse(request);
   if (refusal) {
     const response = NextResponse.json(
@@ -53,13 +49,13 @@ export async function proxy(request: NextRequest) {
 /**
  * `/commitments/?page=2` as `/commitments?page=2`, or null for any other URL. Next.js's own
  * redirect (skipped in next.config.js) answers before the proxy runs, so without the security
- * headers. Only plain paths: no empty segment, so the Location is never protocol-relative; and
- * relative, so it never names a host taken from the request's Host header.
+ * headers. Only plain paths: no empty segment, so the Location is never protocol-relative.
  */
-function withoutTrailingSlash(request: NextRequest): string | null {
-  const { pathname, search } = request.nextUrl;
-  if (!/^\/(?:[^/\\]+\/)+$/.test(pathname)) return null;
-  return `${pathname.slice(0, -1)}${search}`;
+function withoutTrailingSlash(request: NextRequest): URL | null {
+  const url = new URL(request.url);
+  if (!/^\/(?:[^/\\]+\/)+$/.test(url.pathname)) return null;
+  url.pathname = url.pathname.slice(0, -1);
+  return url;
 }
 
 async function refuse(

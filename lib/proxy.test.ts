@@ -56,7 +56,7 @@ describe('the proxy', () => {
         new NextRequest('http://localhost/commitments/TIP-01/?page=2', { method }),
       );
       expect(response.status).toBe(308);
-      expect(response.headers.get('location')).toBe('/commitments/TIP-01?page=2');
+      expect(response.headers.get('location')).toBe('http://localhost/commitments/TIP-01?page=2');
       expectSecurityHeaders(response);
     }
   });
