@@ -50,6 +50,7 @@ export async function proxy(request: NextRequest) {
  * `/commitments/?page=2` as `/commitments?page=2`, or null for any other URL. Next.js's own
  * redirect (skipped in next.config.js) answers before the proxy runs, so without the security
  * headers. Only plain paths: no empty segment, so the Location is never protocol-relative.
+ * (Next.js takes only an absolute Location here, and sends one on the request's host as relative.)
  */
 function withoutTrailingSlash(request: NextRequest): URL | null {
   const url = new URL(request.url);
