@@ -81,10 +81,10 @@ export type Role = (typeof ROLES)[number];
 export const WORKSPACE_MODES = ['demo', 'real'] as const;
 export type WorkspaceMode = (typeof WORKSPACE_MODES)[number];
 
-/** The 23 GCM objectives (../shared/reference/gcm-objectives.md); titles in the catalogue. */
+/** The 23 GCM objectives (docs/design.md#tags-gcm-objectives-and-sdg-targets). */
 export const GCM_OBJECTIVES = Array.from({ length: 23 }, (_, i) => i + 1);
 
-/** SDG targets the report touches (../shared/reference/gcm-objectives.md). */
+/** SDG targets the report touches (docs/design.md#tags-gcm-objectives-and-sdg-targets). */
 export const SDG_TARGETS = [
   '5.2',
   '8.7',
