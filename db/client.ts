@@ -14,7 +14,6 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export const DEFAULT_DATABASE_PATH = 'data/commitment-tracker.db';
-const MIGRATIONS_FOLDER = 'db/migrations';
 
 export function databasePath(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH);
@@ -53,14 +52,19 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('temp_store = MEMORY');
 }
 
+/** The migrations folder, resolved from the working directory the app and scripts run in. */
+export function migrationsFolder(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations');
+}
+
 export function openDatabase(file: string = databasePath()): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   applyPragmas(sqlite);
   const db = drizzle(sqlite, { schema });
-  const migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), MIGRATIONS_FOLDER);
-  refuseSquashedChain(sqlite, migrationsFolder, file);
-  migrate(db, { migrationsFolder });
+  const folder = migrationsFolder();
+  refuseSquashedChain(sqlite, folder, file);
+  migrate(db, { migrationsFolder: folder });
   return db;
 }
 

@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-
-export const MIGRATIONS_FOLDER = 'db/migrations';
+import { migrationsFolder as defaultMigrationsFolder } from './client';
 
 export interface BackupResult {
   file: string;
@@ -108,7 +107,7 @@ export interface Health {
 /** Reachability and schema currency, and nothing else: no paths, versions or errors leak. */
 export function checkHealth(
   db: Database.Database,
-  migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), MIGRATIONS_FOLDER),
+  migrationsFolder = defaultMigrationsFolder(),
 ): Health {
   try {
     db.prepare('SELECT 1').get();

@@ -56,7 +56,11 @@ export function appWriteLimiter(perMinute: number): Promise<WriteLimiter> {
       client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       client.pragma('synchronous = NORMAL');
     }
-    appLimiter = writeLimiter(client, perMinute);
+    // A limiter that failed to start is not kept: the next request tries again.
+    appLimiter = writeLimiter(client, perMinute).catch((error: unknown) => {
+      appLimiter = undefined;
+      throw error;
+    });
   }
   return appLimiter;
 }
