@@ -1,8 +1,19 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../client';
+import { openDatabase, type Db } from '../client';
 import { demoDatabases } from '../../test/support/demo-database';
+import { randomWriter } from '../../test/support/random-writes';
 import type { MatrixDto, MatrixPageDto } from '../../lib/summary-types';
-import { computeMatrix, computeMatrixPage, getMatrixPage, pageStatusesSql } from './matrix';
+import {
+  computeMatrix,
+  computeMatrixPage,
+  getMatrixPage,
+  MATRIX_EXPORT_CELLS,
+  openMatrixExport,
+  pageStatusesSql,
+} from './matrix';
 import { currentStatuses, isContested, pairKey } from '../../lib/rollup';
 import { publishedRollupEntries } from '../../test/support/rollup-entries';
 import type { DashboardFilters } from './view-scope';
@@ -156,6 +167,72 @@ describe('the matrix, one page of actors at a time', () => {
         ?.entryId,
     ).not.toBe(reported.self!.entryId);
     expect(after).toEqual(computeMatrixPage({}, { page: 1, limit: 200 }));
+  });
+});
+
+describe('the matrix export, a page of actors at a time', () => {
+  /** Every chunk of an export, read to the end. */
+  function readExport(filters: DashboardFilters, actorsPerPage?: number) {
+    const cursor = openMatrixExport(filters, actorsPerPage);
+    const chunks: MatrixDto['cells'][] = [];
+    try {
+      for (let chunk = cursor.next(); chunk.length > 0; chunk = cursor.next()) chunks.push(chunk);
+    } finally {
+      cursor.close();
+    }
+    return { cursor, chunks };
+  }
+
+  it('adds up to the whole matrix, details and all, never holding more than one page of actors', () => {
+    const exported: DashboardFilters[] = [
+      {},
+      { kind: 'state' },
+      { asOf: '2022-06-30', theme: 'smuggling' },
+    ];
+    for (const view of exported) {
+      const full = computeMatrix(view);
+      const { cursor, chunks } = readExport(view, 7);
+      const where = JSON.stringify(view);
+      expect(chunks.length, where).toBe(Math.ceil(full.actors.length / 7));
+      for (const chunk of chunks)
+        expect(new Set(chunk.map((cell) => cell.actorId)).size, where).toBeLessThanOrEqual(7);
+      expect(chunks.flat(), where).toEqual(full.cells);
+      expect(cursor, where).toMatchObject({
+        asOf: full.asOf,
+        actors: full.actors,
+        commitments: full.commitments,
+        count: full.cells.length,
+      });
+    }
+    expect(computeMatrix({}).cells.some((cell) => cell.self?.summary)).toBe(true);
+    // By default a chunk holds as many whole actors as fit in MATRIX_EXPORT_CELLS cells.
+    const { chunks } = readExport({});
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(MATRIX_EXPORT_CELLS);
+    expect(chunks.flat()).toEqual(computeMatrix({}).cells);
+  });
+
+  it('keeps to the snapshot it started with while the main connection writes, on a database file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'matrix-export-'));
+    try {
+      const file = path.join(dir, 'matrix.db');
+      fs.writeFileSync(file, db.$client.serialize());
+      const onFile = openDatabase(file);
+      (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = onFile;
+      const before = computeMatrix({});
+      const cursor = openMatrixExport({}, 5);
+      const cells = [...cursor.next()];
+      const write = randomWriter(onFile, 7);
+      for (let step = 0; step < 40; step += 1) write(step);
+      expect(computeMatrix({}).cells).not.toEqual(before.cells);
+      for (let chunk = cursor.next(); chunk.length > 0; chunk = cursor.next()) cells.push(...chunk);
+      cursor.close();
+      cursor.close(); // closing twice is harmless
+      expect(cells).toEqual(before.cells);
+      onFile.$client.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

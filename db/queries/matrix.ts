@@ -1,13 +1,15 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb } from '../client';
+import { getDb, openReader, type Db } from '../client';
 import { memoByDataVersion } from '../cache';
-import * as t from '../schema';
 import { isContested, isStale, pairKey, staleBefore, type CurrentStatus } from '../../lib/rollup';
 import type { StatusKey } from '../../lib/status-scale';
 import type { Perspective } from '../../lib/taxonomy';
-import type { MatrixDto, MatrixPageDto, MatrixStatusDto } from '../../lib/summary-types';
+import type {
+  CellStatusDto,
+  MatrixDto,
+  MatrixPageDto,
+  MatrixStatusDto,
+} from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
 import {
   applicability,
@@ -17,8 +19,6 @@ import {
   type DashboardFilters,
   type Scope,
 } from './view-scope';
-
-const reporter = alias(t.actors, 'reporter');
 
 /** The matrix of a view, cached until the next write to the data it comes from (db/cache.ts). */
 export function getMatrix(filters: DashboardFilters): MatrixDto {
@@ -41,6 +41,7 @@ export function computeMatrix(filters: DashboardFilters): MatrixDto {
     scope.actors.length === 0 || scope.commitments.length === 0
       ? []
       : pageStatuses(
+          getDb().$client,
           scope.actors.map((actor) => actor.id),
           scope.commitments.map((commitment) => commitment.id),
           filters.asOf,
@@ -51,21 +52,10 @@ export function computeMatrix(filters: DashboardFilters): MatrixDto {
     pair[perspective] = { entryId, status, asOf: statusAsOf };
     statuses.set(key, pair);
   }
-  const entryIds = rows.map(([, , , entryId]) => entryId);
-  const details = new Map<number, { summary: string; reporter: string }>();
-  for (let start = 0; start < entryIds.length; start += 500) {
-    const rows = getDb()
-      .select({
-        id: t.progressEntries.id,
-        summary: t.progressEntries.summary,
-        reporter: reporter.name,
-      })
-      .from(t.progressEntries)
-      .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
-      .where(inArray(t.progressEntries.id, entryIds.slice(start, start + 500)))
-      .all();
-    for (const row of rows) details.set(row.id, { summary: row.summary, reporter: row.reporter });
-  }
+  const details = entryDetails(
+    getDb().$client,
+    rows.map(([, , , entryId]) => entryId),
+  );
   const cell = (status: Status | null) =>
     status
       ? {
@@ -173,14 +163,17 @@ export function pageStatusesSql(actors: number, commitments: number, past: boole
        ) WHERE rank = 1`;
 }
 
+type Client = Db['$client'];
+
 /** The current statuses of these actors only, now or as of a past date (pageStatusesSql). */
 function pageStatuses(
+  client: Client,
   actorIds: readonly number[],
   commitmentIds: readonly number[],
   asOf: string | undefined,
 ): StatusRow[] {
-  const statement = getDb()
-    .$client.prepare(pageStatusesSql(actorIds.length, commitmentIds.length, asOf !== undefined))
+  const statement = client
+    .prepare(pageStatusesSql(actorIds.length, commitmentIds.length, asOf !== undefined))
     .raw();
   const actors = JSON.stringify(actorIds);
   const commitments = JSON.stringify(commitmentIds);
@@ -191,22 +184,21 @@ function pageStatuses(
   ) as StatusRow[];
 }
 
-/**
- * One page of actors (by name, those with at least one applicable commitment) x the view's
- * commitments, computed for those actors only: never the view's 400,000 pairs. Cells carry what
- * colours them; an entry's summary and reporter are read on demand (GET /api/v1/entries/{id}).
- */
-export function computeMatrixPage(
-  filters: DashboardFilters,
-  { page, limit }: MatrixPaging,
-): MatrixPageDto {
-  const asOf = filters.asOf ?? todayUtc();
-  const before = staleBefore(asOf);
-  const scope = cachedScope(filters);
+/** The actors a scope's matrix lists (by name): those with at least one applicable commitment. */
+function listedActors(scope: Scope): Scope['actors'] {
+  const kindsWithPairs = new Set([...applicability(scope).byCommitment.values()].flat());
+  return scope.actors.filter((actor) => kindsWithPairs.has(actor.kind));
+}
+
+/** The cells of these actors x the scope's commitments, read through `client`, row-major. */
+function pageCells(
+  client: Client,
+  scope: Scope,
+  actors: Scope['actors'],
+  asOf: string | undefined,
+): MatrixPageDto['cells'] {
+  const before = staleBefore(asOf ?? todayUtc());
   const { byCommitment } = applicability(scope);
-  const kindsWithPairs = new Set([...byCommitment.values()].flat());
-  const listed = scope.actors.filter((actor) => kindsWithPairs.has(actor.kind));
-  const actors = listed.slice((page - 1) * limit, page * limit);
   const statuses = new Map<
     string,
     { self: MatrixStatusDto | null; independent: MatrixStatusDto | null }
@@ -215,9 +207,10 @@ export function computeMatrixPage(
     actors.length === 0
       ? []
       : pageStatuses(
+          client,
           actors.map((actor) => actor.id),
           scope.commitments.map((commitment) => commitment.id),
-          filters.asOf,
+          asOf,
         );
   for (const [commitmentId, subjectId, perspective, entryId, status, statusAsOf] of rows) {
     const key = pairKey(commitmentId, subjectId);
@@ -244,13 +237,125 @@ export function computeMatrixPage(
       });
     }
   }
+  return cells;
+}
+
+/**
+ * One page of actors (by name, those with at least one applicable commitment) x the view's
+ * commitments, computed for those actors only: never the view's 400,000 pairs. Cells carry what
+ * colours them; an entry's summary and reporter are read on demand (GET /api/v1/entries/{id}).
+ */
+export function computeMatrixPage(
+  filters: DashboardFilters,
+  { page, limit }: MatrixPaging,
+): MatrixPageDto {
+  const scope = cachedScope(filters);
+  const listed = listedActors(scope);
+  const actors = listed.slice((page - 1) * limit, page * limit);
   return {
-    asOf,
+    asOf: filters.asOf ?? todayUtc(),
     actors: actors.map(({ id, name }) => ({ id, name })),
     commitments: scope.commitments.map(({ code, title }) => ({ code, title })),
-    cells,
+    cells: pageCells(getDb().$client, scope, actors, filters.asOf),
     total: listed.length,
     page,
     limit,
   };
+}
+
+/** The summary and reporter of each of these entries, by id. */
+function entryDetails(
+  client: Client,
+  entryIds: readonly number[],
+): Map<number, { summary: string; reporter: string }> {
+  const rows = client
+    .prepare(
+      `SELECT e.id, e.summary, r.name FROM progress_entries e JOIN actors r ON r.id = e.reporter_id
+       WHERE e.id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(JSON.stringify(entryIds)) as [number, string, string][];
+  return new Map(rows.map(([id, summary, reporter]) => [id, { summary, reporter }]));
+}
+
+/** Cells per chunk of a matrix export (or one actor's if more): a bounded number in memory. */
+export const MATRIX_EXPORT_CELLS = 500;
+
+/** A view's whole matrix by pages of actors: `next()` is empty at the end; `close()` always. */
+export interface MatrixExportCursor {
+  asOf: string;
+  actors: MatrixDto['actors'];
+  commitments: MatrixDto['commitments'];
+  /** Cells in all. */
+  count: number;
+  next(): MatrixDto['cells'];
+  close(): void;
+}
+
+/**
+ * The cells of computeMatrix, with each entry's summary and reporter, computed a page of actors at
+ * a time so an export of 400,000 cells never sits in memory whole. The statuses are read on a
+ * read-only connection of its own whose read transaction keeps every page to the snapshot of the
+ * first (the scope is read in the same turn of the event loop, so no write of this server comes
+ * between them). An in-memory database (tests) has no second connection: it is read directly.
+ */
+export function openMatrixExport(
+  filters: DashboardFilters,
+  actorsPerPage?: number,
+): MatrixExportCursor {
+  const reader = openReader();
+  const client = reader?.$client ?? getDb().$client;
+  const close = () => {
+    if (!reader || !client.open) return;
+    if (client.inTransaction) client.prepare('COMMIT').run();
+    client.close();
+  };
+  try {
+    if (reader) {
+      client.prepare('BEGIN').run();
+      // The snapshot starts at the first read, not at BEGIN.
+      client.prepare('SELECT count(*) FROM current_status WHERE 0').get();
+    }
+    const scope = loadScope(filters);
+    const listed = listedActors(scope);
+    const { byCommitment } = applicability(scope);
+    const perKind = new Map<string, number>();
+    for (const kinds of byCommitment.values())
+      for (const kind of kinds) perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
+    const perPage =
+      actorsPerPage ?? Math.max(1, Math.floor(MATRIX_EXPORT_CELLS / scope.commitments.length));
+    let at = 0;
+    return {
+      asOf: filters.asOf ?? todayUtc(),
+      actors: listed.map(({ id, name }) => ({ id, name })),
+      commitments: scope.commitments.map(({ code, title }) => ({ code, title })),
+      count: listed.reduce((sum, actor) => sum + (perKind.get(actor.kind) ?? 0), 0),
+      next() {
+        if (at >= listed.length || (reader && !client.open)) return [];
+        const actors = listed.slice(at, (at += perPage));
+        const cells = pageCells(client, scope, actors, filters.asOf);
+        const details = entryDetails(
+          client,
+          cells.flatMap((cell) => [cell.self, cell.independent].flatMap((s) => s?.entryId ?? [])),
+        );
+        const withDetails = (status: MatrixStatusDto | null): CellStatusDto | null =>
+          status
+            ? {
+                ...status,
+                summary: details.get(status.entryId)?.summary ?? '',
+                reporter: details.get(status.entryId)?.reporter ?? '',
+              }
+            : null;
+        return cells.map((cell) => ({
+          ...cell,
+          self: withDetails(cell.self),
+          independent: withDetails(cell.independent),
+        }));
+      },
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
 }

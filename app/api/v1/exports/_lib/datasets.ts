@@ -3,7 +3,7 @@ import { listActors, type ActorFilters } from '@/db/queries/actors';
 import { listCommitments, type CommitmentFilters } from '@/db/queries/commitments';
 import { openPublishedEntries, type EntryFilters } from '@/db/queries/entries';
 import { getSummary, type DashboardFilters, type SummaryLabels } from '@/db/queries/summary';
-import { getMatrix } from '@/db/queries/matrix';
+import { openMatrixExport } from '@/db/queries/matrix';
 import { ENTRY_COLUMNS, entryRecord } from '@/lib/entries-csv';
 import {
   ACTOR_LIST_PARAMETERS,
@@ -46,7 +46,7 @@ export interface Dataset {
   open(filters: Record<string, unknown>, labels: SummaryLabels): DatasetCursor;
 }
 
-/** A dataset computed whole (a few thousand rows, or built in memory by its query anyway), as one chunk. */
+/** A dataset computed whole (a few thousand rows), as one chunk. */
 function whole(
   load: (filters: Record<string, unknown>, labels: SummaryLabels) => DatasetRows,
 ): Dataset['open'] {
@@ -193,25 +193,28 @@ export const DATASETS: Record<DatasetName, Dataset> = {
       ...Object.keys(cellColumns('independent', null)),
       'contested',
     ],
-    open: whole((filters) => {
-      const matrix = getMatrix(filters as DashboardFilters);
-      const actors = new Map(matrix.actors.map((actor) => [actor.id, actor.name]));
+    open: (filters) => {
+      const cursor = openMatrixExport(filters as DashboardFilters);
+      const actors = new Map(cursor.actors.map((actor) => [actor.id, actor.name]));
       const titles = new Map(
-        matrix.commitments.map((commitment) => [commitment.code, commitment.title]),
+        cursor.commitments.map((commitment) => [commitment.code, commitment.title]),
       );
       return {
-        asOf: matrix.asOf,
-        rows: matrix.cells.map((cell) => ({
-          actor_id: cell.actorId,
-          actor_name: actors.get(cell.actorId) ?? '',
-          commitment_code: cell.code,
-          commitment_title: titles.get(cell.code) ?? '',
-          ...cellColumns('self', cell.self),
-          ...cellColumns('independent', cell.independent),
-          contested: cell.contested,
-        })),
+        asOf: cursor.asOf,
+        count: cursor.count,
+        next: () =>
+          cursor.next().map((cell) => ({
+            actor_id: cell.actorId,
+            actor_name: actors.get(cell.actorId) ?? '',
+            commitment_code: cell.code,
+            commitment_title: titles.get(cell.code) ?? '',
+            ...cellColumns('self', cell.self),
+            ...cellColumns('independent', cell.independent),
+            contested: cell.contested,
+          })),
+        close: cursor.close,
       };
-    }),
+    },
   },
   summary: {
     parameters: SUMMARY_PARAMETERS,
