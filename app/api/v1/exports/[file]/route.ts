@@ -65,6 +65,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   // sits in memory whole. The bytes are those of the whole document (lib/csv.ts; JSON.stringify).
   const encoder = new TextEncoder();
   let rowsSent = 0;
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(
@@ -73,7 +74,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
         ),
       );
     },
-    pull(controller) {
+    async pull(controller) {
+      // One chunk a turn of the event loop. Without this, while the socket takes each write at
+      // once, the read-pull-write chain runs on promise callbacks alone and no other request is
+      // served until the export ends. The stream asks for the next chunk only once the client
+      // has taken this one (pipeTo awaits the response's drain).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (cancelled) return;
       try {
         const rows = cursor.next();
         if (rows.length === 0) {
@@ -101,6 +108,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
       }
     },
     cancel() {
+      cancelled = true;
       cursor.close();
     },
   });
