@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { authConfigurationProblem } from './lib/deployment';
 import { log, logError } from './lib/logger';
 import { trustedProxyHops } from './lib/client-address';
@@ -29,4 +31,27 @@ try {
   countedIndex(getDb());
 } catch (error) {
   logError(error, { route: 'start-up: counted-entry index' });
+}
+
+// The bench (bench/server-probe.ts) asks the serving process for the worst event-loop delay of a
+// scenario: only when BENCH_EVENT_LOOP_FILE is set, SIGUSR2 writes the delay seen since the last
+// signal to that file as JSON and starts again. Nothing of it exists in a normal start.
+const eventLoopFile = process.env.BENCH_EVENT_LOOP_FILE;
+if (eventLoopFile) {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  let seq = 0;
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  const report = () => {
+    const sample = {
+      pid: process.pid,
+      seq: seq++,
+      maxMs: ms(delay.max),
+      p99Ms: ms(delay.percentile(99)),
+    };
+    writeFileSync(eventLoopFile, JSON.stringify(sample));
+    delay.reset();
+  };
+  report();
+  process.on('SIGUSR2', report);
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AccountMenu } from './_components/account-menu';
 import { DemoNotice } from './_components/demo-notice';
+import { HydrationMark } from './_components/hydration-mark';
 import { NavLinks } from './_components/nav-links';
 import { QueryProvider } from './_components/query-provider';
 import { ChartSourceProvider } from './_components/charts/chart-source';
@@ -72,6 +73,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </div>
           </footer>
         </ClientMessages>
+        <HydrationMark />
       </body>
     </html>
   );
