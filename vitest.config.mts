@@ -1,7 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-const TESTS = ['lib/**/*.test.ts', 'db/**/*.test.ts', 'seed/**/*.test.ts', 'app/**/*.test.ts'];
+const TESTS = [
+  'lib/**/*.test.ts',
+  'db/**/*.test.ts',
+  'seed/**/*.test.ts',
+  'app/**/*.test.ts',
+  'bench/**/*.test.ts',
+];
 // Files that take seconds however their databases are made (thousands of rows, password hashing,
 // waits): `npm run test:unit` (and so `npm test`) runs them, `npm run test:quick` leaves them out.
 const SLOW = [

@@ -1,8 +1,6 @@
-/** The production server under test (`next start`), the load generator (autocannon) and what is sampled from them. */
+/** The production server under test (`next start`), its memory, and the figures of a load. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 
 export interface LatencyFigures {
   requests: number;
@@ -32,71 +30,6 @@ export function figuresOf(latencies: number[], seconds: number, errors: number):
 export function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
-}
-
-export interface Load {
-  base: string;
-  connections: number;
-  duration: number;
-  /** Path of the n-th request (distinct paths defeat any cache). */
-  path: (n: number) => string;
-  method?: 'GET' | 'POST';
-  headers?: Record<string, string>;
-  body?: (n: number) => string;
-  /** The status whose latencies count (any 2xx when absent); every other answer is an error. */
-  status?: number;
-}
-
-/** Drives the server at a fixed concurrency; latencies are recorded per response (autocannon has no p95). */
-export async function drive(load: Load): Promise<LatencyFigures> {
-  let n = 0;
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  let finish: (result: autocannon.Result) => void = () => {};
-  let fail: (error: unknown) => void = () => {};
-  const done = new Promise<autocannon.Result>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  const instance = autocannon(
-    {
-      url: load.base,
-      connections: load.connections,
-      duration: load.duration,
-      timeout: 60,
-      method: load.method ?? 'GET',
-      headers: load.headers,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const index = n++;
-            return {
-              ...request,
-              path: load.path(index),
-              ...(load.body ? { body: load.body(index) } : {}),
-            };
-          },
-        },
-      ],
-    },
-    (error, result) => (error ? fail(error) : finish(result)),
-  );
-  instance.on(
-    'response',
-    (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      if (
-        load.status === undefined
-          ? statusCode >= 200 && statusCode < 300
-          : statusCode === load.status
-      )
-        latencies.push(responseTime);
-      else errors += 1;
-    },
-  );
-  const result = await done;
-  errors += result.errors + result.timeouts;
-  return figuresOf(latencies, (performance.now() - started) / 1000, errors);
 }
 
 export interface Server {
@@ -143,6 +76,7 @@ export async function startServer(options: {
   databasePath: string;
   distDir: string;
   log: string;
+  env?: Record<string, string>;
 }): Promise<Server> {
   const base = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.log, 'a');
@@ -160,6 +94,7 @@ export async function startServer(options: {
         PORT: String(options.port),
         // Capacity, not the per-token brake on runaway scripts, is what the benchmark measures.
         API_WRITES_PER_MINUTE: '1000000000',
+        ...options.env,
       },
       stdio: ['ignore', out, out],
     },
@@ -195,29 +130,4 @@ export async function startServer(options: {
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };
-}
-
-/** Gzipped size of the JavaScript the page's HTML references (what a first visit downloads). */
-export async function firstLoadJs(
-  base: string,
-  path: string,
-): Promise<{ htmlBytes: number; scripts: number; jsGzipBytes: number; jsBytes: number }> {
-  const html = await (
-    await fetch(`${base}${path}`, { signal: AbortSignal.timeout(180_000) })
-  ).text();
-  const sources = [
-    ...new Set(
-      [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) =>
-        (match[1] as string).replace(/&amp;/g, '&'),
-      ),
-    ),
-  ];
-  let jsGzipBytes = 0;
-  let jsBytes = 0;
-  for (const source of sources) {
-    const body = Buffer.from(await (await fetch(new URL(source, base))).arrayBuffer());
-    jsBytes += body.length;
-    jsGzipBytes += gzipSync(body).length;
-  }
-  return { htmlBytes: Buffer.byteLength(html), scripts: sources.length, jsGzipBytes, jsBytes };
 }

@@ -1,55 +1,75 @@
 /**
- * The 100,000-row CSV import, timed in-process through the import's own function
- * (db/import/csv-import.ts importEntriesCsv, publishing at once as a focal point may), with rows in
- * the entries CSV columns (lib/entries-csv.ts). The file is built before the clock starts; its
- * preview (the same write, rolled back) is timed too, before the import.
+ * The CSV import as a focal point does it: files of new entries, in the entries CSV columns
+ * (lib/entries-csv.ts), uploaded to the import screen's route (POST /entries/import/upload,
+ * mode=import, publish=publish) one after the other, each answer's NDJSON read to its result.
+ * The files are built before the clock starts; a file stays under the route's upload limit.
  */
-import type { Db } from '../db/client';
 import { REQUIRED_IMPORT_COLUMNS } from '../lib/entries-csv';
-import type { BenchOptions } from './options';
 import type { Workspace } from './generate';
 import { round } from './http';
 
-export async function measureImport(
-  _db: Db,
-  workspace: Workspace,
-  options: BenchOptions,
-): Promise<
-  { seconds: number; previewSeconds: number; rows: number; written: number } | { missing: string }
-> {
-  const { importEntriesCsv } = await import('../db/import/csv-import');
-  const actorId = workspace.stakeholderIds[1] ?? workspace.actorIds[0];
-  const userId = actorId === undefined ? undefined : workspace.userOfActor.get(actorId);
-  if (actorId === undefined || !userId)
-    return { missing: 'no actor with a focal point in the workspace' };
+const FILE_BYTES = 6 * 1024 * 1024;
+const two = (n: number) => String(n).padStart(2, '0');
+
+export function importFiles(workspace: Workspace, actorId: number, rows: number): string[] {
   const header = ['idempotency_key', ...REQUIRED_IMPORT_COLUMNS, 'subject_id'];
   const statuses = ['not_started', 'limited', 'substantial', 'complete'];
   const runId = Date.now().toString(36);
-  const lines = [header.join(',')];
-  for (let n = 0; n < options.importRows; n += 1) {
-    const code = workspace.commitmentCodes[n % workspace.commitmentCodes.length] as string;
-    const day = String(1 + (n % 28)).padStart(2, '0');
+  const files: string[] = [];
+  let lines: string[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (lines.length > 0) files.push(`${[header.join(','), ...lines].join('\n')}\n`);
+    lines = [];
+    bytes = 0;
+  };
+  for (let n = 0; n < rows; n += 1) {
     const values: Record<string, string> = {
       idempotency_key: `bench-import-${runId}-${n}`,
-      commitment_code: code,
+      commitment_code: workspace.commitmentCodes[n % workspace.commitmentCodes.length] as string,
       status: statuses[n % statuses.length] as string,
-      as_of: `2025-${String(1 + (n % 12)).padStart(2, '0')}-${day}`,
+      as_of: `2025-${two(1 + (n % 12))}-${two(1 + (n % 28))}`,
       summary: `Imported benchmark row ${n}`,
       subject_id: String(actorId),
     };
-    lines.push(header.map((column) => values[column] ?? '').join(','));
+    const line = header.map((column) => values[column] ?? '').join(',');
+    if (bytes + line.length > FILE_BYTES) flush();
+    lines.push(line);
+    bytes += line.length + 1;
   }
-  const csv = `${lines.join('\n')}\n`;
-  const refused = (result: Awaited<ReturnType<typeof importEntriesCsv>>) =>
-    `the import refused the file (${result.status}): ${result.message} ${JSON.stringify(result.fileErrors.slice(0, 2))} ${JSON.stringify(result.rows.find((row) => row.errors.length > 0)?.errors ?? [])}`;
-  // As a user does: the preview (the same write, rolled back), then the import.
-  const previewStarted = performance.now();
-  const preview = await importEntriesCsv(userId, csv, { publish: true, dryRun: true });
-  const previewSeconds = round((performance.now() - previewStarted) / 1000, 2);
-  if (!preview.ok) return { missing: refused(preview) };
+  flush();
+  return files;
+}
+
+/** Uploads the files in turn; the seconds until the last result, and the entries written. */
+export async function uploadImport(
+  base: string,
+  cookie: string,
+  files: readonly string[],
+): Promise<{ seconds: number; written: number }> {
   const started = performance.now();
-  const result = await importEntriesCsv(userId, csv, { publish: true });
-  const seconds = round((performance.now() - started) / 1000, 2);
-  if (!result.ok) return { missing: refused(result) };
-  return { seconds, previewSeconds, rows: options.importRows, written: result.counts.written };
+  let written = 0;
+  for (const [index, csv] of files.entries()) {
+    const form = new FormData();
+    form.set('file', new File([csv], `bench-${index}.csv`, { type: 'text/csv' }));
+    form.set('mode', 'import');
+    form.set('publish', 'publish');
+    const response = await fetch(`${base}/entries/import/upload`, {
+      method: 'POST',
+      headers: { cookie, origin: base },
+      body: form,
+      signal: AbortSignal.timeout(600_000),
+    });
+    const text = await response.text();
+    if (!response.ok)
+      throw new Error(`the upload answered ${response.status}: ${text.slice(0, 300)}`);
+    const last = JSON.parse(text.trim().split('\n').at(-1) ?? '{}') as {
+      type?: string;
+      result?: { ok?: boolean; counts?: { written?: number }; message?: string };
+    };
+    if (last.type !== 'result' || !last.result?.ok)
+      throw new Error(`the import refused file ${index + 1}: ${text.slice(-300)}`);
+    written += last.result.counts?.written ?? 0;
+  }
+  return { seconds: round((performance.now() - started) / 1000, 2), written };
 }

@@ -1,515 +1,442 @@
 /**
  * `npm run bench`: builds the app, generates the synthetic workspace (deterministic) at the growth
- * size and then at the full size, and at each size measures the roll-up in-process, as plain SQL
- * in the sqlite3 shell, and through the production server under autocannon; at the full size
- * also publishing through the API, the CSV import, memory and the overview's first-load
- * JavaScript. Prints a table and writes JSON. Figures are printed, never asserted.
+ * size and then at the full size (or takes an existing database: --db), and measures every route
+ * through the production server (issue 19): median and p95 at c=1 and c=8, response bytes, the
+ * server's CPU per request and worst event-loop delay; for pages also LCP, hydration, DOM nodes and
+ * bytes transferred in Chromium; for SQL-bound routes the same SQL in the sqlite3 shell. Prints the
+ * table, writes JSON and, on a full run, the table in docs/performance.md. Nothing is asserted.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { appendEntries, createWorkspace, loadWorkspace, REGIONS, type Workspace } from './generate';
-import {
-  drive,
-  firstLoadJs,
-  figuresOf,
-  round,
-  startServer,
-  type LatencyFigures,
-  type Server,
-} from './http';
+import { openDatabase, type Db } from '../db/client';
+import { appendEntries, createWorkspace, loadWorkspace, type Workspace } from './generate';
+import { round, startServer, type Server } from './http';
+import { runLoad, send } from './load';
 import { parseOptions, type BenchOptions } from './options';
-import { ACTOR_KINDS, THEMES } from '../lib/taxonomy';
-import type { Db } from '../db/client';
+import { rewriteGenerated, routesTable, type ScenarioResult } from './report';
+import {
+  deepChain,
+  exportScenarios,
+  callRoute,
+  pageScenarios,
+  readApiScenarios,
+  writeScenarios,
+  type Context,
+  type Scenario,
+} from './scenarios';
+import { connectProbe, type ServerProbe } from './server-probe';
+import { openCapturingConnection, sqlFigures } from './sql-reference';
+import { openBrowserPass, type BrowserPass } from './browser';
+import { importFiles, uploadImport } from './import-csv';
 
-type Filters = Record<string, string | number>;
-
-/** Distinct dashboard views (deterministic order), never the unfiltered one. */
-function distinctViews(): Filters[] {
-  const views: Filters[] = [];
-  const themes = [undefined, ...THEMES];
-  const kinds = [undefined, ...ACTOR_KINDS];
-  const regions = [undefined, ...REGIONS];
-  for (const perspective of ['self', 'independent'])
-    for (const objective of [undefined, 1, 5, 9, 13, 17, 21])
-      for (const region of regions)
-        for (const kind of kinds)
-          for (const theme of themes) {
-            const view: Filters = {};
-            if (theme) view.theme = theme;
-            if (kind) view.kind = kind;
-            if (region) view.region = region;
-            if (objective) view.objective = objective;
-            if (perspective !== 'self') view.perspective = perspective;
-            if (Object.keys(view).length > 0) views.push(view);
-          }
-  // Interleave so consecutive requests differ in every dimension.
-  return views
-    .map((view, index) => ({ view, key: (index * 7919) % views.length }))
-    .sort((a, b) => a.key - b.key)
-    .map(({ view }) => view);
-}
-
-function pastDates(): string[] {
-  const dates: string[] = [];
-  for (let day = Date.UTC(2020, 0, 1); day < Date.UTC(2026, 9, 1); day += 86_400_000)
-    dates.push(new Date(day).toISOString().slice(0, 10));
-  return dates
-    .map((date, index) => ({ date, key: (index * 7919) % dates.length }))
-    .sort((a, b) => a.key - b.key)
-    .map(({ date }) => date);
-}
-
-function search(filters: Filters): string {
-  const params = new URLSearchParams(
-    Object.entries(filters).map(([key, value]) => [key, String(value)]),
-  );
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-const FILTERED: Filters = { theme: 'trafficking', kind: 'state' };
-const PAST: Filters = { asOf: '2023-06-30' };
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? Number.NaN : (sorted[Math.floor((sorted.length - 1) / 2)] as number);
-}
-
-interface SummaryModule {
-  computeSummary?: (
-    filters: Record<string, unknown>,
-    labels: { theme: (theme: string) => string },
-  ) => unknown;
-  getSummary: (
-    filters: Record<string, unknown>,
-    labels: { theme: (theme: string) => string },
-  ) => unknown;
-}
-
-/** The roll-up query functions called directly, no HTTP, no cache. */
-function inProcess(
-  summary: SummaryModule,
-  views: readonly Filters[],
-  runs: number,
-): { medianMs: number; p95Ms: number; unfilteredMs: number } {
-  const compute = summary.computeSummary ?? summary.getSummary;
-  const labels = { theme: (theme: string) => theme };
-  compute({}, labels); // warm-up: statements prepared, code compiled
-  const unfiltered: number[] = [];
-  for (let run = 0; run < Math.max(3, Math.ceil(runs / 4)); run += 1) {
-    const started = performance.now();
-    compute({}, labels);
-    unfiltered.push(performance.now() - started);
-  }
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    compute(views[(run * 13) % views.length] as Filters, labels);
-    times.push(performance.now() - started);
-  }
-  const figures = figuresOf(times, 1, 0);
-  return {
-    medianMs: figures.medianMs,
-    p95Ms: figures.p95Ms,
-    unfilteredMs: round(median(unfiltered)),
-  };
-}
-
-/** The unfiltered view's aggregation as plain SQL in the sqlite3 shell: figures, by actor, by theme, by objective. */
-export const PLAIN_SQL = `
-SELECT count(*), sum(CASE WHEN cs.status = 'regressed' THEN 1 ELSE 0 END), sum(cs.as_of < date('now', '-12 months')),
-  avg(CASE cs.status WHEN 'not_started' THEN 0 WHEN 'limited' THEN 1 WHEN 'substantial' THEN 2 WHEN 'complete' THEN 3 WHEN 'regressed' THEN 0 END)
-  FROM current_status cs WHERE cs.perspective = 'self';
-SELECT count(*) FROM current_status s JOIN current_status i ON i.commitment_id = s.commitment_id AND i.subject_id = s.subject_id AND i.perspective = 'independent'
-  WHERE s.perspective = 'self' AND (s.status = 'regressed' OR i.status = 'regressed');
-SELECT subject_id, status, count(*) FROM current_status WHERE perspective = 'self' GROUP BY subject_id, status;
-SELECT c.theme, cs.status, count(*) FROM current_status cs JOIN commitments c ON c.id = cs.commitment_id WHERE cs.perspective = 'self' GROUP BY c.theme, cs.status;
-SELECT o.objective, cs.status, count(*) FROM current_status cs JOIN commitment_objectives o ON o.commitment_id = cs.commitment_id WHERE cs.perspective = 'self' GROUP BY o.objective, cs.status;
-`;
-
-function sqliteShell(file: string, runs: number): { medianMs: number } | { missing: string } {
-  const probe = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
-  if (probe.error) {
-    if (
-      typeof process.getuid === 'function' &&
-      process.getuid() === 0 &&
-      fs.existsSync('/usr/bin/apt-get')
-    ) {
-      console.log("sqlite3 is missing: installing Debian's sqlite3 package (apt-get)...");
-      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-      execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'sqlite3'], {
-        stdio: 'inherit',
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      });
-    } else {
-      return {
-        missing: 'the sqlite3 command-line shell is not installed (apt-get install sqlite3)',
-      };
-    }
-  }
-  const times: number[] = [];
-  for (let run = 0; run < runs + 1; run += 1) {
-    const output = spawnSync('sqlite3', ['-readonly', file], {
-      input: `.timer on\n${PLAIN_SQL}`,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const total = [...output.stdout.matchAll(/Run Time: real ([\d.]+)/g)].reduce(
-      (sum, match) => sum + Number(match[1]) * 1000,
-      0,
-    );
-    if (run > 0) times.push(total); // the first run warms the page cache
-  }
-  return { medianMs: round(median(times)) };
-}
-
-interface SizeResult {
-  entries: number;
-  pairs: number;
-  generateSeconds: number;
-  inProcess: { medianMs: number; p95Ms: number; unfilteredMs: number };
-  sqlite3: { medianMs: number } | { missing: string };
-  http: Record<string, LatencyFigures>;
-  peakRssMb: number;
-}
+const DOCS = 'docs/performance.md';
+const PASSWORD = 'bench-password-not-secret';
 
 async function settle(base: string): Promise<void> {
   for (let attempt = 0; attempt < 60; attempt += 1) {
     const started = performance.now();
-    try {
-      await (
-        await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) })
-      ).arrayBuffer();
-    } catch {
-      // busy
-    }
+    await send(base, { path: '/api/health' }, 30_000).catch(() => null);
     if (performance.now() - started < 200) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 
-async function readScenarios(
-  server: Server,
-  options: BenchOptions,
-  views: readonly Filters[],
-  dates: readonly string[],
-): Promise<Record<string, LatencyFigures>> {
-  const d = options.duration;
-  const base = server.base;
-  const warm = async (url: string, times = 3) => {
-    for (let i = 0; i < times; i += 1) {
-      try {
-        await (await fetch(`${base}${url}`, { signal: AbortSignal.timeout(60_000) })).arrayBuffer();
-      } catch {
-        console.log(`  (warm-up of ${url} took over 60 s)`);
-        return;
-      }
-    }
-  };
-  // Warm the server's code paths on views the measured scenarios never ask for.
-  await warm('/api/v1/summary?commitment=BEN-001', 3);
-  await warm('/?theme=smuggling&region=Oceania&kind=academia', 2);
-  const results: Record<string, LatencyFigures> = {};
-  const run = async (name: string, load: Parameters<typeof drive>[0]) => {
-    process.stdout.write(`  ${name} ... `);
-    results[name] = await drive(load);
-    // Let requests still queued in the server finish before the next scenario starts.
-    await settle(base);
-    const r = results[name] as LatencyFigures;
-    console.log(
-      `median ${r.medianMs} ms, p95 ${r.p95Ms} ms, ${r.requestsPerSecond} req/s${r.errors ? `, ${r.errors} errors` : ''}`,
+function scalar(db: Db, sql: string, ...args: unknown[]): number {
+  return db.$client.prepare(sql).pluck().get(...args) as number;
+}
+
+/** Signed-in users of one actor, their API tokens, 1,000 submitted entries and a pool of drafts. */
+async function createUsers(base: string, db: Db, workspace: Workspace): Promise<Context['users']> {
+  const { createUserFromConsole } = await import('../db/queries/users');
+  const { issueApiToken } = await import('../db/queries/api-tokens');
+  const actorId = (workspace.stakeholderIds[2] ?? workspace.actorIds[0]) as number;
+  const runId = Date.now().toString(36);
+  const account = async (role: 'focal_point' | 'contributor') => {
+    const email = `bench-${role.replace('_', '-')}-${runId}@bench.example`;
+    const created = await createUserFromConsole(
+      { email, name: `Bench ${role}`, role, actor: String(actorId) },
+      { password: PASSWORD },
+      db,
     );
+    if (!created.ok) throw new Error(`could not create a ${role}: ${JSON.stringify(created)}`);
+    const token = issueApiToken(created.user.id, `bench ${role} ${runId}`, {}, db);
+    if (!token.ok) throw new Error(`could not issue a token: ${token.message}`);
+    const response = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    const cookie = response.headers
+      .getSetCookie()
+      .map((one) => one.split(';')[0])
+      .join('; ');
+    if (!response.ok || !cookie) throw new Error(`sign-in as ${role} answered ${response.status}`);
+    return { cookie, token: token.token };
   };
-  let offset = 0;
-  const distinct = (n: number) =>
-    `/api/v1/summary${search(views[(offset + n) % views.length] as Filters)}`;
-  // One connection: the framework's own overhead over the roll-up, with no queueing behind other requests.
-  await run('summary API, distinct filters (uncached), c=1', {
-    base,
-    connections: 1,
-    duration: d,
-    path: distinct,
-  });
-  offset += 1000;
-  await run('summary API, distinct filters (uncached), c=4', {
-    base,
-    connections: 4,
-    duration: d,
-    path: distinct,
-  });
-  offset += 2000;
-  const distinctDates = (n: number) =>
-    `/api/v1/summary${search({ asOf: dates[n % dates.length] as string })}`;
-  await run('summary API, distinct past dates (uncached), c=4', {
-    base,
-    connections: 4,
-    duration: d,
-    path: distinctDates,
-  });
-  const overviewDistinct = (n: number) =>
-    `/${search(views[(views.length - 1 - n + views.length) % views.length] as Filters)}`;
-  await run('overview HTML, distinct filters (uncached), c=4', {
-    base,
-    connections: 4,
-    duration: d,
-    path: overviewDistinct,
-  });
-  for (const [label, filters] of [
-    ['no filters', {}],
-    ['filtered', FILTERED],
-    ['as of a past date', PAST],
-  ] as const) {
-    await warm(`/api/v1/summary${search(filters)}`);
-    await run(`summary API, ${label} (repeat), c=16`, {
-      base,
-      connections: 16,
-      duration: d,
-      path: () => `/api/v1/summary${search(filters)}`,
-    });
-  }
-  // The stack's floor: a revalidation answered 304 (the proxy, Next.js's route path and the data-version
-  // lookup; no roll-up, no body).
-  const etag = (await fetch(`${base}/api/v1/summary${search(FILTERED)}`)).headers.get('etag') ?? '';
-  await run('framework floor: summary revalidated, 304 (no roll-up, no body), c=16', {
-    base,
-    connections: 16,
-    duration: d,
-    path: () => `/api/v1/summary${search(FILTERED)}`,
-    headers: { 'if-none-match': etag },
-    status: 304,
-  });
-  for (const [label, filters] of [
-    ['no filters', {}],
-    ['filtered', FILTERED],
-    ['as of a past date', PAST],
-  ] as const) {
-    await warm(`/${search(filters)}`);
-    await run(`overview HTML, ${label} (repeat), c=16`, {
-      base,
-      connections: 16,
-      duration: d,
-      path: () => `/${search(filters)}`,
-    });
-  }
-  return results;
-}
-
-/** Entries per request in the batched publishing scenario (POST /api/v1/entries/batch). */
-const PUBLISH_BATCH = 50;
-
-/**
- * Publishing through the API at c=4 with one token: one entry per request (POST /api/v1/entries),
- * or `batch` entries per request (POST /api/v1/entries/batch, one transaction each). Figures are
- * per request; entries/s is requests/s x entries per request.
- */
-async function publishScenario(
-  server: Server,
-  db: Db,
-  workspace: Workspace,
-  options: BenchOptions,
-  batch = 1,
-): Promise<
-  (LatencyFigures & { entriesPerRequest: number; entriesPerSecond: number }) | { missing: string }
-> {
-  const url = batch === 1 ? '/api/v1/entries' : '/api/v1/entries/batch';
-  const probe = await fetch(`${server.base}${url}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  if (probe.status === 405 || probe.status === 404)
-    return { missing: `POST ${url} answered ${probe.status}: the write API is not there yet` };
-  const tokens =
-    (await import('../db/queries/api-tokens')) as typeof import('../db/queries/api-tokens');
-  const actorId = workspace.stakeholderIds[0] as number;
-  const issued = tokens.issueApiToken(workspace.userOfActor.get(actorId), `bench ${batch}`, {}, db);
-  if (!issued.ok) return { missing: `could not issue an API token: ${issued.message}` };
-  const runId = `${Date.now().toString(36)}-${batch}`;
-  const codes = workspace.commitmentCodes;
-  const entry = (n: number) => ({
-    idempotencyKey: `bench-publish-${runId}-${n}`,
-    commitment: codes[n % codes.length],
-    subject: actorId,
-    status: 'substantial',
-    asOf: '2026-10-31',
-    summary: `Benchmark publication ${n}`,
-    action: 'publish',
-  });
-  const figures = await drive({
-    base: server.base,
-    connections: 4,
-    duration: options.duration,
-    method: 'POST',
-    headers: { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' },
-    path: () => url,
-    body: (n) =>
-      JSON.stringify(
-        batch === 1
-          ? entry(n)
-          : { entries: Array.from({ length: batch }, (_, index) => entry(n * batch + index)) },
-      ),
-  });
+  const focal = await account('focal_point');
+  const contributor = await account('contributor');
+  const write = async (action: 'submit' | 'draft', count: number, label: string) => {
+    const ids: number[] = [];
+    for (let first = 0; first < count; first += 100) {
+      const entries = Array.from({ length: Math.min(100, count - first) }, (_, i) => ({
+        idempotencyKey: `bench-${label}-${runId}-${first + i}`,
+        commitment: workspace.commitmentCodes[(first + i) % workspace.commitmentCodes.length],
+        subject: actorId,
+        status: 'limited',
+        asOf: '2026-09-30',
+        summary: `Benchmark ${label} ${first + i}`,
+        action,
+      }));
+      const response = await fetch(`${base}/api/v1/entries/batch`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${contributor.token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ entries }),
+      });
+      const body = (await response.json()) as { entries?: { id: number }[] };
+      if (!response.ok || !body.entries)
+        throw new Error(`writing ${label} answered ${response.status}: ${JSON.stringify(body)}`);
+      ids.push(...body.entries.map((entry) => entry.id));
+    }
+    return ids;
+  };
+  await write('submit', 1000, 'waiting');
+  const drafts = await write('draft', 1600, 'draft');
   return {
-    ...figures,
-    entriesPerRequest: batch,
-    entriesPerSecond: round(figures.requestsPerSecond * batch, 1),
+    focalCookie: focal.cookie,
+    contributorCookie: contributor.cookie,
+    focalToken: focal.token,
+    contributorToken: contributor.token,
+    actorId,
+    drafts,
   };
 }
 
-async function importScenario(
-  options: BenchOptions,
+type Facts = Pick<Context, 'typicalActors' | 'heaviestActor' | 'publishedEntryIds'> & {
+  entries: number;
+};
+
+/** What the scenarios need to know of the data: typical and heaviest actors, some entries. */
+function factsOf(db: Db, workspace: Workspace): Facts {
+  const entries = scalar(db, 'SELECT max(id) FROM progress_entries') || 1;
+  const perActor = db.$client
+    .prepare(
+      `SELECT subject_id AS id FROM progress_entries WHERE state = 'published'
+       GROUP BY subject_id ORDER BY count(*), subject_id`,
+    )
+    .pluck()
+    .all() as number[];
+  const middle = Math.floor(perActor.length / 2);
+  const ids = db.$client
+    .prepare(`SELECT id FROM progress_entries WHERE state = 'published' AND id % ? = 0 LIMIT 100`)
+    .pluck()
+    .all(Math.max(1, Math.floor(entries / 100))) as number[];
+  return {
+    entries,
+    typicalActors: perActor.slice(Math.max(0, middle - 10), middle + 10),
+    heaviestActor: perActor.at(-1) ?? (workspace.actorIds[0] as number),
+    publishedEntryIds: ids.length > 0 ? ids : [1],
+  };
+}
+
+/** The scenarios' context; without a server (`base` null), only to list the scenarios' names. */
+async function buildContext(
+  base: string | null,
   db: Db,
   workspace: Workspace,
-): Promise<{ seconds: number; rows: number } | { missing: string }> {
+  facts: Facts,
+  withUsers: boolean,
+  wants: (name: string) => boolean = () => false,
+): Promise<Context> {
+  const { entries, ...known } = facts;
+  const deepPage = Math.max(2, Math.min(100_000, Math.floor(entries / 50 / 2)));
+  const chain = async (name: string, first: string, count: number) =>
+    base && wants(name) ? await deepChain(base, first, deepPage, count) : [];
+  const deep = {
+    entriesApi: await chain('API entries, deep page', '/api/v1/entries', 80),
+    changes: await chain('change log, deep page', '/changes', 40),
+  };
+  const users = !withUsers
+    ? undefined
+    : base
+      ? await createUsers(base, db, workspace)
+      : { focalCookie: '', contributorCookie: '', focalToken: '', contributorToken: '' };
+  return { workspace, ...known, deep, users: users && { actorId: 0, drafts: [], ...users } };
+}
+
+function allScenarios(context: Context, full: boolean): Scenario[] {
+  const api = readApiScenarios(context);
+  if (!full) return api.filter((scenario) => scenario.growth);
+  return [...pageScenarios(context), ...api, ...exportScenarios(), ...writeScenarios(context)];
+}
+
+const IMPORT_NAME = 'import of CSV rows through the upload route';
+
+async function runScenario(
+  scenario: Scenario,
+  base: string,
+  probe: ServerProbe | null,
+  options: BenchOptions,
+  browser: BrowserPass | null,
+  file: string,
+): Promise<ScenarioResult> {
+  const first = scenario.request(0);
+  const result: ScenarioResult = {
+    name: scenario.name,
+    group: scenario.group,
+    path: first?.path ?? '',
+    runs: [],
+  };
+  // The first request was only looked at: its pool entry (a draft) stays for the load.
+  let offset = 0;
+  const request = (n: number) => (n === 0 && offset++ === 0 ? first : scenario.request(n));
+  process.stdout.write(`  ${scenario.name} ... `);
+  for (const concurrency of scenario.concurrency ?? [1, 8]) {
+    const during = scenario.during
+      ? send(base, scenario.during, 600_000).catch(() => null)
+      : undefined;
+    const run = await runLoad(
+      {
+        base,
+        concurrency,
+        durationMs: scenario.durationMs ?? options.duration * 1000,
+        minRequests: scenario.minRequests ?? 20,
+        maxRequests: scenario.maxRequests ?? Number.POSITIVE_INFINITY,
+        timeoutMs: scenario.timeoutMs ?? 120_000,
+        request,
+        status: scenario.status,
+        until: during,
+      },
+      probe,
+    );
+    await during;
+    result.runs.push(run);
+    await settle(base);
+  }
+  if (browser && scenario.browser) {
+    result.browser = await browser
+      .measure(`${base}${scenario.browser.path}`, scenario.browser.cookie)
+      .catch((error: unknown) => {
+        console.log(`(browser pass failed: ${String(error)})`);
+        return undefined;
+      });
+  }
+  if (scenario.sql) {
+    // A refused request loads the route's module first, so the capture times the query only.
+    const warmUp = `${result.path}${result.path.includes('?') ? '&' : '?'}warm-up=1`;
+    await callRoute(warmUp).catch(() => null);
+    const sql = await sqlFigures(file, () => callRoute(result.path)).catch((error: unknown) => ({
+      missing: `the route handler failed in-process: ${String(error)}`,
+    }));
+    if ('missing' in sql) result.notes = sql.missing;
+    else result.sql = sql;
+  }
+  const c1 = result.runs[0];
+  console.log(
+    c1
+      ? `median ${c1.medianMs} ms, p95 ${c1.p95Ms} ms at c=${c1.concurrency}; ${c1.bytes} B; ` +
+          `CPU ${c1.cpuMsPerRequest ?? '?'} ms/req; loop max ${c1.eventLoopMaxMs ?? '?'} ms` +
+          (result.browser ? `; LCP ${result.browser.lcpMs} ms` : '') +
+          (result.sql ? `; shell ${result.sql.shellMs} ms` : '')
+      : 'no requests',
+  );
+  return result;
+}
+
+/** The import through the upload route while /api/health is asked at c=1 (the app keeps serving). */
+async function importScenario(
+  base: string,
+  probe: ServerProbe | null,
+  context: Context,
+  rows: number,
+): Promise<ScenarioResult> {
+  const result: ScenarioResult = {
+    name: IMPORT_NAME,
+    group: 'write',
+    path: '/entries/import/upload',
+    runs: [],
+  };
+  if (!context.users) return { ...result, missing: 'no signed-in focal point' };
+  const files = importFiles(context.workspace, context.users.actorId, rows);
+  process.stdout.write(`  ${IMPORT_NAME} (${rows} rows in ${files.length} files) ... `);
+  const upload = uploadImport(base, context.users.focalCookie, files);
+  const health = await runLoad(
+    {
+      base,
+      concurrency: 1,
+      durationMs: 0,
+      minRequests: 0,
+      maxRequests: Number.POSITIVE_INFINITY,
+      timeoutMs: 120_000,
+      request: () => ({ path: '/api/health' }),
+      until: upload,
+    },
+    probe,
+  );
   try {
-    const bench = (await import('./import-csv')) as typeof import('./import-csv');
-    return await bench.measureImport(db, workspace, options);
-  } catch (error) {
+    const { seconds, written } = await upload;
+    console.log(`${seconds} s, ${written} written; /api/health p95 ${health.p95Ms} ms meanwhile`);
     return {
-      missing: `the import failed: ${error instanceof Error ? error.message : String(error)}`,
+      ...result,
+      runs: [health],
+      notes: `${rows.toLocaleString('en')} rows in ${seconds} s; figures: /api/health meanwhile`,
     };
+  } catch (error) {
+    console.log(String(error));
+    return { ...result, missing: String(error).slice(0, 200) };
   }
 }
 
-function table(rows: (string | number)[][]): string {
-  const widths = rows[0]!.map((_, column) =>
-    Math.max(...rows.map((row) => String(row[column] ?? '').length)),
-  );
-  return rows
-    .map(
-      (row) =>
-        `| ${row.map((cell, column) => String(cell).padEnd(widths[column] as number)).join(' | ')} |`,
-    )
-    .join('\n');
+function build(distDir: string): void {
+  console.log(`Building the production app into ${distDir} ...`);
+  // Next adds a non-default build folder to tsconfig.json: put the file back as it was.
+  const tsconfig = fs.readFileSync('tsconfig.json');
+  try {
+    execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+  } finally {
+    fs.writeFileSync('tsconfig.json', tsconfig);
+  }
+}
+
+interface SizeResult {
+  entries: number;
+  generateSeconds: number | null;
+  peakRssMb: number;
+  scenarios: ScenarioResult[];
+}
+
+async function measureSize(
+  options: BenchOptions,
+  file: string,
+  db: Db,
+  workspace: Workspace,
+  full: boolean,
+): Promise<{ scenarios: ScenarioResult[]; peakRssMb: number }> {
+  const distDir = options.distDir;
+  const loopFile = path.resolve(options.workDir, 'event-loop.json');
+  fs.rmSync(loopFile, { force: true });
+  const wants = (name: string) => !options.only || options.only.test(name);
+  const selected = (scenarios: Scenario[]) => scenarios.filter(({ name }) => wants(name));
+  // Users (and their 1,000 waiting entries) only when a selected scenario needs them.
+  const importSelected = full && options.importRows > 0 && wants(IMPORT_NAME);
+  const facts = factsOf(db, workspace);
+  const names = async (users: boolean) =>
+    selected(allScenarios(await buildContext(null, db, workspace, facts, users), full)).length;
+  const needsUsers = full && (importSelected || (await names(true)) > (await names(false)));
+  const server: Server = await startServer({
+    port: options.port,
+    databasePath: file,
+    distDir,
+    log: path.join(options.workDir, 'server.log'),
+    env: { BENCH_EVENT_LOOP_FILE: loopFile },
+  });
+  const stopOnSignal = () => {
+    server.child.kill('SIGKILL');
+    process.exit(130);
+  };
+  process.once('SIGINT', stopOnSignal).once('SIGTERM', stopOnSignal);
+  let browser: BrowserPass | null = null;
+  try {
+    const probe = await connectProbe(loopFile);
+    if (!probe) console.log('  (the server reports no event-loop delay: an older build?)');
+    const context = await buildContext(server.base, db, workspace, facts, needsUsers, wants);
+    const scenarios = selected(allScenarios(context, full));
+    if (options.browser && scenarios.some((scenario) => scenario.browser))
+      browser = await openBrowserPass();
+    const results: ScenarioResult[] = [];
+    for (const scenario of scenarios)
+      results.push(await runScenario(scenario, server.base, probe, options, browser, file));
+    if (importSelected)
+      results.push(await importScenario(server.base, probe, context, options.importRows));
+    return { scenarios: results, peakRssMb: server.peakRssMb() };
+  } finally {
+    await browser?.close();
+    process.removeListener('SIGINT', stopOnSignal).removeListener('SIGTERM', stopOnSignal);
+    await server.stop();
+  }
+}
+
+interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  node: string;
+  loadAverage: number[];
+}
+
+function docsSection(
+  date: string,
+  machine: Machine,
+  size: SizeResult,
+  workspace: Workspace,
+  options: BenchOptions,
+): string {
+  const count = (n: number) => n.toLocaleString('en');
+  return [
+    `Generated by \`npm run bench\` on ${date.slice(0, 16).replace('T', ' ')} UTC: ` +
+      `${count(size.entries)} entries, ${count(workspace.actorIds.length)} actors, ` +
+      `${count(workspace.commitmentIds.length)} commitments; ${options.duration} s and at least ` +
+      `20 requests per concurrency; ${machine.cpus} × ${machine.cpuModel}, ` +
+      `${machine.memoryGb} GB, ` +
+      `Node ${machine.node}, load average ${machine.loadAverage.join(' / ')} at the end; peak ` +
+      `server RSS ${size.peakRssMb} MB. The next full run rewrites this table (do not edit it ` +
+      'by hand); how each figure is taken is under "How the bench measures".',
+    '',
+    routesTable(size.scenarios),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   fs.mkdirSync(options.workDir, { recursive: true });
-  const distDir = path.join(options.workDir, 'next');
-  const log = path.join(options.workDir, 'server.log');
-  if (!options.skipBuild || !fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
-    console.log(`Building the production app into ${distDir} ...`);
-    // Next adds a non-default build folder to tsconfig.json: put the file back as it was.
-    const tsconfig = fs.readFileSync('tsconfig.json');
-    try {
-      execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
-      });
-    } finally {
-      fs.writeFileSync('tsconfig.json', tsconfig);
-    }
-  }
-  const file = path.resolve(options.workDir, 'bench.db');
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  const distDir = options.distDir;
+  if (!options.skipBuild || !fs.existsSync(path.join(distDir, 'BUILD_ID'))) build(distDir);
+
+  const file = path.resolve(options.db ?? path.join(options.workDir, 'bench.db'));
+  if (!options.db)
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
   process.env.DATABASE_PATH = file;
-
-  const views = distinctViews();
-  const dates = pastDates();
-  const sizes = [
-    ...new Set([options.growthEntries, options.entries].filter((size) => size > 0)),
-  ].sort((a, b) => a - b);
-  console.log(
-    `Workspace: ${options.actors} actors (${options.states} states), ${options.commitments} commitments; entries: ${sizes.join(' then ')}; ${options.duration} s per scenario`,
-  );
-  const db = createWorkspace(file, {
-    actors: options.actors,
-    states: options.states,
-    commitments: options.commitments,
-    seed: options.seed,
-  });
+  const db = options.db
+    ? openDatabase(file)
+    : createWorkspace(file, {
+        actors: options.actors,
+        states: options.states,
+        commitments: options.commitments,
+        seed: options.seed,
+      });
   const workspace = loadWorkspace(db);
-  const summary = (await import('../db/queries/summary')) as unknown as SummaryModule;
-
+  // The query modules' connection, with the hook that captures their SQL (sql-reference.ts).
+  openCapturingConnection(file);
+  const sizes = options.db
+    ? [0]
+    : [...new Set([options.growthEntries, options.entries].filter((size) => size > 0))].sort(
+        (a, b) => a - b,
+      );
   const results: SizeResult[] = [];
   let generated = 0;
-  let extra: Record<string, unknown> = {};
-  for (const size of sizes) {
-    const started = performance.now();
-    appendEntries(
-      db,
-      workspace,
-      options.seed,
-      generated,
-      size,
-      `entries ${generated.toLocaleString('en')} -> ${size.toLocaleString('en')}`,
-    );
-    generated = size;
-    const generateSeconds = round((performance.now() - started) / 1000);
-    const pairs = (
-      db.$client.prepare('SELECT count(*) AS n FROM current_status').get() as { n: number }
-    ).n;
-    console.log(
-      `\n${size.toLocaleString('en')} entries (${pairs.toLocaleString('en')} current statuses), generated in ${generateSeconds} s`,
-    );
-    const inproc = inProcess(summary, views, 60);
-    console.log(
-      `  in-process roll-up: unfiltered ${inproc.unfilteredMs} ms; distinct filters median ${inproc.medianMs} ms, p95 ${inproc.p95Ms} ms`,
-    );
-    const shell = sqliteShell(file, 5);
-    console.log(
-      `  sqlite3 shell, same aggregation: ${'medianMs' in shell ? `${shell.medianMs} ms` : shell.missing}`,
-    );
-    const server = await startServer({ port: options.port, databasePath: file, distDir, log });
-    const stopOnSignal = () => {
-      server.child.kill('SIGKILL');
-      process.exit(130);
-    };
-    process.once('SIGINT', stopOnSignal).once('SIGTERM', stopOnSignal);
-    try {
-      const http = await readScenarios(server, options, views, dates);
-      if (size === options.entries) {
-        const js = await firstLoadJs(server.base, '/').catch((error: unknown) => ({
-          missing: `could not load the overview: ${String(error)}`,
-        }));
-        console.log(
-          `  overview: ${'missing' in js ? js.missing : `HTML ${Math.round(js.htmlBytes / 1024)} kB, first-load JS ${Math.round(js.jsGzipBytes / 1024)} kB gzipped in ${js.scripts} scripts`}`,
-        );
-        await settle(server.base);
-        const publish = await publishScenario(server, db, workspace, options).catch(
-          (error: unknown) => ({ missing: `publishing failed: ${String(error)}` }),
-        );
-        console.log(
-          `  publish through the API, one entry a request: ${'missing' in publish ? publish.missing : `${publish.entriesPerSecond} entries/s (median ${publish.medianMs} ms, p95 ${publish.p95Ms} ms, ${publish.errors} errors)`}`,
-        );
-        await settle(server.base);
-        const publishBatched = await publishScenario(
-          server,
-          db,
-          workspace,
-          options,
-          PUBLISH_BATCH,
-        ).catch((error: unknown) => ({ missing: `publishing failed: ${String(error)}` }));
-        console.log(
-          `  publish through the API, ${PUBLISH_BATCH} entries a request: ${'missing' in publishBatched ? publishBatched.missing : `${publishBatched.entriesPerSecond} entries/s (${publishBatched.requestsPerSecond} requests/s, median ${publishBatched.medianMs} ms, p95 ${publishBatched.p95Ms} ms, ${publishBatched.errors} errors)`}`,
-        );
-        extra = { overview: js, publish, publishBatched };
-      }
-      results.push({
-        entries: size,
-        pairs,
-        generateSeconds,
-        inProcess: inproc,
-        sqlite3: shell,
-        http,
-        peakRssMb: server.peakRssMb(),
-      });
-    } finally {
-      process.removeListener('SIGINT', stopOnSignal).removeListener('SIGTERM', stopOnSignal);
-      await server.stop();
+  for (const [index, size] of sizes.entries()) {
+    let generateSeconds: number | null = null;
+    if (!options.db) {
+      const started = performance.now();
+      const label = `entries -> ${size.toLocaleString('en')}`;
+      appendEntries(db, workspace, options.seed, generated, size, label);
+      generated = size;
+      generateSeconds = round((performance.now() - started) / 1000);
     }
+    const entries = scalar(db, 'SELECT count(*) FROM progress_entries');
+    const full = index === sizes.length - 1;
+    const note = full ? '' : ' (growth size: read API only)';
+    console.log(`\n${entries.toLocaleString('en')} entries${note}`);
+    const measured = await measureSize(options, file, db, workspace, full);
+    results.push({ entries, generateSeconds, ...measured });
   }
-  const importResult =
-    options.importRows > 0
-      ? await importScenario(options, db, workspace)
-      : { missing: 'skipped (--import-rows 0)' };
-  console.log(
-    `  import of ${options.importRows.toLocaleString('en')} CSV rows: ${'missing' in importResult ? importResult.missing : `${importResult.seconds} s`}`,
-  );
-
   const report = {
     date: new Date().toISOString(),
     machine: {
@@ -519,91 +446,29 @@ async function main(): Promise<void> {
       node: process.version,
       loadAverage: os.loadavg().map((value) => round(value, 2)),
     },
-    options,
+    options: { ...options, only: options.only?.source ?? null },
     sizes: results,
-    ...extra,
-    import: importResult,
   };
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-
-  const [small, large] = [results[0], results.at(-1)];
-  const rows: (string | number)[][] = [
-    [
-      'scenario',
-      ...results.flatMap((r) => [
-        `median ms @${r.entries}`,
-        `p95 ms @${r.entries}`,
-        `req/s @${r.entries}`,
-      ]),
-      ...(results.length > 1 ? ['median ratio'] : []),
-    ],
-  ];
-  for (const name of Object.keys(large?.http ?? {})) {
-    rows.push([
-      name,
-      ...results.flatMap((r) => [
-        r.http[name]?.medianMs ?? '',
-        r.http[name]?.p95Ms ?? '',
-        r.http[name]?.requestsPerSecond ?? '',
-      ]),
-      ...(results.length > 1 && small && large
-        ? [round((large.http[name]?.medianMs ?? 0) / (small.http[name]?.medianMs ?? 1), 2)]
-        : []),
-    ]);
-  }
-  rows.push([
-    'in-process roll-up, distinct filters',
-    ...results.flatMap((r) => [r.inProcess.medianMs, r.inProcess.p95Ms, '']),
-    ...(results.length > 1 && small && large
-      ? [round(large.inProcess.medianMs / small.inProcess.medianMs, 2)]
-      : []),
-  ]);
-  rows.push([
-    'in-process roll-up, unfiltered',
-    ...results.flatMap((r) => [r.inProcess.unfilteredMs, '', '']),
-    ...(results.length > 1 && small && large
-      ? [round(large.inProcess.unfilteredMs / small.inProcess.unfilteredMs, 2)]
-      : []),
-  ]);
-  rows.push([
-    'sqlite3 shell, unfiltered aggregation',
-    ...results.flatMap((r) => ['medianMs' in r.sqlite3 ? r.sqlite3.medianMs : 'n/a', '', '']),
-    ...(results.length > 1 ? [''] : []),
-  ]);
-  rows.push([
-    'peak server RSS (MB)',
-    ...results.flatMap((r) => [r.peakRssMb, '', '']),
-    ...(results.length > 1 ? [''] : []),
-  ]);
-  console.log(`\n${table(rows)}`);
-  if (large) {
-    const api = large.http['summary API, distinct filters (uncached), c=1'];
-    const queued = large.http['summary API, distinct filters (uncached), c=4'];
-    const ratios = {
-      'uncached API median at c=1 / in-process median': api
-        ? round(api.medianMs / large.inProcess.medianMs, 2)
-        : 'n/a',
-      'uncached API median at c=4 / in-process median (includes queueing behind 3 other requests)':
-        queued ? round(queued.medianMs / large.inProcess.medianMs, 2) : 'n/a',
-      'in-process unfiltered / sqlite3 shell':
-        'medianMs' in large.sqlite3
-          ? round(large.inProcess.unfilteredMs / large.sqlite3.medianMs, 2)
-          : 'n/a',
-    };
-    console.log(
-      `\nAt ${large.entries.toLocaleString('en')} entries: ${Object.entries(ratios)
-        .map(([k, v]) => `${k} = ${v}`)
-        .join('; ')}`,
-    );
-    Object.assign(report, { ratios });
-    fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  const full = results.at(-1);
+  if (full) {
+    console.log(`\n${routesTable(full.scenarios)}`);
+    if (options.docs) {
+      const text = rewriteGenerated(
+        fs.readFileSync(DOCS, 'utf8'),
+        docsSection(report.date, report.machine, full, workspace, options),
+        '## Every route (generated by `npm run bench`)',
+      );
+      fs.writeFileSync(DOCS, text);
+      console.log(`\nThe routes table in ${DOCS} is rewritten.`);
+    }
   }
   console.log(`\nResults written to ${options.out}`);
   db.$client.close();
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -1,0 +1,122 @@
+/**
+ * The load of one scenario: `concurrency` workers send requests back to back until the duration
+ * has passed and at least `minRequests` have completed (or `maxRequests` have been sent). Each
+ * body is read to its end and counted, never kept, so a 200 MB export costs the bench no memory.
+ */
+import { figuresOf, percentile, round } from './http';
+import type { ServerProbe } from './server-probe';
+import type { RunFigures } from './report';
+
+export interface BenchRequest {
+  path: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string | FormData;
+}
+
+export interface LoadOptions {
+  base: string;
+  concurrency: number;
+  durationMs: number;
+  minRequests: number;
+  maxRequests: number;
+  timeoutMs: number;
+  /** The n-th request (distinct requests defeat any cache); null: no more requests. */
+  request: (n: number) => BenchRequest | null;
+  /** When given, the run lasts until it settles instead of for the duration. */
+  until?: Promise<unknown>;
+  /** The status that counts as success; any 2xx when absent. */
+  status?: number;
+}
+
+interface Sample {
+  ms: number;
+  firstByteMs: number;
+  bytes: number;
+}
+
+export async function send(base: string, request: BenchRequest, timeoutMs: number) {
+  const started = performance.now();
+  const response = await fetch(`${base}${request.path}`, {
+    method: request.method ?? 'GET',
+    headers: request.headers,
+    body: request.body,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const firstByteMs = performance.now() - started;
+  let bytes = 0;
+  const reader = response.body?.getReader();
+  for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read())
+    bytes += chunk.value.byteLength;
+  return { status: response.status, ms: performance.now() - started, firstByteMs, bytes };
+}
+
+export async function runLoad(
+  options: LoadOptions,
+  probe: ServerProbe | null,
+): Promise<RunFigures> {
+  const samples: Sample[] = [];
+  let errors = 0;
+  let sent = 0;
+  let firstError = '';
+  await probe?.reset();
+  const cpuBefore = probe?.cpuMs() ?? null;
+  const started = performance.now();
+  let settled = false;
+  const settle = () => (settled = true);
+  void options.until?.then(settle, settle);
+  let exhausted = false;
+  const more = () =>
+    !exhausted &&
+    sent < options.maxRequests &&
+    (options.until
+      ? !settled
+      : performance.now() - started < options.durationMs || sent < options.minRequests);
+  const worker = async () => {
+    while (more()) {
+      const request = options.request(sent++);
+      if (!request) {
+        exhausted = true;
+        break;
+      }
+      try {
+        const result = await send(options.base, request, options.timeoutMs);
+        const ok =
+          options.status === undefined
+            ? result.status >= 200 && result.status < 300
+            : result.status === options.status;
+        if (ok) samples.push(result);
+        else {
+          errors += 1;
+          firstError ||= `status ${result.status}`;
+        }
+      } catch (error) {
+        errors += 1;
+        firstError ||= String(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = probe?.cpuMs() ?? null;
+  const loop = (await probe?.read()) ?? null;
+  const figures = figuresOf(
+    samples.map((sample) => sample.ms),
+    seconds,
+    errors,
+  );
+  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  if (errors > 0) console.log(`    (${errors} errors; the first: ${firstError})`);
+  return {
+    concurrency: options.concurrency,
+    ...figures,
+    bytes: Math.round(median(samples.map((sample) => sample.bytes)) || 0),
+    firstByteMs: round(median(samples.map((sample) => sample.firstByteMs)) || 0),
+    cpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && samples.length > 0
+        ? round((cpuAfter - cpuBefore) / samples.length, 2)
+        : null,
+    eventLoopMaxMs: loop?.maxMs ?? null,
+  };
+}
