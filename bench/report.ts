@@ -63,16 +63,20 @@ export const BUDGETS = {
   sqlRatio: 1.5,
 } as const;
 
-function worstEventLoop(result: ScenarioResult): number | null {
-  const values = result.runs.map((run) => run.eventLoopMaxMs).filter((v) => v !== null);
-  return values.length > 0 ? Math.max(...values) : null;
+/**
+ * The event loop's worst delay with one request at a time: at c=8 queued requests run back to back
+ * with no timer between them, so that figure adds up several requests, not one holding the loop.
+ */
+function singleRequestEventLoop(result: ScenarioResult): number | null {
+  const run = result.runs.find((one) => one.concurrency === 1) ?? result.runs[0];
+  return run?.eventLoopMaxMs ?? null;
 }
 
 /** The budgets a scenario misses, by name; empty when it meets all that apply to it. */
 export function budgetMisses(result: ScenarioResult): string[] {
   if (result.missing) return [];
   const misses: string[] = [];
-  const loop = worstEventLoop(result);
+  const loop = singleRequestEventLoop(result);
   if (result.name.startsWith('import')) {
     if (loop !== null && loop > BUDGETS.importEventLoopMs) misses.push('event loop');
     return misses;
@@ -123,7 +127,7 @@ export const TABLE_HEADER = [
   'c=8 req/s',
   'bytes',
   'CPU ms/req',
-  'loop max ms',
+  'loop max ms c=1 / c=8',
   'LCP / hydrated ms',
   'DOM',
   'transferred',
@@ -149,7 +153,7 @@ export function tableRow(result: ScenarioResult): string[] {
     num(at(8)?.requestsPerSecond),
     first ? kb(first.bytes) : dash,
     cpu.length > 0 ? String(Math.min(...cpu)) : dash,
-    num(worstEventLoop(result)),
+    `${num(at(1)?.eventLoopMaxMs)} / ${num(at(8)?.eventLoopMaxMs)}`,
     browser ? `${num(browser.lcpMs)} / ${num(browser.hydratedMs)}` : dash,
     browser ? String(browser.domNodes) : dash,
     browser ? kb(browser.transferBytes) : dash,
