@@ -1,25 +1,20 @@
-import { Suspense } from 'react';
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/db/queries/actors';
-import { listPublishedEntries } from '@/db/queries/entries';
-import { PARAMETERS, PAGE_PARAMETERS, parseQuery } from '@/lib/query-params';
-import { EntryList } from '@/app/_components/entry-list';
+import { PARAMETERS } from '@/lib/query-params';
 import { actorDisplayName } from '@/lib/actor-name';
-import { Pagination } from '@/app/_components/pagination';
-import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
-import { LoadingState } from '@/app/_components/loading-state';
-import { PairStatusSection } from '@/app/_components/pair-status';
+import { LatestEntries } from '@/app/_components/latest-entries';
+import { PairDistribution, PairHistory } from '@/app/_components/pair-status';
+import { PairTable } from '@/app/_components/pair-table';
+import { perspectiveRows } from '@/lib/rollup';
 import { getMatrix } from '@/db/queries/matrix';
 import { getSummary } from '@/db/queries/summary';
 import type { Theme } from '@/lib/taxonomy';
-import type { ActorDto } from '@/lib/api-schemas';
 
 type Params = Promise<{ id: string }>;
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function actorFromParams(raw: string) {
   const id = PARAMETERS.subject.safeParse(raw);
@@ -33,16 +28,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function ActorPage({
-  params,
-  searchParams,
-}: {
-  params: Params;
-  searchParams: SearchParams;
-}) {
+export default async function ActorPage({ params }: { params: Params }) {
   const actor = actorFromParams((await params).id);
   if (!actor) notFound();
   const t = await getTranslations();
+  const matrix = getMatrix({ subject: actor.id });
+  const titles = new Map(matrix.commitments.map(({ code, title }) => [code, title]));
+  const summary = getSummary(
+    { subject: actor.id },
+    { theme: (theme: Theme) => t(`theme.${theme}`) },
+  );
 
   return (
     <>
@@ -77,76 +72,61 @@ export default async function ActorPage({
         ) : null}
       </dl>
 
-      <PairStatusSection
-        mode="actor"
-        matrix={getMatrix({ subject: actor.id })}
-        summary={getSummary(
-          { subject: actor.id },
-          { theme: (theme: Theme) => t(`theme.${theme}`) },
+      <section className="dashboard-section" aria-labelledby="actor-pairs-title">
+        <h2 id="actor-pairs-title">{t('pairs.actor.tableTitle')}</h2>
+        <p className="meta">{t('pairs.actor.tableIntro')}</p>
+        {matrix.cells.length === 0 ? (
+          <p>{t('pairs.actor.empty')}</p>
+        ) : (
+          <PairTable
+            mode="actor"
+            rows={matrix.cells.map((cell) => ({
+              ...cell,
+              key: cell.code,
+              href: `/commitments/${cell.code}`,
+              label: (
+                <>
+                  <span className="code">{cell.code}</span> {titles.get(cell.code)}
+                </>
+              ),
+            }))}
+          />
         )}
+      </section>
+      <PairDistribution
+        mode="actor"
+        of={actor.id}
+        asOf={matrix.asOf}
+        rows={perspectiveRows(matrix.cells, {
+          self: t('pairs.self'),
+          independent: t('pairs.independent'),
+        })}
+      />
+      <PairHistory
+        mode="actor"
+        of={actor.id}
+        asOf={summary.asOf}
+        points={summary.overTime}
+        perspective={summary.perspective}
       />
 
-      <Suspense fallback={<LoadingState />}>
-        <ActorEntries actor={actor} searchParams={searchParams} />
-      </Suspense>
-    </>
-  );
-}
-
-async function ActorEntries({
-  actor,
-  searchParams,
-}: {
-  actor: ActorDto;
-  searchParams: SearchParams;
-}) {
-  const t = await getTranslations();
-  const query = parseQuery(await searchParams, PAGE_PARAMETERS);
-  const page = query.ok ? (query.value.page ?? 1) : 1;
-  const about = listPublishedEntries({ subject: actor.id, page, limit: 20 });
-  const assessments =
-    actor.kind === 'state'
-      ? null
-      : listPublishedEntries({ reporter: actor.id, perspective: 'independent', limit: 20 });
-  return (
-    <>
       <h2>{t('actors.entriesAbout', { name: actor.name })}</h2>
       <DownloadLinks datasets={['entries']} query={{ subject: actor.id }} />
-      {query.ok ? null : <QueryErrors errors={query.errors} />}
-      <p className="meta">
-        {t('actors.entriesAboutIntro')} {t('common.results', { count: about.total })}
-      </p>
-      {about.total === 0 ? (
-        <p>{t('actors.noEntriesAbout')}</p>
-      ) : (
-        <EntryList entries={about.entries} />
-      )}
-      <Pagination
-        page={about.page}
-        total={about.total}
-        limit={about.limit}
-        basePath={`/actors/${actor.id}`}
-        query={{}}
+      <LatestEntries
+        filters={{ subject: actor.id }}
+        intro={t('actors.entriesAboutIntro')}
+        empty={t('actors.noEntriesAbout')}
       />
-
-      {assessments ? (
+      {actor.kind === 'state' ? null : (
         <>
           <h2>{t('actors.entriesBy', { name: actor.name })}</h2>
-          {assessments.total === 0 ? (
-            <p>{t('actors.noEntriesBy')}</p>
-          ) : (
-            <>
-              <p className="meta">
-                {t('actors.latestOf', {
-                  shown: assessments.entries.length,
-                  total: assessments.total,
-                })}
-              </p>
-              <EntryList entries={assessments.entries} />
-            </>
-          )}
+          <LatestEntries
+            filters={{ reporter: actor.id, perspective: 'independent' }}
+            intro={t('actors.entriesByIntro')}
+            empty={t('actors.noEntriesBy')}
+          />
         </>
-      ) : null}
+      )}
     </>
   );
 }

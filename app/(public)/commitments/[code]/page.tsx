@@ -1,22 +1,17 @@
-import { Suspense } from 'react';
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCommitmentByCode } from '@/db/queries/commitments';
-import { listPublishedEntries } from '@/db/queries/entries';
 import { listGcmObjectives, listSdgTargets } from '@/db/queries/reference';
-import { PAGE_PARAMETERS, parseQuery } from '@/lib/query-params';
 import { DUTY_BEARER_KINDS } from '@/lib/taxonomy';
-import { EntryList } from '@/app/_components/entry-list';
 import { dateOnly } from '@/lib/dates';
-import { Pagination } from '@/app/_components/pagination';
-import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
-import { LoadingState } from '@/app/_components/loading-state';
 import { currentUser } from '@/app/_lib/guard';
-import { PairStatusSection } from '@/app/_components/pair-status';
-import { getMatrix } from '@/db/queries/matrix';
+import { LatestEntries } from '@/app/_components/latest-entries';
+import { PairDistribution, PairHistory } from '@/app/_components/pair-status';
+import { getCommitmentActors } from '@/db/queries/commitment-page';
+import { CommitmentActorTable, parseActorTableQuery } from './actor-table';
 import { getSummary } from '@/db/queries/summary';
 import type { Theme } from '@/lib/taxonomy';
 
@@ -50,6 +45,15 @@ export default async function CommitmentPage({
   const sdgTitles = new Map(listSdgTargets().map((target) => [target.code, target.title]));
   const kinds = [...new Set(commitment.dutyBearers.flatMap((bearer) => DUTY_BEARER_KINDS[bearer]))];
   const source = commitment.source;
+  const table = parseActorTableQuery(await searchParams);
+  const actors = getCommitmentActors(commitment.code, table.query, {
+    self: t('pairs.self'),
+    independent: t('pairs.independent'),
+  });
+  const summary = getSummary(
+    { commitment: commitment.code },
+    { theme: (theme: Theme) => t(`theme.${theme}`) },
+  );
 
   return (
     <>
@@ -110,57 +114,35 @@ export default async function CommitmentPage({
         </dd>
       </dl>
 
-      <PairStatusSection
+      <PairDistribution
         mode="commitment"
-        matrix={getMatrix({ commitment: commitment.code })}
-        summary={getSummary(
-          { commitment: commitment.code },
-          { theme: (theme: Theme) => t(`theme.${theme}`) },
-        )}
+        of={commitment.code}
+        asOf={actors.asOf}
+        rows={actors.distribution}
+      />
+      <CommitmentActorTable
+        code={commitment.code}
+        kinds={kinds}
+        query={table.query}
+        errors={table.errors}
+        actors={actors}
+      />
+      <PairHistory
+        mode="commitment"
+        of={commitment.code}
+        asOf={summary.asOf}
+        points={summary.overTime}
+        perspective={summary.perspective}
       />
 
       <h2>{t('commitments.entries')}</h2>
       <DownloadLinks datasets={['entries']} query={{ commitment: commitment.code }} />
-      <Suspense fallback={<LoadingState />}>
-        <CommitmentEntries code={commitment.code} searchParams={searchParams} />
-      </Suspense>
-    </>
-  );
-}
-
-async function CommitmentEntries({
-  code,
-  searchParams,
-}: {
-  code: string;
-  searchParams: SearchParams;
-}) {
-  const t = await getTranslations();
-  const query = parseQuery(await searchParams, PAGE_PARAMETERS);
-  const page = query.ok ? (query.value.page ?? 1) : 1;
-  const entries = listPublishedEntries({ commitment: code, page, limit: 20 });
-  const viewer = await currentUser();
-  return (
-    <>
-      {query.ok ? null : <QueryErrors errors={query.errors} />}
-      <p className="meta">
-        {t('commitments.entriesIntro')} {t('common.results', { count: entries.total })}
-      </p>
-      {entries.total === 0 ? (
-        <p>{t('commitments.noEntries')}</p>
-      ) : (
-        <EntryList
-          entries={entries.entries}
-          show="subject"
-          canWithdraw={viewer?.role === 'admin'}
-        />
-      )}
-      <Pagination
-        page={entries.page}
-        total={entries.total}
-        limit={entries.limit}
-        basePath={`/commitments/${code}`}
-        query={{}}
+      <LatestEntries
+        filters={{ commitment: commitment.code }}
+        intro={t('commitments.entriesIntro')}
+        empty={t('commitments.noEntries')}
+        show="subject"
+        canWithdraw={(await currentUser())?.role === 'admin'}
       />
     </>
   );

@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { STATUS_SCALE } from '@/lib/status-scale';
+import { dateOnly } from '@/lib/dates';
+import type { PairStatus } from '@/db/queries/commitment-page';
+
+export interface PairTableRow {
+  key: string;
+  /** The actor's or the commitment's page. */
+  href: string;
+  label: ReactNode;
+  self: PairStatus | null;
+  independent: (PairStatus & { reporter: string }) | null;
+  contested: boolean;
+}
+
+/**
+ * The current statuses of one commitment's actors or one actor's commitments, self-reported
+ * beside independent, contested and stale marked. A server component: its rows reach the browser
+ * once, as HTML, and never again as a client component's props.
+ */
+export async function PairTable({
+  mode,
+  rows,
+}: {
+  mode: 'commitment' | 'actor';
+  rows: PairTableRow[];
+}) {
+  const t = await getTranslations('pairs');
+  const tStatus = await getTranslations('status');
+  const format = await getFormatter();
+  const cell = (status: PairStatus | null, reporter?: string) => {
+    if (!status) return <span className="no-report-text">{t('noReport')}</span>;
+    const scale = STATUS_SCALE[status.status];
+    return (
+      <>
+        <a
+          href={`/entries/${status.entryId}`}
+          className="status-badge"
+          style={{ background: scale.colour, color: scale.textColour }}
+        >
+          <span aria-hidden="true">{scale.symbol}</span>
+          {tStatus(status.status)}
+        </a>{' '}
+        <span className="meta">
+          {t('asOf', {
+            date: format.dateTime(dateOnly(status.asOf), { dateStyle: 'medium', timeZone: 'UTC' }),
+          })}
+          {status.stale ? ` (${t('stale')})` : ''}
+          {reporter ? ` · ${reporter}` : ''}
+        </span>
+      </>
+    );
+  };
+  return (
+    <div className="table-scroll">
+      <table className="data pair-table">
+        <caption className="visually-hidden">{t(`${mode}.tableTitle`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`${mode}.rowHeader`)}</th>
+            <th scope="col">{t('self')}</th>
+            <th scope="col">{t('independent')}</th>
+            <th scope="col">{t('flags')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.contested ? 'contested-row' : undefined}>
+              <th scope="row">
+                <a href={row.href}>{row.label}</a>
+              </th>
+              <td>{cell(row.self)}</td>
+              <td>{cell(row.independent, row.independent?.reporter)}</td>
+              <td>
+                {row.contested || row.self?.stale || row.independent?.stale ? (
+                  <ul className="entry-flags">
+                    {row.contested ? <li className="flag warning">{t('contested')}</li> : null}
+                    {row.self?.stale || row.independent?.stale ? (
+                      <li className="flag">{t('stale')}</li>
+                    ) : null}
+                  </ul>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
