@@ -2,10 +2,16 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { listActorRegions, listActors } from '@/db/queries/actors';
-import { ACTOR_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
+import {
+  ACTOR_LIST_PARAMETERS,
+  DEFAULT_PAGE_SIZE,
+  PAGE_PARAMETERS,
+  parseQuery,
+} from '@/lib/query-params';
 import { ACTOR_KINDS } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
+import { Pagination } from '@/app/_components/pagination';
 import { actorDisplayName } from '@/lib/actor-name';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,9 +22,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ActorsPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations();
-  const parsed = parseQuery(await searchParams, ACTOR_LIST_PARAMETERS);
-  const filters = parsed.ok ? parsed.value : {};
-  const actors = parsed.ok ? listActors(filters) : [];
+  const parsed = parseQuery(await searchParams, [...ACTOR_LIST_PARAMETERS, ...PAGE_PARAMETERS]);
+  const { page: asked = 1, limit = DEFAULT_PAGE_SIZE, ...filters } = parsed.ok ? parsed.value : {};
+  // A page of the list: a few thousand rows on one screen would be slow to send and to read.
+  const all = parsed.ok ? listActors(filters) : [];
+  const page = Math.min(asked, Math.max(1, Math.ceil(all.length / limit)));
+  const actors = all.slice((page - 1) * limit, page * limit);
   const regions = listActorRegions();
 
   return (
@@ -72,10 +81,10 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
       </form>
       {parsed.ok ? null : <QueryErrors errors={parsed.errors} />}
       <p className="result-count" role="status">
-        {t('common.results', { count: actors.length })}
+        {t('common.results', { count: all.length })}
       </p>
       {parsed.ok ? <DownloadLinks datasets={['actors']} query={filters} /> : null}
-      {parsed.ok && actors.length === 0 ? (
+      {parsed.ok && all.length === 0 ? (
         <p>{t('actors.empty')}</p>
       ) : actors.length > 0 ? (
         <div className="table-scroll">
@@ -106,6 +115,17 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
           </table>
         </div>
       ) : null}
+      <Pagination
+        page={page}
+        total={all.length}
+        limit={limit}
+        basePath="/actors"
+        query={Object.fromEntries(
+          Object.entries({ ...filters, limit: parsed.ok ? parsed.value.limit : undefined })
+            .filter(([, value]) => value !== undefined)
+            .map(([key, value]) => [key, String(value)]),
+        )}
+      />
     </>
   );
 }
