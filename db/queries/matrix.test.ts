@@ -221,9 +221,11 @@ describe('the matrix export, a page of actors at a time', () => {
       (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = onFile;
       const before = computeMatrix({});
       const cursor = openMatrixExport({}, 5);
-      const cells = [...cursor.next()];
+      // Writes before the first page and between pages: publications, corrections, withdrawals.
       const write = randomWriter(onFile, 7);
-      for (let step = 0; step < 40; step += 1) write(step);
+      for (let step = 0; step < 20; step += 1) write(step);
+      const cells = [...cursor.next()];
+      for (let step = 20; step < 40; step += 1) write(step);
       expect(computeMatrix({}).cells).not.toEqual(before.cells);
       for (let chunk = cursor.next(); chunk.length > 0; chunk = cursor.next()) cells.push(...chunk);
       cursor.close();

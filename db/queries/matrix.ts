@@ -314,7 +314,7 @@ export function openMatrixExport(
     if (reader) {
       client.prepare('BEGIN').run();
       // The snapshot starts at the first read, not at BEGIN.
-      client.prepare('SELECT count(*) FROM current_status WHERE 0').get();
+      client.prepare('SELECT count(*) FROM commitments').get();
     }
     const scope = loadScope(filters);
     const listed = listedActors(scope);
