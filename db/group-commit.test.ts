@@ -125,6 +125,26 @@ describe('a write batch', () => {
     await expect(batch.submit(async () => insertParent('late')())).rejects.toThrow(/promise/);
   });
 
+  it('while held, queues writes without touching the database, and commits them once released', async () => {
+    // Another connection holds the write lock, as the import's worker does: a commit now would wait
+    // for it in SQLite's busy timeout, blocking the event loop.
+    const other = new Database(file);
+    other.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    const release = batch.hold();
+    const queued = [batch.submit(insertParent('x')), batch.submit(insertParent('y'))];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await stateOf(Promise.all(queued))).toBe('pending');
+    expect(batch.stats).toEqual({ commits: 0, writes: 0 });
+    other.exec('ROLLBACK');
+    other.close();
+    release();
+    release();
+    expect(await Promise.all(queued)).toEqual([1, 2]);
+    expect(batch.stats).toEqual({ commits: 1, writes: 2 });
+    expect(names()).toEqual(['x', 'y']);
+  });
+
   it('puts writes submitted during a commit into the next one, and bounds each commit', async () => {
     let inner: Promise<number> | undefined;
     const outer = batch.submit(() => {

@@ -11,6 +11,10 @@
  * The writes are the ordinary synchronous write functions: their own immediate transactions
  * become savepoints inside the batch (better-sqlite3 nests transactions that way), so each runs
  * exactly as it would alone, after the writes queued before it.
+ *
+ * While another connection of this process holds the write lock (the CSV import's worker thread,
+ * db/import/csv-import.ts), the batch is held (`hold()`): writes queue up and commit once it is
+ * released, instead of the event loop waiting for the lock in SQLite's busy timeout.
  */
 import 'server-only';
 import type Database from 'better-sqlite3';
@@ -37,6 +41,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export class WriteBatch {
   private queue: Pending[] = [];
   private scheduled = false;
+  private holds = 0;
   readonly stats: WriteBatchStats = { commits: 0, writes: 0 };
 
   constructor(private readonly sqlite: Database.Database) {}
@@ -53,6 +58,21 @@ export class WriteBatch {
     });
   }
 
+  /**
+   * Keeps the batch from committing until the returned function is called (once is enough):
+   * another connection holds the write lock, and writes submitted meanwhile wait in the queue.
+   */
+  hold(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      if (this.holds === 0 && this.queue.length > 0) this.schedule();
+    };
+  }
+
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
@@ -62,6 +82,7 @@ export class WriteBatch {
 
   private flush(): void {
     this.scheduled = false;
+    if (this.holds > 0) return;
     const batch = this.queue.splice(0, MAX_WRITES_PER_COMMIT);
     if (this.queue.length > 0) this.schedule();
     if (batch.length === 0) return;
