@@ -22,7 +22,7 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
     triggers: ['api_tokens_immutable', 'api_tokens_no_delete'],
   },
   audit_log: {
-    indexes: ['audit_log_at_idx', 'audit_log_entity_idx'],
+    indexes: ['audit_log_at_idx', 'audit_log_entity_idx', 'audit_log_public_changes_idx'],
     triggers: ['audit_log_no_delete', 'audit_log_no_update'],
   },
   commitment_duty_bearers: { triggers: dataVersionTriggers('commitment_duty_bearers', true) },
@@ -51,11 +51,14 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
   gcm_objectives: { triggers: dataVersionTriggers('gcm_objectives', true) },
   progress_entries: {
     indexes: [
+      'progress_entries_commitment_idx',
       'progress_entries_counted_idx',
       'progress_entries_idempotency_key_unique',
+      'progress_entries_perspective_idx',
       'progress_entries_public_pair_idx',
       'progress_entries_reporter_idx',
       'progress_entries_state_idx',
+      'progress_entries_status_idx',
       'progress_entries_subject_idx',
     ],
     triggers: [

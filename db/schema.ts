@@ -318,9 +318,40 @@ export const progressEntries = sqliteTable(
       table.asOf,
       table.publishedAt,
     ),
-    index('progress_entries_subject_idx').on(table.subjectId, table.asOf),
-    index('progress_entries_reporter_idx').on(table.reporterId, table.asOf),
-    index('progress_entries_state_idx').on(table.state, table.asOf),
+    // One index per filter of the published list, each then in the list's order (as_of,
+    // published_at, and the rowid id last), so a page and a capped count read only the rows they
+    // need (db/queries/entries.ts; db/queries/entries-list.test.ts holds the plans).
+    index('progress_entries_subject_idx').on(
+      table.subjectId,
+      table.state,
+      table.asOf,
+      table.publishedAt,
+    ),
+    index('progress_entries_reporter_idx').on(
+      table.reporterId,
+      table.state,
+      table.asOf,
+      table.publishedAt,
+    ),
+    index('progress_entries_commitment_idx').on(
+      table.commitmentId,
+      table.state,
+      table.asOf,
+      table.publishedAt,
+    ),
+    index('progress_entries_state_idx').on(table.state, table.asOf, table.publishedAt),
+    index('progress_entries_perspective_idx').on(
+      table.state,
+      table.perspective,
+      table.asOf,
+      table.publishedAt,
+    ),
+    index('progress_entries_status_idx').on(
+      table.state,
+      table.status,
+      table.asOf,
+      table.publishedAt,
+    ),
     check('progress_entries_status', oneOf('status', STATUS_KEYS)),
     check('progress_entries_state', oneOf('state', ENTRY_STATES)),
     check(
@@ -398,6 +429,11 @@ export const apiTokens = sqliteTable(
   ],
 );
 
+/** The audit rows of the public change log: each publication, correction and withdrawal. */
+export const PUBLIC_CHANGES =
+  `"entity_type" = 'progress_entry' AND ` +
+  `"action" IN ('entry.publish', 'entry.supersede', 'entry.withdraw')`;
+
 /** Every write: who, when, what, before and after. Append-only (triggers). */
 export const auditLog = sqliteTable(
   'audit_log',
@@ -418,6 +454,9 @@ export const auditLog = sqliteTable(
   (table) => [
     index('audit_log_entity_idx').on(table.entityType, table.entityId),
     index('audit_log_at_idx').on(table.at),
+    // The public change log in its order (at, then the rowid id): its pages and its capped count
+    // read this index alone (db/queries/entries.ts listPublicChanges).
+    index('audit_log_public_changes_idx').on(table.at).where(sql.raw(PUBLIC_CHANGES)),
     check('audit_log_before_json', sql.raw(`"before" IS NULL OR json_valid("before")`)),
     check('audit_log_after_json', sql.raw(`"after" IS NULL OR json_valid("after")`)),
   ],
