@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIResponse } from '@playwright/test';
 import { queryAll, queryOne } from './fixtures';
 
 test.describe('read API', () => {
@@ -62,18 +62,26 @@ test.describe('read API', () => {
     ).map((row) => row.id);
     expect(unpublished.length).toBeGreaterThan(0);
     const seen = new Set<number>();
-    let page = 1;
+    let next: string | null = '/api/v1/entries?limit=200';
     let previousAsOf = '9999-12-31';
-    for (;;) {
-      const body = await (await request.get(`/api/v1/entries?limit=200&page=${page}`)).json();
-      expect(body.total).toBe(published);
+    while (next) {
+      const response: APIResponse = await request.get(next);
+      const body: {
+        total: number;
+        totalIsLowerBound: boolean;
+        next: string | null;
+        entries: { id: number; asOf: string }[];
+      } = await response.json();
+      expect(body.total).toBe(Math.min(published, 10_000));
+      expect(body.totalIsLowerBound).toBe(published > 10_000);
       for (const entry of body.entries) {
         expect(entry.asOf <= previousAsOf).toBe(true);
         previousAsOf = entry.asOf;
         seen.add(entry.id);
       }
-      if (page * body.limit >= body.total) break;
-      page += 1;
+      // Past the first page, `next` and the Link header carry the cursor of the page after.
+      if (body.next) expect(response.headers().link).toBe(`<${body.next}>; rel="next"`);
+      next = body.next;
     }
     expect(seen.size).toBe(published);
     for (const id of unpublished) expect(seen.has(id)).toBe(false);
@@ -137,6 +145,8 @@ test.describe('read API', () => {
     ['/api/v1/entries?reporter=0', 'reporter'],
     ['/api/v1/entries?commitment=tip-01', 'commitment'],
     ['/api/v1/entries?page=0', 'page'],
+    ['/api/v1/entries?page=201', 'page'],
+    ['/api/v1/entries?cursor=WzEsMl0', 'cursor'],
     ['/api/v1/entries?limit=1000', 'limit'],
     ['/api/v1/entries?state=draft', 'state'],
     [`/api/v1/commitments?q=${'x'.repeat(300)}`, 'q'],

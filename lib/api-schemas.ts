@@ -157,7 +157,17 @@ export const commitmentListSchema = z.object({
 export const commitmentResponseSchema = z.object({ commitment: commitmentSchema });
 export const actorListSchema = z.object({ actors: z.array(actorSchema), ...pagination });
 export const actorResponseSchema = z.object({ actor: actorSchema });
-export const entryListSchema = z.object({ entries: z.array(publishedEntrySchema), ...pagination });
+/** Counted up to a limit and paged on by cursor past the first pages (db/queries/entries.ts). */
+export const entryListSchema = z.object({
+  entries: z.array(publishedEntrySchema),
+  ...pagination,
+  /** Null for a page reached by cursor. */
+  page: z.number().int().min(1).nullable(),
+  /** True when there are more entries than `total`: counting stops there. */
+  totalIsLowerBound: z.boolean(),
+  /** The `cursor` of the next page (its path is `next`), or null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 export const publishedEntryResponseSchema = z.object({ entry: publishedEntrySchema });
 export const writtenEntryResponseSchema = z.object({ entry: writtenEntrySchema });
 

@@ -55,6 +55,7 @@ describe('the OpenAPI document', () => {
       'asOf',
       'page',
       'limit',
+      'cursor',
     ]);
     const limit = listEntries.parameters!.find(
       (parameter) => parameter.name === 'limit',
@@ -62,6 +63,19 @@ describe('the OpenAPI document', () => {
     expect(PARAMETERS.limit.safeParse(String(limit.schema.maximum)).success).toBe(true);
     expect(PARAMETERS.limit.safeParse(String(limit.schema.maximum + 1)).success).toBe(false);
     expect(PARAMETERS.limit.safeParse(String(limit.schema.minimum - 1)).success).toBe(false);
+  });
+
+  it('documents how the entries list goes on by cursor and how far it counts', () => {
+    const list = (
+      openApiDocument().components?.schemas as Record<string, { properties: object; required: string[] }>
+    ).PublishedEntryList!;
+    expect(list.required).toEqual(expect.arrayContaining(['totalIsLowerBound', 'nextCursor']));
+    expect(list.properties).toMatchObject({
+      page: { type: ['integer', 'null'] },
+      totalIsLowerBound: { type: 'boolean' },
+      nextCursor: { type: ['string', 'null'] },
+    });
+    expect(openApiDocument().info.description).toContain('`cursor`');
   });
 
   it('requires a bearer token on every write and on no read', () => {

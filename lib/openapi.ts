@@ -16,6 +16,7 @@ import {
   ACTOR_LIST_PARAMETERS,
   COMMITMENT_LIST_PARAMETERS,
   ENTRY_LIST_PARAMETERS,
+  ENTRY_PAGE_PARAMETERS,
   MATRIX_PARAMETERS,
   PAGE_PARAMETERS,
   PARAMETERS,
@@ -279,7 +280,7 @@ function register(registry: OpenAPIRegistry): void {
   );
   registry.registerPath(
     read('listEntries', 'entries', '/api/v1/entries', {
-      query: ENTRY_LIST_PARAMETERS,
+      query: ENTRY_PAGE_PARAMETERS,
       ok: schemas.entryList,
       list: true,
     }),

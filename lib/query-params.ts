@@ -31,6 +31,9 @@ const positiveId = z
       .max(Number.MAX_SAFE_INTEGER, 'is too large'),
   );
 
+export const CURSOR_MESSAGE =
+  'is not a position in this list: use the cursor of a next link unchanged, or leave it out';
+
 export const PARAMETERS = {
   theme: z.enum(THEMES, { error: `must be one of: ${THEMES.join(', ')}` }),
   objective: z.coerce
@@ -61,6 +64,8 @@ export const PARAMETERS = {
     .int('must be a whole number')
     .min(1, 'must be between 1 and 200')
     .max(200, 'must be between 1 and 200'),
+  /** Opaque (lib/cursor.ts): each list checks that it names one of its positions. */
+  cursor: z.string().regex(/^[\w-]{1,400}$/, CURSOR_MESSAGE),
 } as const;
 
 export type ParameterName = keyof typeof PARAMETERS;
@@ -132,6 +137,9 @@ export const ENTRY_LIST_PARAMETERS = [
   'limit',
 ] as const;
 export const PAGE_PARAMETERS = ['page', 'limit'] as const;
+/** The entries API and the change log go on past their first pages by `cursor` (lib/cursor.ts). */
+export const ENTRY_PAGE_PARAMETERS = [...ENTRY_LIST_PARAMETERS, 'cursor'] as const;
+export const CHANGE_LOG_PARAMETERS = [...PAGE_PARAMETERS, 'cursor'] as const;
 /** The summary and matrix API also narrow to one commitment or one actor (their pages' charts). */
 export const SUMMARY_PARAMETERS = [...DASHBOARD_PARAMETERS, 'commitment', 'subject'] as const;
 /** The matrix API pages its actors: `page` and `limit` count actors, every commitment of the view comes with each. */

@@ -1,33 +1,59 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-/** Previous/next links that keep every other query parameter. */
+/**
+ * Previous/next links that keep every other query parameter. A total counted only up to a limit
+ * (`totalIsLowerBound`) has more pages than it says: the label and the next link say so.
+ */
 export async function Pagination({
   page,
   total,
+  totalIsLowerBound = false,
   limit,
   basePath,
   query,
 }: {
   page: number;
   total: number;
+  totalIsLowerBound?: boolean;
   limit: number;
   basePath: string;
   query: Record<string, string>;
 }) {
   const pages = Math.max(1, Math.ceil(total / limit));
-  if (pages <= 1) return null;
+  if (pages <= 1 && !totalIsLowerBound) return null;
   const t = await getTranslations('common');
   const hrefFor = (target: number) => {
     const params = new URLSearchParams({ ...query, page: String(target) });
     return `${basePath}?${params.toString()}`;
   };
   return (
+    <PageLinks
+      previous={page > 1 ? hrefFor(page - 1) : null}
+      next={page < pages || totalIsLowerBound ? hrefFor(page + 1) : null}
+      label={t(totalIsLowerBound ? 'pageOfMore' : 'pageOf', { page, pages })}
+    />
+  );
+}
+
+/** Links to the previous and next pages as given (a list paged by cursor), and a label if any. */
+export async function PageLinks({
+  previous,
+  next,
+  label,
+}: {
+  previous: string | null;
+  next: string | null;
+  label?: string;
+}) {
+  if (!previous && !next) return null;
+  const t = await getTranslations('common');
+  return (
     <nav className="pagination" aria-label={t('pagination')}>
       <ul>
-        <li>{page > 1 ? <Link href={hrefFor(page - 1)}>{t('previous')}</Link> : null}</li>
-        <li aria-current="page">{t('pageOf', { page, pages })}</li>
-        <li>{page < pages ? <Link href={hrefFor(page + 1)}>{t('next')}</Link> : null}</li>
+        <li>{previous ? <Link href={previous}>{t('previous')}</Link> : null}</li>
+        {label ? <li aria-current="page">{label}</li> : null}
+        <li>{next ? <Link href={next}>{t('next')}</Link> : null}</li>
       </ul>
     </nav>
   );

@@ -1,12 +1,14 @@
 import 'server-only';
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
 import { getDb, openReader, type Db } from '../client';
 import * as t from '../schema';
 import type { StatusKey } from '../../lib/status-scale';
 import type { Perspective } from '../../lib/taxonomy';
 import type { PublishedEntryDto } from '../../lib/api-schemas';
 import { DEFAULT_PAGE_SIZE } from '../../lib/query-params';
+import { decodeCursor, encodeCursor, keyId, keyText } from '../../lib/cursor';
 import { statementFields } from './entry-fields';
 
 export interface EntryFilters {
@@ -22,11 +24,38 @@ export interface EntryFilters {
   limit?: number;
 }
 
-export interface EntryPage {
+/**
+ * How far a list counts and numbers its pages: a count stops past this many rows and says "more
+ * than", so no request walks every row to count it or to skip to a deep page; a cursor goes on.
+ */
+export const COUNT_LIMIT = 10_000;
+
+/** A count that stops past COUNT_LIMIT: then `total` is COUNT_LIMIT and there are more. */
+export interface CappedCount {
+  total: number;
+  totalIsLowerBound: boolean;
+}
+
+function capped(count: number): CappedCount {
+  return { total: Math.min(count, COUNT_LIMIT), totalIsLowerBound: count > COUNT_LIMIT };
+}
+
+/** The last page number within COUNT_LIMIT rows at this page size. */
+export function lastNumberedPage(limit: number): number {
+  return Math.ceil(COUNT_LIMIT / limit);
+}
+
+/** The sort key of the entry a page ends on: as-of date, publication time, id. */
+const entryPosition = z.tuple([keyText, keyText, keyId]);
+export type EntryPosition = z.infer<typeof entryPosition>;
+export const decodeEntryCursor = (cursor: string) => decodeCursor(cursor, entryPosition);
+
+export interface EntryPage extends CappedCount {
   entries: PublishedEntryDto[];
   page: number;
   limit: number;
-  total: number;
+  /** The cursor of the following page, or null on the last page. */
+  nextCursor: string | null;
 }
 
 const subject = alias(t.actors, 'subject');
@@ -37,10 +66,18 @@ export function getPublishedEntry(id: number): PublishedEntryDto | null {
   return listPublishedEntries({ id, limit: 1 }).entries[0] ?? null;
 }
 
+/**
+ * The commitment is found by its code in a subquery, not a join, so each filter reads the one
+ * index of progress_entries that leads with it (db/schema.ts) in the list's order.
+ */
 function publishedWhere(filters: EntryFilters & { id?: number }): SQL | undefined {
   const conditions: SQL[] = [eq(t.progressEntries.state, 'published')];
   if (filters.id !== undefined) conditions.push(eq(t.progressEntries.id, filters.id));
-  if (filters.commitment) conditions.push(eq(t.commitments.code, filters.commitment));
+  if (filters.commitment)
+    conditions.push(
+      sql`${t.progressEntries.commitmentId} = (SELECT ${t.commitments.id} FROM ${t.commitments}
+        WHERE ${t.commitments.code} = ${filters.commitment})`,
+    );
   if (filters.subject !== undefined)
     conditions.push(eq(t.progressEntries.subjectId, filters.subject));
   if (filters.reporter !== undefined)
@@ -53,22 +90,18 @@ function publishedWhere(filters: EntryFilters & { id?: number }): SQL | undefine
   return and(...conditions);
 }
 
-/**
- * Joined to commitments only to filter by code (every entry has its commitment): without the join
- * SQLite counts the (state, as_of) index alone instead of reading every row through another
- * index, many times slower.
- */
-function countPublished(db: Db, filters: EntryFilters & { id?: number }): number {
-  const count = db.select({ count: sql<number>`count(*)` }).from(t.progressEntries);
+/** Published entries of a filter: all, or (with a cap) at most cap + 1, read from an index alone. */
+function countPublished(db: Db, filters: EntryFilters & { id?: number }, cap?: number): number {
+  const count = { count: sql<number>`count(*)` };
   const where = publishedWhere(filters);
-  return (
-    (filters.commitment
-      ? count
-          .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
-          .where(where)
-      : count.where(where)
-    ).get()?.count ?? 0
-  );
+  if (cap === undefined)
+    return db.select(count).from(t.progressEntries).where(where).get()?.count ?? 0;
+  const rows = db
+    .select({ id: t.progressEntries.id })
+    .from(t.progressEntries)
+    .where(where)
+    .limit(cap + 1);
+  return db.select(count).from(rows.as('matching')).get()?.count ?? 0;
 }
 
 /** The columns of a published entry as the public sees it, flat (an export reads them as raw rows in this order). */
@@ -128,18 +161,38 @@ function toPublishedEntry(row: PublishedRow): PublishedEntryDto {
   };
 }
 
-/** Published entries only: the public never sees drafts, submissions or returned entries. */
-export function listPublishedEntries(filters: EntryFilters & { id?: number } = {}): EntryPage {
+/**
+ * Published entries only: the public never sees drafts, submissions or returned entries. A page
+ * by number (within COUNT_LIMIT rows) or the page after a position (`after`, from a cursor).
+ */
+export function listPublishedEntries(
+  filters: EntryFilters & { id?: number; after?: EntryPosition } = {},
+): EntryPage {
   const db = getDb();
-  const where = publishedWhere(filters);
-  const page = filters.page ?? 1;
+  const { after } = filters;
+  const page = after ? 1 : (filters.page ?? 1);
   const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
-  const total = countPublished(db, filters);
+  const where = and(
+    publishedWhere(filters),
+    after
+      ? sql`(${t.progressEntries.asOf}, ${t.progressEntries.publishedAt}, ${t.progressEntries.id})
+          < (${after[0]}, ${after[1]}, ${after[2]})`
+      : undefined,
+  );
   const rows = selectPublished(db, where)
-    .limit(limit)
+    .limit(limit + 1)
     .offset((page - 1) * limit)
     .all();
-  return { page, limit, total, entries: rows.map(toPublishedEntry) };
+  const entries = rows.slice(0, limit).map(toPublishedEntry);
+  const last = entries.at(-1);
+  return {
+    page,
+    limit,
+    ...capped(countPublished(db, filters, COUNT_LIMIT)),
+    entries,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor([last.asOf, last.publishedAt, last.id]) : null,
+  };
 }
 
 /** Every published entry of a filter, a chunk at a time: `next()` is empty at the end; `close()` always. */
@@ -250,58 +303,89 @@ export interface ChangeDto {
   reason: string | null;
 }
 
-/** The public change log: every publication, correction and withdrawal, newest first, from the audit log. */
+/** Where a page of the change log starts: just older, or just newer, than this (at, id). */
+const changePosition = z.tuple([z.enum(['older', 'newer']), keyText, keyId]);
+export type ChangePosition = z.infer<typeof changePosition>;
+export const decodeChangeCursor = (cursor: string) => decodeCursor(cursor, changePosition);
+
+export interface ChangeLogPage extends CappedCount {
+  changes: ChangeDto[];
+  /** The page number, or null for a page reached by cursor. */
+  page: number | null;
+  limit: number;
+  /** Cursors of the pages of older and of newer changes, or null at either end. */
+  older: string | null;
+  newer: string | null;
+}
+
+/**
+ * The public change log: every publication, correction and withdrawal, newest first, from the
+ * audit log. A page by number (within COUNT_LIMIT rows), or older or newer than a cursor's row.
+ * Every way reads the partial index of these rows in order, named because with no statistics, or
+ * stale ones, SQLite would rather take the entity index and sort all its rows (drizzle has no
+ * INDEXED BY, hence SQL).
+ */
 export function listPublicChanges(
-  page = 1,
+  from: { page?: number; position?: ChangePosition } = {},
   limit = DEFAULT_PAGE_SIZE,
-): { changes: ChangeDto[]; total: number; page: number; limit: number } {
+): ChangeLogPage {
   const db = getDb();
-  const where = sql`${t.auditLog.entityType} = 'progress_entry' AND ${t.auditLog.action} IN ('entry.publish', 'entry.supersede', 'entry.withdraw')`;
-  const total =
-    db
-      .select({ count: sql<number>`count(*)` })
-      .from(t.auditLog)
-      .where(where)
-      .get()?.count ?? 0;
-  const rows = db
-    .select({
-      at: t.auditLog.at,
-      action: t.auditLog.action,
-      entry: t.progressEntries,
-      commitmentCode: t.commitments.code,
-      commitmentTitle: t.commitments.title,
-      subjectName: subject.name,
-      reporterName: reporter.name,
-    })
-    .from(t.auditLog)
-    .innerJoin(
-      t.progressEntries,
-      sql`${t.progressEntries.id} = CAST(${t.auditLog.entityId} AS INTEGER)`,
-    )
-    .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
-    .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
-    .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
-    .where(where)
-    .orderBy(desc(t.auditLog.at), desc(t.auditLog.id))
-    .limit(limit)
-    .offset((page - 1) * limit)
-    .all();
+  const { position } = from;
+  const newer = position?.[0] === 'newer';
+  const order = newer ? 'ASC' : 'DESC';
+  const page = position ? null : (from.page ?? 1);
+  const changes = sql`audit_log INDEXED BY audit_log_public_changes_idx`;
+  const where = sql.raw(t.PUBLIC_CHANGES);
+  const after = position
+    ? sql` AND (audit_log.at, audit_log.id) ${sql.raw(newer ? '>' : '<')}
+        (${position[1]}, ${position[2]})`
+    : sql``;
+  const rows = db.all<{
+    id: number;
+    at: string;
+    action: string;
+    entryId: number;
+    status: StatusKey;
+    asOf: string;
+    summary: string;
+    withdrawalReason: string | null;
+    commitmentCode: string;
+    commitmentTitle: string;
+    subjectName: string;
+    reporterName: string;
+  }>(sql`
+    SELECT audit_log.id, audit_log.at, audit_log.action, e.id AS entryId, e.status,
+      e.as_of AS asOf, e.summary,
+      e.withdrawal_reason AS withdrawalReason, c.code AS commitmentCode,
+      c.title AS commitmentTitle, s.name AS subjectName, r.name AS reporterName
+    FROM ${changes}
+    JOIN progress_entries e ON e.id = CAST(entity_id AS INTEGER)
+    JOIN commitments c ON c.id = e.commitment_id
+    JOIN actors s ON s.id = e.subject_id
+    JOIN actors r ON r.id = e.reporter_id
+    WHERE ${where}${after}
+    ORDER BY audit_log.at ${sql.raw(order)}, audit_log.id ${sql.raw(order)}
+    LIMIT ${limit + 1} OFFSET ${page ? (page - 1) * limit : 0}`);
+  // Fewer newer rows than a page: the newest page itself, full.
+  if (newer && rows.length <= limit) return listPublicChanges({}, limit);
+  const more = rows.length > limit;
+  const shown = newer ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
+  const cursor = (direction: ChangePosition[0], row: (typeof rows)[number] | undefined) =>
+    row ? encodeCursor([direction, row.at, row.id]) : null;
+  const counted = db.get<{ count: number }>(
+    sql`SELECT count(*) AS count
+      FROM (SELECT 1 FROM ${changes} WHERE ${where} LIMIT ${COUNT_LIMIT + 1})`,
+  );
   return {
-    total,
+    ...capped(counted?.count ?? 0),
     page,
     limit,
-    changes: rows.map((row) => ({
-      at: row.at,
-      action: row.action.replace('entry.', '') as ChangeDto['action'],
-      entryId: row.entry.id,
-      commitmentCode: row.commitmentCode,
-      commitmentTitle: row.commitmentTitle,
-      subjectName: row.subjectName,
-      reporterName: row.reporterName,
-      status: row.entry.status,
-      asOf: row.entry.asOf,
-      summary: row.entry.summary,
-      reason: row.action === 'entry.withdraw' ? row.entry.withdrawalReason : null,
+    older: newer || more ? cursor('older', shown.at(-1)) : null,
+    newer: position || (page ?? 1) > 1 ? cursor('newer', shown[0]) : null,
+    changes: shown.map(({ id, action, withdrawalReason, ...row }) => ({
+      ...row,
+      action: action.replace('entry.', '') as ChangeDto['action'],
+      reason: action === 'entry.withdraw' ? withdrawalReason : null,
     })),
   };
 }

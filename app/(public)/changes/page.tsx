@@ -1,9 +1,14 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listPublicChanges } from '@/db/queries/entries';
-import { PAGE_PARAMETERS, parseQuery } from '@/lib/query-params';
-import { Pagination } from '@/app/_components/pagination';
+import { decodeChangeCursor, lastNumberedPage, listPublicChanges } from '@/db/queries/entries';
+import {
+  CHANGE_LOG_PARAMETERS,
+  CURSOR_MESSAGE,
+  parseQuery,
+  type ParameterError,
+} from '@/lib/query-params';
+import { PageLinks } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
@@ -14,19 +19,33 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+const PAGE_SIZE = 50;
+
 /** Every publication, correction and withdrawal, newest first: nothing changes silently. */
 export default async function ChangesPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations();
   const format = await getFormatter();
-  const query = parseQuery(await searchParams, PAGE_PARAMETERS);
-  const page = query.ok ? (query.value.page ?? 1) : 1;
-  const log = listPublicChanges(page, 50);
+  const query = parseQuery(await searchParams, CHANGE_LOG_PARAMETERS);
+  const { page, cursor } = query.ok ? query.value : {};
+  const position = cursor === undefined ? undefined : decodeChangeCursor(cursor);
+  const errors: ParameterError[] = query.ok ? [] : query.errors;
+  if (position === null) errors.push({ parameter: 'cursor', message: CURSOR_MESSAGE });
+  if ((page ?? 1) > lastNumberedPage(PAGE_SIZE))
+    errors.push({ parameter: 'page', message: 'is too deep: go further with the next page link' });
+  // Any bad parameter shows the newest page under the message.
+  const log = listPublicChanges(
+    errors.length > 0 ? {} : position ? { position } : { page },
+    PAGE_SIZE,
+  );
+  const href = (to: string | null) => (to ? `/changes?cursor=${to}` : null);
   return (
     <>
       <h1>{t('changes.title')}</h1>
       <p className="lead">{t('changes.intro')}</p>
-      {query.ok ? null : <QueryErrors errors={query.errors} />}
-      <p className="result-count">{t('common.results', { count: log.total })}</p>
+      {errors.length === 0 ? null : <QueryErrors errors={errors} />}
+      <p className="result-count">
+        {t(log.totalIsLowerBound ? 'common.moreResults' : 'common.results', { count: log.total })}
+      </p>
       {log.total === 0 ? (
         <p>{t('changes.empty')}</p>
       ) : (
@@ -93,13 +112,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
           </table>
         </div>
       )}
-      <Pagination
-        page={log.page}
-        total={log.total}
-        limit={log.limit}
-        basePath="/changes"
-        query={{}}
-      />
+      <PageLinks previous={href(log.newer)} next={href(log.older)} />
     </>
   );
 }

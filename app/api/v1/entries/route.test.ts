@@ -4,7 +4,8 @@ import { openDatabase, type Db } from '@/db/client';
 import * as t from '@/db/schema';
 import { seedDatabase } from '@/seed';
 import { issueApiToken } from '@/db/queries/api-tokens';
-import { POST as createEntry } from './route';
+import { listPublishedEntries } from '@/db/queries/entries';
+import { GET as listEntries, POST as createEntry } from './route';
 import { POST as createBatch } from './batch/route';
 import { POST as submit } from './[id]/submit/route';
 import { POST as publish } from './[id]/publish/route';
@@ -238,5 +239,60 @@ describe('the write API for members of an archived actor', () => {
       ),
     ).toEqual({ status: 409, body: { error: conflict } });
     expect(contents()).toBe(before);
+  });
+});
+
+describe('GET /api/v1/entries: pages by cursor', () => {
+  const get = async (query: string) => {
+    const response = await listEntries(new Request(`http://localhost/api/v1/entries?${query}`));
+    return { status: response.status, link: response.headers.get('Link'), body: await response.json() };
+  };
+
+  it('follows next (and Link) from the first page to the last, each published entry once, in order', async () => {
+    const all = listPublishedEntries({ perspective: 'self', limit: 100_000 }).entries.map(
+      (entry) => entry.id,
+    );
+    expect(all.length).toBeGreaterThan(200);
+    const seen: number[] = [];
+    let page = await get('perspective=self&limit=97');
+    expect(page.body).toMatchObject({ page: 1, total: all.length, totalIsLowerBound: false });
+    for (;;) {
+      expect(page.status).toBe(200);
+      expect(page.body.total).toBe(all.length);
+      seen.push(...page.body.entries.map((entry: { id: number }) => entry.id));
+      if (!page.body.next) break;
+      expect(page.link).toBe(`<${page.body.next}>; rel="next"`);
+      expect(page.body.next).toBe(
+        `/api/v1/entries?perspective=self&limit=97&cursor=${page.body.nextCursor}`,
+      );
+      page = await get(page.body.next.split('?')[1]!);
+      expect(page.body.page).toBeNull();
+    }
+    expect(page.link).toBeNull();
+    expect(page.body.nextCursor).toBeNull();
+    expect(seen).toEqual(all);
+  });
+
+  it('refuses a cursor it did not give, a page with a cursor and a page past the counted rows, naming each', async () => {
+    const { body } = await get('limit=1');
+    const forged = Buffer.from(JSON.stringify(['2026-01-01', 'x'])).toString('base64url');
+    for (const [query, parameter] of <[string, string][]>[
+      ['cursor=not*base64', 'cursor'],
+      [`cursor=${forged}`, 'cursor'],
+      [`cursor=${Buffer.from('{').toString('base64url')}`, 'cursor'],
+      [`cursor=${body.nextCursor}&page=2`, 'page'],
+      ['page=201', 'page'],
+      ['page=10001&limit=1', 'page'],
+    ]) {
+      const refused = await get(query);
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.error.code).toBe('invalid_parameter');
+      expect(refused.body.error.parameters.map((p: { parameter: string }) => p.parameter)).toEqual([
+        parameter,
+      ]);
+      expect(refused.body.error.message).toMatch(new RegExp(`^${parameter} [a-z]`));
+    }
+    expect((await get('page=200')).status).toBe(200);
+    expect((await get('page=10000&limit=1')).status).toBe(200);
   });
 });
