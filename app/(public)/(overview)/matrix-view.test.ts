@@ -89,7 +89,8 @@ describe("the matrix's rows as HTML", () => {
   const cell = () => '<td class="nr"><span>No report</span></td>';
 
   it("shows an actor's name as text, never as markup", () => {
-    const html = matrixRowsHtml([{ id: 7, name: `<img src=x onerror="alert('x')"> & Co` }], 1, cell);
+    const name = `<img src=x onerror="alert('x')"> & Co`;
+    const html = matrixRowsHtml([{ id: 7, name }], 1, cell);
     expect(html).not.toContain('<img');
     expect(html).toContain('&#60;img src=x onerror=&#34;alert(&#39;x&#39;)&#34;&#62; &#38; Co');
     expect(html).toContain('<a href="/actors/7">');
@@ -103,6 +104,8 @@ describe("the matrix's rows as HTML", () => {
     const html = matrixRowsHtml(actors, 3, cell);
     expect(html.match(/<td/g)).toHaveLength(6);
     expect(html.match(/tabindex/g)).toHaveLength(1);
-    expect(html.startsWith('<tr><th scope="row"><a href="/actors/1">A</a></th><td tabindex="0" class="nr">')).toBe(true);
+    expect(html).toMatch(
+      /^<tr><th scope="row"><a href="\/actors\/1">A<\/a><\/th><td tabindex="0" class="nr">/,
+    );
   });
 });

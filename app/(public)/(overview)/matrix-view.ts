@@ -136,8 +136,8 @@ export function matrixRowsHtml(
         const html = cellHtml(row, column);
         cells += row === 0 && column === 0 ? `<td tabindex="0"${html.slice(3)}` : html;
       }
-      const name = escapeHtml(actor.name);
-      return `<tr><th scope="row"><a href="/actors/${Number(actor.id)}">${name}</a></th>${cells}</tr>`;
+      const header = `<a href="/actors/${Number(actor.id)}">${escapeHtml(actor.name)}</a>`;
+      return `<tr><th scope="row">${header}</th>${cells}</tr>`;
     })
     .join('');
 }

@@ -36,7 +36,7 @@ function positionOf(target: EventTarget): { row: number; column: number } | null
   return { row: row.sectionRowIndex, column: cell.cellIndex - 1 };
 }
 
-/** Moves the matrix's one tab stop to `cell`, on the page itself: the rows are not React elements. */
+/** Moves the matrix's one tab stop to `cell`, in the page: the rows are not React elements. */
 function moveTabStop(table: HTMLTableElement | null, cell: HTMLElement) {
   table?.tBodies[0]?.querySelectorAll<HTMLElement>('td[tabindex]').forEach((other) => {
     if (other !== cell) other.removeAttribute('tabindex');
@@ -95,7 +95,8 @@ export function StatusMatrix({
       const text = !cell
         ? t('doesNotApply')
         : `${status ? t('statusOf', { status: tStatus(status.status), stale: status.stale ? 'yes' : 'no' }) : t('noReport')}${cell.contested ? `, ${t('contested')}` : ''}`;
-      look = `<td class="${classes.filter(Boolean).join(' ')}"><span>${escapeHtml(text)}</span></td>`;
+      const className = classes.filter(Boolean).join(' ');
+      look = `<td class="${className}"><span>${escapeHtml(text)}</span></td>`;
       looks.set(key, look);
     }
     return look;
