@@ -58,6 +58,7 @@ export function Dashboard({ options }: { options: FilterOptions }) {
     summary.isPlaceholderData ||
     matrix.isPlaceholderData;
   const data = summary.data;
+  const how = useHowComputed(data);
   return (
     <div className="dashboard" aria-busy={busy} data-view={overviewSearch(filters, paging)}>
       <DashboardFilters filters={filters} options={options} onChange={changeFilters} />
@@ -74,7 +75,7 @@ export function Dashboard({ options }: { options: FilterOptions }) {
           <ViewDescription summary={data} filters={filters} options={options} />
           <DownloadLinks datasets={['summary', 'matrix']} query={filters} />
           <HeadlineFigures figures={data.figures} staleBefore={data.staleBefore} />
-          <ActorChart summary={data} filters={filters} />
+          <ActorChart summary={data} filters={filters} how={how} />
           <section className="dashboard-section" aria-labelledby="matrix-title">
             <h2 id="matrix-title">{t('matrix')}</h2>
             {matrix.data ? (
@@ -98,6 +99,7 @@ export function Dashboard({ options }: { options: FilterOptions }) {
             rows={data.byTheme}
             summary={data}
             filters={filters}
+            how={how}
             group="theme"
             groupHeader={t('theme')}
             orientation="horizontal"
@@ -108,11 +110,12 @@ export function Dashboard({ options }: { options: FilterOptions }) {
             rows={data.byObjective}
             summary={data}
             filters={filters}
+            how={how}
             group="objective"
             groupHeader={t('objective')}
             orientation="horizontal"
           />
-          <OverTimeChart summary={data} filters={filters} />
+          <OverTimeChart summary={data} filters={filters} how={how} />
         </div>
       ) : null}
     </div>
@@ -155,31 +158,37 @@ function ViewDescription({
   );
 }
 
-function HowComputed({ summary, extra }: { summary: SummaryDto; extra?: ReactNode }) {
+/** The inputs and rules every chart of the view shares, worded once for the page's four charts. */
+function useHowComputed(summary: SummaryDto | undefined): string[] {
   const t = useTranslations('dashboard.how');
   const format = useFormatter();
+  if (!summary) return [];
   const day = (value: string) =>
     format.dateTime(dateOnly(value), { dateStyle: 'long', timeZone: 'UTC' });
+  return [
+    t('pairs', {
+      pairs: summary.figures.pairs,
+      commitments: summary.figures.commitments,
+      actors: summary.figures.actors,
+    }),
+    t('current', {
+      date: day(summary.asOf),
+      perspective: t(`perspective.${summary.perspective}`),
+    }),
+    t('excluded'),
+    t('score'),
+    t('coverage', { reported: summary.figures.reported, pairs: summary.figures.pairs }),
+    t('stale', { date: day(summary.staleBefore) }),
+  ];
+}
+
+function HowComputed({ shared, extra }: { shared: string[]; extra: string }) {
   return (
     <ul>
-      <li>
-        {t('pairs', {
-          pairs: summary.figures.pairs,
-          commitments: summary.figures.commitments,
-          actors: summary.figures.actors,
-        })}
-      </li>
-      <li>
-        {t('current', {
-          date: day(summary.asOf),
-          perspective: t(`perspective.${summary.perspective}`),
-        })}
-      </li>
-      <li>{t('excluded')}</li>
-      <li>{t('score')}</li>
-      <li>{t('coverage', { reported: summary.figures.reported, pairs: summary.figures.pairs })}</li>
-      <li>{t('stale', { date: day(summary.staleBefore) })}</li>
-      {extra ? <li>{extra}</li> : null}
+      {shared.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+      <li>{extra}</li>
     </ul>
   );
 }
@@ -226,6 +235,7 @@ function GroupChart({
   rows,
   summary,
   filters,
+  how,
   group,
   groupHeader,
   orientation,
@@ -238,6 +248,7 @@ function GroupChart({
   rows: GroupRow[];
   summary: SummaryDto;
   filters: DashboardQuery;
+  how: string[];
   group: ChartGroup;
   groupHeader: string;
   orientation: 'horizontal' | 'vertical';
@@ -254,7 +265,7 @@ function GroupChart({
         title={title}
         summary={describeGroups(rows, t, percent, totals)}
         note={note}
-        howComputed={<HowComputed summary={summary} extra={t(`how.groups.${id}`)} />}
+        howComputed={<HowComputed shared={how} extra={t(`how.groups.${id}`)} />}
         table={<StatusBarsTable rows={rows} caption={title} groupHeader={groupHeader} />}
         download={{
           asOf: summary.asOf,
@@ -272,7 +283,15 @@ function GroupChart({
  * Status by actor. With a few actors, every bar (the first 15 until "Show all"); with many, the
  * highest and lowest scores and a link to every actor's figures, so 2,000 actors stay legible.
  */
-function ActorChart({ summary, filters }: { summary: OverviewSummary; filters: DashboardQuery }) {
+function ActorChart({
+  summary,
+  filters,
+  how,
+}: {
+  summary: OverviewSummary;
+  filters: DashboardQuery;
+  how: string[];
+}) {
   const t = useTranslations('dashboard');
   const ends = summary.byActor.length < summary.actorCount;
   const totals = {
@@ -287,6 +306,7 @@ function ActorChart({ summary, filters }: { summary: OverviewSummary; filters: D
       rows={summary.byActor}
       summary={summary}
       filters={filters}
+      how={how}
       group="actor"
       groupHeader={t('actor')}
       orientation="horizontal"
@@ -311,7 +331,15 @@ function viewFilters(filters: DashboardQuery, summary: SummaryDto): DashboardQue
   return { ...filters, asOf: summary.asOf, perspective: summary.perspective };
 }
 
-function OverTimeChart({ summary, filters }: { summary: SummaryDto; filters: DashboardQuery }) {
+function OverTimeChart({
+  summary,
+  filters,
+  how,
+}: {
+  summary: SummaryDto;
+  filters: DashboardQuery;
+  how: string[];
+}) {
   const t = useTranslations('dashboard');
   const percent = usePercent();
   const first = summary.overTime.find((point) => point.reported > 0);
@@ -333,7 +361,7 @@ function OverTimeChart({ summary, filters }: { summary: SummaryDto; filters: Das
         id="status-over-time"
         title={t('overTime')}
         summary={description}
-        howComputed={<HowComputed summary={summary} extra={t('how.groups.status-over-time')} />}
+        howComputed={<HowComputed shared={how} extra={t('how.groups.status-over-time')} />}
         table={<StatusOverTimeTable points={summary.overTime} caption={t('overTime')} />}
         download={{
           asOf: summary.asOf,
