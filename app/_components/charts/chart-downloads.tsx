@@ -62,7 +62,7 @@ export function ChartDownloads({
 
   const fileName = (extension: Format) =>
     chartFileName(download.name ?? chartId, download.asOf, extension);
-  const source = t('source', { app: tApp('name') });
+  const source = () => t('source', { app: tApp('name') });
   const meta = (): ChartExportMeta => ({
     title,
     chart: chartId,
@@ -72,7 +72,7 @@ export function ChartDownloads({
         (entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '',
       ),
     ),
-    source,
+    source: source(),
     url: window.location.href,
     demo,
     notice: tApp('demoNotice'),
@@ -93,7 +93,7 @@ export function ChartDownloads({
       }),
       notes: chartNotes(),
       sourceLines: [
-        source,
+        source(),
         t('view', { url: window.location.href }),
         ...(demo ? [tApp('demoNotice')] : []),
       ],
@@ -148,21 +148,26 @@ export function ChartDownloads({
       >
         {t('toggle')}
       </button>
+      {/* The choices are rendered once opened: a page of charts renders none on the server. */}
       <div id={panelId} className="chart-downloads-panel" hidden={!open}>
-        <ul>
-          {FORMATS.map((extension) => (
-            <li key={extension}>
-              <button
-                type="button"
-                aria-label={t('formatLabel', { format: t(extension), title })}
-                onClick={() => void save(extension)}
-              >
-                {t(extension)}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <p className="chart-downloads-hint">{t('hint')}</p>
+        {open ? (
+          <>
+            <ul>
+              {FORMATS.map((extension) => (
+                <li key={extension}>
+                  <button
+                    type="button"
+                    aria-label={t('formatLabel', { format: t(extension), title })}
+                    onClick={() => void save(extension)}
+                  >
+                    {t(extension)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <p className="chart-downloads-hint">{t('hint')}</p>
+          </>
+        ) : null}
       </div>
       <p className="chart-downloads-status" role="status">
         {message}
