@@ -4,6 +4,7 @@
  * the text summary, the table and the headline figures carry the content without it.
  */
 import dynamic from 'next/dynamic';
+import { useSyncExternalStore, type ComponentProps } from 'react';
 import { useTranslations } from 'next-intl';
 
 function Drawing() {
@@ -11,11 +12,33 @@ function Drawing() {
   return <p className="chart-empty">{t('drawing')}</p>;
 }
 
-export const LazyStatusBars = dynamic(
-  () => import('./status-bars').then((module) => module.StatusBars),
-  { ssr: false, loading: Drawing },
-);
-export const LazyStatusOverTime = dynamic(
+const StatusBars = dynamic(() => import('./status-bars').then((module) => module.StatusBars), {
+  ssr: false,
+  loading: Drawing,
+});
+const StatusOverTime = dynamic(
   () => import('./status-over-time').then((module) => module.StatusOverTime),
   { ssr: false, loading: Drawing },
 );
+
+const subscribe = () => () => {};
+
+/**
+ * False on the server and while hydrating, true after: the server renders the placeholder itself
+ * instead of having each chart bail out of server rendering.
+ */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
+
+export function LazyStatusBars(props: ComponentProps<typeof StatusBars>) {
+  return useInBrowser() ? <StatusBars {...props} /> : <Drawing />;
+}
+
+export function LazyStatusOverTime(props: ComponentProps<typeof StatusOverTime>) {
+  return useInBrowser() ? <StatusOverTime {...props} /> : <Drawing />;
+}
