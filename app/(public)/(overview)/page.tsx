@@ -31,6 +31,19 @@ async function overviewMessages(locale: string): Promise<string> {
   return json;
 }
 
+/**
+ * The overview's forms of a cached summary or matrix page, made once per cached value: the data
+ * layer hands the same object to every request until the next write (db/cache.ts).
+ */
+const derived = new WeakMap<object, Map<string, unknown>>();
+
+function derive<T>(source: object, key: string, make: () => T): T {
+  let values = derived.get(source);
+  if (!values) derived.set(source, (values = new Map()));
+  if (!values.has(key)) values.set(key, make());
+  return values.get(key) as T;
+}
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
@@ -52,13 +65,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   } = parsed.ok && !error ? parsed.value : {};
   const paging = { page, limit, columns: error ? 1 : columns };
   const queryClient = new QueryClient();
+  const summary = getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) });
+  const matrix = getMatrixPage(filters, { page, limit });
   queryClient.setQueryData(
     summaryQuery(filters).queryKey,
-    forOverview(getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) })),
+    derive(summary, 'overview', () => forOverview(summary)),
   );
   queryClient.setQueryData(
     matrixPageQuery(filters, paging).queryKey,
-    toMatrixView(getMatrixPage(filters, { page, limit }), paging.columns),
+    derive(matrix, `columns ${paging.columns}`, () => toMatrixView(matrix, paging.columns)),
   );
 
   return (
