@@ -13,6 +13,8 @@ const TESTS = [
 const SLOW = [
   'db/status-index/status-index.test.ts',
   'db/import/csv-import.test.ts',
+  'db/import/import-worker.test.ts',
+  'db/import/import-crash.test.ts',
   'db/auth.test.ts',
   'db/maintenance.test.ts',
   'db/queries/admin-workspace.test.ts',

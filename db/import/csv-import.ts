@@ -1,7 +1,10 @@
 import 'server-only';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
+import { writeBatchOf } from '../group-commit';
 import * as t from '../schema';
 import {
   createIn,
@@ -286,8 +289,166 @@ export async function importEntriesCsv(
   csvText: string,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const prepared = prepareImport(userId, csvText, options);
-  return prepared.ok ? runImport(prepared.job, options) : prepared.result;
+  const started = await startImport(userId, csvText, options);
+  return started.ok ? resultOf(await started.report) : started.result;
+}
+
+/**
+ * An import's result with its rows as JSON text in slices: 100,000 rows serialised, parsed or
+ * copied between threads in one step would hold the event loop for a long moment; slices of
+ * text cross threads as plain strings and are written out one by one.
+ */
+export interface ImportReport {
+  /** The result, its `rows` left empty. */
+  result: ImportResult;
+  /** Each a JSON array of ImportRowResult, in the file's order. */
+  rows: string[];
+}
+
+const ROWS_PER_SLICE = 2_000;
+
+export function reportOf(result: ImportResult): ImportReport {
+  const rows: string[] = [];
+  for (let start = 0; start < result.rows.length; start += ROWS_PER_SLICE)
+    rows.push(JSON.stringify(result.rows.slice(start, start + ROWS_PER_SLICE)));
+  return { result: { ...result, rows: [] }, rows };
+}
+
+/** The whole result again, parsing one slice of rows per turn of the event loop. */
+export async function resultOf(report: ImportReport): Promise<ImportResult> {
+  const rows: ImportRowResult[] = [];
+  for (const slice of report.rows) {
+    rows.push(...(JSON.parse(slice) as ImportRowResult[]));
+    await pause();
+  }
+  return { ...report.result, rows };
+}
+
+/** The NDJSON line `{"type":"result","result":ImportResult}` of a report, in pieces. */
+export function* resultLine(report: ImportReport): Generator<string> {
+  const { rows: _empty, ...head } = report.result;
+  yield `{"type":"result","result":${JSON.stringify(head).slice(0, -1)},"rows":[`;
+  let first = true;
+  for (const slice of report.rows) {
+    if (slice === '[]') continue;
+    yield `${first ? '' : ','}${slice.slice(1, -1)}`;
+    first = false;
+  }
+  yield ']}}\n';
+}
+
+export type StartedImport =
+  | { ok: false; result: ImportResult }
+  | { ok: true; report: Promise<ImportReport> };
+
+/**
+ * Starts an import (or preview): answers once the file as a whole is refused or accepted (what
+ * the upload answers with its HTTP status), then `report` once every row is checked and written.
+ *
+ * The work runs in a worker thread (import-worker.ts) on a connection of its own: reading,
+ * checking and the one transaction that writes the whole file never hold this thread's event
+ * loop, and requests keep being served (readers see the database as it was until the import
+ * commits, under WAL). Before the worker takes the write lock it waits for its turn: imports
+ * of this process write one after another, and the API's group commit is held meanwhile, its
+ * writes queued rather than waiting for the lock in SQLite's busy timeout. An in-memory database,
+ * which no second connection can see, is imported on this thread.
+ */
+export async function startImport(
+  userId: string,
+  csvText: string,
+  options: ImportOptions = {},
+): Promise<StartedImport> {
+  const sqlite = getDb().$client;
+  if (sqlite.memory) {
+    const prepared = prepareImport(userId, csvText, options);
+    if (!prepared.ok) return prepared;
+    return { ok: true, report: runImport(prepared.job, options).then(reportOf) };
+  }
+  const { onProgress, ...plain } = options;
+  const turn = new Int32Array(new SharedArrayBuffer(4));
+  const worker = importWorker({ userId, csvText, options: plain, turn }, sqlite.name);
+  let exited = false;
+  let release: (() => void) | null = null;
+  return new Promise<StartedImport>((answer, fail) => {
+    const report = new Promise<ImportReport>((resolve, reject) => {
+      const stopped = (error: unknown) => {
+        reject(error);
+        fail(error);
+      };
+      worker.on('message', (message: ImportWorkerMessage) => {
+        if (message.type === 'refused') answer({ ok: false, result: message.result });
+        else if (message.type === 'accepted') answer({ ok: true, report });
+        else if (message.type === 'done') resolve(message.report);
+        else {
+          onProgress?.(message.progress);
+          if (message.progress.phase !== 'writing') return;
+          void writeTurn().then((end) => {
+            release = end;
+            if (exited) end();
+            Atomics.store(turn, 0, 1);
+            Atomics.notify(turn, 0);
+          });
+        }
+      });
+      worker.on('error', stopped);
+      worker.on('exit', (code) => {
+        exited = true;
+        release?.();
+        stopped(new Error(`the import's worker stopped (exit code ${code}) before it answered`));
+      });
+    });
+    // A refused file never reads its report.
+    report.catch(() => undefined);
+  });
+}
+
+/** What the import's worker tells this thread (import-worker.ts). */
+export type ImportWorkerMessage =
+  | { type: 'refused'; result: ImportResult }
+  | { type: 'accepted' }
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'done'; report: ImportReport };
+
+export interface ImportWorkerData {
+  userId: string;
+  csvText: string;
+  options: Omit<ImportOptions, 'onProgress'>;
+  /** Set to 1 by this thread when the worker may take the write lock. */
+  turn: Int32Array;
+}
+
+let lastWrite: Promise<void> = Promise.resolve();
+
+/** Waits until the imports started before have written, then holds the group commit; returns the release. */
+async function writeTurn(): Promise<() => void> {
+  const previous = lastWrite;
+  let done!: () => void;
+  lastWrite = new Promise((resolve) => (done = resolve));
+  await previous;
+  const releaseBatch = writeBatchOf(getDb().$client).hold();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    releaseBatch();
+    done();
+  };
+}
+
+function importWorker(workerData: ImportWorkerData, databaseFile: string): Worker {
+  const env = { ...process.env, DATABASE_PATH: databaseFile };
+  // From source (tests, scripts under tsx) the worker is TypeScript: tsx compiles it too.
+  if (import.meta.url.endsWith('.ts')) {
+    const source = fileURLToPath(new URL('./import-worker.ts', import.meta.url));
+    return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, {
+      eval: true,
+      workerData,
+      env,
+      execArgv: ['--conditions=react-server'],
+    });
+  }
+  // In the app, Next.js bundles the worker file named here.
+  return new Worker(new URL('./import-worker.ts', import.meta.url), { workerData, env });
 }
 
 /** Checks every row of a prepared file, reporting progress, then writes them all or none (or, with dryRun, rehearses it). */

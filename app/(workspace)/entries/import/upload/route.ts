@@ -1,6 +1,11 @@
 import { NextResponse } from 'next/server';
 import { getCurrentUser } from '@/db/current-user';
-import { prepareImport, runImport, type ImportResult } from '@/db/import/csv-import';
+import {
+  resultLine,
+  startImport,
+  type ImportProgress,
+  type ImportResult,
+} from '@/db/import/csv-import';
 
 /**
  * POST a multipart form (file, mode=preview|import, publish=draft|publish) from the import page.
@@ -76,29 +81,35 @@ export async function POST(request: Request) {
     publish: form.get('publish') === 'publish',
     requestId: request.headers.get('x-request-id'),
   };
-  const prepared = prepareImport(user.id, text, options);
-  if (!prepared.ok)
+  const encoder = new TextEncoder();
+  // Set as the stream below is made, before the worker's next message is handled.
+  let sendProgress: (progress: ImportProgress) => void = () => {};
+  const started = await startImport(user.id, text, {
+    ...options,
+    onProgress: (progress) => sendProgress(progress),
+  });
+  if (!started.ok)
     return refuse(
-      prepared.result.status,
-      REFUSAL_CODES[prepared.result.status],
-      prepared.result.message,
-      prepared.result,
+      started.result.status,
+      REFUSAL_CODES[started.result.status],
+      started.result.message,
+      started.result,
     );
 
-  const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (message: unknown) =>
-        controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
+      const send = (text: string) => controller.enqueue(encoder.encode(text));
+      const sendMessage = (message: unknown) => send(`${JSON.stringify(message)}\n`);
+      sendProgress = (progress) => sendMessage({ type: 'progress', ...progress });
       try {
-        const result = await runImport(prepared.job, {
-          ...options,
-          onProgress: (progress) => send({ type: 'progress', ...progress }),
-        });
-        send({ type: 'result', result });
+        // The result line in pieces: its rows come as slices of JSON text, never serialised whole.
+        for (const piece of resultLine(await started.report)) send(piece);
       } catch (error) {
         console.error('import failed', error);
-        send({ type: 'error', message: 'The import failed unexpectedly; nothing was written.' });
+        sendMessage({
+          type: 'error',
+          message: 'The import failed unexpectedly; nothing was written.',
+        });
       }
       controller.close();
     },

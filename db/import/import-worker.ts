@@ -1,0 +1,40 @@
+/**
+ * The CSV import's worker thread (started by csv-import.ts startImport): reads, checks and writes
+ * one file on a connection of its own (getDb() in this thread opens DATABASE_PATH), so the app's
+ * event loop keeps serving meanwhile. It takes the write lock only once the app's thread says it
+ * is its turn, and answers only after the commit, so an acknowledged import is on disk.
+ */
+import 'server-only';
+import { parentPort, workerData } from 'node:worker_threads';
+import { getDb } from '../client';
+import {
+  prepareImport,
+  reportOf,
+  runImport,
+  type ImportWorkerData,
+  type ImportWorkerMessage,
+} from './csv-import';
+
+const { userId, csvText, options, turn } = workerData as ImportWorkerData;
+const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
+
+async function main(): Promise<void> {
+  const prepared = prepareImport(userId, csvText, options);
+  if (!prepared.ok) {
+    post({ type: 'refused', result: prepared.result });
+    return;
+  }
+  post({ type: 'accepted' });
+  const result = await runImport(prepared.job, {
+    ...options,
+    onProgress(progress) {
+      post({ type: 'progress', progress });
+      // The write transaction starts right after this: wait for the app's thread to make way.
+      if (progress.phase === 'writing') Atomics.wait(turn, 0, 0);
+    },
+  });
+  getDb().$client.close();
+  post({ type: 'done', report: reportOf(result) });
+}
+
+void main();
