@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
+import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { STATUS_SCALE } from '@/lib/status-scale';
 import { dateOnly } from '@/lib/dates';
@@ -87,5 +88,64 @@ export async function PairTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * Numbered links to the pages of a pair table (the first, the last, the current one and its
+ * neighbours), as real links: they work without JavaScript and each is a step in the history.
+ */
+export async function PairPages({
+  page,
+  pages,
+  label,
+  hrefOf,
+}: {
+  page: number;
+  pages: number;
+  label: string;
+  hrefOf: (page: number) => string;
+}) {
+  if (pages <= 1) return null;
+  const t = await getTranslations('common');
+  const format = await getFormatter();
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
+  return (
+    <nav className="pagination" aria-label={label}>
+      <ul>
+        {page > 1 ? (
+          <li>
+            <Link href={hrefOf(page - 1)} rel="prev">
+              {t('previous')}
+            </Link>
+          </li>
+        ) : null}
+        {shown.map((n, index) => (
+          <Fragment key={n}>
+            {index > 0 && n - (shown[index - 1] as number) > 1 ? (
+              <li aria-hidden="true">…</li>
+            ) : null}
+            <li>
+              <Link
+                href={hrefOf(n)}
+                aria-current={n === page ? 'page' : undefined}
+                aria-label={t('pageOf', { page: n, pages })}
+              >
+                {format.number(n)}
+              </Link>
+            </li>
+          </Fragment>
+        ))}
+        {page < pages ? (
+          <li>
+            <Link href={hrefOf(page + 1)} rel="next">
+              {t('next')}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
   );
 }

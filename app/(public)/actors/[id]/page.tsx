@@ -3,12 +3,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/db/queries/actors';
-import { PARAMETERS } from '@/lib/query-params';
+import { PARAMETERS, parseQuery } from '@/lib/query-params';
 import { actorDisplayName } from '@/lib/actor-name';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { LatestEntries } from '@/app/_components/latest-entries';
 import { PairDistribution, PairHistory } from '@/app/_components/pair-status';
-import { PairTable } from '@/app/_components/pair-table';
+import { PairPages, PairTable } from '@/app/_components/pair-table';
+import { QueryErrors } from '@/app/_components/query-errors';
 import { perspectiveRows } from '@/lib/rollup';
 import { getMatrix } from '@/db/queries/matrix';
 import { getSummary } from '@/db/queries/summary';
@@ -28,12 +29,27 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function ActorPage({ params }: { params: Params }) {
+/** Commitments on one page of an actor's table. */
+const COMMITMENTS_PER_PAGE = 50;
+
+export default async function ActorPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = actorFromParams((await params).id);
   if (!actor) notFound();
   const t = await getTranslations();
   const matrix = getMatrix({ subject: actor.id });
   const titles = new Map(matrix.commitments.map(({ code, title }) => [code, title]));
+  // A page of the table: every commitment at once, each row sent as HTML and again as the page's
+  // server component data, would be too much to send.
+  const query = parseQuery(await searchParams, ['page']);
+  const pages = Math.max(1, Math.ceil(matrix.cells.length / COMMITMENTS_PER_PAGE));
+  const page = Math.min(query.ok ? (query.value.page ?? 1) : 1, pages);
+  const cells = matrix.cells.slice((page - 1) * COMMITMENTS_PER_PAGE, page * COMMITMENTS_PER_PAGE);
   const summary = getSummary(
     { subject: actor.id },
     { theme: (theme: Theme) => t(`theme.${theme}`) },
@@ -72,15 +88,16 @@ export default async function ActorPage({ params }: { params: Params }) {
         ) : null}
       </dl>
 
-      <section className="dashboard-section" aria-labelledby="actor-pairs-title">
+      <section id="commitments" className="dashboard-section" aria-labelledby="actor-pairs-title">
         <h2 id="actor-pairs-title">{t('pairs.actor.tableTitle')}</h2>
         <p className="meta">{t('pairs.actor.tableIntro')}</p>
+        {query.ok ? null : <QueryErrors errors={query.errors} />}
         {matrix.cells.length === 0 ? (
           <p>{t('pairs.actor.empty')}</p>
         ) : (
           <PairTable
             mode="actor"
-            rows={matrix.cells.map((cell) => ({
+            rows={cells.map((cell) => ({
               ...cell,
               key: cell.code,
               href: `/commitments/${cell.code}`,
@@ -92,6 +109,19 @@ export default async function ActorPage({ params }: { params: Params }) {
             }))}
           />
         )}
+        <p className="meta">
+          {t('actors.commitmentsShowing', {
+            from: Math.min(matrix.cells.length, (page - 1) * COMMITMENTS_PER_PAGE + 1),
+            to: (page - 1) * COMMITMENTS_PER_PAGE + cells.length,
+            total: matrix.cells.length,
+          })}
+        </p>
+        <PairPages
+          page={page}
+          pages={pages}
+          label={t('actors.commitmentPages')}
+          hrefOf={(n) => `/actors/${actor.id}${n > 1 ? `?page=${n}` : ''}#commitments`}
+        />
       </section>
       <PairDistribution
         mode="actor"

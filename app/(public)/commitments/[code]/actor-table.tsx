@@ -1,4 +1,3 @@
-import { Fragment } from 'react';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import {
@@ -11,7 +10,7 @@ import { listActorRegions } from '@/db/queries/actors';
 import { parseQuery, type ParameterError } from '@/lib/query-params';
 import { CELL_KEYS } from '@/lib/summary-types';
 import { PERSPECTIVES, type ActorKind } from '@/lib/taxonomy';
-import { PairTable } from '@/app/_components/pair-table';
+import { PairPages, PairTable } from '@/app/_components/pair-table';
 import { QueryErrors } from '@/app/_components/query-errors';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -56,13 +55,6 @@ export function parseActorTableQuery(search: Search): {
   };
 }
 
-/** The first, the last, the current page and its neighbours, in order. */
-function pageWindow(page: number, pages: number): number[] {
-  return [...new Set([1, page - 1, page, page + 1, pages])]
-    .filter((n) => n >= 1 && n <= pages)
-    .sort((a, b) => a - b);
-}
-
 /**
  * One commitment's actors: a search form, one page of the table and links to the other pages, all
  * state in the URL, so a filtered page can be shared and the back button returns to it. Rendered
@@ -86,7 +78,6 @@ export async function CommitmentActorTable({
   const format = await getFormatter();
   const basePath = `/commitments/${encodeURIComponent(code)}`;
   const { page, limit, total } = actors;
-  const pages = Math.max(1, Math.ceil(total / limit));
   const hrefOf = (target: number) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries({ ...query, page: target > 1 ? target : undefined }))
@@ -222,42 +213,12 @@ export async function CommitmentActorTable({
           }))}
         />
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t('commitments.actorPages')}>
-          <ul>
-            {page > 1 ? (
-              <li>
-                <Link href={hrefOf(page - 1)} rel="prev">
-                  {t('common.previous')}
-                </Link>
-              </li>
-            ) : null}
-            {pageWindow(page, pages).map((n, index, shown) => (
-              <Fragment key={n}>
-                {index > 0 && n - (shown[index - 1] as number) > 1 ? (
-                  <li aria-hidden="true">…</li>
-                ) : null}
-                <li>
-                  <Link
-                    href={hrefOf(n)}
-                    aria-current={n === page ? 'page' : undefined}
-                    aria-label={t('common.pageOf', { page: n, pages })}
-                  >
-                    {format.number(n)}
-                  </Link>
-                </li>
-              </Fragment>
-            ))}
-            {page < pages ? (
-              <li>
-                <Link href={hrefOf(page + 1)} rel="next">
-                  {t('common.next')}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <PairPages
+        page={page}
+        pages={Math.ceil(total / limit)}
+        label={t('commitments.actorPages')}
+        hrefOf={hrefOf}
+      />
     </section>
   );
 }
