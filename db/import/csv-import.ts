@@ -1,4 +1,5 @@
 import 'server-only';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
@@ -437,18 +438,17 @@ async function writeTurn(): Promise<() => void> {
 
 function importWorker(workerData: ImportWorkerData, databaseFile: string): Worker {
   const env = { ...process.env, DATABASE_PATH: databaseFile };
+  // In the app (NEXT_RUNTIME is set), Next.js bundles the worker file named here.
+  if (process.env.NEXT_RUNTIME)
+    return new Worker(new URL('./import-worker.ts', import.meta.url), { workerData, env });
   // From source (tests, scripts under tsx) the worker is TypeScript: tsx compiles it too.
-  if (import.meta.url.endsWith('.ts')) {
-    const source = fileURLToPath(new URL('./import-worker.ts', import.meta.url));
-    return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, {
-      eval: true,
-      workerData,
-      env,
-      execArgv: ['--conditions=react-server'],
-    });
-  }
-  // In the app, Next.js bundles the worker file named here.
-  return new Worker(new URL('./import-worker.ts', import.meta.url), { workerData, env });
+  const source = path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-worker.ts');
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, {
+    eval: true,
+    workerData,
+    env,
+    execArgv: ['--conditions=react-server'],
+  });
 }
 
 /** Checks every row of a prepared file, reporting progress, then writes them all or none (or, with dryRun, rehearses it). */
