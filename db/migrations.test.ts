@@ -57,6 +57,7 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
       'progress_entries_perspective_idx',
       'progress_entries_public_pair_idx',
       'progress_entries_reporter_idx',
+      'progress_entries_reporter_perspective_idx',
       'progress_entries_state_idx',
       'progress_entries_status_idx',
       'progress_entries_subject_idx',

@@ -333,6 +333,15 @@ export const progressEntries = sqliteTable(
       table.asOf,
       table.publishedAt,
     ),
+    // An actor's independent assessments of others (its page): most of a heavy reporter's
+    // entries are self-reports, which the reporter index alone would read and skip.
+    index('progress_entries_reporter_perspective_idx').on(
+      table.reporterId,
+      table.perspective,
+      table.state,
+      table.asOf,
+      table.publishedAt,
+    ),
     index('progress_entries_commitment_idx').on(
       table.commitmentId,
       table.state,
