@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-export { CURSOR_MESSAGE } from './query-params';
-
 /**
  * A list's position as the opaque `cursor` parameter: the sort key of the row a page ends on, as
  * base64url JSON. Opaque so clients follow the next link rather than build positions themselves.

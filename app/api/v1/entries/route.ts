@@ -4,8 +4,12 @@ import {
   listPublishedEntries,
 } from '@/db/queries/entries';
 import { createAndAdvanceEntry } from '@/db/queries/entry-workflow';
-import { CURSOR_MESSAGE, DEFAULT_PAGE_SIZE, ENTRY_PAGE_PARAMETERS } from '@/lib/query-params';
-import type { ParameterError } from '@/lib/query-params';
+import {
+  CURSOR_MESSAGE,
+  DEFAULT_PAGE_SIZE,
+  ENTRY_PAGE_PARAMETERS,
+  type ParameterError,
+} from '@/lib/query-params';
 import { entryCreateBodySchema, entryListSchema } from '@/lib/api-schemas';
 import {
   cachedRead,
@@ -28,7 +32,8 @@ export function GET(request: Request) {
   const after = (cursor === undefined ? undefined : decodeEntryCursor(cursor)) ?? undefined;
   const last = lastNumberedPage(filters.limit ?? DEFAULT_PAGE_SIZE);
   const errors: ParameterError[] = [];
-  if (cursor !== undefined && !after) errors.push({ parameter: 'cursor', message: CURSOR_MESSAGE });
+  if (cursor !== undefined && !after)
+    errors.push({ parameter: 'cursor', message: CURSOR_MESSAGE });
   if (cursor !== undefined && filters.page !== undefined)
     errors.push({
       parameter: 'page',
