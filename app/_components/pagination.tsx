@@ -51,9 +51,21 @@ export async function PageLinks({
   return (
     <nav className="pagination" aria-label={t('pagination')}>
       <ul>
-        <li>{previous ? <Link href={previous}>{t('previous')}</Link> : null}</li>
+        <li>
+          {previous ? (
+            <Link href={previous} rel="prev">
+              {t('previous')}
+            </Link>
+          ) : null}
+        </li>
         {label ? <li aria-current="page">{label}</li> : null}
-        <li>{next ? <Link href={next}>{t('next')}</Link> : null}</li>
+        <li>
+          {next ? (
+            <Link href={next} rel="next">
+              {t('next')}
+            </Link>
+          ) : null}
+        </li>
       </ul>
     </nav>
   );
