@@ -27,7 +27,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [--entries 1000000] [--growth-entries 250000]
-                  [--actors 2000] [--states 193] [--commitments 200] [--duration 4]
+                  [--actors 2000] [--states 193] [--commitments 200] [--duration 3]
                   [--port 3300] [--seed 1] [--import-rows 100000]
                   [--out bench/results/latest.json] [--skip-build] [--only <regex>] [--db <path>]
                   [--work-dir bench/.tmp] [--dist-dir <work-dir>/next]
@@ -40,7 +40,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     actors: 2000,
     states: 193,
     commitments: 200,
-    duration: 4,
+    duration: 3,
     port: 3300,
     seed: 1,
     importRows: 100_000,
