@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ActorsPage } from './pages/actors-page';
-import { DEMO_NOTICE, queryAll, queryOne } from './fixtures';
+import { DEMO_NOTICE, expectNoAxeViolations, queryAll, queryOne } from './fixtures';
 import { actorDisplayName } from '../lib/actor-name';
 
 test.describe('actors list', () => {
@@ -42,6 +42,25 @@ test.describe('actors list', () => {
     expect(await list.names()).toContain(actorDisplayName(actor));
   });
 
+  test('pages through the actors by name, the page in the URL', async ({ page }) => {
+    const list = new ActorsPage(page);
+    const names = queryAll<{ name: string; shortName: string | null }>(
+      `SELECT name, short_name AS shortName FROM actors WHERE archived_at IS NULL
+       ORDER BY name COLLATE NOCASE, id`,
+    ).map(actorDisplayName);
+    await list.goto('?limit=5');
+    expect(await list.names()).toEqual(names.slice(0, 5));
+    await page
+      .getByRole('navigation', { name: 'Pagination' })
+      .getByRole('link', { name: 'Next page' })
+      .click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(list.rows.locator('th a')).toHaveText(names.slice(5, 10));
+    await expect(page.getByText(`${names.length} results`)).toBeVisible();
+    await page.goBack();
+    await expect(list.rows.locator('th a')).toHaveText(names.slice(0, 5));
+  });
+
   test('says so when nothing matches', async ({ page }) => {
     const list = new ActorsPage(page);
     await list.goto('?q=zzzz-nobody');
@@ -65,7 +84,13 @@ test.describe('actor page', () => {
     );
     await page.goto(`/actors/${state.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(actorDisplayName(state));
-    await expect(page.getByText(`${state.published} results`)).toBeVisible();
+    // The latest 20, and a link to every one in the entries API.
+    expect(state.published).toBeGreaterThan(20);
+    await expect(page.getByText('The latest 20; there are more.')).toBeVisible();
+    await expect(page.getByRole('link', { name: /in the entries API/ })).toHaveAttribute(
+      'href',
+      `/api/v1/entries?subject=${state.id}`,
+    );
     const firstPage = queryAll<{ perspective: string; summary: string }>(
       `SELECT perspective, summary FROM progress_entries WHERE subject_id = ? AND state = 'published'
        ORDER BY as_of DESC, published_at DESC, id DESC LIMIT 20`,
@@ -91,6 +116,20 @@ test.describe('actor page', () => {
     await expect(
       page.getByRole('heading', { name: `Independent assessments by ${cso.name}` }),
     ).toBeVisible();
+  });
+
+  test('lists its status on every commitment that applies, in one table', async ({ page }) => {
+    const state = queryOne<{ id: number; applies: number }>(
+      `SELECT a.id, (SELECT count(DISTINCT c.id) FROM commitments c
+         JOIN commitment_duty_bearers d ON d.commitment_id = c.id
+         WHERE c.archived_at IS NULL AND d.duty_bearer IN ('states', 'all_stakeholders')) AS applies
+       FROM actors a WHERE a.kind = 'state' ORDER BY a.id LIMIT 1`,
+    );
+    await page.goto(`/actors/${state.id}`);
+    await expect(
+      page.getByRole('table', { name: 'Status per commitment', exact: true }).locator('tbody tr'),
+    ).toHaveCount(state.applies);
+    await expectNoAxeViolations(page);
   });
 
   test('answers an unknown or malformed id with a not-found page', async ({ page }) => {

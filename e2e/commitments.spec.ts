@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { CommitmentsPage } from './pages/commitments-page';
-import { DEMO_NOTICE, queryAll, queryOne } from './fixtures';
+import { DEMO_NOTICE, expectNoAxeViolations, queryAll, queryOne } from './fixtures';
 
 test.describe('commitments list', () => {
   test('lists every commitment of the report, in report order', async ({ page }) => {
@@ -96,7 +96,14 @@ test.describe('commitment page', () => {
        WHERE e.state = 'published' GROUP BY c.code ORDER BY published DESC LIMIT 1`,
     );
     await page.goto(`/commitments/${busiest.code}`);
-    await expect(page.getByText(`${busiest.published} results`)).toBeVisible();
+    // The page lists the latest 20 and links to the rest in the entries API.
+    expect(busiest.published).toBeGreaterThan(20);
+    await expect(page.getByText('The latest 20; there are more.')).toBeVisible();
+    await expect(page.locator('ol.card-list > li')).toHaveCount(20);
+    await expect(page.getByRole('link', { name: /in the entries API/ })).toHaveAttribute(
+      'href',
+      `/api/v1/entries?commitment=${busiest.code}`,
+    );
     const dates = await page
       .locator('ol.card-list > li')
       .evaluateAll((items) => items.map((item) => item.querySelector('strong')?.textContent ?? ''));
@@ -116,5 +123,148 @@ test.describe('commitment page', () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'All commitments' })).toBeVisible();
+  });
+});
+
+test.describe("a commitment's actors", () => {
+  /** A commitment every actor is asked to act on, its actors by name as the table lists them. */
+  const commitment = () => {
+    const { id, code } = queryOne<{ id: number; code: string }>(
+      `SELECT c.id, c.code FROM commitments c
+       JOIN commitment_duty_bearers d ON d.commitment_id = c.id
+       WHERE d.duty_bearer = 'all_stakeholders' ORDER BY c.position LIMIT 1`,
+    );
+    const actors = queryAll<{ id: number; name: string }>(
+      `SELECT id, name FROM actors WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE`,
+    );
+    expect(actors.length).toBeGreaterThan(15);
+    return { id, code, actors, names: actors.map((actor) => actor.name) };
+  };
+  const rows = (page: Page) =>
+    page.getByRole('table', { name: 'Status across actors', exact: true }).locator('tbody th a');
+  const pages = (page: Page) => page.getByRole('navigation', { name: 'Pages of actors' });
+  const search = (page: Page) => page.getByRole('search', { name: 'Find actors' });
+
+  test('pages through the actors with the page in the URL, and back returns', async ({ page }) => {
+    const { code, names } = commitment();
+    await page.goto(`/commitments/${code}?limit=5`);
+    await expect(rows(page)).toHaveText(names.slice(0, 5));
+    await expect(page.getByText(`Actors 1 to 5 of ${names.length} matching`)).toBeVisible();
+    await pages(page).getByRole('link', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/[?&]page=2(&|#|$)/);
+    await expect(rows(page)).toHaveText(names.slice(5, 10));
+    await expect(pages(page).getByRole('link', { name: /^Page 2 of/ })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await page.goBack();
+    await expect(rows(page)).toHaveText(names.slice(0, 5));
+    // A shared link opens the same page.
+    const last = Math.ceil(names.length / 5);
+    await page.goto(`/commitments/${code}?limit=5&page=${last}`);
+    await expect(rows(page)).toHaveText(names.slice((last - 1) * 5));
+  });
+
+  test('searches the actors by name and keeps the search in the URL', async ({ page }) => {
+    const { code, names } = commitment();
+    const word = (names[7] ?? '').split(' ').find((part) => part.length > 4) ?? '';
+    const expected = names.filter((name) => name.toLowerCase().includes(word.toLowerCase()));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(names.length);
+    await page.goto(`/commitments/${code}`);
+    await search(page).getByLabel('Actor name').fill(word);
+    await search(page).getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(word)}(&|#|$)`));
+    await expect(rows(page)).toHaveText(expected);
+    await expect(search(page).getByLabel('Actor name')).toHaveValue(word);
+    await page.goBack();
+    await expect(rows(page)).toHaveCount(names.length);
+  });
+
+  test('filters by the independent status, no report included', async ({ page }) => {
+    const { id, code } = commitment();
+    const expected = queryAll<{ name: string }>(
+      `SELECT name FROM actors a WHERE archived_at IS NULL AND NOT EXISTS (
+         SELECT 1 FROM current_status s
+         WHERE s.commitment_id = ? AND s.subject_id = a.id AND s.perspective = 'independent')
+       ORDER BY name COLLATE NOCASE`,
+      id,
+    ).map((row) => row.name);
+    expect(expected.length).toBeGreaterThan(0);
+    await page.goto(`/commitments/${code}`);
+    await search(page).getByLabel('Status', { exact: true }).selectOption({ label: 'No report' });
+    await search(page)
+      .getByLabel('Status from')
+      .selectOption({ label: 'Independent assessment' });
+    await search(page).getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/status=no_report/);
+    await expect(rows(page)).toHaveText(expected);
+    await expectNoAxeViolations(page);
+  });
+
+  test('sorts by the self-reported status, best first', async ({ page }) => {
+    const { code, names } = commitment();
+    await page.goto(`/commitments/${code}?sort=self&limit=100`);
+    const order = [
+      'Complete',
+      'Substantial progress',
+      'Limited progress',
+      'Not started',
+      'Regressed',
+      'Unable to assess',
+      'No report',
+    ];
+    await expect(rows(page)).toHaveCount(names.length);
+    const statuses = await page
+      .getByRole('table', { name: 'Status across actors', exact: true })
+      .locator('tbody tr td:nth-child(2)')
+      .evaluateAll((cells) =>
+        cells.map((cell) => cell.querySelector('a, .no-report-text')?.textContent ?? ''),
+      );
+    const ranks = statuses.map((text) => order.findIndex((status) => text.endsWith(status)));
+    expect(ranks).not.toContain(-1);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+  });
+
+  test('sends only the page of actors it shows', async ({ request }) => {
+    const { code, actors } = commitment();
+    const html = await (await request.get(`/commitments/${code}?limit=5`)).text();
+    // Actors of later pages that the latest entries do not name are nowhere in the page.
+    const named = new Set(
+      queryAll<{ id: number }>(
+        `SELECT e.subject_id AS id FROM progress_entries e
+         JOIN commitments c ON c.id = e.commitment_id
+         WHERE c.code = ? AND e.state = 'published'
+         ORDER BY e.as_of DESC, e.published_at DESC, e.id DESC LIMIT 20`,
+        code,
+      ).map((row) => row.id),
+    );
+    const hidden = actors.slice(5).filter((actor) => !named.has(actor.id));
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const actor of hidden) expect(html).not.toContain(`/actors/${actor.id}"`);
+    for (const actor of actors.slice(0, 5)) expect(html).toContain(`/actors/${actor.id}"`);
+  });
+
+  test('names a bad parameter and still shows the table', async ({ page }) => {
+    const { code, names } = commitment();
+    await page.goto(`/commitments/${code}?status=lost&sort=size`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Some filters could not be applied' });
+    await expect(alert).toContainText('status: must be one of');
+    await expect(alert).toContainText('sort: must be one of');
+    await expect(rows(page)).toHaveCount(names.length);
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('the search and the page links still work', async ({ page }) => {
+      const { code, names } = commitment();
+      await page.goto(`/commitments/${code}?limit=5`);
+      await pages(page).getByRole('link', { name: 'Next page' }).click();
+      await expect(rows(page)).toHaveText(names.slice(5, 10));
+      await search(page).getByLabel('Actor name').fill(names[12] ?? '');
+      await search(page).getByRole('button', { name: 'Apply filters' }).click();
+      await expect(rows(page)).toHaveText([names[12] ?? '']);
+    });
   });
 });
