@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { listMyDrafts, listReviewQueue } from '@/db/queries/entry-workflow';
+import { pageOwnWork, previewReviewQueue } from '@/db/queries/workspace-home';
 import type { CurrentUser } from '@/db/current-user';
 import { requireUser } from '@/app/_lib/guard';
 import { WorkList } from './work-list';
@@ -39,11 +39,13 @@ const OWN_WORK = [
   { state: 'submitted', key: 'submitted', next: 'open' },
 ] as const;
 
+/** How many entries of each list the home page previews: the full lists are paged screens. */
+const PREVIEW = 5;
+
 async function MemberHome({ user }: { user: CurrentUser }) {
   const t = await getTranslations('home');
   const tMenu = await getTranslations('auth.menu');
-  const mine = listMyDrafts(user.id);
-  const queue = user.role === 'focal_point' ? listReviewQueue(user.id) : null;
+  const queue = user.role === 'focal_point' ? previewReviewQueue(user, PREVIEW) : null;
   return (
     <>
       <p className="actions">
@@ -65,15 +67,9 @@ async function MemberHome({ user }: { user: CurrentUser }) {
           title={t('toReview')}
           intro={t('toReviewIntro', { actor: user.actorName ?? '' })}
           empty={t('toReviewEmpty')}
-          entries={queue}
+          list={queue}
           action={(entry) => ({ href: `/entries/${entry.id}/review`, label: t('review') })}
-          more={
-            queue.length > 0 ? (
-              <p>
-                <Link href="/entries/review">{t('openQueue')}</Link>
-              </p>
-            ) : null
-          }
+          more={<Link href="/entries/review">{t('openQueue')}</Link>}
         />
       ) : null}
       {OWN_WORK.map(({ state, key, next }) => (
@@ -83,7 +79,8 @@ async function MemberHome({ user }: { user: CurrentUser }) {
           title={t(key)}
           intro={t(`${key}Intro`)}
           empty={t(`${key}Empty`)}
-          entries={mine.filter((entry) => entry.state === state)}
+          list={pageOwnWork(user.id, [state], 1, PREVIEW)}
+          more={<Link href="/entries/mine">{t('openMine')}</Link>}
           action={(entry) =>
             next === 'edit'
               ? { href: `/entries/${entry.id}/edit`, label: t('edit') }

@@ -2,19 +2,21 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { WorkflowEntryDto } from '@/db/queries/entry-workflow';
+import type { WorkPage } from '@/db/queries/workspace-home';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
 
 /**
  * One kind of waiting work: a heading that says how many in words and digits (never a colour
- * alone), what to do with it, and its entries, each with the one link that moves it on.
+ * alone), what to do with it, and its first entries, each with the one link that moves it on;
+ * the whole list is on its own paged screen, linked under a preview that does not show it all.
  */
 export async function WorkList({
   id,
   title,
   intro,
   empty,
-  entries,
+  list,
   action,
   more,
 }: {
@@ -22,18 +24,24 @@ export async function WorkList({
   title: string;
   intro: string;
   empty: string;
-  entries: WorkflowEntryDto[];
+  list: WorkPage<WorkflowEntryDto>;
   /** The link that moves one entry on (review, edit, open). */
   action: (entry: WorkflowEntryDto) => { href: string; label: string };
-  /** A link under the list, e.g. to the full queue. */
+  /** A link under the list to the whole of it, e.g. the full queue. */
   more?: ReactNode;
 }) {
   const t = await getTranslations('home');
   const format = await getFormatter();
+  const { entries } = list;
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
   return (
     <section className="work-list" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('sectionTitle', { title, count: entries.length })}</h2>
+      <h2 id={`${id}-title`}>
+        {t(list.totalIsLowerBound ? 'sectionTitleMore' : 'sectionTitle', {
+          title,
+          count: list.total,
+        })}
+      </h2>
       <p className="meta">{intro}</p>
       {entries.length === 0 ? (
         <p>{empty}</p>
@@ -79,7 +87,12 @@ export async function WorkList({
           })}
         </ul>
       )}
-      {more}
+      {list.total > 0 ? (
+        <p>
+          {list.total > entries.length ? `${t('showingFirst', { shown: entries.length })} ` : null}
+          {more}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listMyDrafts } from '@/db/queries/entry-workflow';
+import { pageOwnWork, pageParam, WORK_PAGE_SIZE } from '@/db/queries/workspace-home';
+import { Pagination } from '@/app/_components/pagination';
 import { listPublishedEntries } from '@/db/queries/entries';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
@@ -15,18 +16,26 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** What the user has not yet had published: changed most recently first. */
+const UNPUBLISHED = ['draft', 'returned', 'submitted'] as const;
+
+/**
+ * The user's own unpublished entries, paged (the page number in the URL) so the page stays the
+ * same size however many they wrote, then the latest entries published for their actor.
+ */
 export default async function MyEntriesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/entries/mine');
   const t = await getTranslations('workflow');
   const format = await getFormatter();
-  const drafts = listMyDrafts(user.id);
+  const query = await searchParams;
+  const drafts = pageOwnWork(user.id, UNPUBLISHED, pageParam(query.page));
   const published =
     user.actorId === null ? null : listPublishedEntries({ reporter: user.actorId, limit: 20 });
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
   return (
     <>
       <h1>{t('mineTitle')}</h1>
-      <ActionNotice query={await searchParams} />
+      <ActionNotice query={query} />
       {user.actorId !== null ? (
         <p>
           <Link className="button" href="/entries/new">
@@ -35,11 +44,11 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
         </p>
       ) : null}
       <h2>{t('drafts')}</h2>
-      {drafts.length === 0 ? (
+      {drafts.total === 0 ? (
         <p>{t('noDrafts')}</p>
       ) : (
         <ul className="card-list">
-          {drafts.map((entry) => (
+          {drafts.entries.map((entry) => (
             <li key={entry.id} className="card">
               <h3>
                 <span className="code">{entry.commitmentCode}</span> {entry.summary}
@@ -80,6 +89,14 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
           ))}
         </ul>
       )}
+      <Pagination
+        page={drafts.page}
+        total={drafts.total}
+        totalIsLowerBound={drafts.totalIsLowerBound}
+        limit={WORK_PAGE_SIZE}
+        basePath="/entries/mine"
+        query={{}}
+      />
       {published ? (
         <>
           <h2>{t('publishedByActor', { actor: user.actorName ?? '' })}</h2>

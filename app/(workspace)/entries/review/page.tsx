@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listReviewQueueDetails } from '@/db/queries/entry-detail';
+import { pageParam, pageReviewQueue, WORK_PAGE_SIZE } from '@/db/queries/workspace-home';
+import { Pagination } from '@/app/_components/pagination';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
 import { requireUser } from '@/app/_lib/guard';
@@ -16,12 +17,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /**
  * The focal point's queue: what its actor's contributors submitted, each with its key facts, who
  * wrote it and when; publishing and returning happen on the entry's own review page, where the
- * whole entry is read first.
+ * whole entry is read first. Paged, the longest waiting first, so the page stays the same size
+ * however many wait; the page number is in the URL so links and the back button keep it.
  */
 export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/entries/review');
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const queue = listReviewQueueDetails(user.id);
+  const query = await searchParams;
+  const queue = pageReviewQueue(user, pageParam(query.page));
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
   const moment = (value: string) =>
     t('entryDetail.dateTime', {
@@ -34,12 +37,19 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <h1>{t('workflow.reviewTitle')}</h1>
-      <ActionNotice query={await searchParams} />
+      <ActionNotice query={query} />
       {user.role !== 'focal_point' ? <p>{t('workflow.reviewOnlyFocal')}</p> : null}
-      {user.role === 'focal_point' && queue.length === 0 ? <p>{t('workflow.queueEmpty')}</p> : null}
-      {queue.length > 0 ? <p>{t('entryReview.queueIntro')}</p> : null}
+      {user.role === 'focal_point' && queue.total === 0 ? <p>{t('workflow.queueEmpty')}</p> : null}
+      {queue.total > 0 ? (
+        <p>
+          {t(queue.totalIsLowerBound ? 'workflow.queueCountMore' : 'workflow.queueCount', {
+            count: queue.total,
+          })}{' '}
+          {t('entryReview.queueIntro')}
+        </p>
+      ) : null}
       <ul className="card-list">
-        {queue.map((entry) => (
+        {queue.entries.map((entry) => (
           <li key={entry.id} className="card">
             <h2>
               <span className="user-text" dir="auto">
@@ -89,6 +99,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
           </li>
         ))}
       </ul>
+      <Pagination
+        page={queue.page}
+        total={queue.total}
+        totalIsLowerBound={queue.totalIsLowerBound}
+        limit={WORK_PAGE_SIZE}
+        basePath="/entries/review"
+        query={{}}
+      />
     </>
   );
 }
