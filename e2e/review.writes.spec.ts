@@ -52,6 +52,19 @@ const term = (page: Page, name: string) =>
     .locator('dt')
     .filter({ hasText: new RegExp(`^${name}`) });
 
+/**
+ * A submitted entry's card in the focal point's queue: the queue is paged, the longest waiting
+ * first, so a new entry may be on a later page; the reviewer follows "Next page" to it.
+ */
+async function queueCard(page: Page, summary: string) {
+  const card = page.locator('li.card').filter({ hasText: summary });
+  const next = page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', {
+    name: 'Next page',
+  });
+  while ((await card.count()) === 0 && (await next.count()) > 0) await next.click();
+  return card;
+}
+
 test.describe('reviewing before publishing', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -117,7 +130,7 @@ test.describe('reviewing before publishing', () => {
 
     const focal = await personAt(browser);
     await signIn(focal, DEMO.aldoriaFocal, '/entries/review');
-    const card = focal.locator('li.card').filter({ hasText: summary });
+    const card = await queueCard(focal, summary);
     await expect(card).toContainText(`Submitted by ${userName(DEMO.aldoriaContributor.email)} on`);
     await expect(card).toContainText(`Corrects entry ${original.id}`);
     await expect(card).toContainText('Adverse effects reported');
@@ -276,6 +289,67 @@ test.describe('reviewing before publishing', () => {
     for (const page of ['review', 'publish'])
       expect((await other.goto(`/entries/${id}/${page}`))?.status()).toBe(404);
     await other.context().close();
+  });
+
+  test('a long queue is paged: page 1, then "Next page" with the page in the URL, and back', async ({
+    browser,
+  }) => {
+    // Enough waiting entries for a second page of 50, sent as one batch by a token of its own.
+    const waiting = () =>
+      queryOne<{ n: number }>(
+        `SELECT count(*) AS n FROM progress_entries WHERE reporter_id = ? AND state = 'submitted'`,
+        aldoria(),
+      ).n;
+    const missing = Math.max(0, 60 - waiting());
+    if (missing > 0) {
+      const token = issueToken(DEMO.aldoriaContributor.email, `e2e review paging ${run}`);
+      const commitment = correctable(aldoria()).code;
+      const response = await api.post('/api/v1/entries/batch', {
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        data: JSON.stringify({
+          entries: Array.from({ length: missing }, (_, i) => ({
+            idempotencyKey: `e2e-review-paging-${run}-${i}`,
+            commitment,
+            subject: aldoria(),
+            status: 'limited',
+            asOf: TODAY,
+            summary: unique(`Queued entry ${i}`),
+            action: 'submit',
+          })),
+        }),
+      });
+      expect(response.status(), await response.text()).toBe(201);
+    }
+
+    const focal = await personAt(browser);
+    await signIn(focal, DEMO.aldoriaFocal, '/entries/review');
+    const cards = focal.getByRole('main').locator('li.card');
+    const nav = focal.getByRole('navigation', { name: 'Pagination' });
+    await expect(cards).toHaveCount(50);
+    await expect(focal.getByRole('main')).toContainText(/\d+ entries wait for review\./);
+    await expect(nav.locator('[aria-current="page"]')).toHaveText(/^Page 1 of \d+$/);
+    await expect(nav.getByRole('link', { name: 'Previous page' })).toHaveCount(0);
+    const firstOnPage1 = await cards.first().getByRole('link').getAttribute('href');
+
+    await nav.getByRole('link', { name: 'Next page' }).click();
+    await expect(focal).toHaveURL(/\/entries\/review\?page=2$/);
+    await expect(nav.locator('[aria-current="page"]')).toHaveText(/^Page 2 of \d+$/);
+    expect(await cards.count()).toBeGreaterThan(0);
+    // No entry is on both pages.
+    await expect(focal.getByRole('main').locator(`a[href="${firstOnPage1}"]`)).toHaveCount(0);
+    await expectNoAxeViolations(focal);
+
+    await focal.goBack();
+    await expect(focal).toHaveURL(/\/entries\/review$/);
+    await expect(cards).toHaveCount(50);
+
+    // The same page without JavaScript: the links are plain links.
+    const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await signIn(plain, DEMO.aldoriaFocal, '/entries/review?page=2');
+    await expect(
+      plain.getByRole('navigation', { name: 'Pagination' }).locator('[aria-current="page"]'),
+    ).toHaveText(/^Page 2 of \d+$/);
+    await Promise.all([focal.context().close(), plain.context().close()]);
   });
 });
 
