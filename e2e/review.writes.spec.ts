@@ -61,7 +61,11 @@ async function queueCard(page: Page, summary: string) {
   const next = page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', {
     name: 'Next page',
   });
-  while ((await card.count()) === 0 && (await next.count()) > 0) await next.click();
+  while ((await card.count()) === 0 && (await next.count()) > 0) {
+    const href = (await next.getAttribute('href'))!;
+    await next.click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
+  }
   return card;
 }
 
