@@ -20,8 +20,8 @@ import { CONTESTED, sumsLayout, timelineSums, type TimelineSource } from './time
  * to it. Entries only ever join the counted set as new rows (ids only grow, nothing is deleted)
  * or through an update that counted_entry_changes logs (a draft published, a withdrawal, a
  * supersession); the pairs those touch are read again from the database into an overlay that
- * takes their place, merged into the index in memory now and then. Writes to many pairs at once
- * (a bulk load) rebuild it from the database, as its first use does. Figures: docs/performance.md.
+ * takes their place, merged into the index in memory now and then. Many writes at once (an
+ * import) rebuild it from the database, as its first use does. Figures: docs/performance.md.
  */
 
 /** What a view's figures and groups are made of: status counts per commitment and per actor, and three totals. */
@@ -357,16 +357,13 @@ export function countedIndex(
     if (marks.maxEntryId === index.maxEntryId && marks.maxChangeSeq === index.maxChangeSeq)
       return index;
     const sqlite = db.$client;
-    // Many pairs written to since (a bulk load): reading everything again is cheaper than pair by
-    // pair. Counted in pairs, not entries: an import of many entries for a few pairs reads just those.
-    const newPairs = sqlite
-      .prepare(
-        'SELECT count(*) FROM (SELECT DISTINCT commitment_id, subject_id FROM progress_entries WHERE id > ?)',
-      )
+    // Many writes since (an import, a bulk load): reading everything again is cheaper than pair by pair.
+    const newEntries = sqlite
+      .prepare('SELECT count(*) FROM progress_entries WHERE id > ?')
       .pluck()
       .get(index.maxEntryId) as number;
     if (
-      newPairs + (marks.maxChangeSeq - index.maxChangeSeq) >
+      newEntries + (marks.maxChangeSeq - index.maxChangeSeq) >
       Math.max(limits.rebuildMin, index.pairs * limits.rebuildShare)
     ) {
       index = build(db);
