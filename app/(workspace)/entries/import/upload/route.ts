@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getCurrentUser } from '@/db/current-user';
+import { BODY_LIMITS } from '@/lib/request-guards';
 import {
   resultLine,
   startImport,
@@ -17,10 +18,11 @@ import {
  * written, then one `{ type: 'result', result }` line (db/import/csv-import.ts ImportResult), whose
  * rows carry their own errors.
  *
- * The body is limited to MAX_UPLOAD_BYTES, below the 10 MB Next.js buffers for proxy.ts: a larger
+ * The body is limited to MAX_UPLOAD_BYTES (the page limit proxy.ts enforces, lib/body-limits.json),
+ * below the 10 MB Next.js buffers for proxy.ts: a larger
  * body would reach this handler cut short, so it is refused by its declared length first.
  */
-const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = BODY_LIMITS.page;
 
 function refuse(status: number, code: string, message: string, result?: ImportResult) {
   return NextResponse.json(
