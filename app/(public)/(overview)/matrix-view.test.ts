@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { demoDatabases } from '@/test/support/demo-database';
 import { computeMatrixPage } from '@/db/queries/matrix';
 import type { DashboardFilters } from '@/db/queries/view-scope';
-import { matrixCell, matrixRowsHtml, toMatrixView } from './matrix-view';
+import { matrixCell, toMatrixView } from './matrix-view';
 import { MATRIX_COLUMNS } from './view';
 
 let db: Db;
@@ -82,30 +82,5 @@ describe("the overview's compact matrix", () => {
   it('is a fraction of the API page', () => {
     const dto = computeMatrixPage({}, { page: 1, limit: 50 });
     expect(JSON.stringify(toMatrixView(dto)).length).toBeLessThan(JSON.stringify(dto).length / 4);
-  });
-});
-
-describe("the matrix's rows as HTML", () => {
-  const cell = () => '<td class="nr"><span>No report</span></td>';
-
-  it("shows an actor's name as text, never as markup", () => {
-    const name = `<img src=x onerror="alert('x')"> & Co`;
-    const html = matrixRowsHtml([{ id: 7, name }], 1, cell);
-    expect(html).not.toContain('<img');
-    expect(html).toContain('&#60;img src=x onerror=&#34;alert(&#39;x&#39;)&#34;&#62; &#38; Co');
-    expect(html).toContain('<a href="/actors/7">');
-  });
-
-  it('makes the first cell the one tab stop', () => {
-    const actors = [
-      { id: 1, name: 'A' },
-      { id: 2, name: 'B' },
-    ];
-    const html = matrixRowsHtml(actors, 3, cell);
-    expect(html.match(/<td/g)).toHaveLength(6);
-    expect(html.match(/tabindex/g)).toHaveLength(1);
-    expect(html).toMatch(
-      /^<tr><th scope="row"><a href="\/actors\/1">A<\/a><\/th><td tabindex="0" class="nr">/,
-    );
   });
 });

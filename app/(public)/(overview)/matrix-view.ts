@@ -114,30 +114,3 @@ export function matrixCell(view: MatrixView, row: number, column: number): Matri
     contested: (flags & FLAGS.contested) !== 0,
   };
 }
-
-/** Text as HTML: the matrix's body is written as one string (status-matrix.tsx). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/**
- * The matrix's body rows as HTML: each actor's name (a link to its page) as the row header, then
- * `columns` cells from `cellHtml` (`<td …>…</td>`); the first cell is the tab stop.
- */
-export function matrixRowsHtml(
-  actors: readonly { id: number; name: string }[],
-  columns: number,
-  cellHtml: (row: number, column: number) => string,
-): string {
-  return actors
-    .map((actor, row) => {
-      let cells = '';
-      for (let column = 0; column < columns; column += 1) {
-        const html = cellHtml(row, column);
-        cells += row === 0 && column === 0 ? `<td tabindex="0"${html.slice(3)}` : html;
-      }
-      const header = `<a href="/actors/${Number(actor.id)}">${escapeHtml(actor.name)}</a>`;
-      return `<tr><th scope="row">${header}</th>${cells}</tr>`;
-    })
-    .join('');
-}

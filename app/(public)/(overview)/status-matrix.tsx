@@ -8,14 +8,7 @@ import type { Perspective } from '@/lib/taxonomy';
 import { dateOnly } from '@/lib/dates';
 import { entryQuery } from './queries';
 import { ColumnPagination, MatrixPagination } from './matrix-pagination';
-import {
-  escapeHtml,
-  matrixCell,
-  matrixRowsHtml,
-  type CellStatus,
-  type MatrixCell,
-  type MatrixView,
-} from './matrix-view';
+import { matrixCell, type CellStatus, type MatrixCell, type MatrixView } from './matrix-view';
 import type { MatrixPaging } from './view';
 import './status-matrix.css';
 
@@ -28,6 +21,12 @@ const STATUS_STYLES = STATUS_KEYS.map((key, index) => {
   return `.matrix-table td.s${index}{background:${colour};color:${textColour}}.matrix-table td.s${index}::before{content:${JSON.stringify(symbol)};content:${JSON.stringify(symbol)} / ""}`;
 }).join('');
 
+/** What a cell shows: a class for its colour, symbol and outlines, and its text. */
+interface CellLook {
+  className: string | undefined;
+  text: string;
+}
+
 /** The cell a table cell element stands for: its row in the body and its column after the row header. */
 function positionOf(target: EventTarget): { row: number; column: number } | null {
   const cell = (target as HTMLElement).closest?.('td');
@@ -36,21 +35,11 @@ function positionOf(target: EventTarget): { row: number; column: number } | null
   return { row: row.sectionRowIndex, column: cell.cellIndex - 1 };
 }
 
-/** Moves the matrix's one tab stop to `cell`, in the page: the rows are not React elements. */
-function moveTabStop(table: HTMLTableElement | null, cell: HTMLElement) {
-  table?.tBodies[0]?.querySelectorAll<HTMLElement>('td[tabindex]').forEach((other) => {
-    if (other !== cell) other.removeAttribute('tabindex');
-  });
-  cell.tabIndex = 0;
-}
-
 /**
  * One page of actors x the view's commitments, each cell the current status from one
  * perspective: a data table whose cells carry their status as text (the colour and symbol only
  * repeat it). One tab stop: arrow keys move between cells, and the focused or hovered cell is
- * described below the table, its entries read when it is opened. The body's rows are one HTML
- * string: thousands of cells without an element each to render on the server for every visitor
- * (the table's handlers read the cell from the event, so the cells need none of their own).
+ * described below the table, its entries read when it is opened.
  */
 export function StatusMatrix({
   matrix,
@@ -68,18 +57,20 @@ export function StatusMatrix({
 }) {
   const t = useTranslations('matrix');
   const tStatus = useTranslations('status');
+  const [active, setActive] = useState<{ row: number; column: number }>({ row: 0, column: 0 });
   // By actor and commitment, so a new page of the matrix never describes another pair.
   const [described, setDescribed] = useState<{ actorId: number; code: string } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const { actors, commitments } = matrix;
   const rows = actors.length;
   const columns = commitments.length;
+  const activeRow = Math.min(active.row, rows - 1);
+  const activeColumn = Math.min(active.column, columns - 1);
 
-  // A page holds thousands of cells but only a few kinds of them: each kind's HTML is built once,
-  // found by the cell's three characters in the page's row (matrix-view.ts), which say all a cell
-  // shows: a class for its colour, symbol and outlines, and its text.
-  const looks = new Map<string, string>();
-  const cellHtml = (row: number, column: number): string => {
+  // A page holds thousands of cells but only a few kinds of them: each kind's text is built once,
+  // found by the cell's three characters in the page's row (matrix-view.ts), which say all a look needs.
+  const looks = new Map<string, CellLook>();
+  const lookOf = (row: number, column: number): CellLook => {
     const key = matrix.rows[row]?.slice(column * 3, column * 3 + 3) ?? '';
     let look = looks.get(key);
     if (!look) {
@@ -95,8 +86,7 @@ export function StatusMatrix({
       const text = !cell
         ? t('doesNotApply')
         : `${status ? t('statusOf', { status: tStatus(status.status), stale: status.stale ? 'yes' : 'no' }) : t('noReport')}${cell.contested ? `, ${t('contested')}` : ''}`;
-      const className = classes.filter(Boolean).join(' ');
-      look = `<td class="${className}"><span>${escapeHtml(text)}</span></td>`;
+      look = { className: classes.filter(Boolean).join(' '), text };
       looks.set(key, look);
     }
     return look;
@@ -109,9 +99,10 @@ export function StatusMatrix({
     };
     const target = tableRef.current?.tBodies[0]?.rows[next.row]?.cells[next.column + 1];
     if (!target) return;
-    // Only the focused cell is in the tab order (onFocus moves the tab stop); focus needs it now.
+    // Only the active cell is in the tab order (React moves tabIndex=0 with the state); focus needs it now.
     target.tabIndex = 0;
     target.focus();
+    setActive(next);
   };
   const describe = (at: { row: number; column: number }) => {
     const actor = actors[at.row];
@@ -128,7 +119,7 @@ export function StatusMatrix({
   const onFocus = (event: FocusEvent<HTMLTableElement>) => {
     const at = positionOf(event.target);
     if (!at) return;
-    moveTabStop(tableRef.current, event.target as HTMLElement);
+    setActive(at);
     describe(at);
   };
   const onMouseOver = (event: MouseEvent<HTMLTableElement>) => {
@@ -172,8 +163,6 @@ export function StatusMatrix({
   if (matrix.total === 0 || matrix.commitmentTotal === 0) return <p>{t('empty')}</p>;
   // A page past the last (a link kept from before the data changed): the way back.
   if (rows === 0 || columns === 0) return pagination;
-
-  const body = matrixRowsHtml(actors, columns, cellHtml);
 
   const describedRow = described ? actors.findIndex((actor) => actor.id === described.actorId) : -1;
   const describedColumn = described
@@ -227,7 +216,27 @@ export function StatusMatrix({
               ))}
             </tr>
           </thead>
-          <tbody dangerouslySetInnerHTML={{ __html: body }} />
+          <tbody>
+            {actors.map((actor, row) => (
+              <tr key={actor.id}>
+                <th scope="row">
+                  <a href={`/actors/${actor.id}`}>{actor.name}</a>
+                </th>
+                {commitments.map((commitment, column) => {
+                  const look = lookOf(row, column);
+                  return (
+                    <td
+                      key={commitment.code}
+                      className={look.className}
+                      tabIndex={row === activeRow && column === activeColumn ? 0 : undefined}
+                    >
+                      <span>{look.text}</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
       <div className="matrix-detail" aria-live="polite">
