@@ -347,9 +347,12 @@ test.describe('reviewing before publishing', () => {
     await expect(focal).toHaveURL(/\/entries\/review$/);
     await expect(cards).toHaveCount(50);
 
-    // The same page without JavaScript: the links are plain links.
-    const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-    await signIn(plain, DEMO.aldoriaFocal, '/entries/review?page=2');
+    // The same page without JavaScript, opened from its URL by the same signed-in person.
+    const storageState = await focal.context().storageState();
+    const plain = await (
+      await browser.newContext({ javaScriptEnabled: false, storageState })
+    ).newPage();
+    await plain.goto('/entries/review?page=2');
     await expect(
       plain.getByRole('navigation', { name: 'Pagination' }).locator('[aria-current="page"]'),
     ).toHaveText(/^Page 2 of \d+$/);
