@@ -51,6 +51,7 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
   gcm_objectives: { triggers: dataVersionTriggers('gcm_objectives', true) },
   progress_entries: {
     indexes: [
+      'progress_entries_author_idx',
       'progress_entries_commitment_idx',
       'progress_entries_counted_idx',
       'progress_entries_idempotency_key_unique',

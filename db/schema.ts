@@ -342,6 +342,8 @@ export const progressEntries = sqliteTable(
       table.asOf,
       table.publishedAt,
     ),
+    // A person's own entries by state, most recently changed first (my entries, home).
+    index('progress_entries_author_idx').on(table.createdBy, table.state, table.updatedAt),
     index('progress_entries_commitment_idx').on(
       table.commitmentId,
       table.state,
