@@ -106,7 +106,11 @@ export async function runLoad(
     seconds,
     errors,
   );
-  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  const median = (values: number[]) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      50,
+    );
   if (errors > 0) console.log(`    (${errors} errors; the first: ${firstError})`);
   return {
     concurrency: options.concurrency,

@@ -50,7 +50,9 @@ describe('budget verdicts', () => {
   });
 
   it('a page that never hydrates misses the hydration budget', () => {
-    const stuck = page({ browser: { lcpMs: 500, hydratedMs: null, domNodes: 100, transferBytes: 1 } });
+    const stuck = page({
+      browser: { lcpMs: 500, hydratedMs: null, domNodes: 100, transferBytes: 1 },
+    });
     expect(budgetMisses(stuck)).toEqual(['hydrated']);
   });
 
@@ -76,7 +78,11 @@ describe('budget verdicts', () => {
   it('writes and exports have no read budgets; the import is judged by its event loop (200 ms)', () => {
     const write = page({ group: 'write', browser: undefined, runs: [run(1, { p95Ms: 900 })] });
     expect(verdict(write)).toBe('pass');
-    const importing = { ...write, name: 'import of CSV rows', runs: [run(1, { eventLoopMaxMs: 150 })] };
+    const importing = {
+      ...write,
+      name: 'import of CSV rows',
+      runs: [run(1, { eventLoopMaxMs: 150 })],
+    };
     expect(verdict(importing)).toBe('pass');
     importing.runs = [run(1, { eventLoopMaxMs: 250 })];
     expect(verdict(importing)).toBe('over: event loop');
@@ -91,13 +97,18 @@ describe('budget verdicts', () => {
 
 describe('the routes table', () => {
   it('the event-loop budget is judged with one request at a time', () => {
-    const queued = page({ runs: [run(1, { eventLoopMaxMs: 30 }), run(8, { eventLoopMaxMs: 400 })] });
+    const queued = page({
+      runs: [run(1, { eventLoopMaxMs: 30 }), run(8, { eventLoopMaxMs: 400 })],
+    });
     expect(budgetMisses(queued)).toEqual([]);
   });
 
   it('one row per scenario with both concurrencies, sizes in kB and the event loop', () => {
     const row = tableRow(
-      page({ sql: { statements: 1, shellMs: 10, inProcessMs: 12 }, runs: [run(1), run(8, { medianMs: 90, p95Ms: 130, eventLoopMaxMs: 44, errors: 2 })] }),
+      page({
+        sql: { statements: 1, shellMs: 10, inProcessMs: 12 },
+        runs: [run(1), run(8, { medianMs: 90, p95Ms: 130, eventLoopMaxMs: 44, errors: 2 })],
+      }),
     );
     expect(row).toEqual([
       'commitment page',
@@ -120,7 +131,11 @@ describe('the routes table', () => {
       ['route', 'figure'],
       ['a|b', '1'],
     ]);
-    expect(table.split('\n')).toEqual(['| route | figure |', '| ----- | ------ |', '| a\\|b  | 1      |']);
+    expect(table.split('\n')).toEqual([
+      '| route | figure |',
+      '| ----- | ------ |',
+      '| a\\|b  | 1      |',
+    ]);
     expect(routesTable([page()]).split('\n')).toHaveLength(3);
   });
 });

@@ -44,7 +44,10 @@ async function settle(base: string): Promise<void> {
 }
 
 function scalar(db: Db, sql: string, ...args: unknown[]): number {
-  return db.$client.prepare(sql).pluck().get(...args) as number;
+  return db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 }
 
 /** Signed-in users of one actor, their API tokens, 1,000 submitted entries and a pool of drafts. */

@@ -236,7 +236,11 @@ export function readApiScenarios(context: Context): Scenario[] {
     api('API matrix, pages', (n) => `/api/v1/matrix?page=${1 + (n % 40)}`, matrix),
     api(
       'API matrix, filtered',
-      (n) => `/api/v1/matrix?kind=state&${paged(THEMES.map((t) => `theme=${t}`), n)}`,
+      (n) =>
+        `/api/v1/matrix?kind=state&${paged(
+          THEMES.map((t) => `theme=${t}`),
+          n,
+        )}`,
       matrix,
     ),
     api('API entries, first pages', (n) => `/api/v1/entries?page=${1 + (n % 20)}`, entries),
@@ -249,7 +253,11 @@ export function readApiScenarios(context: Context): Scenario[] {
     api('API entries, reporter', (n) => `/api/v1/entries?reporter=${pick(reporters, n)}`, entries),
     api(
       'API entries, status',
-      (n) => `/api/v1/entries?${paged(STATUS_KEYS.map((k) => `status=${k}`), n)}`,
+      (n) =>
+        `/api/v1/entries?${paged(
+          STATUS_KEYS.map((k) => `status=${k}`),
+          n,
+        )}`,
       entries,
     ),
     api(
@@ -292,16 +300,8 @@ export function readApiScenarios(context: Context): Scenario[] {
       (n) => `/api/v1/commitments/${pick(workspace.commitmentCodes, n)}`,
       true,
     ),
-    api(
-      'API actor by id',
-      (n) => `/api/v1/actors/${pick(workspace.actorIds, n)}`,
-      true,
-    ),
-    api(
-      'API entry by id',
-      (n) => `/api/v1/entries/${pick(context.publishedEntryIds, n)}`,
-      true,
-    ),
+    api('API actor by id', (n) => `/api/v1/actors/${pick(workspace.actorIds, n)}`, true),
+    api('API entry by id', (n) => `/api/v1/entries/${pick(context.publishedEntryIds, n)}`, true),
     api('API OpenAPI document', () => '/api/v1/openapi.json'),
     api('API health', () => '/api/health'),
   ];

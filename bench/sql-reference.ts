@@ -54,10 +54,8 @@ export async function captureSql(
 
 /** Per pass: the statements' summed time in ms from the shell's `.timer` lines. */
 export function passTimes(output: string, statements: number): number[] {
-  const lines = [
-    ...output.matchAll(/Run Time: real ([\d.]+) user ([\d.]+) sys ([\d.]+)/g),
-  ].map((match) =>
-    Math.max(Number(match[1]) * 1000, (Number(match[2]) + Number(match[3])) * 1000),
+  const lines = [...output.matchAll(/Run Time: real ([\d.]+) user ([\d.]+) sys ([\d.]+)/g)].map(
+    (match) => Math.max(Number(match[1]) * 1000, (Number(match[2]) + Number(match[3])) * 1000),
   );
   const passes: number[] = [];
   for (let at = 0; at + statements <= lines.length; at += statements)
@@ -88,7 +86,15 @@ export function shellTime(
   if (run.error) return { missing: 'the sqlite3 shell is not installed (apt-get install sqlite3)' };
   const times = passTimes(run.stdout, statements.length).slice(1);
   if (times.length === 0) return { missing: `the shell failed: ${run.stderr.slice(0, 200)}` };
-  return { shellMs: round(percentile(times.sort((a, b) => a - b), 50), 2) };
+  return {
+    shellMs: round(
+      percentile(
+        times.sort((a, b) => a - b),
+        50,
+      ),
+      2,
+    ),
+  };
 }
 
 export async function sqlFigures(

@@ -193,9 +193,7 @@ test.describe("a commitment's actors", () => {
     expect(expected.length).toBeGreaterThan(0);
     await page.goto(`/commitments/${code}`);
     await search(page).getByLabel('Status', { exact: true }).selectOption({ label: 'No report' });
-    await search(page)
-      .getByLabel('Status from')
-      .selectOption({ label: 'Independent assessment' });
+    await search(page).getByLabel('Status from').selectOption({ label: 'Independent assessment' });
     await search(page).getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(/status=no_report/);
     await expect(rows(page)).toHaveText(expected);
@@ -262,7 +260,9 @@ test.describe("a commitment's actors", () => {
       await page.goto(`/commitments/${code}?limit=5`);
       await pages(page).getByRole('link', { name: 'Next page' }).click();
       await expect(rows(page)).toHaveText(names.slice(5, 10));
-      await search(page).getByLabel('Actor name').fill(names[12] ?? '');
+      await search(page)
+        .getByLabel('Actor name')
+        .fill(names[12] ?? '');
       await search(page).getByRole('button', { name: 'Apply filters' }).click();
       await expect(rows(page)).toHaveText([names[12] ?? '']);
     });

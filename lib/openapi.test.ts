@@ -67,7 +67,10 @@ describe('the OpenAPI document', () => {
 
   it('documents how the entries list goes on by cursor and how far it counts', () => {
     const list = (
-      openApiDocument().components?.schemas as Record<string, { properties: object; required: string[] }>
+      openApiDocument().components?.schemas as Record<
+        string,
+        { properties: object; required: string[] }
+      >
     ).PublishedEntryList!;
     expect(list.required).toEqual(expect.arrayContaining(['totalIsLowerBound', 'nextCursor']));
     expect(list.properties).toMatchObject({

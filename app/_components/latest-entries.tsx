@@ -35,8 +35,7 @@ export async function LatestEntries({
   return (
     <>
       <p className="meta">
-        {intro}{' '}
-        {more ? t('latestEntries.some', { shown }) : t('common.results', { count: shown })}
+        {intro} {more ? t('latestEntries.some', { shown }) : t('common.results', { count: shown })}
       </p>
       <EntryList entries={latest.entries} show={show} canWithdraw={canWithdraw} />
       {more ? (

@@ -339,8 +339,7 @@ export function* resultLine(report: ImportReport): Generator<string> {
 }
 
 export type StartedImport =
-  | { ok: false; result: ImportResult }
-  | { ok: true; report: Promise<ImportReport> };
+  { ok: false; result: ImportResult } | { ok: true; report: Promise<ImportReport> };
 
 /**
  * Starts an import (or preview): answers once the file as a whole is refused or accepted (what

@@ -91,9 +91,9 @@ it('loses nothing acknowledged and keeps none of a file whose import was killed 
   try {
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
     const count = (sql: string) => after.prepare(sql).pluck().get() as number;
-    expect(count(`SELECT count(*) FROM progress_entries WHERE idempotency_key = 'before-crash'`)).toBe(
-      1,
-    );
+    expect(
+      count(`SELECT count(*) FROM progress_entries WHERE idempotency_key = 'before-crash'`),
+    ).toBe(1);
     const imported = count(
       `SELECT count(*) FROM progress_entries WHERE idempotency_key LIKE 'crash-%'`,
     );

@@ -7,7 +7,13 @@ import { groupCommit } from '../group-commit';
 import { createAndAdvanceEntry } from '../queries/entry-workflow';
 import { demoDatabases } from '../../test/support/demo-database';
 import { toCsv } from '../../lib/csv';
-import { importEntriesCsv, resultLine, resultOf, startImport, type ImportProgress } from './csv-import';
+import {
+  importEntriesCsv,
+  resultLine,
+  resultOf,
+  startImport,
+  type ImportProgress,
+} from './csv-import';
 
 /**
  * The import as the app runs it, on a database file: in a worker thread with its own connection,
@@ -51,7 +57,15 @@ const count = (table: string) =>
 function file(rows: number, badIdOnLine?: number): string {
   const codes = stateCommitments();
   const subject = actorId('Republic of Aldoria');
-  const columns = ['id', 'idempotency_key', 'commitment_code', 'subject_id', 'status', 'as_of', 'summary'];
+  const columns = [
+    'id',
+    'idempotency_key',
+    'commitment_code',
+    'subject_id',
+    'status',
+    'as_of',
+    'summary',
+  ];
   return toCsv(
     columns,
     Array.from({ length: rows }, (_, n) => [

@@ -40,7 +40,11 @@ describe('the published list, page after page by cursor', () => {
       let page = listPublishedEntries({ ...filter, limit: 9 });
       seen.push(...ids(page.entries));
       while (page.nextCursor) {
-        page = listPublishedEntries({ ...filter, limit: 9, after: decodeEntryCursor(page.nextCursor)! });
+        page = listPublishedEntries({
+          ...filter,
+          limit: 9,
+          after: decodeEntryCursor(page.nextCursor)!,
+        });
         expect(page.total).toBe(all.total);
         seen.push(...ids(page.entries));
       }
@@ -214,7 +218,9 @@ describe('the query plans of the list and the change log', () => {
       })) {
         expect(plan).not.toMatch(/^SCAN (progress_entries|audit_log)$/m);
         expect(plan).not.toMatch(/TEMP B-TREE/);
-        expect(plan).toMatch(/^(SEARCH|SCAN) audit_log USING (COVERING )?INDEX audit_log_public_changes_idx\b/m);
+        expect(plan).toMatch(
+          /^(SEARCH|SCAN) audit_log USING (COVERING )?INDEX audit_log_public_changes_idx\b/m,
+        );
       }
     });
   }

@@ -68,7 +68,11 @@ function cappedCount(where: SQL): Pick<WorkPage<unknown>, 'total' | 'totalIsLowe
     .where(where)
     .limit(WORK_COUNT_CAP + 1)
     .as('capped');
-  const total = db.select({ count: sql<number>`count(*)` }).from(rows).get()?.count ?? 0;
+  const total =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(rows)
+      .get()?.count ?? 0;
   return total > WORK_COUNT_CAP
     ? { total: WORK_COUNT_CAP, totalIsLowerBound: true }
     : { total, totalIsLowerBound: false };

@@ -245,7 +245,11 @@ describe('the write API for members of an archived actor', () => {
 describe('GET /api/v1/entries: pages by cursor', () => {
   const get = async (query: string) => {
     const response = await listEntries(new Request(`http://localhost/api/v1/entries?${query}`));
-    return { status: response.status, link: response.headers.get('Link'), body: await response.json() };
+    return {
+      status: response.status,
+      link: response.headers.get('Link'),
+      body: await response.json(),
+    };
   };
 
   it('follows next (and Link) from the first page to the last, each published entry once, in order', async () => {

@@ -1,8 +1,4 @@
-import {
-  decodeEntryCursor,
-  lastNumberedPage,
-  listPublishedEntries,
-} from '@/db/queries/entries';
+import { decodeEntryCursor, lastNumberedPage, listPublishedEntries } from '@/db/queries/entries';
 import { createAndAdvanceEntry } from '@/db/queries/entry-workflow';
 import {
   CURSOR_MESSAGE,
@@ -32,8 +28,7 @@ export function GET(request: Request) {
   const after = (cursor === undefined ? undefined : decodeEntryCursor(cursor)) ?? undefined;
   const last = lastNumberedPage(filters.limit ?? DEFAULT_PAGE_SIZE);
   const errors: ParameterError[] = [];
-  if (cursor !== undefined && !after)
-    errors.push({ parameter: 'cursor', message: CURSOR_MESSAGE });
+  if (cursor !== undefined && !after) errors.push({ parameter: 'cursor', message: CURSOR_MESSAGE });
   if (cursor !== undefined && filters.page !== undefined)
     errors.push({
       parameter: 'page',
