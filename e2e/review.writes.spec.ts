@@ -7,7 +7,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { expectNoAxeViolations, issueToken, queryOne } from './fixtures';
-import { DEMO, signIn } from './pages/workspace';
+import { DEMO, queueCard, signIn } from './pages/workspace';
 
 /**
  * The review before publishing: a focal point reads the whole entry (and, for a correction, what it
@@ -51,23 +51,6 @@ const term = (page: Page, name: string) =>
     .first()
     .locator('dt')
     .filter({ hasText: new RegExp(`^${name}`) });
-
-/**
- * A submitted entry's card in the focal point's queue: the queue is paged, the longest waiting
- * first, so a new entry may be on a later page; the reviewer follows "Next page" to it.
- */
-async function queueCard(page: Page, summary: string) {
-  const card = page.locator('li.card').filter({ hasText: summary });
-  const next = page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', {
-    name: 'Next page',
-  });
-  while ((await card.count()) === 0 && (await next.count()) > 0) {
-    const href = (await next.getAttribute('href'))!;
-    await next.click();
-    await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
-  }
-  return card;
-}
 
 test.describe('reviewing before publishing', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });

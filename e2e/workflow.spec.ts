@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations, queryOne } from './fixtures';
-import { DEMO, EntryFormPage, signIn } from './pages/workspace';
+import { DEMO, EntryFormPage, queueCard, signIn } from './pages/workspace';
 
 // These tests write to the shared e2e database; each uses its own unique summaries.
 const unique = (label: string) =>
@@ -71,7 +71,11 @@ test.describe('logging progress', () => {
 
     const focal = await personAt(browser);
     await signIn(focal, DEMO.aldoriaFocal, '/entries/review');
-    await (await card(focal, summary)).getByRole('link', { name: `Review: ${summary}` }).click();
+    await (
+      await queueCard(focal, summary)
+    )
+      .getByRole('link', { name: `Review: ${summary}` })
+      .click();
     await focal.getByLabel('Note to the author').fill('Please add the decree number.');
     await focal.getByRole('button', { name: 'Return with this note' }).click();
     await expect(focal.getByText('Returned to its author with your note.')).toBeVisible();
@@ -100,7 +104,7 @@ test.describe('logging progress', () => {
 
     await focal.goto('/entries/review');
     await (
-      await card(focal, corrected)
+      await queueCard(focal, corrected)
     )
       .getByRole('link', { name: `Review: ${corrected}` })
       .click();

@@ -71,3 +71,20 @@ export class EntryFormPage {
     await this.page.locator('form.entry-form').getByRole('button', { name: label }).click();
   }
 }
+
+/**
+ * A submitted entry's card in the focal point's queue: the queue is paged, the longest waiting
+ * first, so a new entry may be on a later page; the reviewer follows "Next page" to it.
+ */
+export async function queueCard(page: Page, summary: string) {
+  const card = page.locator('li.card').filter({ hasText: summary });
+  const next = page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', {
+    name: 'Next page',
+  });
+  while ((await card.count()) === 0 && (await next.count()) > 0) {
+    const href = (await next.getAttribute('href'))!;
+    await next.click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
+  }
+  return card;
+}
