@@ -3,10 +3,9 @@ import { eq, sql } from 'drizzle-orm';
 import { type Db } from './client';
 import * as t from './schema';
 import { demoDatabases } from '../test/support/demo-database';
+import { ownWorkOf, reviewQueueOf } from '../test/support/work-lists';
 import {
   createEntry,
-  listMyDrafts,
-  listReviewQueue,
   publishEntry,
   returnEntry,
   submitEntry,
@@ -101,16 +100,16 @@ describe('the progress-entry workflow', () => {
   it('a contributor drafts, the focal point returns it, the contributor corrects and resubmits, the focal point publishes', () => {
     const aldoria = actorId('Republic of Aldoria');
     const id = created(createEntry(ALDORIA_CONTRIBUTOR, input(aldoria)));
-    expect(listMyDrafts(ALDORIA_CONTRIBUTOR).map((entry) => entry.id)).toContain(id);
+    expect(ownWorkOf(ALDORIA_CONTRIBUTOR).map((entry) => entry.id)).toContain(id);
     expect(created(submitEntry(ALDORIA_CONTRIBUTOR, id))).toBe(id);
-    expect(listReviewQueue(ALDORIA_FOCAL).map((entry) => entry.id)).toContain(id);
+    expect(reviewQueueOf(ALDORIA_FOCAL).map((entry) => entry.id)).toContain(id);
     expect(returnEntry(ALDORIA_FOCAL, id, '   ')).toMatchObject({
       ok: false,
       status: 400,
       fieldErrors: { note: 'is required' },
     });
     expect(created(returnEntry(ALDORIA_FOCAL, id, 'Add the cabinet decision number.'))).toBe(id);
-    expect(listMyDrafts(ALDORIA_CONTRIBUTOR).find((entry) => entry.id === id)).toMatchObject({
+    expect(ownWorkOf(ALDORIA_CONTRIBUTOR).find((entry) => entry.id === id)).toMatchObject({
       state: 'returned',
       returnNote: 'Add the cabinet decision number.',
     });

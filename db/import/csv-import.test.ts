@@ -13,7 +13,8 @@ import {
   RehearsalUnsupported,
   refusingInsertTriggers,
 } from './import-store';
-import { createIn, listReviewQueue, publishIn } from '../queries/entry-workflow';
+import { createIn, publishIn } from '../queries/entry-workflow';
+import { reviewQueueOf } from '../../test/support/work-lists';
 import { entryInputSchema } from '../../lib/entry-input';
 import { listPublishedEntries } from '../queries/entries';
 import { toCsv, type CsvCell } from '../../lib/csv';
@@ -310,7 +311,7 @@ describe('importing progress entries from CSV', () => {
       ),
     );
     expect(result.state).toBe('submitted');
-    expect(listReviewQueue(ALDORIA_FOCAL).map((entry) => entry.id)).toContain(
+    expect(reviewQueueOf(ALDORIA_FOCAL).map((entry) => entry.id)).toContain(
       result.rows[0]?.entryId,
     );
   });
@@ -603,7 +604,7 @@ describe('importing progress entries from CSV', () => {
       expect(both.batched.rows).toEqual(both.oneByOne.rows);
       expect(both.batchedWrote).toEqual(both.oneByOneWrote);
       expect(both.batched.rows.every((result) => result.entryId !== null)).toBe(true);
-      expect(listReviewQueue(BRAVONIA_FOCAL).length).toBeGreaterThanOrEqual(250);
+      expect(reviewQueueOf(BRAVONIA_FOCAL).length).toBeGreaterThanOrEqual(250);
     }, 120_000);
 
     it('a row refused while writing, after whole batches were written, rolls the whole file back, with the same errors either way', async () => {

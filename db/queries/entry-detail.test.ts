@@ -4,7 +4,8 @@ import { openDatabase, type Db } from '../client';
 import * as t from '../schema';
 import { seedDatabase } from '../../seed';
 import { createEntry, publishEntry, submitEntry, type WriteResult } from './entry-workflow';
-import { getEntryDetail, getEntryReview, listReviewQueueDetails } from './entry-detail';
+import { getEntryDetail, getEntryReview } from './entry-detail';
+import { reviewQueueOf } from '../../test/support/work-lists';
 
 const ALDORIA_FOCAL = 'demo-user-focal-aldoria';
 const ALDORIA_CONTRIBUTOR = 'demo-user-contributor-aldoria';
@@ -80,14 +81,14 @@ describe('an entry for review', () => {
       submittedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(review?.entry.commitment.text.length).toBeGreaterThan(20);
-    expect(listReviewQueueDetails(ALDORIA_FOCAL).find((entry) => entry.id === id)).toMatchObject({
+    expect(reviewQueueOf(ALDORIA_FOCAL).find((entry) => entry.id === id)).toMatchObject({
       authorName: review?.entry.author.name,
       adverseEffects: true,
     });
     // Another actor's focal point, and the author, may neither publish nor return it: nothing to review.
     expect(getEntryReview(BRAVONIA_FOCAL, id)).toBeNull();
     expect(getEntryReview(ALDORIA_CONTRIBUTOR, id)).toBeNull();
-    expect(listReviewQueueDetails(BRAVONIA_FOCAL).some((entry) => entry.id === id)).toBe(false);
+    expect(reviewQueueOf(BRAVONIA_FOCAL).some((entry) => entry.id === id)).toBe(false);
     // The public detail is read without a user; who sees it is the page's decision.
     expect(getEntryDetail(id)?.summary).toBe('Guidelines drafted');
     expect(getEntryDetail(99_999_999)).toBeNull();

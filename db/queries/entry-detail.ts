@@ -307,39 +307,3 @@ export interface QueuedEntryDto {
   supersedesId: number | null;
   adverseEffects: boolean;
 }
-
-/** Submitted entries of the focal point's actor, the longest waiting first; empty for anyone else. */
-export function listReviewQueueDetails(userId: string): QueuedEntryDto[] {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const principal = loadPrincipal(tx, userId);
-    if (!principal || principal.role !== 'focal_point' || principal.actorId === null) return [];
-    return tx
-      .select({
-        id: t.progressEntries.id,
-        commitmentCode: t.commitments.code,
-        commitmentTitle: t.commitments.title,
-        subjectName: subject.name,
-        perspective: t.progressEntries.perspective,
-        status: t.progressEntries.status,
-        asOf: t.progressEntries.asOf,
-        summary: t.progressEntries.summary,
-        authorName: author.name,
-        submittedAt: t.progressEntries.submittedAt,
-        supersedesId: t.progressEntries.supersedesId,
-        adverseEffects: t.progressEntries.adverseEffects,
-      })
-      .from(t.progressEntries)
-      .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
-      .innerJoin(subject, eq(t.progressEntries.subjectId, subject.id))
-      .innerJoin(author, eq(t.progressEntries.createdBy, author.id))
-      .where(
-        and(
-          eq(t.progressEntries.reporterId, principal.actorId),
-          eq(t.progressEntries.state, 'submitted'),
-        ),
-      )
-      .orderBy(t.progressEntries.submittedAt, t.progressEntries.id)
-      .all();
-  });
-}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import * as t from '../schema';
 import { principalOf, statementStore, type EntryRow, type EntryStore } from './entry-store';
@@ -687,48 +687,4 @@ export interface WorkflowEntryDto {
   state: EntryRow['state'];
   returnNote: string | null;
   updatedAt: string;
-}
-
-function workflowList(where: ReturnType<typeof and>): WorkflowEntryDto[] {
-  return getDb()
-    .select({
-      id: t.progressEntries.id,
-      commitmentCode: t.commitments.code,
-      commitmentTitle: t.commitments.title,
-      subjectName: t.actors.name,
-      status: t.progressEntries.status,
-      asOf: t.progressEntries.asOf,
-      summary: t.progressEntries.summary,
-      state: t.progressEntries.state,
-      returnNote: t.progressEntries.returnNote,
-      updatedAt: t.progressEntries.updatedAt,
-    })
-    .from(t.progressEntries)
-    .innerJoin(t.commitments, eq(t.progressEntries.commitmentId, t.commitments.id))
-    .innerJoin(t.actors, eq(t.progressEntries.subjectId, t.actors.id))
-    .where(where)
-    .orderBy(desc(t.progressEntries.updatedAt))
-    .all();
-}
-
-/** The user's own drafts, returned and submitted entries. */
-export function listMyDrafts(userId: string): WorkflowEntryDto[] {
-  return workflowList(
-    and(
-      eq(t.progressEntries.createdBy, userId),
-      inArray(t.progressEntries.state, ['draft', 'returned', 'submitted']),
-    ),
-  );
-}
-
-/** Submitted entries of the focal point's actor, awaiting publication or return. */
-export function listReviewQueue(userId: string): WorkflowEntryDto[] {
-  const principal = getDb().transaction((tx) => loadPrincipal(tx, userId));
-  if (!principal || principal.role !== 'focal_point' || principal.actorId === null) return [];
-  return workflowList(
-    and(
-      eq(t.progressEntries.reporterId, principal.actorId),
-      eq(t.progressEntries.state, 'submitted'),
-    ),
-  );
 }
