@@ -464,9 +464,12 @@ describe('currentStatuses', () => {
 describe('isContested', () => {
   const ladder: StatusKey[] = ['not_started', 'limited', 'substantial', 'complete'];
 
-  it('the same status on both sides is not contested (except regressed)', () => {
-    for (const status of [...ladder, 'unable_to_assess'] as StatusKey[])
-      expect(isContested(status, status), status).toBe(false);
+  it('the same status on both sides is never contested, regressed included', () => {
+    for (const status of STATUS_KEYS) expect(isContested(status, status), status).toBe(false);
+  });
+
+  it('both sides saying regressed agree', () => {
+    expect(isContested('regressed', 'regressed')).toBe(false);
   });
 
   it('statuses one step apart are not contested, in either direction', () => {
@@ -503,8 +506,8 @@ describe('isContested', () => {
     }
   });
 
-  it('regressed on either side is contested, whatever the other side says', () => {
-    for (const other of STATUS_KEYS) {
+  it('regressed on exactly one side is contested, whatever the other side says', () => {
+    for (const other of STATUS_KEYS.filter((status) => status !== 'regressed')) {
       expect(isContested('regressed', other), `regressed / ${other}`).toBe(true);
       expect(isContested(other, 'regressed'), `${other} / regressed`).toBe(true);
     }

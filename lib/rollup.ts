@@ -94,13 +94,17 @@ export function currentStatuses(
   return result;
 }
 
-/** Self-report and independent assessment differ by two steps or more, or either says regressed. */
+/**
+ * Self-report and independent assessment differ by two steps or more, or exactly one of them says
+ * regressed (two sides that both say regressed agree). The one definition: the status index
+ * tabulates it, SQL and the pair list use it (docs/design.md#contested).
+ */
 export function isContested(
   self: StatusKey | null | undefined,
   independent: StatusKey | null | undefined,
 ): boolean {
   if (!self || !independent) return false;
-  if (self === 'regressed' || independent === 'regressed') return true;
+  if ((self === 'regressed') !== (independent === 'regressed')) return true;
   const a = STATUS_SCALE[self].step;
   const b = STATUS_SCALE[independent].step;
   return a !== null && b !== null && Math.abs(a - b) >= 2;

@@ -3,6 +3,7 @@
  * in braces are filled by `fill`: {actor} the subject, {reporter} the reporter, {topic} the
  * commitment's topic, {year}, {next} the following year, {end} four years on, {status} a status in words.
  */
+import { isContested } from '../lib/rollup';
 import { STATUS_SCALE, type StatusKey } from '../lib/status-scale';
 import { MEASURES, type ActorKind, type Measure, type Theme } from '../lib/taxonomy';
 import type { EntrySeed, EvidenceLink } from './types';
@@ -468,15 +469,9 @@ function evidenceFor(
 /** A narrative's sentences. */
 export const splitSentences = (value: string) => value.split(/(?<=\.) /);
 
-export function isContested(a: StatusKey, b: StatusKey): boolean {
-  if (a === 'regressed' || b === 'regressed') return true;
-  const [x, y] = [STATUS_SCALE[a].step, STATUS_SCALE[b].step];
-  return x !== null && y !== null && Math.abs(x - y) >= 2;
-}
-
 /** An independent view that contests what the subject itself reported (docs/design.md#contested). */
 export function disagrees(s: Wording): boolean {
-  return s.selfStatus !== null && s.status !== s.selfStatus && isContested(s.status, s.selfStatus);
+  return isContested(s.selfStatus, s.status);
 }
 
 /** Summary, narrative, measures and evidence of a statement, in plain English. */

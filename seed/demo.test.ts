@@ -1,6 +1,7 @@
 import countries from 'world-countries';
 import { describe, expect, it } from 'vitest';
-import { STATUS_KEYS, STATUS_SCALE, type StatusKey } from '../lib/status-scale';
+import { isContested } from '../lib/rollup';
+import { STATUS_KEYS } from '../lib/status-scale';
 import {
   CONFIDENCE_LEVELS,
   EVIDENCE_RELATIONS,
@@ -51,12 +52,6 @@ function currentStatuses(entries: readonly EntrySeed[]): Map<string, EntrySeed> 
       current.set(id, e);
   }
   return current;
-}
-
-function contested(a: StatusKey, b: StatusKey): boolean {
-  if (a === 'regressed' || b === 'regressed') return true;
-  const [x, y] = [STATUS_SCALE[a].step, STATUS_SCALE[b].step];
-  return x !== null && y !== null && Math.abs(x - y) >= 2;
 }
 
 /** Everything the schema (db/schema.ts) and the seed contract require of one workspace. */
@@ -192,7 +187,7 @@ function features({ actors, entries }: Workspace) {
   for (const [id, self] of current) {
     if (!id.endsWith('|self') || !states.includes(self.subjectKey)) continue;
     const independent = current.get(id.replace(/\|self$/, '|independent'));
-    if (independent && contested(self.status, independent.status)) contestedPairs++;
+    if (independent && isContested(self.status, independent.status)) contestedPairs++;
   }
   const published = entries.filter((e) => e.state === 'published');
   return {
