@@ -45,7 +45,7 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
     ],
   },
   counted_entry_changes: {},
-  current_status: { indexes: ['current_status_subject_idx'] },
+  current_status: { indexes: ['current_status_commitment_idx', 'current_status_subject_idx'] },
   current_status_deferred: {},
   data_version: {},
   gcm_objectives: { triggers: dataVersionTriggers('gcm_objectives', true) },
@@ -61,7 +61,9 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
       'progress_entries_reporter_perspective_idx',
       'progress_entries_state_idx',
       'progress_entries_status_idx',
+      'progress_entries_status_perspective_idx',
       'progress_entries_subject_idx',
+      'progress_entries_subject_perspective_idx',
     ],
     triggers: [
       'counted_entry_changes_update',

@@ -342,6 +342,15 @@ export const progressEntries = sqliteTable(
       table.asOf,
       table.publishedAt,
     ),
+    // An actor's entries in one perspective: few independent assessments of an actor of
+    // 100,000 self-reports, which the subject index alone would read and skip.
+    index('progress_entries_subject_perspective_idx').on(
+      table.subjectId,
+      table.perspective,
+      table.state,
+      table.asOf,
+      table.publishedAt,
+    ),
     // A person's own entries by state, most recently changed first (my entries, home).
     index('progress_entries_author_idx').on(table.createdBy, table.state, table.updatedAt),
     index('progress_entries_commitment_idx').on(
@@ -360,6 +369,14 @@ export const progressEntries = sqliteTable(
     index('progress_entries_status_idx').on(
       table.state,
       table.status,
+      table.asOf,
+      table.publishedAt,
+    ),
+    // A status in one perspective, which the status index alone would read and skip by half.
+    index('progress_entries_status_perspective_idx').on(
+      table.state,
+      table.status,
+      table.perspective,
       table.asOf,
       table.publishedAt,
     ),
@@ -502,6 +519,16 @@ export const currentStatus = sqliteTable(
     index('current_status_subject_idx').on(
       table.subjectId,
       table.commitmentId,
+      table.perspective,
+      table.status,
+      table.asOf,
+      table.entryId,
+    ),
+    // A commitment's current statuses (its page) from the index alone: the table's rows of one
+    // commitment are scattered, one page read for each.
+    index('current_status_commitment_idx').on(
+      table.commitmentId,
+      table.subjectId,
       table.perspective,
       table.status,
       table.asOf,

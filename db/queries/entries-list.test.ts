@@ -128,6 +128,12 @@ const MILLION_STATS: [string, string, string][] = [
   ['progress_entries', 'progress_entries_subject_idx', '1117248 559 559 1 1'],
   ['progress_entries', 'progress_entries_reporter_idx', '1117248 559 559 1 1'],
   ['progress_entries', 'progress_entries_reporter_perspective_idx', '1117248 559 280 280 1 1'],
+  ['progress_entries', 'progress_entries_subject_perspective_idx', '1117248 559 280 280 1 1'],
+  [
+    'progress_entries',
+    'progress_entries_status_perspective_idx',
+    '1117248 1117248 186208 93104 33 1',
+  ],
   ['progress_entries', 'progress_entries_public_pair_idx', '1117248 5587 3 3 1 1'],
   ['progress_entries', 'progress_entries_counted_idx', '1000000 500000 2500 3 1 1 1 1'],
   ['progress_entries', 'progress_entries_idempotency_key_unique', '1117248 1'],
@@ -184,6 +190,11 @@ describe('the query plans of the list and the change log', () => {
     [{ subject: 1 }, 'progress_entries_subject_idx'],
     [{ reporter: 1 }, 'progress_entries_reporter_idx'],
     [{ reporter: 1, perspective: 'independent' }, 'progress_entries_reporter_perspective_idx'],
+    [{ subject: 1, perspective: 'independent' }, 'progress_entries_subject_perspective_idx'],
+    [
+      { status: 'complete', perspective: 'independent' },
+      'progress_entries_status_perspective_idx',
+    ],
   ];
 
   for (const [label, stats] of [
