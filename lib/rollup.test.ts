@@ -12,6 +12,7 @@ import {
   emptyCounts,
   groupRows,
   isContested,
+  farApart,
   isLater,
   isStale,
   meanScore,
@@ -534,6 +535,24 @@ describe('isContested', () => {
     }
     expect(isContested(null, null)).toBe(false);
     expect(isContested(undefined, undefined)).toBe(false);
+  });
+});
+
+describe('farApart', () => {
+  it('dates exactly 12 months apart are not far apart; a day more is', () => {
+    expect(farApart('2023-06-30', '2024-06-30')).toBe(false);
+    expect(farApart('2023-06-29', '2024-06-30')).toBe(true);
+  });
+
+  it('is the same whichever side is earlier', () => {
+    expect(farApart('2024-06-30', '2023-06-29')).toBe(true);
+    expect(farApart('2024-06-30', '2023-06-30')).toBe(false);
+  });
+
+  it('follows the stale rule at the end of a shorter month', () => {
+    // A year before 2024-02-29 is 2023-02-28 (that month's last day).
+    expect(farApart('2023-02-28', '2024-02-29')).toBe(false);
+    expect(farApart('2023-02-27', '2024-02-29')).toBe(true);
   });
 });
 

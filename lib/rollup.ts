@@ -127,6 +127,16 @@ export function isStale(status: Pick<CurrentStatus, 'asOf'>, before: string): bo
   return status.asOf < before;
 }
 
+/** True when two as-of dates are more than 12 months apart (the stale rule between them). */
+export function farApart(a: string, b: string): boolean {
+  const [earlier, later] = a < b ? [a, b] : [b, a];
+  return earlier < staleBefore(later);
+}
+
+/** What the pair list can be narrowed to: the headline figures that count pairs or statuses. */
+export const PAIR_FLAGS = ['contested', 'stale', 'regressed', 'adverse_effects'] as const;
+export type PairFlag = (typeof PAIR_FLAGS)[number];
+
 /** A literal in CELL_KEYS' order: one shape for every tally, built thousands of times per summary. */
 export function emptyCounts(): StatusCounts {
   return {

@@ -110,7 +110,7 @@ export function getMatrixPage(filters: DashboardFilters, paging: MatrixPaging): 
  * reads a view's actors and commitments once for its figures and its matrix page. Its `pairs` are
  * never enumerated here: they would grow a value the cache has already counted.
  */
-function cachedScope(filters: DashboardFilters): Scope {
+export function cachedScope(filters: DashboardFilters): Scope {
   return memoByDataVersion(
     getDb(),
     viewKey('scope', { ...filters, asOf: undefined, perspective: undefined }),
