@@ -8,6 +8,7 @@ import { STATUS_KEYS } from './status-scale';
 import { ACTOR_KINDS, DUTY_BEARERS, PERSPECTIVES, SDG_TARGETS, THEMES } from './taxonomy';
 import { isCalendarDate } from './dates';
 import { DASHBOARD_PARAMETERS } from './dashboard-query';
+import { PAIR_FLAGS } from './rollup';
 
 export { DASHBOARD_PARAMETERS, dashboardSearch } from './dashboard-query';
 
@@ -64,6 +65,7 @@ export const PARAMETERS = {
     .int('must be a whole number')
     .min(1, 'must be between 1 and 200')
     .max(200, 'must be between 1 and 200'),
+  flag: z.enum(PAIR_FLAGS, { error: `must be one of: ${PAIR_FLAGS.join(', ')}` }),
   /** Opaque (lib/cursor.ts): each list checks that it names one of its positions. */
   cursor: z.string().regex(/^[\w-]{1,400}$/, CURSOR_MESSAGE),
 } as const;
@@ -144,6 +146,9 @@ export const CHANGE_LOG_PARAMETERS = [...PAGE_PARAMETERS, 'cursor'] as const;
 export const SUMMARY_PARAMETERS = [...DASHBOARD_PARAMETERS, 'commitment', 'subject'] as const;
 /** The matrix API pages its actors: `page` and `limit` count actors, every commitment of the view comes with each. */
 export const MATRIX_PARAMETERS = [...SUMMARY_PARAMETERS, ...PAGE_PARAMETERS] as const;
+
+/** The pair list narrows a view to the pairs one headline figure counts, a page at a time. */
+export const PAIR_LIST_PARAMETERS = [...SUMMARY_PARAMETERS, 'flag', ...PAGE_PARAMETERS] as const;
 
 export type DashboardQuery = Parsed<(typeof DASHBOARD_PARAMETERS)[number]>;
 
