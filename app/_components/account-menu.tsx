@@ -1,20 +1,21 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { CurrentUser } from '@/db/current-user';
+import type { CappedCount } from '@/db/queries/capped-count';
 import { signOut } from '@/app/_lib/session-actions';
 import './account.css';
 
 /**
  * Who is signed in and for which actor, their links, and a sign-out button (a POST, never a link).
  * A focal point's review link says how many entries wait, in digits and in words for screen
- * readers (`waiting`: null for anyone but a focal point).
+ * readers (`waiting`: null for anyone but a focal point; past its cap, "more than").
  */
 export async function AccountMenu({
   user,
   waiting,
 }: {
   user: CurrentUser | null;
-  waiting: number | null;
+  waiting: CappedCount | null;
 }) {
   const [t, tHome] = await Promise.all([getTranslations('auth'), getTranslations('home.menu')]);
   if (!user) {
@@ -24,6 +25,8 @@ export async function AccountMenu({
       </div>
     );
   }
+  const review = { label: t('menu.review'), count: waiting?.total ?? 0 };
+  const more = waiting?.totalIsLowerBound;
   return (
     <section className="account-menu" aria-label={t('menu.label')}>
       <p className="account-who">
@@ -51,9 +54,9 @@ export async function AccountMenu({
             {/* "Review queue (3)" on screen; "Review queue, 3 entries wait for review" to a screen reader, the visible words first. */}
             <Link
               href="/entries/review"
-              aria-label={tHome('reviewWaiting', { label: t('menu.review'), count: waiting ?? 0 })}
+              aria-label={tHome(more ? 'reviewWaitingMore' : 'reviewWaiting', review)}
             >
-              {tHome('reviewCount', { label: t('menu.review'), count: waiting ?? 0 })}
+              {tHome(more ? 'reviewCountMore' : 'reviewCount', review)}
             </Link>
           </li>
         ) : null}

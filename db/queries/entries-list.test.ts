@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../client';
 import { demoDatabases } from '../../test/support/demo-database';
+import { COUNT_LIMIT } from './capped-count';
 import {
-  COUNT_LIMIT,
   decodeChangeCursor,
   decodeEntryCursor,
   listPublicChanges,
@@ -83,6 +83,21 @@ describe('the published list, page after page by cursor', () => {
 });
 
 describe('the change log, page after page by cursor', () => {
+  it('counts up to a smaller cap when asked, as a page listing the latest few does', () => {
+    useDb(demo());
+    const filter: EntryFilters = { perspective: 'self', limit: 2 };
+    const { total } = listPublishedEntries(filter);
+    expect(total).toBeGreaterThan(3);
+    expect(listPublishedEntries({ ...filter, countCap: 3 })).toMatchObject({
+      total: 3,
+      totalIsLowerBound: true,
+    });
+    expect(listPublishedEntries({ ...filter, countCap: total })).toMatchObject({
+      total,
+      totalIsLowerBound: false,
+    });
+  });
+
   it('goes older page by page from the newest, and newer again back to it, as the numbered pages', () => {
     useDb(demo());
     const all = listPublicChanges({}, 100_000).changes;

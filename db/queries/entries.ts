@@ -10,6 +10,7 @@ import type { PublishedEntryDto } from '../../lib/api-schemas';
 import { DEFAULT_PAGE_SIZE } from '../../lib/query-params';
 import { decodeCursor, encodeCursor, keyId, keyText } from '../../lib/cursor';
 import { statementFields } from './entry-fields';
+import { cappedCount, COUNT_LIMIT, type CappedCount } from './capped-count';
 
 export interface EntryFilters {
   commitment?: string;
@@ -22,22 +23,6 @@ export interface EntryFilters {
   asOf?: string;
   page?: number;
   limit?: number;
-}
-
-/**
- * How far a list counts and numbers its pages: a count stops past this many rows and says "more
- * than", so no request walks every row to count it or to skip to a deep page; a cursor goes on.
- */
-export const COUNT_LIMIT = 10_000;
-
-/** A count that stops past COUNT_LIMIT: then `total` is COUNT_LIMIT and there are more. */
-export interface CappedCount {
-  total: number;
-  totalIsLowerBound: boolean;
-}
-
-function capped(count: number): CappedCount {
-  return { total: Math.min(count, COUNT_LIMIT), totalIsLowerBound: count > COUNT_LIMIT };
 }
 
 /** The last page number within COUNT_LIMIT rows at this page size. */
@@ -70,7 +55,7 @@ export function getPublishedEntry(id: number): PublishedEntryDto | null {
  * The commitment is found by its code in a subquery, not a join, so each filter reads the one
  * index of progress_entries that leads with it (db/schema.ts) in the list's order.
  */
-function publishedWhere(filters: EntryFilters & { id?: number }): SQL | undefined {
+export function publishedWhere(filters: EntryFilters & { id?: number }): SQL | undefined {
   const conditions: SQL[] = [eq(t.progressEntries.state, 'published')];
   if (filters.id !== undefined) conditions.push(eq(t.progressEntries.id, filters.id));
   if (filters.commitment)
@@ -88,20 +73,6 @@ function publishedWhere(filters: EntryFilters & { id?: number }): SQL | undefine
   if (filters.to) conditions.push(lte(t.progressEntries.asOf, filters.to));
   if (filters.asOf) conditions.push(lte(t.progressEntries.asOf, filters.asOf));
   return and(...conditions);
-}
-
-/** Published entries of a filter: all, or (with a cap) at most cap + 1, read from an index alone. */
-function countPublished(db: Db, filters: EntryFilters & { id?: number }, cap?: number): number {
-  const count = { count: sql<number>`count(*)` };
-  const where = publishedWhere(filters);
-  if (cap === undefined)
-    return db.select(count).from(t.progressEntries).where(where).get()?.count ?? 0;
-  const rows = db
-    .select({ id: t.progressEntries.id })
-    .from(t.progressEntries)
-    .where(where)
-    .limit(cap + 1);
-  return db.select(count).from(rows.as('matching')).get()?.count ?? 0;
 }
 
 /** The columns of a published entry as the public sees it, flat (an export reads them as raw rows in this order). */
@@ -163,10 +134,11 @@ function toPublishedEntry(row: PublishedRow): PublishedEntryDto {
 
 /**
  * Published entries only: the public never sees drafts, submissions or returned entries. A page
- * by number (within COUNT_LIMIT rows) or the page after a position (`after`, from a cursor).
+ * by number (within COUNT_LIMIT rows) or the page after a position (`after`, from a cursor). The
+ * total is counted up to `countCap` (COUNT_LIMIT unless a list needs less).
  */
 export function listPublishedEntries(
-  filters: EntryFilters & { id?: number; after?: EntryPosition } = {},
+  filters: EntryFilters & { id?: number; after?: EntryPosition; countCap?: number } = {},
 ): EntryPage {
   const db = getDb();
   const { after } = filters;
@@ -188,7 +160,7 @@ export function listPublishedEntries(
   return {
     page,
     limit,
-    ...capped(countPublished(db, filters, COUNT_LIMIT)),
+    ...cappedCount(db, t.progressEntries, publishedWhere(filters), filters.countCap),
     entries,
     nextCursor:
       rows.length > limit && last ? encodeCursor([last.asOf, last.publishedAt, last.id]) : null,
@@ -247,7 +219,12 @@ export function openPublishedEntries(
   try {
     sqlite.pragma('temp_store = FILE');
     sqlite.prepare('BEGIN').run();
-    const total = countPublished(reader, filters);
+    const total =
+      reader
+        .select({ count: sql<number>`count(*)` })
+        .from(t.progressEntries)
+        .where(where)
+        .get()?.count ?? 0;
     const query = selectPublished(reader, where).toSQL();
     const rows = sqlite
       .prepare(exportPlan(query.sql, filters))
@@ -372,12 +349,8 @@ export function listPublicChanges(
   const shown = newer ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
   const cursor = (direction: ChangePosition[0], row: (typeof rows)[number] | undefined) =>
     row ? encodeCursor([direction, row.at, row.id]) : null;
-  const counted = db.get<{ count: number }>(
-    sql`SELECT count(*) AS count
-      FROM (SELECT 1 FROM ${changes} WHERE ${where} LIMIT ${COUNT_LIMIT + 1})`,
-  );
   return {
-    ...capped(counted?.count ?? 0),
+    ...cappedCount(db, changes, where),
     page,
     limit,
     older: newer || more ? cursor('older', shown.at(-1)) : null,

@@ -1,26 +1,22 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../client';
 import * as t from '../schema';
 import type { CurrentUser } from './users';
 import type { WorkflowEntryDto } from './entry-workflow';
 import type { QueuedEntryDto } from './entry-detail';
+import { cappedCount, type CappedCount } from './capped-count';
 
 /** Entries a page of the review queue and of "my entries" shows. */
 export const WORK_PAGE_SIZE = 50;
 /**
- * Totals are counted up to here and shown as "more than" beyond it, so a user who imported a
- * huge file does not make every page load count all of it.
+ * One page of a workspace list, and how many there are in all (or at least: totals stop at
+ * COUNT_LIMIT, so a user who imported a huge file does not make every page load count all of it).
  */
-export const WORK_COUNT_CAP = 10_000;
-
-/** One page of a workspace list, and how many there are in all (or at least). */
-export interface WorkPage<T> {
+export interface WorkPage<T> extends CappedCount {
   entries: T[];
   page: number;
-  total: number;
-  totalIsLowerBound: boolean;
 }
 
 type Reviewer = Pick<CurrentUser, 'role' | 'actorId'>;
@@ -33,20 +29,14 @@ export function pageParam(value: string | string[] | undefined): number {
 }
 
 /**
- * How many entries wait for this user's review: the submitted entries of a focal point's own
- * actor, the same rows as the review queue (`pageReviewQueue`). Null for anyone who reviews
- * nothing, without a query, so the header of a contributor's or an admin's page costs nothing.
+ * How many entries wait for this user's review (up to COUNT_LIMIT, every page's header shows it):
+ * the submitted entries of a focal point's own actor, the same rows as the review queue
+ * (`pageReviewQueue`). Null for anyone who reviews nothing, without a query, so the header of a
+ * contributor's or an admin's page costs nothing.
  */
-export function countAwaitingReview(user: Reviewer): number | null {
+export function countAwaitingReview(user: Reviewer): CappedCount | null {
   const where = queueWhere(user);
-  if (!where) return null;
-  return (
-    getDb()
-      .select({ count: sql<number>`count(*)` })
-      .from(t.progressEntries)
-      .where(where)
-      .get()?.count ?? 0
-  );
+  return where ? cappedCount(getDb(), t.progressEntries, where) : null;
 }
 
 function queueWhere(user: Reviewer): SQL | null {
@@ -60,31 +50,17 @@ function queueWhere(user: Reviewer): SQL | null {
 /** The reviewer's order: the longest waiting first, so nobody's entry sits at the end forever. */
 const oldestWaiting = [asc(t.progressEntries.submittedAt), asc(t.progressEntries.id)];
 
-function cappedCount(where: SQL): Pick<WorkPage<unknown>, 'total' | 'totalIsLowerBound'> {
-  const db = getDb();
-  const rows = db
-    .select({ one: sql`1` })
-    .from(t.progressEntries)
-    .where(where)
-    .limit(WORK_COUNT_CAP + 1)
-    .as('capped');
-  const total =
-    db
-      .select({ count: sql<number>`count(*)` })
-      .from(rows)
-      .get()?.count ?? 0;
-  return total > WORK_COUNT_CAP
-    ? { total: WORK_COUNT_CAP, totalIsLowerBound: true }
-    : { total, totalIsLowerBound: false };
-}
-
 function workPage<T>(
   where: SQL,
   page: number,
   limit: number,
   rows: (offset: number) => T[],
 ): WorkPage<T> {
-  return { entries: rows((page - 1) * limit), page, ...cappedCount(where) };
+  return {
+    entries: rows((page - 1) * limit),
+    page,
+    ...cappedCount(getDb(), t.progressEntries, where),
+  };
 }
 
 const subject = alias(t.actors, 'subject');
