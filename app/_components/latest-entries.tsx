@@ -25,13 +25,18 @@ export async function LatestEntries({
   canWithdraw?: boolean;
 }) {
   const t = await getTranslations();
-  const latest = listPublishedEntries({ ...filters, limit: LATEST_ENTRIES });
+  // Whether there are more than it shows is all it says: counting stops there.
+  const latest = listPublishedEntries({
+    ...filters,
+    limit: LATEST_ENTRIES,
+    countCap: LATEST_ENTRIES,
+  });
   if (latest.entries.length === 0) return <p>{empty}</p>;
   const api = new URLSearchParams();
   for (const [name, value] of Object.entries(filters))
     if (value !== undefined) api.set(name, String(value));
   const shown = latest.entries.length;
-  const more = shown < latest.total;
+  const more = latest.totalIsLowerBound;
   return (
     <>
       <p className="meta">
