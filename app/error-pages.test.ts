@@ -29,6 +29,8 @@ describe('error pages', () => {
       // eslint-disable-next-line react/no-children-prop -- the provider's props type requires children
       createElement(NextIntlClientProvider, {
         locale: 'en',
+        // The app's request config sets it (lib/i18n/request.ts); without one next-intl warns.
+        timeZone: 'UTC',
         messages: { errors },
         children: createElement(ErrorPage, { error: failure(), reset: () => {} }),
       }),
