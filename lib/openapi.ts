@@ -19,6 +19,7 @@ import {
   ENTRY_PAGE_PARAMETERS,
   MATRIX_PARAMETERS,
   PAGE_PARAMETERS,
+  PAIR_LIST_PARAMETERS,
   PARAMETERS,
   SUMMARY_PARAMETERS,
   type ParameterName,
@@ -43,6 +44,7 @@ import {
   type Transition,
 } from './api-schemas';
 import { matrixPageResponseSchema, summarySchema } from './summary-schema';
+import { pairListResponseSchema } from './pair-schema';
 
 const text = messages.document;
 type OperationId = keyof typeof text.operations;
@@ -108,6 +110,7 @@ const schemas = {
   }),
   summary: documented(summarySchema, { refId: 'Summary' }),
   matrix: documented(matrixPageResponseSchema, { refId: 'MatrixPage' }),
+  pairs: documented(pairListResponseSchema, { refId: 'PairList' }),
   exportJson: documented(exportJsonSchema, { refId: 'ExportJson' }),
   document: z.object({
     openapi: z.string(),
@@ -373,6 +376,13 @@ function register(registry: OpenAPIRegistry): void {
     read('getMatrix', 'figures', '/api/v1/matrix', {
       query: MATRIX_PARAMETERS,
       ok: schemas.matrix,
+      list: true,
+    }),
+  );
+  registry.registerPath(
+    read('listPairs', 'figures', '/api/v1/pairs', {
+      query: PAIR_LIST_PARAMETERS,
+      ok: schemas.pairs,
       list: true,
     }),
   );
