@@ -16,7 +16,13 @@ import {
   statusOverTime,
   summarize,
 } from '../../lib/rollup';
-import { computeSummary, getSummary, HISTORY_START, type DashboardFilters } from './summary';
+import {
+  computeSummary,
+  getStatusHistory,
+  getSummary,
+  HISTORY_START,
+  type DashboardFilters,
+} from './summary';
 
 const labels = { theme: (theme: string) => `theme ${theme}` };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'summary-test-'));
@@ -47,6 +53,7 @@ describe('dashboard summary from the database', () => {
       { kind: 'cso', objective: 10 },
       { asOf: '2022-06-30' },
       { region: 'Europe', asOf: '2024-03-31' },
+      { commitment: app.select().from(t.commitments).get()!.code },
     ];
     for (const view of views) {
       const summary = computeSummary(view, labels);
@@ -59,6 +66,12 @@ describe('dashboard summary from the database', () => {
       );
       expect(summary.overTime, JSON.stringify(view)).toEqual(expected);
       expect(summary.overTime.at(-1)?.pairs).toBe(applicable);
+      // The history alone (a commitment's page) is the summary's, without its groups.
+      expect(getStatusHistory(view), JSON.stringify(view)).toEqual({
+        asOf: summary.asOf,
+        perspective: summary.perspective,
+        overTime: expected,
+      });
     }
   });
 
@@ -190,6 +203,7 @@ function scopePairs(db: Db, view: DashboardFilters): { commitmentId: number; act
     .filter(
       (commitment) =>
         commitment.archivedAt === null &&
+        (!view.commitment || commitment.code === view.commitment) &&
         (!view.theme || commitment.theme === view.theme) &&
         (view.objective === undefined ||
           objectives.some(

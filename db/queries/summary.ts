@@ -88,13 +88,32 @@ function labelRank(scope: Scope): Map<number, number> {
   return ranks;
 }
 
+/** A view's status over time alone (a commitment's page), without the groups a summary adds. */
+export function getStatusHistory(
+  filters: DashboardFilters,
+): Pick<SummaryDto, 'asOf' | 'perspective' | 'overTime'> {
+  return memoByDataVersion(
+    getDb(),
+    viewKey('history', filters),
+    () => {
+      const { asOf, perspective, scope, pairs, tallies, periods, changes } = viewTallies(filters);
+      const inScope = new Set(scope.commitments.map((commitment) => commitment.id));
+      const figures = emptyCounts();
+      for (const [commitmentId, status, n] of tallies.perCommitment)
+        if (inScope.has(commitmentId)) figures[status] += n;
+      return { asOf, perspective, overTime: runningPoints(periods, changes, pairs, figures) };
+    },
+    (history) => history.overTime.length,
+  );
+}
+
 /**
- * The summary of a view computed from the database now, without the cache. Status counts per
- * commitment and per actor come from the in-memory index of counted entries (db/status-index/)
- * and are aggregated here; pair totals are counted from the scope (actors of each kind x the
- * commitments that apply to it), never enumerated.
+ * What a view's summary and its status over time are made of: its scope and pair counts, status
+ * tallies from the in-memory index of counted entries (db/status-index/), and the net changes of
+ * each quarter. Pair totals are counted from the scope (actors of each kind x the commitments that
+ * apply to it), never enumerated.
  */
-export function computeSummary(filters: DashboardFilters, labels: SummaryLabels): SummaryDto {
+function viewTallies(filters: DashboardFilters) {
   const asOf = filters.asOf ?? todayUtc();
   const perspective = filters.perspective ?? 'self';
   const before = staleBefore(asOf);
@@ -104,13 +123,6 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
     viewKey('scope', { ...filters, asOf: undefined, perspective: undefined }),
     () => loadScope(filters),
     scopeRows,
-  );
-  const objectiveTitles = new Map(
-    getDb()
-      .select()
-      .from(t.gcmObjectives)
-      .all()
-      .map((row) => [row.number, row.title]),
   );
   const { byCommitment } = applicability(scope);
 
@@ -127,9 +139,6 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
       ),
     ]),
   );
-  const commitmentsOfKind = new Map<ActorKind, number>();
-  for (const [, ofKinds] of byCommitment)
-    for (const kind of ofKinds) commitmentsOfKind.set(kind, (commitmentsOfKind.get(kind) ?? 0) + 1);
   const pairs = [...pairsOfCommitment.values()].reduce((sum, n) => sum + n, 0);
 
   // Tallies from the in-memory index of counted entries, now or at the view's date.
@@ -167,6 +176,38 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
         ]),
       ) as Tally,
   );
+  return {
+    asOf,
+    perspective,
+    before,
+    scope,
+    byCommitment,
+    pairsOfCommitment,
+    pairs,
+    tallies,
+    periods,
+    changes,
+  };
+}
+
+/**
+ * The summary of a view computed from the database now, without the cache: the view's tallies
+ * (`viewTallies`) aggregated per theme, objective and actor.
+ */
+export function computeSummary(filters: DashboardFilters, labels: SummaryLabels): SummaryDto {
+  const view = viewTallies(filters);
+  const { asOf, perspective, before, scope, byCommitment, pairsOfCommitment, pairs } = view;
+  const { tallies, periods, changes } = view;
+  const objectiveTitles = new Map(
+    getDb()
+      .select()
+      .from(t.gcmObjectives)
+      .all()
+      .map((row) => [row.number, row.title]),
+  );
+  const commitmentsOfKind = new Map<ActorKind, number>();
+  for (const [, ofKinds] of byCommitment)
+    for (const kind of ofKinds) commitmentsOfKind.set(kind, (commitmentsOfKind.get(kind) ?? 0) + 1);
   const { perCommitment, perActor, contested, adverseEffects } = tallies;
 
   const toRow = (key: string, entry: { label: string; counts: Tally; pairs: number }) => {

@@ -12,8 +12,7 @@ import { PairPages, PairTable } from '@/app/_components/pair-table';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { perspectiveRows } from '@/lib/rollup';
 import { getMatrix } from '@/db/queries/matrix';
-import { getSummary } from '@/db/queries/summary';
-import type { Theme } from '@/lib/taxonomy';
+import { getStatusHistory } from '@/db/queries/summary';
 
 type Params = Promise<{ id: string }>;
 
@@ -50,10 +49,7 @@ export default async function ActorPage({
   const pages = Math.max(1, Math.ceil(matrix.cells.length / COMMITMENTS_PER_PAGE));
   const page = Math.min(query.ok ? (query.value.page ?? 1) : 1, pages);
   const cells = matrix.cells.slice((page - 1) * COMMITMENTS_PER_PAGE, page * COMMITMENTS_PER_PAGE);
-  const summary = getSummary(
-    { subject: actor.id },
-    { theme: (theme: Theme) => t(`theme.${theme}`) },
-  );
+  const history = getStatusHistory({ subject: actor.id });
 
   return (
     <>
@@ -135,9 +131,9 @@ export default async function ActorPage({
       <PairHistory
         mode="actor"
         of={actor.id}
-        asOf={summary.asOf}
-        points={summary.overTime}
-        perspective={summary.perspective}
+        asOf={history.asOf}
+        points={history.overTime}
+        perspective={history.perspective}
       />
 
       <h2>{t('actors.entriesAbout', { name: actor.name })}</h2>

@@ -12,8 +12,7 @@ import { LatestEntries } from '@/app/_components/latest-entries';
 import { PairDistribution, PairHistory } from '@/app/_components/pair-status';
 import { getCommitmentActors } from '@/db/queries/commitment-page';
 import { CommitmentActorTable, parseActorTableQuery } from './actor-table';
-import { getSummary } from '@/db/queries/summary';
-import type { Theme } from '@/lib/taxonomy';
+import { getStatusHistory } from '@/db/queries/summary';
 
 type Params = Promise<{ code: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -50,10 +49,7 @@ export default async function CommitmentPage({
     self: t('pairs.self'),
     independent: t('pairs.independent'),
   });
-  const summary = getSummary(
-    { commitment: commitment.code },
-    { theme: (theme: Theme) => t(`theme.${theme}`) },
-  );
+  const history = getStatusHistory({ commitment: commitment.code });
 
   return (
     <>
@@ -130,9 +126,9 @@ export default async function CommitmentPage({
       <PairHistory
         mode="commitment"
         of={commitment.code}
-        asOf={summary.asOf}
-        points={summary.overTime}
-        perspective={summary.perspective}
+        asOf={history.asOf}
+        points={history.overTime}
+        perspective={history.perspective}
       />
 
       <h2>{t('commitments.entries')}</h2>
