@@ -295,47 +295,52 @@ export async function importEntriesCsv(
 }
 
 /**
- * An import's result with its rows as JSON text in slices: 100,000 rows serialised, parsed or
- * copied between threads in one step would hold the event loop for a long moment; slices of
- * text cross threads as plain strings and are written out one by one.
+ * An import's result with its rows as UTF-8 JSON in slices: 100,000 rows serialised, parsed or
+ * copied between threads in one step would hold the event loop for a long moment. The slices
+ * are bytes so that they move between threads without a copy (a transfer), where strings are
+ * copied and rebuilt on the receiving thread; the upload writes them out as they are.
  */
 export interface ImportReport {
   /** The result, its `rows` left empty. */
   result: ImportResult;
-  /** Each a JSON array of ImportRowResult, in the file's order. */
-  rows: string[];
+  /** Each a JSON array of ImportRowResult, UTF-8, in the file's order. */
+  rows: Uint8Array[];
 }
 
 const ROWS_PER_SLICE = 2_000;
+const utf8 = new TextEncoder();
 
 export function reportOf(result: ImportResult): ImportReport {
-  const rows: string[] = [];
+  const rows: Uint8Array[] = [];
   for (let start = 0; start < result.rows.length; start += ROWS_PER_SLICE)
-    rows.push(JSON.stringify(result.rows.slice(start, start + ROWS_PER_SLICE)));
+    rows.push(utf8.encode(JSON.stringify(result.rows.slice(start, start + ROWS_PER_SLICE))));
   return { result: { ...result, rows: [] }, rows };
 }
 
 /** The whole result again, parsing one slice of rows per turn of the event loop. */
 export async function resultOf(report: ImportReport): Promise<ImportResult> {
+  const decoder = new TextDecoder();
   const rows: ImportRowResult[] = [];
   for (const slice of report.rows) {
-    rows.push(...(JSON.parse(slice) as ImportRowResult[]));
+    rows.push(...(JSON.parse(decoder.decode(slice)) as ImportRowResult[]));
     await pause();
   }
   return { ...report.result, rows };
 }
 
-/** The NDJSON line `{"type":"result","result":ImportResult}` of a report, in pieces. */
-export function* resultLine(report: ImportReport): Generator<string> {
+/** The NDJSON line `{"type":"result","result":ImportResult}` of a report, in UTF-8 pieces. */
+export function* resultLine(report: ImportReport): Generator<Uint8Array> {
   const { rows: _empty, ...head } = report.result;
-  yield `{"type":"result","result":${JSON.stringify(head).slice(0, -1)},"rows":[`;
+  yield utf8.encode(`{"type":"result","result":${JSON.stringify(head).slice(0, -1)},"rows":[`);
   let first = true;
   for (const slice of report.rows) {
-    if (slice === '[]') continue;
-    yield `${first ? '' : ','}${slice.slice(1, -1)}`;
+    // An empty slice is `[]`; otherwise its rows without the brackets (one byte each).
+    if (slice.length <= 2) continue;
+    if (!first) yield utf8.encode(',');
+    yield slice.subarray(1, -1);
     first = false;
   }
-  yield ']}}\n';
+  yield utf8.encode(']}}\n');
 }
 
 export type StartedImport =

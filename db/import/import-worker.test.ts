@@ -178,7 +178,7 @@ describe('an import on a database file', () => {
     const started = await startImport(FOCAL, file(5), { dryRun: true });
     if (!started.ok) throw new Error('expected the file to be accepted');
     const report = await started.report;
-    const line = [...resultLine(report)].join('');
+    const line = Buffer.concat([...resultLine(report)]).toString('utf8');
     expect(line.endsWith('\n')).toBe(true);
     expect(JSON.parse(line)).toEqual({ type: 'result', result: await resultOf(report) });
     expect(JSON.parse(line).result).toMatchObject({ dryRun: true, counts: { new: 5 } });

@@ -104,8 +104,8 @@ export async function POST(request: Request) {
       const sendMessage = (message: unknown) => send(`${JSON.stringify(message)}\n`);
       sendProgress = (progress) => sendMessage({ type: 'progress', ...progress });
       try {
-        // The result line in pieces: its rows come as slices of JSON text, never serialised whole.
-        for (const piece of resultLine(await started.report)) send(piece);
+        // The result line in pieces: its rows come as slices of JSON bytes, never serialised whole.
+        for (const piece of resultLine(await started.report)) controller.enqueue(piece);
       } catch (error) {
         console.error('import failed', error);
         sendMessage({
