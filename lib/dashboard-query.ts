@@ -24,3 +24,12 @@ export function dashboardSearch(filters: {
   const search = params.toString();
   return search ? `?${search}` : '';
 }
+
+/** The pair list (/pairs) of a headline figure, keeping the dashboard's filters. */
+export function pairListHref(
+  flag: string,
+  filters: Parameters<typeof dashboardSearch>[0],
+): string {
+  const search = dashboardSearch(filters);
+  return `/pairs?flag=${flag}${search ? `&${search.slice(1)}` : ''}`;
+}

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useMemo, type ReactNode } from 'react';
 import type { DashboardQuery } from '@/lib/query-params';
+import { pairListHref } from '@/lib/dashboard-query';
 import type { GroupRow, SummaryDto } from '@/lib/summary-types';
 import { ChartFrame } from '@/app/_components/charts/chart-frame';
 import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
@@ -74,7 +75,11 @@ export function Dashboard({ options }: { options: FilterOptions }) {
         <div className="dashboard-body">
           <ViewDescription summary={data} filters={filters} options={options} />
           <DownloadLinks datasets={['summary', 'matrix']} query={filters} />
-          <HeadlineFigures figures={data.figures} staleBefore={data.staleBefore} />
+          <HeadlineFigures
+            figures={data.figures}
+            staleBefore={data.staleBefore}
+            listHref={(flag) => pairListHref(flag, filters)}
+          />
           <ActorChart summary={data} filters={filters} how={how} />
           <section className="dashboard-section" aria-labelledby="matrix-title">
             <h2 id="matrix-title">{t('matrix')}</h2>

@@ -4,6 +4,8 @@
  * appears without its coverage, so silence stays visible beside it.
  */
 import type { ReactNode } from 'react';
+import Link from 'next/link';
+import type { PairFlag } from '@/lib/rollup';
 import { useFormatter, useTranslations } from 'next-intl';
 import { STATUS_SCALE } from '@/lib/status-scale';
 import type { Figures } from '@/lib/summary-types';
@@ -18,13 +20,18 @@ interface Figure {
   detail?: ReactNode;
   /** Draws the eye to figures that call for attention, in weight and border, not colour alone. */
   alert?: boolean;
+  /** The pair list that this figure counts (/pairs). */
+  flag?: PairFlag;
 }
 
 export function HeadlineFigures({
   figures,
   staleBefore,
+  listHref,
 }: {
   figures: Figures;
+  /** Where the list of the pairs a figure counts is, with the view's filters; no links without it. */
+  listHref?: (flag: PairFlag) => string;
   /** YYYY-MM-DD: statuses dated before this day count as stale (SummaryDto.staleBefore). */
   staleBefore?: string;
 }) {
@@ -72,6 +79,7 @@ export function HeadlineFigures({
       value: n(figures.contested),
       detail: t('contestedDetail', { count: figures.contested }),
       alert: figures.contested > 0,
+      flag: 'contested',
     },
     {
       key: 'stale',
@@ -83,6 +91,7 @@ export function HeadlineFigures({
             date: format.dateTime(dateOnly(staleBefore), { dateStyle: 'medium', timeZone: 'UTC' }),
           })
         : t('staleDetail', { count: figures.stale }),
+      flag: 'stale',
     },
     {
       key: 'regressed',
@@ -94,6 +103,7 @@ export function HeadlineFigures({
       value: n(figures.regressed),
       detail: t('regressedDetail', { count: figures.regressed }),
       alert: figures.regressed > 0,
+      flag: 'regressed',
     },
     {
       key: 'adverse',
@@ -105,6 +115,7 @@ export function HeadlineFigures({
       value: n(figures.adverseEffects),
       detail: t('adverseEffectsDetail', { count: figures.adverseEffects }),
       alert: figures.adverseEffects > 0,
+      flag: 'adverse_effects',
     },
   ];
 
@@ -116,6 +127,11 @@ export function HeadlineFigures({
           <dd>
             <span className="headline-value">{figure.value}</span>
             {figure.detail ? <span className="headline-detail">{figure.detail}</span> : null}
+            {figure.flag && listHref ? (
+              <Link className="headline-link" href={listHref(figure.flag)} prefetch={false}>
+                {t('list', { flag: figure.flag })}
+              </Link>
+            ) : null}
           </dd>
         </div>
       ))}

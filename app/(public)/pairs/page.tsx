@@ -1,0 +1,130 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listPairs } from '@/db/queries/pairs';
+import { dashboardSearch } from '@/lib/dashboard-query';
+import { dateOnly } from '@/lib/dates';
+import type { PairListDto } from '@/lib/pair-schema';
+import { PAIR_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
+import { STATUS_SCALE } from '@/lib/status-scale';
+import { Pagination } from '@/app/_components/pagination';
+import { QueryErrors } from '@/app/_components/query-errors';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pairList'))('title.all') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type Entry = PairListDto['pairs'][number]['self'];
+
+const PAGE_SIZE = 50;
+
+/**
+ * The pairs a headline figure of the overview counts (contested, stale, regressed, adverse
+ * effects), with the overview's filters: each pair's self-report beside its independent
+ * assessment, both dated and linked, so a figure can be opened and checked pair by pair.
+ */
+export default async function PairsPage({ searchParams }: { searchParams: SearchParams }) {
+  const t = await getTranslations('pairList');
+  const tStatus = await getTranslations('status');
+  const format = await getFormatter();
+  const parsed = parseQuery(await searchParams, PAIR_LIST_PARAMETERS);
+  // Any bad parameter shows every reported pair of the whole workspace under the message.
+  const { page = 1, limit = PAGE_SIZE, ...filters } = parsed.ok ? parsed.value : {};
+  const list = listPairs({ ...filters, page, limit });
+  const flag = list.flag ?? 'all';
+  const date = (iso: string) =>
+    format.dateTime(dateOnly(iso), { dateStyle: 'medium', timeZone: 'UTC' });
+  const { flag: _flag, commitment, subject, ...view } = filters;
+  const query = Object.fromEntries(
+    Object.entries({ ...filters, limit: limit === PAGE_SIZE ? undefined : limit })
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  );
+  const cell = (entry: Entry) => {
+    if (!entry) return <span className="no-report-text">{t('noReport')}</span>;
+    const scale = STATUS_SCALE[entry.status];
+    return (
+      <>
+        <Link
+          href={`/entries/${entry.entryId}`}
+          className="status-badge"
+          style={{ background: scale.colour, color: scale.textColour }}
+        >
+          <span aria-hidden="true">{scale.symbol}</span>
+          {tStatus(entry.status)}
+        </Link>{' '}
+        <span className="meta">
+          {t('asOf', { date: date(entry.asOf) })}
+          {entry.stale ? ` (${t('stale')})` : ''}
+          {entry.adverseEffects ? ` · ${t('adverse')}` : ''}
+        </span>
+      </>
+    );
+  };
+  return (
+    <>
+      <h1>{t(`title.${flag}`)}</h1>
+      <p className="lead">
+        {t(`intro.${flag}`, { date: date(list.asOf), staleBefore: date(list.staleBefore) })}{' '}
+        {t('perspective', { perspective: list.perspective })}
+      </p>
+      {parsed.ok ? null : <QueryErrors errors={parsed.errors} />}
+      <p className="result-count" role="status">
+        {list.flag === 'adverse_effects'
+          ? t('adverseTotal', { entries: list.adverseEntries, pairs: list.total })
+          : t('total', { count: list.total })}
+      </p>
+      <p>
+        <Link href={`/${dashboardSearch(view)}`}>{t('back')}</Link>
+        {commitment !== undefined || subject !== undefined ? ` · ${t('narrowed')}` : ''}
+      </p>
+      {list.pairs.length === 0 ? null : (
+        <div className="table-scroll">
+          <table className="data pair-table">
+            <caption className="visually-hidden">{t(`title.${flag}`)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('commitment')}</th>
+                <th scope="col">{t('actor')}</th>
+                <th scope="col">{t('self')}</th>
+                <th scope="col">{t('independent')}</th>
+                <th scope="col">{t('marks')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.pairs.map((pair) => (
+                <tr
+                  key={`${pair.commitment.code}:${pair.actor.id}`}
+                  className={pair.contested ? 'contested-row' : undefined}
+                >
+                  <th scope="row">
+                    <Link href={`/commitments/${pair.commitment.code}`}>
+                      <span className="code">{pair.commitment.code}</span> {pair.commitment.title}
+                    </Link>
+                  </th>
+                  <td>
+                    <Link href={`/actors/${pair.actor.id}`}>{pair.actor.name}</Link>
+                  </td>
+                  <td>{cell(pair.self)}</td>
+                  <td>{cell(pair.independent)}</td>
+                  <td>
+                    {pair.contested || pair.farApart ? (
+                      <ul className="entry-flags">
+                        {pair.contested ? (
+                          <li className="flag warning">{t('contested')}</li>
+                        ) : null}
+                        {pair.farApart ? <li className="flag">{t('farApart')}</li> : null}
+                      </ul>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} total={list.total} limit={limit} basePath="/pairs" query={query} />
+    </>
+  );
+}
