@@ -269,6 +269,23 @@ export function readApiScenarios(context: Context): Scenario[] {
     api('API entries, to', (n) => `/api/v1/entries?to=${pick(dates, n)}`, entries),
     api('API entries, asOf', (n) => `/api/v1/entries?asOf=${pick(dates, n)}`, entries),
     api(
+      'API entries, subject and perspective',
+      // The heaviest actor first: its few independent assessments among 100,000 entries.
+      (n) =>
+        `/api/v1/entries?subject=${pick([context.heaviestActor, ...states], n)}` +
+        '&perspective=independent',
+      entries,
+    ),
+    api(
+      'API entries, status and perspective',
+      (n) =>
+        `/api/v1/entries?perspective=independent&${paged(
+          STATUS_KEYS.map((k) => `status=${k}`),
+          n,
+        )}`,
+      entries,
+    ),
+    api(
       'API entries, perspective and from',
       (n) => `/api/v1/entries?perspective=independent&from=${pick(dates, n)}`,
       entries,
