@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { listActorRegions, listActors } from '@/db/queries/actors';
+import { listStatuses } from '@/db/queries/list-status';
 import {
   ACTOR_LIST_PARAMETERS,
   DEFAULT_PAGE_SIZE,
@@ -13,6 +14,7 @@ import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { Pagination } from '@/app/_components/pagination';
 import { actorDisplayName } from '@/lib/actor-name';
+import { dateOnly } from '@/lib/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('actors'))('title') };
@@ -29,6 +31,9 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
   const page = Math.min(asked, Math.max(1, Math.ceil(all.length / limit)));
   const actors = all.slice((page - 1) * limit, page * limit);
   const regions = listActorRegions();
+  const statuses = listStatuses().byActor;
+  const format = await getFormatter();
+  const percent = (share: number) => format.number(share, { style: 'percent' });
 
   return (
     <>
@@ -97,10 +102,15 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
                 <th scope="col">{t('actors.region')}</th>
                 <th scope="col">{t('actors.subRegion')}</th>
                 <th scope="col">{t('actors.iso3')}</th>
+                <th scope="col">{t('listStatus.scoreHeader')}</th>
+                <th scope="col">{t('listStatus.coverageHeader')}</th>
+                <th scope="col">{t('listStatus.lastReportHeader')}</th>
               </tr>
             </thead>
             <tbody>
-              {actors.map((actor) => (
+              {actors.map((actor) => {
+                const status = statuses.get(actor.id);
+                return (
                 <tr key={actor.id}>
                   <th scope="row">
                     <Link href={`/actors/${actor.id}`}>{actorDisplayName(actor)}</Link>
@@ -109,12 +119,36 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
                   <td>{actor.region ?? '—'}</td>
                   <td>{actor.intermediateRegion ?? actor.subRegion ?? '—'}</td>
                   <td>{actor.iso3 ?? (actor.isDemo ? t('actors.demo') : '—')}</td>
+                  <td>
+                    {status?.score == null ? t('listStatus.noScore') : percent(status.score)}
+                  </td>
+                  <td>
+                    {status && status.pairs > 0
+                      ? t('listStatus.coverageCell', {
+                          reported: status.reported,
+                          pairs: status.pairs,
+                          share: percent(status.reported / status.pairs),
+                        })
+                      : '—'}
+                  </td>
+                  <td>
+                    {status?.lastReport
+                      ? t('listStatus.lastReport', {
+                          date: format.dateTime(dateOnly(status.lastReport), {
+                            dateStyle: 'medium',
+                            timeZone: 'UTC',
+                          }),
+                        })
+                      : t('listStatus.never')}
+                  </td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         </div>
       ) : null}
+      <p className="meta">{t('listStatus.howComputed')}</p>
       <Pagination
         page={page}
         total={all.length}

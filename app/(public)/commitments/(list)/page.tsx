@@ -2,11 +2,13 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { listCommitments } from '@/db/queries/commitments';
+import { listStatuses } from '@/db/queries/list-status';
 import { listGcmObjectives } from '@/db/queries/reference';
 import { COMMITMENT_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
 import { DUTY_BEARERS, SDG_TARGETS, THEMES } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
+import { StatusDistribution } from '@/app/_components/status-distribution';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('commitments'))('title') };
@@ -20,6 +22,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
   const filters = parsed.ok ? parsed.value : {};
   const commitments = parsed.ok ? listCommitments(filters) : [];
   const objectives = listGcmObjectives();
+  const statuses = listStatuses().byCommitment;
 
   return (
     <>
@@ -106,6 +109,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
       </p>
       {parsed.ok ? <DownloadLinks datasets={['commitments']} query={filters} /> : null}
       {parsed.ok && commitments.length === 0 ? <p>{t('commitments.empty')}</p> : null}
+      <p className="meta">{t('listStatus.howComputed')}</p>
       <ul className="card-list">
         {commitments.map((commitment) => (
           <li key={commitment.code} className="card">
@@ -134,6 +138,9 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
                 </li>
               ))}
             </ul>
+            {statuses.has(commitment.code) ? (
+              <StatusDistribution status={statuses.get(commitment.code)!} of="actors" />
+            ) : null}
           </li>
         ))}
       </ul>
