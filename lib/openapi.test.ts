@@ -4,7 +4,7 @@ import { EXAMPLE_ENTRY, EXPORT_PARAMETERS, openApiDocument } from './openapi';
 import { DATASETS } from '../app/api/v1/exports/_lib/datasets';
 import { entryCreateBodySchema, transitionBodySchemas } from './api-schemas';
 import { PARAMETERS } from './query-params';
-import messages from './i18n/messages/api.en.json';
+import text from './api-document.en.json';
 
 type Operation = {
   operationId: string;
@@ -34,7 +34,7 @@ describe('the OpenAPI document', () => {
   it('names every operation once, with the summary from the catalogue', () => {
     const ids = operations().map(({ operation }) => operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort()).toEqual(Object.keys(messages.document.operations).sort());
+    expect([...ids].sort()).toEqual(Object.keys(text.operations).sort());
   });
 
   it('documents each query parameter with the schema the handler parses it with', () => {

@@ -1,8 +1,10 @@
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers use: query
  * parameters from lib/query-params.ts, bodies from lib/entry-input.ts and lib/api-schemas.ts,
- * responses from lib/api-schemas.ts and lib/summary-schema.ts. Prose comes from the `api`
- * catalogue. Nothing here is written by hand twice.
+ * responses from lib/api-schemas.ts and lib/summary-schema.ts. Prose comes from
+ * lib/api-document.en.json, kept out of the message catalogue because it quotes literal `<token>`
+ * and `{ … }`, which the catalogue's precompiled ICU messages would read as tags and arguments.
+ * Nothing here is written by hand twice.
  */
 import { z } from 'zod';
 import {
@@ -11,7 +13,7 @@ import {
   zodToOpenAPIRegistry,
   type RouteConfig,
 } from '@asteasolutions/zod-to-openapi';
-import messages from './i18n/messages/api.en.json';
+import text from './api-document.en.json';
 import {
   ACTOR_LIST_PARAMETERS,
   COMMITMENT_LIST_PARAMETERS,
@@ -46,7 +48,6 @@ import {
 import { matrixPageResponseSchema, summarySchema } from './summary-schema';
 import { pairListResponseSchema } from './pair-schema';
 
-const text = messages.document;
 type OperationId = keyof typeof text.operations;
 
 /**

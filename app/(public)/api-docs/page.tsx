@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { openApiDocument } from '@/lib/openapi';
-import messages from '@/lib/i18n/messages/api.en.json';
+import text from '@/lib/api-document.en.json';
 import styles from './api-docs.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,7 +52,7 @@ interface Operation {
 }
 
 const DOCUMENT_PATH = '/api/v1/openapi.json';
-const TAGS = Object.keys(messages.document.tags) as (keyof typeof messages.document.tags)[];
+const TAGS = Object.keys(text.tags) as (keyof typeof text.tags)[];
 
 /** `code` spans of the document's prose as <code>. */
 function prose(text: string): ReactNode[] {
@@ -74,7 +74,6 @@ function prose(text: string): ReactNode[] {
 export default async function ApiDocsPage() {
   const t = await getTranslations('api.page');
   const document = openApiDocument();
-  const text = messages.document;
   const components = (document.components?.schemas ?? {}) as Record<string, JsonSchema>;
   const resolve = (schema: JsonSchema): JsonSchema =>
     schema.$ref ? (components[schema.$ref.split('/').pop()!] ?? schema) : schema;
