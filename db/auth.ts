@@ -44,6 +44,9 @@ export const PUBLIC_AUTH_PATHS = [
 ] as const;
 
 /** better-auth's limiter, per client address and path, in the `rate_limits` table. */
+/** The prefix of the session cookie's name (`commitment-tracker.session_token`). */
+export const COOKIE_PREFIX = 'commitment-tracker';
+
 export const RATE_LIMITS = {
   default: { window: 60, max: 100 },
   // Generous per address: a ministry, a mission or a workshop's Wi-Fi signs in from behind one
@@ -124,7 +127,7 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
       },
     },
     advanced: {
-      cookiePrefix: 'commitment-tracker',
+      cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: settings.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: settings.secureCookies },
       database: { generateId: () => randomUUID() },

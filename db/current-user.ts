@@ -1,7 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
 import { headers } from 'next/headers';
-import { getAuth } from './auth';
+import { getSessionCookie } from 'better-auth/cookies';
+import { COOKIE_PREFIX, getAuth } from './auth';
 import { findSignedInUser, type CurrentUser } from './queries/users';
 
 export type { CurrentUser };
@@ -12,6 +13,9 @@ export type { CurrentUser };
  * Cached per request, so the header and the page ask once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  const requestHeaders = await headers();
+  // No session cookie at all: signed out, without a trip through better-auth's endpoint.
+  if (!getSessionCookie(requestHeaders, { cookiePrefix: COOKIE_PREFIX })) return null;
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   return session ? findSignedInUser(session.user.id) : null;
 });
