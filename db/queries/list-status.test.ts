@@ -1,29 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb, openDatabase, type Db } from '../client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../client';
 import * as t from '../schema';
-import { seedDatabase } from '../../seed';
+import { demoDatabases } from '../../test/support/demo-database';
 import { computeSummary } from './summary';
 import { listStatuses } from './list-status';
 
 const labels = { theme: (theme: string) => theme };
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'list-status-test-'));
-const file = path.join(dir, 'list-status.db');
 
 describe('the status the commitment and actor lists carry', () => {
   let app: Db;
   beforeAll(() => {
-    const seeding = openDatabase(file);
-    seedDatabase(seeding, 'demo', '2026-11-01T00:00:00.000Z');
-    seeding.$client.close();
-    process.env.DATABASE_PATH = file;
-    app = getDb();
-  });
-  afterAll(() => {
-    app.$client.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    app = demoDatabases()();
+    // The read functions use the process-wide connection.
+    (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = app;
   });
 
   it("gives each commitment and actor the overview's coverage and score of that commitment or actor", () => {

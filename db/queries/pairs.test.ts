@@ -1,19 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { getDb, openDatabase, type Db } from '../client';
+import type { Db } from '../client';
 import * as t from '../schema';
-import { seedDatabase } from '../../seed';
+import { demoDatabases } from '../../test/support/demo-database';
 import { currentStatuses, farApart, isContested, pairKey, PAIR_FLAGS } from '../../lib/rollup';
 import { publishedRollupEntries } from '../../test/support/rollup-entries';
 import { computeSummary, type DashboardFilters } from './summary';
 import { listPairs } from './pairs';
 
 const labels = { theme: (theme: string) => `theme ${theme}` };
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairs-test-'));
-const file = path.join(dir, 'pairs.db');
 
 /** The figure of the overview that a flag's list counts. */
 function figureOf(view: DashboardFilters, flag: (typeof PAIR_FLAGS)[number]): number {
@@ -38,15 +33,9 @@ function allPages(query: Parameters<typeof listPairs>[0]) {
 describe('the pair list', () => {
   let app: Db;
   beforeAll(() => {
-    const seeding = openDatabase(file);
-    seedDatabase(seeding, 'demo', '2026-11-01T00:00:00.000Z');
-    seeding.$client.close();
-    process.env.DATABASE_PATH = file;
-    app = getDb();
-  });
-  afterAll(() => {
-    app.$client.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    app = demoDatabases()();
+    // The read functions use the process-wide connection.
+    (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = app;
   });
 
   const views: DashboardFilters[] = [
@@ -111,21 +100,20 @@ describe('the pair list', () => {
     expect(stale.every((row) => row.self?.stale)).toBe(true);
   });
 
-  it('takes in a write by another connection, and still agrees with the figures', () => {
+  it('takes in a write published after the index was built, and still agrees with the figures', () => {
     const before = listPairs({ flag: 'regressed' });
-    const other = openDatabase(file);
-    const member = other.select().from(t.users).where(eq(t.users.role, 'focal_point')).get();
+    const member = app.select().from(t.users).where(eq(t.users.role, 'focal_point')).get();
     const actorId = member?.actorId;
     if (!member || !actorId) throw new Error('fixture missing');
     const reported = new Set(
-      other
+      app
         .select()
         .from(t.currentStatus)
         .where(eq(t.currentStatus.subjectId, actorId))
         .all()
         .map((row) => row.commitmentId),
     );
-    const commitment = other
+    const commitment = app
       .select()
       .from(t.commitments)
       .all()
@@ -138,7 +126,7 @@ describe('the pair list', () => {
       );
     if (!commitment) throw new Error('no unreported pair');
     const now = new Date().toISOString();
-    other
+    app
       .insert(t.progressEntries)
       .values({
         idempotencyKey: 'pairs-test:publish',
@@ -147,7 +135,7 @@ describe('the pair list', () => {
         reporterId: actorId,
         status: 'regressed',
         asOf: now.slice(0, 10),
-        summary: 'Published by another process',
+        summary: 'Published after the index was built',
         adverseEffects: true,
         adverseEffectsDescription: 'Returns without screening.',
         state: 'published',
@@ -156,7 +144,6 @@ describe('the pair list', () => {
         publishedAt: now,
       })
       .run();
-    other.$client.close();
     const after = listPairs({ flag: 'regressed' });
     expect(after.total).toBe(before.total + 1);
     expect(after.total).toBe(figureOf({}, 'regressed'));

@@ -6,9 +6,9 @@ import { dashboardSearch } from '@/lib/dashboard-query';
 import { dateOnly } from '@/lib/dates';
 import type { PairListDto } from '@/lib/pair-schema';
 import { PAIR_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
-import { STATUS_SCALE } from '@/lib/status-scale';
 import { Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
+import { StatusBadge } from '@/app/_components/status-badge';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('pairList'))('title.all') };
@@ -26,7 +26,6 @@ const PAGE_SIZE = 50;
  */
 export default async function PairsPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations('pairList');
-  const tStatus = await getTranslations('status');
   const format = await getFormatter();
   const parsed = parseQuery(await searchParams, PAIR_LIST_PARAMETERS);
   // Any bad parameter shows every reported pair of the whole workspace under the message.
@@ -43,17 +42,9 @@ export default async function PairsPage({ searchParams }: { searchParams: Search
   );
   const cell = (entry: Entry) => {
     if (!entry) return <span className="no-report-text">{t('noReport')}</span>;
-    const scale = STATUS_SCALE[entry.status];
     return (
       <>
-        <Link
-          href={`/entries/${entry.entryId}`}
-          className="status-badge"
-          style={{ background: scale.colour, color: scale.textColour }}
-        >
-          <span aria-hidden="true">{scale.symbol}</span>
-          {tStatus(entry.status)}
-        </Link>{' '}
+        <StatusBadge status={entry.status} href={`/entries/${entry.entryId}`} />{' '}
         <span className="meta">
           {t('asOf', { date: date(entry.asOf) })}
           {entry.stale ? ` (${t('stale')})` : ''}
