@@ -195,6 +195,10 @@ export interface PreparedImport {
   actors: ActorRow[];
 }
 
+/** A file to import: its text, or an upload's bytes (UTF-8), which move to the worker uncopied. */
+export type CsvFile = string | Uint8Array;
+const NOT_UTF8 = 'file: must be UTF-8 text (save it from your spreadsheet as "CSV UTF-8").';
+
 /**
  * Everything that refuses a file as a whole, before a row is checked: who imports (a focal point
  * of an actor that is not archived, or an admin), the options, the file's columns. The upload
@@ -202,7 +206,7 @@ export interface PreparedImport {
  */
 export function prepareImport(
   userId: string,
-  csvText: string,
+  csv: CsvFile,
   options: ImportOptions = {},
 ): { ok: true; job: PreparedImport } | { ok: false; result: ImportResult } {
   const db = getDb();
@@ -244,6 +248,11 @@ export function prepareImport(
       ? 'published'
       : 'draft';
 
+  // An upload's bytes are read here, in the import's worker: a file of megabytes decoded (and
+  // copied to the worker as text) on the app's thread would hold its event loop.
+  const csvText = typeof csv === 'string' ? csv : new TextDecoder().decode(csv);
+  if (typeof csv !== 'string' && csvText.includes('\uFFFD'))
+    return refused(400, NOT_UTF8, [{ line: null, column: null, message: NOT_UTF8 }]);
   const parsed = parseCsv(csvText);
   const columns = new Set(parsed.columns);
   const fileErrors: ImportResult['fileErrors'] = parsed.problems.map((problem) => ({
@@ -287,10 +296,10 @@ export function prepareImport(
 /** Imports (or, with dryRun, previews) a CSV file of progress entries for the signed-in user. */
 export async function importEntriesCsv(
   userId: string,
-  csvText: string,
+  csv: CsvFile,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const started = await startImport(userId, csvText, options);
+  const started = await startImport(userId, csv, options);
   return started.ok ? resultOf(await started.report) : started.result;
 }
 
@@ -360,18 +369,18 @@ export type StartedImport =
  */
 export async function startImport(
   userId: string,
-  csvText: string,
+  csv: CsvFile,
   options: ImportOptions = {},
 ): Promise<StartedImport> {
   const sqlite = getDb().$client;
   if (sqlite.memory) {
-    const prepared = prepareImport(userId, csvText, options);
+    const prepared = prepareImport(userId, csv, options);
     if (!prepared.ok) return prepared;
     return { ok: true, report: runImport(prepared.job, options).then(reportOf) };
   }
   const { onProgress, ...plain } = options;
   const turn = new Int32Array(new SharedArrayBuffer(4));
-  const worker = importWorker({ userId, csvText, options: plain, turn }, sqlite.name);
+  const worker = importWorker({ userId, csv, options: plain, turn }, sqlite.name);
   let exited = false;
   let release: (() => void) | null = null;
   return new Promise<StartedImport>((answer, fail) => {
@@ -416,7 +425,7 @@ export type ImportWorkerMessage =
 
 export interface ImportWorkerData {
   userId: string;
-  csvText: string;
+  csv: CsvFile;
   options: Omit<ImportOptions, 'onProgress'>;
   /** Set to 1 by this thread when the worker may take the write lock. */
   turn: Int32Array;
@@ -442,14 +451,21 @@ async function writeTurn(): Promise<() => void> {
 
 function importWorker(workerData: ImportWorkerData, databaseFile: string): Worker {
   const env = { ...process.env, DATABASE_PATH: databaseFile };
+  const { csv } = workerData;
+  const transferList = typeof csv === 'string' ? [] : [csv.buffer as ArrayBuffer];
   // In the app (NEXT_RUNTIME is set), Next.js bundles the worker file named here.
   if (process.env.NEXT_RUNTIME)
-    return new Worker(new URL('./import-worker.ts', import.meta.url), { workerData, env });
+    return new Worker(new URL('./import-worker.ts', import.meta.url), {
+      workerData,
+      transferList,
+      env,
+    });
   // From source (tests, scripts under tsx) the worker is TypeScript: tsx compiles it too.
   const source = path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-worker.ts');
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, {
     eval: true,
     workerData,
+    transferList,
     env,
     execArgv: ['--conditions=react-server'],
   });

@@ -171,11 +171,12 @@ describe('an import on a database file', () => {
     ]);
   });
 
-  it('answers a refusal of the whole file from the worker, and streams the result line in pieces', async () => {
+  it('answers a refusal of the whole file from the worker, reads uploaded bytes there, and streams the result line in pieces', async () => {
     const refused = await startImport('demo-user-contributor-aldoria', file(3));
     expect(refused).toMatchObject({ ok: false, result: { status: 403 } });
 
-    const started = await startImport(FOCAL, file(5), { dryRun: true });
+    // An upload's bytes, moved to the worker and read there.
+    const started = await startImport(FOCAL, new TextEncoder().encode(file(5)), { dryRun: true });
     if (!started.ok) throw new Error('expected the file to be accepted');
     const report = await started.report;
     const line = Buffer.concat([...resultLine(report)]).toString('utf8');

@@ -15,12 +15,12 @@ import {
   type ImportWorkerMessage,
 } from './csv-import';
 
-const { userId, csvText, options, turn } = workerData as ImportWorkerData;
+const { userId, csv, options, turn } = workerData as ImportWorkerData;
 const post = (message: ImportWorkerMessage, transfer: ArrayBuffer[] = []) =>
   parentPort!.postMessage(message, transfer);
 
 async function main(): Promise<void> {
-  const prepared = prepareImport(userId, csvText, options);
+  const prepared = prepareImport(userId, csv, options);
   if (!prepared.ok) {
     post({ type: 'refused', result: prepared.result });
     return;

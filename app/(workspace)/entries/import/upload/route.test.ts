@@ -36,7 +36,7 @@ const stateCommitment = () =>
       .get() as { code: string }
   ).code;
 
-async function upload(file: string, fields: Record<string, string> = {}) {
+async function upload(file: string | Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}) {
   const form = new FormData();
   form.set('file', new File([file], 'entries.csv', { type: 'text/csv' }));
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
@@ -117,6 +117,15 @@ describe('POST /entries/import/upload', () => {
       'summary',
       'subject_id',
     ]);
+
+    // Latin-1 bytes, as a spreadsheet saves "CSV" without UTF-8: refused, naming the fix.
+    const latin1Bytes = Buffer.from(goodFile().replace('Imported', 'Importé'), 'latin1');
+    const latin1 = await upload(Uint8Array.from(latin1Bytes), { mode: 'import' });
+    expect(latin1.status).toBe(400);
+    expect(JSON.parse(latin1.text).error).toEqual({
+      code: 'invalid_file',
+      message: 'file: must be UTF-8 text (save it from your spreadsheet as "CSV UTF-8").',
+    });
 
     signedIn.userId = 'demo-user-admin';
     expect(JSON.parse((await upload(goodFile(), { publish: 'publish' })).text)).toMatchObject({
