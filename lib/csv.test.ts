@@ -27,6 +27,23 @@ describe('CSV for spreadsheet programs', () => {
     expect(csvHead(['text', 'number']) + csvRows([])).toBe(`${BOM}text,number\r\n`);
   });
 
+  it('writes each field exactly as papaparse writes it (the files exported before stay the same)', () => {
+    const values = [
+      ...['', ' ', 'plain', ' lead', 'trail ', 'a,b', 'say "hi"', '"', 'cr\rlf\r\n', 'lf\n'],
+      ...[`${BOM}bom`, 'in\uFEFFside', "'quote", '=SUM(A1)', '-1', '+x', '@me', '\tab', 'Ünïcødé'],
+      ...['تقرير', 'a;b', '[{"url":"https://x"}]', 0, -0, 1.5, -3, 1e21, 123456789, true, false],
+      null,
+      undefined,
+    ];
+    const rows = values.map((value, i) => [i, value, values[(i * 7) % values.length]]);
+    const papa = Papa.unparse(
+      rows.map((row) => row.map(guardCell)),
+      { newline: '\r\n', quotes: false, escapeFormulae: false },
+    );
+    expect(csvRows(rows)).toBe(`${papa}\r\n`);
+    expect(csvHead(['a b', 'c,d', ' e'])).toBe(`${BOM}${Papa.unparse([['a b', 'c,d', ' e']])}\r\n`);
+  });
+
   it('round-trips text, numbers, booleans, empty cells and non-Latin text through a standard parser', () => {
     const rows = [
       ['Côte d’Ivoire', 12, true, null],

@@ -1,7 +1,8 @@
 /**
  * CSV as spreadsheet programs read it, and back: UTF-8 with a byte-order mark (so Excel does not
- * guess a legacy code page), CRLF line ends (RFC 4180), fields quoted by papaparse when they hold
- * a comma, a quote or a line break, and a header row of stable snake_case names.
+ * guess a legacy code page), CRLF line ends (RFC 4180), fields quoted when they hold a comma, a
+ * quote, a line break or a byte-order mark or start or end with a space (as papaparse's writer
+ * quotes them), and a header row of stable snake_case names. Files are read by papaparse.
  *
  * Formula injection: a cell that starts with = + - @, a tab or a carriage return is run as a
  * formula by spreadsheet programs. Such text cells are written with a leading apostrophe, which
@@ -32,7 +33,22 @@ export function unguardCell(value: string): string {
   return UNGUARD.test(value) ? value.slice(1) : value;
 }
 
-const UNPARSE = { newline: '\r\n', quotes: false, escapeFormulae: false } as const;
+/** A field papaparse's writer would quote: it holds a quote, comma, line break or BOM, or starts or ends with a space. */
+const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
+
+/** One guarded value as a CSV field, quoted when needed. */
+function csvField(value: CsvCell): string {
+  const cell = guardCell(value);
+  if (typeof cell === 'number') return String(cell);
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/** One line of a CSV document, ending in CRLF. Written here, not by papaparse: exports write millions. */
+export function csvLine(values: readonly CsvCell[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i += 1) line += (i === 0 ? '' : ',') + csvField(values[i]);
+  return line + '\r\n';
+}
 
 /** A whole CSV document: BOM, header row, one line per row, CRLF. */
 export function toCsv(columns: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
@@ -41,14 +57,14 @@ export function toCsv(columns: readonly string[], rows: Iterable<readonly CsvCel
 
 /** The start of a CSV document: the BOM and the header row. A document is its head, then its rows in any number of chunks. */
 export function csvHead(columns: readonly string[]): string {
-  return BOM + Papa.unparse([[...columns]], UNPARSE) + '\r\n';
+  return BOM + csvLine(columns);
 }
 
 /** Rows of a CSV document, each line ending in CRLF (nothing for no rows). */
 export function csvRows(rows: Iterable<readonly CsvCell[]>): string {
-  const data: (string | number)[][] = [];
-  for (const row of rows) data.push(row.map(guardCell));
-  return data.length === 0 ? '' : Papa.unparse(data, UNPARSE) + '\r\n';
+  let text = '';
+  for (const row of rows) text += csvLine(row);
+  return text;
 }
 
 export interface CsvProblem {
