@@ -319,38 +319,91 @@ export function openMatrixExport(
     const scope = loadScope(filters);
     const listed = listedActors(scope);
     const { byCommitment } = applicability(scope);
-    const perKind = new Map<string, number>();
+    const perKind = new Map<Scope['actors'][number]['kind'], number>();
     for (const kinds of byCommitment.values())
       for (const kind of kinds) perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
     const perPage =
       actorsPerPage ?? Math.max(1, Math.floor(MATRIX_EXPORT_CELLS / scope.commitments.length));
+    const { commitments } = scope;
+    const commitmentIds = commitments.map((commitment) => commitment.id);
+    const commitmentAt = new Map(commitmentIds.map((id, index) => [id, index]));
+    // Which commitments apply to each kind of actor, by the commitment's place in the list.
+    const applies = new Map(
+      [...perKind.keys()].map((kind) => [
+        kind,
+        commitments.map((commitment) => (byCommitment.get(commitment.id) ?? []).includes(kind)),
+      ]),
+    );
+    // Reporters' names from memory, not a join for each status (a reporter may be outside the view).
+    const names = new Map(
+      client.prepare('SELECT id, name FROM actors').raw().all() as [number, string][],
+    );
+    const details = client
+      .prepare(
+        `SELECT id, summary, reporter_id FROM progress_entries
+         WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .raw();
+    const before = staleBefore(filters.asOf ?? todayUtc());
     let at = 0;
     return {
       asOf: filters.asOf ?? todayUtc(),
       actors: listed.map(({ id, name }) => ({ id, name })),
-      commitments: scope.commitments.map(({ code, title }) => ({ code, title })),
+      commitments: commitments.map(({ code, title }) => ({ code, title })),
       count: listed.reduce((sum, actor) => sum + (perKind.get(actor.kind) ?? 0), 0),
       next() {
         if (at >= listed.length || (reader && !client.open)) return [];
         const actors = listed.slice(at, (at += perPage));
-        const cells = pageCells(client, scope, actors, filters.asOf);
-        const details = entryDetails(
+        const actorAt = new Map(actors.map((actor, index) => [actor.id, index]));
+        const rows = pageStatuses(
           client,
-          cells.flatMap((cell) => [cell.self, cell.independent].flatMap((s) => s?.entryId ?? [])),
+          actors.map((actor) => actor.id),
+          commitmentIds,
+          filters.asOf,
         );
-        const withDetails = (status: MatrixStatusDto | null): CellStatusDto | null =>
-          status
-            ? {
-                ...status,
-                summary: details.get(status.entryId)?.summary ?? '',
-                reporter: details.get(status.entryId)?.reporter ?? '',
-              }
-            : null;
-        return cells.map((cell) => ({
-          ...cell,
-          self: withDetails(cell.self),
-          independent: withDetails(cell.independent),
-        }));
+        // Each entry's summary and reporter, read in id order (neighbouring pages of the table).
+        const entryIds = rows.map(([, , , entryId]) => entryId).sort((a, b) => a - b);
+        const summaries = new Map<number, [summary: string, reporter: string]>();
+        for (const [id, summary, reporterId] of details.all(JSON.stringify(entryIds)) as [
+          number,
+          string,
+          number,
+        ][])
+          summaries.set(id, [summary, names.get(reporterId) ?? '']);
+        // The two sides of each cell, by its place: actor x commitment.
+        const self: (CellStatusDto | null)[] = [];
+        const independent: (CellStatusDto | null)[] = [];
+        for (const [commitmentId, subjectId, perspective, entryId, status, statusAsOf] of rows) {
+          const place =
+            actorAt.get(subjectId)! * commitments.length + commitmentAt.get(commitmentId)!;
+          const detail = summaries.get(entryId);
+          (perspective === 'self' ? self : independent)[place] = {
+            status,
+            asOf: statusAsOf,
+            entryId,
+            stale: isStale({ asOf: statusAsOf }, before),
+            summary: detail?.[0] ?? '',
+            reporter: detail?.[1] ?? '',
+          };
+        }
+        const cells: MatrixDto['cells'] = [];
+        actors.forEach((actor, actorIndex) => {
+          const applying = applies.get(actor.kind) ?? [];
+          commitments.forEach((commitment, commitmentIndex) => {
+            if (!applying[commitmentIndex]) return;
+            const place = actorIndex * commitments.length + commitmentIndex;
+            const ofSelf = self[place] ?? null;
+            const ofIndependent = independent[place] ?? null;
+            cells.push({
+              actorId: actor.id,
+              code: commitment.code,
+              self: ofSelf,
+              independent: ofIndependent,
+              contested: isContested(ofSelf?.status, ofIndependent?.status),
+            });
+          });
+        });
+        return cells;
       },
       close,
     };

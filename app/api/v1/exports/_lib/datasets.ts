@@ -1,10 +1,12 @@
 import 'server-only';
 import { listActors, type ActorFilters } from '@/db/queries/actors';
 import { listCommitments, type CommitmentFilters } from '@/db/queries/commitments';
-import { openPublishedEntries, type EntryFilters } from '@/db/queries/entries';
+import type { EntryFilters } from '@/db/queries/entries';
+import { openEntriesExport } from '@/db/queries/entries-export';
 import { getSummary, type DashboardFilters, type SummaryLabels } from '@/db/queries/summary';
 import { openMatrixExport } from '@/db/queries/matrix';
-import { ENTRY_COLUMNS, entryRecord } from '@/lib/entries-csv';
+import { csvLine } from '@/lib/csv';
+import { ENTRY_COLUMNS, csvValue } from '@/lib/entries-csv';
 import {
   ACTOR_LIST_PARAMETERS,
   COMMITMENT_LIST_PARAMETERS,
@@ -32,11 +34,14 @@ export interface DatasetRows {
   rows: Row[];
 }
 
-/** A dataset's rows for one request, a chunk at a time (`next()` is empty at the end); `close()` in any case. */
+/**
+ * A dataset's rows for one request, a chunk at a time (`next()` is empty at the end); `close()` in
+ * any case. A row is the values of the dataset's columns in their order: no object a row.
+ */
 export interface DatasetCursor {
   asOf: string;
   count: number;
-  next(): Row[];
+  next(): Cell[][];
   close(): void;
 }
 
@@ -48,17 +53,52 @@ export interface Dataset {
 
 /** A dataset computed whole (a few thousand rows), as one chunk. */
 function whole(
+  columns: readonly string[],
   load: (filters: Record<string, unknown>, labels: SummaryLabels) => DatasetRows,
-): Dataset['open'] {
-  return (filters, labels) => {
-    const { asOf, rows } = load(filters, labels);
-    let sent = false;
-    return {
-      asOf,
-      count: rows.length,
-      next: () => (sent ? [] : ((sent = true), rows)),
-      close: () => {},
+): Pick<Dataset, 'columns' | 'open'> {
+  return {
+    columns,
+    open: (filters, labels) => {
+      const { asOf, rows } = load(filters, labels);
+      let sent = false;
+      return {
+        asOf,
+        count: rows.length,
+        next: () =>
+          sent
+            ? []
+            : ((sent = true), rows.map((row) => columns.map((column) => row[column] ?? null))),
+        close: () => {},
+      };
+    },
+  };
+}
+
+/**
+ * Writes chunks of a dataset's rows as the text of its document: CSV lines (lib/csv.ts), or the
+ * JSON objects of the rows array, keys in the columns' order, each after a comma but the first.
+ */
+export function rowsWriter(
+  columns: readonly string[],
+  format: 'csv' | 'json',
+): (rows: readonly Cell[][], first: boolean) => string {
+  if (format === 'csv')
+    return (rows) => {
+      let text = '';
+      for (const row of rows) text += csvLine(row.map(csvValue));
+      return text;
     };
+  const keys = columns.map((column) => `${JSON.stringify(column)}:`);
+  return (rows, first) => {
+    let text = '';
+    for (let r = 0; r < rows.length; r += 1) {
+      const row = rows[r]!;
+      text += first && r === 0 ? '{' : ',{';
+      for (let i = 0; i < keys.length; i += 1)
+        text += (i === 0 ? '' : ',') + keys[i] + JSON.stringify(row[i] ?? null);
+      text += '}';
+    }
+    return text;
   };
 }
 
@@ -81,15 +121,13 @@ function groupRows(group: string, rows: readonly GroupRow[]): Row[] {
   }));
 }
 
-function cellColumns(prefix: 'self' | 'independent', cell: CellStatusDto | null): Row {
-  return {
-    [`${prefix}_status`]: cell?.status ?? null,
-    [`${prefix}_as_of`]: cell?.asOf ?? null,
-    [`${prefix}_stale`]: cell ? cell.stale : null,
-    [`${prefix}_entry_id`]: cell?.entryId ?? null,
-    [`${prefix}_reporter`]: cell?.reporter ?? null,
-    [`${prefix}_summary`]: cell?.summary ?? null,
-  };
+/** A matrix cell's columns of one side (self_…, independent_…), and their values. */
+const CELL_COLUMNS = ['status', 'as_of', 'stale', 'entry_id', 'reporter', 'summary'];
+
+function cellValues(cell: CellStatusDto | null): Cell[] {
+  return cell
+    ? [cell.status, cell.asOf, cell.stale, cell.entryId, cell.reporter, cell.summary]
+    : [null, null, null, null, null, null];
 }
 
 const ENTRY_EXPORT_PARAMETERS = ENTRY_LIST_PARAMETERS.filter(
@@ -101,7 +139,8 @@ export type DatasetName = 'commitments' | 'actors' | 'entries' | 'matrix' | 'sum
 export const DATASETS: Record<DatasetName, Dataset> = {
   commitments: {
     parameters: COMMITMENT_LIST_PARAMETERS,
-    columns: [
+    ...whole(
+      [
       'code',
       'title',
       'text',
@@ -115,7 +154,7 @@ export const DATASETS: Record<DatasetName, Dataset> = {
       'source_author',
       'source_published_on',
     ],
-    open: whole((filters) => ({
+      (filters) => ({
       asOf: todayUtc(),
       rows: listCommitments(filters as CommitmentFilters).map((commitment) => ({
         code: commitment.code,
@@ -135,7 +174,8 @@ export const DATASETS: Record<DatasetName, Dataset> = {
   },
   actors: {
     parameters: ACTOR_LIST_PARAMETERS,
-    columns: [
+    ...whole(
+      [
       'id',
       'name',
       'short_name',
@@ -146,7 +186,7 @@ export const DATASETS: Record<DatasetName, Dataset> = {
       'intermediate_region',
       'is_demo',
     ],
-    open: whole((filters) => ({
+      (filters) => ({
       asOf: todayUtc(),
       rows: listActors(filters as ActorFilters).map((actor) => ({
         id: actor.id,
@@ -166,18 +206,11 @@ export const DATASETS: Record<DatasetName, Dataset> = {
     columns: ENTRY_COLUMNS,
     open: (filters) => {
       const iso3 = new Map(listActors().map((actor) => [actor.id, actor.iso3]));
-      const cursor = openPublishedEntries(filters as EntryFilters);
+      const cursor = openEntriesExport(filters as EntryFilters, iso3);
       return {
         asOf: typeof filters.asOf === 'string' ? filters.asOf : todayUtc(),
         count: cursor.total,
-        next: () =>
-          cursor.next().map((entry) =>
-            entryRecord({
-              ...entry,
-              subject: { ...entry.subject, iso3: iso3.get(entry.subject.id) ?? null },
-              reporter: { ...entry.reporter, iso3: iso3.get(entry.reporter.id) ?? null },
-            }),
-          ),
+        next: cursor.next,
         close: cursor.close,
       };
     },
@@ -189,8 +222,8 @@ export const DATASETS: Record<DatasetName, Dataset> = {
       'actor_name',
       'commitment_code',
       'commitment_title',
-      ...Object.keys(cellColumns('self', null)),
-      ...Object.keys(cellColumns('independent', null)),
+      ...CELL_COLUMNS.map((column) => `self_${column}`),
+      ...CELL_COLUMNS.map((column) => `independent_${column}`),
       'contested',
     ],
     open: (filters) => {
@@ -203,23 +236,24 @@ export const DATASETS: Record<DatasetName, Dataset> = {
         asOf: cursor.asOf,
         count: cursor.count,
         next: () =>
-          cursor.next().map((cell) => ({
-            actor_id: cell.actorId,
-            actor_name: actors.get(cell.actorId) ?? '',
-            commitment_code: cell.code,
-            commitment_title: titles.get(cell.code) ?? '',
-            ...cellColumns('self', cell.self),
-            ...cellColumns('independent', cell.independent),
-            contested: cell.contested,
-          })),
+          cursor.next().map((cell) => [
+            cell.actorId,
+            actors.get(cell.actorId) ?? '',
+            cell.code,
+            titles.get(cell.code) ?? '',
+            ...cellValues(cell.self),
+            ...cellValues(cell.independent),
+            cell.contested,
+          ]),
         close: cursor.close,
       };
     },
   },
   summary: {
     parameters: SUMMARY_PARAMETERS,
-    columns: ['group', 'key', 'label', 'date', 'pairs', 'reported', 'score', ...COUNT_COLUMNS],
-    open: whole((filters, labels) => {
+    ...whole(
+      ['group', 'key', 'label', 'date', 'pairs', 'reported', 'score', ...COUNT_COLUMNS],
+      (filters, labels) => {
       const summary = getSummary(filters as DashboardFilters, labels);
       // Each pair has one theme, so the themes' counts add up to the whole view's.
       const total = Object.fromEntries(

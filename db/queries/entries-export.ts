@@ -1,0 +1,194 @@
+import 'server-only';
+import { desc, sql } from 'drizzle-orm';
+import { getDb, openReader } from '../client';
+import * as t from '../schema';
+import { ENTRY_COLUMNS, type EntryRecord } from '../../lib/entries-csv';
+import { publishedWhere, type EntryFilters } from './entries';
+
+/** An entry as an export row: the values of ENTRY_COLUMNS in that order. */
+export type EntryExportRow = EntryRecord[(typeof ENTRY_COLUMNS)[number]][];
+
+/** Every published entry of a filter as export rows, a chunk at a time: `next()` is empty at the end; `close()` always. */
+export interface EntryExportCursor {
+  total: number;
+  next(): EntryExportRow[];
+  close(): void;
+}
+
+/** Entries per chunk of an export: a bounded number of rows in memory at a time. */
+export const EXPORT_CHUNK = 500;
+
+/**
+ * Read straight from progress_entries, in this order: names and codes come from the actors and
+ * commitments read once (joins for every row cost more than the rest of the row).
+ */
+const EXPORT_FIELDS = {
+  id: t.progressEntries.id,
+  commitmentId: t.progressEntries.commitmentId,
+  subjectId: t.progressEntries.subjectId,
+  reporterId: t.progressEntries.reporterId,
+  perspective: t.progressEntries.perspective,
+  status: t.progressEntries.status,
+  asOf: t.progressEntries.asOf,
+  summary: t.progressEntries.summary,
+  narrative: t.progressEntries.narrative,
+  measures: t.progressEntries.measures,
+  evidence: t.progressEntries.evidence,
+  confidence: t.progressEntries.confidence,
+  adverseEffects: t.progressEntries.adverseEffects,
+  adverseEffectsDescription: t.progressEntries.adverseEffectsDescription,
+  supersedesId: t.progressEntries.supersedesId,
+  publishedAt: t.progressEntries.publishedAt,
+  supersededById: t.progressEntries.supersededById,
+  withdrawnAt: t.progressEntries.withdrawnAt,
+  withdrawalReason: t.progressEntries.withdrawalReason,
+};
+
+type Raw = [
+  id: number,
+  commitmentId: number,
+  subjectId: number,
+  reporterId: number,
+  perspective: string,
+  status: string,
+  asOf: string,
+  summary: string,
+  narrative: string,
+  measures: string,
+  evidence: string,
+  confidence: string | null,
+  adverseEffects: number,
+  adverseEffectsDescription: string | null,
+  supersedesId: number | null,
+  publishedAt: string | null,
+  supersededById: number | null,
+  withdrawnAt: string | null,
+  withdrawalReason: string | null,
+];
+
+/**
+ * Without a commitment, subject or reporter (whose indexes find few rows), the export walks the
+ * (state, as_of, published_at) index newest first, which holds the list's whole order (its rowid
+ * is the id), so nothing is sorted and the first rows come at once; with ANALYZE statistics
+ * SQLite otherwise chose a skip-scan and sorted all 1,000,000 rows before the first.
+ */
+function exportPlan(text: string, filters: EntryFilters): string {
+  if (filters.commitment || filters.subject !== undefined || filters.reporter !== undefined)
+    return text;
+  const from = 'from "progress_entries" ';
+  if (!text.includes(from))
+    throw new Error('exportPlan: the query no longer reads from progress_entries');
+  return text.replace(from, `${from}INDEXED BY progress_entries_state_idx `);
+}
+
+/**
+ * Every published entry of a filter in the list's order (db/queries/entries.ts
+ * listPublishedEntries), as the rows of the entries export, for an export of any size: one
+ * statement stepped a chunk at a time, on a read-only connection of its own (nothing else may use
+ * a connection while a statement is stepped) whose read transaction keeps the count, the names and
+ * every row to one snapshot while other requests write. An in-memory database (tests) has no
+ * second connection: its rows are read at once. A state's ISO3 code is that of the actors list
+ * (archived actors have none), as in the API.
+ */
+export function openEntriesExport(
+  filters: EntryFilters,
+  iso3: ReadonlyMap<number, string | null>,
+  chunkSize = EXPORT_CHUNK,
+): EntryExportCursor {
+  const reader = openReader();
+  const db = reader ?? getDb();
+  const sqlite = db.$client;
+  const close = () => {
+    if (!reader || !sqlite.open) return;
+    if (sqlite.inTransaction) sqlite.prepare('COMMIT').run();
+    sqlite.close();
+  };
+  try {
+    if (reader) {
+      sqlite.pragma('temp_store = FILE');
+      sqlite.prepare('BEGIN').run();
+    }
+    const where = publishedWhere(filters);
+    const total =
+      db
+        .select({ count: sql<number>`count(*)` })
+        .from(t.progressEntries)
+        .where(where)
+        .get()?.count ?? 0;
+    const commitments = new Map(
+      (sqlite.prepare('SELECT id, code, title FROM commitments').raw().all() as string[][]).map(
+        ([id, code, title]) => [Number(id), [code!, title!] as const],
+      ),
+    );
+    const actorNames = new Map(
+      sqlite.prepare('SELECT id, name FROM actors').raw().all() as [number, string][],
+    );
+    const query = db
+      .select(EXPORT_FIELDS)
+      .from(t.progressEntries)
+      .where(where)
+      .orderBy(
+        desc(t.progressEntries.asOf),
+        desc(t.progressEntries.publishedAt),
+        desc(t.progressEntries.id),
+      )
+      .toSQL();
+    const statement = sqlite.prepare(exportPlan(query.sql, filters)).raw();
+    const rows: Iterator<Raw> = reader
+      ? (statement.iterate(...query.params) as IterableIterator<Raw>)
+      : (statement.all(...query.params) as Raw[]).values();
+    const toRow = (raw: Raw): EntryExportRow => {
+      const [id, commitmentId, subjectId, reporterId, perspective, status, asOf] = raw;
+      const commitment = commitments.get(commitmentId);
+      return [
+        id,
+        commitment?.[0] ?? '',
+        commitment?.[1] ?? '',
+        subjectId,
+        iso3.get(subjectId) ?? null,
+        actorNames.get(subjectId) ?? '',
+        reporterId,
+        iso3.get(reporterId) ?? null,
+        actorNames.get(reporterId) ?? '',
+        perspective,
+        status,
+        asOf,
+        raw[7],
+        raw[8],
+        JSON.parse(raw[9]) as string[],
+        JSON.parse(raw[10]) as unknown[],
+        raw[11],
+        Number(raw[12]) === 1,
+        raw[13],
+        raw[14],
+        raw[15] ?? '',
+        raw[16],
+        // A withdrawal shows only with its reason (lib/entry-fields.ts statementFields).
+        raw[17] && raw[18] ? raw[17] : null,
+        raw[17] && raw[18] ? raw[18] : null,
+      ];
+    };
+    return {
+      total,
+      next() {
+        const chunk: EntryExportRow[] = [];
+        while (chunk.length < chunkSize && (!reader || sqlite.open)) {
+          const step = rows.next();
+          if (step.done) {
+            close();
+            break;
+          }
+          chunk.push(toRow(step.value));
+        }
+        return chunk;
+      },
+      close: () => {
+        if (reader && sqlite.open) rows.return?.();
+        close();
+      },
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
