@@ -136,7 +136,7 @@ test.describe('downloads of the data behind every table', () => {
   test('the whole entries export, streamed in chunks, holds every published entry once, newest first, as CSV and JSON', async ({
     request,
   }) => {
-    // The export reads 500 entries at a time (db/queries/entries.ts EXPORT_CHUNK): the demo's span several chunks.
+    // The export reads 500 entries at a time (db/queries/entries-export.ts EXPORT_CHUNK): the demo's span several chunks.
     const expected = queryAll<{ id: number }>(
       "SELECT id FROM progress_entries WHERE state = 'published' ORDER BY as_of DESC, published_at DESC, id DESC",
     ).map((row) => row.id);

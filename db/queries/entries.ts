@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
-import { getDb, openReader, type Db } from '../client';
+import { getDb, type Db } from '../client';
 import * as t from '../schema';
 import type { StatusKey } from '../../lib/status-scale';
 import type { Perspective } from '../../lib/taxonomy';
@@ -165,105 +165,6 @@ export function listPublishedEntries(
     nextCursor:
       rows.length > limit && last ? encodeCursor([last.asOf, last.publishedAt, last.id]) : null,
   };
-}
-
-/** Every published entry of a filter, a chunk at a time: `next()` is empty at the end; `close()` always. */
-export interface PublishedEntryCursor {
-  total: number;
-  next(): PublishedEntryDto[];
-  close(): void;
-}
-
-/**
- * Without a commitment, subject or reporter (whose indexes find few rows), the export walks the
- * (state, as_of) index newest first and sorts only each day's ties, so its first rows come at
- * once; with ANALYZE statistics SQLite otherwise chose a skip-scan and sorted all 1,000,000 rows
- * before the first, blocking the server meanwhile.
- */
-function exportPlan(text: string, filters: EntryFilters): string {
-  if (filters.commitment || filters.subject !== undefined || filters.reporter !== undefined)
-    return text;
-  const from = 'from "progress_entries" ';
-  if (!text.includes(from))
-    throw new Error('exportPlan: the query no longer reads from progress_entries');
-  return text.replace(from, `${from}INDEXED BY progress_entries_state_idx `);
-}
-
-/** Entries per chunk of an export: a bounded number of rows in memory at a time. */
-export const EXPORT_CHUNK = 500;
-
-/**
- * Every published entry of a filter in the list's order, for an export of any size (all of them
- * held at once would not fit in the heap): one statement stepped a chunk at a time, on a
- * read-only connection of its own (nothing else may use a connection while a statement is
- * stepped) whose read transaction keeps the count and every row to one snapshot while other
- * requests write. SQLite sorts what an index does not order in temporary files, not in memory.
- * An in-memory database (tests) has no second connection: its rows are read at once.
- */
-export function openPublishedEntries(
-  filters: EntryFilters,
-  chunkSize = EXPORT_CHUNK,
-): PublishedEntryCursor {
-  const reader = openReader();
-  const where = publishedWhere(filters);
-  if (!reader) {
-    const rows = selectPublished(getDb(), where).all().map(toPublishedEntry);
-    let at = 0;
-    return {
-      total: rows.length,
-      next: () => rows.slice(at, (at += chunkSize)),
-      close: () => (at = rows.length),
-    };
-  }
-  const sqlite = reader.$client;
-  try {
-    sqlite.pragma('temp_store = FILE');
-    sqlite.prepare('BEGIN').run();
-    const total =
-      reader
-        .select({ count: sql<number>`count(*)` })
-        .from(t.progressEntries)
-        .where(where)
-        .get()?.count ?? 0;
-    const query = selectPublished(reader, where).toSQL();
-    const rows = sqlite
-      .prepare(exportPlan(query.sql, filters))
-      .raw()
-      .iterate(...query.params) as IterableIterator<unknown[]>;
-    const fields = Object.entries(PUBLISHED_FIELDS);
-    const close = () => {
-      if (!sqlite.open) return;
-      rows.return?.();
-      if (sqlite.inTransaction) sqlite.prepare('COMMIT').run();
-      sqlite.close();
-    };
-    return {
-      total,
-      next() {
-        const chunk: PublishedEntryDto[] = [];
-        while (sqlite.open && chunk.length < chunkSize) {
-          const step = rows.next();
-          if (step.done) {
-            close();
-            break;
-          }
-          // Each value decoded as drizzle decodes its column (booleans, timestamps).
-          const row = Object.fromEntries(
-            fields.map(([key, column], i) => [
-              key,
-              step.value[i] === null ? null : column.mapFromDriverValue(step.value[i]),
-            ]),
-          ) as PublishedRow;
-          chunk.push(toPublishedEntry(row));
-        }
-        return chunk;
-      },
-      close,
-    };
-  } catch (error) {
-    sqlite.close();
-    throw error;
-  }
 }
 
 export interface ChangeDto {
