@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb, openDatabase } from '@/db/client';
+import { describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db/client';
 import * as t from '@/db/schema';
-import { seedDatabase } from '@/seed';
+import { useDemoDatabaseFile } from '@/test/support/demo-database-file';
 
 // The route reads the themes' names from next-intl, which needs Next.js's request scope.
 vi.mock('next-intl/server', () => ({
@@ -13,19 +10,8 @@ vi.mock('next-intl/server', () => ({
   getRequestConfig: (config: unknown) => config,
 }));
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'summary-route-'));
-
 describe('GET /api/v1/summary: a view asked again, never stale after a publish', () => {
-  beforeAll(() => {
-    process.env.DATABASE_PATH = path.join(dir, 'summary.db');
-    const db = openDatabase(process.env.DATABASE_PATH);
-    seedDatabase(db, 'demo', '2026-11-01T00:00:00.000Z');
-    db.$client.close();
-  });
-  afterAll(() => {
-    getDb().$client.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useDemoDatabaseFile('summary-route');
 
   const ask = async (headers: Record<string, string> = {}) => {
     const { GET } = await import('./route');

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb, openDatabase } from '@/db/client';
-import { seedDatabase } from '@/seed';
+import { describe, expect, it, vi } from 'vitest';
+import { useDemoDatabaseFile } from '@/test/support/demo-database-file';
 
 // The route reads labels from next-intl, which needs Next.js's request scope.
 vi.mock('next-intl/server', () => ({
@@ -11,23 +7,12 @@ vi.mock('next-intl/server', () => ({
   getRequestConfig: (config: unknown) => config,
 }));
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exports-route-'));
-
 /**
  * An export streams a chunk at a time and lets the event loop turn between chunks, so the server
  * answers other requests while a large export is being read (issue 19).
  */
 describe('GET /api/v1/exports/{dataset}: streamed without holding the event loop', () => {
-  beforeAll(() => {
-    process.env.DATABASE_PATH = path.join(dir, 'exports.db');
-    const db = openDatabase(process.env.DATABASE_PATH);
-    seedDatabase(db, 'demo', '2026-11-01T00:00:00.000Z');
-    db.$client.close();
-  });
-  afterAll(() => {
-    getDb().$client.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useDemoDatabaseFile('exports-route');
 
   /** Reads a whole export; notes after which chunk a callback queued behind the first chunk ran. */
   async function read(file: string) {
