@@ -12,7 +12,7 @@ export async function StatusDistribution({
   of,
 }: {
   status: Omit<GroupRow, 'key' | 'label'>;
-  /** What the pairs are counted across: the actors of a commitment or the commitments of an actor. */
+  /** What the pairs are counted across: a commitment's actors or an actor's commitments. */
   of: 'actors' | 'commitments';
 }) {
   const t = await getTranslations('listStatus');

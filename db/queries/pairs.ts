@@ -6,7 +6,7 @@ import { todayUtc } from '../../lib/dates';
 import type { PairListDto } from '../../lib/pair-schema';
 import { DEFAULT_PAGE_SIZE } from '../../lib/query-params';
 import type { StatusKey } from '../../lib/status-scale';
-import type { Perspective } from '../../lib/taxonomy';
+import { ACTOR_KINDS, type Perspective } from '../../lib/taxonomy';
 import { flaggedPairs } from '../status-index/pairs';
 import { cachedScope } from './matrix';
 import { applicability, viewKey, type DashboardFilters } from './view-scope';
@@ -34,7 +34,15 @@ export function listPairs(query: PairListQuery): PairListDto {
     const before = staleBefore(asOf);
     const scope = cachedScope(filters);
     const { byCommitment } = applicability(scope);
-    const kindOf = new Map(scope.actors.map((actor) => [actor.id, actor.kind]));
+    // Whether a pair applies, as bit masks by id: the pass over every pair asks it of each.
+    const kindBit = new Map(ACTOR_KINDS.map((kind, i) => [kind, 1 << i]));
+    const commitmentIds = scope.commitments.map((commitment) => commitment.id);
+    const commitmentKinds = new Int32Array(Math.max(0, ...commitmentIds) + 1);
+    for (const [id, kinds] of byCommitment)
+      for (const kind of kinds)
+        commitmentKinds[id] = (commitmentKinds[id] as number) | (kindBit.get(kind) as number);
+    const actorKind = new Int32Array(Math.max(0, ...scope.actors.map((actor) => actor.id)) + 1);
+    for (const actor of scope.actors) actorKind[actor.id] = kindBit.get(actor.kind) as number;
     const matched = memoByDataVersion(
       db,
       viewKey('pairs', filters, flag ?? ''),
@@ -44,22 +52,23 @@ export function listPairs(query: PairListQuery): PairListDto {
           staleBefore: before,
           perspective,
           flag,
-          inView: (commitmentId, subjectId) => {
-            const kind = kindOf.get(subjectId);
-            return kind !== undefined && (byCommitment.get(commitmentId) ?? []).includes(kind);
-          },
+          inView: (commitmentId, subjectId) =>
+            ((commitmentKinds[commitmentId] ?? 0) & (actorKind[subjectId] ?? 0)) !== 0,
         }),
       (value) => value.commitment.length,
     );
 
     // The page in order without sorting every match: count the matches per commitment, find the
     // commitments the page spans, and sort theirs only.
-    const commitmentRank = new Map(scope.commitments.map((commitment, i) => [commitment.id, i]));
+    // Ranks by id in typed arrays: Map lookups per match dominated a list of every pair.
+    const commitmentRank = new Int32Array(commitmentKinds.length);
+    scope.commitments.forEach((commitment, i) => (commitmentRank[commitment.id] = i));
     const actorRank = new Map(scope.actors.map((actor, i) => [actor.id, i]));
-    const rankOf = (i: number) => commitmentRank.get(matched.commitment[i] as number) as number;
     const total = matched.commitment.length;
+    const rankOf = (i: number) => commitmentRank[matched.commitment[i] as number] as number;
     const perCommitment = new Int32Array(scope.commitments.length);
-    for (let i = 0; i < total; i += 1) perCommitment[rankOf(i)] = (perCommitment[rankOf(i)] ?? 0) + 1;
+    for (let i = 0; i < total; i += 1)
+      perCommitment[rankOf(i)] = (perCommitment[rankOf(i)] as number) + 1;
     const offset = (page - 1) * limit;
     let skipped = 0;
     let from = 0;
@@ -79,7 +88,8 @@ export function listPairs(query: PairListQuery): PairListDto {
 
     const current = db.$client
       .prepare(
-        `SELECT id, status, as_of, adverse_effects FROM progress_entries INDEXED BY progress_entries_counted_idx
+        `SELECT id, status, as_of, adverse_effects
+         FROM progress_entries INDEXED BY progress_entries_counted_idx
          WHERE perspective = ? AND commitment_id = ? AND subject_id = ? AND as_of <= ?
            AND state = 'published' AND withdrawn_at IS NULL AND superseded_by_id IS NULL
          ORDER BY as_of DESC, published_at DESC, id DESC LIMIT 1`,
