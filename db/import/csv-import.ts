@@ -452,7 +452,9 @@ async function writeTurn(): Promise<() => void> {
 function importWorker(workerData: ImportWorkerData, databaseFile: string): Worker {
   const env = { ...process.env, DATABASE_PATH: databaseFile };
   const { csv } = workerData;
-  const transferList = typeof csv === 'string' ? [] : [csv.buffer as ArrayBuffer];
+  // Bytes that own their whole buffer move (a view of a shared one, like a pooled Buffer, is copied).
+  const owned = typeof csv !== 'string' && csv.byteLength === csv.buffer.byteLength;
+  const transferList = owned ? [csv.buffer as ArrayBuffer] : [];
   // In the app (NEXT_RUNTIME is set), Next.js bundles the worker file named here.
   if (process.env.NEXT_RUNTIME)
     return new Worker(new URL('./import-worker.ts', import.meta.url), {

@@ -172,7 +172,8 @@ describe('an import on a database file', () => {
   });
 
   it('answers a refusal of the whole file from the worker, reads uploaded bytes there, and streams the result line in pieces', async () => {
-    const refused = await startImport('demo-user-contributor-aldoria', file(3));
+    // A small Buffer is a view of a shared pool: copied to the worker, not moved.
+    const refused = await startImport('demo-user-contributor-aldoria', Buffer.from(file(3)));
     expect(refused).toMatchObject({ ok: false, result: { status: 403 } });
 
     // An upload's bytes, moved to the worker and read there.
