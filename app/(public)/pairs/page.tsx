@@ -4,17 +4,24 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { listPairs } from '@/db/queries/pairs';
 import { dashboardSearch } from '@/lib/dashboard-query';
 import { dateOnly } from '@/lib/dates';
+import { PAIR_FLAGS } from '@/lib/rollup';
 import type { PairListDto } from '@/lib/pair-schema';
 import { PAIR_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
 import { Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { StatusBadge } from '@/app/_components/status-badge';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('pairList'))('title.all') };
-}
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: SearchParams;
+}): Promise<Metadata> {
+  const { flag } = await searchParams;
+  const known = PAIR_FLAGS.find((name) => name === flag);
+  return { title: (await getTranslations('pairList'))(`title.${known ?? 'all'}`) };
+}
 type Entry = PairListDto['pairs'][number]['self'];
 
 const PAGE_SIZE = 50;
