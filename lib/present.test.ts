@@ -9,6 +9,8 @@ import {
   buildSlides,
   dashboardHref,
   filtersInWords,
+  nextPages,
+  pageSizes,
   parsePresentQuery,
   presentHref,
   presentsMatrix,
@@ -145,7 +147,7 @@ describe('buildSlides', () => {
     ]);
   });
 
-  it('splits a long list of actors into near-equal slides, never more bars than a room can read', () => {
+  it('splits a long list of actors into slides of as many bars as a room can read, the rest last', () => {
     const slides = buildSlides({
       summary: summary(MAX_BARS * 2 + 1, 23),
       matrix: matrix(1, 1),
@@ -153,8 +155,8 @@ describe('buildSlides', () => {
     });
     const actorSlides = slides.filter((slide) => slide.kind === 'byActor');
     expect(actorSlides.map((slide) => slide.id)).toEqual(['by-actor', 'by-actor-2', 'by-actor-3']);
-    expect(actorSlides.map((slide) => slide.rows.length)).toEqual([6, 6, 5]);
-    expect(actorSlides.map((slide) => slide.first)).toEqual([1, 7, 13]);
+    expect(actorSlides.map((slide) => slide.rows.length)).toEqual([8, 8, 1]);
+    expect(actorSlides.map((slide) => slide.first)).toEqual([1, 9, 17]);
     const objectiveSlides = slides.filter((slide) => slide.kind === 'byObjective');
     expect(objectiveSlides.map((slide) => slide.rows.length)).toEqual([8, 8, 7]);
     expect(objectiveSlides.map((slide) => `${slide.part}/${slide.parts}`)).toEqual([
@@ -213,7 +215,7 @@ describe('buildSlides', () => {
       matrix: disputed,
       perCommitment: false,
     }).filter((slide) => slide.kind === 'contested');
-    expect(slides.map((slide) => slide.pairs.length)).toEqual([5, 4]);
+    expect(slides.map((slide) => slide.pairs.length)).toEqual([8, 1]);
     expect(slides.every((slide) => slide.pairs.length <= MAX_CONTESTED && slide.total === 9)).toBe(
       true,
     );
@@ -295,6 +297,45 @@ describe('buildSlides', () => {
   });
 });
 
+describe('measured pages', () => {
+  it('takes the sizes measured in the browser when they account for every row', () => {
+    const disputed = matrix(3, 3);
+    disputed.cells = disputed.cells.map((cell) => ({ ...cell, contested: true }));
+    const build = (pages: Record<string, number[]>) =>
+      buildSlides({ summary: summary(1, 1), matrix: disputed, perCommitment: false, pages })
+        .filter((slide) => slide.kind === 'contested')
+        .map((slide) => `${slide.part}/${slide.parts}:${slide.pairs.length}`);
+    expect(build({ contested: [4, 3, 2] })).toEqual(['1/3:4', '2/3:3', '3/3:2']);
+    // Stale sizes (the list changed since they were measured) fall back to full slides.
+    expect(build({ contested: [4, 3] })).toEqual(['1/2:8', '2/2:1']);
+  });
+
+  it('passes the last row of each overflowing slide on, so no row is lost', () => {
+    expect(nextPages([8, 8, 1], new Set([0]), 8)).toEqual([7, 8, 2]);
+    expect(nextPages([8, 8, 8], new Set([0, 1, 2]), 8)).toEqual([7, 7, 7, 3]);
+    expect(nextPages([8, 3], new Set([1]), 8)).toEqual([8, 2, 1]);
+    // A single row that does not fit cannot move: the same sizes, so measuring stops.
+    expect(nextPages([1, 5], new Set([0]), 8)).toEqual([1, 5]);
+    for (const [sizes, overflowing] of [
+      [[8, 8, 8, 8, 1], [0, 2, 4]],
+      [[3], [0]],
+    ] as const) {
+      const next = nextPages(sizes, new Set(overflowing), 8);
+      expect(next.reduce((sum, size) => sum + size, 0)).toBe(
+        sizes.reduce((sum, size) => sum + size, 0),
+      );
+      expect(Math.max(...next)).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it('splits a list into full slides, and an empty list into one empty slide', () => {
+    expect(pageSizes(17, 8)).toEqual([8, 8, 1]);
+    expect(pageSizes(0, 8)).toEqual([0]);
+    expect(pageSizes(17, 8, [6, 6, 5])).toEqual([6, 6, 5]);
+    expect(pageSizes(17, 8, [6, 0, 11])).toEqual([8, 8, 1]);
+  });
+});
+
 describe('splitEvenly', () => {
   it('uses the fewest parts of at most max, as equal as possible', () => {
     expect(splitEvenly([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 8).map((part) => part.length)).toEqual([
@@ -315,6 +356,9 @@ describe('slideIndex', () => {
     expect(slideIndex(slides, 'by-theme')).toBe(4);
     expect(slideIndex(slides, undefined)).toBe(0);
     expect(slideIndex(slides, 'commitment-TIP-9')).toBe(0);
+    // A part that measuring has since made unnecessary: the last part of that list.
+    expect(slideIndex(slides, 'contested-5')).toBe(slides.length - 1);
+    expect(slideIndex(slides, 'by-theme-2')).toBe(0);
   });
 });
 

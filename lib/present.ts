@@ -4,7 +4,9 @@
  *
  * Legibility from the back of a room decides the sizes: a slide never holds more than
  * MAX_BARS bars, MAX_MATRIX_ROWS x MAX_MATRIX_COLUMNS matrix cells or MAX_CONTESTED pairs; a
- * longer list is split across slides of near-equal size ("part 2 of 3"), never shrunk.
+ * longer list is split across slides ("part 2 of 3"), never shrunk. Rows wrap, so how many fit is
+ * measured in the browser: a slide whose rows overflow passes its last row on (`nextPages`), and
+ * the measured sizes come back in as `SlideInput.pages`.
  */
 import { z } from 'zod';
 import {
@@ -119,6 +121,15 @@ export interface Part {
   parts: number;
 }
 
+/**
+ * A slide showing part of a list: which list (the key of `SlideInput.pages`), and the most rows a
+ * slide of it may hold.
+ */
+export interface Paged {
+  list: string;
+  cap: number;
+}
+
 export interface MatrixSlideCell {
   code: string;
   cell: MatrixDto['cells'][number] | null;
@@ -127,14 +138,15 @@ export interface MatrixSlideCell {
 export type Slide = { id: string } & (
   | { kind: 'title' }
   | { kind: 'figures' }
-  | ({ kind: 'byActor'; rows: GroupRow[]; first: number; total: number } & Part)
+  | ({ kind: 'byActor'; rows: GroupRow[]; first: number; total: number } & Part & Paged)
   | ({
       kind: 'matrix';
       commitments: MatrixDto['commitments'];
       actors: { id: number; name: string; cells: MatrixSlideCell[] }[];
       /** Actors to whom these commitments apply but who have no report on any of them. */
       silentActors: string[];
-    } & Part)
+    } & Part &
+      Paged)
   | {
       kind: 'matrixTooLarge';
       pairs: number;
@@ -143,9 +155,9 @@ export type Slide = { id: string } & (
       contested: number;
     }
   | { kind: 'byTheme'; rows: GroupRow[] }
-  | ({ kind: 'byObjective'; rows: GroupRow[] } & Part)
+  | ({ kind: 'byObjective'; rows: GroupRow[] } & Part & Paged)
   | { kind: 'overTime'; points: TimePoint[] }
-  | ({ kind: 'contested'; pairs: ContestedPair[]; total: number } & Part)
+  | ({ kind: 'contested'; pairs: ContestedPair[]; total: number } & Part & Paged)
   | {
       kind: 'commitment';
       commitment: MatrixDto['commitments'][number];
@@ -177,6 +189,55 @@ export function splitEvenly<T>(items: readonly T[], max: number): T[][] {
   return result;
 }
 
+/**
+ * How a list of `count` rows is split: the measured sizes when they still account for every row,
+ * else `cap` rows a slide (the last takes the rest). An empty list still has its one slide.
+ */
+export function pageSizes(count: number, cap: number, measured?: readonly number[]): number[] {
+  if (
+    measured &&
+    measured.every((size) => size >= 1) &&
+    measured.reduce((sum, size) => sum + size, 0) === count &&
+    count > 0
+  )
+    return [...measured];
+  if (count === 0) return [0];
+  return Array.from({ length: Math.ceil(count / cap) }, (_, index) =>
+    Math.min(cap, count - index * cap),
+  );
+}
+
+/**
+ * The sizes after measuring: each slide in `overflowing` (by its index in the list) passes its
+ * last row on to the slides after it, and the rows moved fill the last slide up to `cap`, then
+ * new ones. The same sizes when nothing can move (a slide of one row that still overflows).
+ */
+export function nextPages(
+  sizes: readonly number[],
+  overflowing: ReadonlySet<number>,
+  cap: number,
+): number[] {
+  const next = sizes.map((size, index) => (overflowing.has(index) && size > 1 ? size - 1 : size));
+  let moved = sizes.reduce((sum, size, index) => sum + size - (next[index] ?? 0), 0);
+  while (moved > 0) {
+    const last = next.length - 1;
+    const room = overflowing.has(last) ? 0 : cap - (next[last] ?? cap);
+    if (room <= 0) {
+      next.push(0);
+      continue;
+    }
+    const taken = Math.min(room, moved);
+    next[last] = (next[last] ?? 0) + taken;
+    moved -= taken;
+  }
+  return next;
+}
+
+function paginate<T>(items: readonly T[], sizes: readonly number[]): T[][] {
+  let start = 0;
+  return sizes.map((size) => items.slice(start, (start += size)));
+}
+
 function partId(base: string, part: number): string {
   return part === 1 ? base : `${base}-${part}`;
 }
@@ -197,6 +258,8 @@ export interface SlideInput {
   /** The view's matrix; null when the view has more than MAX_PRESENT_PAIRS pairs (not loaded). */
   matrix: MatrixDto | null;
   perCommitment: boolean;
+  /** List key -> rows on each of its slides, as measured in the browser (`nextPages`). */
+  pages?: Readonly<Record<string, readonly number[]>>;
 }
 
 /** Whether a view is small enough to present cell by cell (and so to load its matrix for slides). */
@@ -206,30 +269,30 @@ export function presentsMatrix(summary: Pick<SummaryDto, 'figures'>): boolean {
 
 /**
  * The by-actor bars in slides of at most MAX_BARS; above MAX_ACTOR_SLIDES slides, the highest
- * and the lowest (as many as two slides each), numbered by their place in the whole ranking.
+ * and the lowest (MAX_BARS x 2 each), numbered by their place in the whole ranking.
  */
-function actorSlides(byActor: readonly GroupRow[]): Slide[] {
-  const ranges: { rows: GroupRow[]; first: number }[] = [];
-  if (byActor.length <= MAX_ACTOR_SLIDES * MAX_BARS) {
-    let first = 1;
-    for (const rows of splitEvenly(byActor, MAX_BARS)) {
-      ranges.push({ rows, first });
-      first += rows.length;
-    }
-  } else {
-    const shown = (MAX_ACTOR_SLIDES / 2) * MAX_BARS;
-    let first = 1;
-    for (const rows of splitEvenly(byActor.slice(0, shown), MAX_BARS)) {
-      ranges.push({ rows, first });
-      first += rows.length;
-    }
-    first = byActor.length - shown + 1;
-    for (const rows of splitEvenly(byActor.slice(-shown), MAX_BARS)) {
-      ranges.push({ rows, first });
-      first += rows.length;
-    }
-  }
-  return ranges.map(({ rows, first }, index) => ({
+function actorSlides(byActor: readonly GroupRow[], pages: SlideInput['pages'] = {}): Slide[] {
+  const shown = (MAX_ACTOR_SLIDES / 2) * MAX_BARS;
+  const lists =
+    byActor.length <= MAX_ACTOR_SLIDES * MAX_BARS
+      ? [{ list: 'by-actor', rows: byActor, first: 1 }]
+      : [
+          { list: 'by-actor-top', rows: byActor.slice(0, shown), first: 1 },
+          {
+            list: 'by-actor-bottom',
+            rows: byActor.slice(-shown),
+            first: byActor.length - shown + 1,
+          },
+        ];
+  const ranges = lists.flatMap(({ list, rows, first }) => {
+    let next = first;
+    return paginate(rows, pageSizes(rows.length, MAX_BARS, pages[list])).map((part) => {
+      const range = { list, rows: part, first: next };
+      next += part.length;
+      return range;
+    });
+  });
+  return ranges.map(({ list, rows, first }, index) => ({
     id: partId('by-actor', index + 1),
     kind: 'byActor',
     rows,
@@ -237,19 +300,21 @@ function actorSlides(byActor: readonly GroupRow[]): Slide[] {
     total: byActor.length,
     part: index + 1,
     parts: ranges.length,
+    list,
+    cap: MAX_BARS,
   }));
 }
 
 /** Every slide of a presentation, in the order they are shown. */
-export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Slide[] {
+export function buildSlides({ summary, matrix, perCommitment, pages = {} }: SlideInput): Slide[] {
   const slides: Slide[] = [
     { id: 'title', kind: 'title' },
     { id: 'figures', kind: 'figures' },
   ];
-  slides.push(...actorSlides(summary.byActor));
+  slides.push(...actorSlides(summary.byActor, pages));
 
   const { figures } = summary;
-  if (matrix) slides.push(...matrixSlides(matrix, summary.perspective));
+  if (matrix) slides.push(...matrixSlides(matrix, summary.perspective, pages));
   else
     slides.push({
       id: 'matrix',
@@ -261,7 +326,10 @@ export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Sli
     });
   slides.push({ id: 'by-theme', kind: 'byTheme', rows: summary.byTheme });
 
-  const objectiveParts = splitEvenly(summary.byObjective, MAX_BARS);
+  const objectiveParts = paginate(
+    summary.byObjective,
+    pageSizes(summary.byObjective.length, MAX_BARS, pages['by-objective']),
+  );
   objectiveParts.forEach((rows, index) =>
     slides.push({
       id: partId('by-objective', index + 1),
@@ -269,6 +337,8 @@ export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Sli
       rows,
       part: index + 1,
       parts: objectiveParts.length,
+      list: 'by-objective',
+      cap: MAX_BARS,
     }),
   );
 
@@ -276,7 +346,10 @@ export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Sli
   if (!matrix) return slides;
 
   const contested = contestedPairs(matrix);
-  const contestedParts = splitEvenly(contested, MAX_CONTESTED);
+  const contestedParts = paginate(
+    contested,
+    pageSizes(contested.length, MAX_CONTESTED, pages.contested),
+  );
   contestedParts.forEach((pairs, index) =>
     slides.push({
       id: partId('contested', index + 1),
@@ -285,6 +358,8 @@ export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Sli
       total: contested.length,
       part: index + 1,
       parts: contestedParts.length,
+      list: 'contested',
+      cap: MAX_CONTESTED,
     }),
   );
 
@@ -306,13 +381,18 @@ export function buildSlides({ summary, matrix, perCommitment }: SlideInput): Sli
 
 /**
  * The matrix, split rather than shrunk: columns of at most MAX_MATRIX_COLUMNS commitments in the
- * report's order, each with rows of at most MAX_MATRIX_ROWS actors. Actors to whom the columns
+ * report's order, each with rows of at most MAX_MATRIX_ROWS actors (a list per column group). Actors to whom the columns
  * apply but who reported on none of them are named below the grid instead of filling rows of
  * "no report", which keeps a 193-state workspace to a few slides without hiding the silence.
  */
-function matrixSlides(matrix: MatrixDto, perspective: SummaryDto['perspective']): Slide[] {
+function matrixSlides(
+  matrix: MatrixDto,
+  perspective: SummaryDto['perspective'],
+  pages: SlideInput['pages'] = {},
+): Slide[] {
   const cells = new Map(matrix.cells.map((cell) => [`${cell.actorId}:${cell.code}`, cell]));
   const groups: {
+    list: string;
     commitments: MatrixDto['commitments'];
     actors: Extract<Slide, { kind: 'matrix' }>['actors'][];
     silentActors: string[];
@@ -330,7 +410,9 @@ function matrixSlides(matrix: MatrixDto, perspective: SummaryDto['perspective'])
         silentActors.push(actor.name);
       else rows.push({ id: actor.id, name: actor.name, cells: row });
     }
-    groups.push({ commitments, actors: splitEvenly(rows, MAX_MATRIX_ROWS), silentActors });
+    const list = `matrix-${groups.length + 1}`;
+    const sizes = pageSizes(rows.length, MAX_MATRIX_ROWS, pages[list]);
+    groups.push({ list, commitments, actors: paginate(rows, sizes), silentActors });
   }
   const parts = groups.reduce((sum, group) => sum + group.actors.length, 0);
   const slides: Slide[] = [];
@@ -347,6 +429,8 @@ function matrixSlides(matrix: MatrixDto, perspective: SummaryDto['perspective'])
         silentActors,
         part,
         parts,
+        list: group.list,
+        cap: MAX_MATRIX_ROWS,
       });
     });
   }
@@ -367,10 +451,24 @@ export function contestedPairs(matrix: MatrixDto): ContestedPair[] {
   });
 }
 
-/** The slide a URL names, or the first one when it names none (or one these filters no longer have). */
+/**
+ * The slide a URL names; a part beyond the last of its list (measuring can make a list shorter)
+ * gives that list's last part; the first slide when it names none or one these filters lack.
+ */
 export function slideIndex(slides: readonly Slide[], id: string | undefined): number {
-  const index = id === undefined ? 0 : slides.findIndex((slide) => slide.id === id);
-  return index < 0 ? 0 : index;
+  if (id === undefined) return 0;
+  const index = slides.findIndex((slide) => slide.id === id);
+  if (index >= 0) return index;
+  const base = /^(.+)-\d+$/.exec(id)?.[1];
+  const parts = /^(.+)-(\d+)$/;
+  return Math.max(
+    0,
+    slides.findLastIndex(
+      (slide) =>
+        'list' in slide &&
+        (slide.id === base || (base !== undefined && parts.exec(slide.id)?.[1] === base)),
+    ),
+  );
 }
 
 export interface FilterLabels {
