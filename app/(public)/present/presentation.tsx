@@ -17,6 +17,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import {
   buildSlides,
   dashboardHref,
+  nextPages,
   parsePresentQuery,
   presentHref,
   slideIndex,
@@ -35,6 +36,17 @@ const SlideMemo = memo(SlideView);
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+/** In full screen the controls step aside this long after the pointer last moved. */
+const CONTROLS_IDLE_MS = 2500;
+
+/** Whether a slide's content is taller than the slide (its body hides the overflow). */
+function overflows(slide: Element): boolean {
+  const body = slide.querySelector('.present-body');
+  return (
+    slide.scrollHeight > slide.clientHeight + 1 ||
+    (body !== null && body.scrollHeight > body.clientHeight + 1)
+  );
+}
 
 export interface PresentationProps {
   summary: SummaryDto;
@@ -70,9 +82,11 @@ export function Presentation({
     () => (parsed.ok ? parsed.settings : { highContrast: false, perCommitment: false }),
     [parsed],
   );
+  // Rows per slide of each list, as measured below; until then each slide takes its list's cap.
+  const [pages, setPages] = useState<Record<string, number[]>>({});
   const slides = useMemo(
-    () => buildSlides({ summary, matrix, perCommitment: settings.perCommitment }),
-    [summary, matrix, settings.perCommitment],
+    () => buildSlides({ summary, matrix, perCommitment: settings.perCommitment, pages }),
+    [summary, matrix, settings.perCommitment, pages],
   );
   const current = slideIndex(slides, parsed.ok ? parsed.slide : undefined);
   const slideTitle = useSlideTitle();
@@ -81,6 +95,8 @@ export function Presentation({
   const frameRef = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(1);
   const [fullscreen, setFullscreen] = useState(false);
+  const [pointerActive, setPointerActive] = useState(false);
+  const [fontsReady, setFontsReady] = useState(false);
   // The current slide and its neighbours first; the rest (for printing) once the page is up.
   const [renderAll, setRenderAll] = useState(false);
 
@@ -129,6 +145,59 @@ export function Presentation({
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
 
+  // In full screen the controls show while the pointer moves (and while one has focus: CSS).
+  useEffect(() => {
+    if (!fullscreen) return;
+    let timer: number | undefined;
+    const onMove = () => {
+      setPointerActive(true);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setPointerActive(false), CONTROLS_IDLE_MS);
+    };
+    window.addEventListener('pointermove', onMove);
+    return () => {
+      window.removeEventListener('pointermove', onMove);
+      window.clearTimeout(timer);
+      setPointerActive(false);
+    };
+  }, [fullscreen]);
+
+  useEffect(() => {
+    void document.fonts.ready.then(() => setFontsReady(true));
+  }, []);
+
+  // Measure every slide in the page: a list slide whose rows overflow passes rows on, and this
+  // runs again (before paint) until every slide fits or a single row is all a slide has left.
+  useLayoutEffect(() => {
+    const stage = frameRef.current;
+    if (!stage) return;
+    const lists = new Map<string, { sizes: number[]; cap: number; overflowing: Set<number> }>();
+    for (const slide of slides) {
+      if (!('list' in slide)) continue;
+      const list = lists.get(slide.list) ?? { sizes: [], cap: slide.cap, overflowing: new Set() };
+      lists.set(slide.list, list);
+      const element = stage.querySelector(`.present-slide[data-slide="${slide.id}"]`);
+      if (element && overflows(element)) list.overflowing.add(list.sizes.length);
+      list.sizes.push(
+        slide.kind === 'contested'
+          ? slide.pairs.length
+          : slide.kind === 'matrix'
+            ? slide.actors.length
+            : slide.rows.length,
+      );
+    }
+    const changed: Record<string, number[]> = {};
+    for (const [key, { sizes, cap, overflowing }] of lists) {
+      if (overflowing.size === 0) continue;
+      const next = nextPages(sizes, overflowing, cap);
+      if (next.length !== sizes.length || next.some((size, index) => size !== sizes[index]))
+        changed[key] = next;
+    }
+    if (Object.keys(changed).length === 0) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- measured layout, set before paint
+    setPages((previous) => ({ ...previous, ...changed }));
+  }, [slides, renderAll, fontsReady]);
+
   useEffect(() => {
     const timer = window.setTimeout(() => startTransition(() => setRenderAll(true)), 300);
     const beforePrint = () => flushSync(() => setRenderAll(true));
@@ -163,6 +232,8 @@ export function Presentation({
       data-contrast={settings.highContrast ? 'high' : 'normal'}
       data-slide={slides[current]?.id}
       data-rendered={renderAll ? 'all' : 'near'}
+      data-fullscreen={fullscreen ? 'yes' : undefined}
+      data-pointer={pointerActive ? 'active' : undefined}
     >
       <p className="visually-hidden" role="status">
         {t('announce', { number: current + 1, total: slides.length, title })}

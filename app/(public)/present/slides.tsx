@@ -161,6 +161,11 @@ function SlideBody({ slide, deck }: { slide: Slide; deck: DeckContext }) {
       return (
         <GroupSlide
           rows={slide.rows}
+          // An objective's title is too long for a bar's label: the table beside it has it whole.
+          chartRows={slide.rows.map((row) => ({
+            ...row,
+            label: t('objectiveShort', { objective: row.key }),
+          }))}
           groupHeader={tDashboard('objective')}
           note={t('byObjectiveNote')}
         />
@@ -251,10 +256,12 @@ function FiguresTable({
 
 function GroupSlide({
   rows,
+  chartRows = rows,
   groupHeader,
   note,
 }: {
   rows: GroupRow[];
+  chartRows?: GroupRow[];
   groupHeader: string;
   note?: string;
 }) {
@@ -263,7 +270,7 @@ function GroupSlide({
     <div className="present-split">
       <div className="present-chart">
         {note ? <p className="present-note">{note}</p> : null}
-        <StatusBars rows={rows} orientation="horizontal" valueMode="share" />
+        <StatusBars rows={chartRows} orientation="horizontal" valueMode="share" />
       </div>
       <FiguresTable caption={t('figuresCaption')} groupHeader={groupHeader} rows={rows} />
     </div>
