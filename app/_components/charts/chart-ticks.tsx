@@ -28,7 +28,7 @@ export function CategoryTick({
       x={x}
       y={y}
       width={Math.max(room, CHART_FONT_SIZE * 2)}
-      maxLines={axis === 'x' ? 2 : 1}
+      maxLines={axis === 'above' ? 1 : 2}
       {...anchors[axis]}
       fill={CHART_TEXT_FILL}
       style={{ fontSize: CHART_FONT_SIZE }}

@@ -101,7 +101,7 @@ export function StatusBars({
     : COLUMN_CHART_HEIGHT;
   const labelWidth = narrow
     ? 1
-    : Math.min(280, Math.max(96, Math.round((chartWidth || 640) * 0.3)));
+    : Math.min(280, Math.max(96, Math.round((chartWidth || 640) * 0.4)));
   const share = valueMode === 'share';
   const valueAxis = {
     type: 'number' as const,
