@@ -1,29 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb, openDatabase } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { computeSummary } from '@/db/queries/summary';
-import { seedDatabase } from '@/seed';
-
-vi.mock('next-intl/server', () => ({
-  getTranslations: async () => (key: string) => `Theme ${key}`,
-  getRequestConfig: (config: unknown) => config,
-}));
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairs-route-'));
+import { useDemoDatabaseFile } from '@/test/support/demo-database-file';
 
 describe('GET /api/v1/pairs', () => {
-  beforeAll(() => {
-    process.env.DATABASE_PATH = path.join(dir, 'pairs.db');
-    const db = openDatabase(process.env.DATABASE_PATH);
-    seedDatabase(db, 'demo', '2026-11-01T00:00:00.000Z');
-    db.$client.close();
-  });
-  afterAll(() => {
-    getDb().$client.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useDemoDatabaseFile('pairs-route');
 
   const get = async (query: string) => {
     const { GET } = await import('./route');
