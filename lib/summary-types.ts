@@ -34,7 +34,7 @@ export interface Figures {
   actors: number;
   /** Actors with at least one current status from the chosen perspective. */
   actorsReporting: number;
-  /** Pairs whose self-reported and independent statuses differ by 2+ steps, or either is regressed. */
+  /** Pairs whose self-reported and independent statuses differ by 2+ steps, or one is regressed. */
   contested: number;
   /** Reported pairs whose current status is older than the stale age. */
   stale: number;
