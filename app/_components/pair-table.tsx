@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { STATUS_SCALE } from '@/lib/status-scale';
 import { dateOnly } from '@/lib/dates';
+import { farApart } from '@/lib/rollup';
 import type { PairStatus } from '@/db/queries/commitment-page';
 
 export interface PairTableRow {
@@ -74,11 +75,17 @@ export async function PairTable({
               <td>{cell(row.self)}</td>
               <td>{cell(row.independent, row.independent?.reporter)}</td>
               <td>
+                {/* Dates more than 12 months apart make one of them stale: the guard covers it. */}
                 {row.contested || row.self?.stale || row.independent?.stale ? (
                   <ul className="entry-flags">
                     {row.contested ? <li className="flag warning">{t('contested')}</li> : null}
                     {row.self?.stale || row.independent?.stale ? (
                       <li className="flag">{t('stale')}</li>
+                    ) : null}
+                    {row.self &&
+                    row.independent &&
+                    farApart(row.self.asOf, row.independent.asOf) ? (
+                      <li className="flag">{t('farApart')}</li>
                     ) : null}
                   </ul>
                 ) : null}
