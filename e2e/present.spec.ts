@@ -11,7 +11,10 @@ test.describe('present mode', () => {
   test('opens from a filtered dashboard view and shows the same figures', async ({ page }) => {
     const overview = new OverviewPage(page);
     await overview.goto('?theme=trafficking&kind=state&asOf=2024-06-30');
-    const dashboardFigures = await overview.figures.innerText();
+    // The figures themselves (the dashboard's cards also link to lists, which slides leave out).
+    const figureText = '.headline-figure :is(dt, .headline-value, .headline-detail)';
+    const dashboardFigures = await overview.figures.locator(figureText).allInnerTexts();
+    expect(dashboardFigures.length).toBeGreaterThan(8);
 
     await page.getByRole('link', { name: 'Present these figures' }).click();
     await expect(page).toHaveURL(/\/present\?theme=trafficking&kind=state&asOf=2024-06-30$/);
@@ -26,7 +29,7 @@ test.describe('present mode', () => {
 
     await page.keyboard.press('ArrowRight');
     await present.expectSlide('figures');
-    expect(await present.current.locator('dl.headline-figures').innerText()).toBe(dashboardFigures);
+    expect(await present.current.locator(figureText).allInnerTexts()).toEqual(dashboardFigures);
     // …and those are the roll-up's figures for the filters, recomputed from the database.
     await new OverviewPage(page).expectFigures(
       expectedFigures({ theme: 'trafficking', kind: 'state', asOf: '2024-06-30' }),
@@ -166,19 +169,128 @@ test.describe('present mode', () => {
     await expect(present.heading()).toHaveText(/^[A-Z]+-\d+: /);
   });
 
-  test('printing gives one landscape page per slide', async ({ page }) => {
+  test('no text is clipped on any slide at 1920x1080, 1280x720 and 1024x768', async ({ page }) => {
+    test.setTimeout(420_000);
+    const present = new PresentPage(page);
+    for (const [width, height, query] of [
+      [1920, 1080, ''],
+      [1280, 720, '?perCommitment=yes'],
+      [1024, 768, '?kind=state'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await present.goto(query);
+      const { total } = await present.position();
+      await expect(present.slides).toHaveCount(total);
+      // The stage fits the window, so a slide that keeps its text in its box keeps it on screen.
+      const stage = await present.current.boundingBox();
+      expect(stage, `${width}x${height}`).not.toBeNull();
+      expect((stage?.x ?? -1) >= 0 && (stage?.y ?? -1) >= 0).toBe(true);
+      expect((stage?.x ?? 0) + (stage?.width ?? 0)).toBeLessThanOrEqual(width + 1);
+      expect((stage?.y ?? 0) + (stage?.height ?? 0)).toBeLessThanOrEqual(height + 1);
+      expect(await present.clippedText(), `${width}x${height}${query}`).toEqual([]);
+    }
+  });
+
+  test('a long list goes on over as many slides as it takes, every row on one of them', async ({
+    page,
+  }) => {
+    const present = new PresentPage(page);
+    await present.goto('?slide=contested');
+    const intro = await present.current.locator('.present-note').innerText();
+    const total = Number(/^(\d+) pairs/.exec(intro)?.[1]);
+    expect(total).toBeGreaterThan(8);
+    const slides = page.locator('.present-slide-contested');
+    const parts = await slides.count();
+    expect(parts).toBeGreaterThan(1);
+    const rows: string[] = [];
+    for (let part = 1; part <= parts; part += 1) {
+      const slide = slides.nth(part - 1);
+      // Every slide is in the page; only the current one is visible.
+      await expect(slide.locator('h1')).toHaveText(
+        `Contested commitments (${part} of ${parts})`,
+      );
+      rows.push(...(await slide.locator('tbody tr').allTextContents()));
+    }
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows).size).toBe(total);
+    // The objectives: every one of the view's objectives on some slide, none twice.
+    const objectives = await page
+      .locator('.present-slide-byObjective tbody th')
+      .allTextContents();
+    const expected = queryOne<{ n: number }>(
+      `SELECT count(DISTINCT o.objective) AS n FROM commitment_objectives o
+       JOIN commitments c ON c.id = o.commitment_id WHERE c.archived_at IS NULL`,
+    ).n;
+    expect(new Set(objectives).size).toBe(objectives.length);
+    expect(objectives).toHaveLength(expected);
+  });
+
+  test('in full screen the controls step aside until the pointer moves or one takes focus', async ({
+    page,
+  }) => {
+    const present = new PresentPage(page);
+    await present.goto();
+    await page.keyboard.press('f');
+    await expect(present.root).toHaveAttribute('data-fullscreen', 'yes');
+    await expect(present.controls).toHaveCSS('opacity', '0');
+    // The slide takes the whole screen.
+    const frame = await page.locator('.present-frame').boundingBox();
+    expect(frame?.height).toBe(page.viewportSize()?.height);
+
+    await page.mouse.move(100, 100);
+    await page.mouse.move(200, 150);
+    await expect(present.controls).toHaveCSS('opacity', '1');
+    await expect(present.controls).toHaveCSS('opacity', '0', { timeout: 10_000 });
+
+    // Tab reaches the controls, which show while one has focus; the keys still drive the slides.
+    await page.keyboard.press('Tab');
+    await expect(present.controls.getByRole('button', { name: 'Next' })).toBeFocused();
+    await expect(present.controls).toHaveCSS('opacity', '1');
+    await page.keyboard.press('Enter');
+    await present.expectSlide('figures');
+    await page.keyboard.press('ArrowRight');
+    await present.expectSlide('by-actor');
+    await expectNoAxeViolations(page);
+  });
+
+  test('printing fills one 16:9 page per slide, without the controls, in a small PDF', async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     const present = new PresentPage(page);
-    await present.goto('?theme=trafficking');
+    await present.goto();
     const { total } = await present.position();
     await page.emulateMedia({ media: 'print' });
-    await expect(present.slides.first()).toBeVisible();
-    const pdf = await page.pdf({ landscape: true, format: 'A4', printBackground: true });
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? [];
-    expect(pages).toHaveLength(total);
-    const letter = await page.pdf({ landscape: true, format: 'Letter', printBackground: true });
-    expect(letter.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).toHaveLength(
-      total,
-    );
+    await expect(present.controls).toBeHidden();
+    // Each slide is laid out at the page's size, one under the other, nothing beside it.
+    const boxes = await page
+      .locator('.present-slot')
+      .evaluateAll((slots) =>
+        slots.map((slot) => {
+          const box = slot.getBoundingClientRect();
+          return `${Math.round(box.left)},${Math.round(box.width)}x${Math.round(box.height)}`;
+        }),
+      );
+    expect(boxes).toEqual(Array.from({ length: total }, () => '0,1600x900'));
+    const pdf = await page.pdf({ landscape: true, printBackground: true, preferCSSPageSize: true });
+    const text = pdf.toString('latin1');
+    expect(text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).toHaveLength(total);
+    // Every page 1600 x 900 CSS px (1200 x 675 pt), the stage's shape.
+    const sizes = [...text.matchAll(/\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)];
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const [, width, height] of sizes) {
+      expect(Number(width)).toBeCloseTo(1200, 0);
+      expect(Number(height)).toBeCloseTo(675, 0);
+    }
+    expect(pdf.length).toBeLessThan(5_000_000);
   });
+});
+
+test('every page names a favicon the server serves', async ({ page, request }) => {
+  await page.goto('/present');
+  const href = await page.locator('link[rel="icon"]').first().getAttribute('href');
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href ?? '');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/svg+xml');
 });

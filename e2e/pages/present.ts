@@ -39,6 +39,50 @@ export class PresentPage {
     await expect.poll(() => new URL(this.page.url()).searchParams.get('slide') ?? 'title').toBe(id);
   }
 
+  /**
+   * Text that does not show whole, on any slide in the page: an element whose content overflows
+   * a box that hides overflow, a CSS ellipsis that truncates, a chart label cut with "…", and text
+   * outside its slide. Visually hidden text (for screen readers) is clipped on purpose.
+   */
+  async clippedText(): Promise<string[]> {
+    return this.slides.evaluateAll((slides) =>
+      slides.flatMap((slide) => {
+        const id = (slide as HTMLElement).dataset.slide ?? '';
+        const box = slide.getBoundingClientRect();
+        const found: string[] = [];
+        for (const element of slide.querySelectorAll('*')) {
+          if (element.closest('.visually-hidden')) continue;
+          const style = getComputedStyle(element);
+          const text = (element.textContent ?? '').trim().slice(0, 40);
+          const hides = /hidden|clip/.test(`${style.overflowX} ${style.overflowY}`);
+          if (
+            hides &&
+            (element.scrollWidth > element.clientWidth + 1 ||
+              element.scrollHeight > element.clientHeight + 1)
+          )
+            found.push(`${id}: overflows ${element.className}: ${text}`);
+          if (style.textOverflow === 'ellipsis' && element.scrollWidth > element.clientWidth)
+            found.push(`${id}: ellipsis: ${text}`);
+          if (element.matches('.chart-tick') && text.endsWith('…'))
+            found.push(`${id}: cut label: ${text}`);
+          const hasText = [...element.childNodes].some(
+            (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+          );
+          const own = element.getBoundingClientRect();
+          if (
+            hasText &&
+            (own.left < box.left - 1 ||
+              own.top < box.top - 1 ||
+              own.right > box.right + 1 ||
+              own.bottom > box.bottom + 1)
+          )
+            found.push(`${id}: outside the slide: ${text}`);
+        }
+        return found;
+      }),
+    );
+  }
+
   heading(): Locator {
     return this.current.getByRole('heading', { level: 1 });
   }
