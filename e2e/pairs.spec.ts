@@ -66,7 +66,10 @@ test.describe('pairs behind the headline figures', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a pair whose two dates are more than 12 months apart says so', async ({ page, request }) => {
+  test('a pair whose two dates are more than 12 months apart says so', async ({
+    page,
+    request,
+  }) => {
     const response = await request.get('/api/v1/pairs?limit=200');
     expect(response.status()).toBe(200);
     const body = (await response.json()) as {
@@ -79,7 +82,10 @@ test.describe('pairs behind the headline figures', () => {
     await expect(page.getByText('Dates more than 12 months apart')).toBeVisible();
   });
 
-  test('an unknown flag is named in a message, and the API answers 400', async ({ page, request }) => {
+  test('an unknown flag is named in a message, and the API answers 400', async ({
+    page,
+    request,
+  }) => {
     await page.goto('/pairs?flag=disputed');
     await expect(page.getByText(/flag: must be one of: contested, stale, regressed/)).toBeVisible();
     const response = await request.get('/api/v1/pairs?flag=disputed');
@@ -106,7 +112,7 @@ test.describe('lists that carry status', () => {
     await expectNoAxeViolations(page);
   });
 
-  test("each actor shows its score, coverage and last report date", async ({ page }) => {
+  test('each actor shows its score, coverage and last report date', async ({ page }) => {
     await page.goto('/actors');
     const table = page.locator('table.data');
     await expect(table.getByRole('columnheader', { name: 'Score' })).toBeVisible();

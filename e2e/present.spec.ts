@@ -206,17 +206,13 @@ test.describe('present mode', () => {
     for (let part = 1; part <= parts; part += 1) {
       const slide = slides.nth(part - 1);
       // Every slide is in the page; only the current one is visible.
-      await expect(slide.locator('h1')).toHaveText(
-        `Contested commitments (${part} of ${parts})`,
-      );
+      await expect(slide.locator('h1')).toHaveText(`Contested commitments (${part} of ${parts})`);
       rows.push(...(await slide.locator('tbody tr').allTextContents()));
     }
     expect(rows).toHaveLength(total);
     expect(new Set(rows).size).toBe(total);
     // The objectives: every one of the view's objectives on some slide, none twice.
-    const objectives = await page
-      .locator('.present-slide-byObjective tbody th')
-      .allTextContents();
+    const objectives = await page.locator('.present-slide-byObjective tbody th').allTextContents();
     const expected = queryOne<{ n: number }>(
       `SELECT count(DISTINCT o.objective) AS n FROM commitment_objectives o
        JOIN commitments c ON c.id = o.commitment_id WHERE c.archived_at IS NULL`,
@@ -263,14 +259,12 @@ test.describe('present mode', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(present.controls).toBeHidden();
     // Each slide is laid out at the page's size, one under the other, nothing beside it.
-    const boxes = await page
-      .locator('.present-slot')
-      .evaluateAll((slots) =>
-        slots.map((slot) => {
-          const box = slot.getBoundingClientRect();
-          return `${Math.round(box.left)},${Math.round(box.width)}x${Math.round(box.height)}`;
-        }),
-      );
+    const boxes = await page.locator('.present-slot').evaluateAll((slots) =>
+      slots.map((slot) => {
+        const box = slot.getBoundingClientRect();
+        return `${Math.round(box.left)},${Math.round(box.width)}x${Math.round(box.height)}`;
+      }),
+    );
     expect(boxes).toEqual(Array.from({ length: total }, () => '0,1600x900'));
     const pdf = await page.pdf({ landscape: true, printBackground: true, preferCSSPageSize: true });
     const text = pdf.toString('latin1');

@@ -26,10 +26,7 @@ export function dashboardSearch(filters: {
 }
 
 /** The pair list (/pairs) of a headline figure, keeping the dashboard's filters. */
-export function pairListHref(
-  flag: string,
-  filters: Parameters<typeof dashboardSearch>[0],
-): string {
+export function pairListHref(flag: string, filters: Parameters<typeof dashboardSearch>[0]): string {
   const search = dashboardSearch(filters);
   return `/pairs?flag=${flag}${search ? `&${search.slice(1)}` : ''}`;
 }

@@ -317,7 +317,10 @@ describe('measured pages', () => {
     // A single row that does not fit cannot move: the same sizes, so measuring stops.
     expect(nextPages([1, 5], new Set([0]), 8)).toEqual([1, 5]);
     for (const [sizes, overflowing] of [
-      [[8, 8, 8, 8, 1], [0, 2, 4]],
+      [
+        [8, 8, 8, 8, 1],
+        [0, 2, 4],
+      ],
       [[3], [0]],
     ] as const) {
       const next = nextPages(sizes, new Set(overflowing), 8);

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
   getDb().$client.close();
   const report = reportOf(result);
   // The rows' bytes move to the app's thread, not copied: nothing to rebuild there.
-  post({ type: 'done', report }, report.rows.map((slice) => slice.buffer as ArrayBuffer));
+  post(
+    { type: 'done', report },
+    report.rows.map((slice) => slice.buffer as ArrayBuffer),
+  );
 }
 
 void main();

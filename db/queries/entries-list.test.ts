@@ -206,10 +206,7 @@ describe('the query plans of the list and the change log', () => {
     [{ reporter: 1 }, 'progress_entries_reporter_idx'],
     [{ reporter: 1, perspective: 'independent' }, 'progress_entries_reporter_perspective_idx'],
     [{ subject: 1, perspective: 'independent' }, 'progress_entries_subject_perspective_idx'],
-    [
-      { status: 'complete', perspective: 'independent' },
-      'progress_entries_status_perspective_idx',
-    ],
+    [{ status: 'complete', perspective: 'independent' }, 'progress_entries_status_perspective_idx'],
   ];
 
   for (const [label, stats] of [

@@ -33,67 +33,73 @@ function statusRow(counts: StatusCounts, pairs: number): ListStatus {
  */
 export function listStatuses(): ListStatuses {
   const db = getDb();
-  return memoByDataVersion(db, 'list statuses', () => {
-    const scope = cachedScope({});
-    const { byCommitment: kindsOf } = applicability(scope);
-    const tallies = statusTallies(db, {
-      asOf: undefined,
-      staleBefore: staleBefore(todayUtc()),
-      perspective: 'self',
-      commitmentKinds: kindsOf,
-      actors: scope.actors,
-    });
-    const actorsOfKind = new Map<ActorKind, number>();
-    for (const actor of scope.actors)
-      actorsOfKind.set(actor.kind, (actorsOfKind.get(actor.kind) ?? 0) + 1);
-    const commitmentsOfKind = new Map<ActorKind, number>();
-    for (const kinds of kindsOf.values())
-      for (const kind of kinds) commitmentsOfKind.set(kind, (commitmentsOfKind.get(kind) ?? 0) + 1);
+  return memoByDataVersion(
+    db,
+    'list statuses',
+    () => {
+      const scope = cachedScope({});
+      const { byCommitment: kindsOf } = applicability(scope);
+      const tallies = statusTallies(db, {
+        asOf: undefined,
+        staleBefore: staleBefore(todayUtc()),
+        perspective: 'self',
+        commitmentKinds: kindsOf,
+        actors: scope.actors,
+      });
+      const actorsOfKind = new Map<ActorKind, number>();
+      for (const actor of scope.actors)
+        actorsOfKind.set(actor.kind, (actorsOfKind.get(actor.kind) ?? 0) + 1);
+      const commitmentsOfKind = new Map<ActorKind, number>();
+      for (const kinds of kindsOf.values())
+        for (const kind of kinds)
+          commitmentsOfKind.set(kind, (commitmentsOfKind.get(kind) ?? 0) + 1);
 
-    const commitmentCounts = new Map<number, StatusCounts>();
-    for (const [commitmentId, status, n] of tallies.perCommitment) {
-      const counts = commitmentCounts.get(commitmentId) ?? emptyCounts();
-      counts[status] += n;
-      commitmentCounts.set(commitmentId, counts);
-    }
-    const actorCounts = new Map<number, StatusCounts>();
-    for (const [subjectId, status, n] of tallies.perActor) {
-      const counts = actorCounts.get(subjectId) ?? emptyCounts();
-      counts[status] += n;
-      actorCounts.set(subjectId, counts);
-    }
-    // One index seek per actor (reporter, state, as-of): the latest as-of is the index's last.
-    const latest = db.$client
-      .prepare(
-        `SELECT max(as_of) FROM progress_entries
+      const commitmentCounts = new Map<number, StatusCounts>();
+      for (const [commitmentId, status, n] of tallies.perCommitment) {
+        const counts = commitmentCounts.get(commitmentId) ?? emptyCounts();
+        counts[status] += n;
+        commitmentCounts.set(commitmentId, counts);
+      }
+      const actorCounts = new Map<number, StatusCounts>();
+      for (const [subjectId, status, n] of tallies.perActor) {
+        const counts = actorCounts.get(subjectId) ?? emptyCounts();
+        counts[status] += n;
+        actorCounts.set(subjectId, counts);
+      }
+      // One index seek per actor (reporter, state, as-of): the latest as-of is the index's last.
+      const latest = db.$client
+        .prepare(
+          `SELECT max(as_of) FROM progress_entries
          WHERE reporter_id = ? AND state = 'published' AND withdrawn_at IS NULL`,
-      )
-      .pluck();
-    return {
-      byCommitment: new Map(
-        scope.commitments.map((commitment) => [
-          commitment.code,
-          statusRow(
-            commitmentCounts.get(commitment.id) ?? emptyCounts(),
-            (kindsOf.get(commitment.id) ?? []).reduce(
-              (sum, kind) => sum + (actorsOfKind.get(kind) ?? 0),
-              0,
+        )
+        .pluck();
+      return {
+        byCommitment: new Map(
+          scope.commitments.map((commitment) => [
+            commitment.code,
+            statusRow(
+              commitmentCounts.get(commitment.id) ?? emptyCounts(),
+              (kindsOf.get(commitment.id) ?? []).reduce(
+                (sum, kind) => sum + (actorsOfKind.get(kind) ?? 0),
+                0,
+              ),
             ),
-          ),
-        ]),
-      ),
-      byActor: new Map(
-        scope.actors.map((actor) => [
-          actor.id,
-          {
-            ...statusRow(
-              actorCounts.get(actor.id) ?? emptyCounts(),
-              commitmentsOfKind.get(actor.kind) ?? 0,
-            ),
-            lastReport: (latest.get(actor.id) as string | null) ?? null,
-          },
-        ]),
-      ),
-    };
-  }, (statuses) => statuses.byCommitment.size + statuses.byActor.size);
+          ]),
+        ),
+        byActor: new Map(
+          scope.actors.map((actor) => [
+            actor.id,
+            {
+              ...statusRow(
+                actorCounts.get(actor.id) ?? emptyCounts(),
+                commitmentsOfKind.get(actor.kind) ?? 0,
+              ),
+              lastReport: (latest.get(actor.id) as string | null) ?? null,
+            },
+          ]),
+        ),
+      };
+    },
+    (statuses) => statuses.byCommitment.size + statuses.byActor.size,
+  );
 }

@@ -121,8 +121,7 @@ describe('the pair list', () => {
         (row) =>
           !reported.has(row.id) &&
           listPairs({ subject: actorId, commitment: row.code }).total === 0 &&
-          computeSummary({ subject: actorId, commitment: row.code }, labels).figures
-            .pairs === 1,
+          computeSummary({ subject: actorId, commitment: row.code }, labels).figures.pairs === 1,
       );
     if (!commitment) throw new Error('no unreported pair');
     const now = new Date().toISOString();

@@ -141,65 +141,67 @@ export const DATASETS: Record<DatasetName, Dataset> = {
     parameters: COMMITMENT_LIST_PARAMETERS,
     ...whole(
       [
-      'code',
-      'title',
-      'text',
-      'paragraphs',
-      'theme',
-      'duty_bearers',
-      'rights_holders',
-      'gcm_objectives',
-      'sdg_targets',
-      'source_title',
-      'source_author',
-      'source_published_on',
-    ],
+        'code',
+        'title',
+        'text',
+        'paragraphs',
+        'theme',
+        'duty_bearers',
+        'rights_holders',
+        'gcm_objectives',
+        'sdg_targets',
+        'source_title',
+        'source_author',
+        'source_published_on',
+      ],
       (filters) => ({
-      asOf: todayUtc(),
-      rows: listCommitments(filters as CommitmentFilters).map((commitment) => ({
-        code: commitment.code,
-        title: commitment.title,
-        text: commitment.text,
-        paragraphs: commitment.paragraphs,
-        theme: commitment.theme,
-        duty_bearers: commitment.dutyBearers,
-        rights_holders: commitment.rightsHolders,
-        gcm_objectives: commitment.gcmObjectives,
-        sdg_targets: commitment.sdgTargets,
-        source_title: commitment.source.title,
-        source_author: commitment.source.author,
-        source_published_on: commitment.source.publishedOn,
-      })),
-    })),
+        asOf: todayUtc(),
+        rows: listCommitments(filters as CommitmentFilters).map((commitment) => ({
+          code: commitment.code,
+          title: commitment.title,
+          text: commitment.text,
+          paragraphs: commitment.paragraphs,
+          theme: commitment.theme,
+          duty_bearers: commitment.dutyBearers,
+          rights_holders: commitment.rightsHolders,
+          gcm_objectives: commitment.gcmObjectives,
+          sdg_targets: commitment.sdgTargets,
+          source_title: commitment.source.title,
+          source_author: commitment.source.author,
+          source_published_on: commitment.source.publishedOn,
+        })),
+      }),
+    ),
   },
   actors: {
     parameters: ACTOR_LIST_PARAMETERS,
     ...whole(
       [
-      'id',
-      'name',
-      'short_name',
-      'kind',
-      'iso3',
-      'region',
-      'sub_region',
-      'intermediate_region',
-      'is_demo',
-    ],
+        'id',
+        'name',
+        'short_name',
+        'kind',
+        'iso3',
+        'region',
+        'sub_region',
+        'intermediate_region',
+        'is_demo',
+      ],
       (filters) => ({
-      asOf: todayUtc(),
-      rows: listActors(filters as ActorFilters).map((actor) => ({
-        id: actor.id,
-        name: actor.name,
-        short_name: actor.shortName,
-        kind: actor.kind,
-        iso3: actor.iso3,
-        region: actor.region,
-        sub_region: actor.subRegion,
-        intermediate_region: actor.intermediateRegion,
-        is_demo: actor.isDemo,
-      })),
-    })),
+        asOf: todayUtc(),
+        rows: listActors(filters as ActorFilters).map((actor) => ({
+          id: actor.id,
+          name: actor.name,
+          short_name: actor.shortName,
+          kind: actor.kind,
+          iso3: actor.iso3,
+          region: actor.region,
+          sub_region: actor.subRegion,
+          intermediate_region: actor.intermediateRegion,
+          is_demo: actor.isDemo,
+        })),
+      }),
+    ),
   },
   entries: {
     parameters: ENTRY_EXPORT_PARAMETERS,
@@ -236,15 +238,17 @@ export const DATASETS: Record<DatasetName, Dataset> = {
         asOf: cursor.asOf,
         count: cursor.count,
         next: () =>
-          cursor.next().map((cell) => [
-            cell.actorId,
-            actors.get(cell.actorId) ?? '',
-            cell.code,
-            titles.get(cell.code) ?? '',
-            ...cellValues(cell.self),
-            ...cellValues(cell.independent),
-            cell.contested,
-          ]),
+          cursor
+            .next()
+            .map((cell) => [
+              cell.actorId,
+              actors.get(cell.actorId) ?? '',
+              cell.code,
+              titles.get(cell.code) ?? '',
+              ...cellValues(cell.self),
+              ...cellValues(cell.independent),
+              cell.contested,
+            ]),
         close: cursor.close,
       };
     },
@@ -254,44 +258,45 @@ export const DATASETS: Record<DatasetName, Dataset> = {
     ...whole(
       ['group', 'key', 'label', 'date', 'pairs', 'reported', 'score', ...COUNT_COLUMNS],
       (filters, labels) => {
-      const summary = getSummary(filters as DashboardFilters, labels);
-      // Each pair has one theme, so the themes' counts add up to the whole view's.
-      const total = Object.fromEntries(
-        CELL_KEYS.map((key) => [
-          key,
-          summary.byTheme.reduce((sum, row) => sum + row.counts[key], 0),
-        ]),
-      ) as StatusCounts;
-      const figures = summary.figures;
-      return {
-        asOf: summary.asOf,
-        rows: [
-          {
-            group: 'all',
-            key: summary.perspective,
-            label: null,
-            date: summary.asOf,
-            pairs: figures.pairs,
-            reported: figures.reported,
-            score: figures.score,
-            ...counts(total),
-          },
-          ...groupRows('actor', summary.byActor),
-          ...groupRows('theme', summary.byTheme),
-          ...groupRows('objective', summary.byObjective),
-          ...summary.overTime.map((point) => ({
-            group: 'quarter',
-            key: point.period,
-            label: point.period,
-            date: point.date,
-            pairs: point.pairs,
-            reported: point.reported,
-            score: point.score,
-            ...counts(point.counts),
-          })),
-        ],
-      };
-    }),
+        const summary = getSummary(filters as DashboardFilters, labels);
+        // Each pair has one theme, so the themes' counts add up to the whole view's.
+        const total = Object.fromEntries(
+          CELL_KEYS.map((key) => [
+            key,
+            summary.byTheme.reduce((sum, row) => sum + row.counts[key], 0),
+          ]),
+        ) as StatusCounts;
+        const figures = summary.figures;
+        return {
+          asOf: summary.asOf,
+          rows: [
+            {
+              group: 'all',
+              key: summary.perspective,
+              label: null,
+              date: summary.asOf,
+              pairs: figures.pairs,
+              reported: figures.reported,
+              score: figures.score,
+              ...counts(total),
+            },
+            ...groupRows('actor', summary.byActor),
+            ...groupRows('theme', summary.byTheme),
+            ...groupRows('objective', summary.byObjective),
+            ...summary.overTime.map((point) => ({
+              group: 'quarter',
+              key: point.period,
+              label: point.period,
+              date: point.date,
+              pairs: point.pairs,
+              reported: point.reported,
+              score: point.score,
+              ...counts(point.counts),
+            })),
+          ],
+        };
+      },
+    ),
   },
 };
 export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
