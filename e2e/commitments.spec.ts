@@ -52,6 +52,21 @@ test.describe('commitments list', () => {
     expect(await list.codes()).toEqual(expected);
   });
 
+  test('pages a long list and keeps the filters on the next page', async ({ page }) => {
+    const list = new CommitmentsPage(page);
+    await list.goto('?theme=smuggling&limit=2');
+    const expected = queryAll<{ code: string }>(
+      `SELECT code FROM commitments WHERE theme = 'smuggling' ORDER BY position`,
+    ).map((row) => row.code);
+    expect(expected.length).toBeGreaterThan(2);
+    expect(await list.codes()).toEqual(expected.slice(0, 2));
+    await expect(page.getByText(`${expected.length} results`)).toBeVisible();
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/theme=smuggling/);
+    await expect(page).toHaveURL(/page=2/);
+    await expect(list.results.locator('.code')).toHaveText(expected.slice(2, 4));
+  });
+
   test('says so when nothing matches', async ({ page }) => {
     const list = new CommitmentsPage(page);
     await list.goto('?q=zzzz-no-such-words');

@@ -1,6 +1,15 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
+/** The query a list's page links keep: every value given, as strings, the unset ones left out. */
+export function keptQuery(values: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  );
+}
+
 /**
  * Previous/next links that keep every other query parameter. A total counted only up to a limit
  * (`totalIsLowerBound`) has more pages than it says: the label and the next link say so.

@@ -7,7 +7,7 @@ import { dateOnly } from '@/lib/dates';
 import { PAIR_FLAGS } from '@/lib/rollup';
 import type { PairListDto } from '@/lib/pair-schema';
 import { PAIR_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
-import { Pagination } from '@/app/_components/pagination';
+import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { StatusBadge } from '@/app/_components/status-badge';
 
@@ -42,11 +42,7 @@ export default async function PairsPage({ searchParams }: { searchParams: Search
   const date = (iso: string) =>
     format.dateTime(dateOnly(iso), { dateStyle: 'medium', timeZone: 'UTC' });
   const { flag: _flag, commitment, subject, ...view } = filters;
-  const query = Object.fromEntries(
-    Object.entries({ ...filters, limit: limit === PAGE_SIZE ? undefined : limit })
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [key, String(value)]),
-  );
+  const query = keptQuery({ ...filters, limit: limit === PAGE_SIZE ? undefined : limit });
   const cell = (entry: Entry) => {
     if (!entry) return <span className="no-report-text">{t('noReport')}</span>;
     return (
@@ -109,9 +105,7 @@ export default async function PairsPage({ searchParams }: { searchParams: Search
                   <td>
                     {pair.contested || pair.farApart ? (
                       <ul className="entry-flags">
-                        {pair.contested ? (
-                          <li className="flag warning">{t('contested')}</li>
-                        ) : null}
+                        {pair.contested ? <li className="flag warning">{t('contested')}</li> : null}
                         {pair.farApart ? <li className="flag">{t('farApart')}</li> : null}
                       </ul>
                     ) : null}

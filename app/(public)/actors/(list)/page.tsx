@@ -12,7 +12,7 @@ import {
 import { ACTOR_KINDS } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
-import { Pagination } from '@/app/_components/pagination';
+import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { actorDisplayName } from '@/lib/actor-name';
 import { dateOnly } from '@/lib/dates';
 
@@ -111,37 +111,37 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
               {actors.map((actor) => {
                 const status = statuses.get(actor.id);
                 return (
-                <tr key={actor.id}>
-                  <th scope="row">
-                    <Link href={`/actors/${actor.id}`}>{actorDisplayName(actor)}</Link>
-                  </th>
-                  <td>{t(`actorKind.${actor.kind}`)}</td>
-                  <td>{actor.region ?? '—'}</td>
-                  <td>{actor.intermediateRegion ?? actor.subRegion ?? '—'}</td>
-                  <td>{actor.iso3 ?? (actor.isDemo ? t('actors.demo') : '—')}</td>
-                  <td>
-                    {status?.score == null ? t('listStatus.noScore') : percent(status.score)}
-                  </td>
-                  <td>
-                    {status && status.pairs > 0
-                      ? t('listStatus.coverageCell', {
-                          reported: status.reported,
-                          pairs: status.pairs,
-                          share: percent(status.reported / status.pairs),
-                        })
-                      : '—'}
-                  </td>
-                  <td>
-                    {status?.lastReport
-                      ? t('listStatus.lastReport', {
-                          date: format.dateTime(dateOnly(status.lastReport), {
-                            dateStyle: 'medium',
-                            timeZone: 'UTC',
-                          }),
-                        })
-                      : t('listStatus.never')}
-                  </td>
-                </tr>
+                  <tr key={actor.id}>
+                    <th scope="row">
+                      <Link href={`/actors/${actor.id}`}>{actorDisplayName(actor)}</Link>
+                    </th>
+                    <td>{t(`actorKind.${actor.kind}`)}</td>
+                    <td>{actor.region ?? '—'}</td>
+                    <td>{actor.intermediateRegion ?? actor.subRegion ?? '—'}</td>
+                    <td>{actor.iso3 ?? (actor.isDemo ? t('actors.demo') : '—')}</td>
+                    <td>
+                      {status?.score == null ? t('listStatus.noScore') : percent(status.score)}
+                    </td>
+                    <td>
+                      {status && status.pairs > 0
+                        ? t('listStatus.coverageCell', {
+                            reported: status.reported,
+                            pairs: status.pairs,
+                            share: percent(status.reported / status.pairs),
+                          })
+                        : '—'}
+                    </td>
+                    <td>
+                      {status?.lastReport
+                        ? t('listStatus.lastReport', {
+                            date: format.dateTime(dateOnly(status.lastReport), {
+                              dateStyle: 'medium',
+                              timeZone: 'UTC',
+                            }),
+                          })
+                        : t('listStatus.never')}
+                    </td>
+                  </tr>
                 );
               })}
             </tbody>
@@ -154,11 +154,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
         total={all.length}
         limit={limit}
         basePath="/actors"
-        query={Object.fromEntries(
-          Object.entries({ ...filters, limit: parsed.ok ? parsed.value.limit : undefined })
-            .filter(([, value]) => value !== undefined)
-            .map(([key, value]) => [key, String(value)]),
-        )}
+        query={keptQuery({ ...filters, limit: parsed.ok ? parsed.value.limit : undefined })}
       />
     </>
   );

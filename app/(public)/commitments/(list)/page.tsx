@@ -4,11 +4,17 @@ import { getTranslations } from 'next-intl/server';
 import { listCommitments } from '@/db/queries/commitments';
 import { listStatuses } from '@/db/queries/list-status';
 import { listGcmObjectives } from '@/db/queries/reference';
-import { COMMITMENT_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
+import {
+  COMMITMENT_LIST_PARAMETERS,
+  DEFAULT_PAGE_SIZE,
+  PAGE_PARAMETERS,
+  parseQuery,
+} from '@/lib/query-params';
 import { DUTY_BEARERS, SDG_TARGETS, THEMES } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { StatusDistribution } from '@/app/_components/status-distribution';
+import { keptQuery, Pagination } from '@/app/_components/pagination';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('commitments'))('title') };
@@ -18,9 +24,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CommitmentsPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations();
-  const parsed = parseQuery(await searchParams, COMMITMENT_LIST_PARAMETERS);
-  const filters = parsed.ok ? parsed.value : {};
-  const commitments = parsed.ok ? listCommitments(filters) : [];
+  const parsed = parseQuery(await searchParams, [
+    ...COMMITMENT_LIST_PARAMETERS,
+    ...PAGE_PARAMETERS,
+  ]);
+  const { page: asked = 1, limit = DEFAULT_PAGE_SIZE, ...filters } = parsed.ok ? parsed.value : {};
+  // A page of the list: hundreds of cards, each with its distribution, are slow to send and read.
+  const all = parsed.ok ? listCommitments(filters) : [];
+  const page = Math.min(asked, Math.max(1, Math.ceil(all.length / limit)));
+  const commitments = all.slice((page - 1) * limit, page * limit);
   const objectives = listGcmObjectives();
   const statuses = listStatuses().byCommitment;
 
@@ -105,10 +117,10 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
       </form>
       {parsed.ok ? null : <QueryErrors errors={parsed.errors} />}
       <p className="result-count" role="status">
-        {t('common.results', { count: commitments.length })}
+        {t('common.results', { count: all.length })}
       </p>
       {parsed.ok ? <DownloadLinks datasets={['commitments']} query={filters} /> : null}
-      {parsed.ok && commitments.length === 0 ? <p>{t('commitments.empty')}</p> : null}
+      {parsed.ok && all.length === 0 ? <p>{t('commitments.empty')}</p> : null}
       <p className="meta">{t('listStatus.howComputed')}</p>
       <ul className="card-list">
         {commitments.map((commitment) => (
@@ -144,6 +156,13 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
           </li>
         ))}
       </ul>
+      <Pagination
+        page={page}
+        total={all.length}
+        limit={limit}
+        basePath="/commitments"
+        query={keptQuery({ ...filters, limit: parsed.ok ? parsed.value.limit : undefined })}
+      />
     </>
   );
 }
