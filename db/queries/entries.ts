@@ -75,7 +75,7 @@ export function publishedWhere(filters: EntryFilters & { id?: number }): SQL | u
   return and(...conditions);
 }
 
-/** The columns of a published entry as the public sees it, flat (an export reads them as raw rows in this order). */
+/** The columns of a published entry as the public sees it, flat (the API list and the change log). */
 const PUBLISHED_FIELDS = {
   id: t.progressEntries.id,
   subjectId: t.progressEntries.subjectId,
