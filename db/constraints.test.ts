@@ -37,9 +37,10 @@ describe('the database guards its own invariants', () => {
   it('rejects a change to the content of a published entry', () => {
     const entry = publishedEntry(db);
     for (const change of [
-      { status: 'complete' as const },
+      // A status other than its own: an update that changes nothing is no change to refuse.
+      { status: entry.status === 'complete' ? ('limited' as const) : ('complete' as const) },
       { summary: 'rewritten' },
-      { asOf: '2020-01-01' },
+      { asOf: entry.asOf === '2020-01-01' ? '2020-01-02' : '2020-01-01' },
       { state: 'draft' as const },
       { reporterId: entry.subjectId === entry.reporterId ? entry.reporterId + 1 : entry.subjectId },
     ]) {
