@@ -385,6 +385,11 @@ test.describe('write API and the documented contract', () => {
         304: () => revalidated('/api/v1/matrix?asOf=2024-12-31'),
         400: () => api.get('/api/v1/matrix?perspective=both'),
       },
+      listPairs: {
+        200: () => api.get('/api/v1/pairs?flag=contested&kind=state'),
+        304: () => revalidated('/api/v1/pairs?flag=stale&asOf=2024-12-31'),
+        400: () => api.get('/api/v1/pairs?flag=disputed'),
+      },
       ...Object.fromEntries(
         (['commitments', 'actors', 'entries', 'matrix', 'summary'] as const).map((dataset) => [
           `export${dataset[0]!.toUpperCase()}${dataset.slice(1)}`,
