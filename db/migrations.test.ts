@@ -75,6 +75,21 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
     ],
   },
   rate_limits: { indexes: ['rate_limits_key_unique'] },
+  reporting_round_actors: {
+    triggers: [
+      'data_version_reporting_round_actors_delete',
+      'data_version_reporting_round_actors_insert',
+    ],
+  },
+  reporting_round_commitments: {
+    triggers: [
+      'data_version_reporting_round_commitments_delete',
+      'data_version_reporting_round_commitments_insert',
+    ],
+  },
+  reporting_rounds: {
+    triggers: [...dataVersionTriggers('reporting_rounds', false), 'reporting_rounds_no_delete'],
+  },
   sdg_targets: {},
   sessions: { indexes: ['sessions_token_unique', 'sessions_user_idx'] },
   settings: {},
@@ -187,6 +202,10 @@ describe('the database the migrations build', () => {
       `INSERT INTO commitment_sdg_targets (commitment_id, sdg_target) VALUES (1, '10.7')`,
       `DELETE FROM commitment_sdg_targets WHERE commitment_id = 1`,
       `UPDATE progress_entries SET withdrawn_at = '2026-02-01T00:00:00.000Z', withdrawn_by = 'u1', withdrawal_reason = 'Wrong pair' WHERE id = ${entry}`,
+      `INSERT INTO reporting_rounds (title, opens_on, due_on, asks) VALUES ('Round', '2026-01-01', '2026-06-30', 'all_states')`,
+      `UPDATE reporting_rounds SET closed_at = '2026-07-01T00:00:00.000Z' WHERE id = 1`,
+      `INSERT INTO reporting_round_commitments (round_id, commitment_id) VALUES (1, 1)`,
+      `DELETE FROM reporting_round_commitments WHERE round_id = 1`,
     ]) {
       expect(bumps(statement), statement).toBe(1);
     }

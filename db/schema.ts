@@ -15,6 +15,7 @@ import {
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import { STATUS_KEYS } from '../lib/status-scale';
+import { ROUND_ASKS } from '../lib/round-completion';
 import {
   ACTOR_KINDS,
   CONFIDENCE_LEVELS,
@@ -455,6 +456,67 @@ export const apiTokens = sqliteTable(
     index('api_tokens_user_idx').on(table.userId),
     check('api_tokens_name_length', sql.raw(`length(trim("name")) BETWEEN 1 AND 100`)),
   ],
+);
+
+/**
+ * A reporting round (docs/design.md#reporting-rounds): the commitments it covers, whom it asks
+ * and from when to when. Edited, closed and archived by admins, never deleted (trigger).
+ */
+export const reportingRounds = sqliteTable(
+  'reporting_rounds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    opensOn: text('opens_on').notNull(),
+    dueOn: text('due_on').notNull(),
+    asks: text('asks', { enum: ROUND_ASKS }).notNull(),
+    /** The UN M49 region whose states it asks (`asks` = region). */
+    region: text('region'),
+    note: text('note'),
+    createdAt: createdAt(),
+    closedAt: isoTimestamp('closed_at'),
+    archivedAt: isoTimestamp('archived_at'),
+  },
+  () => [
+    check('reporting_rounds_asks', oneOf('asks', ROUND_ASKS)),
+    check(
+      'reporting_rounds_dates',
+      sql.raw(
+        `date("opens_on") IS "opens_on" AND date("due_on") IS "due_on" AND "due_on" >= "opens_on"`,
+      ),
+    ),
+    check(
+      'reporting_rounds_region',
+      sql.raw(`("asks" = 'region') = ("region" IS NOT NULL)`),
+    ),
+  ],
+);
+
+export const reportingRoundCommitments = sqliteTable(
+  'reporting_round_commitments',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => reportingRounds.id),
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+  },
+  (table) => [primaryKey({ columns: [table.roundId, table.commitmentId] })],
+);
+
+/** The listed actors of a round that asks a list. */
+export const reportingRoundActors = sqliteTable(
+  'reporting_round_actors',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => reportingRounds.id),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id),
+  },
+  (table) => [primaryKey({ columns: [table.roundId, table.actorId] })],
 );
 
 /** The audit rows of the public change log: each publication, correction and withdrawal. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ACTOR_KINDS, DUTY_BEARERS, RIGHTS_HOLDERS, SDG_TARGETS, THEMES } from './taxonomy';
 import { isCalendarDate } from './dates';
+import { ROUND_ASKS } from './round-completion';
 import type { FieldErrors } from './entry-input';
 import {
   BIDI_MESSAGE,
@@ -32,6 +33,7 @@ export const ADMIN_LIMITS = {
   code: 20,
   text: 10_000,
   paragraphs: 200,
+  note: 2_000,
 } as const;
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -202,6 +204,56 @@ export const commitmentInputSchema = checked(
     .strict(),
 );
 export type CommitmentInput = z.output<typeof commitmentInputSchema>;
+
+const calendarDate = z
+  .string({ error: 'is required' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(isCalendarDate, 'is not a real calendar date');
+
+/** Ids ticked in a checkbox group, no repeats. */
+const idList = (what: string) =>
+  z
+    .array(z.coerce.number({ error: `must be ${what} ids` }).int().positive(`must be ${what} ids`), {
+      error: 'must be a list',
+    })
+    .refine((list) => new Set(list).size === list.length, `must not repeat a ${what}`)
+    .default([]);
+
+/** A reporting round (docs/design.md#reporting-rounds); which ids exist is checked by the data layer. */
+export const roundInputSchema = checked(
+  z
+    .object({
+      title: requiredText(ADMIN_LIMITS.title),
+      opensOn: calendarDate,
+      dueOn: calendarDate,
+      asks: z.enum(ROUND_ASKS, { error: `must be one of: ${ROUND_ASKS.join(', ')}` }),
+      region: optionalText(ADMIN_LIMITS.region),
+      actors: idList('actor'),
+      commitments: idList('commitment').refine(
+        (list) => list.length > 0,
+        'must name at least one commitment',
+      ),
+      note: longText(ADMIN_LIMITS.note)
+        .nullish()
+        .transform((value) => (value ? value : null)),
+    })
+    .strict()
+    .superRefine((round, context) => {
+      const issue = (field: string, message: string) =>
+        context.addIssue({ code: 'custom', path: [field], message });
+      if (round.dueOn < round.opensOn) issue('dueOn', 'must not be before the opening date');
+      if (round.asks === 'region' && round.region === null)
+        issue('region', 'is required when the round asks the states of a region');
+      if (round.asks !== 'region' && round.region !== null)
+        issue('region', 'is only for a round that asks the states of a region');
+      if (round.asks === 'list' && round.actors.length === 0)
+        issue('actors', 'must name at least one actor when the round asks a list');
+      if (round.asks !== 'list' && round.actors.length > 0)
+        issue('actors', 'are only for a round that asks a list of actors');
+    }),
+);
+export type RoundInput = z.output<typeof roundInputSchema>;
 
 /** zod issues as one message per field, the field named by its path; unknown fields by name. */
 export function adminFieldErrors(error: z.ZodError, entity: string): FieldErrors {
