@@ -224,8 +224,15 @@ describe('buildSlides', () => {
 
   it('shows the highest and the lowest actors, numbered by their place, when the ranking is longer than a few slides', () => {
     const total = MAX_ACTOR_SLIDES * MAX_BARS + 1;
+    // Every actor ranked (lib/actor-ranking.ts): a score and its one pair reported.
+    const ranked = summary(total, 1);
+    ranked.byActor = ranked.byActor.map((row, index) => ({
+      ...row,
+      reported: 1,
+      score: 1 - index / total,
+    }));
     const slides = buildSlides({
-      summary: summary(total, 1),
+      summary: ranked,
       matrix: matrix(1, 1),
       perCommitment: false,
     }).filter((slide) => slide.kind === 'byActor');

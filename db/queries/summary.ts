@@ -3,6 +3,7 @@ import { getDb } from '../client';
 import { memoByDataVersion } from '../cache';
 import * as t from '../schema';
 import { emptyCounts, quarterEnds, scoreOfCounts, staleBefore } from '../../lib/rollup';
+import { compareRanking } from '../../lib/actor-ranking';
 import { STATUS_KEYS } from '../../lib/status-scale';
 import { THEMES, type ActorKind, type Theme } from '../../lib/taxonomy';
 import type { SummaryDto, TimePoint } from '../../lib/summary-types';
@@ -295,12 +296,7 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
         pairs: commitmentsOfKind.get(actor.kind) ?? 0,
       }),
     }))
-    .sort(
-      (a, b) =>
-        (b.row.score ?? -1) - (a.row.score ?? -1) ||
-        b.row.reported - a.row.reported ||
-        a.rank - b.rank,
-    )
+    .sort((a, b) => compareRanking(a.row, b.row) || a.rank - b.rank)
     .map(({ row }) => row);
 
   const reported = Object.entries(figures).reduce(

@@ -6,6 +6,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { useMemo, type ReactNode } from 'react';
 import type { DashboardQuery } from '@/lib/query-params';
 import { pairListHref } from '@/lib/dashboard-query';
+import { highestAndLowest } from '@/lib/actor-ranking';
 import type { GroupRow, SummaryDto } from '@/lib/summary-types';
 import { ChartFrame } from '@/app/_components/charts/chart-frame';
 import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
@@ -219,8 +220,9 @@ function describeGroups(
   };
   if (rows.length === 0) return t('summaries.empty');
   if (scored.length === 0) return t('summaries.noScores', { groups, noReport, pairs });
-  const best = scored.reduce((a, b) => ((b.score ?? 0) > (a.score ?? 0) ? b : a));
-  const worst = scored.reduce((a, b) => ((b.score ?? 0) < (a.score ?? 0) ? b : a));
+  const ends = highestAndLowest(rows);
+  if (!ends) return t('summaries.noneRanked', { groups, noReport, pairs });
+  const { highest: best, lowest: worst, unranked } = ends;
   return t('summaries.groups', {
     groups,
     best: best.label,
@@ -229,6 +231,9 @@ function describeGroups(
     bestPairs: best.pairs,
     worst: worst.label,
     worstScore: percent(worst.score ?? 0),
+    worstReported: worst.reported,
+    worstPairs: worst.pairs,
+    unranked,
     noReport,
     pairs,
   });

@@ -1,4 +1,5 @@
 import type { SummaryDto } from '@/lib/summary-types';
+import { rankingEnds } from '@/lib/actor-ranking';
 
 /** Above twice this many actors, the overview shows this many with the highest and the lowest scores. */
 export const ACTOR_ENDS = 15;
@@ -9,12 +10,12 @@ export interface OverviewSummary extends SummaryDto {
   actorCount: number;
 }
 
-/** byActor comes sorted by score (highest first, actors without a score last): keep both ends. */
+/** byActor comes in ranking order (lib/actor-ranking.ts): keep both ends of the ranking. */
 export function forOverview(summary: SummaryDto): OverviewSummary {
   const actorCount = summary.byActor.length;
   const byActor =
     actorCount > 2 * ACTOR_ENDS
-      ? [...summary.byActor.slice(0, ACTOR_ENDS), ...summary.byActor.slice(-ACTOR_ENDS)]
+      ? rankingEnds(summary.byActor, ACTOR_ENDS).flatMap((end) => end.rows)
       : summary.byActor;
   return { ...summary, byActor, actorCount };
 }
