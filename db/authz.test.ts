@@ -206,7 +206,7 @@ describe('authorization matrix', () => {
   });
 });
 
-describe('workspace rules: actors, source documents and commitments', () => {
+describe('workspace rules: actors, source documents, commitments and reporting rounds', () => {
   const cases: [string, Who, string][] = [];
   for (const who of PEOPLE)
     for (const action of WORKSPACE_ACTIONS) cases.push([`${who.label} · ${action}`, who, action]);
@@ -232,6 +232,7 @@ describe('workspace rules: actors, source documents and commitments', () => {
         'commitment.delete',
         'source.delete',
         'commitment.purge',
+        'round.delete',
         'entry.withdraw',
         '',
       ]) {

@@ -106,9 +106,9 @@ export function authorize(
 }
 
 /**
- * The workspace itself: actors, source documents and commitments. Only the secretariat (an
- * enabled admin: a disabled one loads as nobody) creates, edits, archives and restores them;
- * nothing is ever deleted, so there is no delete action to allow.
+ * The workspace itself: actors, source documents, commitments and reporting rounds. Only the
+ * secretariat (an enabled admin: a disabled one loads as nobody) creates, edits, archives and
+ * restores them, and closes a round; nothing is ever deleted, so there is no delete action.
  */
 export const WORKSPACE_ACTIONS = [
   'actor.create',
@@ -123,6 +123,11 @@ export const WORKSPACE_ACTIONS = [
   'commitment.edit',
   'commitment.archive',
   'commitment.restore',
+  'round.create',
+  'round.edit',
+  'round.close',
+  'round.archive',
+  'round.restore',
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
@@ -142,6 +147,11 @@ export const WORKSPACE_RULES: Record<WorkspaceAction, (principal: Principal) => 
   'commitment.edit': isAdmin,
   'commitment.archive': isAdmin,
   'commitment.restore': isAdmin,
+  'round.create': isAdmin,
+  'round.edit': isAdmin,
+  'round.close': isAdmin,
+  'round.archive': isAdmin,
+  'round.restore': isAdmin,
 };
 
 export function authorizeWorkspace(principal: Principal | null, action: string): Decision {
@@ -154,6 +164,7 @@ export function authorizeWorkspace(principal: Principal | null, action: string):
     ? { allowed: true }
     : {
         allowed: false,
-        reason: 'Only an admin may change actors, source documents and commitments.',
+        reason:
+          'Only an admin may change actors, source documents, commitments and reporting rounds.',
       };
 }

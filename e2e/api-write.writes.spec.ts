@@ -124,6 +124,7 @@ test.describe('write API and the documented contract', () => {
       `SELECT id FROM progress_entries WHERE state = 'published' ORDER BY id LIMIT 1`,
     ).id;
     const someActor = queryOne<{ id: number }>('SELECT id FROM actors ORDER BY id LIMIT 1').id;
+    const someRound = queryOne<{ id: number }>('SELECT id FROM reporting_rounds LIMIT 1').id;
     const someCode = stateCommitment();
     const huge = JSON.stringify({ ...entryBody(aldoria), narrative: 'x'.repeat(300 * 1024) });
 
@@ -408,6 +409,17 @@ test.describe('write API and the documented contract', () => {
           },
         ]),
       ),
+      listRounds: {
+        200: () => api.get('/api/v1/rounds?status=closed'),
+        304: () => revalidated('/api/v1/rounds'),
+        400: () => api.get('/api/v1/rounds?status=pending'),
+      },
+      getRound: {
+        200: () => api.get(`/api/v1/rounds/${someRound}`),
+        304: () => revalidated(`/api/v1/rounds/${someRound}`),
+        400: () => api.get('/api/v1/rounds/abc'),
+        404: () => api.get('/api/v1/rounds/99999999'),
+      },
       getOpenApi: {
         200: () => api.get('/api/v1/openapi.json'),
       },

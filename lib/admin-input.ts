@@ -214,13 +214,17 @@ const calendarDate = z
 /** Ids ticked in a checkbox group, no repeats. */
 const idList = (what: string) =>
   z
-    .array(z.coerce.number({ error: `must be ${what} ids` }).int().positive(`must be ${what} ids`), {
-      error: 'must be a list',
-    })
+    .array(
+      z.coerce
+        .number({ error: `must be ${what} ids` })
+        .int()
+        .positive(`must be ${what} ids`),
+      { error: 'must be a list' },
+    )
     .refine((list) => new Set(list).size === list.length, `must not repeat a ${what}`)
     .default([]);
 
-/** A reporting round (docs/design.md#reporting-rounds); which ids exist is checked by the data layer. */
+/** A reporting round (docs/design.md#reporting-rounds); the data layer checks that ids exist. */
 export const roundInputSchema = checked(
   z
     .object({

@@ -17,6 +17,12 @@ import {
   THEMES,
 } from './taxonomy';
 import { entryInputSchema, returnNoteSchema, withdrawalReasonSchema } from './entry-input';
+import {
+  COMPLETION_KEYS,
+  ROUND_ASKS,
+  ROUND_STATUSES,
+  type CompletionKey,
+} from './round-completion';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
@@ -201,6 +207,77 @@ export const transitionBodySchemas = {
   return: z.object({ note: returnNoteSchema }).strict(),
   withdraw: z.object({ reason: withdrawalReasonSchema }).strict(),
 } as const satisfies Record<Transition, z.ZodType>;
+
+/** A reporting round (docs/design.md#reporting-rounds) and its completion table. */
+export const roundSchema = z.object({
+  id,
+  title: z.string(),
+  opensOn: isoDate,
+  dueOn: isoDate,
+  status: z.enum(ROUND_STATUSES),
+  closedAt: isoTimestamp.nullable(),
+  archived: z.boolean(),
+  asks: z.enum(ROUND_ASKS),
+  /** The region whose states it asks (`asks` = region), else null. */
+  region: z.string().nullable(),
+  /** The listed actors (`asks` = list), else empty. */
+  actorIds: z.array(id),
+  commitments: z.array(z.object({ code: z.string(), title: z.string() })),
+  note: z.string().nullable(),
+});
+export type RoundDto = z.infer<typeof roundSchema>;
+export const roundListSchema = z.object({ rounds: z.array(roundSchema) });
+
+/** `status` of GET /api/v1/rounds: its own name there, unlike an entry's status elsewhere. */
+export const roundStatusParameter = z.enum(ROUND_STATUSES, {
+  error: `must be one of: ${ROUND_STATUSES.join(', ')}`,
+});
+
+/** The query of GET /api/v1/rounds: `status` at most once, nothing else; each fault by name. */
+export function parseRoundListQuery(
+  query: URLSearchParams,
+):
+  | { ok: true; value: { status?: (typeof ROUND_STATUSES)[number] } }
+  | { ok: false; errors: { parameter: string; message: string }[] } {
+  const errors: { parameter: string; message: string }[] = [];
+  for (const key of new Set(query.keys()))
+    if (key !== 'status')
+      errors.push({
+        parameter: key,
+        message: 'is not a parameter of this resource; allowed: status',
+      });
+  const given = query.getAll('status');
+  if (given.length > 1) errors.push({ parameter: 'status', message: 'is given more than once' });
+  const raw = given[0]?.trim();
+  const status = raw ? roundStatusParameter.safeParse(raw) : null;
+  if (status && !status.success && given.length === 1)
+    errors.push({ parameter: 'status', message: status.error.issues[0]!.message });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: status?.success ? { status: status.data } : {} };
+}
+
+const completionCounts = z.object(
+  Object.fromEntries(COMPLETION_KEYS.map((key) => [key, count])) as Record<
+    CompletionKey,
+    typeof count
+  >,
+);
+export const roundCompletionSchema = z.object({
+  /** The day the table is computed for: `overdue` depends on it. */
+  asOf: isoDate,
+  counts: completionCounts,
+  /** The asked actors, by name. */
+  actors: z.array(actorRef.extend({ region: z.string().nullable() })),
+  /** One per asked actor and round commitment that applies to it. */
+  cells: z.array(
+    z.object({ actor: id, commitment: z.string(), status: z.enum(COMPLETION_KEYS) }),
+  ),
+});
+export type RoundCompletionDto = z.infer<typeof roundCompletionSchema>;
+export const roundResponseSchema = z.object({
+  round: roundSchema,
+  completion: roundCompletionSchema,
+});
 
 /** The datasets under /api/v1/exports (app/api/v1/exports) and the JSON form of each download. */
 export const EXPORT_DATASETS = ['commitments', 'actors', 'entries', 'matrix', 'summary'] as const;

@@ -40,6 +40,9 @@ import {
   exportJsonSchema,
   MAX_BODY_BYTES,
   publishedEntryResponseSchema,
+  roundListSchema,
+  roundResponseSchema,
+  roundStatusParameter,
   transitionBodySchemas,
   writtenEntryBatchResponseSchema,
   writtenEntryResponseSchema,
@@ -113,6 +116,8 @@ const schemas = {
   matrix: documented(matrixPageResponseSchema, { refId: 'MatrixPage' }),
   pairs: documented(pairListResponseSchema, { refId: 'PairList' }),
   exportJson: documented(exportJsonSchema, { refId: 'ExportJson' }),
+  roundList: documented(roundListSchema, { refId: 'RoundList' }),
+  round: documented(roundResponseSchema, { refId: 'RoundResponse' }),
   document: z.object({
     openapi: z.string(),
     info: z.object({ title: z.string(), version: z.string() }),
@@ -385,6 +390,25 @@ function register(registry: OpenAPIRegistry): void {
       query: PAIR_LIST_PARAMETERS,
       ok: schemas.pairs,
       list: true,
+    }),
+  );
+  const listRounds = read('listRounds', 'rounds', '/api/v1/rounds', { ok: schemas.roundList });
+  registry.registerPath({
+    ...listRounds,
+    request: {
+      ...listRounds.request,
+      query: z.object({
+        status: documented(roundStatusParameter, {
+          description: text.parameters.roundStatus,
+        }).optional(),
+      }),
+    },
+  });
+  registry.registerPath(
+    read('getRound', 'rounds', '/api/v1/rounds/{id}', {
+      params: idParam,
+      ok: schemas.round,
+      notFound: true,
     }),
   );
   for (const dataset of EXPORT_DATASETS) {

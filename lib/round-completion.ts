@@ -17,7 +17,13 @@ export type RoundStatus = (typeof ROUND_STATUSES)[number];
  * Where one asked actor stands on one commitment: `missing` is what an unreported cell becomes
  * once the round is closed; `overdue` is an open round's unreported cell after its due date.
  */
-export const COMPLETION_KEYS = ['reported', 'in_progress', 'not_yet', 'overdue', 'missing'] as const;
+export const COMPLETION_KEYS = [
+  'reported',
+  'in_progress',
+  'not_yet',
+  'overdue',
+  'missing',
+] as const;
 export type CompletionKey = (typeof COMPLETION_KEYS)[number];
 
 /** Colour-blind safe, each with a symbol, so colour never carries the meaning alone. */
@@ -76,7 +82,7 @@ export function askedActors<A extends RoundActor>(round: RoundScope, actors: rea
   });
 }
 
-/** Whether an entry's as-of date is in the round: from its opening to its due date, both included. */
+/** Whether an as-of date is in the round: from its opening to its due date, both included. */
 export const inRound = (round: Pick<RoundScope, 'opensOn' | 'dueOn'>, asOf: string) =>
   round.opensOn <= asOf && asOf <= round.dueOn;
 
@@ -145,7 +151,7 @@ export const emptyCounts = (): CompletionCounts => ({
   missing: 0,
 });
 
-/** Counts per status by a grouping of the cells (an actor, a commitment, a region), in first-seen order. */
+/** Counts per status by a grouping of the cells (actor, commitment, region), first seen first. */
 export function countBy(
   cells: readonly CompletionCell[],
   keyOf: (cell: CompletionCell) => string,

@@ -14,6 +14,7 @@ import { REPORT } from './source-document';
 import { GCM_OBJECTIVE_TITLES, SDG_TARGET_TITLES } from './reference';
 import { realActors } from './actors';
 import { demoWorkspace } from './demo';
+import { DEMO_ROUNDS, type RoundSeed } from './demo-rounds';
 import type { ActorSeed, EntrySeed, UserSeed } from './types';
 
 export interface SeedResult {
@@ -55,7 +56,8 @@ export function seedDatabase(
         const actorIds = seedActors(tx, demo.actors);
         seedUsers(tx, demo.users, actorIds);
         const entries = seedEntries(tx, demo.entries, commitmentIds, actorIds);
-        counts = { ...counts, actors: actorIds.size, users: demo.users.length, entries };
+        const rounds = seedRounds(tx, DEMO_ROUNDS, commitmentIds);
+        counts = { ...counts, actors: actorIds.size, users: demo.users.length, entries, rounds };
       }
       return { seeded: true, mode, counts };
     },
@@ -294,6 +296,37 @@ function seedEntries(
     });
   }
   return entryIds.size;
+}
+
+/** Rounds as the secretariat defined (and closed) them, each with its audit rows. */
+function seedRounds(
+  tx: Tx,
+  seeds: readonly RoundSeed[],
+  commitmentIds: ReadonlyMap<string, number>,
+): number {
+  for (const seed of seeds) {
+    const { commitmentCodes, closedAt, ...columns } = seed;
+    const round = tx.insert(t.reportingRounds).values(columns).returning().get();
+    const commitments = commitmentCodes.map((code) => required(commitmentIds, code, 'commitment'));
+    for (const commitmentId of commitments)
+      tx.insert(t.reportingRoundCommitments).values({ roundId: round.id, commitmentId }).run();
+    const audit = { userId: null, entityType: 'reporting_round', entityId: round.id };
+    recordAudit(tx, {
+      ...audit,
+      action: 'round.create',
+      after: { ...round, commitments, actors: [] },
+      at: seed.createdAt,
+    });
+    if (closedAt === null) continue;
+    const after = tx
+      .update(t.reportingRounds)
+      .set({ closedAt })
+      .where(eq(t.reportingRounds.id, round.id))
+      .returning()
+      .get();
+    recordAudit(tx, { ...audit, action: 'round.close', before: round, after, at: closedAt });
+  }
+  return seeds.length;
 }
 
 function required<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {

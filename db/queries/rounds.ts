@@ -1,0 +1,186 @@
+import 'server-only';
+import { and, asc, between, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { getDb, type Db } from '../client';
+import { memoByDataVersion } from '../cache';
+import * as t from '../schema';
+import { todayUtc } from '../../lib/dates';
+import type { RoundCompletionDto, RoundDto } from '../../lib/api-schemas';
+import {
+  completion,
+  countBy,
+  emptyCounts,
+  type RoundScope,
+  type RoundStatus,
+} from '../../lib/round-completion';
+import type { DutyBearer } from '../../lib/taxonomy';
+
+/**
+ * Reporting rounds as everyone reads them (docs/design.md#reporting-rounds): the rounds, and a
+ * round's completion table by the rules of lib/round-completion.ts. Archived rounds keep their
+ * page but are no longer listed.
+ */
+type RoundRow = typeof t.reportingRounds.$inferSelect;
+
+function roundDtos(db: Db, rows: RoundRow[]): RoundDto[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const commitments = db
+    .select({
+      roundId: t.reportingRoundCommitments.roundId,
+      code: t.commitments.code,
+      title: t.commitments.title,
+    })
+    .from(t.reportingRoundCommitments)
+    .innerJoin(t.commitments, eq(t.commitments.id, t.reportingRoundCommitments.commitmentId))
+    .where(inArray(t.reportingRoundCommitments.roundId, ids))
+    .orderBy(asc(t.commitments.position))
+    .all();
+  const actors = db
+    .select()
+    .from(t.reportingRoundActors)
+    .where(inArray(t.reportingRoundActors.roundId, ids))
+    .orderBy(asc(t.reportingRoundActors.actorId))
+    .all();
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    opensOn: row.opensOn,
+    dueOn: row.dueOn,
+    status: row.closedAt === null ? 'open' : 'closed',
+    closedAt: row.closedAt,
+    archived: row.archivedAt !== null,
+    asks: row.asks,
+    region: row.region,
+    actorIds: actors.filter((actor) => actor.roundId === row.id).map((actor) => actor.actorId),
+    commitments: commitments
+      .filter((commitment) => commitment.roundId === row.id)
+      .map(({ code, title }) => ({ code, title })),
+    note: row.note,
+  }));
+}
+
+/** Rounds that are not archived, the latest due first. */
+export function listRounds(filters: { status?: RoundStatus } = {}, db: Db = getDb()): RoundDto[] {
+  const conditions: SQL[] = [isNull(t.reportingRounds.archivedAt)];
+  if (filters.status === 'open') conditions.push(isNull(t.reportingRounds.closedAt));
+  if (filters.status === 'closed') conditions.push(isNotNull(t.reportingRounds.closedAt));
+  const rows = db
+    .select()
+    .from(t.reportingRounds)
+    .where(and(...conditions))
+    .orderBy(desc(t.reportingRounds.dueOn), desc(t.reportingRounds.id))
+    .all();
+  return roundDtos(db, rows);
+}
+
+/** Any round by id, archived ones included (their page stays). */
+export function getRound(id: number, db: Db = getDb()): RoundDto | null {
+  const row = db.select().from(t.reportingRounds).where(eq(t.reportingRounds.id, id)).get();
+  return row ? roundDtos(db, [row])[0]! : null;
+}
+
+/** The completion table of a round as of today, kept per data version and day. */
+export function getRoundCompletion(
+  round: RoundDto,
+  today: string = todayUtc(),
+  db: Db = getDb(),
+): RoundCompletionDto {
+  return memoByDataVersion(
+    db,
+    `round-completion:${round.id}:${today}`,
+    () => computeCompletion(round, today, db),
+    (value) => value.cells.length,
+  );
+}
+
+function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletionDto {
+  const codes = round.commitments.map((commitment) => commitment.code);
+  const commitmentRows = db
+    .select({
+      id: t.commitments.id,
+      code: t.commitments.code,
+      archivedAt: t.commitments.archivedAt,
+    })
+    .from(t.commitments)
+    .where(inArray(t.commitments.code, codes))
+    .all();
+  const bearers = db
+    .select()
+    .from(t.commitmentDutyBearers)
+    .where(
+      inArray(
+        t.commitmentDutyBearers.commitmentId,
+        commitmentRows.map((row) => row.id),
+      ),
+    )
+    .all();
+  const commitments = commitmentRows.map((row) => ({
+    id: row.id,
+    archived: row.archivedAt !== null,
+    dutyBearers: bearers
+      .filter((bearer) => bearer.commitmentId === row.id)
+      .map((bearer) => bearer.dutyBearer as DutyBearer),
+  }));
+  const actorRows = db
+    .select({
+      id: t.actors.id,
+      name: t.actors.name,
+      kind: t.actors.kind,
+      region: t.actors.region,
+      archivedAt: t.actors.archivedAt,
+    })
+    .from(t.actors)
+    .where(
+      round.asks === 'list'
+        ? inArray(t.actors.id, round.actorIds)
+        : round.asks === 'region'
+          ? eq(t.actors.region, round.region ?? '')
+          : eq(t.actors.kind, 'state'),
+    )
+    .orderBy(asc(t.actors.name), asc(t.actors.id))
+    .all();
+  const actors = actorRows.map((row) => ({ ...row, archived: row.archivedAt !== null }));
+  const scope: RoundScope = { ...round, closed: round.status === 'closed' };
+  // Only self-reports dated in the round decide a cell; the pair index finds them by commitment.
+  const entries = db
+    .select({
+      commitmentId: t.progressEntries.commitmentId,
+      actorId: t.progressEntries.subjectId,
+      asOf: t.progressEntries.asOf,
+      state: t.progressEntries.state,
+      withdrawnAt: t.progressEntries.withdrawnAt,
+      supersededById: t.progressEntries.supersededById,
+    })
+    .from(t.progressEntries)
+    .where(
+      and(
+        inArray(
+          t.progressEntries.commitmentId,
+          commitments.map((commitment) => commitment.id),
+        ),
+        eq(t.progressEntries.perspective, 'self'),
+        between(t.progressEntries.asOf, round.opensOn, round.dueOn),
+      ),
+    )
+    .all()
+    .map(({ withdrawnAt, supersededById, ...entry }) => ({
+      ...entry,
+      withdrawn: withdrawnAt !== null,
+      superseded: supersededById !== null,
+    }));
+  const cells = completion(scope, actors, commitments, entries, today);
+  const codeOf = new Map(commitmentRows.map((row) => [row.id, row.code]));
+  const asked = new Set(cells.map((cell) => cell.actorId));
+  return {
+    asOf: today,
+    counts: countBy(cells, () => 'all').get('all') ?? emptyCounts(),
+    actors: actorRows
+      .filter((row) => asked.has(row.id))
+      .map(({ id, name, kind, region }) => ({ id, name, kind, region })),
+    cells: cells.map((cell) => ({
+      actor: cell.actorId,
+      commitment: codeOf.get(cell.commitmentId)!,
+      status: cell.status,
+    })),
+  };
+}
