@@ -1,5 +1,5 @@
 import { getMatrixPage } from '@/db/queries/matrix';
-import { DEFAULT_PAGE_SIZE, MATRIX_PARAMETERS } from '@/lib/query-params';
+import { MATRIX_PARAMETERS } from '@/lib/query-params';
 import { matrixPageResponseSchema } from '@/lib/summary-schema';
 import {
   cachedRead,
@@ -11,13 +11,19 @@ import {
 } from '../_lib/respond';
 
 /**
+ * Actors a page unless `limit` says otherwise, fewer than the other lists' default: each actor
+ * brings a cell for every commitment of the view, so a page of 50 would be ~10,000 cells.
+ */
+const MATRIX_DEFAULT_LIMIT = 20;
+
+/**
  * One page of actors (by name) with every applicable cell's self-reported and independent current
  * status; `page` and `limit` count actors. The whole matrix is the export (/api/v1/exports/matrix.json).
  */
 export function GET(request: Request) {
   const query = parseRequestQuery(request, MATRIX_PARAMETERS);
   if (!query.ok) return invalidParameters(query.errors);
-  const { page = 1, limit = DEFAULT_PAGE_SIZE, ...filters } = query.value;
+  const { page = 1, limit = MATRIX_DEFAULT_LIMIT, ...filters } = query.value;
   return cachedRead(
     request,
     matrixPageResponseSchema,
