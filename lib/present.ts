@@ -18,6 +18,7 @@ import {
 } from './query-params';
 import type { ActorKind, Theme } from './taxonomy';
 import type { GroupRow, MatrixDto, SummaryDto, TimePoint } from './summary-types';
+import { rankingEnds } from './actor-ranking';
 
 export const MAX_BARS = 8;
 export const MAX_MATRIX_ROWS = 10;
@@ -254,7 +255,8 @@ export function yearlyPoints(points: readonly TimePoint[]): TimePoint[] {
 }
 
 export interface SlideInput {
-  summary: SummaryDto;
+  /** A summary as the server computed it, or cut for the slides (slideSummary). */
+  summary: SummaryDto | SlideSummary;
   /** The view's matrix; null when the view has more than MAX_PRESENT_PAIRS pairs (not loaded). */
   matrix: MatrixDto | null;
   perCommitment: boolean;
@@ -267,24 +269,50 @@ export function presentsMatrix(summary: Pick<SummaryDto, 'figures'>): boolean {
   return summary.figures.pairs <= MAX_PRESENT_PAIRS;
 }
 
-/**
- * The by-actor bars in slides of at most MAX_BARS; above MAX_ACTOR_SLIDES slides, the highest
- * and the lowest (MAX_BARS x 2 each), numbered by their place in the whole ranking.
- */
-function actorSlides(byActor: readonly GroupRow[], pages: SlideInput['pages'] = {}): Slide[] {
-  const shown = (MAX_ACTOR_SLIDES / 2) * MAX_BARS;
+/** Rows of a ranking the slides show, with the place of the first in the whole ranking (1-based). */
+export interface RankingPart {
+  list: string;
+  rows: GroupRow[];
+  first: number;
+}
+
+/** The by-actor ranking as the slides show it: all of it, or its two ends, and its length. */
+export interface ActorRanking {
+  total: number;
+  lists: RankingPart[];
+}
+
+/** Above MAX_ACTOR_SLIDES slides, the highest and the lowest ranked (MAX_BARS x 2 each). */
+export function actorRanking(byActor: readonly GroupRow[]): ActorRanking {
   const lists =
     byActor.length <= MAX_ACTOR_SLIDES * MAX_BARS
-      ? [{ list: 'by-actor', rows: byActor, first: 1 }]
-      : [
-          { list: 'by-actor-top', rows: byActor.slice(0, shown), first: 1 },
-          {
-            list: 'by-actor-bottom',
-            rows: byActor.slice(-shown),
-            first: byActor.length - shown + 1,
-          },
-        ];
-  const ranges = lists.flatMap(({ list, rows, first }) => {
+      ? [{ list: 'by-actor', rows: [...byActor], first: 1 }]
+      : rankingEnds(byActor, (MAX_ACTOR_SLIDES / 2) * MAX_BARS).map((end, index) => ({
+          list: index === 0 ? 'by-actor-top' : 'by-actor-bottom',
+          ...end,
+        }));
+  return { total: byActor.length, lists };
+}
+
+/**
+ * What the slides read of a view's summary, its by-actor ranking cut to the rows they show: a
+ * view of thousands of actors sends the browser a few dozen rows, not every actor's.
+ */
+export type SlideSummary = Pick<
+  SummaryDto,
+  'asOf' | 'perspective' | 'staleBefore' | 'figures' | 'byTheme' | 'byObjective' | 'overTime'
+> & { byActor: ActorRanking };
+
+export function slideSummary(summary: SummaryDto): SlideSummary {
+  const { asOf, perspective, staleBefore, figures, byActor, byTheme, byObjective, overTime } =
+    summary;
+  const ranked = actorRanking(byActor);
+  return { asOf, perspective, staleBefore, figures, byActor: ranked, byTheme, byObjective, overTime };
+}
+
+/** The by-actor bars in slides of at most MAX_BARS, numbered by their place in the whole ranking. */
+function actorSlides(ranking: ActorRanking, pages: SlideInput['pages'] = {}): Slide[] {
+  const ranges = ranking.lists.flatMap(({ list, rows, first }) => {
     let next = first;
     return paginate(rows, pageSizes(rows.length, MAX_BARS, pages[list])).map((part) => {
       const range = { list, rows: part, first: next };
@@ -297,7 +325,7 @@ function actorSlides(byActor: readonly GroupRow[], pages: SlideInput['pages'] = 
     kind: 'byActor',
     rows,
     first,
-    total: byActor.length,
+    total: ranking.total,
     part: index + 1,
     parts: ranges.length,
     list,
@@ -311,7 +339,8 @@ export function buildSlides({ summary, matrix, perCommitment, pages = {} }: Slid
     { id: 'title', kind: 'title' },
     { id: 'figures', kind: 'figures' },
   ];
-  slides.push(...actorSlides(summary.byActor, pages));
+  const { byActor } = summary;
+  slides.push(...actorSlides(Array.isArray(byActor) ? actorRanking(byActor) : byActor, pages));
 
   const { figures } = summary;
   if (matrix) slides.push(...matrixSlides(matrix, summary.perspective, pages));

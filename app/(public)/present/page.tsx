@@ -5,7 +5,7 @@ import { listGcmObjectives } from '@/db/queries/reference';
 import { getMatrix } from '@/db/queries/matrix';
 import { getSummary } from '@/db/queries/summary';
 import { getWorkspaceMode } from '@/db/queries/workspace';
-import { filtersInWords, parsePresentQuery, presentsMatrix } from '@/lib/present';
+import { filtersInWords, parsePresentQuery, presentsMatrix, slideSummary } from '@/lib/present';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { Presentation } from './presentation';
@@ -69,7 +69,7 @@ export default async function PresentPage({ searchParams }: { searchParams: Sear
 
   return (
     <Presentation
-      summary={summary}
+      summary={slideSummary(summary)}
       matrix={matrix}
       filters={filters}
       filterWords={filterWords}

@@ -22,9 +22,10 @@ import {
   presentHref,
   slideIndex,
   type PresentSettings,
+  type SlideSummary,
 } from '@/lib/present';
 import type { DashboardQuery } from '@/lib/query-params';
-import type { MatrixDto, SummaryDto } from '@/lib/summary-types';
+import type { MatrixDto } from '@/lib/summary-types';
 import { SlideView, useSlideTitle, type DeckContext } from './slides';
 import './present.css';
 
@@ -49,7 +50,8 @@ function overflows(slide: Element): boolean {
 }
 
 export interface PresentationProps {
-  summary: SummaryDto;
+  /** Only what the slides show (lib/present.ts slideSummary): never every actor of a large view. */
+  summary: SlideSummary;
   /** Null when the view is too large to present cell by cell (lib/present.ts MAX_PRESENT_PAIRS). */
   matrix: MatrixDto | null;
   filters: DashboardQuery;

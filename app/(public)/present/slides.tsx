@@ -15,7 +15,7 @@ import { StatusLegend } from '@/app/_components/charts/status-legend';
 
 /** What every slide needs besides its own data: the view it was built from. */
 export interface DeckContext {
-  summary: SummaryDto;
+  summary: Pick<SummaryDto, 'asOf' | 'perspective' | 'staleBefore' | 'figures'>;
   matrix: MatrixDto | null;
   filterWords: string[];
   sources: string[];
