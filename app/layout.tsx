@@ -52,6 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     { href: '/', label: t('nav.overview') },
                     { href: '/commitments', label: t('nav.commitments') },
                     { href: '/actors', label: t('nav.actors') },
+                    { href: '/rounds', label: t('nav.rounds') },
                     { href: '/changes', label: t('nav.changes') },
                   ]}
                 />

@@ -152,9 +152,9 @@ export const emptyCounts = (): CompletionCounts => ({
 });
 
 /** Counts per status by a grouping of the cells (actor, commitment, region), first seen first. */
-export function countBy(
-  cells: readonly CompletionCell[],
-  keyOf: (cell: CompletionCell) => string,
+export function countBy<Cell extends { status: CompletionKey }>(
+  cells: readonly Cell[],
+  keyOf: (cell: Cell) => string,
 ): Map<string, CompletionCounts> {
   const groups = new Map<string, CompletionCounts>();
   for (const cell of cells) {

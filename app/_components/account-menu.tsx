@@ -87,6 +87,9 @@ export async function AccountMenu({
             <li>
               <Link href="/admin/sources">{t('menu.sources')}</Link>
             </li>
+            <li>
+              <Link href="/admin/rounds">{t('menu.rounds')}</Link>
+            </li>
           </>
         ) : null}
         <li>

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { recordAudit } from '../audit';
@@ -47,6 +47,47 @@ export function listRoundsForAdmin(
     .orderBy(asc(t.reportingRounds.opensOn), asc(t.reportingRounds.id))
     .all()
     .map((row) => getRound(row.id, db)!);
+}
+
+export interface RoundChoices {
+  commitments: { id: number; code: string; title: string }[];
+  actors: { id: number; name: string }[];
+  /** Regions that have states. */
+  regions: string[];
+}
+
+/** What a round's form offers: active commitments and actors, and those the round already names. */
+export function roundChoices(round: RoundDto | null, db: Db = getDb()): RoundChoices {
+  const codes = round?.commitments.map((commitment) => commitment.code) ?? [];
+  const commitments = db
+    .select({ id: t.commitments.id, code: t.commitments.code, title: t.commitments.title })
+    .from(t.commitments)
+    .where(
+      codes.length > 0
+        ? or(isNull(t.commitments.archivedAt), inArray(t.commitments.code, codes))
+        : isNull(t.commitments.archivedAt),
+    )
+    .orderBy(asc(t.commitments.position))
+    .all();
+  const listed = round?.actorIds ?? [];
+  const actors = db
+    .select({ id: t.actors.id, name: t.actors.name })
+    .from(t.actors)
+    .where(
+      listed.length > 0
+        ? or(isNull(t.actors.archivedAt), inArray(t.actors.id, listed))
+        : isNull(t.actors.archivedAt),
+    )
+    .orderBy(asc(t.actors.name))
+    .all();
+  const regions = db
+    .selectDistinct({ region: t.actors.region })
+    .from(t.actors)
+    .where(and(eq(t.actors.kind, 'state'), isNotNull(t.actors.region)))
+    .orderBy(asc(t.actors.region))
+    .all()
+    .map((row) => row.region!);
+  return { commitments, actors, regions };
 }
 
 /** The round with its commitments and actors by id, as the audit log keeps it. */

@@ -101,6 +101,7 @@ async function AdminHome() {
     { href: '/admin/actors', label: tMenu('actors'), about: t('admin.actors') },
     { href: '/admin/commitments', label: tMenu('commitments'), about: t('admin.commitments') },
     { href: '/admin/sources', label: tMenu('sources'), about: t('admin.sources') },
+    { href: '/admin/rounds', label: tMenu('rounds'), about: t('admin.rounds') },
     { href: '/entries/import', label: tMenu('importEntries'), about: t('admin.import') },
     { href: '/admin/audit', label: tMenu('audit'), about: t('admin.audit') },
     { href: '/changes', label: t('admin.changesLink'), about: t('admin.changes') },

@@ -1,0 +1,57 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import {
+  COMPLETION_KEYS,
+  COMPLETION_SCALE,
+  type CompletionCounts,
+  type CompletionKey,
+} from '@/lib/round-completion';
+import './rounds.css';
+
+/** A completion status as a symbol on its colour, named in words for screen readers. */
+export async function CompletionMark({ status }: { status: CompletionKey }) {
+  const t = await getTranslations('rounds.status');
+  const { colour, symbol } = COMPLETION_SCALE[status];
+  return (
+    <span className="completion-mark" style={{ background: colour }} title={t(status)}>
+      <span aria-hidden="true">{symbol}</span>
+      <span className="visually-hidden">{t(status)}</span>
+    </span>
+  );
+}
+
+/** Each status with its symbol, and its count when given: the legend and the totals in one. */
+export async function CompletionCountList({
+  counts,
+  shown = COMPLETION_KEYS,
+}: {
+  counts?: CompletionCounts;
+  shown?: readonly CompletionKey[];
+}) {
+  const [t, format] = await Promise.all([getTranslations('rounds.status'), getFormatter()]);
+  return (
+    <ul className="completion-counts">
+      {shown.map((key) => (
+        <li key={key}>
+          <span aria-hidden="true">
+            <CompletionMark status={key} />
+          </span>{' '}
+          {t(key)}
+          {counts ? `: ${format.number(counts[key])}` : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One stacked bar: a segment per status, as wide as its share. The table beside it carries the figures. */
+export function CompletionBar({ counts }: { counts: CompletionCounts }) {
+  return (
+    <span className="completion-bar" aria-hidden="true">
+      {COMPLETION_KEYS.filter((key) => counts[key] > 0).map((key) => (
+        <span key={key} style={{ flexGrow: counts[key], background: COMPLETION_SCALE[key].colour }}>
+          {COMPLETION_SCALE[key].symbol}
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,124 @@
+import { test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, queryOne } from './fixtures';
+import { SignInPage, newPerson } from './pages/auth';
+import { AdminFormPage, AdminListPage, expect } from './pages/admin';
+import { DEMO } from './pages/workspace';
+
+/**
+ * Reporting rounds (docs/design.md#reporting-rounds): the secretariat defines a round on the admin
+ * screens, through the same rules and audit as every admin write, and anyone reads who has
+ * reported on the round's public page.
+ */
+const title = `Regional review ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const rounds = () => queryOne<{ n: number }>('SELECT count(*) AS n FROM reporting_rounds').n;
+
+async function signedIn(
+  browser: Parameters<typeof newPerson>[0],
+  account: { email: string; password: string },
+  next: string,
+): Promise<Page> {
+  const page = await newPerson(browser);
+  const signIn = new SignInPage(page);
+  await signIn.goto(next);
+  await signIn.attempt(account.email, account.password);
+  await expect(page).toHaveURL(new RegExp(`${next}$`));
+  return page;
+}
+
+test.describe('reporting rounds', () => {
+  test.describe.configure({ timeout: 480_000 });
+
+  test('an admin defines a round; its public page shows who has reported', async ({ browser }) => {
+    const admin = await signedIn(browser, DEMO.admin, '/admin/rounds');
+    const list = new AdminListPage(admin, '/admin/rounds', 'Reporting rounds');
+    await expect(list.heading).toBeVisible();
+    await expectNoAxeViolations(admin);
+
+    await admin.getByRole('link', { name: 'Define a reporting round' }).click();
+    await expect(
+      admin.getByRole('heading', { level: 1, name: 'Define a reporting round' }),
+    ).toBeVisible();
+    await expectNoAxeViolations(admin);
+
+    // Bad input: each message names its field, what was typed stays, nothing is written.
+    const before = rounds();
+    const form = new AdminFormPage(admin);
+    await form.fill({ Title: title, 'Opens on': '2026-09-01', 'Due on': '2026-08-01' });
+    await form.save('Define round');
+    await expect(form.errorSummary).toContainText('Due on: must not be before the opening date');
+    await expect(form.errorSummary).toContainText(
+      'Commitments covered: must name at least one commitment',
+    );
+    await expect(form.field('Title')).toHaveValue(title);
+    expect(rounds()).toBe(before);
+
+    await form.fill({
+      'Opens on': '2026-01-01',
+      'Due on': '2026-12-31',
+      Asks: 'The states of one region',
+      Region: 'Europe',
+    });
+    await form.tick('Commitments covered', ['TIP-01', 'SMG-01']);
+    await form.save('Define round');
+    await expect(
+      admin.getByRole('status').filter({ hasText: `${title} was defined.` }),
+    ).toBeVisible();
+    const created = queryOne<{ id: number }>(
+      'SELECT id FROM reporting_rounds WHERE title = ?',
+      title,
+    ).id;
+    expect(
+      queryOne<{ n: number }>(
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'round.create' AND entity_id = ?`,
+        String(created),
+      ).n,
+    ).toBe(1);
+
+    // Anyone, signed in or not, reads the round from the public list.
+    const visitor = await newPerson(browser);
+    await visitor.goto('/rounds');
+    await expect(visitor.getByRole('heading', { level: 1, name: 'Reporting rounds' })).toBeVisible();
+    await expectNoAxeViolations(visitor);
+    await visitor.getByRole('link', { name: title, exact: true }).click();
+    await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const table = visitor.getByRole('table', { name: 'Who has reported' });
+    await expect(table.getByRole('columnheader', { name: 'TIP-01' })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'SMG-01' })).toBeVisible();
+    // It asks Europe's states only, each with a status in words as well as a symbol.
+    const aldoria = table.getByRole('row').filter({ hasText: 'Republic of Aldoria' });
+    await expect(aldoria.getByRole('cell')).toHaveCount(2);
+    await expect(aldoria.getByRole('cell').first()).toHaveText(/Reported|In progress|Not yet/);
+    await expect(table.getByRole('row').filter({ hasText: 'Dalmarra' })).toHaveCount(0);
+    await expectNoAxeViolations(visitor);
+
+    // The chart by region, and the table behind it.
+    await visitor.getByRole('link', { name: 'By region' }).click();
+    await expect(visitor.getByRole('heading', { name: 'Completion by region' })).toBeVisible();
+    await visitor.getByText('Show the figures as a table').click();
+    const figures = visitor.getByRole('table', { name: 'Completion by region' });
+    await expect(figures.getByRole('rowheader', { name: 'Europe' })).toBeVisible();
+    await expectNoAxeViolations(visitor);
+
+    // The demo's open round, past its due date: reported, in progress and overdue side by side.
+    const open = queryOne<{ id: number }>(
+      `SELECT id FROM reporting_rounds WHERE closed_at IS NULL AND title LIKE 'Review for%'`,
+    ).id;
+    await visitor.goto(`/rounds/${open}`);
+    const demoTable = visitor.getByRole('table', { name: 'Who has reported' });
+    for (const status of ['Reported', 'In progress', 'Overdue'])
+      await expect(demoTable.getByText(status, { exact: true }).first()).toBeAttached();
+    await expectNoAxeViolations(visitor);
+
+    const api = await visitor.request.get(`/api/v1/rounds/${created}`);
+    expect(api.status()).toBe(200);
+    const body = (await api.json()) as { round: { title: string }; completion: { cells: [] } };
+    expect(body.round.title).toBe(title);
+    expect(body.completion.cells.length).toBeGreaterThan(0);
+  });
+
+  test('a focal point cannot reach the round screens', async ({ browser }) => {
+    const focal = await signedIn(browser, DEMO.aldoriaFocal, '/home');
+    for (const path of ['/admin/rounds', '/admin/rounds/new'])
+      expect((await focal.goto(path))?.status(), path).toBe(403);
+  });
+});
