@@ -3,7 +3,7 @@ import { desc, sql } from 'drizzle-orm';
 import { getDb, openReader } from '../client';
 import * as t from '../schema';
 import { ENTRY_COLUMNS, type EntryRecord } from '../../lib/entries-csv';
-import { publishedWhere, type EntryFilters } from './entries';
+import { PUBLIC_ENTRY_FIELDS, publishedWhere, type EntryFilters } from './entries';
 
 /** An entry as an export row: the values of ENTRY_COLUMNS in that order. */
 export type EntryExportRow = EntryRecord[(typeof ENTRY_COLUMNS)[number]][];
@@ -19,34 +19,13 @@ export interface EntryExportCursor {
 export const EXPORT_CHUNK = 500;
 
 /**
- * Read straight from progress_entries, in this order: names and codes come from the actors and
- * commitments read once (joins for every row cost more than the rest of the row).
+ * Read straight from progress_entries: names and codes come from the actors and commitments read
+ * once (joins for every row cost more than the rest of the row). Raw is a row in this order.
  */
-const EXPORT_FIELDS = {
-  id: t.progressEntries.id,
-  commitmentId: t.progressEntries.commitmentId,
-  subjectId: t.progressEntries.subjectId,
-  reporterId: t.progressEntries.reporterId,
-  perspective: t.progressEntries.perspective,
-  status: t.progressEntries.status,
-  asOf: t.progressEntries.asOf,
-  summary: t.progressEntries.summary,
-  narrative: t.progressEntries.narrative,
-  measures: t.progressEntries.measures,
-  evidence: t.progressEntries.evidence,
-  confidence: t.progressEntries.confidence,
-  adverseEffects: t.progressEntries.adverseEffects,
-  adverseEffectsDescription: t.progressEntries.adverseEffectsDescription,
-  supersedesId: t.progressEntries.supersedesId,
-  publishedAt: t.progressEntries.publishedAt,
-  supersededById: t.progressEntries.supersededById,
-  withdrawnAt: t.progressEntries.withdrawnAt,
-  withdrawalReason: t.progressEntries.withdrawalReason,
-};
+const EXPORT_FIELDS = { ...PUBLIC_ENTRY_FIELDS, commitmentId: t.progressEntries.commitmentId };
 
 type Raw = [
   id: number,
-  commitmentId: number,
   subjectId: number,
   reporterId: number,
   perspective: string,
@@ -59,11 +38,12 @@ type Raw = [
   confidence: string | null,
   adverseEffects: number,
   adverseEffectsDescription: string | null,
-  supersedesId: number | null,
   publishedAt: string | null,
+  supersedesId: number | null,
   supersededById: number | null,
   withdrawnAt: string | null,
   withdrawalReason: string | null,
+  commitmentId: number,
 ];
 
 /**
@@ -138,8 +118,8 @@ export function openEntriesExport(
       ? (statement.iterate(...query.params) as IterableIterator<Raw>)
       : (statement.all(...query.params) as Raw[]).values();
     const toRow = (raw: Raw): EntryExportRow => {
-      const [id, commitmentId, subjectId, reporterId, perspective, status, asOf] = raw;
-      const commitment = commitments.get(commitmentId);
+      const [id, subjectId, reporterId, perspective, status, asOf] = raw;
+      const commitment = commitments.get(raw[18]);
       return [
         id,
         commitment?.[0] ?? '',
@@ -153,19 +133,19 @@ export function openEntriesExport(
         perspective,
         status,
         asOf,
+        raw[6],
         raw[7],
-        raw[8],
-        JSON.parse(raw[9]) as string[],
-        JSON.parse(raw[10]) as unknown[],
-        raw[11],
-        Number(raw[12]) === 1,
-        raw[13],
+        JSON.parse(raw[8]) as string[],
+        JSON.parse(raw[9]) as unknown[],
+        raw[10],
+        Number(raw[11]) === 1,
+        raw[12],
         raw[14],
-        raw[15] ?? '',
-        raw[16],
+        raw[13] ?? '',
+        raw[15],
         // A withdrawal shows only with its reason (lib/entry-fields.ts statementFields).
-        raw[17] && raw[18] ? raw[17] : null,
-        raw[17] && raw[18] ? raw[18] : null,
+        raw[16] && raw[17] ? raw[16] : null,
+        raw[16] && raw[17] ? raw[17] : null,
       ];
     };
     return {

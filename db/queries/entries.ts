@@ -75,8 +75,8 @@ export function publishedWhere(filters: EntryFilters & { id?: number }): SQL | u
   return and(...conditions);
 }
 
-/** The columns of a published entry as the public sees it, flat (the API list and the change log). */
-const PUBLISHED_FIELDS = {
+/** An entry's own columns as the public sees them (API list, change log, entries export). */
+export const PUBLIC_ENTRY_FIELDS = {
   id: t.progressEntries.id,
   subjectId: t.progressEntries.subjectId,
   reporterId: t.progressEntries.reporterId,
@@ -95,6 +95,11 @@ const PUBLISHED_FIELDS = {
   supersededById: t.progressEntries.supersededById,
   withdrawnAt: t.progressEntries.withdrawnAt,
   withdrawalReason: t.progressEntries.withdrawalReason,
+};
+
+/** A published entry as the public sees it, flat, with its commitment and actors. */
+const PUBLISHED_FIELDS = {
+  ...PUBLIC_ENTRY_FIELDS,
   commitmentCode: t.commitments.code,
   commitmentTitle: t.commitments.title,
   subjectName: subject.name,
