@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { EXAMPLE_ENTRY, EXPORT_PARAMETERS, openApiDocument } from './openapi';
-import { DATASETS } from '../app/api/v1/exports/_lib/datasets';
+import { DATASETS } from '../db/exports/datasets';
 import { entryCreateBodySchema, transitionBodySchemas } from './api-schemas';
 import { PARAMETERS } from './query-params';
 import text from './api-document.en.json';

@@ -7,11 +7,8 @@ import { logError } from '@/lib/logger';
 import { REQUEST_ID_HEADER } from '@/lib/request-id';
 import type { Theme } from '@/lib/taxonomy';
 import { invalidParameters, notFound, parseRequestQuery } from '../../_lib/respond';
-import { DATASETS, DATASET_NAMES, rowsWriter, type DatasetName } from '../_lib/datasets';
-
-/** How long, and up to how many characters, one chunk of an export is written for. */
-const CHUNK_MS = 8;
-const CHUNK_CHARS = 64 * 1024;
+import { DATASETS, DATASET_NAMES, type DatasetName } from '@/db/exports/datasets';
+import { openExport } from '@/db/exports/export-stream';
 
 /**
  * GET /api/v1/exports/{dataset}.{csv|json}: commitments, actors, entries, matrix or summary, with
@@ -43,9 +40,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const url = new URL(request.url);
   const source = { name: tApp('name'), url: `${url.pathname}${url.search}` };
   const notice = demo ? tApp('demoNotice') : null;
-  // Opened last: from here to the stream's end or cancel, the cursor may hold a connection and its snapshot.
-  const cursor = dataset.open(query.value, { theme: (theme: Theme) => tTheme(theme) });
-  const { asOf } = cursor;
+  // Opened last: until the stream's end or cancel, the export may hold a connection and its snapshot.
+  const rows = await openExport(name, format, query.value, {
+    theme: (theme: Theme) => tTheme(theme),
+  });
+  const { asOf } = rows;
   const filename = `commitment-tracker-${demo ? 'demo-' : ''}${name}-as-of-${asOf}.${format}`;
   const headers = {
     'Content-Disposition': `attachment; filename="${filename}"`,
@@ -61,15 +60,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     demo,
     notice,
     columns: dataset.columns,
-    count: cursor.count,
+    count: rows.count,
   };
 
   // Streamed a chunk at a time, as the client reads: an export of 1,000,000 entries never sits in
-  // memory whole. The bytes are those of the whole document (lib/csv.ts; JSON.stringify).
+  // memory whole. The bytes are those of the whole document (lib/csv.ts; JSON.stringify). The
+  // stream asks for the next chunk only once the client has taken this one (pipeTo awaits the
+  // response's drain).
   const encoder = new TextEncoder();
-  const write = rowsWriter(dataset.columns, format);
-  let rowsSent = 0;
-  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(
@@ -79,35 +77,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
       );
     },
     async pull(controller) {
-      // Each chunk waits a turn of the event loop. Without this, while the socket takes each write
-      // at once, the read-pull-write chain runs on promise callbacks alone and no other request is
-      // served until the export ends. The stream asks for the next chunk only once the client has
-      // taken this one (pipeTo awaits the response's drain).
-      await new Promise((resolve) => setImmediate(resolve));
-      if (cancelled) return;
       try {
-        // Rows for a few milliseconds, or until the chunk is large: few turns and writes per
-        // megabyte, and other requests wait at most that long for their turn.
-        const started = performance.now();
-        let text = '';
-        let done = false;
-        while (text.length < CHUNK_CHARS && performance.now() - started < CHUNK_MS) {
-          const rows = cursor.next();
-          if (rows.length === 0) {
-            done = true;
-            break;
-          }
-          text += write(rows, rowsSent === 0);
-          rowsSent += rows.length;
-        }
-        if (text) controller.enqueue(encoder.encode(text));
-        if (done) {
-          cursor.close();
-          if (format === 'json') controller.enqueue(encoder.encode(']}'));
-          controller.close();
-        }
+        const bytes = await rows.next();
+        if (bytes) return controller.enqueue(bytes);
+        if (format === 'json') controller.enqueue(encoder.encode(']}'));
+        controller.close();
       } catch (error) {
-        cursor.close();
+        rows.close();
         logError(error, {
           requestId: request.headers.get(REQUEST_ID_HEADER) ?? undefined,
           method: 'GET',
@@ -117,8 +93,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
       }
     },
     cancel() {
-      cancelled = true;
-      cursor.close();
+      rows.close();
     },
   });
   return new NextResponse(body, { headers });

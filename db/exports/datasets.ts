@@ -1,26 +1,26 @@
 import 'server-only';
-import { listActors, type ActorFilters } from '@/db/queries/actors';
-import { listCommitments, type CommitmentFilters } from '@/db/queries/commitments';
-import type { EntryFilters } from '@/db/queries/entries';
-import { openEntriesExport } from '@/db/queries/entries-export';
-import { getSummary, type DashboardFilters, type SummaryLabels } from '@/db/queries/summary';
-import { openMatrixExport } from '@/db/queries/matrix';
-import { csvLine } from '@/lib/csv';
-import { ENTRY_COLUMNS, csvValue } from '@/lib/entries-csv';
+import { listActors, type ActorFilters } from '../queries/actors';
+import { listCommitments, type CommitmentFilters } from '../queries/commitments';
+import type { EntryFilters } from '../queries/entries';
+import { openEntriesExport } from '../queries/entries-export';
+import { getSummary, type DashboardFilters, type SummaryLabels } from '../queries/summary';
+import { openMatrixExport } from '../queries/matrix';
+import { csvLine } from '../../lib/csv';
+import { ENTRY_COLUMNS, csvValue } from '../../lib/entries-csv';
 import {
   ACTOR_LIST_PARAMETERS,
   COMMITMENT_LIST_PARAMETERS,
   ENTRY_LIST_PARAMETERS,
   SUMMARY_PARAMETERS,
   type ParameterName,
-} from '@/lib/query-params';
+} from '../../lib/query-params';
 import {
   CELL_KEYS,
   type CellStatusDto,
   type GroupRow,
   type StatusCounts,
-} from '@/lib/summary-types';
-import { todayUtc } from '@/lib/dates';
+} from '../../lib/summary-types';
+import { todayUtc } from '../../lib/dates';
 
 /**
  * The datasets behind every table and chart, as rows of stable snake_case columns: the same rows
@@ -51,6 +51,11 @@ export interface Dataset {
   open(filters: Record<string, unknown>, labels: SummaryLabels): DatasetCursor;
 }
 
+/** A dataset of any size, read a chunk at a time, with no labels: a worker thread can read it. */
+export interface StreamedDataset extends Omit<Dataset, 'open'> {
+  open(filters: Record<string, unknown>): DatasetCursor;
+}
+
 /** A dataset computed whole (a few thousand rows), as one chunk. */
 function whole(
   columns: readonly string[],
@@ -74,11 +79,47 @@ function whole(
   };
 }
 
+/** How much one chunk of an export's text holds at most: characters, and milliseconds of work. */
+export interface ChunkLimits {
+  chars: number;
+  ms: number;
+}
+
+/**
+ * The text of a cursor's rows in its document (rowsWriter) a chunk at a time, each chunk rows
+ * until it reaches a limit; null once every row is written, and the cursor is then closed.
+ */
+export function textChunks(
+  cursor: DatasetCursor,
+  columns: readonly string[],
+  format: 'csv' | 'json',
+  limits: ChunkLimits,
+): () => string | null {
+  const write = rowsWriter(columns, format);
+  let rowsSent = 0;
+  let done = false;
+  return () => {
+    const started = performance.now();
+    let text = '';
+    while (!done && text.length < limits.chars && performance.now() - started < limits.ms) {
+      const rows = cursor.next();
+      if (rows.length === 0) {
+        done = true;
+        cursor.close();
+        break;
+      }
+      text += write(rows, rowsSent === 0);
+      rowsSent += rows.length;
+    }
+    return done && !text ? null : text;
+  };
+}
+
 /**
  * Writes chunks of a dataset's rows as the text of its document: CSV lines (lib/csv.ts), or the
  * JSON objects of the rows array, keys in the columns' order, each after a comma but the first.
  */
-export function rowsWriter(
+function rowsWriter(
   columns: readonly string[],
   format: 'csv' | 'json',
 ): (rows: readonly Cell[][], first: boolean) => string {
@@ -134,7 +175,64 @@ const ENTRY_EXPORT_PARAMETERS = ENTRY_LIST_PARAMETERS.filter(
   (name) => name !== 'page' && name !== 'limit',
 );
 
-export type DatasetName = 'commitments' | 'actors' | 'entries' | 'matrix' | 'summary';
+export type StreamedName = 'entries' | 'matrix';
+export type DatasetName = 'commitments' | 'actors' | StreamedName | 'summary';
+
+/** Every entry and the whole matrix: the datasets that grow with the data. */
+export const STREAMED: Record<StreamedName, StreamedDataset> = {
+  entries: {
+    parameters: ENTRY_EXPORT_PARAMETERS,
+    columns: ENTRY_COLUMNS,
+    open: (filters) => {
+      const iso3 = new Map(listActors().map((actor) => [actor.id, actor.iso3]));
+      const cursor = openEntriesExport(filters as EntryFilters, iso3);
+      return {
+        asOf: typeof filters.asOf === 'string' ? filters.asOf : todayUtc(),
+        count: cursor.total,
+        next: cursor.next,
+        close: cursor.close,
+      };
+    },
+  },
+  matrix: {
+    parameters: SUMMARY_PARAMETERS,
+    columns: [
+      'actor_id',
+      'actor_name',
+      'commitment_code',
+      'commitment_title',
+      ...CELL_COLUMNS.map((column) => `self_${column}`),
+      ...CELL_COLUMNS.map((column) => `independent_${column}`),
+      'contested',
+    ],
+    open: (filters) => {
+      const cursor = openMatrixExport(filters as DashboardFilters);
+      const actors = new Map(cursor.actors.map((actor) => [actor.id, actor.name]));
+      const titles = new Map(
+        cursor.commitments.map((commitment) => [commitment.code, commitment.title]),
+      );
+      return {
+        asOf: cursor.asOf,
+        count: cursor.count,
+        next: () =>
+          cursor
+            .next()
+            .map((cell) => [
+              cell.actorId,
+              actors.get(cell.actorId) ?? '',
+              cell.code,
+              titles.get(cell.code) ?? '',
+              ...cellValues(cell.self),
+              ...cellValues(cell.independent),
+              cell.contested,
+            ]),
+        close: cursor.close,
+      };
+    },
+  },
+};
+
+export const isStreamed = (name: DatasetName): name is StreamedName => name in STREAMED;
 
 export const DATASETS: Record<DatasetName, Dataset> = {
   commitments: {
@@ -203,56 +301,7 @@ export const DATASETS: Record<DatasetName, Dataset> = {
       }),
     ),
   },
-  entries: {
-    parameters: ENTRY_EXPORT_PARAMETERS,
-    columns: ENTRY_COLUMNS,
-    open: (filters) => {
-      const iso3 = new Map(listActors().map((actor) => [actor.id, actor.iso3]));
-      const cursor = openEntriesExport(filters as EntryFilters, iso3);
-      return {
-        asOf: typeof filters.asOf === 'string' ? filters.asOf : todayUtc(),
-        count: cursor.total,
-        next: cursor.next,
-        close: cursor.close,
-      };
-    },
-  },
-  matrix: {
-    parameters: SUMMARY_PARAMETERS,
-    columns: [
-      'actor_id',
-      'actor_name',
-      'commitment_code',
-      'commitment_title',
-      ...CELL_COLUMNS.map((column) => `self_${column}`),
-      ...CELL_COLUMNS.map((column) => `independent_${column}`),
-      'contested',
-    ],
-    open: (filters) => {
-      const cursor = openMatrixExport(filters as DashboardFilters);
-      const actors = new Map(cursor.actors.map((actor) => [actor.id, actor.name]));
-      const titles = new Map(
-        cursor.commitments.map((commitment) => [commitment.code, commitment.title]),
-      );
-      return {
-        asOf: cursor.asOf,
-        count: cursor.count,
-        next: () =>
-          cursor
-            .next()
-            .map((cell) => [
-              cell.actorId,
-              actors.get(cell.actorId) ?? '',
-              cell.code,
-              titles.get(cell.code) ?? '',
-              ...cellValues(cell.self),
-              ...cellValues(cell.independent),
-              cell.contested,
-            ]),
-        close: cursor.close,
-      };
-    },
-  },
+  ...STREAMED,
   summary: {
     parameters: SUMMARY_PARAMETERS,
     ...whole(
