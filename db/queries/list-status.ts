@@ -16,7 +16,7 @@ export interface ListStatuses {
   /** By commitment code: its self-reported statuses across the actors it applies to. */
   byCommitment: Map<string, ListStatus>;
   /** By actor id: its self-reported statuses across the commitments that apply to it. */
-  byActor: Map<number, ListStatus & { lastReport: string | null }>;
+  byActor: Map<number, ListStatus>;
 }
 
 function statusRow(counts: StatusCounts, pairs: number): ListStatus {
@@ -28,8 +28,7 @@ function statusRow(counts: StatusCounts, pairs: number): ListStatus {
 
 /**
  * Each live commitment's and actor's current self-reported statuses now, as the overview counts
- * them (the status index's tallies of the whole workspace), and each actor's latest report: the
- * latest as-of date of the entries it published, any subject. Cached per data version.
+ * them (the status index's tallies of the whole workspace). Cached per data version.
  */
 export function listStatuses(): ListStatuses {
   const db = getDb();
@@ -66,13 +65,6 @@ export function listStatuses(): ListStatuses {
         counts[status] += n;
         actorCounts.set(subjectId, counts);
       }
-      // One index seek per actor (reporter, state, as-of): the latest as-of is the index's last.
-      const latest = db.$client
-        .prepare(
-          `SELECT max(as_of) FROM progress_entries
-         WHERE reporter_id = ? AND state = 'published' AND withdrawn_at IS NULL`,
-        )
-        .pluck();
       return {
         byCommitment: new Map(
           scope.commitments.map((commitment) => [
@@ -89,17 +81,38 @@ export function listStatuses(): ListStatuses {
         byActor: new Map(
           scope.actors.map((actor) => [
             actor.id,
-            {
-              ...statusRow(
-                actorCounts.get(actor.id) ?? emptyCounts(),
-                commitmentsOfKind.get(actor.kind) ?? 0,
-              ),
-              lastReport: (latest.get(actor.id) as string | null) ?? null,
-            },
+            statusRow(
+              actorCounts.get(actor.id) ?? emptyCounts(),
+              commitmentsOfKind.get(actor.kind) ?? 0,
+            ),
           ]),
         ),
       };
     },
     (statuses) => statuses.byCommitment.size + statuses.byActor.size,
+  );
+}
+
+/**
+ * Each of these actors' latest report: the latest as-of date of the entries it published, not
+ * withdrawn, any subject. For a page of the actors list, not all of them: each is an index seek
+ * (reporter, state, as-of), and the first list view after a write would otherwise make thousands.
+ * Cached per data version and page.
+ */
+export function lastReports(actorIds: readonly number[]): Map<number, string | null> {
+  const db = getDb();
+  return memoByDataVersion(
+    db,
+    `last reports ${actorIds.join(',')}`,
+    () => {
+      const latest = db.$client
+        .prepare(
+          `SELECT max(as_of) FROM progress_entries
+           WHERE reporter_id = ? AND state = 'published' AND withdrawn_at IS NULL`,
+        )
+        .pluck();
+      return new Map(actorIds.map((id) => [id, (latest.get(id) as string | null) ?? null]));
+    },
+    (reports) => reports.size,
   );
 }

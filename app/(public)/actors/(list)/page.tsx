@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { listActorRegions, listActors } from '@/db/queries/actors';
-import { listStatuses } from '@/db/queries/list-status';
+import { lastReports, listStatuses } from '@/db/queries/list-status';
 import {
   ACTOR_LIST_PARAMETERS,
   DEFAULT_PAGE_SIZE,
@@ -32,6 +32,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
   const actors = all.slice((page - 1) * limit, page * limit);
   const regions = listActorRegions();
   const statuses = listStatuses().byActor;
+  const reports = lastReports(actors.map((actor) => actor.id));
   const format = await getFormatter();
   const percent = (share: number) => format.number(share, { style: 'percent' });
 
@@ -110,6 +111,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
             <tbody>
               {actors.map((actor) => {
                 const status = statuses.get(actor.id);
+                const lastReport = reports.get(actor.id);
                 return (
                   <tr key={actor.id}>
                     <th scope="row">
@@ -132,9 +134,9 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
                         : '—'}
                     </td>
                     <td>
-                      {status?.lastReport
+                      {lastReport
                         ? t('listStatus.lastReport', {
-                            date: format.dateTime(dateOnly(status.lastReport), {
+                            date: format.dateTime(dateOnly(lastReport), {
                               dateStyle: 'medium',
                               timeZone: 'UTC',
                             }),
