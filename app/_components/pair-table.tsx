@@ -1,10 +1,12 @@
 import { Fragment, type ReactNode } from 'react';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { STATUS_SCALE } from '@/lib/status-scale';
 import { dateOnly } from '@/lib/dates';
 import { farApart } from '@/lib/rollup';
+import type { Perspective } from '@/lib/taxonomy';
 import type { PairStatus } from '@/db/queries/commitment-page';
+import { StatusBadge } from './status-badge';
+import './pair-table.css';
 
 export interface PairTableRow {
   key: string;
@@ -14,6 +16,57 @@ export interface PairTableRow {
   self: PairStatus | null;
   independent: (PairStatus & { reporter: string }) | null;
   contested: boolean;
+}
+
+/** One perspective of a pair as its entry reads now, with what the cell adds after its date. */
+type PairCell = Pick<PairStatus, 'status' | 'asOf' | 'entryId' | 'stale'> | null;
+
+/** What marks a pair: its two sides far apart (contested), a side stale, the dates far apart. */
+interface PairMarks {
+  contested: boolean;
+  stale?: boolean;
+  farApart: boolean;
+}
+
+/**
+ * The cells every pair table shares (a commitment's actors, an actor's commitments, the pair
+ * list): one perspective's status as a badge linking to its entry with its date, and the marks.
+ * Each cell names its column in `data-label`, which a phone shows when the rows become cards
+ * (pair-table.css).
+ */
+export async function pairCells() {
+  const t = await getTranslations('pairs');
+  const format = await getFormatter();
+  const status = (perspective: Perspective, cell: PairCell, note?: string) => (
+    <td data-label={t(perspective)}>
+      {cell ? (
+        <>
+          <StatusBadge status={cell.status} href={`/entries/${cell.entryId}`} />{' '}
+          <span className="meta">
+            {t('asOf', {
+              date: format.dateTime(dateOnly(cell.asOf), { dateStyle: 'medium', timeZone: 'UTC' }),
+            })}
+            {cell.stale ? ` (${t('stale')})` : ''}
+            {note ? ` · ${note}` : ''}
+          </span>
+        </>
+      ) : (
+        <span className="no-report-text">{t('noReport')}</span>
+      )}
+    </td>
+  );
+  const marks = ({ contested, stale, farApart }: PairMarks) => (
+    <td data-label={t('flags')}>
+      {contested || stale || farApart ? (
+        <ul className="entry-flags">
+          {contested ? <li className="flag warning">{t('contested')}</li> : null}
+          {stale ? <li className="flag">{t('stale')}</li> : null}
+          {farApart ? <li className="flag">{t('farApart')}</li> : null}
+        </ul>
+      ) : null}
+    </td>
+  );
+  return { status, marks };
 }
 
 /**
@@ -29,31 +82,7 @@ export async function PairTable({
   rows: PairTableRow[];
 }) {
   const t = await getTranslations('pairs');
-  const tStatus = await getTranslations('status');
-  const format = await getFormatter();
-  const cell = (status: PairStatus | null, reporter?: string) => {
-    if (!status) return <span className="no-report-text">{t('noReport')}</span>;
-    const scale = STATUS_SCALE[status.status];
-    return (
-      <>
-        <a
-          href={`/entries/${status.entryId}`}
-          className="status-badge"
-          style={{ background: scale.colour, color: scale.textColour }}
-        >
-          <span aria-hidden="true">{scale.symbol}</span>
-          {tStatus(status.status)}
-        </a>{' '}
-        <span className="meta">
-          {t('asOf', {
-            date: format.dateTime(dateOnly(status.asOf), { dateStyle: 'medium', timeZone: 'UTC' }),
-          })}
-          {status.stale ? ` (${t('stale')})` : ''}
-          {reporter ? ` · ${reporter}` : ''}
-        </span>
-      </>
-    );
-  };
+  const cells = await pairCells();
   return (
     <div className="table-scroll">
       <table className="data pair-table">
@@ -72,24 +101,15 @@ export async function PairTable({
               <th scope="row">
                 <a href={row.href}>{row.label}</a>
               </th>
-              <td>{cell(row.self)}</td>
-              <td>{cell(row.independent, row.independent?.reporter)}</td>
-              <td>
-                {/* Dates more than 12 months apart make one of them stale: the guard covers it. */}
-                {row.contested || row.self?.stale || row.independent?.stale ? (
-                  <ul className="entry-flags">
-                    {row.contested ? <li className="flag warning">{t('contested')}</li> : null}
-                    {row.self?.stale || row.independent?.stale ? (
-                      <li className="flag">{t('stale')}</li>
-                    ) : null}
-                    {row.self &&
-                    row.independent &&
-                    farApart(row.self.asOf, row.independent.asOf) ? (
-                      <li className="flag">{t('farApart')}</li>
-                    ) : null}
-                  </ul>
-                ) : null}
-              </td>
+              {cells.status('self', row.self)}
+              {cells.status('independent', row.independent, row.independent?.reporter)}
+              {cells.marks({
+                contested: row.contested,
+                stale: row.self?.stale || row.independent?.stale,
+                farApart: Boolean(
+                  row.self && row.independent && farApart(row.self.asOf, row.independent.asOf),
+                ),
+              })}
             </tr>
           ))}
         </tbody>

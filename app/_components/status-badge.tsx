@@ -1,10 +1,13 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { STATUS_SCALE, type StatusKey } from '@/lib/status-scale';
 
-/** Colour, symbol and words together: colour never carries the status alone. A link with `href`. */
-export async function StatusBadge({ status, href }: { status: StatusKey; href?: string }) {
-  const t = await getTranslations('status');
+/**
+ * Colour, symbol and words together: colour never carries the status alone. A link with `href`:
+ * a plain one, since pair tables show a hundred of them and a `Link` each would hydrate and
+ * prefetch its entry page.
+ */
+export function StatusBadge({ status, href }: { status: StatusKey; href?: string }) {
+  const t = useTranslations('status');
   const scale = STATUS_SCALE[status];
   const style = { background: scale.colour, color: scale.textColour };
   const content = (
@@ -14,9 +17,9 @@ export async function StatusBadge({ status, href }: { status: StatusKey; href?: 
     </>
   );
   return href ? (
-    <Link href={href} className="status-badge" style={style}>
+    <a href={href} className="status-badge" style={style}>
       {content}
-    </Link>
+    </a>
   ) : (
     <span className="status-badge" style={style}>
       {content}

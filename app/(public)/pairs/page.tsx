@@ -9,7 +9,7 @@ import type { PairListDto } from '@/lib/pair-schema';
 import { PAIR_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
 import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
-import { StatusBadge } from '@/app/_components/status-badge';
+import { pairCells } from '@/app/_components/pair-table';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -33,6 +33,7 @@ const PAGE_SIZE = 50;
  */
 export default async function PairsPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations('pairList');
+  const tPairs = await getTranslations('pairs');
   const format = await getFormatter();
   const parsed = parseQuery(await searchParams, PAIR_LIST_PARAMETERS);
   // Any bad parameter shows every reported pair of the whole workspace under the message.
@@ -43,19 +44,8 @@ export default async function PairsPage({ searchParams }: { searchParams: Search
     format.dateTime(dateOnly(iso), { dateStyle: 'medium', timeZone: 'UTC' });
   const { flag: _flag, commitment, subject, ...view } = filters;
   const query = keptQuery({ ...filters, limit: limit === PAGE_SIZE ? undefined : limit });
-  const cell = (entry: Entry) => {
-    if (!entry) return <span className="no-report-text">{t('noReport')}</span>;
-    return (
-      <>
-        <StatusBadge status={entry.status} href={`/entries/${entry.entryId}`} />{' '}
-        <span className="meta">
-          {t('asOf', { date: date(entry.asOf) })}
-          {entry.stale ? ` (${t('stale')})` : ''}
-          {entry.adverseEffects ? ` · ${t('adverse')}` : ''}
-        </span>
-      </>
-    );
-  };
+  const cells = await pairCells();
+  const adverse = (entry: Entry) => (entry?.adverseEffects ? t('adverse') : undefined);
   return (
     <>
       <h1>{t(`title.${flag}`)}</h1>
@@ -81,9 +71,9 @@ export default async function PairsPage({ searchParams }: { searchParams: Search
               <tr>
                 <th scope="col">{t('commitment')}</th>
                 <th scope="col">{t('actor')}</th>
-                <th scope="col">{t('self')}</th>
-                <th scope="col">{t('independent')}</th>
-                <th scope="col">{t('marks')}</th>
+                <th scope="col">{tPairs('self')}</th>
+                <th scope="col">{tPairs('independent')}</th>
+                <th scope="col">{tPairs('flags')}</th>
               </tr>
             </thead>
             <tbody>
@@ -97,19 +87,12 @@ export default async function PairsPage({ searchParams }: { searchParams: Search
                       <span className="code">{pair.commitment.code}</span> {pair.commitment.title}
                     </Link>
                   </th>
-                  <td>
+                  <td data-label={t('actor')}>
                     <Link href={`/actors/${pair.actor.id}`}>{pair.actor.name}</Link>
                   </td>
-                  <td>{cell(pair.self)}</td>
-                  <td>{cell(pair.independent)}</td>
-                  <td>
-                    {pair.contested || pair.farApart ? (
-                      <ul className="entry-flags">
-                        {pair.contested ? <li className="flag warning">{t('contested')}</li> : null}
-                        {pair.farApart ? <li className="flag">{t('farApart')}</li> : null}
-                      </ul>
-                    ) : null}
-                  </td>
+                  {cells.status('self', pair.self, adverse(pair.self))}
+                  {cells.status('independent', pair.independent, adverse(pair.independent))}
+                  {cells.marks({ contested: pair.contested, farApart: pair.farApart })}
                 </tr>
               ))}
             </tbody>
