@@ -27,7 +27,60 @@ export const STATUS_WORDS: Record<StatusKey, string> = {
   unable_to_assess: 'no assessable status',
 };
 
-/** What a commitment is about, by theme; one is chosen per commitment. */
+/**
+ * What each of the report's commitments (seed/commitments.ts) is about, in words that fit its
+ * text: an entry's summary and narrative name it ("Measures on {topic} in place").
+ */
+export const COMMITMENT_TOPICS: Readonly<Record<string, string>> = {
+  'LNK-01': 'recognising the links between trafficking and smuggling',
+  'LNK-02': 'identifying victims of trafficking among smuggled migrants',
+  'LNK-03': 'keeping trafficking and smuggling legally distinct in migration policy',
+  'LNK-04': 'responses that reflect how trafficking and smuggling overlap in practice',
+  'SMG-01': 'respecting human rights and asylum in responses to migrant smuggling',
+  'SMG-02': 'data collection, research and information sharing on migrant smuggling',
+  'SMG-03': 'ensuring that migrants are not criminalised for having been smuggled',
+  'SMG-04': 'protecting humanitarian assistance to migrants from criminalisation',
+  'TIP-01': 'identifying trafficking victims among migrants',
+  'TIP-02': 'access to protection and assistance for trafficked migrants in irregular situations',
+  'TIP-03': 'protection, support, justice and the right to remain for trafficking victims',
+  'TIP-04': 'remedies for victims of trafficking',
+  'TIP-05': 'prosecutions and convictions in trafficking cases',
+  'TIP-06': 'preventing trafficking in and around conflict',
+  'TIP-07': 'implementing the Trafficking and Migrant Smuggling Protocols',
+  'TIP-08': 'leadership and coordination against trafficking within and between countries',
+  'TIP-09': 'victim-centred approaches to trafficking',
+  'TIP-10': 'coordinating international initiatives against trafficking',
+  'TIP-11': 'grounding anti-trafficking policy in the international legal framework',
+  'TIP-12': 'applying the legal definitions of trafficking and forced labour',
+  'DEM-01': 'reducing demand for goods and services produced through exploitation',
+  'DEM-02': 'migration rules that increase vulnerability to trafficking',
+  'DEM-03': 'tackling corruption that shields traffickers',
+  'DEM-04': 'decent work and labour rights as protection against trafficking',
+  'DEM-05': 'poverty, inequality and discrimination that increase vulnerability to exploitation',
+  'DEM-06': 'addressing demand for exploitative labour and services',
+  'DEM-07': 'international cooperation to discourage demand for exploitation',
+  'PRV-01': 'preventing trafficking by addressing its root causes and those of irregular migration',
+  'PRV-02': 'discouraging demand for exploitative commercial sexual services and labour',
+  'PRV-03': 'opportunities for safe migration as prevention',
+  'PRV-04': 'awareness raising on the risks of trafficking and smuggling',
+  'PRV-05': 'law enforcement capacity to investigate and prosecute traffickers and smugglers',
+  'HRB-01': 'ensuring that anti-trafficking measures do not harm the rights of those they protect',
+  'HRB-02': 'monitoring the side effects of measures to discourage demand',
+  'HRB-03': 'a human rights-based approach to exploitation in migration that does no harm',
+  'HRB-04': 'making the protection of rights the main objective of migration policy',
+  'HRB-05': 'identifying rights-holders and the duty-bearers who owe them protection',
+  'HRB-06': 'strengthening rights-holders to claim their rights and duty-bearers to meet them',
+  'HRB-07': 'rejecting exploitation in migration',
+  'HRB-08': 'human rights, the rule of law and cooperation for safe migration',
+  'SAF-01': 'legal, gainful and non-exploitative migration opportunities',
+  'SAF-02': 'regular pathways for low- and semi-skilled labour migration',
+  'SAF-03': 'the labour rights of all workers, including migrants',
+  'SAF-04': 'safe migration policies that respect freedom of movement',
+  'SAF-05': 'migration as a positive force for sustainable development',
+  'SAF-06': 'pathways for safe, beneficial and non-exploitative migration',
+};
+
+/** What a commitment outside the report (a test's or the bench's) is about, by theme. */
 export const THEME_TOPICS: Record<Theme, readonly string[]> = {
   trafficking_smuggling_links: [
     'identifying victims of trafficking among smuggled migrants',
@@ -189,31 +242,31 @@ export const CONTEST_CLOSING = [
 /** What a state says it did, by measure. */
 export const STATE_MEASURE: Record<Measure, readonly string[]> = {
   legislation: [
-    'Parliament adopted amendments to the criminal code in {year} in line with the Trafficking and Migrant Smuggling Protocols.',
-    'A new law adopted in {year} guarantees victims a recovery and reflection period and a residence permit.',
+    'Parliament adopted the legislative amendments this work requires in {year}.',
+    'A law adopted in {year} gives the measures a legal basis and assigns responsibility for them.',
   ],
   policy: [
     'A national action plan for {year}-{end} was approved by the council of ministers.',
     'Standard operating procedures were issued to frontline agencies in {year}.',
   ],
   programme: [
-    'A programme run with civil society partners reached border areas and main transit hubs in {year}.',
-    'Police, labour inspectors and consular staff were trained on the new procedures in {year}.',
+    'A programme run with civil society partners reached the regions most concerned in {year}.',
+    'The officials concerned were trained on the new procedures in {year}.',
   ],
   budget: [
     'A dedicated budget line was created in the {year} finance law.',
-    'Funding for shelters and victim assistance was increased in {year}.',
+    'Funding for this work was increased in {year}.',
   ],
   institution: [
     'A national coordinator and an inter-ministerial task force now oversee the work.',
-    'A specialised prosecution unit was set up in {year}.',
+    'A specialised unit for this work was set up in {year}.',
   ],
   data: [
-    'The statistics office began publishing disaggregated data on identified victims and smuggling cases in {year}.',
-    'Police, labour inspection and immigration services now share one case database.',
+    'The statistics office began publishing disaggregated data on {topic} in {year}.',
+    'The agencies concerned now share one database.',
   ],
   cooperation: [
-    'A cooperation agreement with neighbouring states on joint investigations and safe referral was signed in {year}.',
+    'A cooperation agreement on this work with neighbouring states was signed in {year}.',
     '{actor} joined a regional working group on the issue in {year}.',
   ],
 };
@@ -246,7 +299,7 @@ export const OBSERVED_MEASURE: Record<
   { positive: readonly string[]; critical: readonly string[] }
 > = {
   legislation: {
-    positive: ['The amended law is in force and prosecutors have begun to use the new offences.'],
+    positive: ['The amended law is in force and the authorities have begun to apply it.'],
     critical: ['The law is in force, but implementing regulations are still missing.'],
   },
   policy: {
@@ -259,9 +312,9 @@ export const OBSERVED_MEASURE: Record<
   },
   programme: {
     positive: [
-      'People we interviewed confirmed that referral to assistance now works in most cases.',
+      'People we interviewed confirmed that the programme now reaches them in most cases.',
     ],
-    critical: ['Shelter capacity remains far below need outside the capital.'],
+    critical: ['The programme’s capacity remains far below need outside the capital.'],
   },
   budget: {
     positive: ['Budget execution data show that allocated funds were spent as planned.'],
@@ -282,8 +335,8 @@ export const OBSERVED_MEASURE: Record<
     critical: ['Published figures are not disaggregated by sex, age or migration status.'],
   },
   cooperation: {
-    positive: ['Cross-border referrals of victims now follow an agreed procedure.'],
-    critical: ['Cross-border referrals of victims remain ad hoc and depend on personal contacts.'],
+    positive: ['Cooperation with neighbouring states now follows an agreed procedure.'],
+    critical: ['Cooperation with neighbouring states remains ad hoc and depends on personal contacts.'],
   },
 };
 
@@ -317,11 +370,11 @@ export const CORRECTION_NOTES = {
 
 /** Evidence titles: a self-report's own documents by measure, an assessor's reports, context. */
 export const OWN_DOCUMENT: Record<Measure | 'review', string> = {
-  legislation: 'Act No. {num}/{year} amending the criminal code ({actor})',
+  legislation: 'Act No. {num}/{year} on {topic} ({actor})',
   policy:
     'National action plan against trafficking in persons and migrant smuggling {year}-{end} ({actor})',
   programme: 'Programme report on {topic} ({actor}, {year})',
-  budget: 'Finance law {year}: annex on victim assistance ({actor})',
+  budget: 'Finance law {year}: budget annex on {topic} ({actor})',
   institution: 'Decree establishing the national anti-trafficking coordinator ({actor}, {year})',
   data: 'Statistical bulletin on trafficking and smuggling cases, {year} ({actor})',
   cooperation: 'Memorandum of understanding on joint investigations and referral ({year})',

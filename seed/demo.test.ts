@@ -11,6 +11,7 @@ import {
 } from '../lib/taxonomy';
 import { COMMITMENTS } from './commitments';
 import { demoWorkspace, type DemoCommitment } from './demo';
+import { COMMITMENT_TOPICS } from './demo-text';
 import type { ActorSeed, EntrySeed, UserSeed } from './types';
 
 /** A small stand-in for seed/commitments.ts, covering every duty-bearer combination. */
@@ -339,5 +340,21 @@ describe('demoWorkspace over the real commitments (seed/commitments.ts)', () => 
     const share = silentShare(workspace, commitments);
     expect(share).toBeGreaterThan(0.15);
     expect(share).toBeLessThan(0.35);
+  });
+
+  it("talks about each commitment's own subject, in its summaries and narratives", () => {
+    for (const commitment of COMMITMENTS)
+      expect(COMMITMENT_TOPICS[commitment.code], commitment.code).toBeTruthy();
+    const about = (code: string) =>
+      workspace.entries
+        .filter((entry) => entry.commitmentCode === code)
+        .map((entry) => `${entry.summary} ${entry.narrative}`);
+    // TIP-02: barriers to protection and assistance, not prosecution (issue 20).
+    const tip02 = about('TIP-02');
+    expect(tip02.length).toBeGreaterThan(0);
+    for (const words of tip02) expect(words).not.toMatch(/prosecut/i);
+    expect(tip02.every((words) => /protection and assistance/.test(words))).toBe(true);
+    // TIP-05 is the one about prosecutions.
+    expect(about('TIP-05').every((words) => /prosecutions and convictions/.test(words))).toBe(true);
   });
 });

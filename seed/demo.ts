@@ -419,6 +419,8 @@ function independentStatus(rng: Rng, selfStatus: StatusKey | null): StatusKey {
 }
 
 function topicOf(commitment: DemoCommitment): string {
+  const own = text.COMMITMENT_TOPICS[commitment.code];
+  if (own) return own;
   const themes = Object.keys(text.THEME_TOPICS) as Theme[];
   const theme = commitment.theme ?? themes[hash(commitment.code) % themes.length]!;
   const topics = text.THEME_TOPICS[theme];
