@@ -13,6 +13,12 @@ export const STATUS_KEYS = [
 
 export type StatusKey = (typeof STATUS_KEYS)[number];
 
+/**
+ * The one symbol for "no report" (not a status, so not in STATUS_SCALE) wherever statuses are
+ * shown by symbol: charts, tables, the matrix and meeting mode. Its words are `charts.noReport`.
+ */
+export const NO_REPORT_SYMBOL = '–';
+
 export interface StatusDefinition {
   key: StatusKey;
   /** Mean-able score; null means excluded from scores. */

@@ -3,7 +3,7 @@
 import { useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useQuery } from '@tanstack/react-query';
-import { STATUS_KEYS, STATUS_SCALE } from '@/lib/status-scale';
+import { NO_REPORT_SYMBOL, STATUS_KEYS, STATUS_SCALE } from '@/lib/status-scale';
 import type { Perspective } from '@/lib/taxonomy';
 import { dateOnly } from '@/lib/dates';
 import { entryQuery } from './queries';
@@ -12,14 +12,19 @@ import { matrixCell, type CellStatus, type MatrixCell, type MatrixView } from '.
 import type { MatrixPaging } from './view';
 import './status-matrix.css';
 
+const noReport = JSON.stringify(NO_REPORT_SYMBOL);
+
 /**
- * The scale's colours and symbols, once per matrix instead of on each of thousands of cells. The
- * symbol repeats the cell's text (its status, read by screen readers), so it is silent: `/ ""`.
+ * The scale's colours and symbols (and no report's), once per matrix instead of on each of
+ * thousands of cells. The symbol repeats the cell's text (its status, read by screen readers), so
+ * it is silent: `/ ""`.
  */
 const STATUS_STYLES = STATUS_KEYS.map((key, index) => {
   const { colour, textColour, symbol } = STATUS_SCALE[key];
   return `.matrix-table td.s${index}{background:${colour};color:${textColour}}.matrix-table td.s${index}::before{content:${JSON.stringify(symbol)};content:${JSON.stringify(symbol)} / ""}`;
-}).join('');
+})
+  .concat(`.matrix-table td.nr::before{content:${noReport};content:${noReport} / ""}`)
+  .join('');
 
 /** What a cell shows: a class for its colour, symbol and outlines, and its text. */
 interface CellLook {
@@ -254,7 +259,7 @@ export function StatusMatrix({
           <p className="meta">{t('hint')}</p>
         )}
       </div>
-      <p className="meta">{t('key')}</p>
+      <p className="meta">{t('key', { noReport: NO_REPORT_SYMBOL })}</p>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { dateOnly } from '@/lib/dates';
 import { MAX_ACTOR_SLIDES, MAX_BARS, MAX_PRESENT_PAIRS, type Slide } from '@/lib/present';
 import { perspectiveRows } from '@/lib/rollup';
-import { STATUS_SCALE, type StatusKey } from '@/lib/status-scale';
+import { NO_REPORT_SYMBOL, STATUS_SCALE, type StatusKey } from '@/lib/status-scale';
 import type { GroupRow, MatrixDto, SummaryDto, TimePoint } from '@/lib/summary-types';
 import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
 import { Missing, usePercent } from '@/app/_components/charts/chart-parts';
@@ -376,7 +376,7 @@ function MatrixSlide({
                       }
                     >
                       <span aria-hidden="true">
-                        {cell ? (scale ? scale.symbol : '–') : ''}
+                        {cell ? (scale ? scale.symbol : NO_REPORT_SYMBOL) : ''}
                         {cell?.contested ? '!' : ''}
                       </span>
                       <span className="visually-hidden">
@@ -401,7 +401,7 @@ function MatrixSlide({
         </p>
       ) : null}
       <StatusLegend />
-      <p className="present-key">{t('matrixKey')}</p>
+      <p className="present-key">{t('matrixKey', { noReport: NO_REPORT_SYMBOL })}</p>
     </div>
   );
 }

@@ -5,11 +5,8 @@
  */
 import { useId } from 'react';
 import { useTranslations } from 'next-intl';
-import { STATUS_SCALE } from '@/lib/status-scale';
+import { NO_REPORT_SYMBOL, STATUS_SCALE } from '@/lib/status-scale';
 import type { CellKey } from '@/lib/summary-types';
-
-/** "No report" is not a status, so it has no entry in STATUS_SCALE: only a symbol and a texture. */
-export const NO_REPORT_SYMBOL = '–';
 
 const TILE = 8;
 
