@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../client';
 import { demoDatabases } from '../../test/support/demo-database';
 import { listActorRegions } from './actors';
-import { filterOptions, listGcmObjectives } from './reference';
+import { filterOptions, listGcmObjectives, listSdgTargets } from './reference';
 
 let db: Db;
 const freshDemoDatabase = demoDatabases();
@@ -13,9 +13,16 @@ beforeEach(() => {
 });
 
 describe("the overview's filter options", () => {
-  it("are the objectives and the actors' regions, and a write to either shows on the next read", () => {
+  it('are the objectives, regions and SDG targets with titles; a write shows on the next read', () => {
     const before = filterOptions();
-    expect(before).toEqual({ objectives: listGcmObjectives(), regions: listActorRegions() });
+    expect(before).toEqual({
+      objectives: listGcmObjectives(),
+      regions: listActorRegions(),
+      sdgTargets: listSdgTargets(),
+    });
+    expect(before.sdgTargets.find((target) => target.code === '16.5')?.title).toBe(
+      'Substantially reduce corruption and bribery in all their forms',
+    );
     expect(filterOptions()).toBe(before);
 
     const actorId = db.$client
@@ -34,6 +41,7 @@ describe("the overview's filter options", () => {
     expect(filterOptions()).toEqual({
       objectives: listGcmObjectives(),
       regions: listActorRegions(),
+      sdgTargets: listSdgTargets(),
     });
   });
 });

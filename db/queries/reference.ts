@@ -18,16 +18,18 @@ export function listSdgTargets(): { code: string; title: string }[] {
 }
 
 /**
- * The overview filters' choices (GCM objectives, actors' regions), read once per data version
+ * The overview filters' choices (GCM objectives, actors' regions, SDG targets), read once per data version
  * instead of on every request: a write to the objectives or the actors bumps the version (a
  * trigger, db/migrations/0001_triggers.sql).
  */
 export function filterOptions(): {
   objectives: { number: number; title: string }[];
   regions: string[];
+  sdgTargets: { code: string; title: string }[];
 } {
   return memoByDataVersion(getDb(), 'overview|filter-options', () => ({
     objectives: listGcmObjectives(),
     regions: listActorRegions(),
+    sdgTargets: listSdgTargets(),
   }));
 }

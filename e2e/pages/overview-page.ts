@@ -81,7 +81,10 @@ export class OverviewPage {
 
   async fillAsOf(date: string) {
     const before = this.page.url();
-    await this.page.locator('form.filters').getByLabel('As of').fill(date);
+    // A date applies when the field is left (or on Apply), as a keyboard user types it.
+    const field = this.page.locator('form.filters').getByLabel('As of');
+    await field.fill(date);
+    await field.blur();
     await expect.poll(() => this.page.url()).not.toBe(before);
     await this.settled();
   }

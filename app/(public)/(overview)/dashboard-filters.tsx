@@ -2,19 +2,35 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { FormEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { DASHBOARD_PARAMETERS, dashboardSearch } from '@/lib/dashboard-query';
 import type { DashboardQuery } from '@/lib/query-params';
-import { ACTOR_KINDS, PERSPECTIVES, SDG_TARGETS, THEMES } from '@/lib/taxonomy';
+import { ACTOR_KINDS, PERSPECTIVES, THEMES } from '@/lib/taxonomy';
+import { readView } from './view';
+import './dashboard-filters.css';
 
 export interface FilterOptions {
   objectives: { number: number; title: string }[];
   regions: string[];
+  sdgTargets: { code: string; title: string }[];
+}
+
+/** Wider than this, the filters are always open (dashboard-filters.css holds the same width). */
+const OPEN_FROM = '(min-width: 48rem)';
+
+/**
+ * The filters the URL holds now. A change builds on these, not on the last render's filters: the
+ * router catches up with the URL a moment later, and a second quick change would undo the first.
+ */
+function currentFilters(): DashboardQuery {
+  return readView(new URLSearchParams(window.location.search)).filters;
 }
 
 /**
- * The view's filters. With JavaScript every change applies at once; without it, the form is a
- * plain GET form and "Apply" reloads the page with the same URL the script would have made.
+ * The view's filters. With JavaScript a choice applies at once and a date when it is complete and
+ * the field is left (or on "Apply"); without it, the form is a plain GET form and "Apply" reloads
+ * the page with the same URL the script would have made. On a phone they fold under their summary
+ * so the first screen shows data.
  */
 export function DashboardFilters({
   filters,
@@ -30,8 +46,21 @@ export function DashboardFilters({
   const tKind = useTranslations('actorKind');
   const tPresent = useTranslations('present');
 
+  const fold = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // Rendered folded (a phone's first screen); wide screens show it open from the first paint
+    // through CSS, and open the element itself here so it is announced as expanded.
+    if (fold.current && window.matchMedia(OPEN_FROM).matches) fold.current.open = true;
+  }, []);
+  // What is typed in the date field, until it is applied: `base` is the date the view had then.
+  const [typed, setTyped] = useState<{ base: string; value: string } | null>(null);
+  const [dateError, setDateError] = useState(false);
+  const applied = filters.asOf ?? '';
+  const asOf = typed && typed.base === applied ? typed.value : applied;
+  const active = DASHBOARD_PARAMETERS.filter((name) => filters[name] !== undefined).length;
+
   const set = (name: (typeof DASHBOARD_PARAMETERS)[number], raw: string) => {
-    const next: Record<string, unknown> = { ...filters };
+    const next: Record<string, unknown> = { ...currentFilters() };
     if (raw === '') delete next[name];
     else next[name] = name === 'objective' ? Number(raw) : raw;
     onChange(next as DashboardQuery);
@@ -46,147 +75,164 @@ export function DashboardFilters({
     }
     onChange(next as DashboardQuery);
   };
+  // A date applies once complete and valid, when the field is left; a half-typed one waits.
+  const applyDate = (event: FocusEvent<HTMLInputElement>) => {
+    const { value, validity } = event.currentTarget;
+    const invalid = validity.badInput || validity.rangeUnderflow || validity.rangeOverflow;
+    setDateError(invalid);
+    if (!invalid && value !== (currentFilters().asOf ?? '')) set('asOf', value);
+  };
 
   return (
-    <form className="filters" method="get" action="/" onSubmit={onSubmit} aria-label={t('filters')}>
-      <fieldset>
-        <legend>{t('filters')}</legend>
-        <div className="field">
-          <label htmlFor="dashboard-theme">{t('theme')}</label>
-          <select
-            id="dashboard-theme"
-            name="theme"
-            value={filters.theme ?? ''}
-            onChange={(event) => set('theme', event.target.value)}
-          >
-            <option value="">{t('any')}</option>
-            {THEMES.map((theme) => (
-              <option key={theme} value={theme}>
-                {tTheme(theme)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dashboard-objective">{t('objective')}</label>
-          <select
-            id="dashboard-objective"
-            name="objective"
-            value={filters.objective?.toString() ?? ''}
-            onChange={(event) => set('objective', event.target.value)}
-          >
-            <option value="">{t('any')}</option>
-            {options.objectives.map((objective) => (
-              <option key={objective.number} value={objective.number}>
-                {objective.number}. {objective.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dashboard-sdg">{t('sdg')}</label>
-          <select
-            id="dashboard-sdg"
-            name="sdg"
-            value={filters.sdg ?? ''}
-            onChange={(event) => set('sdg', event.target.value)}
-          >
-            <option value="">{t('any')}</option>
-            {SDG_TARGETS.map((target) => (
-              <option key={target} value={target}>
-                {target}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dashboard-kind">{t('kind')}</label>
-          <select
-            id="dashboard-kind"
-            name="kind"
-            value={filters.kind ?? ''}
-            onChange={(event) => set('kind', event.target.value)}
-          >
-            <option value="">{t('any')}</option>
-            {ACTOR_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {tKind(kind)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dashboard-region">{t('region')}</label>
-          <select
-            id="dashboard-region"
-            name="region"
-            value={filters.region ?? ''}
-            onChange={(event) => set('region', event.target.value)}
-          >
-            <option value="">{t('any')}</option>
-            {options.regions.map((region) => (
-              <option key={region} value={region}>
-                {region}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dashboard-perspective">{t('perspective')}</label>
-          <select
-            id="dashboard-perspective"
-            name="perspective"
-            value={filters.perspective ?? 'self'}
-            onChange={(event) =>
-              set('perspective', event.target.value === 'self' ? '' : event.target.value)
-            }
-          >
-            {PERSPECTIVES.map((perspective) => (
-              <option key={perspective} value={perspective}>
-                {t(`perspectives.${perspective}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dashboard-as-of">{t('asOf')}</label>
-          <input
-            id="dashboard-as-of"
-            type="date"
-            name="asOf"
-            min="2000-01-01"
-            max="2999-12-31"
-            value={filters.asOf ?? ''}
-            aria-describedby="dashboard-as-of-hint"
-            onChange={(event) => {
-              // Only a complete date changes the view; a half-typed one waits.
-              if (event.target.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(event.target.value))
-                set('asOf', event.target.value);
-            }}
-          />
-          <span id="dashboard-as-of-hint" className="meta">
-            {t('asOfHint')}
-          </span>
-        </div>
-        <div className="actions">
-          <button className="button" type="submit">
-            {t('apply')}
-          </button>
-          <Link
-            className="button secondary"
-            href="/"
-            onClick={(event) => {
-              event.preventDefault();
-              onChange({});
-            }}
-          >
-            {t('reset')}
-          </Link>
-          <a className="button secondary" href={`/present${dashboardSearch(filters)}`}>
-            {tPresent('open')}
-          </a>
-        </div>
-      </fieldset>
-    </form>
+    <details className="filters-fold" ref={fold}>
+      <summary>{t('filtersFold', { count: active })}</summary>
+      <form
+        className="filters"
+        method="get"
+        action="/"
+        onSubmit={onSubmit}
+        aria-label={t('filters')}
+      >
+        <fieldset>
+          <legend>{t('filters')}</legend>
+          <div className="field">
+            <label htmlFor="dashboard-theme">{t('theme')}</label>
+            <select
+              id="dashboard-theme"
+              name="theme"
+              value={filters.theme ?? ''}
+              onChange={(event) => set('theme', event.target.value)}
+            >
+              <option value="">{t('any')}</option>
+              {THEMES.map((theme) => (
+                <option key={theme} value={theme}>
+                  {tTheme(theme)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="dashboard-objective">{t('objective')}</label>
+            <select
+              id="dashboard-objective"
+              name="objective"
+              value={filters.objective?.toString() ?? ''}
+              onChange={(event) => set('objective', event.target.value)}
+            >
+              <option value="">{t('any')}</option>
+              {options.objectives.map((objective) => (
+                <option key={objective.number} value={objective.number}>
+                  {objective.number}. {objective.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="dashboard-sdg">{t('sdg')}</label>
+            <select
+              id="dashboard-sdg"
+              name="sdg"
+              value={filters.sdg ?? ''}
+              onChange={(event) => set('sdg', event.target.value)}
+            >
+              <option value="">{t('any')}</option>
+              {options.sdgTargets.map((target) => (
+                <option key={target.code} value={target.code}>
+                  {target.code} {target.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="dashboard-kind">{t('kind')}</label>
+            <select
+              id="dashboard-kind"
+              name="kind"
+              value={filters.kind ?? ''}
+              onChange={(event) => set('kind', event.target.value)}
+            >
+              <option value="">{t('any')}</option>
+              {ACTOR_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {tKind(kind)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="dashboard-region">{t('region')}</label>
+            <select
+              id="dashboard-region"
+              name="region"
+              value={filters.region ?? ''}
+              onChange={(event) => set('region', event.target.value)}
+            >
+              <option value="">{t('any')}</option>
+              {options.regions.map((region) => (
+                <option key={region} value={region}>
+                  {region}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="dashboard-perspective">{t('perspective')}</label>
+            <select
+              id="dashboard-perspective"
+              name="perspective"
+              value={filters.perspective ?? 'self'}
+              onChange={(event) =>
+                set('perspective', event.target.value === 'self' ? '' : event.target.value)
+              }
+            >
+              {PERSPECTIVES.map((perspective) => (
+                <option key={perspective} value={perspective}>
+                  {t(`perspectives.${perspective}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="dashboard-as-of">{t('asOf')}</label>
+            <input
+              id="dashboard-as-of"
+              type="date"
+              name="asOf"
+              min="2000-01-01"
+              max="2999-12-31"
+              value={asOf}
+              aria-describedby="dashboard-as-of-hint"
+              aria-invalid={dateError || undefined}
+              onChange={(event) => {
+                setTyped({ base: applied, value: event.target.value });
+                setDateError(false);
+              }}
+              onBlur={applyDate}
+            />
+            <span id="dashboard-as-of-hint" className={dateError ? 'field-error' : 'meta'}>
+              {dateError ? t('asOfInvalid') : t('asOfHint')}
+            </span>
+          </div>
+          <div className="actions">
+            <button className="button" type="submit">
+              {t('apply')}
+            </button>
+            <Link
+              className="button secondary"
+              href="/"
+              onClick={(event) => {
+                event.preventDefault();
+                onChange({});
+              }}
+            >
+              {t('reset')}
+            </Link>
+            <a className="button secondary" href={`/present${dashboardSearch(filters)}`}>
+              {tPresent('open')}
+            </a>
+          </div>
+        </fieldset>
+      </form>
+    </details>
   );
 }

@@ -3,14 +3,14 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { listCommitments } from '@/db/queries/commitments';
 import { listStatuses } from '@/db/queries/list-status';
-import { listGcmObjectives } from '@/db/queries/reference';
+import { listGcmObjectives, listSdgTargets } from '@/db/queries/reference';
 import {
   COMMITMENT_LIST_PARAMETERS,
   DEFAULT_PAGE_SIZE,
   PAGE_PARAMETERS,
   parseQuery,
 } from '@/lib/query-params';
-import { DUTY_BEARERS, SDG_TARGETS, THEMES } from '@/lib/taxonomy';
+import { DUTY_BEARERS, THEMES } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { StatusDistribution } from '@/app/_components/status-distribution';
@@ -83,9 +83,9 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
             <label htmlFor="filter-sdg">{t('commitments.sdg')}</label>
             <select id="filter-sdg" name="sdg" defaultValue={filters.sdg ?? ''}>
               <option value="">{t('common.any')}</option>
-              {SDG_TARGETS.map((target) => (
-                <option key={target} value={target}>
-                  {target}
+              {listSdgTargets().map((target) => (
+                <option key={target.code} value={target.code}>
+                  {target.code} {target.title}
                 </option>
               ))}
             </select>
