@@ -56,6 +56,7 @@ function summary(
     byActor: Array.from({ length: actors }, (_, index) => row(`actor-${index + 1}`)),
     byTheme: [row('smuggling'), row('trafficking')],
     byObjective: Array.from({ length: objectives }, (_, index) => row(String(index + 1))),
+    byCommitment: [row('TIP-01')],
     overTime: periods.map(point),
   };
 }

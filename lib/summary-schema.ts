@@ -44,6 +44,7 @@ export const summarySchema = z.object({
   byActor: z.array(groupRow),
   byTheme: z.array(groupRow),
   byObjective: z.array(groupRow),
+  byCommitment: z.array(groupRow),
   overTime: z.array(
     z.object({
       period: z.string(),

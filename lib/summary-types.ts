@@ -73,6 +73,8 @@ export interface SummaryDto {
   byActor: GroupRow[];
   byTheme: GroupRow[];
   byObjective: GroupRow[];
+  /** Each commitment of the view in report order: key its code, label its title. */
+  byCommitment: GroupRow[];
   overTime: TimePoint[];
 }
 

@@ -38,6 +38,7 @@ export function getSummary(filters: DashboardFilters, labels: SummaryLabels): Su
       summary.byActor.length +
       summary.byTheme.length +
       summary.byObjective.length +
+      summary.byCommitment.length +
       summary.overTime.length,
   );
 }
@@ -268,10 +269,14 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
       objectives.set(objective, entry);
     }
   }
+  const commitmentCounts = new Map<number, Tally>();
   for (const [commitmentId, status, n] of perCommitment) {
     const commitment = commitmentById.get(commitmentId);
     if (!commitment) continue;
     figures[status] += n;
+    const counts = commitmentCounts.get(commitmentId) ?? emptyCounts();
+    counts[status] += n;
+    commitmentCounts.set(commitmentId, counts);
     const theme = themes.get(commitment.theme);
     if (theme) theme.counts[status] += n;
     for (const objective of commitment.objectives) {
@@ -329,6 +334,15 @@ export function computeSummary(filters: DashboardFilters, labels: SummaryLabels)
     byObjective: [...objectives]
       .map(([key, entry]) => toRow(String(key), entry))
       .sort((a, b) => Number(a.key) - Number(b.key)),
+    byCommitment: scope.commitments
+      .filter((commitment) => (pairsOfCommitment.get(commitment.id) ?? 0) > 0)
+      .map((commitment) =>
+        toRow(commitment.code, {
+          label: commitment.title,
+          counts: commitmentCounts.get(commitment.id) ?? emptyCounts(),
+          pairs: pairsOfCommitment.get(commitment.id) ?? 0,
+        }),
+      ),
     overTime: runningPoints(periods, changes, pairs, figures),
   };
 }

@@ -16,6 +16,7 @@ import { usePercent } from '@/app/_components/charts/chart-parts';
 import { groupRowsData, timePointsData, type ChartGroup } from '@/lib/chart-export';
 import { DashboardFilters, type FilterOptions } from './dashboard-filters';
 import { StatusMatrix } from './status-matrix';
+import { CommitmentStatus } from './commitment-status';
 import { matrixPageQuery, summaryQuery } from './queries';
 import { dateOnly } from '@/lib/dates';
 import { DownloadLinks, exportHref } from '@/app/_components/download-links';
@@ -99,6 +100,7 @@ export function Dashboard({ options }: { options: FilterOptions }) {
               />
             ) : null}
           </section>
+          <CommitmentStatus summary={data} filters={filters} />
           <GroupChart
             id="status-by-theme"
             title={t('byTheme')}

@@ -8,7 +8,7 @@ import {
   parseColumns,
   readView,
 } from './view';
-import { ACTOR_ENDS, forOverview } from './overview-summary';
+import { ACTOR_ENDS, COMMITMENT_ENDS, forOverview } from './overview-summary';
 import type { GroupRow, SummaryDto } from '@/lib/summary-types';
 
 describe("the overview's URL", () => {
@@ -96,7 +96,10 @@ describe('status by actor on the overview', () => {
     score: null,
   });
   const summary = (actors: number) =>
-    ({ byActor: Array.from({ length: actors }, (_, index) => row(index)) }) as SummaryDto;
+    ({
+      byActor: Array.from({ length: actors }, (_, index) => row(index)),
+      byCommitment: [],
+    }) as unknown as SummaryDto;
 
   it('keeps every actor while they fit, and the highest and lowest scores of many', () => {
     expect(forOverview(summary(2 * ACTOR_ENDS)).byActor).toHaveLength(2 * ACTOR_ENDS);
@@ -105,6 +108,47 @@ describe('status by actor on the overview', () => {
     expect(many.byActor.map((one) => one.key)).toEqual([
       ...Array.from({ length: ACTOR_ENDS }, (_, index) => String(index)),
       ...Array.from({ length: ACTOR_ENDS }, (_, index) => String(2000 - ACTOR_ENDS + index)),
+    ]);
+  });
+});
+
+describe('status by commitment on the overview', () => {
+  const row = (code: string, reported: number, score: number | null): GroupRow => ({
+    key: code,
+    label: `Commitment ${code}`,
+    counts: {
+      complete: 0,
+      substantial: 0,
+      limited: 0,
+      not_started: reported,
+      regressed: 0,
+      unable_to_assess: 0,
+      no_report: 10 - reported,
+    },
+    pairs: 10,
+    reported,
+    score,
+  });
+  const summary = (rows: GroupRow[]) =>
+    ({ byActor: [], byCommitment: rows }) as unknown as SummaryDto;
+
+  it('ranks commitments as actors: half their pairs reported first, then by score', () => {
+    const ranked = forOverview(
+      summary([row('A-1', 0, null), row('A-2', 3, 0.5), row('A-3', 6, 0.5), row('A-4', 2, 0.9)]),
+    );
+    expect(ranked.byCommitment.map((one) => one.key)).toEqual(['A-3', 'A-4', 'A-2', 'A-1']);
+    expect(ranked.commitmentCount).toBe(4);
+  });
+
+  it('keeps the most and the least advanced of many commitments', () => {
+    const many = Array.from({ length: 200 }, (_, index) =>
+      row(`C-${index}`, 5, (200 - index) / 200),
+    );
+    const shown = forOverview(summary(many));
+    expect(shown.commitmentCount).toBe(200);
+    expect(shown.byCommitment.map((one) => one.key)).toEqual([
+      ...Array.from({ length: COMMITMENT_ENDS }, (_, index) => `C-${index}`),
+      ...Array.from({ length: COMMITMENT_ENDS }, (_, i) => `C-${200 - COMMITMENT_ENDS + i}`),
     ]);
   });
 });
