@@ -17,7 +17,7 @@ import {
   type ParameterError,
 } from './query-params';
 import type { ActorKind, Theme } from './taxonomy';
-import type { GroupRow, MatrixDto, SummaryDto, TimePoint } from './summary-types';
+import type { CellStatusDto, GroupRow, MatrixDto, SummaryDto, TimePoint } from './summary-types';
 import { rankingEnds } from './actor-ranking';
 
 export const MAX_BARS = 8;
@@ -131,9 +131,34 @@ export interface Paged {
   cap: number;
 }
 
+/** What a slide shows of one side of a cell. */
+type SlideStatus = Pick<CellStatusDto, 'status' | 'stale'>;
+
+/** The view's matrix as the slides read it: each cell's statuses, without its entries' text. */
+export interface SlideMatrix extends Omit<MatrixDto, 'cells'> {
+  cells: (Omit<MatrixDto['cells'][number], 'self' | 'independent'> & {
+    self: SlideStatus | null;
+    independent: SlideStatus | null;
+  })[];
+}
+
+/** A matrix cut to what the slides read: each cell's statuses, not its entries' summaries. */
+export function slideMatrix(matrix: MatrixDto): SlideMatrix {
+  const side = (status: CellStatusDto | null) =>
+    status && { status: status.status, stale: status.stale };
+  return {
+    ...matrix,
+    cells: matrix.cells.map((cell) => ({
+      ...cell,
+      self: side(cell.self),
+      independent: side(cell.independent),
+    })),
+  };
+}
+
 export interface MatrixSlideCell {
   code: string;
-  cell: MatrixDto['cells'][number] | null;
+  cell: SlideMatrix['cells'][number] | null;
 }
 
 export type Slide = { id: string } & (
@@ -162,7 +187,7 @@ export type Slide = { id: string } & (
   | {
       kind: 'commitment';
       commitment: MatrixDto['commitments'][number];
-      cells: (MatrixDto['cells'][number] & { actor: string })[];
+      cells: (SlideMatrix['cells'][number] & { actor: string })[];
     }
 );
 
@@ -171,7 +196,7 @@ export type SlideKind = Slide['kind'];
 export interface ContestedPair {
   actor: string;
   commitment: MatrixDto['commitments'][number];
-  cell: MatrixDto['cells'][number];
+  cell: SlideMatrix['cells'][number];
 }
 
 /** Splits a list into the fewest parts of at most `max`, as equal in size as possible (10 -> 5 + 5, not 8 + 2). */
@@ -258,7 +283,7 @@ export interface SlideInput {
   /** A summary as the server computed it, or cut for the slides (slideSummary). */
   summary: SummaryDto | SlideSummary;
   /** The view's matrix; null when the view has more than MAX_PRESENT_PAIRS pairs (not loaded). */
-  matrix: MatrixDto | null;
+  matrix: SlideMatrix | null;
   perCommitment: boolean;
   /** List key -> rows on each of its slides, as measured in the browser (`nextPages`). */
   pages?: Readonly<Record<string, readonly number[]>>;
@@ -269,7 +294,7 @@ export function presentsMatrix(summary: Pick<SummaryDto, 'figures'>): boolean {
   return summary.figures.pairs <= MAX_PRESENT_PAIRS;
 }
 
-/** Rows of a ranking the slides show, with the place of the first in the whole ranking (1-based). */
+/** Rows of a ranking the slides show, with the place of the first in the whole ranking. */
 export interface RankingPart {
   list: string;
   rows: GroupRow[];
@@ -304,13 +329,12 @@ export type SlideSummary = Pick<
 > & { byActor: ActorRanking };
 
 export function slideSummary(summary: SummaryDto): SlideSummary {
-  const { asOf, perspective, staleBefore, figures, byActor, byTheme, byObjective, overTime } =
-    summary;
-  const ranked = actorRanking(byActor);
-  return { asOf, perspective, staleBefore, figures, byActor: ranked, byTheme, byObjective, overTime };
+  const { asOf, perspective, staleBefore, figures, byTheme, byObjective, overTime } = summary;
+  const byActor = actorRanking(summary.byActor);
+  return { asOf, perspective, staleBefore, figures, byActor, byTheme, byObjective, overTime };
 }
 
-/** The by-actor bars in slides of at most MAX_BARS, numbered by their place in the whole ranking. */
+/** The by-actor bars in slides of at most MAX_BARS, numbered by their place in the ranking. */
 function actorSlides(ranking: ActorRanking, pages: SlideInput['pages'] = {}): Slide[] {
   const ranges = ranking.lists.flatMap(({ list, rows, first }) => {
     let next = first;
@@ -415,7 +439,7 @@ export function buildSlides({ summary, matrix, perCommitment, pages = {} }: Slid
  * "no report", which keeps a 193-state workspace to a few slides without hiding the silence.
  */
 function matrixSlides(
-  matrix: MatrixDto,
+  matrix: SlideMatrix,
   perspective: SummaryDto['perspective'],
   pages: SlideInput['pages'] = {},
 ): Slide[] {
@@ -467,7 +491,7 @@ function matrixSlides(
 }
 
 /** Pairs whose self-report and independent assessment disagree, in the matrix's order (actor, then commitment). */
-export function contestedPairs(matrix: MatrixDto): ContestedPair[] {
+export function contestedPairs(matrix: SlideMatrix): ContestedPair[] {
   const actors = new Map(matrix.actors.map((actor) => [actor.id, actor.name]));
   const commitments = new Map(
     matrix.commitments.map((commitment) => [commitment.code, commitment]),

@@ -5,7 +5,13 @@ import { listGcmObjectives } from '@/db/queries/reference';
 import { getMatrix } from '@/db/queries/matrix';
 import { getSummary } from '@/db/queries/summary';
 import { getWorkspaceMode } from '@/db/queries/workspace';
-import { filtersInWords, parsePresentQuery, presentsMatrix, slideSummary } from '@/lib/present';
+import {
+  filtersInWords,
+  parsePresentQuery,
+  presentsMatrix,
+  slideMatrix,
+  slideSummary,
+} from '@/lib/present';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { Presentation } from './presentation';
@@ -70,7 +76,7 @@ export default async function PresentPage({ searchParams }: { searchParams: Sear
   return (
     <Presentation
       summary={slideSummary(summary)}
-      matrix={matrix}
+      matrix={matrix && slideMatrix(matrix)}
       filters={filters}
       filterWords={filterWords}
       sources={sources}

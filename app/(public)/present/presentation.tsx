@@ -22,10 +22,10 @@ import {
   presentHref,
   slideIndex,
   type PresentSettings,
+  type SlideMatrix,
   type SlideSummary,
 } from '@/lib/present';
 import type { DashboardQuery } from '@/lib/query-params';
-import type { MatrixDto } from '@/lib/summary-types';
 import { SlideView, useSlideTitle, type DeckContext } from './slides';
 import './present.css';
 
@@ -53,7 +53,7 @@ export interface PresentationProps {
   /** Only what the slides show (lib/present.ts slideSummary): never every actor of a large view. */
   summary: SlideSummary;
   /** Null when the view is too large to present cell by cell (lib/present.ts MAX_PRESENT_PAIRS). */
-  matrix: MatrixDto | null;
+  matrix: SlideMatrix | null;
   filters: DashboardQuery;
   filterWords: string[];
   sources: string[];

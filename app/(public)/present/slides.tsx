@@ -3,10 +3,16 @@
 import type { ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { dateOnly } from '@/lib/dates';
-import { MAX_ACTOR_SLIDES, MAX_BARS, MAX_PRESENT_PAIRS, type Slide } from '@/lib/present';
+import {
+  MAX_ACTOR_SLIDES,
+  MAX_BARS,
+  MAX_PRESENT_PAIRS,
+  type Slide,
+  type SlideMatrix,
+} from '@/lib/present';
 import { perspectiveRows } from '@/lib/rollup';
 import { NO_REPORT_SYMBOL, STATUS_SCALE, type StatusKey } from '@/lib/status-scale';
-import type { GroupRow, MatrixDto, SummaryDto, TimePoint } from '@/lib/summary-types';
+import type { GroupRow, SummaryDto, TimePoint } from '@/lib/summary-types';
 import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
 import { Missing, usePercent } from '@/app/_components/charts/chart-parts';
 import { StatusBars } from '@/app/_components/charts/status-bars';
@@ -16,7 +22,7 @@ import { StatusLegend } from '@/app/_components/charts/status-legend';
 /** What every slide needs besides its own data: the view it was built from. */
 export interface DeckContext {
   summary: Pick<SummaryDto, 'asOf' | 'perspective' | 'staleBefore' | 'figures'>;
-  matrix: MatrixDto | null;
+  matrix: SlideMatrix | null;
   filterWords: string[];
   sources: string[];
   paragraphs: Record<string, string>;
