@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { demoDatabases } from '@/test/support/demo-database';
 import { computeMatrixPage } from '@/db/queries/matrix';
 import type { DashboardFilters } from '@/db/queries/view-scope';
-import { matrixCell, toMatrixView } from './matrix-view';
+import { matrixCell, shortTitle, SHORT_TITLE_LENGTH, toMatrixView } from './matrix-view';
 import { MATRIX_COLUMNS } from './view';
 
 let db: Db;
@@ -82,5 +82,26 @@ describe("the overview's compact matrix", () => {
   it('is a fraction of the API page', () => {
     const dto = computeMatrixPage({}, { page: 1, limit: 50 });
     expect(JSON.stringify(toMatrixView(dto)).length).toBeLessThan(JSON.stringify(dto).length / 4);
+  });
+});
+
+describe("a commitment's short title in a matrix header", () => {
+  it('keeps a title that fits whole', () => {
+    expect(shortTitle('Never criminalise migrants')).toBe('Never criminalise migrants');
+    expect(shortTitle('x'.repeat(SHORT_TITLE_LENGTH))).toBe('x'.repeat(SHORT_TITLE_LENGTH));
+  });
+
+  it('cuts a longer one after a whole word, without trailing punctuation, and marks the cut', () => {
+    expect(shortTitle('Respect human rights, asylum and humanitarian law')).toBe(
+      'Respect human rights, asylum…',
+    );
+    expect(shortTitle('Respect human rights, and more', 22)).toBe('Respect human rights…');
+    expect(shortTitle('Better recognise the links between trafficking and smuggling')).toBe(
+      'Better recognise the links…',
+    );
+  });
+
+  it('cuts a single long word where it must', () => {
+    expect(shortTitle('a'.repeat(40), 10)).toBe(`${'a'.repeat(10)}…`);
   });
 });

@@ -114,3 +114,18 @@ export function matrixCell(view: MatrixView, row: number, column: number): Matri
     contested: (flags & FLAGS.contested) !== 0,
   };
 }
+
+/** Characters of a commitment's title a matrix column header has room for. */
+export const SHORT_TITLE_LENGTH = 28;
+
+/**
+ * A commitment's title as short as a column header needs: whole words up to `length` characters,
+ * then "…" (the header's tooltip and the commitment's page have the whole title).
+ */
+export function shortTitle(title: string, length = SHORT_TITLE_LENGTH): string {
+  if (title.length <= length) return title;
+  // The last space at or before `length`, so a word that ends exactly there is kept.
+  const space = title.lastIndexOf(' ', length);
+  const words = space > 0 ? title.slice(0, space) : title.slice(0, length);
+  return `${words.replace(/[\s,;:.–-]+$/u, '')}…`;
+}

@@ -1,6 +1,13 @@
 'use client';
 
-import { useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useQuery } from '@tanstack/react-query';
 import { NO_REPORT_SYMBOL, STATUS_KEYS, STATUS_SCALE } from '@/lib/status-scale';
@@ -8,7 +15,13 @@ import type { Perspective } from '@/lib/taxonomy';
 import { dateOnly } from '@/lib/dates';
 import { entryQuery } from './queries';
 import { ColumnPagination, MatrixPagination } from './matrix-pagination';
-import { matrixCell, type CellStatus, type MatrixCell, type MatrixView } from './matrix-view';
+import {
+  matrixCell,
+  shortTitle,
+  type CellStatus,
+  type MatrixCell,
+  type MatrixView,
+} from './matrix-view';
 import type { MatrixPaging } from './view';
 import './status-matrix.css';
 
@@ -26,25 +39,50 @@ const STATUS_STYLES = STATUS_KEYS.map((key, index) => {
   .concat(`.matrix-table td.nr::before{content:${noReport};content:${noReport} / ""}`)
   .join('');
 
+/** The same looks for the phone's cards, whose cells are list items. */
+const CARD_STYLES = STATUS_STYLES.replaceAll('.matrix-table td.', '.matrix-card-cells li.');
+
+/** A phone's width: a card per actor instead of a grid that scrolls sideways. */
+const PHONE = '(max-width: 40rem)';
+const subscribePhone = (onChange: () => void) => {
+  const query = window.matchMedia(PHONE);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+};
+
+/** False on the server and while hydrating (the grid), then whether the screen is a phone's. */
+function useIsPhone(): boolean {
+  return useSyncExternalStore(
+    subscribePhone,
+    () => window.matchMedia(PHONE).matches,
+    () => false,
+  );
+}
+
 /** What a cell shows: a class for its colour, symbol and outlines, and its text. */
 interface CellLook {
   className: string | undefined;
   text: string;
 }
 
-/** The cell a table cell element stands for: its row in the body and its column after the row header. */
+/**
+ * The cell an element of the table stands for: its row in the body and its column after the row
+ * header; -1 for the header row (a commitment) or the header column (an actor).
+ */
 function positionOf(target: EventTarget): { row: number; column: number } | null {
-  const cell = (target as HTMLElement).closest?.('td');
+  const cell = (target as HTMLElement).closest?.('td, th') as HTMLTableCellElement | null;
   const row = cell?.parentElement as HTMLTableRowElement | null | undefined;
-  if (!cell || !row || row.parentElement?.tagName !== 'TBODY') return null;
-  return { row: row.sectionRowIndex, column: cell.cellIndex - 1 };
+  const section = row?.parentElement?.tagName;
+  if (!cell || !row || (section !== 'TBODY' && section !== 'THEAD')) return null;
+  return { row: section === 'THEAD' ? -1 : row.sectionRowIndex, column: cell.cellIndex - 1 };
 }
 
 /**
  * One page of actors x the view's commitments, each cell the current status from one
  * perspective: a data table whose cells carry their status as text (the colour and symbol only
- * repeat it). One tab stop: arrow keys move between cells, and the focused or hovered cell is
- * described below the table, its entries read when it is opened.
+ * repeat it). One tab stop: arrow keys move between cells and onto the actors' and commitments'
+ * links in the headers, and the focused or hovered cell is described below the table, its entries
+ * read when it is opened. On a phone, a card per actor instead.
  */
 export function StatusMatrix({
   matrix,
@@ -66,11 +104,13 @@ export function StatusMatrix({
   // By actor and commitment, so a new page of the matrix never describes another pair.
   const [described, setDescribed] = useState<{ actorId: number; code: string } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const phone = useIsPhone();
   const { actors, commitments } = matrix;
   const rows = actors.length;
   const columns = commitments.length;
   const activeRow = Math.min(active.row, rows - 1);
   const activeColumn = Math.min(active.column, columns - 1);
+  const activeAt = (row: number, column: number) => row === activeRow && column === activeColumn;
 
   // A page holds thousands of cells but only a few kinds of them: each kind's text is built once,
   // found by the cell's three characters in the page's row (matrix-view.ts), which say all a look needs.
@@ -99,10 +139,17 @@ export function StatusMatrix({
 
   const focusCell = (row: number, column: number) => {
     const next = {
-      row: Math.max(0, Math.min(rows - 1, row)),
-      column: Math.max(0, Math.min(columns - 1, column)),
+      row: Math.max(-1, Math.min(rows - 1, row)),
+      column: Math.max(-1, Math.min(columns - 1, column)),
     };
-    const target = tableRef.current?.tBodies[0]?.rows[next.row]?.cells[next.column + 1];
+    if (next.row === -1 && next.column === -1) return;
+    const table = tableRef.current;
+    const cell =
+      next.row === -1
+        ? table?.tHead?.rows[0]?.cells[next.column + 1]
+        : table?.tBodies[0]?.rows[next.row]?.cells[next.column + 1];
+    // A header is reached through its link, so Enter opens the commitment or the actor.
+    const target = next.row === -1 || next.column === -1 ? cell?.querySelector('a') : cell;
     if (!target) return;
     // Only the active cell is in the tab order (React moves tabIndex=0 with the state); focus needs it now.
     target.tabIndex = 0;
@@ -125,11 +172,11 @@ export function StatusMatrix({
     const at = positionOf(event.target);
     if (!at) return;
     setActive(at);
-    describe(at);
+    if (at.row >= 0 && at.column >= 0) describe(at);
   };
   const onMouseOver = (event: MouseEvent<HTMLTableElement>) => {
     const at = positionOf(event.target);
-    if (at) describe(at);
+    if (at && at.row >= 0 && at.column >= 0) describe(at);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const at = positionOf(event.target);
@@ -139,7 +186,7 @@ export function StatusMatrix({
       ArrowDown: [at.row + 1, at.column],
       ArrowLeft: [at.row, at.column - 1],
       ArrowRight: [at.row, at.column + 1],
-      Home: [at.row, 0],
+      Home: [at.row, at.row === -1 ? 0 : -1],
       End: [at.row, columns - 1],
     };
     const move = moves[event.key];
@@ -195,8 +242,37 @@ export function StatusMatrix({
           </button>
         ))}
       </div>
-      <p className="meta">{t('instructions')}</p>
+      <p className="meta">{t(phone ? 'cardsIntro' : 'instructions')}</p>
       {pagination}
+      {phone ? (
+        <div>
+          <style>{CARD_STYLES}</style>
+          <ul
+            className="matrix-cards"
+            aria-label={t('caption', { perspective: t(`perspectives.${perspective}`) })}
+          >
+          {actors.map((actor, row) => (
+            <li key={actor.id} className="matrix-card">
+              <h3>
+                <a href={`/actors/${actor.id}`}>{actor.name}</a>
+              </h3>
+              <ul className="matrix-card-cells">
+                {commitments.map((commitment, column) => {
+                  if (!matrixCell(matrix, row, column)) return null;
+                  const look = lookOf(row, column);
+                  return (
+                    <li key={commitment.code} className={look.className} title={commitment.title}>
+                      {commitment.code}
+                      <span className="visually-hidden">: {look.text}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          ))}
+          </ul>
+        </div>
+      ) : (
       <div className="table-scroll matrix-scroll">
         <style>{STATUS_STYLES}</style>
         <table
@@ -214,9 +290,15 @@ export function StatusMatrix({
               <th scope="col" className="matrix-corner">
                 {t('actor')}
               </th>
-              {commitments.map((commitment) => (
+              {commitments.map((commitment, column) => (
                 <th key={commitment.code} scope="col" title={commitment.title}>
-                  <a href={`/commitments/${commitment.code}`}>{commitment.code}</a>
+                  <a
+                    href={`/commitments/${commitment.code}`}
+                    tabIndex={activeAt(-1, column) ? 0 : -1}
+                  >
+                    <span className="matrix-code">{commitment.code}</span>{' '}
+                    <span className="matrix-short-title">{shortTitle(commitment.title)}</span>
+                  </a>
                 </th>
               ))}
             </tr>
@@ -225,7 +307,9 @@ export function StatusMatrix({
             {actors.map((actor, row) => (
               <tr key={actor.id}>
                 <th scope="row">
-                  <a href={`/actors/${actor.id}`}>{actor.name}</a>
+                  <a href={`/actors/${actor.id}`} tabIndex={activeAt(row, -1) ? 0 : -1}>
+                    {actor.name}
+                  </a>
                 </th>
                 {commitments.map((commitment, column) => {
                   const look = lookOf(row, column);
@@ -233,7 +317,7 @@ export function StatusMatrix({
                     <td
                       key={commitment.code}
                       className={look.className}
-                      tabIndex={row === activeRow && column === activeColumn ? 0 : undefined}
+                      tabIndex={activeAt(row, column) ? 0 : undefined}
                     >
                       <span>{look.text}</span>
                     </td>
@@ -244,7 +328,8 @@ export function StatusMatrix({
           </tbody>
         </table>
       </div>
-      <div className="matrix-detail" aria-live="polite">
+      )}
+      <div className="matrix-detail" aria-live="polite" hidden={phone}>
         {describedActor && describedCommitment && describedCell ? (
           <CellDetail
             actor={describedActor.name}
