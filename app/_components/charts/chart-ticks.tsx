@@ -1,5 +1,8 @@
 'use client';
-/** Legible axis ticks (16px, truncated with an ellipsis; the full label is in the table). */
+/**
+ * Legible axis ticks (16px), wrapped to the lines the chart made room for; only past those does a
+ * label end in an ellipsis (the full label is in the tooltip and the table).
+ */
 import { Text, type BaseTickContentProps } from 'recharts';
 import { CHART_FONT_SIZE, CHART_TEXT_FILL } from './chart-parts';
 
@@ -13,10 +16,12 @@ export function CategoryTick({
   label,
   axis,
   room,
+  lines = 2,
 }: Pick<BaseTickContentProps, 'x' | 'y'> & {
   label: string;
   axis: 'x' | 'y' | 'above';
   room: number;
+  lines?: number;
 }) {
   const anchors = {
     y: { textAnchor: 'end', verticalAnchor: 'middle' },
@@ -28,7 +33,7 @@ export function CategoryTick({
       x={x}
       y={y}
       width={Math.max(room, CHART_FONT_SIZE * 2)}
-      maxLines={axis === 'above' ? 1 : 2}
+      maxLines={lines}
       {...anchors[axis]}
       fill={CHART_TEXT_FILL}
       style={{ fontSize: CHART_FONT_SIZE }}

@@ -22,8 +22,12 @@ import { StatusLegend } from './status-legend';
 import { StatusPatterns, useStatusPatterns } from './status-patterns';
 import './charts.css';
 
-/** A GroupRow, optionally with a line for the tooltip (e.g. the as-of date of a period). */
-export type StatusBarRow = GroupRow & { detail?: string };
+/**
+ * A GroupRow, optionally with a line for the tooltip (e.g. the as-of date of a period) and a
+ * shorter axis label for when the labels of columns do not fit whole (e.g. the year on a year's
+ * first quarter, '' on the others).
+ */
+export type StatusBarRow = GroupRow & { detail?: string; tick?: string };
 
 export interface StatusBarsProps {
   rows: readonly StatusBarRow[];
@@ -37,14 +41,47 @@ export interface StatusBarsProps {
 
 const BAR_THICKNESS = 28;
 const BAR_GAP = 14;
-/** Room for a 16px label line above each bar on narrow screens. */
-const LABEL_ABOVE = 24;
 const NARROW_WIDTH = 520;
 const MARGIN = { top: 8, right: 24, bottom: 8, left: 16 };
 const VALUE_AXIS_HEIGHT = 40;
+const VALUE_AXIS_WIDTH = 64;
 const COLUMN_CHART_HEIGHT = 400;
 const CATEGORY_AXIS_HEIGHT = Math.ceil(CHART_FONT_SIZE * 2 * 1.25) + 16;
 const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** A label's line and a generous width per character at 16px, to size the room before drawing. */
+const LINE_HEIGHT = Math.ceil(CHART_FONT_SIZE * 1.25);
+const CHAR_WIDTH = CHART_FONT_SIZE * 0.62;
+/** Past this many lines a label ends in "…"; its whole text is in the tooltip and the table. */
+const MAX_LABEL_LINES = 8;
+
+const textWidth = (label: string) => label.length * CHAR_WIDTH;
+
+/** Lines the longest label needs in `room` pixels wide, one more for word breaks. */
+function linesFor(labels: readonly string[], room: number): number {
+  const widest = Math.max(0, ...labels.map(textWidth));
+  if (room <= 0 || widest <= room) return 1;
+  return Math.min(MAX_LABEL_LINES, Math.ceil(widest / room) + 1);
+}
+
+/**
+ * The columns' axis labels: every label when they all fit their column, else the rows' short
+ * ticks, each kept only when it fits before the next one.
+ */
+export function columnTicks(
+  rows: readonly StatusBarRow[],
+  columnWidth: number,
+): { label: string; room: number }[] {
+  const room = columnWidth - 8;
+  if (rows.every((row) => row.tick === undefined) || rows.every((row) => textWidth(row.label) <= room))
+    return rows.map((row) => ({ label: row.label, room }));
+  return rows.map((row, index) => {
+    const label = row.tick ?? '';
+    let span = 1;
+    while (index + span < rows.length && !rows[index + span]?.tick) span += 1;
+    const fits = textWidth(label) <= span * columnWidth - 8;
+    return { label: fits ? label : '', room: span * columnWidth - 8 };
+  });
+}
 
 /**
  * recharts 3.11 steps its keyboard tooltip backwards in layout="vertical" (ArrowRight goes up a
@@ -91,17 +128,36 @@ export function StatusBars({
   const data = visible.map((row) => toStatusDatum(row, valueMode));
   const labelOf = new Map(data.map((datum) => [datum.id, datum.label]));
   const categoryLabel = (value: unknown) => labelOf.get(String(value)) ?? String(value);
+  const labels = data.map((datum) => datum.label);
   // On a phone, columns and side labels leave no room for words: draw bars with labels above them.
   const narrow = chartWidth > 0 && chartWidth < NARROW_WIDTH;
   const horizontal = orientation === 'horizontal' || narrow;
-  const rowHeight = BAR_THICKNESS + BAR_GAP + (narrow ? LABEL_ABOVE : 0);
-  // Bars keep their thickness, so the chart grows with the rows and labels stay legible.
-  const height = horizontal
-    ? data.length * rowHeight + VALUE_AXIS_HEIGHT + MARGIN.top + MARGIN.bottom
-    : COLUMN_CHART_HEIGHT;
+  // Side labels get up to 280px, more (up to 40% of the chart) when two lines of that are not enough.
+  const widthShare = Math.round((chartWidth || 640) * 0.4);
   const labelWidth = narrow
     ? 1
-    : Math.min(280, Math.max(96, Math.round((chartWidth || 640) * 0.4)));
+    : Math.max(
+        96,
+        Math.min(widthShare, linesFor(labels, 268) > 2 ? Math.min(480, widthShare) : 280),
+      );
+  const aboveRoom = chartWidth - MARGIN.left - MARGIN.right;
+  // Labels wrap instead of ending in "…": each row is as tall as its longest label needs.
+  const labelLines = linesFor(labels, narrow ? aboveRoom : labelWidth - 12);
+  const rowHeight = narrow
+    ? BAR_THICKNESS + BAR_GAP + labelLines * LINE_HEIGHT + 4
+    : Math.max(BAR_THICKNESS + BAR_GAP, labelLines * LINE_HEIGHT + 8);
+  // Labels above bars rise into the row above: the first one needs that room at the top.
+  const margin = narrow ? { ...MARGIN, top: MARGIN.top + labelLines * LINE_HEIGHT } : MARGIN;
+  // Bars keep their thickness, so the chart grows with the rows and labels stay legible.
+  const height = horizontal
+    ? data.length * rowHeight + VALUE_AXIS_HEIGHT + margin.top + margin.bottom
+    : COLUMN_CHART_HEIGHT;
+  const ticks = horizontal
+    ? []
+    : columnTicks(
+        visible,
+        (chartWidth - MARGIN.left - MARGIN.right - VALUE_AXIS_WIDTH) / Math.max(1, data.length),
+      );
   const share = valueMode === 'share';
   const valueAxis = {
     type: 'number' as const,
@@ -136,7 +192,7 @@ export function StatusBars({
           <BarChart
             data={data}
             layout={horizontal ? 'vertical' : 'horizontal'}
-            margin={MARGIN}
+            margin={margin}
             barSize={horizontal ? BAR_THICKNESS : undefined}
             barCategoryGap="20%"
             {...surface}
@@ -155,8 +211,8 @@ export function StatusBars({
                     x={tick.x}
                     y={tick.y}
                     axis="x"
-                    label={categoryLabel(tick.payload.value)}
-                    room={Number(tick.width) / Math.max(1, tick.visibleTicksCount) - 8}
+                    label={ticks[tick.index]?.label ?? categoryLabel(tick.payload.value)}
+                    room={ticks[tick.index]?.room ?? 0}
                   />
                 )}
               />
@@ -176,7 +232,8 @@ export function StatusBars({
                       y={Number(tick.y) - BAR_THICKNESS / 2 - 4}
                       axis="above"
                       label={categoryLabel(tick.payload.value)}
-                      room={chartWidth - MARGIN.left - MARGIN.right}
+                      room={aboveRoom}
+                      lines={labelLines}
                     />
                   ) : (
                     <CategoryTick
@@ -185,12 +242,13 @@ export function StatusBars({
                       axis="y"
                       label={categoryLabel(tick.payload.value)}
                       room={labelWidth - 12}
+                      lines={labelLines}
                     />
                   )
                 }
               />
             ) : (
-              <YAxis {...valueAxis} width={64} />
+              <YAxis {...valueAxis} width={VALUE_AXIS_WIDTH} />
             )}
             <Tooltip
               isAnimationActive={false}

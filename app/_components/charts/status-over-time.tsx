@@ -21,9 +21,11 @@ export function StatusOverTime({
 }) {
   const t = useTranslations('charts');
   const day = useDay();
-  const rows = points.map((point) => ({
+  const rows = points.map((point, index) => ({
     key: point.period,
     label: point.period,
+    // When "2019-Q1" does not fit under its column, the year marks its first quarter (or the first).
+    tick: index === 0 || point.period.endsWith('-Q1') ? point.period.slice(0, 4) : '',
     detail: t('asOfDate', { date: day(point.date) }),
     counts: point.counts,
     pairs: point.pairs,
