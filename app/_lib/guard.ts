@@ -7,6 +7,7 @@ import { log } from '@/lib/logger';
 import { REQUEST_ID_HEADER } from '@/lib/request-id';
 import { appBaseUrl } from '@/lib/deployment';
 import { appOrigins, originProblem } from '@/lib/request-guards';
+import { afterImports } from '@/db/import/write-turns';
 
 /** The signed-in, enabled user of this request, or null. */
 export const currentUser = getCurrentUser;
@@ -81,7 +82,10 @@ export function guardedAction<const Schemas extends readonly z.ZodType[], Result
     }
     const user = await currentUser();
     if (!user) redirect('/sign-in');
-    return action(user, ...(parsed.data as { [K in keyof Schemas]: z.output<Schemas[K]> }));
+    // Its writes wait for a running CSV import's commit without holding the event loop.
+    return afterImports(() =>
+      action(user, ...(parsed.data as { [K in keyof Schemas]: z.output<Schemas[K]> })),
+    );
   };
   return guarded as unknown as (
     ...args: { [K in keyof Schemas]: z.input<Schemas[K]> }

@@ -5,7 +5,6 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
-import { writeBatchOf } from '../group-commit';
 import * as t from '../schema';
 import {
   createIn,
@@ -18,6 +17,7 @@ import {
 } from '../queries/entry-workflow';
 import { statementStore } from '../queries/entry-store';
 import { importStore, RehearsalUnsupported } from './import-store';
+import { importTurn } from './write-turns';
 import { parseCsv } from '../../lib/csv';
 import type { EntryInput } from '../../lib/entry-input';
 import {
@@ -197,6 +197,52 @@ export interface PreparedImport {
 
 /** A file to import: its text, or an upload's bytes (UTF-8), which move to the worker uncopied. */
 export type CsvFile = string | Uint8Array;
+
+/**
+ * The import screen's multipart form as it arrived (fields `file`, `mode`, `publish`): parsed in
+ * the import's worker, since reading a form of megabytes holds the thread that parses it.
+ */
+export interface FormUpload {
+  form: Uint8Array<ArrayBuffer>;
+  contentType: string;
+}
+
+/** Why a form upload was refused before its file was read: its error code, the rest as a file's refusal. */
+export type FormRefusal = { code: 'invalid_body' | 'invalid_parameter'; message: string };
+
+/** The file and the options a form upload carries (other files are given with their options). */
+async function readUpload(
+  upload: CsvFile | FormUpload,
+  options: ImportOptions,
+): Promise<
+  { ok: true; csv: CsvFile; options: ImportOptions } | { ok: false; refusal: FormRefusal }
+> {
+  if (typeof upload === 'string' || upload instanceof Uint8Array)
+    return { ok: true, csv: upload, options };
+  let form: FormData;
+  try {
+    form = await new Response(upload.form, {
+      headers: { 'content-type': upload.contentType },
+    }).formData();
+  } catch {
+    const message = 'file: send the CSV file as multipart/form-data.';
+    return { ok: false, refusal: { code: 'invalid_body', message } };
+  }
+  const file = form.get('file');
+  if (!(file instanceof Blob) || file.size === 0) {
+    const message = 'file: choose a CSV file to import.';
+    return { ok: false, refusal: { code: 'invalid_parameter', message } };
+  }
+  return {
+    ok: true,
+    csv: new Uint8Array(await file.arrayBuffer()),
+    options: {
+      ...options,
+      dryRun: form.get('mode') !== 'import',
+      publish: form.get('publish') === 'publish',
+    },
+  };
+}
 const NOT_UTF8 = 'file: must be UTF-8 text (save it from your spreadsheet as "CSV UTF-8").';
 
 /**
@@ -352,8 +398,25 @@ export function* resultLine(report: ImportReport): Generator<Uint8Array> {
   yield utf8.encode(']}}\n');
 }
 
+/** Reads a form upload (in the worker), then prepares its file: what the worker does first. */
+export async function prepareUpload(
+  userId: string,
+  upload: CsvFile | FormUpload,
+  options: ImportOptions,
+): Promise<
+  | { ok: true; job: PreparedImport; options: ImportOptions }
+  | { ok: false; result: ImportResult; refusal?: FormRefusal }
+> {
+  const read = await readUpload(upload, options);
+  if (!read.ok)
+    return { ok: false, result: refusal(400, read.refusal.message, options), refusal: read.refusal };
+  const prepared = prepareImport(userId, read.csv, read.options);
+  return prepared.ok ? { ...prepared, options: read.options } : prepared;
+}
+
 export type StartedImport =
-  { ok: false; result: ImportResult } | { ok: true; report: Promise<ImportReport> };
+  | { ok: false; result: ImportResult; refusal?: FormRefusal }
+  | { ok: true; report: Promise<ImportReport> };
 
 /**
  * Starts an import (or preview): answers once the file as a whole is refused or accepted (what
@@ -362,21 +425,22 @@ export type StartedImport =
  * The work runs in a worker thread (import-worker.ts) on a connection of its own: reading,
  * checking and the one transaction that writes the whole file never hold this thread's event
  * loop, and requests keep being served (readers see the database as it was until the import
- * commits, under WAL). Before the worker takes the write lock it waits for its turn: imports
- * of this process write one after another, and the API's group commit is held meanwhile, its
- * writes queued rather than waiting for the lock in SQLite's busy timeout. An in-memory database,
+ * commits, under WAL). Before the worker takes the write lock it waits for its turn
+ * (write-turns.ts): imports of this process write one after another, and the API's group commit
+ * and this thread's other writes wait meanwhile, queued rather than waiting for the lock in
+ * SQLite's busy timeout with the event loop held. An in-memory database,
  * which no second connection can see, is imported on this thread.
  */
 export async function startImport(
   userId: string,
-  csv: CsvFile,
+  csv: CsvFile | FormUpload,
   options: ImportOptions = {},
 ): Promise<StartedImport> {
   const sqlite = getDb().$client;
   if (sqlite.memory) {
-    const prepared = prepareImport(userId, csv, options);
+    const prepared = await prepareUpload(userId, csv, options);
     if (!prepared.ok) return prepared;
-    return { ok: true, report: runImport(prepared.job, options).then(reportOf) };
+    return { ok: true, report: runImport(prepared.job, prepared.options).then(reportOf) };
   }
   const { onProgress, ...plain } = options;
   const turn = new Int32Array(new SharedArrayBuffer(4));
@@ -390,13 +454,14 @@ export async function startImport(
         fail(error);
       };
       worker.on('message', (message: ImportWorkerMessage) => {
-        if (message.type === 'refused') answer({ ok: false, result: message.result });
+        if (message.type === 'refused')
+          answer({ ok: false, result: message.result, refusal: message.refusal });
         else if (message.type === 'accepted') answer({ ok: true, report });
         else if (message.type === 'done') resolve(message.report);
         else {
           onProgress?.(message.progress);
           if (message.progress.phase !== 'writing') return;
-          void writeTurn().then((end) => {
+          void importTurn().then((end) => {
             release = end;
             if (exited) end();
             Atomics.store(turn, 0, 1);
@@ -418,43 +483,26 @@ export async function startImport(
 
 /** What the import's worker tells this thread (import-worker.ts). */
 export type ImportWorkerMessage =
-  | { type: 'refused'; result: ImportResult }
+  | { type: 'refused'; result: ImportResult; refusal?: FormRefusal }
   | { type: 'accepted' }
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; report: ImportReport };
 
 export interface ImportWorkerData {
   userId: string;
-  csv: CsvFile;
+  csv: CsvFile | FormUpload;
   options: Omit<ImportOptions, 'onProgress'>;
   /** Set to 1 by this thread when the worker may take the write lock. */
   turn: Int32Array;
 }
 
-let lastWrite: Promise<void> = Promise.resolve();
-
-/** Waits until the imports started before have written, then holds the group commit; returns the release. */
-async function writeTurn(): Promise<() => void> {
-  const previous = lastWrite;
-  let done!: () => void;
-  lastWrite = new Promise((resolve) => (done = resolve));
-  await previous;
-  const releaseBatch = writeBatchOf(getDb().$client).hold();
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    releaseBatch();
-    done();
-  };
-}
-
 function importWorker(workerData: ImportWorkerData, databaseFile: string): Worker {
   const env = { ...process.env, DATABASE_PATH: databaseFile };
   const { csv } = workerData;
+  const bytes = typeof csv === 'string' ? null : csv instanceof Uint8Array ? csv : csv.form;
   // Bytes that own their whole buffer move (a view of a shared one, like a pooled Buffer, is copied).
-  const owned = typeof csv !== 'string' && csv.byteLength === csv.buffer.byteLength;
-  const transferList = owned ? [csv.buffer as ArrayBuffer] : [];
+  const owned = bytes !== null && bytes.byteLength === bytes.buffer.byteLength;
+  const transferList = owned ? [bytes.buffer as ArrayBuffer] : [];
   // In the app (NEXT_RUNTIME is set), Next.js bundles the worker file named here.
   if (process.env.NEXT_RUNTIME)
     return new Worker(new URL('./import-worker.ts', import.meta.url), {

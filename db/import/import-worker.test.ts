@@ -185,4 +185,42 @@ describe('an import on a database file', () => {
     expect(JSON.parse(line)).toEqual({ type: 'result', result: await resultOf(report) });
     expect(JSON.parse(line).result).toMatchObject({ dryRun: true, counts: { new: 5 } });
   });
+
+  it("reads the import screen's form in the worker: its file and its mode, or why it is refused", async () => {
+    const upload = async (fields: Record<string, string>, csv?: string) => {
+      const form = new FormData();
+      if (csv !== undefined) form.set('file', new File([csv], 'entries.csv', { type: 'text/csv' }));
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
+      const encoded = new Response(form);
+      const bytes = new Uint8Array(await encoded.arrayBuffer());
+      return { form: bytes, contentType: encoded.headers.get('content-type')! };
+    };
+    const before = count('progress_entries');
+    const imported = await startImport(
+      FOCAL,
+      await upload({ mode: 'import', publish: 'publish' }, file(4)),
+    );
+    if (!imported.ok) throw new Error('expected the form to be accepted');
+    expect((await imported.report).result).toMatchObject({
+      dryRun: false,
+      state: 'published',
+      counts: { new: 4, written: 4 },
+    });
+    expect(count('progress_entries')).toBe(before + 4);
+
+    expect(await startImport(FOCAL, await upload({ mode: 'import' }))).toMatchObject({
+      ok: false,
+      refusal: { code: 'invalid_parameter', message: 'file: choose a CSV file to import.' },
+    });
+    const garbled = {
+      form: new TextEncoder().encode('not a form'),
+      contentType: 'multipart/form-data; boundary=x',
+    };
+    expect(await startImport(FOCAL, garbled)).toMatchObject({
+      ok: false,
+      refusal: { code: 'invalid_body' },
+      result: { status: 400, message: 'file: send the CSV file as multipart/form-data.' },
+    });
+    expect(count('progress_entries')).toBe(before + 4);
+  });
 });

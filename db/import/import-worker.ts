@@ -8,7 +8,7 @@ import 'server-only';
 import { parentPort, workerData } from 'node:worker_threads';
 import { getDb } from '../client';
 import {
-  prepareImport,
+  prepareUpload,
   reportOf,
   runImport,
   type ImportWorkerData,
@@ -20,14 +20,15 @@ const post = (message: ImportWorkerMessage, transfer: ArrayBuffer[] = []) =>
   parentPort!.postMessage(message, transfer);
 
 async function main(): Promise<void> {
-  const prepared = prepareImport(userId, csv, options);
+  // An upload's form is parsed here too (prepareUpload), off the app's thread.
+  const prepared = await prepareUpload(userId, csv, options);
   if (!prepared.ok) {
-    post({ type: 'refused', result: prepared.result });
+    post({ type: 'refused', result: prepared.result, refusal: prepared.refusal });
     return;
   }
   post({ type: 'accepted' });
   const result = await runImport(prepared.job, {
-    ...options,
+    ...prepared.options,
     onProgress(progress) {
       post({ type: 'progress', progress });
       // The write transaction starts right after this: wait for the app's thread to make way.

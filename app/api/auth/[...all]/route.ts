@@ -1,4 +1,5 @@
 import { getAuth, PUBLIC_AUTH_PATHS } from '@/db/auth';
+import { afterImports } from '@/db/import/write-turns';
 
 /**
  * better-auth's HTTP API, reduced to what the app uses: sign in, sign out, read the session,
@@ -30,4 +31,5 @@ async function handle(request: Request): Promise<Response> {
 }
 
 export const GET = handle;
-export const POST = handle;
+/** Signing in and out write sessions: after a running CSV import's commit, the event loop free. */
+export const POST = (request: Request) => afterImports(() => handle(request));

@@ -105,6 +105,27 @@ describe('POST /entries/import/upload', () => {
     });
 
     signedIn.userId = 'demo-user-focal-aldoria';
+    const notAForm = await POST(
+      new Request(`${ORIGIN}/entries/import/upload`, {
+        method: 'POST',
+        headers: {
+          origin: ORIGIN,
+          host: 'localhost:3000',
+          'content-type': 'text/csv',
+          'content-length': '3',
+        },
+        body: 'a,b',
+      }),
+    );
+    expect(notAForm.status).toBe(400);
+    expect((await notAForm.json()).error.code).toBe('invalid_body');
+    const noFile = await upload('', { mode: 'import' });
+    expect(noFile.status).toBe(400);
+    expect(JSON.parse(noFile.text).error).toEqual({
+      code: 'invalid_parameter',
+      message: 'file: choose a CSV file to import.',
+    });
+
     const columns = await upload('commitment_code,status\r\nTIP-01,complete\r\n');
     expect(columns.status).toBe(400);
     const refused = JSON.parse(columns.text) as {

@@ -62,29 +62,21 @@ export async function POST(request: Request) {
       `file: must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; split it into several files.`,
     );
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\b/i.test(contentType))
     return refuse(400, 'invalid_body', 'file: send the CSV file as multipart/form-data.');
-  }
-  const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0)
-    return refuse(400, 'invalid_parameter', 'file: choose a CSV file to import.');
-  // Read as UTF-8 in the import's worker (a refusal there answers 400 with the file's errors).
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const options = {
-    dryRun: form.get('mode') !== 'import',
-    publish: form.get('publish') === 'publish',
-    requestId: request.headers.get('x-request-id'),
-  };
+  // The form (file, mode, publish) is parsed in the import's worker, and the file read as UTF-8
+  // there: parsing megabytes of multipart body here would hold the event loop.
+  const form = { form: new Uint8Array(await request.arrayBuffer()), contentType };
   const encoder = new TextEncoder();
   // Set as the stream below is made, before the worker's next message is handled.
   let sendProgress: (progress: ImportProgress) => void = () => {};
-  const started = await startImport(user.id, bytes, {
-    ...options,
+  const started = await startImport(user.id, form, {
+    requestId: request.headers.get('x-request-id'),
     onProgress: (progress) => sendProgress(progress),
   });
+  if (!started.ok && started.refusal)
+    return refuse(400, started.refusal.code, started.refusal.message);
   if (!started.ok)
     return refuse(
       started.result.status,
