@@ -122,5 +122,6 @@ export async function runLoad(
         ? round((cpuAfter - cpuBefore) / samples.length, 2)
         : null,
     eventLoopMaxMs: loop?.maxMs ?? null,
+    eventLoopOnCoreMs: loop?.onCoreMaxMs ?? null,
   };
 }

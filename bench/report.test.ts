@@ -103,6 +103,14 @@ describe('the routes table', () => {
     expect(budgetMisses(queued)).toEqual([]);
   });
 
+  it('judges the event loop by the time on a core when the server reports it, and shows both', () => {
+    const waited = page({ runs: [run(1, { eventLoopMaxMs: 90, eventLoopOnCoreMs: 24 }), run(8)] });
+    expect(budgetMisses(waited)).toEqual([]);
+    expect(tableRow(waited)[6]).toBe('90 / 12 (24)');
+    const held = page({ runs: [run(1, { eventLoopMaxMs: 90, eventLoopOnCoreMs: 70 }), run(8)] });
+    expect(budgetMisses(held)).toEqual(['event loop']);
+  });
+
   it('one row per scenario with both concurrencies, sizes in kB and the event loop', () => {
     const row = tableRow(
       page({

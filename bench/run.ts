@@ -249,7 +249,7 @@ async function runScenario(
   console.log(
     c1
       ? `median ${c1.medianMs} ms, p95 ${c1.p95Ms} ms at c=${c1.concurrency}; ${c1.bytes} B; ` +
-          `CPU ${c1.cpuMsPerRequest ?? '?'} ms/req; loop max ${c1.eventLoopMaxMs ?? '?'} ms` +
+          `CPU ${c1.cpuMsPerRequest ?? '?'} ms/req; loop max ${c1.eventLoopMaxMs ?? '?'} ms (on core ${c1.eventLoopOnCoreMs ?? '?'})` +
           (result.browser ? `; LCP ${result.browser.lcpMs} ms` : '') +
           (result.sql ? `; shell ${result.sql.shellMs} ms` : '')
       : 'no requests',

@@ -10,6 +10,8 @@ interface LoopSample {
   seq: number;
   maxMs: number;
   p99Ms: number;
+  /** The main thread's longest time on a core between two 5 ms ticks; null off Linux. */
+  onCoreMaxMs?: number | null;
 }
 
 export interface ServerProbe {
