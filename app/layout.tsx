@@ -52,7 +52,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     { href: '/', label: t('nav.overview') },
                     { href: '/commitments', label: t('nav.commitments') },
                     { href: '/actors', label: t('nav.actors') },
-                    { href: '/rounds', label: t('nav.rounds') },
                     { href: '/changes', label: t('nav.changes') },
                   ]}
                 />
@@ -70,7 +69,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
           <footer className="site-footer">
             <div className="inner">
-              {t('footer')} <a href="/api-docs">{tApi('footer.api')}</a>
+              {t('footer')} <a href="/api-docs">{tApi('footer.api')}</a> ·{' '}
+              <Link href="/rounds">{t('nav.rounds')}</Link>
             </div>
           </footer>
         </ClientMessages>

@@ -76,7 +76,8 @@ test.describe('reporting rounds', () => {
 
     // Anyone, signed in or not, reads the round from the public list.
     const visitor = await newPerson(browser);
-    await visitor.goto('/rounds');
+    await visitor.goto('/changes');
+    await visitor.getByRole('contentinfo').getByRole('link', { name: 'Reporting rounds' }).click();
     await expect(visitor.getByRole('heading', { level: 1, name: 'Reporting rounds' })).toBeVisible();
     await expectNoAxeViolations(visitor);
     await visitor.getByRole('link', { name: title, exact: true }).click();

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import {
   COMPLETION_KEYS,
@@ -53,5 +54,18 @@ export function CompletionBar({ counts }: { counts: CompletionCounts }) {
         </span>
       ))}
     </span>
+  );
+}
+
+/** The same data as JSON, from the public API. */
+export async function RoundsApiLink({ path }: { path: string }) {
+  const t = await getTranslations('rounds');
+  return (
+    <p className="meta">
+      {t('api')}{' '}
+      <Link href={path} prefetch={false}>
+        {path}
+      </Link>
+    </p>
   );
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getRoundCompletion, listRounds } from '@/db/queries/rounds';
 import { dateOnly } from '@/lib/dates';
-import { CompletionBar } from './completion-parts';
+import { CompletionBar, RoundsApiLink } from './completion-parts';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('rounds'))('title') };
@@ -54,11 +54,7 @@ export default async function RoundsPage() {
           </table>
         </div>
       )}
-      <p className="meta">
-        {t('api')} <Link href="/api/v1/rounds" prefetch={false}>
-          /api/v1/rounds
-        </Link>
-      </p>
+      <RoundsApiLink path="/api/v1/rounds" />
     </>
   );
 }

@@ -7,7 +7,12 @@ import { getRound, getRoundCompletion } from '@/db/queries/rounds';
 import { dateOnly } from '@/lib/dates';
 import { PARAMETERS } from '@/lib/query-params';
 import { COMPLETION_KEYS, countBy, type CompletionKey } from '@/lib/round-completion';
-import { CompletionBar, CompletionCountList, CompletionMark } from '../completion-parts';
+import {
+  CompletionBar,
+  CompletionCountList,
+  CompletionMark,
+  RoundsApiLink,
+} from '../completion-parts';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -227,11 +232,7 @@ export default async function RoundPage({
           </tbody>
         </table>
       </div>
-      <p className="meta">
-        {t('api')} <Link href={`/api/v1/rounds/${round.id}`} prefetch={false}>
-          {`/api/v1/rounds/${round.id}`}
-        </Link>
-      </p>
+      <RoundsApiLink path={`/api/v1/rounds/${round.id}`} />
     </>
   );
 }

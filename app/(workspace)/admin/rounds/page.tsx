@@ -7,7 +7,8 @@ import { dateOnly } from '@/lib/dates';
 import { ARCHIVE_REFUSAL_CODES, knownCode } from '@/lib/notice-codes';
 import { ArchiveButton } from '../_components/admin-parts';
 import { requireAdmin } from '../_components/require-admin';
-import { archiveRoundAction, closeRoundAction, restoreRoundAction } from './actions';
+import { archiveRoundAction, restoreRoundAction } from './actions';
+import { CloseRoundButton } from './close-round-button';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.rounds'))('title') };
@@ -93,16 +94,7 @@ export default async function AdminRoundsPage({ searchParams }: { searchParams: 
                 </td>
                 <td>
                   {round.status === 'open' ? (
-                    <form action={closeRoundAction} className="inline-form">
-                      <input type="hidden" name="id" value={round.id} />
-                      <button
-                        type="submit"
-                        className="button secondary"
-                        aria-label={t('closeLabel', { title: round.title })}
-                      >
-                        {t('close')}
-                      </button>
-                    </form>
+                    <CloseRoundButton id={round.id} title={round.title} />
                   ) : null}{' '}
                   <ArchiveButton
                     archive={archiveRoundAction}

@@ -8,12 +8,8 @@ import { getRound } from '@/db/queries/rounds';
 import { AdminForm } from '../../_components/admin-form';
 import { ArchiveButton } from '../../_components/admin-parts';
 import { requireAdmin } from '../../_components/require-admin';
-import {
-  archiveRoundAction,
-  closeRoundAction,
-  restoreRoundAction,
-  saveRoundAction,
-} from '../actions';
+import { archiveRoundAction, restoreRoundAction, saveRoundAction } from '../actions';
+import { CloseRoundButton } from '../close-round-button';
 import { roundFields, roundValues } from '../round-fields';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,12 +43,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
         <>
           <h2>{t('closeTitle')}</h2>
           <p>{t('closeIntro')}</p>
-          <form action={closeRoundAction} className="inline-form">
-            <input type="hidden" name="id" value={round.id} />
-            <button type="submit" className="button secondary">
-              {t('close')}
-            </button>
-          </form>
+          <CloseRoundButton id={round.id} title={round.title} />
         </>
       ) : null}
       <h2>{t(round.archived ? 'restoreTitle' : 'archiveTitle')}</h2>
