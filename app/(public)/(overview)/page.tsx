@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { dehydrate, QueryClient } from '@tanstack/react-query';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { getMatrixPage } from '@/db/queries/matrix';
 import { filterOptions } from '@/db/queries/reference';
@@ -10,7 +9,7 @@ import { QueryErrors } from '@/app/_components/query-errors';
 import { CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-namespaces';
 import { Dashboard } from './dashboard';
 import { forOverview } from './overview-summary';
-import { OverviewProviders } from './overview-providers';
+import { OverviewProviders, type PrefetchedQuery } from './overview-providers';
 import { matrixPageQuery, summaryQuery } from './queries';
 import { toMatrixView } from './matrix-view';
 import { MATRIX_PAGE_SIZE, OVERVIEW_PARAMETERS, parseColumns } from './view';
@@ -32,8 +31,9 @@ async function overviewMessages(locale: string): Promise<string> {
 }
 
 /**
- * The overview's forms of a cached summary or matrix page, made once per cached value: the data
- * layer hands the same object to every request until the next write (db/cache.ts).
+ * The overview's forms of a cached summary or matrix page, as the JSON the page sends, made once
+ * per cached value: the data layer hands the same object to every request until the next write
+ * (db/cache.ts).
  */
 const derived = new WeakMap<object, Map<string, unknown>>();
 
@@ -64,28 +64,31 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     ...filters
   } = parsed.ok && !error ? parsed.value : {};
   const paging = { page, limit, columns: error ? 1 : columns };
-  const queryClient = new QueryClient();
   const summary = getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) });
   const matrix = getMatrixPage(filters, { page, limit });
-  queryClient.setQueryData(
-    summaryQuery(filters).queryKey,
-    derive(summary, 'overview', () => forOverview(summary)),
-  );
-  queryClient.setQueryData(
-    matrixPageQuery(filters, paging).queryKey,
-    derive(matrix, `columns ${paging.columns}`, () => toMatrixView(matrix, paging.columns)),
-  );
+  const queries: PrefetchedQuery[] = [
+    [
+      summaryQuery(filters).queryKey,
+      derive(summary, 'overview', () => JSON.stringify(forOverview(summary))),
+    ],
+    [
+      matrixPageQuery(filters, paging).queryKey,
+      derive(matrix, `columns ${paging.columns}`, () =>
+        JSON.stringify(toMatrixView(matrix, paging.columns)),
+      ),
+    ],
+  ];
 
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
       <p className="lead">{t('dashboard.intro')}</p>
       {errors.length === 0 ? null : <QueryErrors errors={errors} />}
-      {/* The screen's messages as <ClientMessages screen="overview"> would give them, and the view's data, each as one string (overview-providers.tsx). */}
+      {/* The screen's messages as <ClientMessages screen="overview"> would give them, and the view's data, as JSON strings (overview-providers.tsx). */}
       <OverviewProviders
         locale={locale}
         messages={await overviewMessages(locale)}
-        state={JSON.stringify(dehydrate(queryClient))}
+        queries={queries}
       >
         <Dashboard options={filterOptions()} />
       </OverviewProviders>
