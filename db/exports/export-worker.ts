@@ -5,6 +5,7 @@
  * loop only passes the bytes on. It keeps AHEAD chunks made and makes one more for each taken.
  */
 import 'server-only';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { getDb } from '../client';
 import { STREAMED, textChunks } from './datasets';
@@ -15,6 +16,13 @@ import {
   type ExportWorkerMessage,
   type ExportWorkerRequest,
 } from './export-stream';
+
+/**
+ * A lower priority for this thread only (on Linux a nice value is a thread's): when the cores are
+ * busy, the scheduler runs the app's thread, which answers requests, before the export's rows.
+ */
+const NICE = 5;
+os.setPriority(NICE);
 
 const { name, format, filters } = workerData as ExportWorkerData;
 const port = parentPort!;
