@@ -19,6 +19,7 @@ import {
   COMMITMENT_LIST_PARAMETERS,
   ENTRY_LIST_PARAMETERS,
   ENTRY_PAGE_PARAMETERS,
+  FEED_PARAMETERS,
   MATRIX_PARAMETERS,
   PAGE_PARAMETERS,
   PAIR_LIST_PARAMETERS,
@@ -411,6 +412,21 @@ function register(registry: OpenAPIRegistry): void {
       notFound: true,
     }),
   );
+  const feed = read('getEntriesFeed', 'entries', '/api/v1/feeds/entries.atom', {
+    query: FEED_PARAMETERS,
+    ok: z.string(),
+  });
+  registry.registerPath({
+    ...feed,
+    responses: {
+      ...feed.responses,
+      200: {
+        description: text.responses.feed,
+        headers: readHeaders,
+        content: { 'application/atom+xml': { schema: z.string() } },
+      },
+    },
+  });
   for (const dataset of EXPORT_DATASETS) {
     const operationId = `export${dataset[0]!.toUpperCase()}${dataset.slice(1)}` as OperationId;
     registry.registerPath({

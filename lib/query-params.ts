@@ -50,6 +50,8 @@ export const PARAMETERS = {
   commitment: z.string().regex(/^[A-Z]+-\d+$/, 'must be a commitment code such as TIP-01'),
   subject: positiveId,
   reporter: positiveId,
+  /** A reporting round's id (db/queries/rounds.ts). */
+  round: positiveId,
   status: z.enum(STATUS_KEYS, { error: `must be one of: ${STATUS_KEYS.join(', ')}` }),
   perspective: z.enum(PERSPECTIVES, { error: `must be one of: ${PERSPECTIVES.join(', ')}` }),
   from: isoDate,
@@ -149,6 +151,9 @@ export const MATRIX_PARAMETERS = [...SUMMARY_PARAMETERS, ...PAGE_PARAMETERS] as 
 
 /** The pair list narrows a view to the pairs one headline figure counts, a page at a time. */
 export const PAIR_LIST_PARAMETERS = [...SUMMARY_PARAMETERS, 'flag', ...PAGE_PARAMETERS] as const;
+
+/** The Atom feed of published entries follows one commitment, one actor or one round. */
+export const FEED_PARAMETERS = ['commitment', 'subject', 'round'] as const;
 
 export type DashboardQuery = Parsed<(typeof DASHBOARD_PARAMETERS)[number]>;
 

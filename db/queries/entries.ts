@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { getDb, type Db } from '../client';
@@ -23,6 +23,9 @@ export interface EntryFilters {
   asOf?: string;
   page?: number;
   limit?: number;
+  /** Any of these commitments and actors (a reporting round's, for its feed). */
+  commitmentCodes?: readonly string[];
+  subjectIds?: readonly number[];
 }
 
 /** The last page number within COUNT_LIMIT rows at this page size. */
@@ -65,6 +68,13 @@ export function publishedWhere(filters: EntryFilters & { id?: number }): SQL | u
     );
   if (filters.subject !== undefined)
     conditions.push(eq(t.progressEntries.subjectId, filters.subject));
+  if (filters.commitmentCodes)
+    conditions.push(
+      sql`${t.progressEntries.commitmentId} IN (SELECT ${t.commitments.id} FROM ${t.commitments}
+        WHERE ${inArray(t.commitments.code, [...filters.commitmentCodes])})`,
+    );
+  if (filters.subjectIds)
+    conditions.push(inArray(t.progressEntries.subjectId, [...filters.subjectIds]));
   if (filters.reporter !== undefined)
     conditions.push(eq(t.progressEntries.reporterId, filters.reporter));
   if (filters.status) conditions.push(eq(t.progressEntries.status, filters.status));

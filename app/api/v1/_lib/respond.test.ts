@@ -122,7 +122,7 @@ describe('cachedRead: answers kept by ETag, never past a write', () => {
 });
 
 describe('the body cache: bounded by bytes', () => {
-  const body = (bytes: number) => ({ json: Buffer.alloc(bytes, 'x'), headers: {} });
+  const body = (bytes: number) => ({ bytes: Buffer.alloc(bytes, 'x'), headers: {} });
 
   it('keeps the most recently used bodies within its budget', () => {
     const cache = bodyCache(1000);
@@ -131,7 +131,7 @@ describe('the body cache: bounded by bytes', () => {
     cache.set('e', body(250));
     expect(cache.calculatedSize).toBe(1000);
     expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')?.json.byteLength).toBe(250);
+    expect(cache.get('a')?.bytes.byteLength).toBe(250);
   });
 
   it('does not keep a body above a quarter of the budget', () => {

@@ -122,26 +122,36 @@ export function cachedRead<S extends z.ZodType>(
   read: () => z.output<S>,
   headersOf: (body: z.output<S>) => Record<string, string> = () => ({}),
 ): NextResponse {
+  void schema;
+  return cachedBody(request, () => {
+    const body = read();
+    return {
+      bytes: Buffer.from(JSON.stringify(body)),
+      headers: { 'Content-Type': 'application/json', ...headersOf(body) },
+    };
+  });
+}
+
+/** A cached read whose body is not JSON (the Atom feeds): the same tag, 304 and kept bodies. */
+export function cachedBody(request: Request, produce: () => KeptBody): NextResponse {
   const url = new URL(request.url);
   const tag = `W/"${createHash('sha256').update(`${dataVersion()}|${todayUtc()}|${url.pathname}?${url.searchParams.toString()}`).digest('base64url').slice(0, 27)}"`;
   const cacheHeaders = { ETag: tag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
   if (matches(request.headers.get('if-none-match'), tag))
     return new NextResponse(null, { status: 304, headers: cacheHeaders });
-  void schema;
   let cached = bodies.get(tag);
   if (!cached) {
-    const body = read();
-    cached = { json: Buffer.from(JSON.stringify(body)), headers: headersOf(body) };
+    cached = produce();
     bodies.set(tag, cached);
   }
-  return new NextResponse(cached.json, {
+  return new NextResponse(cached.bytes, {
     status: 200,
-    headers: { 'Content-Type': 'application/json', ...cached.headers, ...cacheHeaders },
+    headers: { ...cached.headers, ...cacheHeaders },
   });
 }
 
-interface KeptBody {
-  json: Buffer<ArrayBuffer>;
+export interface KeptBody {
+  bytes: Buffer<ArrayBuffer>;
   headers: Record<string, string>;
 }
 
@@ -156,7 +166,7 @@ export function bodyCache(maxSize: number): LRUCache<string, KeptBody> {
   return new LRUCache<string, KeptBody>({
     maxSize,
     maxEntrySize: maxSize / 4,
-    sizeCalculation: (body) => body.json.byteLength,
+    sizeCalculation: (body) => body.bytes.byteLength,
   });
 }
 
