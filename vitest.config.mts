@@ -22,6 +22,8 @@ const SLOW = [
   'db/queries/users.test.ts',
   'db/queries/entries-export.test.ts',
   'db/queries/matrix.test.ts',
+  'db/exports/export-stream.test.ts',
+  'app/api/v1/exports/[[]file]/route.test.ts',
 ];
 
 export default defineConfig({
