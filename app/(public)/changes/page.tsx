@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
+import { feedAlternates } from '@/app/_lib/feed-link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { decodeChangeCursor, lastNumberedPage, listPublicChanges } from '@/db/queries/entries';
 import {
@@ -14,7 +15,10 @@ import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('changes'))('title') };
+  return {
+    title: (await getTranslations('changes'))('title'),
+    alternates: await feedAlternates(),
+  };
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

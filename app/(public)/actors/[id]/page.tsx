@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
+import { feedAlternates } from '@/app/_lib/feed-link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/db/queries/actors';
@@ -25,6 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const actor = actorFromParams((await params).id);
   return {
     title: actor ? actorDisplayName(actor) : (await getTranslations('common'))('notFoundTitle'),
+    alternates: actor ? await feedAlternates({ subject: actor.id }) : undefined,
   };
 }
 

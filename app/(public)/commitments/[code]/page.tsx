@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
+import { feedAlternates } from '@/app/_lib/feed-link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCommitmentByCode } from '@/db/queries/commitments';
@@ -23,6 +24,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     title: commitment
       ? `${commitment.code} ${commitment.title}`
       : (await getTranslations('common'))('notFoundTitle'),
+    alternates: commitment ? await feedAlternates({ commitment: commitment.code }) : undefined,
   };
 }
 
