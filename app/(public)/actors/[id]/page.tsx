@@ -1,10 +1,11 @@
+import { Fragment } from 'react';
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { feedAlternates } from '@/app/_lib/feed-link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/db/queries/actors';
-import { PARAMETERS, parseQuery } from '@/lib/query-params';
+import { PARAMETERS, parseQuery, type ParseResult } from '@/lib/query-params';
 import { actorDisplayName } from '@/lib/actor-name';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { LatestEntries } from '@/app/_components/latest-entries';
@@ -14,6 +15,7 @@ import { QueryErrors } from '@/app/_components/query-errors';
 import { perspectiveRows } from '@/lib/rollup';
 import { getMatrix } from '@/db/queries/matrix';
 import { getStatusHistory } from '@/db/queries/summary';
+import { InTurns } from '@/app/_components/in-turns';
 
 type Params = Promise<{ id: string }>;
 
@@ -43,15 +45,7 @@ export default async function ActorPage({
   const actor = actorFromParams((await params).id);
   if (!actor) notFound();
   const t = await getTranslations();
-  const matrix = getMatrix({ subject: actor.id });
-  const titles = new Map(matrix.commitments.map(({ code, title }) => [code, title]));
-  // A page of the table: every commitment at once, each row sent as HTML and again as the page's
-  // server component data, would be too much to send.
   const query = parseQuery(await searchParams, ['page']);
-  const pages = Math.max(1, Math.ceil(matrix.cells.length / COMMITMENTS_PER_PAGE));
-  const page = Math.min(query.ok ? (query.value.page ?? 1) : 1, pages);
-  const cells = matrix.cells.slice((page - 1) * COMMITMENTS_PER_PAGE, page * COMMITMENTS_PER_PAGE);
-  const history = getStatusHistory({ subject: actor.id });
 
   return (
     <>
@@ -86,6 +80,53 @@ export default async function ActorPage({
         ) : null}
       </dl>
 
+      <InTurns
+        sections={[
+          <ActorCommitments key="commitments" actorId={actor.id} query={query} />,
+          <ActorHistory key="history" actorId={actor.id} />,
+          <Fragment key="about">
+            <h2>{t('actors.entriesAbout', { name: actor.name })}</h2>
+            <DownloadLinks datasets={['entries']} query={{ subject: actor.id }} />
+            <LatestEntries
+              filters={{ subject: actor.id }}
+              intro={t('actors.entriesAboutIntro')}
+              empty={t('actors.noEntriesAbout')}
+            />
+          </Fragment>,
+          actor.kind === 'state' ? null : (
+            <Fragment key="by">
+              <h2>{t('actors.entriesBy', { name: actor.name })}</h2>
+              <LatestEntries
+                filters={{ reporter: actor.id, perspective: 'independent' }}
+                intro={t('actors.entriesByIntro')}
+                empty={t('actors.noEntriesBy')}
+              />
+            </Fragment>
+          ),
+        ]}
+      />
+    </>
+  );
+}
+
+/** A page of the actor's commitments and the distribution of all of their statuses. */
+async function ActorCommitments({
+  actorId,
+  query,
+}: {
+  actorId: number;
+  query: ParseResult<'page'>;
+}) {
+  const t = await getTranslations();
+  const matrix = getMatrix({ subject: actorId });
+  const titles = new Map(matrix.commitments.map(({ code, title }) => [code, title]));
+  // A page of the table: every commitment at once, each row sent as HTML and again as the page's
+  // server component data, would be too much to send.
+  const pages = Math.max(1, Math.ceil(matrix.cells.length / COMMITMENTS_PER_PAGE));
+  const page = Math.min(query.ok ? (query.value.page ?? 1) : 1, pages);
+  const cells = matrix.cells.slice((page - 1) * COMMITMENTS_PER_PAGE, page * COMMITMENTS_PER_PAGE);
+  return (
+    <>
       <section id="commitments" className="dashboard-section" aria-labelledby="actor-pairs-title">
         <h2 id="actor-pairs-title">{t('pairs.actor.tableTitle')}</h2>
         <p className="meta">{t('pairs.actor.tableIntro')}</p>
@@ -118,43 +159,31 @@ export default async function ActorPage({
           page={page}
           pages={pages}
           label={t('actors.commitmentPages')}
-          hrefOf={(n) => `/actors/${actor.id}${n > 1 ? `?page=${n}` : ''}#commitments`}
+          hrefOf={(n) => `/actors/${actorId}${n > 1 ? `?page=${n}` : ''}#commitments`}
         />
       </section>
       <PairDistribution
         mode="actor"
-        of={actor.id}
+        of={actorId}
         asOf={matrix.asOf}
         rows={perspectiveRows(matrix.cells, {
           self: t('pairs.self'),
           independent: t('pairs.independent'),
         })}
       />
-      <PairHistory
-        mode="actor"
-        of={actor.id}
-        asOf={history.asOf}
-        points={history.overTime}
-        perspective={history.perspective}
-      />
-
-      <h2>{t('actors.entriesAbout', { name: actor.name })}</h2>
-      <DownloadLinks datasets={['entries']} query={{ subject: actor.id }} />
-      <LatestEntries
-        filters={{ subject: actor.id }}
-        intro={t('actors.entriesAboutIntro')}
-        empty={t('actors.noEntriesAbout')}
-      />
-      {actor.kind === 'state' ? null : (
-        <>
-          <h2>{t('actors.entriesBy', { name: actor.name })}</h2>
-          <LatestEntries
-            filters={{ reporter: actor.id, perspective: 'independent' }}
-            intro={t('actors.entriesByIntro')}
-            empty={t('actors.noEntriesBy')}
-          />
-        </>
-      )}
     </>
+  );
+}
+
+function ActorHistory({ actorId }: { actorId: number }) {
+  const history = getStatusHistory({ subject: actorId });
+  return (
+    <PairHistory
+      mode="actor"
+      of={actorId}
+      asOf={history.asOf}
+      points={history.overTime}
+      perspective={history.perspective}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { feedAlternates } from '@/app/_lib/feed-link';
@@ -5,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCommitmentByCode } from '@/db/queries/commitments';
 import { listGcmObjectives, listSdgTargets } from '@/db/queries/reference';
-import { DUTY_BEARER_KINDS } from '@/lib/taxonomy';
+import { DUTY_BEARER_KINDS, type ActorKind } from '@/lib/taxonomy';
 import { dateOnly } from '@/lib/dates';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { currentUser } from '@/app/_lib/guard';
@@ -14,6 +15,7 @@ import { PairDistribution, PairHistory } from '@/app/_components/pair-status';
 import { getCommitmentActors } from '@/db/queries/commitment-page';
 import { CommitmentActorTable, parseActorTableQuery } from './actor-table';
 import { getStatusHistory } from '@/db/queries/summary';
+import { InTurns } from '@/app/_components/in-turns';
 
 type Params = Promise<{ code: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -47,11 +49,7 @@ export default async function CommitmentPage({
   const kinds = [...new Set(commitment.dutyBearers.flatMap((bearer) => DUTY_BEARER_KINDS[bearer]))];
   const source = commitment.source;
   const table = parseActorTableQuery(await searchParams);
-  const actors = getCommitmentActors(commitment.code, table.query, {
-    self: t('pairs.self'),
-    independent: t('pairs.independent'),
-  });
-  const history = getStatusHistory({ commitment: commitment.code });
+  const canWithdraw = (await currentUser())?.role === 'admin';
 
   return (
     <>
@@ -112,36 +110,65 @@ export default async function CommitmentPage({
         </dd>
       </dl>
 
-      <PairDistribution
-        mode="commitment"
-        of={commitment.code}
-        asOf={actors.asOf}
-        rows={actors.distribution}
+      <InTurns
+        sections={[
+          <CommitmentActors key="actors" code={commitment.code} kinds={kinds} table={table} />,
+          <CommitmentHistory key="history" code={commitment.code} />,
+          <Fragment key="entries">
+            <h2>{t('commitments.entries')}</h2>
+            <DownloadLinks datasets={['entries']} query={{ commitment: commitment.code }} />
+            <LatestEntries
+              filters={{ commitment: commitment.code }}
+              intro={t('commitments.entriesIntro')}
+              empty={t('commitments.noEntries')}
+              show="subject"
+              canWithdraw={canWithdraw}
+            />
+          </Fragment>,
+        ]}
       />
+    </>
+  );
+}
+
+/** The distribution of the commitment's pairs and a page of its actors' table. */
+async function CommitmentActors({
+  code,
+  kinds,
+  table,
+}: {
+  code: string;
+  kinds: ActorKind[];
+  table: ReturnType<typeof parseActorTableQuery>;
+}) {
+  const t = await getTranslations('pairs');
+  const actors = getCommitmentActors(code, table.query, {
+    self: t('self'),
+    independent: t('independent'),
+  });
+  return (
+    <>
+      <PairDistribution mode="commitment" of={code} asOf={actors.asOf} rows={actors.distribution} />
       <CommitmentActorTable
-        code={commitment.code}
+        code={code}
         kinds={kinds}
         query={table.query}
         errors={table.errors}
         actors={actors}
       />
-      <PairHistory
-        mode="commitment"
-        of={commitment.code}
-        asOf={history.asOf}
-        points={history.overTime}
-        perspective={history.perspective}
-      />
-
-      <h2>{t('commitments.entries')}</h2>
-      <DownloadLinks datasets={['entries']} query={{ commitment: commitment.code }} />
-      <LatestEntries
-        filters={{ commitment: commitment.code }}
-        intro={t('commitments.entriesIntro')}
-        empty={t('commitments.noEntries')}
-        show="subject"
-        canWithdraw={(await currentUser())?.role === 'admin'}
-      />
     </>
+  );
+}
+
+function CommitmentHistory({ code }: { code: string }) {
+  const history = getStatusHistory({ commitment: code });
+  return (
+    <PairHistory
+      mode="commitment"
+      of={code}
+      asOf={history.asOf}
+      points={history.overTime}
+      perspective={history.perspective}
+    />
   );
 }
