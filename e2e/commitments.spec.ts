@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CommitmentsPage } from './pages/commitments-page';
 import { DEMO_NOTICE, expectNoAxeViolations, queryAll, queryOne } from './fixtures';
+import { isContested } from '../lib/rollup';
+import type { StatusKey } from '../lib/status-scale';
+import messages from '../lib/i18n/messages/en.json';
 
 test.describe('commitments list', () => {
   test('lists every commitment of the report, in report order', async ({ page }) => {
@@ -281,5 +284,46 @@ test.describe("a commitment's actors", () => {
       await search(page).getByRole('button', { name: 'Apply filters' }).click();
       await expect(rows(page)).toHaveText([names[12] ?? '']);
     });
+  });
+});
+
+test.describe('a commitment page on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("shows a contested pair's self-report, assessment and mark without scrolling sideways", async ({
+    page,
+  }) => {
+    const pair = queryAll<{ code: string; name: string; self: StatusKey; independent: StatusKey }>(
+      `SELECT c.code, a.name, s.status AS self, i.status AS independent
+       FROM current_status s
+       JOIN current_status i ON i.commitment_id = s.commitment_id
+         AND i.subject_id = s.subject_id AND i.perspective = 'independent'
+       JOIN commitments c ON c.id = s.commitment_id
+       JOIN actors a ON a.id = s.subject_id
+       WHERE s.perspective = 'self' AND a.archived_at IS NULL AND c.archived_at IS NULL
+       ORDER BY c.position, a.name`,
+    ).find((row) => isContested(row.self, row.independent));
+    if (!pair) throw new Error('the demo data has no contested pair');
+    await page.goto(`/commitments/${pair.code}?q=${encodeURIComponent(pair.name)}`);
+    const row = page
+      .locator('#actors tbody tr')
+      .filter({ has: page.getByRole('link', { name: pair.name, exact: true }) });
+    await row.scrollIntoViewIfNeeded();
+    const self = row.locator('td').nth(0).locator('.status-badge');
+    const independent = row.locator('td').nth(1).locator('.status-badge');
+    await expect(self).toContainText(messages.status[pair.self]);
+    await expect(independent).toContainText(messages.status[pair.independent]);
+    const shown = [self, independent, row.getByText('Contested', { exact: true })];
+    for (const part of shown) {
+      await expect(part).toBeInViewport({ ratio: 1 });
+      const box = await part.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390, String(box?.x)).toBe(true);
+    }
+    // Nothing of the table is off to the side, to be scrolled to.
+    const hidden = await page
+      .locator('#actors .table-scroll')
+      .evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(hidden).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
   });
 });
