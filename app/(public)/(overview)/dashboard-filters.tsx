@@ -71,7 +71,9 @@ export function DashboardFilters({
     const next: Record<string, unknown> = {};
     for (const name of DASHBOARD_PARAMETERS) {
       const value = String(data.get(name) ?? '');
-      if (value) next[name] = name === 'objective' ? Number(value) : value;
+      // Self-reported is the default perspective: the canonical URL leaves it out, as `set` does.
+      if (value && !(name === 'perspective' && value === 'self'))
+        next[name] = name === 'objective' ? Number(value) : value;
     }
     onChange(next as DashboardQuery);
   };
