@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { expectNoAxeViolations, queryAll } from './fixtures';
+import { expectNoAxeViolations, queryAll, queryOne } from './fixtures';
 
 type Document = {
   info: { title: string };
@@ -139,6 +139,37 @@ test.describe('read API: pagination and caching', () => {
         })
       ).status(),
     ).toBe(200);
+  });
+
+  test('a commitment page names its Atom feed, of that commitment\'s newest entries', async ({
+    page,
+    request,
+  }) => {
+    const { code } = queryOne<{ code: string }>(
+      `SELECT c.code FROM progress_entries e JOIN commitments c ON c.id = e.commitment_id
+       WHERE e.state = 'published' ORDER BY e.id LIMIT 1`,
+    );
+    await page.goto(`/commitments/${code}`);
+    const link = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toBe(`/api/v1/feeds/entries.atom?commitment=${code}`);
+    const feed = await request.get(href);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+    const xml = await feed.text();
+    const entry = /<entry><id>[^<]*\/entries\/(\d+)<\/id>/g;
+    const ids = [...xml.matchAll(entry)].map((match) => Number(match[1]));
+    expect(ids).toEqual(
+      queryAll<{ id: number }>(
+        `SELECT e.id FROM progress_entries e JOIN commitments c ON c.id = e.commitment_id
+         WHERE e.state = 'published' AND c.code = ?
+         ORDER BY e.as_of DESC, e.published_at DESC, e.id DESC LIMIT 50`,
+        code,
+      ).map((row) => row.id),
+    );
+    const refused = await request.get('/api/v1/feeds/entries.atom?round=abc');
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).error.parameters[0].parameter).toBe('round');
   });
 
   test('one error shape for an unknown resource, a bad parameter and a missing token', async ({

@@ -420,6 +420,11 @@ test.describe('write API and the documented contract', () => {
         400: () => api.get('/api/v1/rounds/abc'),
         404: () => api.get('/api/v1/rounds/99999999'),
       },
+      getEntriesFeed: {
+        200: () => api.get(`/api/v1/feeds/entries.atom?round=${someRound}`),
+        304: () => revalidated(`/api/v1/feeds/entries.atom?commitment=${someCode}`),
+        400: () => api.get('/api/v1/feeds/entries.atom?subject=99999999'),
+      },
       getOpenApi: {
         200: () => api.get('/api/v1/openapi.json'),
       },
@@ -458,6 +463,8 @@ test.describe('write API and the documented contract', () => {
           }
           if (spec.content?.['application/json'])
             validateAgainst(path, method, status, await response.json());
+          else if (spec.content?.['application/atom+xml'])
+            expect(await response.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
           else expect(await response.body()).toHaveLength(0);
         }
       }
