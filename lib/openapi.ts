@@ -229,7 +229,7 @@ const idParam = z.object({
   id: documented(PARAMETERS.subject, { description: text.parameters.id }),
 });
 
-/** The parameters of each export: those of its page and API route (app/api/v1/exports/_lib/datasets.ts). */
+/** The parameters of each export: those of its page and API route (db/exports/datasets.ts). */
 export const EXPORT_PARAMETERS: Record<(typeof EXPORT_DATASETS)[number], readonly ParameterName[]> =
   {
     commitments: COMMITMENT_LIST_PARAMETERS,
