@@ -76,12 +76,13 @@ export function Dashboard({ options }: { options: FilterOptions }) {
       {data ? (
         <div className="dashboard-body">
           <ViewDescription summary={data} filters={filters} options={options} />
-          <DownloadLinks datasets={['summary', 'matrix']} query={filters} />
           <HeadlineFigures
             figures={data.figures}
             staleBefore={data.staleBefore}
             listHref={(flag) => pairListHref(flag, filters)}
           />
+          {/* After the figures, so a phone's first screen shows data before the downloads. */}
+          <DownloadLinks datasets={['summary', 'matrix']} query={filters} />
           <ActorChart summary={data} filters={filters} how={how} />
           <section className="dashboard-section" aria-labelledby="matrix-title">
             <h2 id="matrix-title">{t('matrix')}</h2>
