@@ -56,11 +56,24 @@ const MAX_LABEL_LINES = 8;
 
 const textWidth = (label: string) => label.length * CHAR_WIDTH;
 
-/** Lines the longest label needs in `room` pixels wide, one more for word breaks. */
+/** Lines a label needs in `room` pixels wide, wrapped word by word as the tick wraps it. */
+function wrappedLines(label: string, room: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const width = textWidth(word);
+    if (used > 0 && used + CHAR_WIDTH + width > room) {
+      lines += 1;
+      used = width;
+    } else used += (used > 0 ? CHAR_WIDTH : 0) + width;
+  }
+  return lines;
+}
+
+/** Lines the longest-wrapping label needs in `room` pixels wide. */
 function linesFor(labels: readonly string[], room: number): number {
-  const widest = Math.max(0, ...labels.map(textWidth));
-  if (room <= 0 || widest <= room) return 1;
-  return Math.min(MAX_LABEL_LINES, Math.ceil(widest / room) + 1);
+  if (room <= 0) return 1;
+  return Math.min(MAX_LABEL_LINES, Math.max(1, ...labels.map((label) => wrappedLines(label, room))));
 }
 
 /**
@@ -145,7 +158,7 @@ export function StatusBars({
   const labelLines = linesFor(labels, narrow ? aboveRoom : labelWidth - 12);
   const rowHeight = narrow
     ? BAR_THICKNESS + BAR_GAP + labelLines * LINE_HEIGHT + 4
-    : Math.max(BAR_THICKNESS + BAR_GAP, labelLines * LINE_HEIGHT + 8);
+    : Math.max(BAR_THICKNESS + BAR_GAP, labelLines * LINE_HEIGHT + 2);
   // Labels above bars rise into the row above: the first one needs that room at the top.
   const margin = narrow ? { ...MARGIN, top: MARGIN.top + labelLines * LINE_HEIGHT } : MARGIN;
   // Bars keep their thickness, so the chart grows with the rows and labels stay legible.
