@@ -485,10 +485,7 @@ export const reportingRounds = sqliteTable(
         `date("opens_on") IS "opens_on" AND date("due_on") IS "due_on" AND "due_on" >= "opens_on"`,
       ),
     ),
-    check(
-      'reporting_rounds_region',
-      sql.raw(`("asks" = 'region') = ("region" IS NOT NULL)`),
-    ),
+    check('reporting_rounds_region', sql.raw(`("asks" = 'region') = ("region" IS NOT NULL)`)),
   ],
 );
 

@@ -141,7 +141,7 @@ test.describe('read API: pagination and caching', () => {
     ).toBe(200);
   });
 
-  test('a commitment page names its Atom feed, of that commitment\'s newest entries', async ({
+  test("a commitment page names its Atom feed, of that commitment's newest entries", async ({
     page,
     request,
   }) => {

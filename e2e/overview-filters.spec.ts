@@ -76,9 +76,7 @@ test.describe('overview filters never lose input', () => {
       await expect(page).toHaveURL(new RegExp(`\\?theme=${round.theme}&kind=${round.kind}$`));
       await overview.settled();
       await expect(filters(page).getByLabel('Theme', { exact: true })).toHaveValue(round.theme);
-      await expect(filters(page).getByLabel('Actor kind', { exact: true })).toHaveValue(
-        round.kind,
-      );
+      await expect(filters(page).getByLabel('Actor kind', { exact: true })).toHaveValue(round.kind);
       await overview.expectFigures(expectedFigures(round));
     }
   });
@@ -182,9 +180,9 @@ test.describe('one symbol for no report', () => {
     await overview.goto();
     const noReport = page.locator('.matrix-table td.nr').first();
     await expect(noReport).toBeVisible();
-    expect(
-      await noReport.evaluate((cell) => getComputedStyle(cell, '::before').content),
-    ).toContain('–');
+    expect(await noReport.evaluate((cell) => getComputedStyle(cell, '::before').content)).toContain(
+      '–',
+    );
     await expect(page.getByText(/– is no report/)).toBeVisible();
     await expect(page.locator('.status-legend li', { hasText: 'No report' }).first()).toContainText(
       '–',

@@ -21,7 +21,9 @@ async function screenshot(page: Page, name: string) {
 }
 
 const chart = (page: Page, title: string) =>
-  page.locator('figure.chart-frame').filter({ has: page.locator('.chart-title', { hasText: title }) });
+  page
+    .locator('figure.chart-frame')
+    .filter({ has: page.locator('.chart-title', { hasText: title }) });
 
 /** Every chart's drawn surface on the page, once recharts has drawn them. */
 async function drawnCharts(page: Page): Promise<Locator> {
@@ -88,8 +90,10 @@ test.describe('reading the overview: matrix, rankings and chart labels', () => {
     const table = page.locator('table.matrix-table');
     // Only one element of the grid is in the tab order, whatever the number of links in its headers.
     expect(
-      await table.evaluate((element) =>
-        [...element.querySelectorAll<HTMLElement>('a, td, th')].filter((e) => e.tabIndex >= 0).length,
+      await table.evaluate(
+        (element) =>
+          [...element.querySelectorAll<HTMLElement>('a, td, th')].filter((e) => e.tabIndex >= 0)
+            .length,
       ),
     ).toBe(1);
 
@@ -153,7 +157,9 @@ test.describe('reading the overview: matrix, rankings and chart labels', () => {
         if (box.top < area.top || box.bottom > Math.min(area.bottom, innerHeight)) return [];
         const problems: string[] = [];
         if (getComputedStyle(header).backgroundColor !== 'rgb(255, 255, 255)')
-          problems.push(`${header.textContent}: background ${getComputedStyle(header).backgroundColor}`);
+          problems.push(
+            `${header.textContent}: background ${getComputedStyle(header).backgroundColor}`,
+          );
         for (const share of [0.05, 0.5, 0.95]) {
           const x = box.left + share * box.width;
           const y = box.top + box.height / 2;
@@ -168,14 +174,19 @@ test.describe('reading the overview: matrix, rankings and chart labels', () => {
     expect(
       await page
         .locator('table.matrix-table tbody th')
-        .evaluateAll((headers) => headers.filter((h) => h.getBoundingClientRect().bottom < innerHeight).length),
+        .evaluateAll(
+          (headers) => headers.filter((h) => h.getBoundingClientRect().bottom < innerHeight).length,
+        ),
     ).toBeGreaterThan(2);
 
     // Headers: the code and the title's first words, whole inside the header, at a legible size.
     const headers = page.locator('table.matrix-table thead th:not(.matrix-corner)');
     const first = headers.first();
     const code = (await first.locator('.matrix-code').innerText()).trim();
-    const title = queryOne<{ title: string }>('SELECT title FROM commitments WHERE code = ?', code).title;
+    const title = queryOne<{ title: string }>(
+      'SELECT title FROM commitments WHERE code = ?',
+      code,
+    ).title;
     const short = (await first.locator('.matrix-short-title').innerText()).trim();
     expect(short.length).toBeGreaterThan(10);
     expect(title.startsWith(short.replace(/…$/, ''))).toBe(true);
@@ -210,10 +221,9 @@ test.describe('reading the overview: matrix, rankings and chart labels', () => {
     const cards = page.locator('.matrix-cards > li');
     await expect(cards).toHaveCount(10);
     await expect(page.locator('table.matrix-table')).toHaveCount(0);
-    await expect(cards.first().getByRole('heading', { level: 3 }).getByRole('link')).toHaveAttribute(
-      'href',
-      /^\/actors\/\d+$/,
-    );
+    await expect(
+      cards.first().getByRole('heading', { level: 3 }).getByRole('link'),
+    ).toHaveAttribute('href', /^\/actors\/\d+$/);
     // Each chip names its commitment and says its status to a screen reader.
     await expect(cards.first().locator('.matrix-card-cells li').first()).toContainText(
       /^[A-Z]+-\d+: (No report|.+)$/,
@@ -243,7 +253,9 @@ test.describe('reading the overview: matrix, rankings and chart labels', () => {
     for (const path of ['/', `/commitments/${commitment}`, `/actors/${actor}`]) {
       await page.goto(path);
       await drawnCharts(page);
-      const overTime = page.locator('figure.chart-frame').filter({ has: page.locator('.chart-title', { hasText: /over time|^History/ }) });
+      const overTime = page
+        .locator('figure.chart-frame')
+        .filter({ has: page.locator('.chart-title', { hasText: /over time|^History/ }) });
       const labels = await timeLabels(overTime.first());
       expect(labels.length, path).toBeGreaterThan(1);
       for (const label of labels) expect(label, path).toMatch(/^\d{4}(-Q[1-4])?$/);
@@ -274,7 +286,9 @@ test.describe('reading the overview: matrix, rankings and chart labels', () => {
     expect(bars[0]).toBe(words(highest!));
     expect(bars).toContain(words(lowest!));
     await frame.locator('.chart-how summary').click();
-    await expect(frame.locator('.chart-how-body')).toContainText('at least half its pairs reported');
+    await expect(frame.locator('.chart-how-body')).toContainText(
+      'at least half its pairs reported',
+    );
 
     const present = new PresentPage(page);
     await present.goto('?slide=by-actor');

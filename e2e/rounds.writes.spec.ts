@@ -78,7 +78,9 @@ test.describe('reporting rounds', () => {
     const visitor = await newPerson(browser);
     await visitor.goto('/changes');
     await visitor.getByRole('contentinfo').getByRole('link', { name: 'Reporting rounds' }).click();
-    await expect(visitor.getByRole('heading', { level: 1, name: 'Reporting rounds' })).toBeVisible();
+    await expect(
+      visitor.getByRole('heading', { level: 1, name: 'Reporting rounds' }),
+    ).toBeVisible();
     await expectNoAxeViolations(visitor);
     await visitor.getByRole('link', { name: title, exact: true }).click();
     await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();

@@ -269,9 +269,7 @@ export const roundCompletionSchema = z.object({
   /** The asked actors, by name. */
   actors: z.array(actorRef.extend({ region: z.string().nullable() })),
   /** One per asked actor and round commitment that applies to it. */
-  cells: z.array(
-    z.object({ actor: id, commitment: z.string(), status: z.enum(COMPLETION_KEYS) }),
-  ),
+  cells: z.array(z.object({ actor: id, commitment: z.string(), status: z.enum(COMPLETION_KEYS) })),
 });
 export type RoundCompletionDto = z.infer<typeof roundCompletionSchema>;
 export const roundResponseSchema = z.object({

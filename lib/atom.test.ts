@@ -42,9 +42,7 @@ describe('atomFeed', () => {
       '<id>https://tracker.example/api/v1/feeds/entries.atom?commitment=TIP-01</id>',
     );
     expect(xml).toContain('<updated>2026-11-01T10:00:00.000Z</updated>');
-    expect(xml).toContain(
-      `<link rel="self" href="${feed().self}" type="application/atom+xml"/>`,
-    );
+    expect(xml).toContain(`<link rel="self" href="${feed().self}" type="application/atom+xml"/>`);
     expect(xml).toContain(
       '<link rel="alternate" href="https://tracker.example/commitments/TIP-01" type="text/html"/>',
     );

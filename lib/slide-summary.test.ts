@@ -51,7 +51,9 @@ describe('slideSummary', () => {
       buildSlides({ summary: input, matrix: null, perCommitment: false });
     expect(deck(cut)).toEqual(deck(whole));
     // The lowest shown are the lowest ranked (1,485th to 1,500th), not the silent after them.
-    const last = deck(cut).filter((slide) => slide.kind === 'byActor').at(-1);
+    const last = deck(cut)
+      .filter((slide) => slide.kind === 'byActor')
+      .at(-1);
     expect(last?.kind === 'byActor' && last.first + last.rows.length - 1).toBe(1_500);
   });
 

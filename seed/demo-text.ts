@@ -336,7 +336,9 @@ export const OBSERVED_MEASURE: Record<
   },
   cooperation: {
     positive: ['Cooperation with neighbouring states now follows an agreed procedure.'],
-    critical: ['Cooperation with neighbouring states remains ad hoc and depends on personal contacts.'],
+    critical: [
+      'Cooperation with neighbouring states remains ad hoc and depends on personal contacts.',
+    ],
   },
 };
 

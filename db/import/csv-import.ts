@@ -409,7 +409,11 @@ export async function prepareUpload(
 > {
   const read = await readUpload(upload, options);
   if (!read.ok)
-    return { ok: false, result: refusal(400, read.refusal.message, options), refusal: read.refusal };
+    return {
+      ok: false,
+      result: refusal(400, read.refusal.message, options),
+      refusal: read.refusal,
+    };
   const prepared = prepareImport(userId, read.csv, read.options);
   return prepared.ok ? { ...prepared, options: read.options } : prepared;
 }

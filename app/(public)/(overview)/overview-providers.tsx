@@ -1,11 +1,6 @@
 'use client';
 
-import {
-  dehydrate,
-  HydrationBoundary,
-  QueryClient,
-  type QueryKey,
-} from '@tanstack/react-query';
+import { dehydrate, HydrationBoundary, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { NextIntlClientProvider, type AbstractIntlMessages } from 'next-intl';
 import { useMemo, type ReactNode } from 'react';
 

@@ -251,83 +251,83 @@ export function StatusMatrix({
             className="matrix-cards"
             aria-label={t('caption', { perspective: t(`perspectives.${perspective}`) })}
           >
-          {actors.map((actor, row) => (
-            <li key={actor.id} className="matrix-card">
-              <h3>
-                <a href={`/actors/${actor.id}`}>{actor.name}</a>
-              </h3>
-              <ul className="matrix-card-cells">
-                {commitments.map((commitment, column) => {
-                  if (!matrixCell(matrix, row, column)) return null;
-                  const look = lookOf(row, column);
-                  return (
-                    <li key={commitment.code} className={look.className} title={commitment.title}>
-                      {commitment.code}
-                      <span className="visually-hidden">: {look.text}</span>
-                    </li>
-                  );
-                })}
-              </ul>
-            </li>
-          ))}
+            {actors.map((actor, row) => (
+              <li key={actor.id} className="matrix-card">
+                <h3>
+                  <a href={`/actors/${actor.id}`}>{actor.name}</a>
+                </h3>
+                <ul className="matrix-card-cells">
+                  {commitments.map((commitment, column) => {
+                    if (!matrixCell(matrix, row, column)) return null;
+                    const look = lookOf(row, column);
+                    return (
+                      <li key={commitment.code} className={look.className} title={commitment.title}>
+                        {commitment.code}
+                        <span className="visually-hidden">: {look.text}</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            ))}
           </ul>
         </div>
       ) : (
-      <div className="table-scroll matrix-scroll">
-        <style>{STATUS_STYLES}</style>
-        <table
-          ref={tableRef}
-          className="matrix-table"
-          onKeyDown={onKeyDown}
-          onFocus={onFocus}
-          onMouseOver={onMouseOver}
-        >
-          <caption className="visually-hidden">
-            {t('caption', { perspective: t(`perspectives.${perspective}`) })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="matrix-corner">
-                {t('actor')}
-              </th>
-              {commitments.map((commitment, column) => (
-                <th key={commitment.code} scope="col" title={commitment.title}>
-                  <a
-                    href={`/commitments/${commitment.code}`}
-                    tabIndex={activeAt(-1, column) ? 0 : -1}
-                  >
-                    <span className="matrix-code">{commitment.code}</span>{' '}
-                    <span className="matrix-short-title">{shortTitle(commitment.title)}</span>
-                  </a>
+        <div className="table-scroll matrix-scroll">
+          <style>{STATUS_STYLES}</style>
+          <table
+            ref={tableRef}
+            className="matrix-table"
+            onKeyDown={onKeyDown}
+            onFocus={onFocus}
+            onMouseOver={onMouseOver}
+          >
+            <caption className="visually-hidden">
+              {t('caption', { perspective: t(`perspectives.${perspective}`) })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="matrix-corner">
+                  {t('actor')}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {actors.map((actor, row) => (
-              <tr key={actor.id}>
-                <th scope="row">
-                  <a href={`/actors/${actor.id}`} tabIndex={activeAt(row, -1) ? 0 : -1}>
-                    {actor.name}
-                  </a>
-                </th>
-                {commitments.map((commitment, column) => {
-                  const look = lookOf(row, column);
-                  return (
-                    <td
-                      key={commitment.code}
-                      className={look.className}
-                      tabIndex={activeAt(row, column) ? 0 : undefined}
+                {commitments.map((commitment, column) => (
+                  <th key={commitment.code} scope="col" title={commitment.title}>
+                    <a
+                      href={`/commitments/${commitment.code}`}
+                      tabIndex={activeAt(-1, column) ? 0 : -1}
                     >
-                      <span>{look.text}</span>
-                    </td>
-                  );
-                })}
+                      <span className="matrix-code">{commitment.code}</span>{' '}
+                      <span className="matrix-short-title">{shortTitle(commitment.title)}</span>
+                    </a>
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {actors.map((actor, row) => (
+                <tr key={actor.id}>
+                  <th scope="row">
+                    <a href={`/actors/${actor.id}`} tabIndex={activeAt(row, -1) ? 0 : -1}>
+                      {actor.name}
+                    </a>
+                  </th>
+                  {commitments.map((commitment, column) => {
+                    const look = lookOf(row, column);
+                    return (
+                      <td
+                        key={commitment.code}
+                        className={look.className}
+                        tabIndex={activeAt(row, column) ? 0 : undefined}
+                      >
+                        <span>{look.text}</span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <div className="matrix-detail" aria-live="polite" hidden={phone}>
         {describedActor && describedCommitment && describedCell ? (

@@ -28,9 +28,16 @@ describe('the labels under the columns of a chart', () => {
 
   it("give way to the year on each year's first quarter, with the room of its four columns", () => {
     const ticks = columnTicks(quarters(2019, 8), 30);
-    expect(ticks.filter((tick) => tick.label).map((tick) => tick.label)).toEqual(
-      ['2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026'],
-    );
+    expect(ticks.filter((tick) => tick.label).map((tick) => tick.label)).toEqual([
+      '2019',
+      '2020',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+      '2026',
+    ]);
     expect(ticks[0]?.room).toBe(4 * 30 - 8);
   });
 

@@ -73,7 +73,10 @@ function wrappedLines(label: string, room: number): number {
 /** Lines the longest-wrapping label needs in `room` pixels wide. */
 function linesFor(labels: readonly string[], room: number): number {
   if (room <= 0) return 1;
-  return Math.min(MAX_LABEL_LINES, Math.max(1, ...labels.map((label) => wrappedLines(label, room))));
+  return Math.min(
+    MAX_LABEL_LINES,
+    Math.max(1, ...labels.map((label) => wrappedLines(label, room))),
+  );
 }
 
 /**
@@ -85,7 +88,10 @@ export function columnTicks(
   columnWidth: number,
 ): { label: string; room: number }[] {
   const room = columnWidth - 8;
-  if (rows.every((row) => row.tick === undefined) || rows.every((row) => textWidth(row.label) <= room))
+  if (
+    rows.every((row) => row.tick === undefined) ||
+    rows.every((row) => textWidth(row.label) <= room)
+  )
     return rows.map((row) => ({ label: row.label, room }));
   return rows.map((row, index) => {
     const label = row.tick ?? '';

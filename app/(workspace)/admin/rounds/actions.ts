@@ -20,7 +20,12 @@ const BASE = '/admin/rounds';
 /** Creates (roundId null) or changes a round; the data function authorizes and validates. */
 export const saveRoundAction = guardedAction(
   [actionArgs.optionalId, actionArgs.state, actionArgs.form],
-  async (user, roundId: number | null, _state: unknown, form: FormData): Promise<AdminFormState> => {
+  async (
+    user,
+    roundId: number | null,
+    _state: unknown,
+    form: FormData,
+  ): Promise<AdminFormState> => {
     const input = adminInputFromForm(form, ROUND_LISTS);
     const context = await writeContext();
     const result =

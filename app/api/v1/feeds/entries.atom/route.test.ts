@@ -69,7 +69,7 @@ describe('GET /api/v1/feeds/entries.atom', () => {
     expect(ids(both.text).length).toBeGreaterThan(0);
   });
 
-  it("narrows to a round: its commitments, the actors it asks, as-of dates in it", async () => {
+  it('narrows to a round: its commitments, the actors it asks, as-of dates in it', async () => {
     const { listRounds, getRound, getRoundCompletion } = await import('@/db/queries/rounds');
     for (const { id } of listRounds()) {
       const round = getRound(id)!;
@@ -124,7 +124,10 @@ describe('GET /api/v1/feeds/entries.atom', () => {
       const { response, text } = await get(query);
       expect(response.status, query).toBe(400);
       const body = JSON.parse(text) as { error: { parameters: { parameter: string }[] } };
-      expect(body.error.parameters.map((p) => p.parameter), query).toEqual([parameter]);
+      expect(
+        body.error.parameters.map((p) => p.parameter),
+        query,
+      ).toEqual([parameter]);
     }
   });
 

@@ -71,7 +71,10 @@ export async function GET(request: Request) {
         : round
           ? `/rounds/${round.id}`
           : '/changes';
-    const newest = entries.map((entry) => entry.publishedAt).sort().at(-1);
+    const newest = entries
+      .map((entry) => entry.publishedAt)
+      .sort()
+      .at(-1);
     const xml = atomFeed({
       id: self,
       title: named.length
