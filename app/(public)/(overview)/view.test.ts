@@ -79,25 +79,26 @@ describe("the overview's URL", () => {
 });
 
 describe('status by actor on the overview', () => {
-  const row = (index: number): GroupRow => ({
+  // In the summary's order: reported actors by falling score, then those without a report.
+  const row = (index: number, reported: boolean): GroupRow => ({
     key: String(index),
     label: `Actor ${index}`,
     counts: {
-      complete: 0,
+      complete: reported ? 1 : 0,
       substantial: 0,
       limited: 0,
       not_started: 0,
       regressed: 0,
       unable_to_assess: 0,
-      no_report: 1,
+      no_report: reported ? 0 : 1,
     },
     pairs: 1,
-    reported: 0,
-    score: null,
+    reported: reported ? 1 : 0,
+    score: reported ? 1 - index / 4000 : null,
   });
-  const summary = (actors: number) =>
+  const summary = (actors: number, reported = true) =>
     ({
-      byActor: Array.from({ length: actors }, (_, index) => row(index)),
+      byActor: Array.from({ length: actors }, (_, index) => row(index, reported)),
       byCommitment: [],
     }) as unknown as SummaryDto;
 
@@ -109,6 +110,14 @@ describe('status by actor on the overview', () => {
       ...Array.from({ length: ACTOR_ENDS }, (_, index) => String(index)),
       ...Array.from({ length: ACTOR_ENDS }, (_, index) => String(2000 - ACTOR_ENDS + index)),
     ]);
+  });
+
+  it('names no lowest end when no actor has enough reports to be ranked', () => {
+    const silent = forOverview(summary(2000, false));
+    expect(silent.actorCount).toBe(2000);
+    expect(silent.byActor.map((one) => one.key)).toEqual(
+      Array.from({ length: ACTOR_ENDS }, (_, index) => String(index)),
+    );
   });
 });
 
