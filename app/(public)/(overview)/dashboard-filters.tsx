@@ -97,103 +97,63 @@ export function DashboardFilters({
       >
         <fieldset>
           <legend>{t('filters')}</legend>
-          <div className="field">
-            <label htmlFor="dashboard-theme">{t('theme')}</label>
-            <select
-              id="dashboard-theme"
-              name="theme"
-              value={filters.theme ?? ''}
-              onChange={(event) => set('theme', event.target.value)}
-            >
-              <option value="">{t('any')}</option>
-              {THEMES.map((theme) => (
-                <option key={theme} value={theme}>
-                  {tTheme(theme)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="dashboard-objective">{t('objective')}</label>
-            <select
-              id="dashboard-objective"
-              name="objective"
-              value={filters.objective?.toString() ?? ''}
-              onChange={(event) => set('objective', event.target.value)}
-            >
-              <option value="">{t('any')}</option>
-              {options.objectives.map((objective) => (
-                <option key={objective.number} value={objective.number}>
-                  {objective.number}. {objective.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="dashboard-sdg">{t('sdg')}</label>
-            <select
-              id="dashboard-sdg"
-              name="sdg"
-              value={filters.sdg ?? ''}
-              onChange={(event) => set('sdg', event.target.value)}
-            >
-              <option value="">{t('any')}</option>
-              {options.sdgTargets.map((target) => (
-                <option key={target.code} value={target.code}>
-                  {target.code} {target.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="dashboard-kind">{t('kind')}</label>
-            <select
-              id="dashboard-kind"
-              name="kind"
-              value={filters.kind ?? ''}
-              onChange={(event) => set('kind', event.target.value)}
-            >
-              <option value="">{t('any')}</option>
-              {ACTOR_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {tKind(kind)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="dashboard-region">{t('region')}</label>
-            <select
-              id="dashboard-region"
-              name="region"
-              value={filters.region ?? ''}
-              onChange={(event) => set('region', event.target.value)}
-            >
-              <option value="">{t('any')}</option>
-              {options.regions.map((region) => (
-                <option key={region} value={region}>
-                  {region}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="dashboard-perspective">{t('perspective')}</label>
-            <select
-              id="dashboard-perspective"
-              name="perspective"
-              value={filters.perspective ?? 'self'}
-              onChange={(event) =>
-                set('perspective', event.target.value === 'self' ? '' : event.target.value)
-              }
-            >
-              {PERSPECTIVES.map((perspective) => (
-                <option key={perspective} value={perspective}>
-                  {t(`perspectives.${perspective}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFilter
+            name="theme"
+            label={t('theme')}
+            value={filters.theme ?? ''}
+            any={t('any')}
+            options={THEMES.map((theme) => [theme, tTheme(theme)])}
+            onChange={(value) => set('theme', value)}
+          />
+          <SelectFilter
+            name="objective"
+            label={t('objective')}
+            value={filters.objective?.toString() ?? ''}
+            any={t('any')}
+            options={options.objectives.map((objective) => [
+              String(objective.number),
+              `${objective.number}. ${objective.title}`,
+            ])}
+            onChange={(value) => set('objective', value)}
+          />
+          <SelectFilter
+            name="sdg"
+            label={t('sdg')}
+            value={filters.sdg ?? ''}
+            any={t('any')}
+            options={options.sdgTargets.map((target) => [
+              target.code,
+              `${target.code} ${target.title}`,
+            ])}
+            onChange={(value) => set('sdg', value)}
+          />
+          <SelectFilter
+            name="kind"
+            label={t('kind')}
+            value={filters.kind ?? ''}
+            any={t('any')}
+            options={ACTOR_KINDS.map((kind) => [kind, tKind(kind)])}
+            onChange={(value) => set('kind', value)}
+          />
+          <SelectFilter
+            name="region"
+            label={t('region')}
+            value={filters.region ?? ''}
+            any={t('any')}
+            options={options.regions.map((region) => [region, region])}
+            onChange={(value) => set('region', value)}
+          />
+          <SelectFilter
+            name="perspective"
+            label={t('perspective')}
+            value={filters.perspective ?? 'self'}
+            options={PERSPECTIVES.map((perspective) => [
+              perspective,
+              t(`perspectives.${perspective}`),
+            ])}
+            // Self-reported is the default: the canonical URL leaves it out.
+            onChange={(value) => set('perspective', value === 'self' ? '' : value)}
+          />
           <div className="field">
             <label htmlFor="dashboard-as-of">{t('asOf')}</label>
             <input
@@ -236,5 +196,41 @@ export function DashboardFilters({
         </fieldset>
       </form>
     </details>
+  );
+}
+
+/** One filter as a labelled select; `any` adds the empty choice that removes the filter. */
+function SelectFilter({
+  name,
+  label,
+  value,
+  any,
+  options,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  any?: string;
+  options: readonly (readonly [value: string, label: string])[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`dashboard-${name}`}>{label}</label>
+      <select
+        id={`dashboard-${name}`}
+        name={name}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {any === undefined ? null : <option value="">{any}</option>}
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
