@@ -7,10 +7,9 @@ import {
   type WriteContext,
   type WriteResult,
 } from '@/db/queries/entry-workflow';
-import { PARAMETERS } from '@/lib/query-params';
 import { transitionBodySchemas, type Transition } from '@/lib/api-schemas';
 import { fieldErrors } from '@/lib/entry-input';
-import { invalidBody, invalidParameters, methodsNotAllowed } from './respond';
+import { invalidBody, methodsNotAllowed, parseIdParameter } from './respond';
 import { authenticate, rateLimit, readJsonBody, requestId } from './write-request';
 import { commitWrite, writeResponse } from './write-response';
 
@@ -37,11 +36,8 @@ export function entryTransitionRoute(transition: Transition) {
     if (!caller.ok) return caller.response;
     const limited = await rateLimit(caller.value.tokenKey);
     if (!limited.ok) return limited.response;
-    const id = PARAMETERS.subject.safeParse((await params).id);
-    if (!id.success)
-      return invalidParameters([
-        { parameter: 'id', message: id.error.issues[0]?.message ?? 'is not valid' },
-      ]);
+    const id = await parseIdParameter(params);
+    if (!id.ok) return id.response;
     const body = await readJsonBody(request, {
       optional: transition === 'submit' || transition === 'publish',
     });
@@ -52,7 +48,7 @@ export function entryTransitionRoute(transition: Transition) {
     const context = { requestId: requestId() };
     return writeResponse(
       await commitWrite(userId, () =>
-        WORKFLOW[transition](userId, id.data, parsed.data as Record<string, string>, context),
+        WORKFLOW[transition](userId, id.id, parsed.data as Record<string, string>, context),
       ),
     );
   }

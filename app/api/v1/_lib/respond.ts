@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import {
+  PARAMETERS,
   parseQuery,
   type ParameterError,
   type ParameterName,
@@ -109,6 +110,20 @@ export function parseRequestQuery<K extends ParameterName>(
   allowed: readonly K[],
 ): ParseResult<K> {
   return parseQuery(new URL(request.url).searchParams, allowed);
+}
+
+/** An `{id}` path part: the id, or a 400 naming `id` (ids parse like any actor id). */
+export async function parseIdParameter(
+  params: Promise<{ id: string }>,
+): Promise<{ ok: true; id: number } | { ok: false; response: NextResponse<ApiError> }> {
+  const id = PARAMETERS.subject.safeParse((await params).id);
+  if (id.success) return { ok: true, id: id.data };
+  return {
+    ok: false,
+    response: invalidParameters([
+      { parameter: 'id', message: id.error.issues[0]?.message ?? 'is not valid' },
+    ]),
+  };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { getRound, getRoundCompletion } from '@/db/queries/rounds';
-import { PARAMETERS } from '@/lib/query-params';
 import { roundResponseSchema } from '@/lib/api-schemas';
 import {
   cachedRead,
   invalidParameters,
   methodsNotAllowed,
   notFound,
+  parseIdParameter,
   parseRequestQuery,
 } from '../../_lib/respond';
 
@@ -13,13 +13,10 @@ import {
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const query = parseRequestQuery(request, []);
   if (!query.ok) return invalidParameters(query.errors);
-  const id = PARAMETERS.subject.safeParse((await params).id);
-  if (!id.success)
-    return invalidParameters([
-      { parameter: 'id', message: id.error.issues[0]?.message ?? 'is not valid' },
-    ]);
-  const round = getRound(id.data);
-  if (!round) return notFound(`There is no reporting round with the id ${id.data}.`);
+  const id = await parseIdParameter(params);
+  if (!id.ok) return id.response;
+  const round = getRound(id.id);
+  if (!round) return notFound(`There is no reporting round with the id ${id.id}.`);
   return cachedRead(request, roundResponseSchema, () => ({
     round,
     completion: getRoundCompletion(round),
