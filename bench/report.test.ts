@@ -88,6 +88,42 @@ describe('budget verdicts', () => {
     expect(verdict(importing)).toBe('over: event loop');
   });
 
+  it('a big export is judged by MB/s (MiB), first byte and event loop; a small one like a read', () => {
+    const entries = page({
+      name: 'export entries.csv',
+      group: 'export',
+      path: '/api/v1/exports/entries.csv',
+      browser: undefined,
+      runs: [run(1, { medianMs: 10_000, bytes: 210 * 1024 * 1024, firstByteMs: 300 })],
+    });
+    expect(verdict(entries)).toBe('pass');
+    expect(tableRow(entries)[4]).toBe('210 MB at 21 MB/s');
+    entries.runs = [run(1, { medianMs: 15_000, bytes: 232 * 1024 * 1024, firstByteMs: 1200 })];
+    expect(budgetMisses(entries)).toEqual(['MB/s', 'first byte']);
+    const small = { ...entries, runs: [run(1, { p95Ms: 400, bytes: 30_000 })] };
+    expect(budgetMisses(small)).toEqual(['p95']);
+  });
+
+  it('other requests during an export keep p95 under 100 ms', () => {
+    const health = page({ group: 'export', path: '/api/health', browser: undefined });
+    health.runs = [run(1, { p95Ms: 90 })];
+    expect(verdict(health)).toBe('pass');
+    health.runs = [run(1, { p95Ms: 120 })];
+    expect(verdict(health)).toBe('over: p95');
+  });
+
+  it('the import misses its budget past 15 s', () => {
+    const importing = page({
+      name: 'import of CSV rows',
+      group: 'write',
+      browser: undefined,
+      runs: [run(1, { eventLoopMaxMs: 150 })],
+      importSeconds: 14.2,
+    });
+    expect(verdict(importing)).toBe('pass');
+    expect(verdict({ ...importing, importSeconds: 22.3 })).toBe('over: duration');
+  });
+
   it('a scenario without figures says why instead of a verdict', () => {
     const missing = page({ runs: [], browser: undefined, missing: 'POST answered 404' });
     expect(verdict(missing)).toBe('n/a');

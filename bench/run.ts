@@ -293,6 +293,7 @@ async function importScenario(
     return {
       ...result,
       runs: [health],
+      importSeconds: seconds,
       notes: `${rows.toLocaleString('en')} rows in ${seconds} s; figures: /api/health meanwhile`,
     };
   } catch (error) {
