@@ -48,6 +48,7 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
   current_status: { indexes: ['current_status_commitment_idx', 'current_status_subject_idx'] },
   current_status_deferred: {},
   data_version: {},
+  follows: { indexes: ['follows_active_unique'], triggers: ['follows_no_delete'] },
   gcm_objectives: { triggers: dataVersionTriggers('gcm_objectives', true) },
   progress_entries: {
     indexes: [

@@ -516,6 +516,33 @@ export const reportingRoundActors = sqliteTable(
   (table) => [primaryKey({ columns: [table.roundId, table.actorId] })],
 );
 
+export const FOLLOW_TARGET_KINDS = ['commitment', 'actor'] as const;
+
+/**
+ * A user following a commitment or an actor (the weekly digest, the account page). Never deleted:
+ * unfollowing sets `ended_at`, so at most one row per target is active (partial unique index).
+ */
+export const follows = sqliteTable(
+  'follows',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    targetKind: text('target_kind', { enum: FOLLOW_TARGET_KINDS }).notNull(),
+    targetId: integer('target_id').notNull(),
+    /** Milliseconds since the epoch. */
+    startedAt: integer('started_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (table) => [
+    uniqueIndex('follows_active_unique')
+      .on(table.userId, table.targetKind, table.targetId)
+      .where(sql.raw(`"ended_at" IS NULL`)),
+    check('follows_target_kind', oneOf('target_kind', FOLLOW_TARGET_KINDS)),
+  ],
+);
+
 /** The audit rows of the public change log: each publication, correction and withdrawal. */
 export const PUBLIC_CHANGES =
   `"entity_type" = 'progress_entry' AND ` +
