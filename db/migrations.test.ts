@@ -50,6 +50,14 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
   data_version: {},
   follows: { indexes: ['follows_active_unique'], triggers: ['follows_no_delete'] },
   gcm_objectives: { triggers: dataVersionTriggers('gcm_objectives', true) },
+  mail_settings: {
+    indexes: ['mail_settings_token_unique'],
+    triggers: ['mail_settings_no_delete'],
+  },
+  outbox: {
+    indexes: ['outbox_created_idx', 'outbox_message_unique', 'outbox_pending_idx'],
+    triggers: ['outbox_message_immutable', 'outbox_no_delete', 'outbox_sent_once'],
+  },
   progress_entries: {
     indexes: [
       'progress_entries_author_idx',

@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { STATUS_KEYS } from '../lib/status-scale';
 import { ROUND_ASKS } from '../lib/round-completion';
+import { MAIL_KINDS } from '../lib/mail';
 import {
   ACTOR_KINDS,
   CONFIDENCE_LEVELS,
@@ -741,4 +742,65 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
   createdAt: createdAt(),
+});
+
+/**
+ * E-mail waiting to go out and gone out (README, E-mail). The unique key (kind, user, subject key)
+ * makes each message enqueued once, whoever enqueues it and however often; rows are never
+ * deleted, and `sent_at` once recorded never changes (db/migrations/0007_mail.sql).
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: MAIL_KINDS }).notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** What the message is about, e.g. `entry:12:2026-12-05T10:00:00.000Z` or `round:3:due`. */
+    subjectKey: text('subject_key').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    unsubscribeUrl: text('unsubscribe_url').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    /** A sender holds the row until then (a lease), so two senders never send it at once. */
+    claimedUntil: isoTimestamp('claimed_until'),
+    sentAt: isoTimestamp('sent_at'),
+    /** Given up: too many failures, a permanent refusal, or the recipient turned the kind off. */
+    droppedAt: isoTimestamp('dropped_at'),
+    lastError: text('last_error'),
+  },
+  (table) => [
+    uniqueIndex('outbox_message_unique').on(table.kind, table.userId, table.subjectKey),
+    index('outbox_pending_idx')
+      .on(table.nextAttemptAt)
+      .where(sql.raw(`"sent_at" IS NULL AND "dropped_at" IS NULL`)),
+    index('outbox_created_idx').on(table.createdAt),
+    check('outbox_kind', oneOf('kind', MAIL_KINDS)),
+    check('outbox_attempts', sql.raw(`"attempts" >= 0`)),
+  ],
+);
+
+/**
+ * A user's e-mail settings: each kind on or off, and the token of the unsubscribe links in their
+ * messages, which turns a kind off without signing in. Created on the first message or change.
+ */
+export const mailSettings = sqliteTable('mail_settings', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  unsubscribeToken: text('unsubscribe_token').notNull().unique('mail_settings_token_unique'),
+  reviewWaiting: integer('review_waiting', { mode: 'boolean' }).notNull().default(true),
+  entryReturned: integer('entry_returned', { mode: 'boolean' }).notNull().default(true),
+  roundReminder: integer('round_reminder', { mode: 'boolean' }).notNull().default(true),
+  digest: integer('digest', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
 });
