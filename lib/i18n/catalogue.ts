@@ -5,7 +5,16 @@ export const DEFAULT_LOCALE = 'en';
  * Catalogues besides the main one, each under its own key (`charts.en.json` -> `t('charts.…')`),
  * so screens that are worked on at the same time never edit the same file.
  */
-export const NAMESPACES = ['charts', 'auth', 'admin', 'present', 'data', 'api', 'errors'] as const;
+export const NAMESPACES = [
+  'charts',
+  'auth',
+  'admin',
+  'present',
+  'data',
+  'api',
+  'errors',
+  'mail',
+] as const;
 
 /** Every message of a locale: the main catalogue with each namespaced one under its key. */
 export async function loadCatalogue(
