@@ -168,3 +168,32 @@ export function authorizeWorkspace(principal: Principal | null, action: string):
           'Only an admin may change actors, source documents, commitments and reporting rounds.',
       };
 }
+
+/**
+ * Following a commitment or an actor: any signed-in, enabled user follows and unfollows for
+ * themselves only, never on another user's behalf, admins included.
+ */
+export const FOLLOW_ACTIONS = ['follow.start', 'follow.end'] as const;
+export type FollowAction = (typeof FOLLOW_ACTIONS)[number];
+
+const isSelf = (principal: Principal, followerId: string) => principal.userId === followerId;
+
+/** The rules. An action missing here is denied. */
+type FollowRule = (principal: Principal, followerId: string) => boolean;
+export const FOLLOW_RULES: Record<FollowAction, FollowRule> = {
+  'follow.start': isSelf,
+  'follow.end': isSelf,
+};
+
+export function authorizeFollow(
+  principal: Principal | null,
+  action: string,
+  followerId: string,
+): Decision {
+  if (!principal) return { allowed: false, reason: 'Sign in to follow.' };
+  const rule = (FOLLOW_RULES as Record<string, FollowRule | undefined>)[action];
+  if (!rule) return { allowed: false, reason: `Unknown action "${action}".` };
+  return rule(principal, followerId)
+    ? { allowed: true }
+    : { allowed: false, reason: 'You may follow and unfollow for yourself only.' };
+}
