@@ -65,6 +65,7 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
       'progress_entries_counted_idx',
       'progress_entries_idempotency_key_unique',
       'progress_entries_perspective_idx',
+      'progress_entries_published_idx',
       'progress_entries_public_pair_idx',
       'progress_entries_reporter_idx',
       'progress_entries_reporter_perspective_idx',

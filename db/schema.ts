@@ -362,6 +362,9 @@ export const progressEntries = sqliteTable(
       table.publishedAt,
     ),
     index('progress_entries_state_idx').on(table.state, table.asOf, table.publishedAt),
+    // Entries by publication time: the whole feed's order (db/queries/feed-entries.ts), so an
+    // entry dated in the past but published today is still new to a feed reader.
+    index('progress_entries_published_idx').on(table.publishedAt),
     index('progress_entries_perspective_idx').on(
       table.state,
       table.perspective,

@@ -14,3 +14,5 @@ CREATE UNIQUE INDEX `follows_active_unique` ON `follows` (`user_id`,`target_kind
 -- Nothing is deleted: unfollowing sets ended_at, so who followed what, and when, stays known.
 CREATE TRIGGER `follows_no_delete` BEFORE DELETE ON `follows`
 BEGIN SELECT RAISE(ABORT, 'follows are never deleted: set ended_at instead'); END;
+--> statement-breakpoint
+CREATE INDEX `progress_entries_published_idx` ON `progress_entries` (`published_at`);

@@ -152,6 +152,7 @@ const MILLION_STATS: [string, string, string][] = [
   ['progress_entries', 'progress_entries_public_pair_idx', '1117248 5587 3 3 1 1'],
   ['progress_entries', 'progress_entries_counted_idx', '1000000 500000 2500 3 1 1 1 1'],
   ['progress_entries', 'progress_entries_idempotency_key_unique', '1117248 1'],
+  ['progress_entries', 'progress_entries_published_idx', '1117248 2'],
   ['audit_log', 'audit_log_at_idx', '234499 2'],
   ['audit_log', 'audit_log_entity_idx', '234499 117250 1'],
   ['audit_log', 'audit_log_public_changes_idx', '117248 1'],

@@ -23,6 +23,8 @@ export interface EntryFilters {
   asOf?: string;
   page?: number;
   limit?: number;
+  /** These entries only (the feed's latest publications). */
+  ids?: readonly number[];
   /** Any of these commitments and actors (a reporting round's, for its feed). */
   commitmentCodes?: readonly string[];
   subjectIds?: readonly number[];
@@ -75,6 +77,7 @@ export function publishedWhere(filters: EntryFilters & { id?: number }): SQL | u
     );
   if (filters.subjectIds)
     conditions.push(inArray(t.progressEntries.subjectId, [...filters.subjectIds]));
+  if (filters.ids) conditions.push(inArray(t.progressEntries.id, [...filters.ids]));
   if (filters.reporter !== undefined)
     conditions.push(eq(t.progressEntries.reporterId, filters.reporter));
   if (filters.status) conditions.push(eq(t.progressEntries.status, filters.status));
@@ -118,8 +121,11 @@ const PUBLISHED_FIELDS = {
   reporterKind: reporter.kind,
 };
 
-/** Newest first: by as-of date, then publication, then id (which breaks every tie). */
-function selectPublished(db: Db, where: SQL | undefined) {
+/**
+ * Newest first: by as-of date, then publication, then id (which breaks every tie); or, for the
+ * feeds, by publication time alone.
+ */
+function selectPublished(db: Db, where: SQL | undefined, byPublication = false) {
   return db
     .select(PUBLISHED_FIELDS)
     .from(t.progressEntries)
@@ -128,7 +134,7 @@ function selectPublished(db: Db, where: SQL | undefined) {
     .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
     .where(where)
     .orderBy(
-      desc(t.progressEntries.asOf),
+      ...(byPublication ? [] : [desc(t.progressEntries.asOf)]),
       desc(t.progressEntries.publishedAt),
       desc(t.progressEntries.id),
     );
@@ -153,7 +159,13 @@ function toPublishedEntry(row: PublishedRow): PublishedEntryDto {
  * total is counted up to `countCap` (COUNT_LIMIT unless a list needs less).
  */
 export function listPublishedEntries(
-  filters: EntryFilters & { id?: number; after?: EntryPosition; countCap?: number } = {},
+  filters: EntryFilters & {
+    id?: number;
+    after?: EntryPosition;
+    countCap?: number;
+    /** Newest publication first (the feeds); pages by number only. */
+    byPublication?: boolean;
+  } = {},
 ): EntryPage {
   const db = getDb();
   const { after } = filters;
@@ -166,7 +178,7 @@ export function listPublishedEntries(
           < (${after[0]}, ${after[1]}, ${after[2]})`
       : undefined,
   );
-  const rows = selectPublished(db, where)
+  const rows = selectPublished(db, where, filters.byPublication)
     .limit(limit + 1)
     .offset((page - 1) * limit)
     .all();

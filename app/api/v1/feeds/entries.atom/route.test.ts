@@ -30,7 +30,7 @@ describe('GET /api/v1/feeds/entries.atom', () => {
       .$client.prepare(
         `SELECT e.id FROM progress_entries e JOIN commitments c ON c.id = e.commitment_id
          WHERE e.state = 'published' AND ${where}
-         ORDER BY e.as_of DESC, e.published_at DESC, e.id DESC LIMIT 50`,
+         ORDER BY e.published_at DESC, e.id DESC LIMIT 50`,
       )
       .all(...params)
       .map((row) => (row as { id: number }).id);
@@ -42,7 +42,7 @@ describe('GET /api/v1/feeds/entries.atom', () => {
       )
       .get() as { code: string; subject: number };
 
-  it('answers Atom with the 50 newest published entries, newest first', async () => {
+  it('answers Atom with the 50 latest published entries, latest publication first', async () => {
     const { response, text } = await get('');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
@@ -108,6 +108,34 @@ describe('GET /api/v1/feeds/entries.atom', () => {
     expect(entry).toContain(`<author><name>${xmlText(row.reporter)}</name></author>`);
     expect(entry).toContain(`<updated>${row.at}</updated>`);
     expect(entry).toMatch(new RegExp(`<link rel="alternate" href="[^"]*/entries/${id}"`));
+  });
+
+  it('puts an entry dated in the past but published now at the top, updated when published', async () => {
+    const sqlite = getDb().$client;
+    const { actorId, userId, commitmentId } = sqlite
+      .prepare(
+        `SELECT u.actor_id AS actorId, u.id AS userId, e.commitment_id AS commitmentId
+         FROM users u JOIN progress_entries e ON e.reporter_id = u.actor_id
+         WHERE u.role = 'focal_point' AND e.state = 'published' AND e.subject_id = u.actor_id
+         LIMIT 1`,
+      )
+      .get() as { actorId: number; userId: string; commitmentId: number };
+    const publishedAt = new Date().toISOString();
+    const id = sqlite
+      .prepare(
+        `INSERT INTO progress_entries (idempotency_key, commitment_id, subject_id, reporter_id,
+           status, as_of, summary, state, created_by, published_at)
+         VALUES ('backdated-feed-entry', ?, ?, ?, 'limited', '2019-01-01', 'Backdated', 'published',
+           ?, ?) RETURNING id`,
+      )
+      .pluck()
+      .get(commitmentId, actorId, actorId, userId, publishedAt) as number;
+    const { text } = await get('');
+    expect(ids(text)[0]).toBe(id);
+    expect(/<entry>.*?<\/entry>/s.exec(text)![0]).toContain(`<updated>${publishedAt}</updated>`);
+    expect(text).toMatch(new RegExp(`^<updated>${publishedAt}</updated>$`, 'm'));
+    const bySubject = await get(`?subject=${actorId}`);
+    expect(ids(bySubject.text)[0]).toBe(id);
   });
 
   it('refuses a bad or unknown value, or another parameter, with 400 naming it', async () => {

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/db/queries/actors';
 import { getCommitmentByCode } from '@/db/queries/commitments';
 import { listPublishedEntries, type EntryFilters } from '@/db/queries/entries';
+import { latestPublishedIds } from '@/db/queries/feed-entries';
 import { getRound, getRoundCompletion } from '@/db/queries/rounds';
 import { ATOM_CONTENT_TYPE, atomFeed, entriesFeedPath } from '@/lib/atom';
 import { appBaseUrl } from '@/lib/deployment';
@@ -18,7 +19,7 @@ import {
 const FEED_SIZE = 50;
 
 /**
- * GET /api/v1/feeds/entries.atom: the newest published entries as Atom 1.0, of one commitment,
+ * GET /api/v1/feeds/entries.atom: the latest published entries as Atom 1.0, of one commitment,
  * one actor and/or one reporting round (its commitments, the actors it asks, as-of dates in its
  * dates). A filter naming nothing in the tracker is a 400 naming it, so a mistyped subscription
  * does not stay silently empty. Ids and links are built on the app's configured origin, so an
@@ -47,14 +48,17 @@ export async function GET(request: Request) {
   ]);
   return cachedBody(request, () => {
     const filters: EntryFilters = { commitment: code, subject: subjectId, limit: FEED_SIZE };
+    if (code === undefined && subjectId === undefined && !round)
+      filters.ids = latestPublishedIds(FEED_SIZE);
     if (round) {
       filters.from = round.opensOn;
       filters.to = round.dueOn;
       filters.commitmentCodes = round.commitments.map((one) => one.code);
       filters.subjectIds = getRoundCompletion(round).actors.map((actor) => actor.id);
     }
-    // One row is counted: the feed shows no total.
-    const { entries } = listPublishedEntries({ ...filters, countCap: 1 });
+    // Newest publication first, whatever the as-of date: an entry dated in the past but published
+    // today is new to a reader. One row is counted: the feed shows no total.
+    const { entries } = listPublishedEntries({ ...filters, countCap: 1, byPublication: true });
     const base = appBaseUrl();
     const url = (path: string) => new URL(path, base).href;
     const named = [
@@ -71,17 +75,13 @@ export async function GET(request: Request) {
         : round
           ? `/rounds/${round.id}`
           : '/changes';
-    const newest = entries
-      .map((entry) => entry.publishedAt)
-      .sort()
-      .at(-1);
     const xml = atomFeed({
       id: self,
       title: named.length
         ? t('titleFiltered', { app, filters: named.join(', ') })
         : t('title', { app }),
       // An empty feed still needs a time: the epoch, so that it never looks newer than it is.
-      updated: newest ?? new Date(0).toISOString(),
+      updated: entries[0]?.publishedAt ?? new Date(0).toISOString(),
       self,
       alternate: url(page),
       author: app,
