@@ -5,6 +5,7 @@ import { log, logError } from './lib/logger';
 import { trustedProxyHops } from './lib/client-address';
 import { getDb } from './db/client';
 import { countedIndex } from './db/status-index/status-index';
+import { startMailTimer } from './db/mail/timer';
 
 /** A production deployment without its auth secret refuses to start (see instrumentation.ts). */
 const problem = authConfigurationProblem();
@@ -32,6 +33,9 @@ try {
 } catch (error) {
   logError(error, { route: 'start-up: counted-entry index' });
 }
+
+// With SMTP_URL set, the outbox is sent (and reminders queued) every minute (README, E-mail).
+startMailTimer();
 
 // The bench (bench/server-probe.ts) asks the serving process for the worst event-loop delay of a
 // scenario: only when BENCH_EVENT_LOOP_FILE is set, SIGUSR2 writes the delay seen since the last

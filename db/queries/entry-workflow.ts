@@ -5,6 +5,7 @@ import * as t from '../schema';
 import { principalOf, statementStore, type EntryRow, type EntryStore } from './entry-store';
 import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
 import { appliesToKind } from '../../lib/taxonomy';
+import { enqueueReturned, enqueueReviewWaiting } from '../mail/notify';
 import type { CreateAction } from '../../lib/api-schemas';
 import {
   entryInputSchema,
@@ -532,6 +533,9 @@ function submitIn(
     (entry, _principal, timestamp) =>
       missingConfidence(entry) ?? { state: 'submitted', submittedAt: timestamp, returnNote: null },
     context,
+    // Its e-mails are queued in the same transaction: committed with it, or not at all.
+    (_store, _entry, updated, principal) =>
+      enqueueReviewWaiting(getDb(), updated, principal.userId),
   );
 }
 
@@ -561,6 +565,7 @@ export function returnEntry(
       returnNote: parsed.data.trim(),
     }),
     context,
+    (_store, _entry, updated, principal) => enqueueReturned(getDb(), updated, principal.userId),
   );
 }
 

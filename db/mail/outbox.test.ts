@@ -1,0 +1,200 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Db } from '../client';
+import { demoDatabases } from '../../test/support/demo-database';
+import { createEntry, returnEntry, submitEntry, type WriteResult } from '../queries/entry-workflow';
+import { enqueueMail } from '../queries/outbox';
+import { unsubscribe, unsubscribeTarget, updateMailChoices } from '../queries/outbox-settings';
+import { scheduleReminders } from './reminders';
+
+const ALDORIA_FOCAL = 'demo-user-focal-aldoria';
+const ALDORIA_CONTRIBUTOR = 'demo-user-contributor-aldoria';
+
+let db: Db;
+const demoDatabase = demoDatabases();
+beforeEach(() => {
+  db = demoDatabase();
+  (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
+});
+
+const rows = () =>
+  db.$client
+    .prepare(
+      'SELECT kind, user_id AS userId, subject_key AS subjectKey, recipient, subject, body_text AS text, body_html AS html FROM outbox ORDER BY id',
+    )
+    .all() as {
+    kind: string;
+    userId: string;
+    subjectKey: string;
+    recipient: string;
+    subject: string;
+    text: string;
+    html: string;
+  }[];
+
+const one = (sql: string, ...params: unknown[]) =>
+  db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...params);
+
+function aldoriaDraft(summary = 'Referral mechanism adopted'): number {
+  const aldoria = one(`SELECT id FROM actors WHERE name = 'Republic of Aldoria'`) as number;
+  const commitment = one(
+    `SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id WHERE d.duty_bearer = 'states' ORDER BY c.position LIMIT 1`,
+  );
+  const result: WriteResult = createEntry(ALDORIA_CONTRIBUTOR, {
+    idempotencyKey: `mail-${summary.replace(/\W+/g, '-')}`,
+    commitment,
+    subject: aldoria,
+    status: 'substantial',
+    asOf: '2026-06-30',
+    summary,
+    narrative: 'Adopted in June.',
+    measures: ['policy'],
+    evidence: [],
+  });
+  if (!result.ok) throw new Error(result.message);
+  return result.entryId;
+}
+
+const focalPointsOfAldoria = () =>
+  db.$client
+    .prepare(
+      `SELECT u.id FROM users u JOIN actors a ON a.id = u.actor_id WHERE a.name = 'Republic of Aldoria' AND u.role = 'focal_point' AND u.disabled_at IS NULL ORDER BY u.id`,
+    )
+    .pluck()
+    .all() as string[];
+
+describe('the outbox', () => {
+  it('a submission queues "waiting for your review" for each focal point, once per submission', () => {
+    const id = aldoriaDraft();
+    expect(rows()).toEqual([]);
+    expect(submitEntry(ALDORIA_CONTRIBUTOR, id).ok).toBe(true);
+    const queued = rows();
+    expect(queued.map((row) => row.userId)).toEqual(focalPointsOfAldoria());
+    expect(queued[0]).toMatchObject({
+      kind: 'review_waiting',
+      recipient: 'focal.aldoria@demo.example',
+      subject: 'To review: Referral mechanism adopted',
+    });
+    expect(queued[0]!.text).toContain(`/entries/${id}/review`);
+    expect(queued[0]!.text).toMatch(
+      /Stop these e-mails: http:\/\/\S+\/unsubscribe\/[\w-]{43}\?kind=review_waiting/,
+    );
+    // Returned and submitted again: news again, under a new subject key.
+    expect(returnEntry(ALDORIA_FOCAL, id, 'Add the decision number.').ok).toBe(true);
+    expect(submitEntry(ALDORIA_CONTRIBUTOR, id).ok).toBe(true);
+    expect(rows().filter((row) => row.kind === 'review_waiting')).toHaveLength(2 * queued.length);
+  });
+
+  it('enqueues a message once per kind, recipient and subject key, however often it is asked', () => {
+    const message = {
+      kind: 'digest' as const,
+      userId: ALDORIA_FOCAL,
+      subjectKey: 'digest:2026-W49',
+      compose: () => ({ subject: 'S', paragraphs: ['P'], link: { label: 'L', url: 'http://x/' } }),
+    };
+    expect(enqueueMail(db, message)).toBe(true);
+    expect(enqueueMail(db, message)).toBe(false);
+    expect(enqueueMail(db, { ...message, subjectKey: 'digest:2026-W50' })).toBe(true);
+    expect(rows()).toHaveLength(2);
+    // The database itself refuses a second row with the same key, whoever writes it.
+    expect(() =>
+      db.$client.exec(
+        `INSERT INTO outbox (kind, user_id, subject_key, recipient, subject, body_text, body_html, unsubscribe_url)
+         VALUES ('digest', '${ALDORIA_FOCAL}', 'digest:2026-W49', 'x@example.org', 's', 't', 'h', 'u')`,
+      ),
+    ).toThrow(/UNIQUE/);
+  });
+
+  it('a return queues "returned to you" for the author, with the note escaped in the HTML', () => {
+    const id = aldoriaDraft();
+    submitEntry(ALDORIA_CONTRIBUTOR, id);
+    const note = 'Add the <b>decision</b> number & date.';
+    expect(returnEntry(ALDORIA_FOCAL, id, note).ok).toBe(true);
+    const returned = rows().filter((row) => row.kind === 'entry_returned');
+    expect(returned).toHaveLength(1);
+    expect(returned[0]).toMatchObject({
+      userId: ALDORIA_CONTRIBUTOR,
+      recipient: 'contributor.aldoria@demo.example',
+      subject: 'Returned to you: Referral mechanism adopted',
+    });
+    expect(returned[0]!.text).toContain(`> ${note}`);
+    expect(returned[0]!.html).toContain('Add the &lt;b&gt;decision&lt;/b&gt; number &amp; date.');
+    expect(returned[0]!.html).not.toContain('<b>decision');
+  });
+
+  it('queues nothing of a kind its recipient turned off, on the account page or by the link', () => {
+    for (const focal of focalPointsOfAldoria())
+      expect(updateMailChoices(focal, ['digest']).ok).toBe(true);
+    submitEntry(ALDORIA_CONTRIBUTOR, aldoriaDraft());
+    expect(rows()).toEqual([]);
+    expect(one(`SELECT count(*) FROM audit_log WHERE action = 'mail.settings'`)).toBe(
+      focalPointsOfAldoria().length,
+    );
+
+    const token = one(
+      `SELECT unsubscribe_token FROM mail_settings WHERE user_id = ?`,
+      ALDORIA_FOCAL,
+    ) as string;
+    expect(unsubscribeTarget(token)).toMatchObject({ email: 'focal.aldoria@demo.example' });
+    expect(unsubscribeTarget('not-a-token')).toBeNull();
+    expect(unsubscribe(token, 'digest')).toBe(true);
+    expect(unsubscribeTarget(token)?.choices.digest).toBe(false);
+    expect(one(`SELECT count(*) FROM audit_log WHERE action = 'mail.unsubscribe'`)).toBe(1);
+    expect(unsubscribe('A'.repeat(43), 'digest')).toBe(false);
+  });
+});
+
+describe('the reminder scheduler', () => {
+  function roundDue(dueOn: string): number {
+    const id = db.$client
+      .prepare(
+        `INSERT INTO reporting_rounds (title, opens_on, due_on, asks) VALUES ('Regional review 2027', '2026-01-01', ?, 'all_states') RETURNING id`,
+      )
+      .pluck()
+      .get(dueOn) as number;
+    db.$client.exec(
+      `INSERT INTO reporting_round_commitments (round_id, commitment_id)
+       SELECT ${id}, c.id FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id
+       WHERE d.duty_bearer = 'states' AND c.archived_at IS NULL ORDER BY c.position LIMIT 2`,
+    );
+    return id;
+  }
+
+  it('reminds focal points of states that have not reported, once per stage, on the right days', () => {
+    db.$client.exec(`UPDATE reporting_rounds SET closed_at = '2026-11-01T00:00:00.000Z'`);
+    const id = roundDue('2026-12-15');
+    expect(scheduleReminders(db, '2026-12-07', 7)).toBe(0);
+    const early = scheduleReminders(db, '2026-12-08', 7);
+    expect(early).toBeGreaterThan(0);
+    expect(scheduleReminders(db, '2026-12-09', 7)).toBe(0);
+    const reminders = rows();
+    expect(new Set(reminders.map((row) => row.subjectKey))).toEqual(
+      new Set([`round:${id}:due-in-7`]),
+    );
+    const aldoria = reminders.find((row) => row.recipient === 'focal.aldoria@demo.example');
+    expect(aldoria?.subject).toBe('Regional review 2027: due on 2026-12-15');
+    expect(aldoria?.text).toContain(`/rounds/${id}`);
+    // Only focal points: no contributor, no admin.
+    const roles = db.$client
+      .prepare(`SELECT DISTINCT u.role FROM outbox o JOIN users u ON u.id = o.user_id`)
+      .pluck()
+      .all();
+    expect(roles).toEqual(['focal_point']);
+    expect(scheduleReminders(db, '2026-12-15', 7)).toBe(early);
+    expect(scheduleReminders(db, '2026-12-16', 7)).toBe(0);
+    expect(rows().filter((row) => row.subjectKey === `round:${id}:due`)[0]?.subject).toBe(
+      'Regional review 2027: due today',
+    );
+  });
+
+  it('reminds no one of a closed round', () => {
+    db.$client.exec(`UPDATE reporting_rounds SET closed_at = '2026-11-01T00:00:00.000Z'`);
+    const id = roundDue('2026-12-15');
+    db.$client.exec(
+      `UPDATE reporting_rounds SET closed_at = '2026-12-01T00:00:00.000Z' WHERE id = ${id}`,
+    );
+    expect(scheduleReminders(db, '2026-12-10', 7)).toBe(0);
+  });
+});
