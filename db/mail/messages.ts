@@ -1,4 +1,5 @@
-import { createTranslator } from 'next-intl';
+// use-intl/core is next-intl's own translator without React, so `npm run mail:send` can load it.
+import { createTranslator } from 'use-intl/core';
 import mailMessages from '../../lib/i18n/messages/mail.en.json';
 import { DEFAULT_LOCALE } from '../../lib/i18n/catalogue';
 import type { MailKind } from '../../lib/mail';
