@@ -173,3 +173,14 @@ export function isFollowing(
 ): boolean {
   return activeFollow(db, userId, targetKind, targetId) !== undefined;
 }
+
+/** A commitment's id by its code (the follow button of its page, which knows the code). */
+export function commitmentIdByCode(code: string, db: Db = getDb()): number | null {
+  return (
+    db
+      .select({ id: t.commitments.id })
+      .from(t.commitments)
+      .where(eq(t.commitments.code, code))
+      .get()?.id ?? null
+  );
+}

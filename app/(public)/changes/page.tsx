@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { feedAlternates } from '@/app/_lib/feed-link';
+import { FeedLink } from '@/app/_components/feed-link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { decodeChangeCursor, lastNumberedPage, listPublicChanges } from '@/db/queries/entries';
 import {
@@ -46,6 +47,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
     <>
       <h1>{t('changes.title')}</h1>
       <p className="lead">{t('changes.intro')}</p>
+      <FeedLink />
       {errors.length === 0 ? null : <QueryErrors errors={errors} />}
       <p className="result-count">
         {t(log.totalIsLowerBound ? 'common.moreResults' : 'common.results', { count: log.total })}

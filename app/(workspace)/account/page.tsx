@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/app/_lib/guard';
 import { PasswordForm } from './password-form';
 import { ApiTokens } from './api-tokens';
+import { Follows } from './follows';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('account.title') };
@@ -36,6 +37,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         <dt>{t('account.actor')}</dt>
         <dd>{user.actorName ?? t('account.noActor')}</dd>
       </dl>
+      <Follows userId={user.id} />
       <h2>{t('account.changePassword')}</h2>
       <p>{t('account.changePasswordIntro')}</p>
       <PasswordForm email={user.email} />

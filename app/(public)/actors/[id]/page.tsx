@@ -16,6 +16,8 @@ import { perspectiveRows } from '@/lib/rollup';
 import { getMatrix } from '@/db/queries/matrix';
 import { getStatusHistory } from '@/db/queries/summary';
 import { InTurns } from '@/app/_components/in-turns';
+import { FeedLink } from '@/app/_components/feed-link';
+import { FollowButton } from '@/app/_components/follow-button';
 
 type Params = Promise<{ id: string }>;
 
@@ -79,6 +81,12 @@ export default async function ActorPage({
           </>
         ) : null}
       </dl>
+      <FollowButton
+        kind="actor"
+        id={actor.id}
+        name={actorDisplayName(actor)}
+        returnTo={`/actors/${actor.id}`}
+      />
 
       <InTurns
         sections={[
@@ -87,6 +95,7 @@ export default async function ActorPage({
           <Fragment key="about">
             <h2>{t('actors.entriesAbout', { name: actor.name })}</h2>
             <DownloadLinks datasets={['entries']} query={{ subject: actor.id }} />
+            <FeedLink filters={{ subject: actor.id }} />
             <LatestEntries
               filters={{ subject: actor.id }}
               intro={t('actors.entriesAboutIntro')}

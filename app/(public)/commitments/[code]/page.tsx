@@ -16,6 +16,8 @@ import { getCommitmentActors } from '@/db/queries/commitment-page';
 import { CommitmentActorTable, parseActorTableQuery } from './actor-table';
 import { getStatusHistory } from '@/db/queries/summary';
 import { InTurns } from '@/app/_components/in-turns';
+import { FeedLink } from '@/app/_components/feed-link';
+import { FollowButton } from '@/app/_components/follow-button';
 
 type Params = Promise<{ code: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -109,6 +111,12 @@ export default async function CommitmentPage({
           </ul>
         </dd>
       </dl>
+      <FollowButton
+        kind="commitment"
+        id={commitment.code}
+        name={`${commitment.code} ${commitment.title}`}
+        returnTo={`/commitments/${commitment.code}`}
+      />
 
       <InTurns
         sections={[
@@ -117,6 +125,7 @@ export default async function CommitmentPage({
           <Fragment key="entries">
             <h2>{t('commitments.entries')}</h2>
             <DownloadLinks datasets={['entries']} query={{ commitment: commitment.code }} />
+            <FeedLink filters={{ commitment: commitment.code }} />
             <LatestEntries
               filters={{ commitment: commitment.code }}
               intro={t('commitments.entriesIntro')}

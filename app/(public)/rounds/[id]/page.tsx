@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getRound, getRoundCompletion } from '@/db/queries/rounds';
+import { feedAlternates } from '@/app/_lib/feed-link';
+import { FeedLink } from '@/app/_components/feed-link';
 import { dateOnly } from '@/lib/dates';
 import { PARAMETERS } from '@/lib/query-params';
 import { COMPLETION_KEYS, countBy, type CompletionKey } from '@/lib/round-completion';
@@ -26,7 +28,10 @@ function roundOf(raw: string) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const round = roundOf((await params).id);
-  return { title: round?.title ?? (await getTranslations('rounds'))('title') };
+  return {
+    title: round?.title ?? (await getTranslations('rounds'))('title'),
+    alternates: round ? await feedAlternates({ round: round.id }) : undefined,
+  };
 }
 
 /** One round: whom it asks, who has reported, and the completion by actor, commitment or region. */
@@ -233,6 +238,7 @@ export default async function RoundPage({
         </table>
       </div>
       <RoundsApiLink path={`/api/v1/rounds/${round.id}`} />
+      <FeedLink filters={{ round: round.id }} label={t('feedLink')} />
     </>
   );
 }
