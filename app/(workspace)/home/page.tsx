@@ -5,6 +5,7 @@ import { pageOwnWork, previewReviewQueue } from '@/db/queries/workspace-home';
 import type { CurrentUser } from '@/db/current-user';
 import { requireUser } from '@/app/_lib/guard';
 import { WorkList } from './work-list';
+import { WhatsDue } from './whats-due';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('home'))('title') };
@@ -61,6 +62,9 @@ async function MemberHome({ user }: { user: CurrentUser }) {
           </Link>
         ) : null}
       </p>
+      {user.actorId !== null ? (
+        <WhatsDue actorId={user.actorId} actorName={user.actorName ?? ''} />
+      ) : null}
       {queue ? (
         <WorkList
           id="to-review"

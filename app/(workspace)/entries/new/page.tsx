@@ -5,6 +5,7 @@ import { requireUser } from '@/app/_lib/guard';
 import { saveEntry } from '../actions';
 import { EntryForm } from '../entry-form';
 import { blankValues } from '../form-options';
+import { isCalendarDate } from '@/lib/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('entryForm'))('newTitle') };
@@ -36,13 +37,16 @@ export default async function NewEntryPage({ searchParams }: { searchParams: Sea
     options.subjects.some((s) => String(s.id) === query.subject)
       ? query.subject
       : String(options.subjects[0]?.id ?? '');
+  // A round's "what's due" link dates the entry in the round; the form still checks the date.
+  const asOf =
+    typeof query.asOf === 'string' && isCalendarDate(query.asOf) ? { asOf: query.asOf } : {};
   return (
     <>
       <h1>{t('newTitle')}</h1>
       <p className="lead">{t('newIntro', { actor: user.actorName ?? '' })}</p>
       <EntryForm
         action={saveEntry.bind(null, null)}
-        values={blankValues(commitment, subject)}
+        values={{ ...blankValues(commitment, subject), ...asOf }}
         submitLabel={t('saveDraft')}
         locked={false}
         {...options}

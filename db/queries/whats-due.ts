@@ -1,0 +1,145 @@
+import 'server-only';
+import { and, between, eq, inArray } from 'drizzle-orm';
+import { getDb, type Db } from '../client';
+import * as t from '../schema';
+import { todayUtc } from '../../lib/dates';
+import {
+  askedActors,
+  completion,
+  type CompletionKey,
+  type RoundScope,
+} from '../../lib/round-completion';
+import type { DutyBearer } from '../../lib/taxonomy';
+import { listRounds } from './rounds';
+
+/**
+ * "What's due" on a focal point's and a contributor's home: the open rounds that ask their actor
+ * and have opened, each with the commitments the actor has not yet reported in it, by the rules
+ * of lib/round-completion.ts. One query reads the actor's own entries per round, never one per
+ * commitment.
+ */
+export interface DueCommitment {
+  code: string;
+  title: string;
+  status: Exclude<CompletionKey, 'reported' | 'missing'>;
+}
+
+export interface DueRound {
+  id: number;
+  title: string;
+  opensOn: string;
+  dueOn: string;
+  /** The as-of date an entry started from here gets: today, or the due date once it has passed. */
+  asOf: string;
+  /** How many of the round's commitments that apply to the actor it has reported. */
+  reported: number;
+  commitments: DueCommitment[];
+}
+
+export function whatsDue(
+  actorId: number,
+  today: string = todayUtc(),
+  db: Db = getDb(),
+): DueRound[] {
+  const actor = db
+    .select({
+      id: t.actors.id,
+      kind: t.actors.kind,
+      region: t.actors.region,
+      archivedAt: t.actors.archivedAt,
+    })
+    .from(t.actors)
+    .where(eq(t.actors.id, actorId))
+    .get();
+  if (!actor) return [];
+  const subject = { ...actor, archived: actor.archivedAt !== null };
+  const rounds = listRounds({ status: 'open' }, db)
+    .filter((round) => round.opensOn <= today)
+    .map((round) => ({ round, scope: { ...round, closed: false } satisfies RoundScope }))
+    .filter(({ scope }) => askedActors(scope, [subject]).length > 0);
+  if (rounds.length === 0) return [];
+
+  const codes = [...new Set(rounds.flatMap(({ round }) => round.commitments.map((c) => c.code)))];
+  const commitmentRows = db
+    .select({
+      id: t.commitments.id,
+      code: t.commitments.code,
+      archivedAt: t.commitments.archivedAt,
+    })
+    .from(t.commitments)
+    .where(inArray(t.commitments.code, codes))
+    .all();
+  const bearers = db
+    .select()
+    .from(t.commitmentDutyBearers)
+    .where(
+      inArray(
+        t.commitmentDutyBearers.commitmentId,
+        commitmentRows.map((row) => row.id),
+      ),
+    )
+    .all();
+  const byCode = new Map(
+    commitmentRows.map((row) => [
+      row.code,
+      {
+        id: row.id,
+        archived: row.archivedAt !== null,
+        dutyBearers: bearers
+          .filter((bearer) => bearer.commitmentId === row.id)
+          .map((bearer) => bearer.dutyBearer as DutyBearer),
+      },
+    ]),
+  );
+
+  return rounds.map(({ round, scope }) => {
+    const commitments = round.commitments.flatMap((c) => {
+      const row = byCode.get(c.code);
+      return row ? [{ ...row, code: c.code, title: c.title }] : [];
+    });
+    // The actor's own entries of this round's commitments dated in it: one read per round.
+    const entries = db
+      .select({
+        commitmentId: t.progressEntries.commitmentId,
+        asOf: t.progressEntries.asOf,
+        state: t.progressEntries.state,
+        withdrawnAt: t.progressEntries.withdrawnAt,
+        supersededById: t.progressEntries.supersededById,
+      })
+      .from(t.progressEntries)
+      .where(
+        and(
+          eq(t.progressEntries.subjectId, actorId),
+          eq(t.progressEntries.perspective, 'self'),
+          inArray(
+            t.progressEntries.commitmentId,
+            commitments.map((c) => c.id),
+          ),
+          between(t.progressEntries.asOf, round.opensOn, round.dueOn),
+        ),
+      )
+      .all()
+      .map(({ withdrawnAt, supersededById, ...entry }) => ({
+        ...entry,
+        actorId,
+        withdrawn: withdrawnAt !== null,
+        superseded: supersededById !== null,
+      }));
+    const cells = completion(scope, [subject], commitments, entries, today);
+    const statusOf = new Map(cells.map((cell) => [cell.commitmentId, cell.status]));
+    return {
+      id: round.id,
+      title: round.title,
+      opensOn: round.opensOn,
+      dueOn: round.dueOn,
+      asOf: today > round.dueOn ? round.dueOn : today,
+      reported: cells.filter((cell) => cell.status === 'reported').length,
+      commitments: commitments.flatMap(({ id, code, title }) => {
+        const status = statusOf.get(id);
+        return status === 'in_progress' || status === 'not_yet' || status === 'overdue'
+          ? [{ code, title, status }]
+          : [];
+      }),
+    };
+  });
+}
