@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '@/lib/api-schemas';
-import { openDatabase } from '@/db/client';
+import { openDatabase, type Db } from '@/db/client';
+import { importTurn } from '@/db/import/write-turns';
 import { writeLimiter } from '@/db/queries/api-write-limit';
 import { rateLimit, readJsonBody, writesPerMinute, WRITES_PER_MINUTE } from './write-request';
 
@@ -106,6 +107,28 @@ describe('the per-token write budget', () => {
     expect(Number(limited.response.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
     expect(Number(limited.response.headers.get('Retry-After'))).toBeLessThanOrEqual(60);
     expect((await rateLimit('token-b', 1, limiter)).ok).toBe(true);
+    db.$client.close();
+  });
+
+  it('counts only once an import has committed, without holding the event loop meanwhile', async () => {
+    const db = openDatabase(':memory:');
+    (globalThis as { __commitmentTrackerDb?: Db }).__commitmentTrackerDb = db;
+    const events: string[] = [];
+    const spend = writeLimiter(db.$client, WRITES_PER_MINUTE);
+    const counting = (async () => {
+      const counter = await spend;
+      return async (key: string, writes: number) => {
+        events.push('counted');
+        return counter(key, writes);
+      };
+    })();
+    const release = await importTurn();
+    const limited = rateLimit('token-c', 1, counting);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    events.push('another request answered');
+    release();
+    expect((await limited).ok).toBe(true);
+    expect(events).toEqual(['another request answered', 'counted']);
     db.$client.close();
   });
 });

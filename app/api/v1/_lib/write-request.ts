@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { authenticateApiToken, hashApiToken } from '@/db/queries/api-tokens';
+import { afterImports } from '@/db/import/write-turns';
 import { appWriteLimiter } from '@/db/queries/api-write-limit';
 import { MAX_BODY_BYTES } from '@/lib/api-schemas';
 import { fieldErrors } from '@/lib/entry-input';
@@ -58,14 +59,16 @@ export function writesPerMinute(setting: string | undefined): number {
 
 /**
  * Counts `writes` more against the token's budget of this minute, shared by every server process
- * (db/queries/api-write-limit.ts); refused with 429 and Retry-After when that goes over it.
+ * (db/queries/api-write-limit.ts); refused with 429 and Retry-After when that goes over it. The
+ * count is a write to the database, so it waits its turn behind an import like the forms' writes
+ * do: otherwise it would wait for the import's lock in SQLite's busy timeout, holding the event loop.
  */
 export async function rateLimit(
   tokenKey: string,
   writes = 1,
   limiter = appWriteLimiter(WRITES_PER_MINUTE),
 ): Promise<Guarded<null>> {
-  const spent = await (await limiter)(tokenKey, writes);
+  const spent = await afterImports(async () => (await limiter)(tokenKey, writes));
   if (spent.ok) return { ok: true, value: null };
   const retryAfter = spent.retryAfterSeconds;
   return {
