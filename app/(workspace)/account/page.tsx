@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/app/_lib/guard';
 import { PasswordForm } from './password-form';
 import { ApiTokens } from './api-tokens';
+import { MailSettings } from './mail-settings';
 import { Follows } from './follows';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/account');
   const t = await getTranslations('auth');
-  const { passwordChanged, tokenRevoked, tokenError } = await searchParams;
+  const { passwordChanged, tokenRevoked, tokenError, mailSaved } = await searchParams;
   const revokedId =
     typeof tokenRevoked === 'string' && /^\d+$/.test(tokenRevoked)
       ? Number(tokenRevoked)
@@ -41,6 +42,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       <h2>{t('account.changePassword')}</h2>
       <p>{t('account.changePasswordIntro')}</p>
       <PasswordForm email={user.email} />
+      <MailSettings userId={user.id} email={user.email} saved={mailSaved === '1'} />
       <ApiTokens
         userId={user.id}
         revokedId={revokedId}

@@ -100,6 +100,7 @@ async function MemberHome({ user }: { user: CurrentUser }) {
 async function AdminHome() {
   const t = await getTranslations('home');
   const tMenu = await getTranslations('auth.menu');
+  const tMail = await getTranslations('mail.outbox');
   const links = [
     { href: '/admin/users', label: tMenu('users'), about: t('admin.users') },
     { href: '/admin/actors', label: tMenu('actors'), about: t('admin.actors') },
@@ -108,6 +109,7 @@ async function AdminHome() {
     { href: '/admin/rounds', label: tMenu('rounds'), about: t('admin.rounds') },
     { href: '/entries/import', label: tMenu('importEntries'), about: t('admin.import') },
     { href: '/admin/audit', label: tMenu('audit'), about: t('admin.audit') },
+    { href: '/admin/outbox', label: tMail('title'), about: tMail('about') },
     { href: '/changes', label: t('admin.changesLink'), about: t('admin.changes') },
   ];
   return (
