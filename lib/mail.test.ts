@@ -53,6 +53,7 @@ describe('the digest week', () => {
       key: 'digest:2026-W49',
       from: '2026-11-30T00:00:00.000Z',
       to: '2026-12-07T00:00:00.000Z',
+      lastDay: '2026-12-06',
     });
     expect(sunday).toEqual(monday);
   });

@@ -76,12 +76,18 @@ export function isoWeek(day: string): { week: string; monday: string } {
  * The week a digest covers when the job runs on `today`: the last whole ISO week, Monday to
  * Sunday, so every run in a week computes the same digest under the same key.
  */
-export function digestWeek(today: string): { key: string; from: string; to: string } {
+export function digestWeek(today: string): {
+  key: string;
+  from: string;
+  to: string;
+  lastDay: string;
+} {
   const lastWeek = isoWeek(addDays(today, -7));
   return {
     key: `digest:${lastWeek.week}`,
     from: `${lastWeek.monday}T00:00:00.000Z`,
     to: `${addDays(lastWeek.monday, 7)}T00:00:00.000Z`,
+    lastDay: addDays(lastWeek.monday, 6),
   };
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '../client';
 import { scheduleReminders } from './reminders';
+import { scheduleDigests } from './digest';
 import { sendPending, type SendOptions, type SendReport } from './sender';
 import { smtpFromEnv } from './transport';
 import { reminderDays } from '../../lib/mail';
@@ -15,7 +16,7 @@ export async function runMailJob(
 ): Promise<{ queued: number } & Partial<SendReport>> {
   const now = options.now ?? (() => new Date());
   const today = now().toISOString().slice(0, 10);
-  const queued = scheduleReminders(db, today, reminderDays());
+  const queued = scheduleReminders(db, today, reminderDays()) + scheduleDigests(db, today);
   const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
   if (!smtp) return { queued };
   return { queued, ...(await sendPending(db, { ...smtp, now })) };

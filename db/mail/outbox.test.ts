@@ -1,10 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Db } from '../client';
 import { demoDatabases } from '../../test/support/demo-database';
-import { createEntry, returnEntry, submitEntry, type WriteResult } from '../queries/entry-workflow';
+import {
+  createAndAdvanceEntry,
+  createEntry,
+  returnEntry,
+  submitEntry,
+  type WriteResult,
+} from '../queries/entry-workflow';
 import { enqueueMail } from '../queries/outbox';
 import { unsubscribe, unsubscribeTarget, updateMailChoices } from '../queries/outbox-settings';
 import { scheduleReminders } from './reminders';
+import { scheduleDigests } from './digest';
+import { addDays, isoWeek } from '../../lib/mail';
 
 const ALDORIA_FOCAL = 'demo-user-focal-aldoria';
 const ALDORIA_CONTRIBUTOR = 'demo-user-contributor-aldoria';
@@ -37,12 +45,19 @@ const one = (sql: string, ...params: unknown[]) =>
     .pluck()
     .get(...params);
 
-function aldoriaDraft(summary = 'Referral mechanism adopted'): number {
+function aldoriaDraft(
+  summary = 'Referral mechanism adopted',
+  userId = ALDORIA_CONTRIBUTOR,
+): number {
   const aldoria = one(`SELECT id FROM actors WHERE name = 'Republic of Aldoria'`) as number;
   const commitment = one(
     `SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id WHERE d.duty_bearer = 'states' ORDER BY c.position LIMIT 1`,
   );
-  const result: WriteResult = createEntry(ALDORIA_CONTRIBUTOR, {
+  const result: WriteResult = (
+    userId === ALDORIA_FOCAL
+      ? (input: unknown) => createAndAdvanceEntry(userId, input, 'publish')
+      : (input: unknown) => createEntry(userId, input)
+  )({
     idempotencyKey: `mail-${summary.replace(/\W+/g, '-')}`,
     commitment,
     subject: aldoria,
@@ -196,5 +211,39 @@ describe('the reminder scheduler', () => {
       `UPDATE reporting_rounds SET closed_at = '2026-12-01T00:00:00.000Z' WHERE id = ${id}`,
     );
     expect(scheduleReminders(db, '2026-12-10', 7)).toBe(0);
+  });
+});
+
+describe('the weekly digest', () => {
+  it('lists last week’s published entries on what each follower follows, once per week', () => {
+    const id = aldoriaDraft('Hotline opened', ALDORIA_FOCAL);
+    const entry = db.$client
+      .prepare(
+        'SELECT commitment_id AS commitment, subject_id AS subject FROM progress_entries WHERE id = ?',
+      )
+      .get(id) as { commitment: number; subject: number };
+    const follow = db.$client.prepare(
+      `INSERT INTO follows (user_id, target_kind, target_id, started_at, ended_at) VALUES (?, ?, ?, 0, ?)`,
+    );
+    follow.run('demo-user-focal-bravonia', 'commitment', entry.commitment, null);
+    follow.run('demo-user-admin', 'actor', entry.subject, null);
+    // An ended follow and one of something else bring nothing.
+    follow.run('demo-user-focal-bridgewell', 'actor', entry.subject, 1);
+    follow.run('demo-user-contributor-bridgewell', 'commitment', entry.commitment + 1, null);
+    const publishedWeek = isoWeek(new Date().toISOString().slice(0, 10));
+    const nextWeek = addDays(publishedWeek.monday, 7);
+    expect(scheduleDigests(db, nextWeek)).toBe(2);
+    expect(scheduleDigests(db, addDays(nextWeek, 3))).toBe(0);
+    const digests = rows().filter((row) => row.subjectKey === `digest:${publishedWeek.week}`);
+    expect(digests.map((row) => row.userId).sort()).toEqual([
+      'demo-user-admin',
+      'demo-user-focal-bravonia',
+    ]);
+    expect(digests[0]).toMatchObject({
+      subjectKey: `digest:${publishedWeek.week}`,
+      subject: `What you follow: 1 new entry in week ${publishedWeek.week}`,
+    });
+    expect(digests[0]!.text).toContain('Hotline opened');
+    expect(digests[0]!.text).toContain(`/entries/${id}`);
   });
 });
