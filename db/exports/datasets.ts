@@ -36,24 +36,31 @@ export interface DatasetRows {
 
 /**
  * A dataset's rows for one request, a chunk at a time (`next()` is empty at the end); `close()` in
- * any case. A row is the values of the dataset's columns in their order: no object a row.
+ * any case. A row is the values of the dataset's columns in their order: no object a row. `count`
+ * is null when it was not asked for (only the JSON document tells it).
  */
 export interface DatasetCursor {
   asOf: string;
-  count: number;
+  count: number | null;
   next(): Cell[][];
   close(): void;
+}
+
+/** How a dataset is opened: its labels, and whether its rows are counted (for the JSON `meta`). */
+export interface OpenOptions {
+  labels: SummaryLabels;
+  counted: boolean;
 }
 
 export interface Dataset {
   parameters: readonly ParameterName[];
   columns: readonly string[];
-  open(filters: Record<string, unknown>, labels: SummaryLabels): DatasetCursor;
+  open(filters: Record<string, unknown>, options: OpenOptions): DatasetCursor;
 }
 
 /** A dataset of any size, read a chunk at a time, with no labels: a worker thread can read it. */
 export interface StreamedDataset extends Omit<Dataset, 'open'> {
-  open(filters: Record<string, unknown>): DatasetCursor;
+  open(filters: Record<string, unknown>, options: Pick<OpenOptions, 'counted'>): DatasetCursor;
 }
 
 /** A dataset computed whole (a few thousand rows), as one chunk. */
@@ -63,7 +70,7 @@ function whole(
 ): Pick<Dataset, 'columns' | 'open'> {
   return {
     columns,
-    open: (filters, labels) => {
+    open: (filters, { labels }) => {
       const { asOf, rows } = load(filters, labels);
       let sent = false;
       return {
@@ -183,9 +190,9 @@ export const STREAMED: Record<StreamedName, StreamedDataset> = {
   entries: {
     parameters: ENTRY_EXPORT_PARAMETERS,
     columns: ENTRY_COLUMNS,
-    open: (filters) => {
+    open: (filters, { counted }) => {
       const iso3 = new Map(listActors().map((actor) => [actor.id, actor.iso3]));
-      const cursor = openEntriesExport(filters as EntryFilters, iso3);
+      const cursor = openEntriesExport(filters as EntryFilters, iso3, { count: counted });
       return {
         asOf: typeof filters.asOf === 'string' ? filters.asOf : todayUtc(),
         count: cursor.total,

@@ -58,7 +58,10 @@ describe('openExport: a worker thread writes the same document as the app thread
       const inWorker = await readAll(file, name, format, filters);
       // The whole demo spans several chunks, so chunks are joined in their order.
       if (Object.keys(filters).length === 0) expect(inWorker.parts.length).toBeGreaterThan(1);
-      expect(inProcess.count).toBeGreaterThan(0);
+      // Only the JSON document tells the count: the entries CSV skips reading it (the matrix's is
+      // arithmetic).
+      if (name === 'entries' && format === 'csv') expect(inProcess.count).toBeNull();
+      else expect(inProcess.count).toBeGreaterThan(0);
       expect(inWorker.count).toBe(inProcess.count);
       expect(inWorker.asOf).toBe(inProcess.asOf);
       expect(inWorker.text === inProcess.text, `${name}.${format}`).toBe(true);

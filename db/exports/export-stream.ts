@@ -21,7 +21,8 @@ export type ExportFormat = 'csv' | 'json';
  */
 export interface ExportRows {
   asOf: string;
-  count: number;
+  /** Counted for JSON only (its `meta` tells it): null for CSV. */
+  count: number | null;
   next(): Promise<Uint8Array | null>;
   close(): void;
 }
@@ -49,7 +50,7 @@ export async function openExport(
   const sqlite = getDb().$client;
   if (isStreamed(name) && !sqlite.memory) return inWorker({ name, format, filters }, sqlite.name);
   const dataset = DATASETS[name];
-  const cursor = dataset.open(filters, labels);
+  const cursor = dataset.open(filters, { labels, counted: format === 'json' });
   const nextText = textChunks(cursor, dataset.columns, format, IN_PROCESS);
   const encoder = new TextEncoder();
   let closed = false;
@@ -79,7 +80,7 @@ export interface ExportWorkerData {
 
 /** What the worker tells this thread, which answers 'more' for each chunk taken, or 'cancel'. */
 export type ExportWorkerMessage =
-  | { type: 'opened'; asOf: string; count: number }
+  | { type: 'opened'; asOf: string; count: number | null }
   | { type: 'chunk'; bytes: Uint8Array }
   | { type: 'end' };
 

@@ -30,7 +30,7 @@ const post = (message: ExportWorkerMessage, transfer: ArrayBuffer[] = []) =>
   port.postMessage(message, transfer);
 
 const dataset = STREAMED[name];
-const cursor = dataset.open(filters);
+const cursor = dataset.open(filters, { counted: format === 'json' });
 const nextText = textChunks(cursor, dataset.columns, format, IN_WORKER);
 const encoder = new TextEncoder();
 let ended = false;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { getDb, openReader } from '../client';
 import * as t from '../schema';
 import { ENTRY_COLUMNS, type EntryRecord } from '../../lib/entries-csv';
@@ -8,9 +8,12 @@ import { PUBLIC_ENTRY_FIELDS, publishedWhere, type EntryFilters } from './entrie
 /** An entry as an export row: the values of ENTRY_COLUMNS in that order. */
 export type EntryExportRow = EntryRecord[(typeof ENTRY_COLUMNS)[number]][];
 
-/** Every published entry of a filter as export rows, a chunk at a time: `next()` is empty at the end; `close()` always. */
+/**
+ * Every published entry of a filter as export rows, a chunk at a time: `next()` is empty at the
+ * end; `close()` always. `total` is null when the count was not asked for.
+ */
 export interface EntryExportCursor {
-  total: number;
+  total: number | null;
   next(): EntryExportRow[];
   close(): void;
 }
@@ -47,23 +50,30 @@ type Raw = [
 ];
 
 /**
- * Without a commitment, subject or reporter (whose indexes find few rows), the export walks the
- * (state, as_of, published_at) index newest first, which holds the list's whole order (its rowid
- * is the id), so nothing is sorted and the first rows come at once; with ANALYZE statistics
- * SQLite otherwise chose a skip-scan and sorted all 1,000,000 rows before the first.
+ * Without a commitment, subject or reporter (whose indexes find few rows, sorted by id after), the
+ * export reads the table itself in id order, its own order, filtering as it goes: nothing is
+ * sorted and each row is the next on disk. Left to itself SQLite read every row through an index
+ * and sorted all of them before the first.
  */
 function exportPlan(text: string, filters: EntryFilters): string {
-  if (filters.commitment || filters.subject !== undefined || filters.reporter !== undefined)
+  if (
+    filters.commitment ||
+    filters.subject !== undefined ||
+    filters.reporter !== undefined ||
+    filters.commitmentCodes ||
+    filters.subjectIds
+  )
     return text;
   const from = 'from "progress_entries" ';
   if (!text.includes(from))
     throw new Error('exportPlan: the query no longer reads from progress_entries');
-  return text.replace(from, `${from}INDEXED BY progress_entries_state_idx `);
+  return text.replace(from, `${from}NOT INDEXED `);
 }
 
 /**
- * Every published entry of a filter in the list's order (db/queries/entries.ts
- * listPublishedEntries), as the rows of the entries export, for an export of any size: one
+ * Every published entry of a filter in id order (the order entries were recorded in: a later
+ * export of the same filter only adds rows at its end), as the rows of the entries export, for an
+ * export of any size: one
  * statement stepped a chunk at a time, on a read-only connection of its own (nothing else may use
  * a connection while a statement is stepped) whose read transaction keeps the count, the names and
  * every row to one snapshot while other requests write. An in-memory database (tests) has no
@@ -73,7 +83,7 @@ function exportPlan(text: string, filters: EntryFilters): string {
 export function openEntriesExport(
   filters: EntryFilters,
   iso3: ReadonlyMap<number, string | null>,
-  chunkSize = EXPORT_CHUNK,
+  { count = true, chunkSize = EXPORT_CHUNK }: { count?: boolean; chunkSize?: number } = {},
 ): EntryExportCursor {
   const reader = openReader();
   const db = reader ?? getDb();
@@ -89,12 +99,14 @@ export function openEntriesExport(
       sqlite.prepare('BEGIN').run();
     }
     const where = publishedWhere(filters);
-    const total =
-      db
-        .select({ count: sql<number>`count(*)` })
-        .from(t.progressEntries)
-        .where(where)
-        .get()?.count ?? 0;
+    // Only the JSON document says how many rows follow; the count reads every matching index entry.
+    const total = count
+      ? (db
+          .select({ count: sql<number>`count(*)` })
+          .from(t.progressEntries)
+          .where(where)
+          .get()?.count ?? 0)
+      : null;
     const commitments = new Map(
       (sqlite.prepare('SELECT id, code, title FROM commitments').raw().all() as string[][]).map(
         ([id, code, title]) => [Number(id), [code!, title!] as const],
@@ -107,11 +119,7 @@ export function openEntriesExport(
       .select(EXPORT_FIELDS)
       .from(t.progressEntries)
       .where(where)
-      .orderBy(
-        desc(t.progressEntries.asOf),
-        desc(t.progressEntries.publishedAt),
-        desc(t.progressEntries.id),
-      )
+      .orderBy(asc(t.progressEntries.id))
       .toSQL();
     const statement = sqlite.prepare(exportPlan(query.sql, filters)).raw();
     const rows: Iterator<Raw> = reader
