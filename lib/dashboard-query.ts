@@ -8,6 +8,7 @@ export const DASHBOARD_PARAMETERS = [
   'sdg',
   'kind',
   'region',
+  'round',
   'perspective',
   'asOf',
 ] as const;

@@ -13,6 +13,7 @@ import {
   type Theme,
 } from '../../lib/taxonomy';
 import { todayUtc } from '../../lib/dates';
+import { roundMembers } from './round-scope';
 
 /** The commitments and actors a dashboard view covers: shared by the summary and the matrix. */
 export interface DashboardFilters {
@@ -25,6 +26,8 @@ export interface DashboardFilters {
   sdg?: SdgTarget;
   kind?: ActorKind;
   region?: string;
+  /** A reporting round's id: its commitments and the actors it asks (db/queries/round-scope.ts). */
+  round?: number;
   perspective?: Perspective;
   /** YYYY-MM-DD; absent means today, read from the kept current-status table. */
   asOf?: string;
@@ -114,18 +117,22 @@ function loadCatalogue(): Catalogue {
 /** The commitments and actors a view covers, and the (commitment, actor) pairs that apply. */
 export function loadScope(filters: DashboardFilters): Scope {
   const catalogue = memoByDataVersion(getDb(), 'catalogue', loadCatalogue, scopeRows);
+  // An unknown round narrows to nothing; the routes name it first (roundParameterErrors).
+  const round = filters.round === undefined ? undefined : roundMembers(filters.round);
   const commitments = catalogue.commitments.filter(
     (commitment) =>
       (!filters.commitment || commitment.code === filters.commitment) &&
       (!filters.theme || commitment.theme === filters.theme) &&
       (filters.objective === undefined || commitment.objectives.includes(filters.objective)) &&
-      (!filters.sdg || (catalogue.sdgTargets.get(commitment.id) ?? []).includes(filters.sdg)),
+      (!filters.sdg || (catalogue.sdgTargets.get(commitment.id) ?? []).includes(filters.sdg)) &&
+      (round === undefined || (round?.commitmentCodes.has(commitment.code) ?? false)),
   );
   const actors = catalogue.actors.filter(
     (actor) =>
       (filters.subject === undefined || actor.id === filters.subject) &&
       (!filters.kind || actor.kind === filters.kind) &&
-      (!filters.region || catalogue.regions.get(actor.id) === filters.region),
+      (!filters.region || catalogue.regions.get(actor.id) === filters.region) &&
+      (round === undefined || (round?.actorIds.has(actor.id) ?? false)),
   );
 
   let pairs: Pair[] | undefined;

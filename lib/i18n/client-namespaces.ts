@@ -24,6 +24,9 @@ export const CLIENT_NAMESPACES = {
     'actorKindPlural',
     'present.open',
     'data.downloads',
+    'rounds.filter',
+    'rounds.filterAny',
+    'rounds.filterInWords',
   ],
   /** app/(public)/present: the slides, with the dashboard's labels and the charts. */
   present: [...ROOT, ...CHARTS, 'present', 'dashboard', 'theme', 'actorKind', 'actorKindPlural'],

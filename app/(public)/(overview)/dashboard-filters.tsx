@@ -13,7 +13,11 @@ export interface FilterOptions {
   objectives: { number: number; title: string }[];
   regions: string[];
   sdgTargets: { code: string; title: string }[];
+  rounds: { id: number; title: string }[];
 }
+
+/** The filters whose values are numbers (ids), as DashboardQuery holds them. */
+const NUMERIC = new Set<string>(['objective', 'round']);
 
 /** Wider than this, the filters are always open (dashboard-filters.css holds the same width). */
 const OPEN_FROM = '(min-width: 48rem)';
@@ -45,6 +49,7 @@ export function DashboardFilters({
   const tTheme = useTranslations('theme');
   const tKind = useTranslations('actorKind');
   const tPresent = useTranslations('present');
+  const tRounds = useTranslations('rounds');
 
   const fold = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
@@ -62,7 +67,7 @@ export function DashboardFilters({
   const set = (name: (typeof DASHBOARD_PARAMETERS)[number], raw: string) => {
     const next: Record<string, unknown> = { ...currentFilters() };
     if (raw === '') delete next[name];
-    else next[name] = name === 'objective' ? Number(raw) : raw;
+    else next[name] = NUMERIC.has(name) ? Number(raw) : raw;
     onChange(next as DashboardQuery);
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -73,7 +78,7 @@ export function DashboardFilters({
       const value = String(data.get(name) ?? '');
       // Self-reported is the default perspective: the canonical URL leaves it out, as `set` does.
       if (value && !(name === 'perspective' && value === 'self'))
-        next[name] = name === 'objective' ? Number(value) : value;
+        next[name] = NUMERIC.has(name) ? Number(value) : value;
     }
     onChange(next as DashboardQuery);
   };
@@ -143,6 +148,16 @@ export function DashboardFilters({
             options={options.regions.map((region) => [region, region])}
             onChange={(value) => set('region', value)}
           />
+          {options.rounds.length === 0 ? null : (
+            <SelectFilter
+              name="round"
+              label={tRounds('filter')}
+              value={filters.round?.toString() ?? ''}
+              any={tRounds('filterAny')}
+              options={options.rounds.map((round) => [String(round.id), round.title])}
+              onChange={(value) => set('round', value)}
+            />
+          )}
           <SelectFilter
             name="perspective"
             label={t('perspective')}

@@ -143,6 +143,7 @@ function ViewDescription({
   const t = useTranslations('dashboard');
   const tTheme = useTranslations('theme');
   const tKind = useTranslations('actorKindPlural');
+  const tRounds = useTranslations('rounds');
   const format = useFormatter();
   const parts: string[] = [];
   if (filters.theme) parts.push(`${t('theme')}: ${tTheme(filters.theme)}`);
@@ -155,6 +156,10 @@ function ViewDescription({
   if (filters.sdg) parts.push(`${t('sdg')} ${filters.sdg}`);
   if (filters.kind) parts.push(tKind(filters.kind));
   if (filters.region) parts.push(`${t('region')}: ${filters.region}`);
+  if (filters.round !== undefined) {
+    const round = options.rounds.find((candidate) => candidate.id === filters.round);
+    parts.push(tRounds('filterInWords', { title: round?.title ?? String(filters.round) }));
+  }
   return (
     <p className="view-description">
       {t('viewDescription', {

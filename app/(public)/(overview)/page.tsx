@@ -3,6 +3,7 @@ import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { getMatrixPage } from '@/db/queries/matrix';
 import { filterOptions } from '@/db/queries/reference';
 import { getSummary } from '@/db/queries/summary';
+import { roundParameterErrors } from '@/db/queries/round-scope';
 import { parseQuery } from '@/lib/query-params';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
@@ -57,12 +58,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const { columns: rawColumns, ...params } = await searchParams;
   const parsed = parseQuery(params, OVERVIEW_PARAMETERS);
   const { columns, error } = parseColumns(rawColumns);
-  const errors = [...(parsed.ok ? [] : parsed.errors), ...(error ? [error] : [])];
+  const errors = [
+    ...(parsed.ok ? roundParameterErrors(parsed.value.round) : parsed.errors),
+    ...(error ? [error] : []),
+  ];
   const {
     page = 1,
     limit = MATRIX_PAGE_SIZE,
     ...filters
-  } = parsed.ok && !error ? parsed.value : {};
+  } = parsed.ok && errors.length === 0 ? parsed.value : {};
   const paging = { page, limit, columns: error ? 1 : columns };
   const summary = getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) });
   const matrix = getMatrixPage(filters, { page, limit });

@@ -47,6 +47,7 @@ const READERS: Record<(typeof OVERVIEW_PARAMETERS)[number] | 'columns', (raw: st
     sdg: (raw) => ((SDG_TARGETS as readonly string[]).includes(raw) ? raw : undefined),
     kind: (raw) => ((ACTOR_KINDS as readonly string[]).includes(raw) ? raw : undefined),
     region: (raw) => (raw.trim().length > 0 && raw.trim().length <= 100 ? raw.trim() : undefined),
+    round: (raw) => wholeNumber(raw, 1, 999999),
     perspective: (raw) => ((PERSPECTIVES as readonly string[]).includes(raw) ? raw : undefined),
     asOf: (raw) =>
       isCalendarDate(raw) && raw >= '1900-01-01' && raw <= '2999-12-31' ? raw : undefined,

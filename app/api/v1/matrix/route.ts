@@ -1,4 +1,5 @@
 import { getMatrixPage } from '@/db/queries/matrix';
+import { roundParameterErrors } from '@/db/queries/round-scope';
 import { MATRIX_PARAMETERS } from '@/lib/query-params';
 import { matrixPageResponseSchema } from '@/lib/summary-schema';
 import {
@@ -23,6 +24,8 @@ const MATRIX_DEFAULT_LIMIT = 20;
 export function GET(request: Request) {
   const query = parseRequestQuery(request, MATRIX_PARAMETERS);
   if (!query.ok) return invalidParameters(query.errors);
+  const roundErrors = roundParameterErrors(query.value.round);
+  if (roundErrors.length > 0) return invalidParameters(roundErrors);
   const { page = 1, limit = MATRIX_DEFAULT_LIMIT, ...filters } = query.value;
   return cachedRead(
     request,

@@ -1,4 +1,5 @@
 import { listPairs } from '@/db/queries/pairs';
+import { roundParameterErrors } from '@/db/queries/round-scope';
 import { DEFAULT_PAGE_SIZE, PAIR_LIST_PARAMETERS } from '@/lib/query-params';
 import { pairListResponseSchema } from '@/lib/pair-schema';
 import {
@@ -18,6 +19,8 @@ import {
 export function GET(request: Request) {
   const query = parseRequestQuery(request, PAIR_LIST_PARAMETERS);
   if (!query.ok) return invalidParameters(query.errors);
+  const roundErrors = roundParameterErrors(query.value.round);
+  if (roundErrors.length > 0) return invalidParameters(roundErrors);
   const { page = 1, limit = DEFAULT_PAGE_SIZE, ...filters } = query.value;
   return cachedRead(
     request,

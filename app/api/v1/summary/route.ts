@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { roundParameterErrors } from '@/db/queries/round-scope';
 import { getSummary } from '@/db/queries/summary';
 import { SUMMARY_PARAMETERS } from '@/lib/query-params';
 import { summarySchema } from '@/lib/summary-schema';
@@ -15,6 +16,8 @@ import {
 export async function GET(request: Request) {
   const query = parseRequestQuery(request, SUMMARY_PARAMETERS);
   if (!query.ok) return invalidParameters(query.errors);
+  const roundErrors = roundParameterErrors(query.value.round);
+  if (roundErrors.length > 0) return invalidParameters(roundErrors);
   const theme = await themeNames();
   return cachedRead(request, summarySchema, () => getSummary(query.value, { theme }));
 }
