@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { appUrl, enqueueMail } from '../queries/outbox';
-import { mailT } from './messages';
+import { mailT } from '../../lib/mail-layout';
 import { digestWeek } from '../../lib/mail';
 import mainMessages from '../../lib/i18n/messages/en.json';
 import type { StatusKey } from '../../lib/status-scale';

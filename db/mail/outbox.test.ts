@@ -222,6 +222,8 @@ describe('the weekly digest', () => {
         'SELECT commitment_id AS commitment, subject_id AS subject FROM progress_entries WHERE id = ?',
       )
       .get(id) as { commitment: number; subject: number };
+    // The demo's own followers end their follows: this test's are the only ones.
+    db.$client.exec(`UPDATE follows SET ended_at = 1 WHERE ended_at IS NULL`);
     const follow = db.$client.prepare(
       `INSERT INTO follows (user_id, target_kind, target_id, started_at, ended_at) VALUES (?, ?, ?, 0, ?)`,
     );

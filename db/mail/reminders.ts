@@ -4,7 +4,7 @@ import type { Db } from '../client';
 import * as t from '../schema';
 import { getRoundCompletion, listRounds } from '../queries/rounds';
 import { appUrl, enqueueMail } from '../queries/outbox';
-import { mailT } from './messages';
+import { mailT } from '../../lib/mail-layout';
 import { reminderDue } from '../../lib/mail';
 
 /**

@@ -5,7 +5,7 @@ import * as t from '../schema';
 import { principalOf, statementStore, type EntryRow, type EntryStore } from './entry-store';
 import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
 import { appliesToKind } from '../../lib/taxonomy';
-import { enqueueReturned, enqueueReviewWaiting } from '../mail/notify';
+import { enqueueReturned, enqueueReviewWaiting } from './outbox-notify';
 import type { CreateAction } from '../../lib/api-schemas';
 import {
   entryInputSchema,

@@ -5,7 +5,7 @@ import * as t from '../schema';
 import { loadPrincipal } from './entry-workflow';
 import { choicesOf, ensureMailSettings } from './outbox-settings';
 import { appBaseUrl } from '../../lib/deployment';
-import { layoutMail, type MailParts } from '../mail/messages';
+import { layoutMail, type MailParts } from '../../lib/mail-layout';
 import type { MailKind } from '../../lib/mail';
 
 /**

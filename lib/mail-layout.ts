@@ -1,8 +1,8 @@
 // use-intl/core is next-intl's own translator without React, so `npm run mail:send` can load it.
 import { createTranslator } from 'use-intl/core';
-import mailMessages from '../../lib/i18n/messages/mail.en.json';
-import { DEFAULT_LOCALE } from '../../lib/i18n/catalogue';
-import type { MailKind } from '../../lib/mail';
+import mailMessages from './i18n/messages/mail.en.json';
+import { DEFAULT_LOCALE } from './i18n/catalogue';
+import type { MailKind } from './mail';
 
 /**
  * The words of each e-mail, from the message catalogue (lib/i18n/messages/mail.en.json), as plain

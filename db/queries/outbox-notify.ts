@@ -2,9 +2,9 @@ import 'server-only';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import * as t from '../schema';
-import { appUrl, enqueueMail } from '../queries/outbox';
-import { mailT } from './messages';
-import type { EntryRow } from '../queries/entry-store';
+import { appUrl, enqueueMail } from './outbox';
+import { mailT } from '../../lib/mail-layout';
+import type { EntryRow } from './entry-store';
 
 /**
  * The workflow's e-mails, queued inside the transaction of the transition that causes them
