@@ -15,6 +15,7 @@ import { GCM_OBJECTIVE_TITLES, SDG_TARGET_TITLES } from './reference';
 import { realActors } from './actors';
 import { demoWorkspace } from './demo';
 import { DEMO_ROUNDS, type RoundSeed } from './demo-rounds';
+import { DEMO_FOLLOWS, type FollowSeed } from './demo-follows';
 import type { ActorSeed, EntrySeed, UserSeed } from './types';
 
 export interface SeedResult {
@@ -57,6 +58,7 @@ export function seedDatabase(
         seedUsers(tx, demo.users, actorIds);
         const entries = seedEntries(tx, demo.entries, commitmentIds, actorIds);
         const rounds = seedRounds(tx, DEMO_ROUNDS, commitmentIds);
+        seedFollows(tx, DEMO_FOLLOWS, commitmentIds, actorIds);
         counts = { ...counts, actors: actorIds.size, users: demo.users.length, entries, rounds };
       }
       return { seeded: true, mode, counts };
@@ -327,6 +329,32 @@ function seedRounds(
     recordAudit(tx, { ...audit, action: 'round.close', before: round, after, at: closedAt });
   }
   return seeds.length;
+}
+
+/** Each follow with its audit row, as followTarget writes them (db/queries/follows.ts). */
+function seedFollows(
+  tx: Tx,
+  seeds: readonly FollowSeed[],
+  commitmentIds: ReadonlyMap<string, number>,
+  actorIds: ReadonlyMap<string, number>,
+): void {
+  for (const { userId, targetKind, target, startedAt } of seeds) {
+    const ids = targetKind === 'commitment' ? commitmentIds : actorIds;
+    const targetId = required(ids, target, targetKind);
+    const follow = tx
+      .insert(t.follows)
+      .values({ userId, targetKind, targetId, startedAt: Date.parse(startedAt) })
+      .returning()
+      .get();
+    recordAudit(tx, {
+      userId,
+      action: 'follow.start',
+      entityType: 'follow',
+      entityId: follow.id,
+      after: follow,
+      at: startedAt,
+    });
+  }
 }
 
 function required<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {

@@ -18,6 +18,17 @@ const followRows = () => db.select().from(t.follows).all();
 const audits = () => db.select().from(t.auditLog).where(eq(t.auditLog.entityType, 'follow')).all();
 const firstCommitment = () => db.select().from(t.commitments).limit(1).get()!;
 
+describe('the demo workspace', () => {
+  it('has a few followers, each follow audited', () => {
+    expect(listFollows('demo-user-focal-bridgewell', db)).toMatchObject([
+      { targetKind: 'commitment', code: 'TIP-04' },
+      { targetKind: 'actor', label: 'Republic of Aldoria' },
+    ]);
+    expect(followRows().length).toBeGreaterThanOrEqual(5);
+    expect(audits().length).toBe(followRows().length);
+  });
+});
+
 describe('following a commitment or an actor', () => {
   it('lists what the user follows, with an audit row per change', () => {
     const commitment = firstCommitment();
