@@ -9,6 +9,7 @@ import {
   completion,
   countBy,
   emptyCounts,
+  type RoundCommitment,
   type RoundScope,
   type RoundStatus,
 } from '../../lib/round-completion';
@@ -93,8 +94,11 @@ export function getRoundCompletion(
   );
 }
 
-function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletionDto {
-  const codes = round.commitments.map((commitment) => commitment.code);
+/** Round commitments by code, with what the completion rules need of each (lib/round-completion.ts). */
+export function roundCommitments(
+  codes: readonly string[],
+  db: Db,
+): (RoundCommitment & { code: string })[] {
   const commitmentRows = db
     .select({
       id: t.commitments.id,
@@ -102,7 +106,7 @@ function computeCompletion(round: RoundDto, today: string, db: Db): RoundComplet
       archivedAt: t.commitments.archivedAt,
     })
     .from(t.commitments)
-    .where(inArray(t.commitments.code, codes))
+    .where(inArray(t.commitments.code, [...codes]))
     .all();
   const bearers = db
     .select()
@@ -114,13 +118,21 @@ function computeCompletion(round: RoundDto, today: string, db: Db): RoundComplet
       ),
     )
     .all();
-  const commitments = commitmentRows.map((row) => ({
+  return commitmentRows.map((row) => ({
     id: row.id,
+    code: row.code,
     archived: row.archivedAt !== null,
     dutyBearers: bearers
       .filter((bearer) => bearer.commitmentId === row.id)
       .map((bearer) => bearer.dutyBearer as DutyBearer),
   }));
+}
+
+function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletionDto {
+  const commitments = roundCommitments(
+    round.commitments.map((commitment) => commitment.code),
+    db,
+  );
   const actorRows = db
     .select({
       id: t.actors.id,
@@ -169,7 +181,7 @@ function computeCompletion(round: RoundDto, today: string, db: Db): RoundComplet
       superseded: supersededById !== null,
     }));
   const cells = completion(scope, actors, commitments, entries, today);
-  const codeOf = new Map(commitmentRows.map((row) => [row.id, row.code]));
+  const codeOf = new Map(commitments.map((row) => [row.id, row.code]));
   const asked = new Set(cells.map((cell) => cell.actorId));
   return {
     asOf: today,

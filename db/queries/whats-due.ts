@@ -9,8 +9,7 @@ import {
   type CompletionKey,
   type RoundScope,
 } from '../../lib/round-completion';
-import type { DutyBearer } from '../../lib/taxonomy';
-import { listRounds } from './rounds';
+import { listRounds, roundCommitments } from './rounds';
 
 /**
  * "What's due" on a focal point's and a contributor's home: the open rounds that ask their actor
@@ -59,43 +58,13 @@ export function whatsDue(
     .filter(({ scope }) => askedActors(scope, [subject]).length > 0);
   if (rounds.length === 0) return [];
 
-  const codes = [...new Set(rounds.flatMap(({ round }) => round.commitments.map((c) => c.code)))];
-  const commitmentRows = db
-    .select({
-      id: t.commitments.id,
-      code: t.commitments.code,
-      archivedAt: t.commitments.archivedAt,
-    })
-    .from(t.commitments)
-    .where(inArray(t.commitments.code, codes))
-    .all();
-  const bearers = db
-    .select()
-    .from(t.commitmentDutyBearers)
-    .where(
-      inArray(
-        t.commitmentDutyBearers.commitmentId,
-        commitmentRows.map((row) => row.id),
-      ),
-    )
-    .all();
-  const byCode = new Map(
-    commitmentRows.map((row) => [
-      row.code,
-      {
-        id: row.id,
-        archived: row.archivedAt !== null,
-        dutyBearers: bearers
-          .filter((bearer) => bearer.commitmentId === row.id)
-          .map((bearer) => bearer.dutyBearer as DutyBearer),
-      },
-    ]),
-  );
+  const codes = new Set(rounds.flatMap(({ round }) => round.commitments.map((c) => c.code)));
+  const byCode = new Map(roundCommitments([...codes], db).map((row) => [row.code, row]));
 
   return rounds.map(({ round, scope }) => {
     const commitments = round.commitments.flatMap((c) => {
       const row = byCode.get(c.code);
-      return row ? [{ ...row, code: c.code, title: c.title }] : [];
+      return row ? [{ ...row, title: c.title }] : [];
     });
     // The actor's own entries of this round's commitments dated in it: one read per round.
     const entries = db
