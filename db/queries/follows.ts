@@ -123,19 +123,20 @@ function followWrite(
   );
 }
 
-export const followTarget = (
-  userId: string | null | undefined,
-  input: FollowInput,
-  context: { requestId?: string | null } = {},
-  db: Db = getDb(),
-): FollowResult => followWrite('follow.start', userId, input, context, db);
+const followWriter =
+  (action: FollowAction) =>
+  (
+    userId: string | null | undefined,
+    input: FollowInput,
+    context: { requestId?: string | null } = {},
+    db: Db = getDb(),
+  ): FollowResult =>
+    followWrite(action, userId, input, context, db);
 
-export const unfollowTarget = (
-  userId: string | null | undefined,
-  input: FollowInput,
-  context: { requestId?: string | null } = {},
-  db: Db = getDb(),
-): FollowResult => followWrite('follow.end', userId, input, context, db);
+/** Starts following (nothing changes when already followed). */
+export const followTarget = followWriter('follow.start');
+/** Ends the active follow, keeping its row (nothing changes when not followed). */
+export const unfollowTarget = followWriter('follow.end');
 
 /** What the user follows now, commitments first, each in the order it was followed. */
 export function listFollows(userId: string, db: Db = getDb()): FollowDto[] {
