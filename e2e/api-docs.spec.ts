@@ -163,7 +163,7 @@ test.describe('read API: pagination and caching', () => {
       queryAll<{ id: number }>(
         `SELECT e.id FROM progress_entries e JOIN commitments c ON c.id = e.commitment_id
          WHERE e.state = 'published' AND c.code = ?
-         ORDER BY e.as_of DESC, e.published_at DESC, e.id DESC LIMIT 50`,
+         ORDER BY e.published_at DESC, e.id DESC LIMIT 50`,
         code,
       ).map((row) => row.id),
     );
