@@ -54,7 +54,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
                   <th scope="row">
                     <details>
                       <summary>{row.subject}</summary>
-                      <pre className="user-text" dir="auto">
+                      <pre className="audit-json user-text" dir="auto">
                         {row.bodyText}
                       </pre>
                     </details>
