@@ -109,13 +109,59 @@ async function createUsers(base: string, db: Db, workspace: Workspace): Promise<
   };
   await write('submit', 1000, 'waiting');
   const drafts = await write('draft', 1600, 'draft');
+  const rounds = await createRounds(db, workspace, actorId, runId);
   return {
+    rounds,
     focalCookie: focal.cookie,
     contributorCookie: contributor.cookie,
     focalToken: focal.token,
     contributorToken: contributor.token,
     actorId,
     drafts,
+  };
+}
+
+/**
+ * Two open reporting rounds over every commitment: one asking every state (the round page's and
+ * the round API's whole completion table), one asking the bench's actor (its focal point's home
+ * shows what is due). Written through the admin write path, as an admin of the run.
+ */
+async function createRounds(db: Db, workspace: Workspace, actorId: number, runId: string) {
+  const { createUserFromConsole } = await import('../db/queries/users');
+  const { createRound } = await import('../db/queries/admin-rounds');
+  const admin = await createUserFromConsole(
+    { email: `bench-admin-${runId}@bench.example`, name: 'Bench admin', role: 'admin' },
+    { password: PASSWORD },
+    db,
+  );
+  if (!admin.ok) throw new Error(`could not create an admin: ${JSON.stringify(admin)}`);
+  const commitments = db.$client
+    .prepare('SELECT id FROM commitments WHERE archived_at IS NULL ORDER BY id')
+    .pluck()
+    .all() as number[];
+  const round = (title: string, asks: 'all_states' | 'list', actors: number[]) => {
+    const created = createRound(
+      admin.user.id,
+      {
+        title,
+        opensOn: '2026-01-01',
+        dueOn: '2027-06-30',
+        asks,
+        region: null,
+        actors,
+        commitments,
+      },
+      {},
+      db,
+    );
+    if (!created.ok) throw new Error(`could not create a round: ${JSON.stringify(created)}`);
+    return created.id;
+  };
+  return {
+    allStates: round(`Bench review of every state ${runId}`, 'all_states', []),
+    oneActor: round(`Bench round of one actor ${runId}`, 'list', [actorId]),
+    commitmentCount: commitments.length,
+    stateCount: workspace.stateIds.length,
   };
 }
 
@@ -167,7 +213,13 @@ async function buildContext(
     ? undefined
     : base
       ? await createUsers(base, db, workspace)
-      : { focalCookie: '', contributorCookie: '', focalToken: '', contributorToken: '' };
+      : {
+          focalCookie: '',
+          contributorCookie: '',
+          focalToken: '',
+          contributorToken: '',
+          rounds: { allStates: 0, oneActor: 0, commitmentCount: 0, stateCount: 0 },
+        };
   return { workspace, ...known, deep, users: users && { actorId: 0, drafts: [], ...users } };
 }
 

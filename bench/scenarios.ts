@@ -48,6 +48,8 @@ export interface Context {
     actorId: number;
     /** Drafts of the contributor, submitted by the submit scenario, published by the next. */
     drafts: number[];
+    /** Open rounds over every commitment: asking every state, and asking the users' actor. */
+    rounds: { allStates: number; oneActor: number; commitmentCount: number; stateCount: number };
   };
 }
 
@@ -319,9 +321,30 @@ export function readApiScenarios(context: Context): Scenario[] {
     ),
     api('API actor by id', (n) => `/api/v1/actors/${pick(workspace.actorIds, n)}`, true),
     api('API entry by id', (n) => `/api/v1/entries/${pick(context.publishedEntryIds, n)}`, true),
+    api(
+      'Atom feed of entries, commitment',
+      (n) => `/api/v1/feeds/entries.atom?commitment=${pick(workspace.commitmentCodes, n)}`,
+    ),
+    api(
+      'Atom feed of entries, subject',
+      (n) => `/api/v1/feeds/entries.atom?subject=${pick(states, n)}`,
+    ),
     api('API OpenAPI document', () => '/api/v1/openapi.json'),
     api('API health', () => '/api/health'),
   ];
+  scenarios.push(api('Atom feed of entries', () => '/api/v1/feeds/entries.atom'));
+  const rounds = context.users?.rounds;
+  if (rounds) {
+    const asked = `${rounds.stateCount} states × ${rounds.commitmentCount} commitments`;
+    scenarios.push(
+      api('API rounds', () => '/api/v1/rounds'),
+      api(`API round by id, ${asked} (repeat)`, () => `/api/v1/rounds/${rounds.allStates}`),
+      api(
+        `Atom feed of entries, round of ${asked}`,
+        () => `/api/v1/feeds/entries.atom?round=${rounds.allStates}`,
+      ),
+    );
+  }
   return scenarios.map((scenario) => ({ ...scenario, growth: true }));
 }
 
@@ -375,6 +398,14 @@ export function pageScenarios(context: Context): Scenario[] {
       page('my entries, contributor (1,000 submitted)', '/entries/mine', users.contributorCookie),
       page('review queue, 1,000 waiting', '/entries/review', users.focalCookie),
       page('log progress form', '/entries/new', users.contributorCookie),
+    );
+    const { allStates, commitmentCount, stateCount } = users.rounds;
+    const asked = `${stateCount} states × ${commitmentCount} commitments`;
+    pages.push(
+      page('reporting rounds list', '/rounds'),
+      page(`round page, ${asked}`, `/rounds/${allStates}`),
+      page(`round page by commitment, ${asked}`, `/rounds/${allStates}?by=commitment`),
+      page('overview filtered to a round', `/?round=${allStates}`),
     );
   }
   return pages;
