@@ -1,0 +1,100 @@
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { expectNoAxeViolations, issueToken, queryOne } from './fixtures';
+import { DEMO, signIn } from './pages/workspace';
+
+/**
+ * E-mail without an SMTP server (README, E-mail): a contributor's submission queues "waiting for
+ * your review" for the focal point, an admin reads it in the outbox, and its unsubscribe link
+ * turns that kind off only when confirmed, without signing in.
+ */
+const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+const reviewMail = (summary: string) =>
+  queryOne<{ unsubscribe_url: string; user_id: string } | undefined>(
+    `SELECT o.unsubscribe_url, o.user_id FROM outbox o JOIN users u ON u.id = o.user_id
+     WHERE o.kind = 'review_waiting' AND o.subject = ? AND u.email = ?`,
+    `To review: ${summary}`,
+    DEMO.aldoriaFocal.email,
+  );
+const reviewMailOn = (userId: string) =>
+  queryOne<{ on: number }>(
+    'SELECT review_waiting AS "on" FROM mail_settings WHERE user_id = ?',
+    userId,
+  ).on;
+
+test('an admin reads the outbox after a submission, and its unsubscribe link works', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const summary = `Anti-trafficking hotline staffed ${run}`;
+  const api = await playwrightRequest.newContext({ baseURL });
+  const token = issueToken(DEMO.aldoriaContributor.email, `e2e mail ${run}`);
+  const aldoria = queryOne<{ id: number }>(
+    `SELECT id FROM actors WHERE name = 'Republic of Aldoria'`,
+  ).id;
+  const commitment = queryOne<{ code: string }>(
+    `SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id
+     WHERE d.duty_bearer = 'states' AND c.archived_at IS NULL ORDER BY c.position LIMIT 1`,
+  ).code;
+  const response = await api.post('/api/v1/entries', {
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    data: JSON.stringify({
+      idempotencyKey: `e2e-mail-${run}`,
+      action: 'submit',
+      commitment,
+      subject: aldoria,
+      status: 'limited',
+      asOf: new Date().toISOString().slice(0, 10),
+      summary,
+      narrative: 'Staffed around the clock since the start of the month.',
+      measures: ['programme'],
+      evidence: [],
+    }),
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  await api.dispose();
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, DEMO.admin, '/home');
+  await admin.getByRole('link', { name: 'Outbox', exact: true }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
+  await expect(admin.getByText('SMTP is not configured')).toBeVisible();
+  const row = admin.getByRole('row').filter({ hasText: `To review: ${summary}` });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(DEMO.aldoriaFocal.email);
+  await expect(row).toContainText('Entries waiting for your review');
+  await expect(row).toContainText('Waiting');
+  await row.getByText(`To review: ${summary}`).click();
+  await expect(row.locator('pre')).toContainText('/unsubscribe/');
+  await expectNoAxeViolations(admin);
+
+  // The link, opened by someone not signed in (or a mail scanner): a question, nothing changed.
+  const mail = reviewMail(summary)!;
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(mail.unsubscribe_url.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(
+    reader.getByText(
+      `Stop sending “Entries waiting for your review” e-mails to ${DEMO.aldoriaFocal.email}?`,
+    ),
+  ).toBeVisible();
+  expect(reviewMailOn(mail.user_id)).toBe(1);
+  await expectNoAxeViolations(reader);
+  await reader.getByRole('button', { name: 'Stop these e-mails' }).click();
+  await expect(reader.locator('p.notice[role="status"]')).toContainText(
+    `no more “Entries waiting for your review” e-mails will be sent to ${DEMO.aldoriaFocal.email}`,
+  );
+  expect(reviewMailOn(mail.user_id)).toBe(0);
+
+  // The focal point sees it off on the account page and turns it back on.
+  const focal = await (await browser.newContext()).newPage();
+  await signIn(focal, DEMO.aldoriaFocal, '/account');
+  const choice = focal.getByRole('checkbox', { name: 'Entries waiting for your review' });
+  await expect(choice).not.toBeChecked();
+  await choice.check();
+  await focal.getByRole('button', { name: 'Save e-mail settings' }).click();
+  await expect(focal.getByText('Your e-mail settings were saved.')).toBeVisible();
+  await expect(choice).toBeChecked();
+  expect(reviewMailOn(mail.user_id)).toBe(1);
+  await expectNoAxeViolations(focal);
+});
