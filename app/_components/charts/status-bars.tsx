@@ -42,6 +42,7 @@ export interface StatusBarsProps {
 const BAR_THICKNESS = 28;
 const BAR_GAP = 14;
 const NARROW_WIDTH = 520;
+// Physical on purpose: recharts lays out the SVG in x/y coordinates, which have no start/end.
 const MARGIN = { top: 8, right: 24, bottom: 8, left: 16 };
 const VALUE_AXIS_HEIGHT = 40;
 const VALUE_AXIS_WIDTH = 64;
