@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, queryOne } from './fixtures';
+import { expectNoAxeViolations, queryAll, queryOne } from './fixtures';
 import { SignInPage, newPerson } from './pages/auth';
 import { AdminFormPage, AdminListPage, expect } from './pages/admin';
 import { DEMO } from './pages/workspace';
@@ -117,6 +117,51 @@ test.describe('reporting rounds', () => {
     const body = (await api.json()) as { round: { title: string }; completion: { cells: [] } };
     expect(body.round.title).toBe(title);
     expect(body.completion.cells.length).toBeGreaterThan(0);
+  });
+
+  test('a round of many commitments shows its table a page of commitments at a time', async ({
+    browser,
+  }) => {
+    const admin = await signedIn(browser, DEMO.admin, '/admin/rounds/new');
+    const codes = queryAll<{ code: string }>(
+      'SELECT code FROM commitments WHERE archived_at IS NULL ORDER BY position',
+    ).map((row) => row.code);
+    expect(codes.length).toBeGreaterThan(20);
+    const wide = `${title} of every commitment`;
+    const form = new AdminFormPage(admin);
+    await form.fill({ Title: wide, 'Opens on': '2026-01-01', 'Due on': '2026-12-31' });
+    await form.tick('Commitments covered', codes);
+    await form.save('Define round');
+    await expect(
+      admin.getByRole('status').filter({ hasText: `${wide} was defined.` }),
+    ).toBeVisible();
+    const id = queryOne<{ id: number }>('SELECT id FROM reporting_rounds WHERE title = ?', wide).id;
+
+    const visitor = await newPerson(browser);
+    await visitor.goto(`/rounds/${id}`);
+    const table = visitor.getByRole('table', { name: 'Who has reported' });
+    const headers = table.getByRole('columnheader');
+    // The actor column and the first 20 commitments, whatever the round's size.
+    await expect(headers).toHaveCount(21);
+    await expect(headers.nth(1)).toHaveText(codes[0]!);
+    await expect(visitor.locator('#completion-table-showing')).toContainText(
+      `commitments 1 to 20 of ${codes.length}`,
+    );
+    await expectNoAxeViolations(visitor);
+    await visitor
+      .getByRole('navigation', { name: 'Pages of commitments' })
+      .getByRole('link', { name: 'Next commitments' })
+      .click();
+    await expect(headers.nth(1)).toHaveText(codes[20]!);
+    await expect(visitor).toHaveURL(/columns=2/);
+    // The chart by commitment shows the same page of commitments, and keeps it.
+    await visitor.getByRole('link', { name: 'By commitment' }).click();
+    await expect(visitor).toHaveURL(/by=commitment.*columns=2/);
+    await visitor.getByText('Show the figures as a table').click();
+    const figures = visitor.getByRole('table', { name: 'Completion by commitment' });
+    await expect(figures.getByRole('rowheader')).toHaveCount(Math.min(20, codes.length - 20));
+    await expect(figures.getByRole('rowheader').first()).toContainText(codes[20]!);
+    await expectNoAxeViolations(visitor);
   });
 
   test('a focal point cannot reach the round screens', async ({ browser }) => {

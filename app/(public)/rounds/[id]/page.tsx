@@ -13,6 +13,7 @@ import {
   CompletionBar,
   CompletionCountList,
   CompletionMark,
+  RangeLinks,
   RoundsApiLink,
 } from '../completion-parts';
 
@@ -20,6 +21,30 @@ type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const GROUPINGS = ['actor', 'commitment', 'region'] as const;
+
+/**
+ * The completion table shows a page of actors against a page of commitments, so the page grows
+ * with the screen, not with the round: a round of every state and hundreds of commitments has
+ * tens of thousands of cells. The chart by actor or by commitment shows the same pages.
+ */
+const ACTORS_PER_PAGE = 25;
+const COMMITMENTS_PER_PAGE = 20;
+
+const pageNumber = z.coerce.number().int().min(1).catch(1);
+
+/** A 1-based page of `items`, `wanted` clamped to the last page. */
+function pageOf<T>(items: readonly T[], wanted: number, size: number) {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const page = Math.min(wanted, pages);
+  const start = (page - 1) * size;
+  return {
+    page,
+    pages,
+    items: items.slice(start, start + size),
+    from: start + 1,
+    to: Math.min(items.length, start + size),
+  };
+}
 
 function roundOf(raw: string) {
   const id = PARAMETERS.subject.safeParse(raw);
@@ -52,6 +77,21 @@ export default async function RoundPage({
   ]);
   const by = z.enum(GROUPINGS).catch('actor').parse(query.by);
   const completion = getRoundCompletion(round);
+  const actorPage = pageOf(completion.actors, pageNumber.parse(query.page), ACTORS_PER_PAGE);
+  const commitmentPage = pageOf(
+    round.commitments,
+    pageNumber.parse(query.columns),
+    COMMITMENTS_PER_PAGE,
+  );
+  const hrefOf = (view: { by?: string; page?: number; columns?: number }, anchor: string) => {
+    const kept = { by, page: actorPage.page, columns: commitmentPage.page, ...view };
+    const search = new URLSearchParams();
+    if (kept.by !== 'actor') search.set('by', kept.by);
+    if (kept.page > 1) search.set('page', String(kept.page));
+    if (kept.columns > 1) search.set('columns', String(kept.columns));
+    const text = search.toString();
+    return `/rounds/${round.id}${text ? `?${text}` : ''}#${anchor}`;
+  };
   const date = (value: string) =>
     format.dateTime(dateOnly(value), { dateStyle: 'medium', timeZone: 'UTC' });
   const shown = COMPLETION_KEYS.filter((key) =>
@@ -67,8 +107,17 @@ export default async function RoundPage({
       `${key} ${round.commitments.find((commitment) => commitment.code === key)?.title ?? ''}`,
     region: (key) => key || t('noRegion'),
   };
+  const shownActors = new Set(actorPage.items.map((actor) => actor.id));
+  const shownCommitments = new Set(commitmentPage.items.map((commitment) => commitment.code));
+  const charted = completion.cells.filter((cell) =>
+    by === 'actor'
+      ? shownActors.has(cell.actor)
+      : by === 'commitment'
+        ? shownCommitments.has(cell.commitment)
+        : true,
+  );
   const groups = [
-    ...countBy(completion.cells, (cell) =>
+    ...countBy(charted, (cell) =>
       by === 'actor'
         ? String(cell.actor)
         : by === 'commitment'
@@ -139,7 +188,7 @@ export default async function RoundPage({
             {GROUPINGS.map((grouping) => (
               <li key={grouping}>
                 <Link
-                  href={`/rounds/${round.id}?by=${grouping}#round-chart-title`}
+                  href={hrefOf({ by: grouping }, 'round-chart-title')}
                   aria-current={grouping === by ? 'page' : undefined}
                 >
                   {t('groupBy', { by: grouping })}
@@ -148,6 +197,23 @@ export default async function RoundPage({
             ))}
           </ul>
         </nav>
+        {by === 'actor' ? (
+          <p className="meta">
+            {t('actorsShowing', {
+              from: actorPage.from,
+              to: actorPage.to,
+              total: completion.actors.length,
+            })}
+          </p>
+        ) : by === 'commitment' ? (
+          <p className="meta">
+            {t('commitmentsShowing', {
+              from: commitmentPage.from,
+              to: commitmentPage.to,
+              total: round.commitments.length,
+            })}
+          </p>
+        ) : null}
         <figure>
           <figcaption className="meta">{t('chartSummary', { by })}</figcaption>
           <ul className="completion-chart">
@@ -197,12 +263,63 @@ export default async function RoundPage({
       <h2 id="completion-table-title">{t('tableTitle')}</h2>
       <p>{t('tableIntro')}</p>
       <CompletionCountList shown={shown} />
+      <p className="meta" id="completion-table-showing">
+        {t('actorsShowing', {
+          from: actorPage.from,
+          to: actorPage.to,
+          total: completion.actors.length,
+        })}
+        {' · '}
+        {t('commitmentsShowing', {
+          from: commitmentPage.from,
+          to: commitmentPage.to,
+          total: round.commitments.length,
+        })}
+      </p>
+      <RangeLinks
+        label={t('actorPages')}
+        previous={
+          actorPage.page > 1
+            ? {
+                href: hrefOf({ page: actorPage.page - 1 }, 'completion-table-title'),
+                text: t('previousActors'),
+              }
+            : null
+        }
+        next={
+          actorPage.page < actorPage.pages
+            ? {
+                href: hrefOf({ page: actorPage.page + 1 }, 'completion-table-title'),
+                text: t('nextActors'),
+              }
+            : null
+        }
+      />
+      <RangeLinks
+        label={t('commitmentPages')}
+        previous={
+          commitmentPage.page > 1
+            ? {
+                href: hrefOf({ columns: commitmentPage.page - 1 }, 'completion-table-title'),
+                text: t('previousCommitments'),
+              }
+            : null
+        }
+        next={
+          commitmentPage.page < commitmentPage.pages
+            ? {
+                href: hrefOf({ columns: commitmentPage.page + 1 }, 'completion-table-title'),
+                text: t('nextCommitments'),
+              }
+            : null
+        }
+      />
       <div className="table-scroll">
         <table className="data completion-table" aria-labelledby="completion-table-title">
           <thead>
             <tr>
               <th scope="col">{t('actor')}</th>
-              {round.commitments.map((commitment) => (
+              {commitmentPage.items.map((commitment) => (
                 <th key={commitment.code} scope="col">
                   <abbr title={commitment.title}>{commitment.code}</abbr>
                 </th>
@@ -210,12 +327,12 @@ export default async function RoundPage({
             </tr>
           </thead>
           <tbody>
-            {completion.actors.map((actor) => (
+            {actorPage.items.map((actor) => (
               <tr key={actor.id}>
                 <th scope="row">
                   <Link href={`/actors/${actor.id}`}>{actor.name}</Link>
                 </th>
-                {round.commitments.map((commitment) => {
+                {commitmentPage.items.map((commitment) => {
                   const status: CompletionKey | undefined = statusOf.get(
                     `${actor.id}:${commitment.code}`,
                   );
