@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { EntryDetailDto } from '@/db/queries/entry-detail';
 import type { ComparedField } from '@/lib/entry-changes';
 import { dateOnly } from '@/lib/dates';
+import { SOURCE_REPORT_LANGUAGE } from '@/lib/source-language';
 import { StatusBadge } from './status-badge';
 import './entry-detail.css';
 
@@ -55,12 +56,13 @@ export async function EntryDetail({
           <dt>{t('entryDetail.commitment')}</dt>
           <dd>
             <Link href={`/commitments/${commitment.code}`}>
-              <span className="code">{commitment.code}</span> {commitment.title}
+              <span className="code">{commitment.code}</span>{' '}
+              <span lang={SOURCE_REPORT_LANGUAGE}>{commitment.title}</span>
             </Link>
             {commitment.archived ? <span className="tag"> {t('entryDetail.archived')}</span> : null}
             <figure className="entry-detail-quote">
               <blockquote className="verbatim" aria-label={t('commitments.quoteLabel')}>
-                <p>“{commitment.text}”</p>
+                <p lang={SOURCE_REPORT_LANGUAGE}>“{commitment.text}”</p>
               </blockquote>
               <figcaption className="meta">
                 {t('commitments.citation', {

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { dateOnly } from '@/lib/dates';
+import { SOURCE_REPORT_LANGUAGE } from '@/lib/source-language';
 import {
   MAX_ACTOR_SLIDES,
   MAX_BARS,
@@ -101,7 +102,8 @@ export function SlideView({
         </p>
       ) : null}
       <header className="present-header">
-        <h1>{title}</h1>
+        {/* A commitment's slide is titled with its code and verbatim title. */}
+        <h1 lang={slide.kind === 'commitment' ? SOURCE_REPORT_LANGUAGE : undefined}>{title}</h1>
       </header>
       <div className="present-body">
         <SlideBody slide={slide} deck={deck} />
@@ -434,7 +436,8 @@ function ContestedSlide({ slide }: { slide: Extract<Slide, { kind: 'contested' }
             <tr key={`${pair.cell.actorId}:${pair.commitment.code}`}>
               <th scope="row">{pair.actor}</th>
               <td>
-                <span className="code">{pair.commitment.code}</span> {pair.commitment.title}
+                <span className="code">{pair.commitment.code}</span>{' '}
+                <span lang={SOURCE_REPORT_LANGUAGE}>{pair.commitment.title}</span>
               </td>
               <td>
                 <Badge status={pair.cell.self?.status ?? null} />

@@ -11,6 +11,7 @@ import {
   parseQuery,
 } from '@/lib/query-params';
 import { DUTY_BEARERS, THEMES } from '@/lib/taxonomy';
+import { SOURCE_REPORT_LANGUAGE } from '@/lib/source-language';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { StatusDistribution } from '@/app/_components/status-distribution';
@@ -127,7 +128,8 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
           <li key={commitment.code} className="card">
             <h2>
               <Link href={`/commitments/${commitment.code}`}>
-                <span className="code">{commitment.code}</span> {commitment.title}
+                <span className="code">{commitment.code}</span>{' '}
+                <span lang={SOURCE_REPORT_LANGUAGE}>{commitment.title}</span>
               </Link>
             </h2>
             <p className="meta">

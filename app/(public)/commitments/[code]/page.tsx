@@ -8,6 +8,7 @@ import { getCommitmentByCode } from '@/db/queries/commitments';
 import { listGcmObjectives, listSdgTargets } from '@/db/queries/reference';
 import { DUTY_BEARER_KINDS, type ActorKind } from '@/lib/taxonomy';
 import { dateOnly } from '@/lib/dates';
+import { SOURCE_REPORT_LANGUAGE } from '@/lib/source-language';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { currentUser } from '@/app/_lib/guard';
 import { LatestEntries } from '@/app/_components/latest-entries';
@@ -59,11 +60,12 @@ export default async function CommitmentPage({
         <Link href="/commitments">← {t('commitments.backToList')}</Link>
       </p>
       <h1>
-        <span className="code">{commitment.code}</span> {commitment.title}
+        <span className="code">{commitment.code}</span>{' '}
+        <span lang={SOURCE_REPORT_LANGUAGE}>{commitment.title}</span>
       </h1>
       <figure>
         <blockquote className="verbatim" aria-label={t('commitments.quoteLabel')}>
-          <p>“{commitment.text}”</p>
+          <p lang={SOURCE_REPORT_LANGUAGE}>“{commitment.text}”</p>
         </blockquote>
         <figcaption className="meta">
           {t('commitments.citation', {
