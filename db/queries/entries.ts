@@ -23,8 +23,6 @@ export interface EntryFilters {
   asOf?: string;
   page?: number;
   limit?: number;
-  /** These entries only (the feed's latest publications). */
-  ids?: readonly number[];
   /** Any of these commitments and actors (a reporting round's, for its feed). */
   commitmentCodes?: readonly string[];
   subjectIds?: readonly number[];
@@ -77,7 +75,6 @@ export function publishedWhere(filters: EntryFilters & { id?: number }): SQL | u
     );
   if (filters.subjectIds)
     conditions.push(inArray(t.progressEntries.subjectId, [...filters.subjectIds]));
-  if (filters.ids) conditions.push(inArray(t.progressEntries.id, [...filters.ids]));
   if (filters.reporter !== undefined)
     conditions.push(eq(t.progressEntries.reporterId, filters.reporter));
   if (filters.status) conditions.push(eq(t.progressEntries.status, filters.status));
