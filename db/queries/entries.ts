@@ -118,11 +118,8 @@ const PUBLISHED_FIELDS = {
   reporterKind: reporter.kind,
 };
 
-/**
- * Newest first: by as-of date, then publication, then id (which breaks every tie); or, for the
- * feeds, by publication time alone.
- */
-function selectPublished(db: Db, where: SQL | undefined, byPublication = false) {
+/** Newest first: by as-of date, then publication, then id (which breaks every tie). */
+function selectPublished(db: Db, where: SQL | undefined) {
   return db
     .select(PUBLISHED_FIELDS)
     .from(t.progressEntries)
@@ -131,7 +128,7 @@ function selectPublished(db: Db, where: SQL | undefined, byPublication = false) 
     .innerJoin(reporter, eq(t.progressEntries.reporterId, reporter.id))
     .where(where)
     .orderBy(
-      ...(byPublication ? [] : [desc(t.progressEntries.asOf)]),
+      desc(t.progressEntries.asOf),
       desc(t.progressEntries.publishedAt),
       desc(t.progressEntries.id),
     );
@@ -156,13 +153,7 @@ function toPublishedEntry(row: PublishedRow): PublishedEntryDto {
  * total is counted up to `countCap` (COUNT_LIMIT unless a list needs less).
  */
 export function listPublishedEntries(
-  filters: EntryFilters & {
-    id?: number;
-    after?: EntryPosition;
-    countCap?: number;
-    /** Newest publication first (the feeds); pages by number only. */
-    byPublication?: boolean;
-  } = {},
+  filters: EntryFilters & { id?: number; after?: EntryPosition; countCap?: number } = {},
 ): EntryPage {
   const db = getDb();
   const { after } = filters;
@@ -175,7 +166,7 @@ export function listPublishedEntries(
           < (${after[0]}, ${after[1]}, ${after[2]})`
       : undefined,
   );
-  const rows = selectPublished(db, where, filters.byPublication)
+  const rows = selectPublished(db, where)
     .limit(limit + 1)
     .offset((page - 1) * limit)
     .all();

@@ -1,19 +1,35 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '../client';
+import { desc, sql } from 'drizzle-orm';
+import { getDb } from '../client';
+import * as t from '../schema';
+import type { PublishedEntryDto } from '../../lib/api-schemas';
+import { getPublishedEntry, publishedWhere, type EntryFilters } from './entries';
 
 /**
- * The ids of the latest publications of the whole tracker, read in that order from the
- * publication index, so the unfiltered feed reads a handful of rows instead of sorting every
- * published entry. Named because without statistics SQLite would rather take the state index and
- * sort (drizzle has no INDEXED BY, hence SQL). A filtered feed sorts only its filter's rows.
+ * The Atom feeds' entries: the latest publications first, whatever their as-of dates, so an entry
+ * dated in the past but published today is new to a feed reader. The ids come first, in order,
+ * from an index alone (the whole feed from the publication index, named because without
+ * statistics SQLite would rather take the state index and sort every entry; drizzle has no INDEXED
+ * BY, hence SQL; a filtered feed from its filter's index), then each entry by its id.
  */
-export function latestPublishedIds(limit: number, db: Db = getDb()): number[] {
-  return db
-    .all<{ id: number }>(
-      sql`SELECT id FROM progress_entries INDEXED BY progress_entries_published_idx
-        WHERE published_at IS NOT NULL AND state = 'published'
-        ORDER BY published_at DESC, id DESC LIMIT ${limit}`,
-    )
-    .map((row) => row.id);
+export function latestPublishedEntries(filters: EntryFilters, limit: number): PublishedEntryDto[] {
+  const db = getDb();
+  const where = publishedWhere(filters);
+  const ids = Object.values(filters).every((value) => value === undefined)
+    ? db
+        .all<{ id: number }>(
+          sql`SELECT id FROM progress_entries INDEXED BY progress_entries_published_idx
+              WHERE published_at IS NOT NULL AND state = 'published'
+              ORDER BY published_at DESC, id DESC LIMIT ${limit}`,
+        )
+        .map((row) => row.id)
+    : db
+        .select({ id: t.progressEntries.id })
+        .from(t.progressEntries)
+        .where(where)
+        .orderBy(desc(t.progressEntries.publishedAt), desc(t.progressEntries.id))
+        .limit(limit)
+        .all()
+        .map((row) => row.id);
+  return ids.flatMap((id) => getPublishedEntry(id) ?? []);
 }

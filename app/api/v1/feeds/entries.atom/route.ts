@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/db/queries/actors';
 import { getCommitmentByCode } from '@/db/queries/commitments';
-import { getPublishedEntry, listPublishedEntries, type EntryFilters } from '@/db/queries/entries';
-import { latestPublishedIds } from '@/db/queries/feed-entries';
+import type { EntryFilters } from '@/db/queries/entries';
+import { latestPublishedEntries } from '@/db/queries/feed-entries';
 import { getRound, getRoundCompletion } from '@/db/queries/rounds';
 import { ATOM_CONTENT_TYPE, atomFeed, entriesFeedPath } from '@/lib/atom';
 import { appBaseUrl } from '@/lib/deployment';
@@ -47,19 +47,14 @@ export async function GET(request: Request) {
     getTranslations({ locale: DEFAULT_LOCALE, namespace: 'app' }),
   ]);
   return cachedBody(request, () => {
-    const filters: EntryFilters = { commitment: code, subject: subjectId, limit: FEED_SIZE };
+    const filters: EntryFilters = { commitment: code, subject: subjectId };
     if (round) {
       filters.from = round.opensOn;
       filters.to = round.dueOn;
       filters.commitmentCodes = round.commitments.map((one) => one.code);
       filters.subjectIds = getRoundCompletion(round).actors.map((actor) => actor.id);
     }
-    // Newest publication first, whatever the as-of date: an entry dated in the past but published
-    // today is new to a reader. One row is counted: the feed shows no total.
-    const entries =
-      code === undefined && subjectId === undefined && !round
-        ? latestPublishedIds(FEED_SIZE).flatMap((id) => getPublishedEntry(id) ?? [])
-        : listPublishedEntries({ ...filters, countCap: 1, byPublication: true }).entries;
+    const entries = latestPublishedEntries(filters, FEED_SIZE);
     const base = appBaseUrl();
     const url = (path: string) => new URL(path, base).href;
     const named = [
