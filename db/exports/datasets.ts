@@ -212,7 +212,7 @@ export const STREAMED: Record<StreamedName, StreamedDataset> = {
       ...CELL_COLUMNS.map((column) => `independent_${column}`),
       'contested',
     ],
-    open: (filters) => {
+    open: (filters, { counted }) => {
       const cursor = openMatrixExport(filters as DashboardFilters);
       const actors = new Map(cursor.actors.map((actor) => [actor.id, actor.name]));
       const titles = new Map(
@@ -220,7 +220,7 @@ export const STREAMED: Record<StreamedName, StreamedDataset> = {
       );
       return {
         asOf: cursor.asOf,
-        count: cursor.count,
+        count: counted ? cursor.count : null,
         next: () =>
           cursor
             .next()

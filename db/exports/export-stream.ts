@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { getDb } from '../client';
+import { todayUtc } from '../../lib/dates';
 import type { SummaryLabels } from '../queries/summary';
 import {
   DATASETS,
@@ -80,7 +81,7 @@ export interface ExportWorkerData {
 
 /** What the worker tells this thread, which answers 'more' for each chunk taken, or 'cancel'. */
 export type ExportWorkerMessage =
-  | { type: 'opened'; asOf: string; count: number | null }
+  | { type: 'opened'; count: number | null }
   | { type: 'chunk'; bytes: Uint8Array }
   | { type: 'end' };
 
@@ -99,24 +100,29 @@ function inWorker(data: ExportWorkerData, databaseFile: string): Promise<ExportR
       reject(error);
       wake?.();
     };
+    const rows: ExportRows = {
+      // As the worker's dataset dates it (db/exports/datasets.ts), known before it starts.
+      asOf: typeof data.filters.asOf === 'string' ? data.filters.asOf : todayUtc(),
+      count: null,
+      async next() {
+        while (ready.length === 0 && !failure) await new Promise<void>((go) => (wake = go));
+        if (ready.length === 0) throw failure;
+        const bytes = ready.shift()!;
+        if (bytes) request('more');
+        return bytes;
+      },
+      close() {
+        if (!ended) request('cancel');
+        ended = true;
+      },
+    };
+    // A CSV document needs no count: its head goes out while the worker starts. JSON waits for it.
+    if (data.format === 'csv') resolve(rows);
     worker.on('message', (message: ExportWorkerMessage) => {
-      if (message.type === 'opened')
-        resolve({
-          asOf: message.asOf,
-          count: message.count,
-          async next() {
-            while (ready.length === 0 && !failure) await new Promise<void>((go) => (wake = go));
-            if (ready.length === 0) throw failure;
-            const bytes = ready.shift()!;
-            if (bytes) request('more');
-            return bytes;
-          },
-          close() {
-            if (!ended) request('cancel');
-            ended = true;
-          },
-        });
-      else {
+      if (message.type === 'opened') {
+        rows.count = message.count;
+        resolve(rows);
+      } else {
         if (message.type === 'end') ended = true;
         ready.push(message.type === 'chunk' ? message.bytes : null);
         wake?.();

@@ -60,6 +60,6 @@ function send(): void {
   }
 }
 
-post({ type: 'opened', asOf: cursor.asOf, count: cursor.count });
+post({ type: 'opened', count: cursor.count });
 for (let chunk = 0; chunk < AHEAD; chunk += 1) send();
 port.on('message', (request: ExportWorkerRequest) => (request === 'cancel' ? end() : send()));
