@@ -165,11 +165,12 @@ function refusal(
  * Connection settings for a file's write, put back afterwards (memory only: durability, WAL and
  * synchronous=FULL, is unchanged). The transaction touches every index of the entries table row
  * after row: with SQLite's default 2 MB page cache those pages are evicted, spilled to the WAL and
- * read back again and again, so the write runs with a 64 MB cache (restoring the size frees the
- * pages). Each statement inside a transaction keeps a statement journal (to undo that statement
- * alone on error): in memory rather than a temporary file (temp_store).
+ * read back again and again. The write runs with a 256 MB cache: the file's audit rows fill new
+ * pages of their own, and in a smaller cache they pushed the indexes' pages out (restoring the
+ * size frees the pages). Each statement inside a transaction keeps a statement journal (to undo
+ * that statement alone on error): in memory rather than a temporary file (temp_store).
  */
-const IMPORT_CACHE_KIB = 65_536;
+const IMPORT_CACHE_KIB = 262_144;
 function withImportSettings<T>(sqlite: Database.Database, work: () => T): T {
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;

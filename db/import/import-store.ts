@@ -19,9 +19,10 @@ const BATCH = 200;
  * New entries held before they are INSERTed, then written in the order of their `as_of`: most of
  * the entries table's indexes lead with a few values (state, status, perspective, commitment)
  * followed by the date, so a file in date order walks each index once from one end of its range
- * to the other instead of landing on a different page for every row.
+ * to the other instead of landing on a different page for every row. A whole file is held (as
+ * many as MAX_IMPORT_ROWS in csv-import.ts): one walk of each index instead of one per slice.
  */
-const HELD = 20_000;
+const HELD = 100_000;
 const byAsOf = (a: EntryRow, b: EntryRow) =>
   a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.id - b.id;
 const ENTRY_COLUMNS = Object.entries(getTableColumns(t.progressEntries));
