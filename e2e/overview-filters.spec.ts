@@ -190,6 +190,16 @@ test.describe('one symbol for no report', () => {
     await expect(page.locator('.commitment-status .status-mini-bar .no-report').first()).toHaveText(
       '–',
     );
+    // The counts under each bar: the same symbol before the words, and each segment its colour.
+    const counts = page.locator('.commitment-status .status-counts li.nr').first();
+    await expect(counts).toContainText('No report');
+    expect(await counts.evaluate((item) => getComputedStyle(item, '::before').content)).toContain(
+      '–',
+    );
+    const segment = page.locator('.commitment-status .status-mini-bar > .s3').first();
+    expect(await segment.evaluate((span) => getComputedStyle(span).backgroundColor)).toBe(
+      'rgb(0, 158, 115)',
+    );
   });
 });
 

@@ -3,27 +3,45 @@ import { NO_REPORT_SYMBOL, STATUS_KEYS, STATUS_SCALE } from '@/lib/status-scale'
 import type { StatusCounts } from '@/lib/summary-types';
 import './status-distribution.css';
 
+const silent = (symbol: string) => {
+  const text = JSON.stringify(symbol);
+  return `content:${text};content:${text} / ""`;
+};
+
+/**
+ * Each status's colours and symbol as a class (s0-s5, nr for no report), instead of a style on
+ * every segment and a symbol element in every count. The symbol before a count repeats its words,
+ * so it is silent: `/ ""`.
+ */
+const STATUS_STYLES = STATUS_KEYS.map((key, index) => {
+  const { colour, textColour, symbol } = STATUS_SCALE[key];
+  return (
+    `.status-mini-bar>.s${index}{background:${colour};color:${textColour}}` +
+    `.status-counts>.s${index}::before{${silent(symbol)}}`
+  );
+})
+  .concat(`.status-counts>.nr::before{${silent(NO_REPORT_SYMBOL)}}`)
+  .join('');
+
 /**
  * A row's statuses as a small bar whose segments carry each status's symbol as well as its colour
- * (no report hatched), then the counts in words. Server and client components alike render it.
+ * (no report hatched), then the counts in words. Server and client components alike render it;
+ * React sends the style once however many bars a page has (a style with an href is hoisted).
  */
 export function StatusMiniBar({ counts }: { counts: StatusCounts }) {
   const t = useTranslations('charts');
   const tStatus = useTranslations('status');
   const format = useFormatter();
   const shown = STATUS_KEYS.filter((key) => counts[key] > 0);
+  const classOf = (key: (typeof STATUS_KEYS)[number]) => `s${STATUS_KEYS.indexOf(key)}`;
   return (
     <>
+      <style href="status-mini-bar" precedence="default">
+        {STATUS_STYLES}
+      </style>
       <div className="status-mini-bar" aria-hidden="true">
         {shown.map((key) => (
-          <span
-            key={key}
-            style={{
-              flexGrow: counts[key],
-              background: STATUS_SCALE[key].colour,
-              color: STATUS_SCALE[key].textColour,
-            }}
-          >
+          <span key={key} className={classOf(key)} style={{ flexGrow: counts[key] }}>
             {STATUS_SCALE[key].symbol}
           </span>
         ))}
@@ -35,15 +53,11 @@ export function StatusMiniBar({ counts }: { counts: StatusCounts }) {
       </div>
       <ul className="status-counts">
         {shown.map((key) => (
-          <li key={key}>
-            <span aria-hidden="true">{STATUS_SCALE[key].symbol}</span> {tStatus(key)}{' '}
-            {format.number(counts[key])}
+          <li key={key} className={classOf(key)}>
+            {`${tStatus(key)} ${format.number(counts[key])}`}
           </li>
         ))}
-        <li>
-          <span aria-hidden="true">{NO_REPORT_SYMBOL}</span> {t('noReport')}{' '}
-          {format.number(counts.no_report)}
-        </li>
+        <li className="nr">{`${t('noReport')} ${format.number(counts.no_report)}`}</li>
       </ul>
     </>
   );

@@ -75,8 +75,8 @@ export function CommitmentStatus({
               {rows.map((row) => (
                 <tr key={row.key}>
                   <th scope="row">
-                    <Link href={`/commitments/${encodeURIComponent(row.key)}`}>{row.key}</Link>{' '}
-                    {row.label}
+                    <Link href={`/commitments/${encodeURIComponent(row.key)}`}>{row.key}</Link>
+                    {` ${row.label}`}
                   </th>
                   <td>
                     <StatusMiniBar counts={row.counts} />
