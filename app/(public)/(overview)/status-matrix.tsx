@@ -290,17 +290,25 @@ export function StatusMatrix({
                 <th scope="col" className="matrix-corner">
                   {t('actor')}
                 </th>
-                {commitments.map((commitment, column) => (
-                  <th key={commitment.code} scope="col" title={commitment.title}>
-                    <a
-                      href={`/commitments/${commitment.code}`}
-                      tabIndex={activeAt(-1, column) ? 0 : -1}
+                {commitments.map((commitment, column) => {
+                  const short = shortTitle(commitment.title);
+                  // The whole title as a tooltip only where the header shortened it.
+                  return (
+                    <th
+                      key={commitment.code}
+                      scope="col"
+                      title={short === commitment.title ? undefined : commitment.title}
                     >
-                      <span className="matrix-code">{commitment.code}</span>{' '}
-                      <span className="matrix-short-title">{shortTitle(commitment.title)}</span>
-                    </a>
-                  </th>
-                ))}
+                      <a
+                        href={`/commitments/${commitment.code}`}
+                        tabIndex={activeAt(-1, column) ? 0 : -1}
+                      >
+                        <span className="matrix-code">{commitment.code}</span>{' '}
+                        <span className="matrix-short-title">{short}</span>
+                      </a>
+                    </th>
+                  );
+                })}
               </tr>
             </thead>
             <tbody>
