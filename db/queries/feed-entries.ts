@@ -3,14 +3,14 @@ import { desc, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import * as t from '../schema';
 import type { PublishedEntryDto } from '../../lib/api-schemas';
-import { getPublishedEntry, publishedWhere, type EntryFilters } from './entries';
+import { listPublishedEntries, publishedWhere, type EntryFilters } from './entries';
 
 /**
  * The Atom feeds' entries: the latest publications first, whatever their as-of dates, so an entry
  * dated in the past but published today is new to a feed reader. The ids come first, in order,
  * from an index alone (the whole feed from the publication index, named because without
  * statistics SQLite would rather take the state index and sort every entry; drizzle has no INDEXED
- * BY, hence SQL; a filtered feed from its filter's index), then each entry by its id.
+ * BY, hence SQL; a filtered feed from its filter's index), then those entries by their ids.
  */
 export function latestPublishedEntries(filters: EntryFilters, limit: number): PublishedEntryDto[] {
   const db = getDb();
@@ -31,5 +31,8 @@ export function latestPublishedEntries(filters: EntryFilters, limit: number): Pu
         .limit(limit)
         .all()
         .map((row) => row.id);
-  return ids.flatMap((id) => getPublishedEntry(id) ?? []);
+  const byId = new Map(
+    listPublishedEntries({ ids, limit, countCap: 1 }).entries.map((entry) => [entry.id, entry]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
