@@ -10,6 +10,7 @@ import {
   countBy,
   emptyCounts,
   type RoundCommitment,
+  type RoundEntry,
   type RoundScope,
   type RoundStatus,
 } from '../../lib/round-completion';
@@ -128,6 +129,42 @@ export function roundCommitments(
   }));
 }
 
+/**
+ * Only self-reports dated in the round decide a cell: those on its commitments, of one actor when
+ * given (what's due), found by the pair index by commitment or the subject index by actor.
+ */
+export function roundEntries(
+  round: Pick<RoundDto, 'opensOn' | 'dueOn'>,
+  commitmentIds: readonly number[],
+  db: Db,
+  actorId?: number,
+): RoundEntry[] {
+  return db
+    .select({
+      commitmentId: t.progressEntries.commitmentId,
+      actorId: t.progressEntries.subjectId,
+      asOf: t.progressEntries.asOf,
+      state: t.progressEntries.state,
+      withdrawnAt: t.progressEntries.withdrawnAt,
+      supersededById: t.progressEntries.supersededById,
+    })
+    .from(t.progressEntries)
+    .where(
+      and(
+        actorId === undefined ? undefined : eq(t.progressEntries.subjectId, actorId),
+        inArray(t.progressEntries.commitmentId, [...commitmentIds]),
+        eq(t.progressEntries.perspective, 'self'),
+        between(t.progressEntries.asOf, round.opensOn, round.dueOn),
+      ),
+    )
+    .all()
+    .map(({ withdrawnAt, supersededById, ...entry }) => ({
+      ...entry,
+      withdrawn: withdrawnAt !== null,
+      superseded: supersededById !== null,
+    }));
+}
+
 function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletionDto {
   const commitments = roundCommitments(
     round.commitments.map((commitment) => commitment.code),
@@ -153,33 +190,11 @@ function computeCompletion(round: RoundDto, today: string, db: Db): RoundComplet
     .all();
   const actors = actorRows.map((row) => ({ ...row, archived: row.archivedAt !== null }));
   const scope: RoundScope = { ...round, closed: round.status === 'closed' };
-  // Only self-reports dated in the round decide a cell; the pair index finds them by commitment.
-  const entries = db
-    .select({
-      commitmentId: t.progressEntries.commitmentId,
-      actorId: t.progressEntries.subjectId,
-      asOf: t.progressEntries.asOf,
-      state: t.progressEntries.state,
-      withdrawnAt: t.progressEntries.withdrawnAt,
-      supersededById: t.progressEntries.supersededById,
-    })
-    .from(t.progressEntries)
-    .where(
-      and(
-        inArray(
-          t.progressEntries.commitmentId,
-          commitments.map((commitment) => commitment.id),
-        ),
-        eq(t.progressEntries.perspective, 'self'),
-        between(t.progressEntries.asOf, round.opensOn, round.dueOn),
-      ),
-    )
-    .all()
-    .map(({ withdrawnAt, supersededById, ...entry }) => ({
-      ...entry,
-      withdrawn: withdrawnAt !== null,
-      superseded: supersededById !== null,
-    }));
+  const entries = roundEntries(
+    round,
+    commitments.map((commitment) => commitment.id),
+    db,
+  );
   const cells = completion(scope, actors, commitments, entries, today);
   const codeOf = new Map(commitments.map((row) => [row.id, row.code]));
   const asked = new Set(cells.map((cell) => cell.actorId));

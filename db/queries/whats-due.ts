@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, between, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '../client';
 import * as t from '../schema';
 import { todayUtc } from '../../lib/dates';
@@ -9,7 +9,7 @@ import {
   type CompletionKey,
   type RoundScope,
 } from '../../lib/round-completion';
-import { listRounds, roundCommitments } from './rounds';
+import { listRounds, roundCommitments, roundEntries } from './rounds';
 
 /**
  * "What's due" on a focal point's and a contributor's home: the open rounds that ask their actor
@@ -67,33 +67,12 @@ export function whatsDue(
       return row ? [{ ...row, title: c.title }] : [];
     });
     // The actor's own entries of this round's commitments dated in it: one read per round.
-    const entries = db
-      .select({
-        commitmentId: t.progressEntries.commitmentId,
-        asOf: t.progressEntries.asOf,
-        state: t.progressEntries.state,
-        withdrawnAt: t.progressEntries.withdrawnAt,
-        supersededById: t.progressEntries.supersededById,
-      })
-      .from(t.progressEntries)
-      .where(
-        and(
-          eq(t.progressEntries.subjectId, actorId),
-          eq(t.progressEntries.perspective, 'self'),
-          inArray(
-            t.progressEntries.commitmentId,
-            commitments.map((c) => c.id),
-          ),
-          between(t.progressEntries.asOf, round.opensOn, round.dueOn),
-        ),
-      )
-      .all()
-      .map(({ withdrawnAt, supersededById, ...entry }) => ({
-        ...entry,
-        actorId,
-        withdrawn: withdrawnAt !== null,
-        superseded: supersededById !== null,
-      }));
+    const entries = roundEntries(
+      round,
+      commitments.map((c) => c.id),
+      db,
+      actorId,
+    );
     const cells = completion(scope, [subject], commitments, entries, today);
     const statusOf = new Map(cells.map((cell) => [cell.commitmentId, cell.status]));
     return {
