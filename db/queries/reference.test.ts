@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { demoDatabases } from '../../test/support/demo-database';
 import { listActorRegions } from './actors';
 import { filterOptions, listGcmObjectives, listSdgTargets } from './reference';
+import { listRounds } from './rounds';
 
 let db: Db;
 const freshDemoDatabase = demoDatabases();
@@ -19,7 +20,10 @@ describe("the overview's filter options", () => {
       objectives: listGcmObjectives(),
       regions: listActorRegions(),
       sdgTargets: listSdgTargets(),
+      rounds: listRounds().map(({ id, title }) => ({ id, title })),
     });
+    // The demo's rounds, for the overview's round filter.
+    expect(before.rounds.length).toBeGreaterThan(0);
     expect(before.sdgTargets.find((target) => target.code === '16.5')?.title).toBe(
       'Substantially reduce corruption and bribery in all their forms',
     );
@@ -42,6 +46,7 @@ describe("the overview's filter options", () => {
       objectives: listGcmObjectives(),
       regions: listActorRegions(),
       sdgTargets: listSdgTargets(),
+      rounds: listRounds().map(({ id, title }) => ({ id, title })),
     });
   });
 });
