@@ -3,9 +3,7 @@
  * live with their translations in lib/ (English copied from `seed/source/gcm-objectives.md`;
  * GCM: A/RES/73/195; SDG targets: short titles).
  */
-import {
-  GCM_OBJECTIVE_TITLES as GCM_OBJECTIVE_TITLES_IN_EVERY_LOCALE,
-} from '../lib/gcm-objective-titles';
+import { GCM_OBJECTIVE_TITLES as GCM_OBJECTIVE_TITLES_IN_EVERY_LOCALE } from '../lib/gcm-objective-titles';
 import { SDG_TARGET_TITLES as SDG_TARGET_TITLES_IN_EVERY_LOCALE } from '../lib/sdg-target-titles';
 import type { SdgTarget } from '../lib/taxonomy';
 

@@ -81,9 +81,7 @@ export interface ExportWorkerData {
 
 /** What the worker tells this thread, which answers 'more' for each chunk taken, or 'cancel'. */
 export type ExportWorkerMessage =
-  | { type: 'opened'; count: number | null }
-  | { type: 'chunk'; bytes: Uint8Array }
-  | { type: 'end' };
+  { type: 'opened'; count: number | null } | { type: 'chunk'; bytes: Uint8Array } | { type: 'end' };
 
 export type ExportWorkerRequest = 'more' | 'cancel';
 

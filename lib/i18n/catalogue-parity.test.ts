@@ -1,11 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  parse,
-  TYPE,
-  type MessageFormatElement,
-} from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { DEFAULT_LOCALE } from './catalogue';
 
 const MESSAGES = path.join(__dirname, 'messages');
@@ -62,7 +58,7 @@ function signature(
       signature(element.children, categories, problems, into);
     }
     if (element.type === TYPE.select || element.type === TYPE.plural) {
-      const kind = element.type === TYPE.select ? 'select' : element.pluralType ?? 'cardinal';
+      const kind = element.type === TYPE.select ? 'select' : (element.pluralType ?? 'cardinal');
       into.add(`{${element.value}, ${kind}}`);
       for (const [selector, option] of Object.entries(element.options)) {
         const allowed = kind === 'ordinal' ? categories.ordinal : categories.plural;
