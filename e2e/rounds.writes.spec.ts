@@ -126,7 +126,7 @@ test.describe('reporting rounds', () => {
     const codes = queryAll<{ code: string }>(
       'SELECT code FROM commitments WHERE archived_at IS NULL ORDER BY position',
     ).map((row) => row.code);
-    expect(codes.length).toBeGreaterThan(20);
+    expect(codes.length).toBeGreaterThan(15);
     const wide = `${title} of every commitment`;
     const form = new AdminFormPage(admin);
     await form.fill({ Title: wide, 'Opens on': '2026-01-01', 'Due on': '2026-12-31' });
@@ -141,26 +141,26 @@ test.describe('reporting rounds', () => {
     await visitor.goto(`/rounds/${id}`);
     const table = visitor.getByRole('table', { name: 'Who has reported' });
     const headers = table.getByRole('columnheader');
-    // The actor column and the first 20 commitments, whatever the round's size.
-    await expect(headers).toHaveCount(21);
+    // The actor column and the first 15 commitments, whatever the round's size.
+    await expect(headers).toHaveCount(16);
     await expect(headers.nth(1)).toHaveText(codes[0]!);
     await expect(visitor.locator('#completion-table-showing')).toContainText(
-      `commitments 1 to 20 of ${codes.length}`,
+      `commitments 1 to 15 of ${codes.length}`,
     );
     await expectNoAxeViolations(visitor);
     await visitor
       .getByRole('navigation', { name: 'Pages of commitments' })
       .getByRole('link', { name: 'Next commitments' })
       .click();
-    await expect(headers.nth(1)).toHaveText(codes[20]!);
+    await expect(headers.nth(1)).toHaveText(codes[15]!);
     await expect(visitor).toHaveURL(/columns=2/);
     // The chart by commitment shows the same page of commitments, and keeps it.
     await visitor.getByRole('link', { name: 'By commitment' }).click();
     await expect(visitor).toHaveURL(/by=commitment.*columns=2/);
     await visitor.getByText('Show the figures as a table').click();
     const figures = visitor.getByRole('table', { name: 'Completion by commitment' });
-    await expect(figures.getByRole('rowheader')).toHaveCount(Math.min(20, codes.length - 20));
-    await expect(figures.getByRole('rowheader').first()).toContainText(codes[20]!);
+    await expect(figures.getByRole('rowheader')).toHaveCount(Math.min(15, codes.length - 15));
+    await expect(figures.getByRole('rowheader').first()).toContainText(codes[15]!);
     await expectNoAxeViolations(visitor);
   });
 

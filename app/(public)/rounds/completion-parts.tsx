@@ -8,13 +8,24 @@ import {
 } from '@/lib/round-completion';
 import './rounds.css';
 
-/** A completion status as a symbol on its colour, named in words for screen readers. */
+/** Each status's colour as a class (completion-mark reported, …), written once per page. */
+const MARK_STYLES = COMPLETION_KEYS.map(
+  (key) => `.completion-mark.${key}{background:${COMPLETION_SCALE[key].colour}}`,
+).join('');
+
+/**
+ * A completion status as a symbol on its colour, named in words for screen readers. The colour
+ * is a class, not a style per mark: a page of the completion table has hundreds of marks, and
+ * React hoists the one style element (it has an href) however many marks render it.
+ */
 export async function CompletionMark({ status }: { status: CompletionKey }) {
   const t = await getTranslations('rounds.status');
-  const { colour, symbol } = COMPLETION_SCALE[status];
   return (
-    <span className="completion-mark" style={{ background: colour }} title={t(status)}>
-      <span aria-hidden="true">{symbol}</span>
+    <span className={`completion-mark ${status}`}>
+      <style href="completion-marks" precedence="default">
+        {MARK_STYLES}
+      </style>
+      <span aria-hidden="true">{COMPLETION_SCALE[status].symbol}</span>
       <span className="visually-hidden">{t(status)}</span>
     </span>
   );

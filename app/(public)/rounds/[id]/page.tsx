@@ -27,8 +27,8 @@ const GROUPINGS = ['actor', 'commitment', 'region'] as const;
  * with the screen, not with the round: a round of every state and hundreds of commitments has
  * tens of thousands of cells. The chart by actor or by commitment shows the same pages.
  */
-const ACTORS_PER_PAGE = 25;
-const COMMITMENTS_PER_PAGE = 20;
+const ACTORS_PER_PAGE = 20;
+const COMMITMENTS_PER_PAGE = 15;
 
 const pageNumber = z.coerce.number().int().min(1).catch(1);
 
