@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, between, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '../client';
 import { memoByDataVersion } from '../cache';
 import * as t from '../schema';
@@ -133,7 +133,11 @@ export function roundCommitments(
 
 /**
  * Only self-reports dated in the round decide a cell: those on its commitments, of one actor when
- * given (what's due), found by the pair index by commitment or the subject index by actor.
+ * given (what's due), found by the pair index by commitment or the subject index by actor. What
+ * decides a cell (lib/round-completion.ts cellStatus) is whether a pair has a counted report and
+ * whether it has an unpublished one, so SQLite answers that per pair and a pair yields at most
+ * one entry of each kind: a round of every state reads hundreds of thousands of entries, and
+ * making an object of each held the event loop for seconds.
  */
 export function roundEntries(
   round: Pick<RoundDto, 'opensOn' | 'dueOn'>,
@@ -141,30 +145,33 @@ export function roundEntries(
   db: Db,
   actorId?: number,
 ): RoundEntry[] {
-  return db
-    .select({
-      commitmentId: t.progressEntries.commitmentId,
-      actorId: t.progressEntries.subjectId,
-      asOf: t.progressEntries.asOf,
-      state: t.progressEntries.state,
-      withdrawnAt: t.progressEntries.withdrawnAt,
-      supersededById: t.progressEntries.supersededById,
-    })
-    .from(t.progressEntries)
-    .where(
-      and(
-        actorId === undefined ? undefined : eq(t.progressEntries.subjectId, actorId),
-        inArray(t.progressEntries.commitmentId, [...commitmentIds]),
-        eq(t.progressEntries.perspective, 'self'),
-        between(t.progressEntries.asOf, round.opensOn, round.dueOn),
-      ),
+  if (commitmentIds.length === 0) return [];
+  const pairs = db.$client
+    .prepare(
+      `SELECT commitment_id AS commitmentId, subject_id AS actorId,
+         max(state = 'published' AND withdrawn_at IS NULL AND superseded_by_id IS NULL) AS counted,
+         max(state <> 'published') AS unpublished
+       FROM progress_entries
+       WHERE perspective = 'self' AND as_of BETWEEN ? AND ?
+         AND commitment_id IN (${commitmentIds.map(() => '?').join(', ')})
+         ${actorId === undefined ? '' : 'AND subject_id = ?'}
+       GROUP BY commitment_id, subject_id`,
     )
-    .all()
-    .map(({ withdrawnAt, supersededById, ...entry }) => ({
-      ...entry,
-      withdrawn: withdrawnAt !== null,
-      superseded: supersededById !== null,
-    }));
+    .all(
+      round.opensOn,
+      round.dueOn,
+      ...commitmentIds,
+      ...(actorId === undefined ? [] : [actorId]),
+    ) as { commitmentId: number; actorId: number; counted: 0 | 1; unpublished: 0 | 1 }[];
+  const entries: RoundEntry[] = [];
+  for (const { commitmentId, actorId: subject, counted, unpublished } of pairs) {
+    const entry = { commitmentId, actorId: subject, asOf: round.opensOn };
+    if (counted)
+      entries.push({ ...entry, state: 'published', withdrawn: false, superseded: false });
+    if (unpublished)
+      entries.push({ ...entry, state: 'draft', withdrawn: false, superseded: false });
+  }
+  return entries;
 }
 
 function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletionDto {

@@ -61,7 +61,7 @@ describe("what's due for an actor", () => {
     const actorId = actorOf(db, ALDORIA_FOCAL);
     const prepare = vi.spyOn(db.$client, 'prepare');
     const due = whatsDue(actorId, '2026-12-05', db);
-    const reads = prepare.mock.calls.filter(([text]) => /from "progress_entries"/i.test(text));
+    const reads = prepare.mock.calls.filter(([text]) => /from "?progress_entries"?/i.test(text));
     prepare.mockRestore();
     expect(reads).toHaveLength(due.length);
     expect(due.reduce((sum, round) => sum + round.commitments.length, 0)).toBeGreaterThan(
