@@ -14,7 +14,7 @@ import {
   type RoundScope,
   type RoundStatus,
 } from '../../lib/round-completion';
-import type { DutyBearer } from '../../lib/taxonomy';
+import { ENTRY_STATES, type DutyBearer } from '../../lib/taxonomy';
 
 /**
  * Reporting rounds as everyone reads them (docs/design.md#reporting-rounds): the rounds, and a
@@ -131,13 +131,16 @@ export function roundCommitments(
   }));
 }
 
+/** The states of an entry not yet published: in a round, they make a cell "in progress". */
+const UNPUBLISHED = ENTRY_STATES.filter((state) => state !== 'published');
+
 /**
  * Only self-reports dated in the round decide a cell: those on its commitments, of one actor when
- * given (what's due), found by the pair index by commitment or the subject index by actor. What
- * decides a cell (lib/round-completion.ts cellStatus) is whether a pair has a counted report and
- * whether it has an unpublished one, so SQLite answers that per pair and a pair yields at most
- * one entry of each kind: a round of every state reads hundreds of thousands of entries, and
- * making an object of each held the event loop for seconds.
+ * given (what's due). What decides a cell (lib/round-completion.ts cellStatus) is whether a pair
+ * has a counted report and whether it has an unpublished one, so SQLite answers each per pair
+ * from an index on the state and dates, and a pair yields at most one entry of each kind: a round
+ * of every state has hundreds of thousands of entries, and reading each held the event loop for
+ * seconds.
  */
 export function roundEntries(
   round: Pick<RoundDto, 'opensOn' | 'dueOn'>,
@@ -146,32 +149,36 @@ export function roundEntries(
   actorId?: number,
 ): RoundEntry[] {
   if (commitmentIds.length === 0) return [];
-  const pairs = db.$client
-    .prepare(
-      `SELECT commitment_id AS commitmentId, subject_id AS actorId,
-         max(state = 'published' AND withdrawn_at IS NULL AND superseded_by_id IS NULL) AS counted,
-         max(state <> 'published') AS unpublished
-       FROM progress_entries
-       WHERE perspective = 'self' AND as_of BETWEEN ? AND ?
-         AND commitment_id IN (${commitmentIds.map(() => '?').join(', ')})
-         ${actorId === undefined ? '' : 'AND subject_id = ?'}
-       GROUP BY commitment_id, subject_id`,
-    )
-    .all(
-      round.opensOn,
-      round.dueOn,
-      ...commitmentIds,
-      ...(actorId === undefined ? [] : [actorId]),
-    ) as { commitmentId: number; actorId: number; counted: 0 | 1; unpublished: 0 | 1 }[];
-  const entries: RoundEntry[] = [];
-  for (const { commitmentId, actorId: subject, counted, unpublished } of pairs) {
-    const entry = { commitmentId, actorId: subject, asOf: round.opensOn };
-    if (counted)
-      entries.push({ ...entry, state: 'published', withdrawn: false, superseded: false });
-    if (unpublished)
-      entries.push({ ...entry, state: 'draft', withdrawn: false, superseded: false });
-  }
-  return entries;
+  const pairsWhere = (state: string, index = '') =>
+    db.$client
+      .prepare(
+        `SELECT DISTINCT commitment_id AS commitmentId, subject_id AS actorId
+         FROM progress_entries ${index}
+         WHERE ${state} AND perspective = 'self' AND as_of BETWEEN ? AND ?
+           AND commitment_id IN (${commitmentIds.map(() => '?').join(', ')})
+           ${actorId === undefined ? '' : 'AND subject_id = ?'}`,
+      )
+      .all(
+        round.opensOn,
+        round.dueOn,
+        ...commitmentIds,
+        ...(actorId === undefined ? [] : [actorId]),
+      ) as { commitmentId: number; actorId: number }[];
+  // The counted reports' own index holds every column asked, so the read never visits the
+  // table; left to itself, SQLite reads each entry through the (state, perspective, as-of) index.
+  const counted = pairsWhere(
+    `state = 'published' AND withdrawn_at IS NULL AND superseded_by_id IS NULL`,
+    'INDEXED BY progress_entries_counted_idx',
+  ).map((pair) => ({ ...pair, state: 'published' as const }));
+  const unpublished = pairsWhere(
+    `state IN (${UNPUBLISHED.map((state) => `'${state}'`).join(', ')})`,
+  ).map((pair) => ({ ...pair, state: 'draft' as const }));
+  return [...counted, ...unpublished].map((pair) => ({
+    ...pair,
+    asOf: round.opensOn,
+    withdrawn: false,
+    superseded: false,
+  }));
 }
 
 function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletionDto {
