@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { ImportProgress, ImportResult } from '@/db/import/csv-import';
 
 type Message =
@@ -13,6 +13,8 @@ type Message =
 type Failure = { message: string; status: number | null };
 
 const PAGE_SIZE = 100;
+
+const noSubscription = () => () => {};
 
 /**
  * Sends the file to ./upload and reads its answer: a refusal with its HTTP status (the file's
@@ -62,6 +64,13 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [publish, setPublish] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The form only works once hydrated (it sends the file with fetch): until then the button is
+  // disabled, so an early click cannot reload the page and drop the chosen file.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -156,7 +165,7 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
           </fieldset>
         )}
         <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={busy || !hydrated}>
             {t('check')}
           </button>
         </div>
