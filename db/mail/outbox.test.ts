@@ -139,6 +139,17 @@ describe('the outbox', () => {
     expect(returned[0]!.html).not.toContain('<b>decision');
   });
 
+  it('refuses a choice that is no kind of e-mail, and changes nothing', () => {
+    const settings = () => one(`SELECT count(*) FROM mail_settings`);
+    const before = settings();
+    expect(updateMailChoices(ALDORIA_FOCAL, ['digest', 'everything'])).toEqual({
+      ok: false,
+      status: 400,
+    });
+    expect(settings()).toBe(before);
+    expect(one(`SELECT count(*) FROM audit_log WHERE action = 'mail.settings'`)).toBe(0);
+  });
+
   it('queues nothing of a kind its recipient turned off, on the account page or by the link', () => {
     for (const focal of focalPointsOfAldoria())
       expect(updateMailChoices(focal, ['digest']).ok).toBe(true);

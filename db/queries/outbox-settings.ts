@@ -69,14 +69,17 @@ function writeChoices(
 
 /**
  * The signed-in user turns kinds on and off from the account page: `on` lists the kinds to
- * receive, any other is off. A disabled or unknown user changes nothing.
+ * receive, any other is off. A value that is no kind, or a disabled or unknown user, changes
+ * nothing.
  */
 export function updateMailChoices(
   userId: string,
   on: readonly unknown[],
   context: { requestId?: string | null } = {},
   db: Db = getDb(),
-): { ok: true } | { ok: false; status: 403 } {
+): { ok: true } | { ok: false; status: 400 | 403 } {
+  if (!on.every((kind) => (MAIL_KINDS as readonly unknown[]).includes(kind)))
+    return { ok: false, status: 400 };
   return db.transaction(
     (tx) => {
       if (!loadPrincipal(tx, userId)) return { ok: false, status: 403 } as const;

@@ -3,16 +3,23 @@
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { updateMailChoices } from '@/db/queries/outbox-settings';
+import { MAIL_KINDS } from '@/lib/mail';
 import { actionArgs, guardedAction } from '@/app/_lib/guard';
 import { REQUEST_ID_HEADER } from '@/lib/request-id';
 
-/** Saves which e-mails the signed-in user receives: the kinds ticked, every other one off. */
+/**
+ * Saves which e-mails the signed-in user receives: the kinds ticked, every other one off. The form
+ * names every kind it shows (`shown`), so a post without them (a forged or truncated form) is not
+ * read as "all unticked" and changes nothing.
+ */
 export const saveMailSettingsAction = guardedAction(
   [actionArgs.form],
   async (user, form: FormData): Promise<void> => {
+    const shown = form.getAll('shown');
+    if (!MAIL_KINDS.every((kind) => shown.includes(kind))) redirect('/account#email');
     const requestId = (await headers()).get(REQUEST_ID_HEADER);
     const result = updateMailChoices(user.id, form.getAll('kind'), { requestId });
-    if (!result.ok) forbidden();
-    redirect('/account?mailSaved=1#email');
+    if (!result.ok && result.status === 403) forbidden();
+    redirect(result.ok ? '/account?mailSaved=1#email' : '/account#email');
   },
 );

@@ -28,6 +28,9 @@ export async function MailSettings({
         <fieldset className="form-field">
           <legend>{t('settings.legend')}</legend>
           {MAIL_KINDS.map((kind) => (
+            <input key={`shown-${kind}`} type="hidden" name="shown" value={kind} />
+          ))}
+          {MAIL_KINDS.map((kind) => (
             <label key={kind} className="choice">
               <input type="checkbox" name="kind" value={kind} defaultChecked={choices[kind]} />{' '}
               {t(`kinds.${kind}`)}
