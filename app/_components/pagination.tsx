@@ -45,25 +45,33 @@ export async function Pagination({
   );
 }
 
-/** Links to the previous and next pages as given (a list paged by cursor), and a label if any. */
+/**
+ * Links to the previous and next pages as given (a list paged by cursor), and a label if any. A
+ * page with two paged dimensions (a round's actors and commitments) names each navigation and
+ * its links (`name`, `words`), so they are told apart.
+ */
 export async function PageLinks({
   previous,
   next,
   label,
+  name,
+  words,
 }: {
   previous: string | null;
   next: string | null;
   label?: string;
+  name?: string;
+  words?: { previous: string; next: string };
 }) {
   if (!previous && !next) return null;
   const t = await getTranslations('common');
   return (
-    <nav className="pagination" aria-label={t('pagination')}>
+    <nav className="pagination" aria-label={name ?? t('pagination')}>
       <ul>
         <li>
           {previous ? (
             <Link href={previous} rel="prev">
-              {t('previous')}
+              {words?.previous ?? t('previous')}
             </Link>
           ) : null}
         </li>
@@ -71,7 +79,7 @@ export async function PageLinks({
         <li>
           {next ? (
             <Link href={next} rel="next">
-              {t('next')}
+              {words?.next ?? t('next')}
             </Link>
           ) : null}
         </li>

@@ -68,29 +68,6 @@ export function CompletionBar({ counts }: { counts: CompletionCounts }) {
   );
 }
 
-type RangeLink = { href: string; text: string } | null;
-
-/** Links to the previous and next range of a paged table, in a navigation region named `label`. */
-export function RangeLinks({
-  label,
-  previous,
-  next,
-}: {
-  label: string;
-  previous: RangeLink;
-  next: RangeLink;
-}) {
-  if (!previous && !next) return null;
-  return (
-    <nav className="pagination" aria-label={label}>
-      <ul>
-        <li>{previous ? <Link href={previous.href}>{previous.text}</Link> : null}</li>
-        <li>{next ? <Link href={next.href}>{next.text}</Link> : null}</li>
-      </ul>
-    </nav>
-  );
-}
-
 /** The same data as JSON, from the public API. */
 export async function RoundsApiLink({ path }: { path: string }) {
   const t = await getTranslations('rounds');

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { getRound, getRoundCompletion } from '@/db/queries/rounds';
 import { feedAlternates } from '@/app/_lib/feed-link';
 import { FeedLink } from '@/app/_components/feed-link';
+import { PageLinks } from '@/app/_components/pagination';
 import { dateOnly } from '@/lib/dates';
 import { PARAMETERS } from '@/lib/query-params';
 import { COMPLETION_KEYS, countBy, type CompletionKey } from '@/lib/round-completion';
@@ -13,7 +14,6 @@ import {
   CompletionBar,
   CompletionCountList,
   CompletionMark,
-  RangeLinks,
   RoundsApiLink,
 } from '../completion-parts';
 
@@ -276,41 +276,29 @@ export default async function RoundPage({
           total: round.commitments.length,
         })}
       </p>
-      <RangeLinks
-        label={t('actorPages')}
+      <PageLinks
+        name={t('actorPages')}
+        words={{ previous: t('previousActors'), next: t('nextActors') }}
         previous={
-          actorPage.page > 1
-            ? {
-                href: hrefOf({ page: actorPage.page - 1 }, 'completion-table-title'),
-                text: t('previousActors'),
-              }
-            : null
+          actorPage.page > 1 ? hrefOf({ page: actorPage.page - 1 }, 'completion-table-title') : null
         }
         next={
           actorPage.page < actorPage.pages
-            ? {
-                href: hrefOf({ page: actorPage.page + 1 }, 'completion-table-title'),
-                text: t('nextActors'),
-              }
+            ? hrefOf({ page: actorPage.page + 1 }, 'completion-table-title')
             : null
         }
       />
-      <RangeLinks
-        label={t('commitmentPages')}
+      <PageLinks
+        name={t('commitmentPages')}
+        words={{ previous: t('previousCommitments'), next: t('nextCommitments') }}
         previous={
           commitmentPage.page > 1
-            ? {
-                href: hrefOf({ columns: commitmentPage.page - 1 }, 'completion-table-title'),
-                text: t('previousCommitments'),
-              }
+            ? hrefOf({ columns: commitmentPage.page - 1 }, 'completion-table-title')
             : null
         }
         next={
           commitmentPage.page < commitmentPage.pages
-            ? {
-                href: hrefOf({ columns: commitmentPage.page + 1 }, 'completion-table-title'),
-                text: t('nextCommitments'),
-              }
+            ? hrefOf({ columns: commitmentPage.page + 1 }, 'completion-table-title')
             : null
         }
       />
