@@ -48,7 +48,10 @@ export async function WhatsDue({ actorId, actorName }: { actorId: number; actorN
                   return (
                     <li key={commitment.code} className="card">
                       <p>
-                        <CompletionMark status={commitment.status} /> {tStatus(commitment.status)} ·{' '}
+                        <span aria-hidden="true">
+                          <CompletionMark status={commitment.status} />
+                        </span>{' '}
+                        {tStatus(commitment.status)} ·{' '}
                         <span className="code">{commitment.code}</span> {commitment.title}
                       </p>
                       <p>
