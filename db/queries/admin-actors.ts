@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { recordAudit } from '../audit';
@@ -73,7 +73,7 @@ export function listActorsForAdmin(
     .select()
     .from(t.actors)
     .where(and(...conditions))
-    .orderBy(sql`${t.actors.name} COLLATE NOCASE`)
+    .orderBy(sql`${t.actors.name} COLLATE NOCASE`, asc(t.actors.id))
     .all()
     .map(toDto);
 }

@@ -104,7 +104,7 @@ function loadCatalogue(): Catalogue {
     .select({ id: t.actors.id, name: t.actors.name, kind: t.actors.kind, region: t.actors.region })
     .from(t.actors)
     .where(isNull(t.actors.archivedAt))
-    .orderBy(sql`${t.actors.name} COLLATE NOCASE`)
+    .orderBy(sql`${t.actors.name} COLLATE NOCASE`, asc(t.actors.id))
     .all();
   return {
     commitments,
