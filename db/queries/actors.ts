@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../client';
+import { memoByDataVersion } from '../cache';
 import * as t from '../schema';
 import { containsText } from './commitments';
 import type { ActorKind } from '../../lib/taxonomy';
@@ -60,4 +61,22 @@ export function listActorRegions(): string[] {
     .orderBy(asc(t.actors.region))
     .all()
     .map((row) => row.region as string);
+}
+
+/**
+ * Every actor with an ISO 3166 code (a state), archived ones too since their pages stay: what a
+ * page looks up to show a state's name in its locale (lib/localized-labels.ts actorNamesIn).
+ */
+export function listStateCodes(): { name: string; iso3: string | null }[] {
+  return memoByDataVersion(
+    getDb(),
+    'actors|state-codes',
+    () =>
+      getDb()
+        .select({ name: t.actors.name, iso3: t.actors.iso3 })
+        .from(t.actors)
+        .where(isNotNull(t.actors.iso3))
+        .all(),
+    (rows) => rows.length,
+  );
 }
