@@ -245,6 +245,18 @@ describe('chart image', () => {
     expect(svg).toContain(`viewBox="0 0 ${width} ${height}"`);
   });
 
+  it('starts the text and the key at the right edge of a right-to-left picture', () => {
+    const { svg, width } = composeChartSvg({ ...input, direction: 'rtl' });
+    expectWellFormed(svg);
+    expect(svg).toContain('direction="rtl"');
+    expect(svg).toMatch(new RegExp(`<text x="${width - 24}" [^>]*>Smith`));
+    expect(svg).toContain(`<rect x="${(width - 24 - 20 + 0.5).toFixed(1)}"`);
+    expect(svg).toMatch(
+      new RegExp(`<text x="${(width - 24 - 20 - 8).toFixed(1)}" [^>]*>● Complete<`),
+    );
+    expect(composeChartSvg(input).svg).not.toContain('direction=');
+  });
+
   it('escapes XML special characters in titles, labels and attributes so the document stays well formed', () => {
     const { svg } = composeChartSvg(input);
     expectWellFormed(svg);

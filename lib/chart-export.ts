@@ -179,6 +179,8 @@ export interface ChartImageInput {
   legend: readonly LegendItem[];
   fontFamily: string;
   colours: { ink: string; muted: string; paper: string };
+  /** The page's writing direction: right to left, the text and the key start at the right edge. */
+  direction?: 'ltr' | 'rtl';
 }
 
 const PADDING = 24;
@@ -198,6 +200,9 @@ export function composeChartSvg(input: ChartImageInput): {
   const width = Math.ceil(Math.max(input.chartWidth + 2 * PADDING, 560));
   const inner = width - 2 * PADDING;
   const { ink, muted, paper } = input.colours;
+  const rtl = input.direction === 'rtl';
+  // Where a line starts: with direction="rtl" on the document, text-anchor start is the right end.
+  const startX = rtl ? width - PADDING : PADDING;
   const parts: string[] = [];
   let y = PADDING;
 
@@ -205,7 +210,7 @@ export function composeChartSvg(input: ChartImageInput): {
     for (const line of lines) {
       y += size * LINE;
       parts.push(
-        `<text x="${PADDING}" y="${(y - size * (LINE - 1)).toFixed(1)}" font-size="${size}" ${attributes}>${escapeXml(line)}</text>`,
+        `<text x="${startX}" y="${(y - size * (LINE - 1)).toFixed(1)}" font-size="${size}" ${attributes}>${escapeXml(line)}</text>`,
       );
     }
   };
@@ -229,8 +234,10 @@ export function composeChartSvg(input: ChartImageInput): {
   // The key: swatch (colour and texture), symbol and label, so the image never relies on colour alone.
   if (input.legend.length > 0) {
     y += TEXT_SIZE * 0.75;
+    // x: how far the key has come from its starting edge (the left, or the right in RTL).
     let x = PADDING;
     const rowHeight = Math.max(SWATCH, TEXT_SIZE * LINE) + 8;
+    const across = (offset: number, size = 0) => (rtl ? width - offset - size : offset);
     for (const item of input.legend) {
       const text = `${item.symbol} ${item.label}`;
       const itemWidth = SWATCH + 8 + text.length * TEXT_SIZE * CHAR_WIDTH + 24;
@@ -239,8 +246,8 @@ export function composeChartSvg(input: ChartImageInput): {
         y += rowHeight;
       }
       parts.push(
-        `<rect x="${(x + 0.5).toFixed(1)}" y="${(y + 0.5).toFixed(1)}" width="${SWATCH}" height="${SWATCH}" fill="${escapeXml(item.fill)}" stroke="${escapeXml(muted)}" stroke-width="1"/>`,
-        `<text x="${(x + SWATCH + 8).toFixed(1)}" y="${(y + SWATCH / 2).toFixed(1)}" dominant-baseline="central" font-size="${TEXT_SIZE}" fill="${escapeXml(ink)}">${escapeXml(text)}</text>`,
+        `<rect x="${(across(x, SWATCH) + 0.5).toFixed(1)}" y="${(y + 0.5).toFixed(1)}" width="${SWATCH}" height="${SWATCH}" fill="${escapeXml(item.fill)}" stroke="${escapeXml(muted)}" stroke-width="1"/>`,
+        `<text x="${across(x + SWATCH + 8).toFixed(1)}" y="${(y + SWATCH / 2).toFixed(1)}" dominant-baseline="central" font-size="${TEXT_SIZE}" fill="${escapeXml(ink)}">${escapeXml(text)}</text>`,
       );
       x += itemWidth;
     }
@@ -263,7 +270,7 @@ export function composeChartSvg(input: ChartImageInput): {
 
   const svg = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(input.fontFamily)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(input.fontFamily)}"${rtl ? ' direction="rtl"' : ''}>`,
     `<title>${escapeXml(input.title.replace(NOT_XML, '').trim())}</title>`,
     `<rect width="100%" height="100%" fill="${escapeXml(paper)}"/>`,
     ...parts,
