@@ -32,6 +32,14 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
   },
   commitment_paragraphs: {},
   commitment_rights_holders: {},
+  commitment_translations: {
+    indexes: ['commitment_translations_version_unique'],
+    triggers: [
+      'commitment_translations_no_delete',
+      'commitment_translations_no_update',
+      'data_version_commitment_translations_insert',
+    ],
+  },
   commitment_sdg_targets: {
     indexes: ['commitment_sdg_targets_target_idx'],
     triggers: dataVersionTriggers('commitment_sdg_targets', true),
@@ -211,6 +219,7 @@ describe('the database the migrations build', () => {
       `DELETE FROM commitment_duty_bearers WHERE commitment_id = 1`,
       `INSERT INTO commitment_sdg_targets (commitment_id, sdg_target) VALUES (1, '10.7')`,
       `DELETE FROM commitment_sdg_targets WHERE commitment_id = 1`,
+      `INSERT INTO commitment_translations (commitment_id, locale, version, title, text, created_by) VALUES (1, 'fr', 1, 'Titre', 'Texte', 'u1')`,
       `UPDATE progress_entries SET withdrawn_at = '2026-02-01T00:00:00.000Z', withdrawn_by = 'u1', withdrawal_reason = 'Wrong pair' WHERE id = ${entry}`,
       `INSERT INTO reporting_rounds (title, opens_on, due_on, asks) VALUES ('Round', '2026-01-01', '2026-06-30', 'all_states')`,
       `UPDATE reporting_rounds SET closed_at = '2026-07-01T00:00:00.000Z' WHERE id = 1`,

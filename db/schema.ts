@@ -17,6 +17,7 @@ import {
 import { STATUS_KEYS } from '../lib/status-scale';
 import { ROUND_ASKS } from '../lib/round-completion';
 import { MAIL_KINDS } from '../lib/mail';
+import { LOCALES } from '../lib/i18n/locales';
 import {
   ACTOR_KINDS,
   CONFIDENCE_LEVELS,
@@ -185,6 +186,43 @@ export const commitmentSdgTargets = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.commitmentId, table.sdgTarget] }),
     index('commitment_sdg_targets_target_idx').on(table.sdgTarget),
+  ],
+);
+
+/**
+ * A translation of a commitment's title and text into one of the UN's six languages, shown beside
+ * the verbatim original, never in its place (docs/design.md#translations). Append-only: a change
+ * is a new version, and the current translation of a (commitment, locale) is its highest version
+ * (triggers refuse UPDATE and DELETE).
+ */
+export const commitmentTranslations = sqliteTable(
+  'commitment_translations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    locale: text('locale', { enum: LOCALES }).notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (table) => [
+    uniqueIndex('commitment_translations_version_unique').on(
+      table.commitmentId,
+      table.locale,
+      table.version,
+    ),
+    check('commitment_translations_locale', oneOf('locale', LOCALES)),
+    check('commitment_translations_version_positive', sql.raw(`"version" > 0`)),
+    check(
+      'commitment_translations_not_empty',
+      sql.raw(`length(trim("title")) > 0 AND length(trim("text")) > 0`),
+    ),
   ],
 );
 

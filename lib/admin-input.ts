@@ -7,6 +7,11 @@ import { z } from 'zod';
 import { ACTOR_KINDS, DUTY_BEARERS, RIGHTS_HOLDERS, SDG_TARGETS, THEMES } from './taxonomy';
 import { isCalendarDate } from './dates';
 import { ROUND_ASKS } from './round-completion';
+import {
+  SOURCE_REPORT_LANGUAGE,
+  TRANSLATION_LOCALES,
+  type TranslationLocale,
+} from './source-language';
 import type { FieldErrors } from './entry-input';
 import {
   BIDI_MESSAGE,
@@ -204,6 +209,33 @@ export const commitmentInputSchema = checked(
     .strict(),
 );
 export type CommitmentInput = z.output<typeof commitmentInputSchema>;
+
+/**
+ * A translation of a commitment's title and text (docs/design.md#translations): into a UN
+ * language other than the source's own, whose verbatim text is the original.
+ */
+export const commitmentTranslationInputSchema = checked(
+  z
+    .object({
+      locale: z.string({ error: 'is required' }).superRefine((locale, context) => {
+        if (locale === SOURCE_REPORT_LANGUAGE)
+          context.addIssue({
+            code: 'custom',
+            message: `must not be ${SOURCE_REPORT_LANGUAGE}, the language of the commitment's verbatim text: a translation stands beside that original`,
+          });
+        else if (!(TRANSLATION_LOCALES as readonly string[]).includes(locale))
+          context.addIssue({
+            code: 'custom',
+            message: `must be one of the UN languages ${TRANSLATION_LOCALES.join(', ')}`,
+          });
+      }),
+      title: requiredText(ADMIN_LIMITS.title),
+      text: longText(ADMIN_LIMITS.text).min(1, 'is required'),
+    })
+    .strict()
+    .transform((input) => ({ ...input, locale: input.locale as TranslationLocale })),
+);
+export type CommitmentTranslationInput = z.output<typeof commitmentTranslationInputSchema>;
 
 const calendarDate = z
   .string({ error: 'is required' })

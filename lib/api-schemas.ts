@@ -23,6 +23,8 @@ import {
   ROUND_STATUSES,
   type CompletionKey,
 } from './round-completion';
+import { LOCALES } from './i18n/locales';
+import { TRANSLATION_LOCALES, type TranslationLocale } from './source-language';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
@@ -83,10 +85,31 @@ export const sourceDocumentSchema = z.object({
 });
 export type SourceDocumentDto = z.infer<typeof sourceDocumentSchema>;
 
-export const commitmentSchema = z.object({
-  code: z.string(),
+/** One language's current translation of a commitment: its latest version, and when it was added. */
+export const commitmentTranslationSchema = z.object({
   title: z.string(),
   text: z.string(),
+  version: z.number().int().positive(),
+  addedAt: isoTimestamp,
+});
+export type CommitmentTranslationDto = z.infer<typeof commitmentTranslationSchema>;
+
+/** The current translations of a commitment by language; a language without one is absent. */
+export const commitmentTranslationsSchema = z.object(
+  Object.fromEntries(
+    TRANSLATION_LOCALES.map((locale) => [locale, commitmentTranslationSchema.optional()]),
+  ) as Record<TranslationLocale, z.ZodOptional<typeof commitmentTranslationSchema>>,
+);
+export type CommitmentTranslationsDto = z.infer<typeof commitmentTranslationsSchema>;
+
+export const commitmentSchema = z.object({
+  code: z.string(),
+  /** The verbatim title and text, in the source's language (`language`). */
+  title: z.string(),
+  text: z.string(),
+  language: z.enum(LOCALES),
+  /** Translations shown beside the verbatim original, never in its place. */
+  translations: commitmentTranslationsSchema,
   /** Citation as printed, e.g. "13-14". */
   paragraphs: z.string(),
   paragraphNumbers: z.array(z.number().int()),

@@ -21,6 +21,7 @@ import {
   type StatusCounts,
 } from '../../lib/summary-types';
 import { todayUtc } from '../../lib/dates';
+import { TRANSLATION_COLUMNS, translationCells } from '../../lib/commitment-translations';
 
 /**
  * The datasets behind every table and chart, as rows of stable snake_case columns: the same rows
@@ -258,6 +259,9 @@ export const DATASETS: Record<DatasetName, Dataset> = {
         'source_title',
         'source_author',
         'source_published_on',
+        // The verbatim title and text's language, then every current translation beside them.
+        'language',
+        ...TRANSLATION_COLUMNS,
       ],
       (filters) => ({
         asOf: todayUtc(),
@@ -274,6 +278,8 @@ export const DATASETS: Record<DatasetName, Dataset> = {
           source_title: commitment.source.title,
           source_author: commitment.source.author,
           source_published_on: commitment.source.publishedOn,
+          language: commitment.language,
+          ...translationCells(commitment.translations),
         })),
       }),
     ),

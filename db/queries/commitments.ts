@@ -4,6 +4,8 @@ import { getDb } from '../client';
 import * as t from '../schema';
 import type { DutyBearer, SdgTarget, Theme } from '../../lib/taxonomy';
 import type { CommitmentDto } from '../../lib/api-schemas';
+import { SOURCE_REPORT_LANGUAGE } from '../../lib/source-language';
+import { currentTranslations } from './commitment-translations';
 
 export interface CommitmentFilters {
   theme?: Theme;
@@ -144,10 +146,13 @@ function withTags(rows: { commitment: CommitmentRow; source: SourceRow }[]): Com
       .where(inArray(t.commitmentSdgTargets.commitmentId, ids))
       .all(),
   );
+  const translations = currentTranslations(ids, db);
   return rows.map(({ commitment, source }) => ({
     code: commitment.code,
     title: commitment.title,
     text: commitment.text,
+    language: SOURCE_REPORT_LANGUAGE,
+    translations: translations.get(commitment.id) ?? {},
     paragraphs: commitment.paragraphs,
     paragraphNumbers: paragraphs.get(commitment.id) ?? [],
     theme: commitment.theme,
