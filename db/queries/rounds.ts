@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '../client';
 import { memoByDataVersion } from '../cache';
+import { countedSelfReportPairs } from '../status-index/status-index';
 import * as t from '../schema';
 import { todayUtc } from '../../lib/dates';
 import type { RoundCompletionDto, RoundDto } from '../../lib/api-schemas';
@@ -137,10 +138,11 @@ const UNPUBLISHED = ENTRY_STATES.filter((state) => state !== 'published');
 /**
  * Only self-reports dated in the round decide a cell: those on its commitments, of one actor when
  * given (what's due). What decides a cell (lib/round-completion.ts cellStatus) is whether a pair
- * has a counted report and whether it has an unpublished one, so SQLite answers each per pair
- * from an index on the state and dates, and a pair yields at most one entry of each kind: a round
- * of every state has hundreds of thousands of entries, and reading each held the event loop for
- * seconds.
+ * has a counted report and whether it has an unpublished one, so a pair yields at most one entry
+ * of each kind. The counted ones come from the in-memory index of counted entries, which a write
+ * brings up to date by reading again only the pairs it touched: a round of every state has
+ * hundreds of thousands of counted reports, and reading them again after each write held the
+ * event loop for most of a second. The unpublished ones are few, read from their own index.
  */
 export function roundEntries(
   round: Pick<RoundDto, 'opensOn' | 'dueOn'>,
@@ -149,36 +151,39 @@ export function roundEntries(
   actorId?: number,
 ): RoundEntry[] {
   if (commitmentIds.length === 0) return [];
-  const pairsWhere = (state: string, index = '') =>
-    db.$client
-      .prepare(
-        `SELECT DISTINCT commitment_id AS commitmentId, subject_id AS actorId
-         FROM progress_entries ${index}
-         WHERE ${state} AND perspective = 'self' AND as_of BETWEEN ? AND ?
-           AND commitment_id IN (${commitmentIds.map(() => '?').join(', ')})
-           ${actorId === undefined ? '' : 'AND subject_id = ?'}`,
-      )
-      .all(
-        round.opensOn,
-        round.dueOn,
-        ...commitmentIds,
-        ...(actorId === undefined ? [] : [actorId]),
-      ) as { commitmentId: number; actorId: number }[];
-  // The counted reports' own index holds every column asked, so the read never visits the
-  // table; left to itself, SQLite reads each entry through the (state, perspective, as-of) index.
-  const counted = pairsWhere(
-    `state = 'published' AND withdrawn_at IS NULL AND superseded_by_id IS NULL`,
-    'INDEXED BY progress_entries_counted_idx',
-  ).map((pair) => ({ ...pair, state: 'published' as const }));
-  const unpublished = pairsWhere(
-    `state IN (${UNPUBLISHED.map((state) => `'${state}'`).join(', ')})`,
-  ).map((pair) => ({ ...pair, state: 'draft' as const }));
-  return [...counted, ...unpublished].map((pair) => ({
-    ...pair,
-    asOf: round.opensOn,
-    withdrawn: false,
-    superseded: false,
-  }));
+  // One read transaction: the index and the unpublished reports are of the same data.
+  return db.$client.transaction(() => {
+    const counted = countedSelfReportPairs(
+      db,
+      commitmentIds,
+      round.opensOn,
+      round.dueOn,
+      actorId,
+    ).map((pair) => ({ ...pair, state: 'published' as const }));
+    const unpublished = (
+      db.$client
+        .prepare(
+          `SELECT DISTINCT commitment_id AS commitmentId, subject_id AS actorId
+           FROM progress_entries
+           WHERE state IN (${UNPUBLISHED.map((state) => `'${state}'`).join(', ')})
+             AND perspective = 'self' AND as_of BETWEEN ? AND ?
+             AND commitment_id IN (${commitmentIds.map(() => '?').join(', ')})
+             ${actorId === undefined ? '' : 'AND subject_id = ?'}`,
+        )
+        .all(
+          round.opensOn,
+          round.dueOn,
+          ...commitmentIds,
+          ...(actorId === undefined ? [] : [actorId]),
+        ) as { commitmentId: number; actorId: number }[]
+    ).map((pair) => ({ ...pair, state: 'draft' as const }));
+    return [...counted, ...unpublished].map((pair) => ({
+      ...pair,
+      asOf: round.opensOn,
+      withdrawn: false,
+      superseded: false,
+    }));
+  })();
 }
 
 function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletionDto {

@@ -408,6 +408,62 @@ export function countedIndex(
   })();
 }
 
+/** Whether a pair's entries (indices [from, to), in order of as-of date) have one dated from `first` to `last`. */
+function hasDated(asOf: ArrayLike<number>, from: number, to: number, first: number, last: number) {
+  // The first entry on or after `first`, by binary search: a pair may have hundreds of entries.
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((asOf[middle] as number) < first) low = middle + 1;
+    else high = middle;
+  }
+  return low < to && (asOf[low] as number) <= last;
+}
+
+/**
+ * The self-report pairs of some commitments (of one actor, if given) that have a counted entry
+ * dated from `from` to `to`, both included (YYYY-MM-DD): the reported cells of a reporting round
+ * (db/queries/rounds.ts). From the index, so a round over every state costs a pass over its
+ * commitments' pairs in memory after any write, where SQL reads every report dated in the round.
+ */
+export function countedSelfReportPairs(
+  db: Db,
+  commitmentIds: readonly number[],
+  from: string,
+  to: string,
+  subjectId?: number,
+): { commitmentId: number; actorId: number }[] {
+  const index = countedIndex(db);
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  const { pairSubject, pairStart, asOf, replaced, selfFrom, pairs } = index;
+  const found: { commitmentId: number; actorId: number }[] = [];
+  const wanted = new Set(commitmentIds);
+  for (const commitmentId of wanted) {
+    // The commitment's self-report pairs, or the one actor's among them.
+    const low = lowerBound(index, selfFrom, pairs, pairNumber(commitmentId, subjectId ?? 0));
+    const high =
+      subjectId === undefined
+        ? lowerBound(index, low, pairs, pairNumber(commitmentId + 1, 0))
+        : Math.min(pairs, low + 1);
+    for (let p = low; p < high; p += 1) {
+      if (replaced[p] === 1) continue; // read again: the overlay has it
+      if (subjectId !== undefined && pairSubject[p] !== subjectId) continue;
+      if (hasDated(asOf, pairStart[p] as number, pairStart[p + 1] as number, first, last))
+        found.push({ commitmentId, actorId: pairSubject[p] as number });
+    }
+  }
+  for (const [key, pair] of index.overlay) {
+    const commitmentId = Math.floor(key / 2 ** 32);
+    const actorId = key - commitmentId * 2 ** 32;
+    if (!wanted.has(commitmentId) || (subjectId !== undefined && actorId !== subjectId)) continue;
+    if (hasDated(pair.self.asOf, 0, pair.self.asOf.length, first, last))
+      found.push({ commitmentId, actorId });
+  }
+  return found;
+}
+
 /** A view's mask as a key for the timeline's checkpoints. */
 function maskKey(mask: Int32Array): string {
   return Buffer.from(mask.buffer, mask.byteOffset, mask.byteLength).toString('base64');
