@@ -25,6 +25,18 @@ function recomputed(db: Db): Record<string, number> {
   return result;
 }
 
+/** Kept rows whose copy of their entry (status, dates, reporter, summary …) differs from it. */
+function stale(db: Db): unknown[] {
+  return db.$client
+    .prepare(
+      `SELECT c.* FROM current_status c JOIN progress_entries e ON e.id = c.entry_id
+       WHERE c.status IS NOT e.status OR c.as_of IS NOT e.as_of OR c.published_at IS NOT e.published_at
+         OR c.adverse_effects IS NOT e.adverse_effects OR c.reporter_id IS NOT e.reporter_id
+         OR c.summary IS NOT e.summary`,
+    )
+    .all();
+}
+
 describe('the kept current-status table', () => {
   let db: Db;
   const demoDatabase = demoDatabases();
@@ -35,6 +47,7 @@ describe('the kept current-status table', () => {
   it('equals a full recomputation after the demo seed', () => {
     expect(Object.keys(kept(db)).length).toBeGreaterThan(100);
     expect(kept(db)).toEqual(recomputed(db));
+    expect(stale(db)).toEqual([]);
   });
 
   it('follows a publish, a correction and a withdrawal in the same transaction', () => {
@@ -62,6 +75,7 @@ describe('the kept current-status table', () => {
         idempotencyKey: 'test:newer',
         asOf: '2026-11-20',
         status: 'complete',
+        summary: 'A newer summary',
         publishedAt: '2026-11-21T00:00:00.000Z',
         supersedesId: null,
         supersededById: null,
@@ -70,6 +84,7 @@ describe('the kept current-status table', () => {
       .returning()
       .get();
     expect(kept(db)[`${entry.commitmentId}:${entry.subjectId}:self`]).toBe(newer.id);
+    expect(stale(db)).toEqual([]);
 
     // A correction of it supersedes it, inside one transaction as the app will do.
     const correction = db.transaction(
@@ -81,6 +96,7 @@ describe('the kept current-status table', () => {
             idempotencyKey: 'test:correction',
             asOf: '2026-11-20',
             status: 'limited',
+            summary: 'The corrected summary',
             publishedAt: '2026-11-22T00:00:00.000Z',
             supersedesId: newer.id,
             supersededById: null,
@@ -97,6 +113,7 @@ describe('the kept current-status table', () => {
       { behavior: 'immediate' },
     );
     expect(kept(db)[`${entry.commitmentId}:${entry.subjectId}:self`]).toBe(correction.id);
+    expect(stale(db)).toEqual([]);
 
     // Withdrawing the correction falls back to the entry that was current before.
     db.update(t.progressEntries)
@@ -109,6 +126,7 @@ describe('the kept current-status table', () => {
       .run();
     expect(kept(db)[`${entry.commitmentId}:${entry.subjectId}:self`]).toBe(entry.id);
     expect(kept(db)).toEqual(recomputed(db));
+    expect(stale(db)).toEqual([]);
   });
 
   it('keeps the current status when a backdated entry is published behind it, and takes a tie by the later publication', () => {

@@ -53,7 +53,13 @@ const SCHEMA: Record<string, { indexes?: string[]; triggers?: string[] }> = {
     ],
   },
   counted_entry_changes: {},
-  current_status: { indexes: ['current_status_commitment_idx', 'current_status_subject_idx'] },
+  current_status: {
+    indexes: [
+      'current_status_commitment_idx',
+      'current_status_matrix_idx',
+      'current_status_subject_idx',
+    ],
+  },
   current_status_deferred: {},
   data_version: {},
   follows: { indexes: ['follows_active_unique'], triggers: ['follows_no_delete'] },

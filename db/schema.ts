@@ -641,6 +641,11 @@ export const currentStatus = sqliteTable(
     asOf: text('as_of').notNull(),
     publishedAt: text('published_at').notNull(),
     adverseEffects: integer('adverse_effects', { mode: 'boolean' }).notNull(),
+    // The entry's reporter and summary (never changed once published), so the matrix export
+    // reads no entry. Filled for every row (0011_current_status_summary.sql); NULL-able only
+    // because SQLite adds a column to a table that way.
+    reporterId: integer('reporter_id').references(() => actors.id),
+    summary: text('summary'),
   },
   (table) => [
     primaryKey({ columns: [table.commitmentId, table.subjectId, table.perspective] }),
@@ -661,6 +666,18 @@ export const currentStatus = sqliteTable(
       table.status,
       table.asOf,
       table.entryId,
+    ),
+    // A page of actors' cells with their summaries and reporters, read in actor order (the
+    // matrix export, db/queries/matrix.ts exportStatusesSql).
+    index('current_status_matrix_idx').on(
+      table.subjectId,
+      table.commitmentId,
+      table.perspective,
+      table.status,
+      table.asOf,
+      table.entryId,
+      table.reporterId,
+      table.summary,
     ),
     check('current_status_perspective', oneOf('perspective', ['self', 'independent'])),
   ],

@@ -222,8 +222,8 @@ const CATCH_UP: readonly string[] = [
     FROM temp.\`deferred_pairs\` p`,
   `DELETE FROM main.\`current_status\` WHERE rowid IN (
       SELECT c.rowid FROM temp.\`deferred_newest\` n JOIN main.\`current_status\` c ON ${samePair('c', 'n')} WHERE c.\`entry_id\` IS NOT n.\`entry_id\`)`,
-  `INSERT INTO main.\`current_status\` (\`commitment_id\`, \`subject_id\`, \`perspective\`, \`entry_id\`, \`status\`, \`as_of\`, \`published_at\`, \`adverse_effects\`)
-    SELECT e.\`commitment_id\`, e.\`subject_id\`, e.\`perspective\`, e.\`id\`, e.\`status\`, e.\`as_of\`, e.\`published_at\`, e.\`adverse_effects\`
+  `INSERT INTO main.\`current_status\` (\`commitment_id\`, \`subject_id\`, \`perspective\`, \`entry_id\`, \`status\`, \`as_of\`, \`published_at\`, \`adverse_effects\`, \`reporter_id\`, \`summary\`)
+    SELECT e.\`commitment_id\`, e.\`subject_id\`, e.\`perspective\`, e.\`id\`, e.\`status\`, e.\`as_of\`, e.\`published_at\`, e.\`adverse_effects\`, e.\`reporter_id\`, e.\`summary\`
     FROM temp.\`deferred_newest\` n JOIN main.\`progress_entries\` e ON e.\`id\` = n.\`entry_id\`
     WHERE NOT EXISTS (SELECT 1 FROM main.\`current_status\` c WHERE ${samePair('c', 'n')})`,
 ];

@@ -11,6 +11,7 @@ import {
   computeMatrixPage,
   getMatrixPage,
   MATRIX_EXPORT_CELLS,
+  exportStatusesSql,
   openMatrixExport,
   pageStatusesSql,
 } from './matrix';
@@ -278,6 +279,29 @@ describe("reading a page's statuses", () => {
       expect(plan.join('\n'), `${actors} actors x ${commitments} commitments`).toMatch(
         /^SEARCH current_status USING COVERING INDEX current_status_subject_idx \(subject_id=\?\)$/m,
       );
+    }
+  });
+
+  it("reads an export's page of today's statuses, summaries and reporters from one index, never an entry", () => {
+    const ids = (count: number) =>
+      JSON.stringify(Array.from({ length: count }, (_, index) => index + 1));
+    for (const [actors, commitments, search] of [
+      [2, 200, 'subject_id=?'],
+      [25, 29, 'subject_id=?'],
+      [500, 1, 'subject_id=? AND commitment_id=?'],
+    ] as const) {
+      const plan = (
+        db.$client
+          .prepare(`EXPLAIN QUERY PLAN ${exportStatusesSql(commitments)}`)
+          .all(ids(actors), ids(commitments)) as { detail: string }[]
+      ).map((row) => row.detail);
+      expect(plan.join('\n'), `${actors} actors x ${commitments} commitments`).toMatch(
+        new RegExp(
+          `^SEARCH current_status USING COVERING INDEX current_status_matrix_idx \\(${search.replace(/\?/g, '\\?')}\\)$`,
+          'm',
+        ),
+      );
+      expect(plan.join('\n')).not.toMatch(/progress_entries/);
     }
   });
 

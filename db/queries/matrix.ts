@@ -278,6 +278,22 @@ function entryDetails(
   return new Map(rows.map(([id, summary, reporter]) => [id, { summary, reporter }]));
 }
 
+type DetailedStatusRow = [...StatusRow, reporterId: number | null, summary: string | null];
+
+/**
+ * The statement that reads today's statuses of a page of actors with each one's reporter and
+ * summary, from the index that holds them in actor order (current_status_matrix_idx), so a page
+ * reads one stretch of it and no entry. A short list of commitments is sought within each actor's
+ * stretch; a long one is a set lookup. Parameters: the actor ids and the commitment ids as JSON
+ * arrays.
+ */
+export function exportStatusesSql(commitments: number): string {
+  const commitment = `${commitments <= 20 ? '' : '+'}commitment_id IN (SELECT value FROM json_each(?))`;
+  return `SELECT commitment_id, subject_id, perspective, entry_id, status, as_of, reporter_id, summary
+    FROM current_status INDEXED BY current_status_matrix_idx
+    WHERE subject_id IN (SELECT value FROM json_each(?)) AND ${commitment}`;
+}
+
 /** Cells per chunk of a matrix export (or one actor's if more): a bounded number in memory. */
 export const MATRIX_EXPORT_CELLS = 500;
 
@@ -298,6 +314,8 @@ export interface MatrixExportCursor {
  * read-only connection of its own whose read transaction keeps every page to the snapshot of the
  * first (the scope is read in the same turn of the event loop, so no write of this server comes
  * between them). An in-memory database (tests) has no second connection: it is read directly.
+ * Today's summaries and reporters come with the statuses (exportStatusesSql); a past date's are
+ * read from their entries.
  */
 export function openMatrixExport(
   filters: DashboardFilters,
@@ -344,6 +362,10 @@ export function openMatrixExport(
          WHERE id IN (SELECT value FROM json_each(?))`,
       )
       .raw();
+    const current =
+      filters.asOf === undefined
+        ? client.prepare(exportStatusesSql(commitmentIds.length)).raw()
+        : null;
     const before = staleBefore(filters.asOf ?? todayUtc());
     let at = 0;
     return {
@@ -355,21 +377,29 @@ export function openMatrixExport(
         if (at >= listed.length || (reader && !client.open)) return [];
         const actors = listed.slice(at, (at += perPage));
         const actorAt = new Map(actors.map((actor, index) => [actor.id, index]));
-        const rows = pageStatuses(
-          client,
-          actors.map((actor) => actor.id),
-          commitmentIds,
-          filters.asOf,
-        );
-        // Each entry's summary and reporter, read in id order (neighbouring pages of the table).
-        const entryIds = rows.map(([, , , entryId]) => entryId).sort((a, b) => a - b);
+        const actorIds = actors.map((actor) => actor.id);
+        let rows: StatusRow[];
         const summaries = new Map<number, [summary: string, reporter: string]>();
-        for (const [id, summary, reporterId] of details.all(JSON.stringify(entryIds)) as [
-          number,
-          string,
-          number,
-        ][])
-          summaries.set(id, [summary, names.get(reporterId) ?? '']);
+        if (current) {
+          // Today's statuses carry their entry's summary and reporter (current_status_matrix_idx).
+          const detailed = current.all(
+            JSON.stringify(actorIds),
+            JSON.stringify(commitmentIds),
+          ) as DetailedStatusRow[];
+          rows = detailed as unknown as StatusRow[];
+          for (const [, , , entryId, , , reporterId, summary] of detailed)
+            summaries.set(entryId, [summary ?? '', names.get(reporterId!) ?? '']);
+        } else {
+          rows = pageStatuses(client, actorIds, commitmentIds, filters.asOf);
+          // Each entry's summary and reporter, read in id order (neighbouring pages of the table).
+          const entryIds = rows.map(([, , , entryId]) => entryId).sort((a, b) => a - b);
+          for (const [id, summary, reporterId] of details.all(JSON.stringify(entryIds)) as [
+            number,
+            string,
+            number,
+          ][])
+            summaries.set(id, [summary, names.get(reporterId) ?? '']);
+        }
         // The two sides of each cell, by its place: actor x commitment.
         const self: (CellStatusDto | null)[] = [];
         const independent: (CellStatusDto | null)[] = [];

@@ -2,7 +2,8 @@
  * What must hold in the database after any crash or concurrent run, read straight from the file:
  * integrity, foreign keys, every acknowledged entry exactly once, an audit row for every entry and
  * every publication, the kept current_status equal to a recomputation with lib/rollup.ts (the
- * same comparison as db/current-status.test.ts, on raw rows).
+ * same comparison as db/current-status.test.ts, on raw rows), each of its rows a true copy of its
+ * entry.
  */
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -125,6 +126,17 @@ export function checkInvariants(file: string, acknowledged: Iterable<Acknowledge
           .map((key) => `${key}: kept ${kept[key]}, recomputed ${recomputed[key]}`)
           .join('; ')}`,
       );
+    // Each kept row's copy of its entry (what the matrix export reads instead of the entry).
+    const copies = db
+      .prepare(
+        `SELECT c.entry_id FROM current_status c JOIN progress_entries e ON e.id = c.entry_id
+         WHERE c.status IS NOT e.status OR c.as_of IS NOT e.as_of OR c.reporter_id IS NOT e.reporter_id
+           OR c.summary IS NOT e.summary`,
+      )
+      .pluck()
+      .all() as number[];
+    if (copies.length > 0)
+      problems.push(`current_status rows that differ from their entry: ${copies.slice(0, 10)}`);
   } finally {
     db.close();
   }
