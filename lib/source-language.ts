@@ -16,3 +16,6 @@ export const TRANSLATION_LOCALES = LOCALES.filter(
     locale !== SOURCE_REPORT_LANGUAGE,
 );
 export type TranslationLocale = (typeof TRANSLATION_LOCALES)[number];
+
+export const isTranslationLocale = (locale: string): locale is TranslationLocale =>
+  (TRANSLATION_LOCALES as readonly string[]).includes(locale);

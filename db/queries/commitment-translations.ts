@@ -12,7 +12,7 @@ import {
   type AdminWriteResult,
 } from './admin-write';
 import { adminFieldErrors, commitmentTranslationInputSchema } from '../../lib/admin-input';
-import { TRANSLATION_LOCALES, type TranslationLocale } from '../../lib/source-language';
+import { isTranslationLocale, type TranslationLocale } from '../../lib/source-language';
 import type { CommitmentTranslationsDto } from '../../lib/api-schemas';
 
 /**
@@ -30,9 +30,6 @@ export interface TranslationVersionDto {
   /** The admin who added it, by name. */
   addedBy: string;
 }
-
-const isTranslationLocale = (locale: string): locale is TranslationLocale =>
-  (TRANSLATION_LOCALES as readonly string[]).includes(locale);
 
 function latest(tx: Tx, commitmentId: number, locale: TranslationLocale) {
   return tx
