@@ -12,6 +12,8 @@ export interface BenchRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string | FormData;
+  /** Sent first and not timed (a write, so that the request measures the first view after it). */
+  before?: Omit<BenchRequest, 'before'>;
 }
 
 export interface LoadOptions {
@@ -81,6 +83,11 @@ export async function runLoad(
         break;
       }
       try {
+        if (request.before) {
+          const before = await send(options.base, request.before, options.timeoutMs);
+          if (before.status < 200 || before.status >= 300)
+            throw new Error(`the request before answered ${before.status}`);
+        }
         const result = await send(options.base, request, options.timeoutMs);
         const ok =
           options.status === undefined

@@ -20,6 +20,7 @@ import {
   deepChain,
   exportScenarios,
   callRoute,
+  afterWriteScenarios,
   pageScenarios,
   readApiScenarios,
   writeScenarios,
@@ -226,7 +227,13 @@ async function buildContext(
 function allScenarios(context: Context, full: boolean): Scenario[] {
   const api = readApiScenarios(context);
   if (!full) return api.filter((scenario) => scenario.growth);
-  return [...pageScenarios(context), ...api, ...exportScenarios(), ...writeScenarios(context)];
+  return [
+    ...pageScenarios(context),
+    ...api,
+    ...afterWriteScenarios(context),
+    ...exportScenarios(),
+    ...writeScenarios(context),
+  ];
 }
 
 const IMPORT_NAME = 'import of CSV rows through the upload route';

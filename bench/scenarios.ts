@@ -411,6 +411,49 @@ export function pageScenarios(context: Context): Scenario[] {
   return pages;
 }
 
+/**
+ * The first view of a round after a write: any write moves the data version, so the round's kept
+ * completion is computed again for the next view. Each request publishes an entry first (not
+ * timed; its CPU and event-loop time count in the scenario's), then asks the round, at c=1.
+ */
+export function afterWriteScenarios(context: Context): Scenario[] {
+  const { users, workspace } = context;
+  if (!users) return [];
+  const runId = Date.now().toString(36);
+  const codes = workspace.commitmentCodes;
+  let n = 0;
+  const publish = () => ({
+    path: '/api/v1/entries',
+    method: 'POST' as const,
+    headers: {
+      authorization: `Bearer ${users.focalToken}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({
+      idempotencyKey: `bench-before-view-${runId}-${n}`,
+      commitment: codes[n++ % codes.length],
+      subject: users.actorId,
+      status: 'limited',
+      asOf: '2026-10-31',
+      summary: `Benchmark write before a view ${n}`,
+      action: 'publish',
+    }),
+  });
+  const { allStates, commitmentCount, stateCount } = users.rounds;
+  const asked = `${stateCount} states × ${commitmentCount} commitments`;
+  const after = (name: string, group: ScenarioGroup, path: string): Scenario => ({
+    name: `${name}, first view after a write`,
+    group,
+    concurrency: [1],
+    request: () => ({ path, before: publish() }),
+  });
+  return [
+    after('reporting rounds list', 'page', '/rounds'),
+    after(`round page, ${asked}`, 'page', `/rounds/${allStates}`),
+    after(`API round by id, ${asked}`, 'api', `/api/v1/rounds/${allStates}`),
+  ];
+}
+
 /** Exports: the heavy ones (every entry, the whole matrix) once at c=1. */
 export function exportScenarios(): Scenario[] {
   const scenarios: Scenario[] = [];

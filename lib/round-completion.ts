@@ -98,10 +98,26 @@ export function cellStatus(
   today: string,
 ): CompletionKey {
   const dated = entries.filter((entry) => inRound(round, entry.asOf));
-  if (dated.some((e) => e.state === 'published' && !e.withdrawn && !e.superseded))
-    return 'reported';
+  return pairStatus(
+    round,
+    dated.some(isCounted),
+    dated.some((e) => e.state !== 'published'),
+    today,
+  );
+}
+
+const isCounted = (e: RoundEntry) => e.state === 'published' && !e.withdrawn && !e.superseded;
+
+/** A cell's status from what its entries dated in the round hold (the rule of cellStatus). */
+export function pairStatus(
+  round: Pick<RoundScope, 'closed' | 'dueOn'>,
+  counted: boolean,
+  unpublished: boolean,
+  today: string,
+): CompletionKey {
+  if (counted) return 'reported';
   if (round.closed) return 'missing';
-  if (dated.some((e) => e.state !== 'published')) return 'in_progress';
+  if (unpublished) return 'in_progress';
   return today > round.dueOn ? 'overdue' : 'not_yet';
 }
 
@@ -111,7 +127,53 @@ export interface CompletionCell {
   status: CompletionKey;
 }
 
-/** Every asked actor with every round commitment that applies to it (docs/design.md#applies-to). */
+/** Bits of what a pair's entries dated in the round hold. */
+const COUNTED = 1;
+const UNPUBLISHED = 2;
+
+/**
+ * Every asked actor with every round commitment that applies to it (docs/design.md#applies-to),
+ * visited in order: actors as given, commitments as given. A round of every state has tens of
+ * thousands of cells, so pairs are keyed by number, whether a commitment applies is decided once
+ * per kind of actor, and the caller makes of each cell only what it keeps.
+ */
+export function forEachCell<C extends RoundCommitment>(
+  round: RoundScope,
+  actors: readonly RoundActor[],
+  commitments: readonly C[],
+  entries: readonly RoundEntry[],
+  today: string,
+  visit: (actorId: number, commitment: C, status: CompletionKey) => void,
+): void {
+  const held = new Map<number, number>();
+  for (const entry of entries) {
+    if (!inRound(round, entry.asOf)) continue;
+    const bits = (isCounted(entry) ? COUNTED : 0) | (entry.state !== 'published' ? UNPUBLISHED : 0);
+    if (bits === 0) continue;
+    const key = pairKey(entry.commitmentId, entry.actorId);
+    held.set(key, (held.get(key) ?? 0) | bits);
+  }
+  const applying = new Map<ActorKind, C[]>();
+  for (const actor of askedActors(round, actors)) {
+    let list = applying.get(actor.kind);
+    if (!list) {
+      list = commitments.filter(
+        (commitment) => !commitment.archived && appliesToKind(commitment.dutyBearers, actor.kind),
+      );
+      applying.set(actor.kind, list);
+    }
+    for (const commitment of list) {
+      const bits = held.get(pairKey(commitment.id, actor.id)) ?? 0;
+      visit(
+        actor.id,
+        commitment,
+        pairStatus(round, (bits & COUNTED) !== 0, (bits & UNPUBLISHED) !== 0, today),
+      );
+    }
+  }
+}
+
+/** The cells of forEachCell, as a list. */
 export function completion(
   round: RoundScope,
   actors: readonly RoundActor[],
@@ -119,27 +181,14 @@ export function completion(
   entries: readonly RoundEntry[],
   today: string,
 ): CompletionCell[] {
-  const byPair = new Map<string, RoundEntry[]>();
-  for (const entry of entries) {
-    const key = `${entry.actorId}:${entry.commitmentId}`;
-    const list = byPair.get(key);
-    if (list) list.push(entry);
-    else byPair.set(key, [entry]);
-  }
   const cells: CompletionCell[] = [];
-  for (const actor of askedActors(round, actors)) {
-    for (const commitment of commitments) {
-      if (commitment.archived || !appliesToKind(commitment.dutyBearers, actor.kind)) continue;
-      const pairEntries = byPair.get(`${actor.id}:${commitment.id}`) ?? [];
-      cells.push({
-        actorId: actor.id,
-        commitmentId: commitment.id,
-        status: cellStatus(round, pairEntries, today),
-      });
-    }
-  }
+  forEachCell(round, actors, commitments, entries, today, (actorId, commitment, status) =>
+    cells.push({ actorId, commitmentId: commitment.id, status }),
+  );
   return cells;
 }
+
+const pairKey = (commitmentId: number, actorId: number) => commitmentId * 2 ** 32 + actorId;
 
 export type CompletionCounts = Record<CompletionKey, number>;
 

@@ -5,8 +5,8 @@ import { randomWriter } from '../../test/support/random-writes';
 import { DEMO_ADMIN_ID } from '../../seed/demo';
 import { mulberry32 } from '../../lib/prng';
 import { STATUS_KEYS } from '../../lib/status-scale';
-import { completion, type RoundEntry } from '../../lib/round-completion';
-import type { EntryState } from '../../lib/taxonomy';
+import { askedActors, cellStatus, type RoundEntry } from '../../lib/round-completion';
+import { appliesToKind, type ActorKind, type EntryState } from '../../lib/taxonomy';
 import { createRound } from './admin-rounds';
 import {
   createAndAdvanceEntry,
@@ -45,7 +45,7 @@ function oracle(round: ReturnType<typeof listRounds>[number]) {
   const actors = (
     db.$client.prepare('SELECT id, kind, region, archived_at FROM actors').all() as {
       id: number;
-      kind: 'state';
+      kind: ActorKind;
       region: string | null;
       archived_at: string | null;
     }[]
@@ -72,11 +72,18 @@ function oracle(round: ReturnType<typeof listRounds>[number]) {
     withdrawn: row.withdrawn_at !== null,
     superseded: row.superseded_by_id !== null,
   }));
+  // The rule cell by cell, as first written: each asked actor's self-reports of each commitment.
   const scope = { ...round, closed: round.status === 'closed' };
-  const codeOf = new Map(commitments.map((row) => [row.id, row.code]));
-  return completion(scope, actors, commitments, entries, TODAY)
-    .map((cell) => `${cell.actorId}|${codeOf.get(cell.commitmentId)}|${cell.status}`)
-    .sort();
+  const cells: string[] = [];
+  for (const actor of askedActors(scope, actors))
+    for (const commitment of commitments) {
+      if (commitment.archived || !appliesToKind(commitment.dutyBearers, actor.kind)) continue;
+      const own = entries.filter(
+        (entry) => entry.actorId === actor.id && entry.commitmentId === commitment.id,
+      );
+      cells.push(`${actor.id}|${commitment.code}|${cellStatus(scope, own, TODAY)}`);
+    }
+  return cells.sort();
 }
 
 function expectSameCompletion(when: string) {

@@ -7,9 +7,8 @@ import * as t from '../schema';
 import { todayUtc } from '../../lib/dates';
 import type { RoundCompletionDto, RoundDto } from '../../lib/api-schemas';
 import {
-  completion,
-  countBy,
   emptyCounts,
+  forEachCell,
   type RoundCommitment,
   type RoundEntry,
   type RoundScope,
@@ -136,8 +135,8 @@ export function roundCommitments(
 const UNPUBLISHED = ENTRY_STATES.filter((state) => state !== 'published');
 
 /**
- * Only self-reports dated in the round decide a cell: those on its commitments, of one actor when
- * given (what's due). What decides a cell (lib/round-completion.ts cellStatus) is whether a pair
+ * Only self-reports dated in the round decide a cell: those of the asked actors (one, for what's
+ * due) on its commitments. What decides a cell (lib/round-completion.ts cellStatus) is whether a pair
  * has a counted report and whether it has an unpublished one, so a pair yields at most one entry
  * of each kind. The counted ones come from the in-memory index of counted entries, which a write
  * brings up to date by reading again only the pairs it touched: a round of every state has
@@ -147,18 +146,21 @@ const UNPUBLISHED = ENTRY_STATES.filter((state) => state !== 'published');
 export function roundEntries(
   round: Pick<RoundDto, 'opensOn' | 'dueOn'>,
   commitmentIds: readonly number[],
+  actorIds: readonly number[],
   db: Db,
-  actorId?: number,
 ): RoundEntry[] {
-  if (commitmentIds.length === 0) return [];
+  if (commitmentIds.length === 0 || actorIds.length === 0) return [];
   // One read transaction: the index and the unpublished reports are of the same data.
+  const asked = new Set(actorIds);
+  // A few actors (what's due) are named to SQL; the actors of a big round are kept in memory.
+  const few = actorIds.length <= 16;
   return db.$client.transaction(() => {
     const counted = countedSelfReportPairs(
       db,
       commitmentIds,
+      actorIds,
       round.opensOn,
       round.dueOn,
-      actorId,
     ).map((pair) => ({ ...pair, state: 'published' as const }));
     const unpublished = (
       db.$client
@@ -168,15 +170,15 @@ export function roundEntries(
            WHERE state IN (${UNPUBLISHED.map((state) => `'${state}'`).join(', ')})
              AND perspective = 'self' AND as_of BETWEEN ? AND ?
              AND commitment_id IN (${commitmentIds.map(() => '?').join(', ')})
-             ${actorId === undefined ? '' : 'AND subject_id = ?'}`,
+             ${few ? `AND subject_id IN (${actorIds.map(() => '?').join(', ')})` : ''}`,
         )
-        .all(
-          round.opensOn,
-          round.dueOn,
-          ...commitmentIds,
-          ...(actorId === undefined ? [] : [actorId]),
-        ) as { commitmentId: number; actorId: number }[]
-    ).map((pair) => ({ ...pair, state: 'draft' as const }));
+        .all(round.opensOn, round.dueOn, ...commitmentIds, ...(few ? actorIds : [])) as {
+        commitmentId: number;
+        actorId: number;
+      }[]
+    )
+      .filter((pair) => asked.has(pair.actorId))
+      .map((pair) => ({ ...pair, state: 'draft' as const }));
     return [...counted, ...unpublished].map((pair) => ({
       ...pair,
       asOf: round.opensOn,
@@ -214,21 +216,24 @@ function computeCompletion(round: RoundDto, today: string, db: Db): RoundComplet
   const entries = roundEntries(
     round,
     commitments.map((commitment) => commitment.id),
+    actors.map((actor) => actor.id),
     db,
   );
-  const cells = completion(scope, actors, commitments, entries, today);
-  const codeOf = new Map(commitments.map((row) => [row.id, row.code]));
-  const asked = new Set(cells.map((cell) => cell.actorId));
+  // The table's cells made at once (each cell a small object of the API's shape) and counted.
+  const counts = emptyCounts();
+  const cells: RoundCompletionDto['cells'] = [];
+  const asked = new Set<number>();
+  forEachCell(scope, actors, commitments, entries, today, (actor, commitment, status) => {
+    cells.push({ actor, commitment: commitment.code, status });
+    counts[status] += 1;
+    asked.add(actor);
+  });
   return {
     asOf: today,
-    counts: countBy(cells, () => 'all').get('all') ?? emptyCounts(),
+    counts,
     actors: actorRows
       .filter((row) => asked.has(row.id))
       .map(({ id, name, kind, region }) => ({ id, name, kind, region })),
-    cells: cells.map((cell) => ({
-      actor: cell.actorId,
-      commitment: codeOf.get(cell.commitmentId)!,
-      status: cell.status,
-    })),
+    cells,
   };
 }

@@ -70,8 +70,8 @@ export function whatsDue(
     const entries = roundEntries(
       round,
       commitments.map((c) => c.id),
+      [actorId],
       db,
-      actorId,
     );
     const cells = completion(scope, [subject], commitments, entries, today);
     const statusOf = new Map(cells.map((cell) => [cell.commitmentId, cell.status]));

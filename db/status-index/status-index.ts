@@ -422,42 +422,54 @@ function hasDated(asOf: ArrayLike<number>, from: number, to: number, first: numb
 }
 
 /**
- * The self-report pairs of some commitments (of one actor, if given) that have a counted entry
- * dated from `from` to `to`, both included (YYYY-MM-DD): the reported cells of a reporting round
+ * The self-report pairs of some commitments and actors that have a counted entry dated from `from`
+ * to `to`, both included (YYYY-MM-DD): the reported cells of a reporting round
  * (db/queries/rounds.ts). From the index, so a round over every state costs a pass over its
  * commitments' pairs in memory after any write, where SQL reads every report dated in the round.
  */
 export function countedSelfReportPairs(
   db: Db,
   commitmentIds: readonly number[],
+  subjectIds: readonly number[],
   from: string,
   to: string,
-  subjectId?: number,
 ): { commitmentId: number; actorId: number }[] {
   const index = countedIndex(db);
   const first = dayNumber(from);
   const last = dayNumber(to);
   const { pairSubject, pairStart, asOf, replaced, selfFrom, pairs } = index;
+  let maxSubject = 0;
+  for (const id of subjectIds) maxSubject = Math.max(maxSubject, id);
+  const asked = new Uint8Array(maxSubject + 1);
+  for (const id of subjectIds) asked[id] = 1;
   const found: { commitmentId: number; actorId: number }[] = [];
-  const wanted = new Set(commitmentIds);
-  for (const commitmentId of wanted) {
-    // The commitment's self-report pairs, or the one actor's among them.
-    const low = lowerBound(index, selfFrom, pairs, pairNumber(commitmentId, subjectId ?? 0));
-    const high =
-      subjectId === undefined
-        ? lowerBound(index, low, pairs, pairNumber(commitmentId + 1, 0))
-        : Math.min(pairs, low + 1);
+  const take = (commitmentId: number, p: number) => {
+    // A pair read again since the build is in the overlay instead.
+    if (replaced[p] === 1) return;
+    if (hasDated(asOf, pairStart[p] as number, pairStart[p + 1] as number, first, last))
+      found.push({ commitmentId, actorId: pairSubject[p] as number });
+  };
+  const commitments = new Set(commitmentIds);
+  for (const commitmentId of commitments) {
+    const low = lowerBound(index, selfFrom, pairs, pairNumber(commitmentId, 0));
+    const high = lowerBound(index, low, pairs, pairNumber(commitmentId + 1, 0));
+    if (subjectIds.length <= 16) {
+      // A few actors (what's due): each one's pair by binary search.
+      for (const subjectId of new Set(subjectIds)) {
+        const p = lowerBound(index, low, high, pairNumber(commitmentId, subjectId));
+        if (p < high && pairSubject[p] === subjectId) take(commitmentId, p);
+      }
+      continue;
+    }
     for (let p = low; p < high; p += 1) {
-      if (replaced[p] === 1) continue; // read again: the overlay has it
-      if (subjectId !== undefined && pairSubject[p] !== subjectId) continue;
-      if (hasDated(asOf, pairStart[p] as number, pairStart[p + 1] as number, first, last))
-        found.push({ commitmentId, actorId: pairSubject[p] as number });
+      const subjectId = pairSubject[p] as number;
+      if (subjectId <= maxSubject && asked[subjectId] === 1) take(commitmentId, p);
     }
   }
   for (const [key, pair] of index.overlay) {
     const commitmentId = Math.floor(key / 2 ** 32);
     const actorId = key - commitmentId * 2 ** 32;
-    if (!wanted.has(commitmentId) || (subjectId !== undefined && actorId !== subjectId)) continue;
+    if (!commitments.has(commitmentId) || actorId > maxSubject || asked[actorId] !== 1) continue;
     if (hasDated(pair.self.asOf, 0, pair.self.asOf.length, first, last))
       found.push({ commitmentId, actorId });
   }
