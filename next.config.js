@@ -5,7 +5,12 @@ const createNextIntlPlugin = require('next-intl/plugin');
 const withNextIntl = createNextIntlPlugin({
   requestConfig: './lib/i18n/request.ts',
   experimental: {
-    messages: { path: './lib/i18n/messages', format: 'json', locales: ['en'], precompile: true },
+    messages: {
+      path: './lib/i18n/messages',
+      format: 'json',
+      locales: ['ar', 'en', 'es', 'fr', 'ru', 'zh'],
+      precompile: true,
+    },
   },
 });
 // The largest request bodies; proxy.ts refuses bigger ones with 413 before anything reads them.
@@ -19,6 +24,10 @@ const nextConfig = {
   reactStrictMode: true,
   // proxy.ts redirects a path ending in a slash itself, so the redirect carries the security headers.
   skipTrailingSlashRedirect: true,
+  // proxy.ts sees the request's own URL. Normalised, a loopback host becomes `localhost` in the
+  // locale routing's rewrites (`/commitments` to `/en/commitments`), which a server started with
+  // `-H 127.0.0.1` then takes for another origin and proxies, looping (vercel/next.js#94745).
+  skipProxyUrlNormalize: true,
   allowedDevOrigins: ['127.0.0.1'],
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],

@@ -1,4 +1,5 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import createMiddleware from 'next-intl/middleware';
+import { NextRequest, NextResponse } from 'next/server';
 import { newNonce, responseHeaders } from './lib/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from './lib/request-id';
 import {
@@ -11,6 +12,11 @@ import {
 } from './lib/request-guards';
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxyHops } from './lib/client-address';
 import { appBaseUrl } from './lib/deployment';
+import { isLocalizedPath } from './lib/i18n/localized-path';
+import { routing } from './lib/i18n/routing';
+
+// next-intl's locale routing: picks a page's locale and rewrites English's unprefixed paths.
+const localeRouting = createMiddleware(routing);
 
 /**
  * Runs before every request (pages, API, server actions, static files, errors and 404s alike):
@@ -20,6 +26,8 @@ import { appBaseUrl } from './lib/deployment';
  * host and port against the app's configured origin), hands the route the client address it
  * resolved (lib/client-address.ts), and puts the security headers on the response: the one place
  * they are set. The CSP also goes on the request, where Next.js reads the nonce for its scripts.
+ * Pages (not the API, Next's files or static files) then pass next-intl's locale routing
+ * (lib/i18n/routing.ts), whose redirects and rewrites get the same headers.
  */
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
@@ -43,7 +51,14 @@ export async function proxy(request: NextRequest) {
   const address = clientAddress(request.headers.get('x-forwarded-for'), trustedProxyHops());
   if (address) requestHeaders.set(CLIENT_ADDRESS_HEADER, address);
   else requestHeaders.delete(CLIENT_ADDRESS_HEADER);
-  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+  if (!isLocalizedPath(request.nextUrl.pathname))
+    return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+  // next-intl forwards the headers of the request it is given, so it gets the ones added above.
+  const forwarded = new NextRequest(request.url, {
+    method: request.method,
+    headers: requestHeaders,
+  });
+  return withHeaders(localeRouting(forwarded), headers);
 }
 
 /**

@@ -43,6 +43,9 @@ export default defineConfig({
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],
     environment: 'node',
+    // next-intl's ESM imports `next/server` without an extension, which only a bundler resolves:
+    // let vite bundle it (proxy.ts uses its middleware).
+    server: { deps: { inline: ['next-intl'] } },
     // Seeding a database takes about half a second, several on a loaded shared machine.
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server';
 import { NextIntlClientProvider } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import errors from '@/lib/i18n/messages/errors.en.json';
-import ErrorPage from './error';
+import ErrorPage from './[locale]/error';
 import GlobalError from './global-error';
 
 /** What a failing request must never show: the message, the stack, file paths, SQL. */

@@ -34,6 +34,20 @@ describe('the page to return to after signing in', () => {
       expect(after(path)).toMatch(HEADER_SAFE);
   });
 
+  it('keeps a page in another locale as it is, its prefix and query included', () => {
+    expect(after('%2Ffr%2Fentries%2Fnew%3Factor%3D3')).toBe('/fr/entries/new?actor=3');
+    expect(after('/ar/commitments/TIP-01')).toBe('/ar/commitments/TIP-01');
+    expect(after('/zh')).toBe('/zh');
+  });
+
+  it("puts the home page and the fallback in the sign-in page's locale, and still refuses another site", () => {
+    const french = (path: string) => (path === '/' ? '/fr' : `/fr${path}`);
+    expect(returnPathAfterSignIn(undefined, BASE, french)).toBe('/fr/home');
+    expect(returnPathAfterSignIn('//evil.example/fr', BASE, french)).toBe('/fr');
+    expect(returnPathAfterSignIn('https://evil.example/fr/home', BASE, french)).toBe('/fr');
+    expect(returnPathAfterSignIn('/fr/account', BASE, french)).toBe('/fr/account');
+  });
+
   const refused: Array<[string, string]> = [
     ['a tab', '/%09/evil.example'],
     ['a newline', '/%0a/x'],

@@ -50,8 +50,16 @@ export function returnPathOrNull(value: unknown, base: URL = appBaseUrl()): stri
   return PLAIN_PATH.test(path) ? path : null;
 }
 
-/** The page to go to after signing in: `next` if it names a page of this site, else `/`; no `next` at all: the home page. */
-export function returnPathAfterSignIn(next: unknown, base: URL = appBaseUrl()): string {
-  if (next === undefined) return SIGNED_IN_HOME;
-  return returnPathOrNull(next, base) ?? FALLBACK_RETURN_PATH;
+/**
+ * The page to go to after signing in: `next` if it names a page of this site (kept as it is, a
+ * locale prefix such as `/fr/…` included), else the overview; no `next` at all: the home page.
+ * `inLocale` puts those two in the sign-in page's locale (lib/i18n/navigation.ts getPathname).
+ */
+export function returnPathAfterSignIn(
+  next: unknown,
+  base: URL = appBaseUrl(),
+  inLocale: (path: string) => string = (path) => path,
+): string {
+  if (next === undefined) return inLocale(SIGNED_IN_HOME);
+  return returnPathOrNull(next, base) ?? inLocale(FALLBACK_RETURN_PATH);
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { CurrentUser } from '@/db/current-user';
 import type { CappedCount } from '@/db/queries/capped-count';

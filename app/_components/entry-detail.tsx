@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { EntryDetailDto } from '@/db/queries/entry-detail';
 import type { ComparedField } from '@/lib/entry-changes';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PublishedEntryDto } from '@/lib/api-schemas';
 import { StatusBadge } from './status-badge';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 
 /** The query a list's page links keep: every value given, as strings, the unset ones left out. */

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
-import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getPathname, Link } from '@/lib/i18n/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { dateOnly } from '@/lib/dates';
 import { farApart } from '@/lib/rollup';
 import type { Perspective } from '@/lib/taxonomy';
@@ -81,6 +81,7 @@ export async function PairTable({
   mode: 'commitment' | 'actor';
   rows: PairTableRow[];
 }) {
+  const locale = await getLocale();
   const t = await getTranslations('pairs');
   const cells = await pairCells();
   return (
@@ -99,7 +100,7 @@ export async function PairTable({
           {rows.map((row) => (
             <tr key={row.key} className={row.contested ? 'contested-row' : undefined}>
               <th scope="row">
-                <a href={row.href}>{row.label}</a>
+                <a href={getPathname({ href: row.href, locale })}>{row.label}</a>
               </th>
               {cells.status('self', row.self)}
               {cells.status('independent', row.independent, row.independent?.reporter)}

@@ -1,10 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { followTarget, unfollowTarget } from '@/db/queries/follows';
 import { guardedAction, actionArgs } from './guard';
+import { getLocale } from 'next-intl/server';
+import { redirect } from '@/lib/i18n/navigation';
 
 /** Where a follow form may send the user back to: the page it was on, never another site. */
 const returnPath = z
@@ -24,6 +25,9 @@ export const followAction = guardedAction(
     else followTarget(user.id, input);
     const back = returnPath.parse(form.get('returnTo'));
     revalidatePath(back);
-    redirect(back === '/account' ? '/account#follows' : `${back}#follow`);
+    redirect({
+      href: back === '/account' ? '/account#follows' : `${back}#follow`,
+      locale: await getLocale(),
+    });
   },
 );

@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/db/current-user';
 import { log } from '@/lib/logger';
@@ -8,15 +9,26 @@ import { REQUEST_ID_HEADER } from '@/lib/request-id';
 import { appBaseUrl } from '@/lib/deployment';
 import { appOrigins, originProblem } from '@/lib/request-guards';
 import { afterImports } from '@/db/import/write-turns';
+import { getPathname, redirect } from '@/lib/i18n/navigation';
 
 /** The signed-in, enabled user of this request, or null. */
 export const currentUser = getCurrentUser;
 
-/** For pages: the user, or a redirect to sign in and come back. */
+/**
+ * For pages: the user, or a redirect to sign in and come back. `returnTo` is the page's path
+ * without its locale; `next` carries it with the locale, as the browser shows it.
+ */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await currentUser();
-  // URLSearchParams percent-encodes whatever the path holds (a route parameter may hold anything), so the Location is always a valid header.
-  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: returnTo })}`);
+  if (!user) {
+    const locale = await getLocale();
+    // The query is built with URLSearchParams, which percent-encodes whatever the path holds (a
+    // route parameter may hold anything), so the Location is always a valid header.
+    redirect({
+      href: { pathname: '/sign-in', query: { next: getPathname({ href: returnTo, locale }) } },
+      locale,
+    });
+  }
   return user;
 }
 
@@ -81,7 +93,7 @@ export function guardedAction<const Schemas extends readonly z.ZodType[], Result
       forbidden();
     }
     const user = await currentUser();
-    if (!user) redirect('/sign-in');
+    if (!user) redirect({ href: '/sign-in', locale: await getLocale() });
     // Its writes wait for a running CSV import's commit without holding the event loop.
     return afterImports(() =>
       action(user, ...(parsed.data as { [K in keyof Schemas]: z.output<Schemas[K]> })),

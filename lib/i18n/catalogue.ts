@@ -1,4 +1,4 @@
-/** English only for now; French and Spanish add catalogues beside these and a locale choice. */
+/** The default locale, served unprefixed (lib/i18n/routing.ts); the others are in ./locales.ts. */
 export const DEFAULT_LOCALE = 'en';
 
 /**

@@ -52,20 +52,20 @@ const covers = (
 /** The client components each screen renders (shared components by the folders they live in). */
 const SCREENS: Record<ClientScreen, string[]> = {
   root: [
-    'app/error.tsx',
+    'app/[locale]/error.tsx',
     'app/_components/nav-links.tsx',
     'app/_components/account-menu.tsx',
     'app/_components/demo-notice.tsx',
   ],
   overview: [
-    'app/(public)/(overview)',
+    'app/[locale]/(public)/(overview)',
     'app/_components/charts',
     'app/_components/download-links.tsx',
   ],
-  present: ['app/(public)/present', 'app/_components/charts'],
+  present: ['app/[locale]/(public)/present', 'app/_components/charts'],
   pairs: ['app/_components/pair-status.tsx', 'app/_components/charts'],
-  signIn: ['app/sign-in'],
-  workspace: ['app/(workspace)'],
+  signIn: ['app/[locale]/sign-in'],
+  workspace: ['app/[locale]/(workspace)'],
 };
 
 describe('client messages', () => {

@@ -5,7 +5,7 @@
  * lib/i18n/client-namespaces.test.ts checks that every namespace a client component reads is here.
  */
 
-/** What client components anywhere under the root layout read: app/error.tsx. */
+/** What client components anywhere under the root layout read: app/[locale]/error.tsx. */
 const ROOT = ['errors'] as const;
 
 /** The chart components (app/_components/charts): their strings, the status names, the app's name for a saved image. */
@@ -13,7 +13,7 @@ const CHARTS = ['charts', 'status', 'app'] as const;
 
 export const CLIENT_NAMESPACES = {
   root: [...ROOT],
-  /** app/(public)/(overview): the dashboard, its filters, the matrix, the charts and download links. */
+  /** app/[locale]/(public)/(overview): the dashboard, its filters, the matrix, the charts and download links. */
   overview: [
     ...ROOT,
     ...CHARTS,
@@ -28,7 +28,7 @@ export const CLIENT_NAMESPACES = {
     'rounds.filterAny',
     'rounds.filterInWords',
   ],
-  /** app/(public)/present: the slides, with the dashboard's labels and the charts. */
+  /** app/[locale]/(public)/present: the slides, with the dashboard's labels and the charts. */
   present: [...ROOT, ...CHARTS, 'present', 'dashboard', 'theme', 'actorKind', 'actorKindPlural'],
   /** An actor's or a commitment's page: the pair status charts. */
   pairs: [...ROOT, ...CHARTS, 'pairs'],

@@ -4,3 +4,8 @@ export type Locale = (typeof LOCALES)[number];
 
 /** A text in every locale, such as the title of a GCM objective. */
 export type InEveryLocale = Record<Locale, string>;
+
+/** Arabic is written right to left; the other five left to right. */
+export function textDirection(locale: string): 'rtl' | 'ltr' {
+  return locale === 'ar' ? 'rtl' : 'ltr';
+}

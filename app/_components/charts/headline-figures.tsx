@@ -4,7 +4,7 @@
  * appears without its coverage, so silence stays visible beside it.
  */
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import type { PairFlag } from '@/lib/rollup';
 import { useFormatter, useTranslations } from 'next-intl';
 import { STATUS_SCALE } from '@/lib/status-scale';

@@ -1,0 +1,299 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { Link } from '@/lib/i18n/navigation';
+import { getTranslations } from 'next-intl/server';
+import { openApiDocument } from '@/lib/openapi';
+import text from '@/lib/api-document.en.json';
+import styles from './api-docs.module.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('api'))('page.title') };
+}
+
+/** The parts of an OpenAPI document this page reads (lib/openapi.ts writes them). */
+interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  description?: string;
+  default?: unknown;
+  example?: unknown;
+  pattern?: string;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+}
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema: JsonSchema;
+}
+interface Operation {
+  operationId: string;
+  summary: string;
+  description: string;
+  tags: string[];
+  security?: unknown[];
+  parameters?: Parameter[];
+  requestBody?: {
+    description?: string;
+    required?: boolean;
+    content: Record<string, { schema: JsonSchema }>;
+  };
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema: JsonSchema }> }
+  >;
+}
+
+const DOCUMENT_PATH = '/api/v1/openapi.json';
+const TAGS = Object.keys(text.tags) as (keyof typeof text.tags)[];
+
+/** `code` spans of the document's prose as <code>. */
+function prose(text: string): ReactNode[] {
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part, index) =>
+      part.startsWith('`') && part.endsWith('`') ? (
+        <code key={index}>{part.slice(1, -1)}</code>
+      ) : (
+        part
+      ),
+    );
+}
+
+/**
+ * The human-readable API reference, rendered from the same OpenAPI document that
+ * /api/v1/openapi.json serves: what is documented here is what the code does.
+ */
+export default async function ApiDocsPage() {
+  const t = await getTranslations('api.page');
+  const document = openApiDocument();
+  const components = (document.components?.schemas ?? {}) as Record<string, JsonSchema>;
+  const resolve = (schema: JsonSchema): JsonSchema =>
+    schema.$ref ? (components[schema.$ref.split('/').pop()!] ?? schema) : schema;
+  const refName = (schema: JsonSchema | undefined) => schema?.$ref?.split('/').pop();
+  const typeOf = (raw: JsonSchema): string => {
+    const schema = resolve(raw);
+    if (schema.enum)
+      return t('oneOf', {
+        values: schema.enum.map((value) => (value === null ? 'null' : String(value))).join(', '),
+      });
+    if (schema.type === 'array' && schema.items) return `array of ${typeOf(schema.items)}`;
+    const type = Array.isArray(schema.type)
+      ? schema.type.join(' or ')
+      : (schema.type ?? refName(raw) ?? 'object');
+    const limits = [
+      schema.pattern ? `pattern ${schema.pattern}` : '',
+      schema.maxLength !== undefined ? `≤ ${schema.maxLength} chars` : '',
+      schema.minimum !== undefined ? `≥ ${schema.minimum}` : '',
+      schema.maximum !== undefined ? `≤ ${schema.maximum}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return limits ? `${type} (${limits})` : type;
+  };
+  const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({
+      path,
+      method: method.toUpperCase(),
+      operation,
+    })),
+  );
+  const anchor = (operationId: string) => `op-${operationId}`;
+
+  return (
+    <article className={styles.docs}>
+      <h1>{t('title')}</h1>
+      <p className="lead">{text.description}</p>
+      <p>
+        {t.rich('intro', {
+          path: DOCUMENT_PATH,
+          doc: (chunks) => <a href={DOCUMENT_PATH}>{chunks}</a>,
+        })}
+      </p>
+      <nav aria-labelledby="api-contents">
+        <h2 id="api-contents">{t('contents')}</h2>
+        <ul>
+          <li>
+            <a href="#api-auth">{t('authTitle')}</a>
+          </li>
+          <li>
+            <a href="#api-errors">{t('errorsTitle')}</a>
+          </li>
+          <li>
+            <a href="#api-pagination">{t('paginationTitle')}</a>
+          </li>
+          <li>
+            <a href="#api-caching">{t('cachingTitle')}</a>
+          </li>
+          <li>
+            <a href="#api-endpoints">{t('endpointsTitle')}</a>
+            <ul>
+              {operations.map(({ path, method, operation }) => (
+                <li key={operation.operationId}>
+                  <a href={`#${anchor(operation.operationId)}`}>
+                    <code>
+                      {method} {path}
+                    </code>
+                    : {operation.summary}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </li>
+        </ul>
+      </nav>
+
+      <h2 id="api-auth">{t('authTitle')}</h2>
+      <p>{prose(text.auth)}</p>
+      <p>
+        <Link href="/account#api-tokens">{t('tokenLink')}</Link>
+      </p>
+      <h2 id="api-errors">{t('errorsTitle')}</h2>
+      <p>{prose(text.errors)}</p>
+      <h2 id="api-pagination">{t('paginationTitle')}</h2>
+      <p>{prose(text.pagination)}</p>
+      <h2 id="api-caching">{t('cachingTitle')}</h2>
+      <p>{prose(text.caching)}</p>
+
+      <h2 id="api-endpoints">{t('endpointsTitle')}</h2>
+      {TAGS.map((tag) => {
+        const inTag = operations.filter(({ operation }) => operation.tags.includes(tag));
+        if (inTag.length === 0) return null;
+        return (
+          <section key={tag} aria-labelledby={`tag-${tag}`}>
+            <h3 id={`tag-${tag}`}>{text.tags[tag]}</h3>
+            {inTag.map(({ path, method, operation }) => {
+              const body = operation.requestBody?.content['application/json']?.schema;
+              const bodySchema = body ? resolve(body) : undefined;
+              const write = (operation.security?.length ?? 0) > 0;
+              const curl = write
+                ? `curl -X ${method} -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\\n  --data '${JSON.stringify(bodySchema?.example ?? {})}' \\\n  "$ORIGIN${path.replace('{id}', '123')}"`
+                : `curl "$ORIGIN${path.replace('{id}', '1').replace('{code}', 'TIP-01').replace('{format}', 'csv')}"`;
+              return (
+                <section
+                  key={operation.operationId}
+                  id={anchor(operation.operationId)}
+                  aria-labelledby={`${anchor(operation.operationId)}-title`}
+                  className={styles.operation}
+                >
+                  <h4 id={`${anchor(operation.operationId)}-title`}>
+                    <code>
+                      {method} {path}
+                    </code>{' '}
+                    <span>{operation.summary}</span>
+                  </h4>
+                  <p>{prose(operation.description)}</p>
+                  <p className="meta">{write ? t('needsToken') : t('public')}</p>
+                  {operation.parameters?.length ? (
+                    <div className="table-scroll">
+                      <table className="data">
+                        <caption>{t('parameters')}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('parameter')}</th>
+                            <th scope="col">{t('in')}</th>
+                            <th scope="col">{t('type')}</th>
+                            <th scope="col">{t('required')}</th>
+                            <th scope="col">{t('description')}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {operation.parameters.map((parameter) => (
+                            <tr key={`${parameter.in}-${parameter.name}`}>
+                              <th scope="row">
+                                <code>{parameter.name}</code>
+                              </th>
+                              <td>{parameter.in}</td>
+                              <td>{typeOf(parameter.schema)}</td>
+                              <td>{parameter.required ? t('yes') : t('no')}</td>
+                              <td>{parameter.description}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  ) : null}
+                  {bodySchema ? (
+                    <>
+                      <h5>{t('requestBody')}</h5>
+                      <p>{operation.requestBody?.description}</p>
+                      {Object.keys(bodySchema.properties ?? {}).length > 0 ? (
+                        <div className="table-scroll">
+                          <table className="data">
+                            <caption>{t('fields')}</caption>
+                            <thead>
+                              <tr>
+                                <th scope="col">{t('field')}</th>
+                                <th scope="col">{t('type')}</th>
+                                <th scope="col">{t('required')}</th>
+                              </tr>
+                            </thead>
+                            <tbody>
+                              {Object.entries(bodySchema.properties ?? {}).map(([name, schema]) => (
+                                <tr key={name}>
+                                  <th scope="row">
+                                    <code>{name}</code>
+                                  </th>
+                                  <td>{typeOf(schema)}</td>
+                                  <td>
+                                    {bodySchema.required?.includes(name) ? t('yes') : t('no')}
+                                  </td>
+                                </tr>
+                              ))}
+                            </tbody>
+                          </table>
+                        </div>
+                      ) : null}
+                      {bodySchema.example ? (
+                        <>
+                          <h5>{t('example')}</h5>
+                          <pre className={styles.code}>
+                            <code>{JSON.stringify(bodySchema.example, null, 2)}</code>
+                          </pre>
+                        </>
+                      ) : null}
+                    </>
+                  ) : null}
+                  <div className="table-scroll">
+                    <table className="data">
+                      <caption>{t('responses')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('status')}</th>
+                          <th scope="col">{t('description')}</th>
+                          <th scope="col">{t('schema')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {Object.entries(operation.responses).map(([status, response]) => (
+                          <tr key={status}>
+                            <th scope="row">{status}</th>
+                            <td>{response.description}</td>
+                            <td>
+                              {refName(response.content?.['application/json']?.schema) ?? t('none')}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                  <h5>{t('curlExample')}</h5>
+                  <pre className={styles.code}>
+                    <code>{curl}</code>
+                  </pre>
+                </section>
+              );
+            })}
+          </section>
+        );
+      })}
+    </article>
+  );
+}

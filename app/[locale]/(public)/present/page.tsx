@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { listCommitments } from '@/db/queries/commitments';
+import { listGcmObjectives } from '@/db/queries/reference';
+import { getMatrix } from '@/db/queries/matrix';
+import { getSummary } from '@/db/queries/summary';
+import { getWorkspaceMode } from '@/db/queries/workspace';
+import {
+  filtersInWords,
+  parsePresentQuery,
+  presentsMatrix,
+  slideMatrix,
+  slideSummary,
+} from '@/lib/present';
+import type { Theme } from '@/lib/taxonomy';
+import { QueryErrors } from '@/app/_components/query-errors';
+import { Link } from '@/lib/i18n/navigation';
+import { Presentation } from './presentation';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('present'))('pageTitle') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * Meeting mode: the dashboard's view (same filters, same query functions) as full-screen slides.
+ * Everything is computed here once; moving between slides never goes back to the server.
+ */
+export default async function PresentPage({ searchParams }: { searchParams: SearchParams }) {
+  const t = await getTranslations();
+  const query = parsePresentQuery(await searchParams);
+  if (!query.ok) {
+    return (
+      <>
+        <h1>{t('present.pageTitle')}</h1>
+        <QueryErrors errors={query.errors} />
+        <p>
+          <Link href="/present">{t('present.startOver')}</Link>
+        </p>
+      </>
+    );
+  }
+  const { filters } = query;
+  const summary = getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) });
+  // A view too large to present cell by cell gets one slide saying so; its matrix is not loaded.
+  const matrix = presentsMatrix(summary) ? getMatrix(filters) : null;
+  const commitments = listCommitments({
+    theme: filters.theme,
+    objective: filters.objective,
+    sdg: filters.sdg,
+  });
+  const objectives = new Map(
+    listGcmObjectives().map((objective) => [objective.number, objective.title]),
+  );
+  const sources = [
+    ...new Map(
+      commitments.map((commitment) => [commitment.source.slug, commitment.source]),
+    ).values(),
+  ].map((source) =>
+    t('present.sourceDocument', {
+      title: source.title,
+      author: source.author,
+      place: source.place,
+      year: source.publishedOn.slice(0, 4),
+    }),
+  );
+  const filterWords = filtersInWords(filters, {
+    theme: (theme) => t('present.filter.theme', { theme: t(`theme.${theme}`) }),
+    objective: (objective) =>
+      t('present.filter.objective', { objective, title: objectives.get(objective) ?? '' }),
+    sdg: (target) => t('present.filter.sdg', { target }),
+    kind: (kind) => t(`actorKindPlural.${kind}`),
+    region: (region) => t('present.filter.region', { region }),
+  });
+
+  return (
+    <Presentation
+      summary={slideSummary(summary)}
+      matrix={matrix && slideMatrix(matrix)}
+      filters={filters}
+      filterWords={filterWords}
+      sources={sources}
+      paragraphs={Object.fromEntries(
+        commitments.map((commitment) => [commitment.code, commitment.paragraphs]),
+      )}
+      demo={getWorkspaceMode() === 'demo'}
+    />
+  );
+}

@@ -1,0 +1,109 @@
+import type { Metadata } from 'next';
+import { Link } from '@/lib/i18n/navigation';
+import { getTranslations } from 'next-intl/server';
+import { listActorsForAdmin } from '@/db/queries/admin-actors';
+import { archiveFilterSchema } from '@/lib/admin-input';
+import { PARAMETERS } from '@/lib/query-params';
+import { ACTOR_KINDS } from '@/lib/taxonomy';
+import {
+  AdminFilters,
+  AdminNotice,
+  ArchiveButton,
+  ArchiveStatus,
+} from '../_components/admin-parts';
+import { requireAdmin } from '../_components/require-admin';
+import { archiveActorAction, restoreActorAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.actors'))('title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Every actor, archived ones included and marked; filter by name, kind and archived. Admins only. */
+export default async function AdminActorsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireAdmin('/admin/actors');
+  const [t, tKind, query] = await Promise.all([
+    getTranslations('admin.actors'),
+    getTranslations('actorKind'),
+    searchParams,
+  ]);
+  const q = PARAMETERS.q.catch('').parse(query.q ?? '');
+  const kind = PARAMETERS.kind
+    .optional()
+    .catch(undefined)
+    .parse(query.kind || undefined);
+  const archived = archiveFilterSchema.parse(query.archived);
+  const actors = listActorsForAdmin({ q: q || undefined, kind, archived });
+  const everyone = new Map(listActorsForAdmin().map((actor) => [String(actor.id), actor.name]));
+
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+      <AdminNotice query={query} names={everyone} />
+      <p>
+        <Link className="button" href="/admin/actors/new">
+          {t('newTitle')}
+        </Link>
+      </p>
+      <AdminFilters
+        basePath="/admin/actors"
+        q={q}
+        archived={archived}
+        select={{
+          name: 'kind',
+          label: t('fields.kind'),
+          value: kind ?? '',
+          options: ACTOR_KINDS.map((value) => ({ value, label: tKind(value) })),
+        }}
+      />
+      <p className="result-count">{t('count', { count: actors.length })}</p>
+      <div className="table-scroll">
+        <table className="data admin-table">
+          <caption className="visually-hidden">{t('caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('fields.name')}</th>
+              <th scope="col">{t('fields.kind')}</th>
+              <th scope="col">{t('fields.iso3')}</th>
+              <th scope="col">{t('fields.region')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actors.map((actor) => (
+              <tr key={actor.id} className={actor.archivedAt ? 'archived' : undefined}>
+                <th scope="row">
+                  <Link
+                    href={`/admin/actors/${actor.id}`}
+                    aria-label={t('editLabel', { name: actor.name })}
+                  >
+                    {actor.name}
+                  </Link>
+                  {actor.isDemo ? <span className="tag">{t('demo')}</span> : null}
+                </th>
+                <td>{tKind(actor.kind)}</td>
+                <td>{actor.iso3 ?? '—'}</td>
+                <td>{[actor.region, actor.subRegion].filter(Boolean).join(' · ') || '—'}</td>
+                <td>
+                  <ArchiveStatus archivedAt={actor.archivedAt} />
+                </td>
+                <td>
+                  <ArchiveButton
+                    archive={archiveActorAction}
+                    restore={restoreActorAction}
+                    id={actor.id}
+                    name={actor.name}
+                    archivedAt={actor.archivedAt}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

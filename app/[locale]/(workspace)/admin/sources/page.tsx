@@ -1,0 +1,99 @@
+import type { Metadata } from 'next';
+import { Link } from '@/lib/i18n/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listSourcesForAdmin } from '@/db/queries/admin-sources';
+import { archiveFilterSchema } from '@/lib/admin-input';
+import { dateOnly } from '@/lib/dates';
+import { PARAMETERS } from '@/lib/query-params';
+import {
+  AdminFilters,
+  AdminNotice,
+  ArchiveButton,
+  ArchiveStatus,
+} from '../_components/admin-parts';
+import { requireAdmin } from '../_components/require-admin';
+import { archiveSourceAction, restoreSourceAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.sources'))('title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Every source document, archived ones included and marked. Admins only. */
+export default async function AdminSourcesPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireAdmin('/admin/sources');
+  const [t, format, query] = await Promise.all([
+    getTranslations('admin.sources'),
+    getFormatter(),
+    searchParams,
+  ]);
+  const q = PARAMETERS.q.catch('').parse(query.q ?? '');
+  const archived = archiveFilterSchema.parse(query.archived);
+  const sources = listSourcesForAdmin({ q: q || undefined, archived });
+  const names = new Map(listSourcesForAdmin().map((source) => [String(source.id), source.title]));
+
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+      <AdminNotice query={query} names={names} />
+      <p>
+        <Link className="button" href="/admin/sources/new">
+          {t('newTitle')}
+        </Link>
+      </p>
+      <AdminFilters basePath="/admin/sources" q={q} archived={archived} />
+      <p className="result-count">{t('count', { count: sources.length })}</p>
+      <div className="table-scroll">
+        <table className="data admin-table">
+          <caption className="visually-hidden">{t('caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('fields.title')}</th>
+              <th scope="col">{t('fields.author')}</th>
+              <th scope="col">{t('fields.publishedOn')}</th>
+              <th scope="col">{t('commitments')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.map((source) => (
+              <tr key={source.id} className={source.archivedAt ? 'archived' : undefined}>
+                <th scope="row">
+                  <Link
+                    href={`/admin/sources/${source.id}`}
+                    aria-label={t('editLabel', { title: source.title })}
+                  >
+                    {source.title}
+                  </Link>
+                </th>
+                <td>{source.author}</td>
+                <td>
+                  {format.dateTime(dateOnly(source.publishedOn), {
+                    dateStyle: 'medium',
+                    timeZone: 'UTC',
+                  })}
+                </td>
+                <td>{source.commitments}</td>
+                <td>
+                  <ArchiveStatus archivedAt={source.archivedAt} />
+                </td>
+                <td>
+                  <ArchiveButton
+                    archive={archiveSourceAction}
+                    restore={restoreSourceAction}
+                    id={source.id}
+                    name={source.title}
+                    archivedAt={source.archivedAt}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
