@@ -168,19 +168,24 @@ function refusal(
  * read back again and again. The write runs with a 256 MB cache: the file's audit rows fill new
  * pages of their own, and in a smaller cache they pushed the indexes' pages out (restoring the
  * size frees the pages). Each statement inside a transaction keeps a statement journal (to undo
- * that statement alone on error): in memory rather than a temporary file (temp_store).
+ * that statement alone on error): in memory rather than a temporary file (temp_store). The commit
+ * does not checkpoint the WAL (copy the file's pages into the database): the import's worker does
+ * that after it has answered (import-worker.ts), since the commit is durable in the WAL already.
  */
 const IMPORT_CACHE_KIB = 262_144;
 function withImportSettings<T>(sqlite: Database.Database, work: () => T): T {
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
+  const autoCheckpoint = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   sqlite.pragma('temp_store = MEMORY');
+  sqlite.pragma('wal_autocheckpoint = 0');
   try {
     return work();
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
     sqlite.pragma(`temp_store = ${tempStore}`);
+    sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
   }
 }
 
@@ -462,8 +467,11 @@ export async function startImport(
         if (message.type === 'refused')
           answer({ ok: false, result: message.result, refusal: message.refusal });
         else if (message.type === 'accepted') answer({ ok: true, report });
-        else if (message.type === 'done') resolve(message.report);
-        else {
+        else if (message.type === 'done') {
+          // Committed (or rolled back): other writes may go on while the worker checkpoints.
+          release?.();
+          resolve(message.report);
+        } else {
           onProgress?.(message.progress);
           if (message.progress.phase !== 'writing') return;
           void importTurn().then((end) => {

@@ -35,13 +35,19 @@ async function main(): Promise<void> {
       if (progress.phase === 'writing') Atomics.wait(turn, 0, 0);
     },
   });
-  getDb().$client.close();
   const report = reportOf(result);
   // The rows' bytes move to the app's thread, not copied: nothing to rebuild there.
   post(
     { type: 'done', report },
     report.rows.map((slice) => slice.buffer as ArrayBuffer),
   );
+  // The commit is durable in the WAL; its pages are copied into the database file only now, after
+  // the answer and still off the app's thread (the write skipped the automatic checkpoint,
+  // csv-import.ts withImportSettings). Started at once, it holds the checkpoint's lock, so a
+  // commit of the app's meanwhile does not try the same copy on its event loop.
+  const sqlite = getDb().$client;
+  sqlite.pragma('wal_checkpoint(PASSIVE)');
+  sqlite.close();
 }
 
 void main();
