@@ -17,6 +17,7 @@ import {
   THEMES,
 } from './taxonomy';
 import { entryInputSchema, returnNoteSchema, withdrawalReasonSchema } from './entry-input';
+import { PARAMETERS } from './query-params';
 import {
   COMPLETION_KEYS,
   ROUND_ASKS,
@@ -249,34 +250,39 @@ export const roundSchema = z.object({
   note: z.string().nullable(),
 });
 export type RoundDto = z.infer<typeof roundSchema>;
-export const roundListSchema = z.object({ rounds: z.array(roundSchema) });
+export const roundListSchema = z.object({ rounds: z.array(roundSchema), ...pagination });
 
 /** `status` of GET /api/v1/rounds: its own name there, unlike an entry's status elsewhere. */
 export const roundStatusParameter = z.enum(ROUND_STATUSES, {
   error: `must be one of: ${ROUND_STATUSES.join(', ')}`,
 });
 
-/** The query of GET /api/v1/rounds: `status` at most once, nothing else; each fault by name. */
-export function parseRoundListQuery(
-  query: URLSearchParams,
-):
-  | { ok: true; value: { status?: (typeof ROUND_STATUSES)[number] } }
+/** The query of GET /api/v1/rounds: `status`, `page` and `limit`, each at most once; each fault by name. */
+export function parseRoundListQuery(query: URLSearchParams):
+  | {
+      ok: true;
+      value: { status?: (typeof ROUND_STATUSES)[number]; page?: number; limit?: number };
+    }
   | { ok: false; errors: { parameter: string; message: string }[] } {
   const errors: { parameter: string; message: string }[] = [];
+  const value: { status?: (typeof ROUND_STATUSES)[number]; page?: number; limit?: number } = {};
+  const allowed = ['status', 'page', 'limit'] as const;
   for (const key of new Set(query.keys()))
-    if (key !== 'status')
+    if (!(allowed as readonly string[]).includes(key))
       errors.push({
         parameter: key,
-        message: 'is not a parameter of this resource; allowed: status',
+        message: `is not a parameter of this resource; allowed: ${allowed.join(', ')}`,
       });
-  const given = query.getAll('status');
-  if (given.length > 1) errors.push({ parameter: 'status', message: 'is given more than once' });
-  const raw = given[0]?.trim();
-  const status = raw ? roundStatusParameter.safeParse(raw) : null;
-  if (status && !status.success && given.length === 1)
-    errors.push({ parameter: 'status', message: status.error.issues[0]!.message });
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: status?.success ? { status: status.data } : {} };
+  for (const name of allowed) {
+    const given = query.getAll(name);
+    if (given.length > 1) errors.push({ parameter: name, message: 'is given more than once' });
+    const raw = given[0]?.trim();
+    if (given.length !== 1 || !raw) continue;
+    const parsed = (name === 'status' ? roundStatusParameter : PARAMETERS[name]).safeParse(raw);
+    if (parsed.success) Object.assign(value, { [name]: parsed.data });
+    else errors.push({ parameter: name, message: parsed.error.issues[0]!.message });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
 }
 
 const completionCounts = z.object(
@@ -289,15 +295,20 @@ export const roundCompletionSchema = z.object({
   /** The day the table is computed for: `overdue` depends on it. */
   asOf: isoDate,
   counts: completionCounts,
-  /** The asked actors, by name. */
+  /** The asked actors, by name (in the API, those of the page). */
   actors: z.array(actorRef.extend({ region: z.string().nullable() })),
-  /** One per asked actor and round commitment that applies to it. */
+  /** One per asked actor and round commitment that applies to it (in the API, the page's actors'). */
   cells: z.array(z.object({ actor: id, commitment: z.string(), status: z.enum(COMPLETION_KEYS) })),
 });
 export type RoundCompletionDto = z.infer<typeof roundCompletionSchema>;
+/**
+ * GET /api/v1/rounds/{id}: the round, the whole table's counts, and one page of its asked actors
+ * with their cells; `total`, `page` and `limit` count actors.
+ */
 export const roundResponseSchema = z.object({
   round: roundSchema,
   completion: roundCompletionSchema,
+  ...pagination,
 });
 
 /** The datasets under /api/v1/exports (app/api/v1/exports) and the JSON form of each download. */

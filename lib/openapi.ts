@@ -393,7 +393,11 @@ function register(registry: OpenAPIRegistry): void {
       list: true,
     }),
   );
-  const listRounds = read('listRounds', 'rounds', '/api/v1/rounds', { ok: schemas.roundList });
+  const listRounds = read('listRounds', 'rounds', '/api/v1/rounds', {
+    query: PAGE_PARAMETERS,
+    ok: schemas.roundList,
+    list: true,
+  });
   registry.registerPath({
     ...listRounds,
     request: {
@@ -402,13 +406,16 @@ function register(registry: OpenAPIRegistry): void {
         status: documented(roundStatusParameter, {
           description: text.parameters.roundStatus,
         }).optional(),
+        ...query(PAGE_PARAMETERS).shape,
       }),
     },
   });
   registry.registerPath(
     read('getRound', 'rounds', '/api/v1/rounds/{id}', {
+      query: PAGE_PARAMETERS,
       params: idParam,
       ok: schemas.round,
+      list: true,
       notFound: true,
     }),
   );
