@@ -121,6 +121,8 @@ export function chartImageSvg(
     sourceLines: text.sourceLines,
     legend: text.legend,
     fontFamily: getComputedStyle(document.body).fontFamily || 'sans-serif',
+    // The page's direction: an Arabic chart's image reads right to left as the page does.
+    direction: document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr',
     colours: {
       ink: colour('--ink', '#1a1a1a'),
       muted: colour('--ink-muted', '#4d4d4d'),

@@ -4,9 +4,10 @@
  * segment per CellKey in CELL_KEYS order, so "No report" always shows as a hatched segment.
  */
 import { useState, type KeyboardEvent } from 'react';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CELL_KEYS, type GroupRow } from '@/lib/summary-types';
+import { textDirection } from '@/lib/i18n/locales';
 import { useChartSurfaceProps } from './chart-frame';
 import {
   CHART_FONT_SIZE,
@@ -137,6 +138,8 @@ export function StatusBars({
   const format = useFormatter();
   const percent = usePercent();
   const surface = useChartSurfaceProps();
+  // Right to left (Arabic), the chart is mirrored: labels and the first column at the right.
+  const rtl = textDirection(useLocale()) === 'rtl';
   const { prefix, patternFill } = useStatusPatterns();
   const [showAll, setShowAll] = useState(false);
   const [chartWidth, setChartWidth] = useState(0);
@@ -167,7 +170,8 @@ export function StatusBars({
     ? BAR_THICKNESS + BAR_GAP + labelLines * LINE_HEIGHT + 4
     : Math.max(BAR_THICKNESS + BAR_GAP, labelLines * LINE_HEIGHT + 2);
   // Labels above bars rise into the row above: the first one needs that room at the top.
-  const margin = narrow ? { ...MARGIN, top: MARGIN.top + labelLines * LINE_HEIGHT } : MARGIN;
+  const sides = rtl ? { ...MARGIN, left: MARGIN.right, right: MARGIN.left } : MARGIN;
+  const margin = narrow ? { ...sides, top: MARGIN.top + labelLines * LINE_HEIGHT } : sides;
   // Bars keep their thickness, so the chart grows with the rows and labels stay legible.
   const height = horizontal
     ? data.length * rowHeight + VALUE_AXIS_HEIGHT + margin.top + margin.bottom
@@ -219,12 +223,13 @@ export function StatusBars({
           >
             <StatusPatterns prefix={prefix} keys={CELL_KEYS} />
             {horizontal ? (
-              <XAxis {...valueAxis} height={VALUE_AXIS_HEIGHT} />
+              <XAxis {...valueAxis} height={VALUE_AXIS_HEIGHT} reversed={rtl} />
             ) : (
               <XAxis
                 type="category"
                 dataKey="id"
                 interval={0}
+                reversed={rtl}
                 height={CATEGORY_AXIS_HEIGHT}
                 tick={(tick) => (
                   <CategoryTick
@@ -243,12 +248,13 @@ export function StatusBars({
                 dataKey="id"
                 interval={0}
                 width={labelWidth}
+                orientation={rtl ? 'right' : 'left'}
                 tickLine={!narrow}
                 axisLine={!narrow}
                 tick={(tick) =>
                   narrow ? (
                     <CategoryTick
-                      x={MARGIN.left}
+                      x={rtl ? chartWidth - margin.right : margin.left}
                       y={Number(tick.y) - BAR_THICKNESS / 2 - 4}
                       axis="above"
                       label={categoryLabel(tick.payload.value)}
@@ -268,7 +274,7 @@ export function StatusBars({
                 }
               />
             ) : (
-              <YAxis {...valueAxis} width={VALUE_AXIS_WIDTH} />
+              <YAxis {...valueAxis} width={VALUE_AXIS_WIDTH} orientation={rtl ? 'right' : 'left'} />
             )}
             <Tooltip
               isAnimationActive={false}
