@@ -8,6 +8,8 @@ import type { DashboardQuery } from '@/lib/query-params';
 import { pairListHref } from '@/lib/dashboard-query';
 import { highestAndLowest } from '@/lib/actor-ranking';
 import type { GroupRow, SummaryDto } from '@/lib/summary-types';
+import { relabelSummary } from '@/lib/summary-labels';
+import type { Theme } from '@/lib/taxonomy';
 import { ChartFrame } from '@/app/_components/charts/chart-frame';
 import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
 import { LazyStatusBars, LazyStatusOverTime } from '@/app/_components/charts/lazy-charts';
@@ -29,8 +31,16 @@ import { overviewSearch, readView, type MatrixPaging } from './view';
  * one page of /api/v1/matrix through react-query, the previous view kept on screen while the
  * next one loads.
  */
-export function Dashboard({ options }: { options: FilterOptions }) {
+export function Dashboard({
+  options,
+  actorNames,
+}: {
+  options: FilterOptions;
+  /** States' names in the page's locale, by stored name (app/_lib/localized-names.ts). */
+  actorNames: Record<string, string>;
+}) {
   const t = useTranslations('dashboard');
+  const tTheme = useTranslations('theme');
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const { filters, paging } = useMemo(
@@ -60,7 +70,29 @@ export function Dashboard({ options }: { options: FilterOptions }) {
     matrix.isFetching ||
     summary.isPlaceholderData ||
     matrix.isPlaceholderData;
-  const data = summary.data;
+  // The API answers in English: groups and actors are labelled in the page's words as drawn.
+  const data = useMemo(() => {
+    if (!summary.data) return undefined;
+    const titles = new Map(
+      options.objectives.map((objective) => [objective.number, objective.title]),
+    );
+    return relabelSummary(summary.data, {
+      theme: (key) => tTheme(key as Theme),
+      objective: (number) => titles.get(number) ?? '',
+      actor: (name) => actorNames[name] ?? name,
+    });
+  }, [summary.data, options.objectives, actorNames, tTheme]);
+  const matrixPage = useMemo(
+    () =>
+      matrix.data && {
+        ...matrix.data,
+        actors: matrix.data.actors.map((actor) => ({
+          ...actor,
+          name: actorNames[actor.name] ?? actor.name,
+        })),
+      },
+    [matrix.data, actorNames],
+  );
   const how = useHowComputed(data);
   return (
     <div className="dashboard" aria-busy={busy} data-view={overviewSearch(filters, paging)}>
@@ -86,9 +118,9 @@ export function Dashboard({ options }: { options: FilterOptions }) {
           <ActorChart summary={data} filters={filters} how={how} />
           <section className="dashboard-section" aria-labelledby="matrix-title">
             <h2 id="matrix-title">{t('matrix')}</h2>
-            {matrix.data ? (
+            {matrixPage ? (
               <StatusMatrix
-                matrix={matrix.data}
+                matrix={matrixPage}
                 perspective={data.perspective}
                 onPerspectiveChange={(perspective) =>
                   changeFilters({

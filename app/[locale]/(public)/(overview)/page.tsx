@@ -7,6 +7,8 @@ import { roundParameterErrors } from '@/db/queries/round-scope';
 import { parseQuery } from '@/lib/query-params';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
+import { localActorNames } from '@/app/_lib/localized-names';
+import { asLocale, localizeTitles } from '@/lib/localized-labels';
 import { CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-namespaces';
 import { Dashboard } from './dashboard';
 import { forOverview } from './overview-summary';
@@ -94,7 +96,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         messages={await overviewMessages(locale)}
         queries={queries}
       >
-        <Dashboard options={filterOptions()} />
+        <Dashboard
+          options={localizeTitles(filterOptions(), asLocale(locale))}
+          actorNames={await localActorNames()}
+        />
       </OverviewProviders>
     </>
   );

@@ -10,6 +10,8 @@ import {
 } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { getPathname } from '@/lib/i18n/navigation';
+import { textDirection } from '@/lib/i18n/locales';
+import { SOURCE_REPORT_LANGUAGE } from '@/lib/source-language';
 import { useQuery } from '@tanstack/react-query';
 import { NO_REPORT_SYMBOL, STATUS_KEYS, STATUS_SCALE } from '@/lib/status-scale';
 import type { Perspective } from '@/lib/taxonomy';
@@ -103,6 +105,7 @@ export function StatusMatrix({
   const tStatus = useTranslations('status');
   // Plain links (a page of the matrix has hundreds), with the page's locale.
   const locale = useLocale();
+  const rtl = textDirection(locale) === 'rtl';
   const [active, setActive] = useState<{ row: number; column: number }>({ row: 0, column: 0 });
   // By actor and commitment, so a new page of the matrix never describes another pair.
   const [described, setDescribed] = useState<{ actorId: number; code: string } | null>(null);
@@ -187,8 +190,9 @@ export function StatusMatrix({
     const moves: Record<string, [number, number]> = {
       ArrowUp: [at.row - 1, at.column],
       ArrowDown: [at.row + 1, at.column],
-      ArrowLeft: [at.row, at.column - 1],
-      ArrowRight: [at.row, at.column + 1],
+      // Left and right as seen: right to left, the next column is to the left.
+      ArrowLeft: [at.row, at.column + (rtl ? 1 : -1)],
+      ArrowRight: [at.row, at.column + (rtl ? -1 : 1)],
       Home: [at.row, at.row === -1 ? 0 : -1],
       End: [at.row, columns - 1],
     };
@@ -307,7 +311,9 @@ export function StatusMatrix({
                         tabIndex={activeAt(-1, column) ? 0 : -1}
                       >
                         <span className="matrix-code">{commitment.code}</span>{' '}
-                        <span className="matrix-short-title">{short}</span>
+                        <span className="matrix-short-title" lang={SOURCE_REPORT_LANGUAGE}>
+                          {short}
+                        </span>
                       </a>
                     </th>
                   );
