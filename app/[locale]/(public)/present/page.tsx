@@ -14,6 +14,9 @@ import {
 } from '@/lib/present';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
+import { localActorNames, pageLocale } from '@/app/_lib/localized-names';
+import { objectiveTitle } from '@/lib/localized-labels';
+import { relabelSummary } from '@/lib/summary-labels';
 import { Link } from '@/lib/i18n/navigation';
 import { Presentation } from './presentation';
 
@@ -42,17 +45,31 @@ export default async function PresentPage({ searchParams }: { searchParams: Sear
     );
   }
   const { filters } = query;
-  const summary = getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) });
+  const locale = await pageLocale();
+  const names = await localActorNames();
+  const stored = getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) });
   // A view too large to present cell by cell gets one slide saying so; its matrix is not loaded.
-  const matrix = presentsMatrix(summary) ? getMatrix(filters) : null;
+  const english = presentsMatrix(stored) ? getMatrix(filters) : null;
+  const matrix = english && {
+    ...english,
+    actors: english.actors.map((actor) => ({ ...actor, name: names[actor.name] ?? actor.name })),
+  };
   const commitments = listCommitments({
     theme: filters.theme,
     objective: filters.objective,
     sdg: filters.sdg,
   });
   const objectives = new Map(
-    listGcmObjectives().map((objective) => [objective.number, objective.title]),
+    listGcmObjectives().map((objective) => [
+      objective.number,
+      objectiveTitle(objective.number, locale, objective.title),
+    ]),
   );
+  const summary = relabelSummary(stored, {
+    theme: (theme) => t(`theme.${theme as Theme}`),
+    objective: (number) => objectives.get(number) ?? '',
+    actor: (name) => names[name] ?? name,
+  });
   const sources = [
     ...new Map(
       commitments.map((commitment) => [commitment.source.slug, commitment.source]),

@@ -13,6 +13,7 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocale, useTranslations } from 'next-intl';
+import { textDirection } from '@/lib/i18n/locales';
 import { useSearchParams } from 'next/navigation';
 import { getPathname, useRouter } from '@/lib/i18n/navigation';
 import {
@@ -36,8 +37,15 @@ const STAGE = { width: 1600, height: 900 };
 /** Only a slide whose props change renders again: moving on re-renders two slides, not the deck. */
 const SlideMemo = memo(SlideView);
 
-const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown']);
-const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+/** The arrows follow the reading direction: right to left, ← is the next slide. */
+const NEXT_KEYS = {
+  ltr: new Set(['ArrowRight', 'ArrowDown', 'PageDown']),
+  rtl: new Set(['ArrowLeft', 'ArrowDown', 'PageDown']),
+};
+const PREVIOUS_KEYS = {
+  ltr: new Set(['ArrowLeft', 'ArrowUp', 'PageUp']),
+  rtl: new Set(['ArrowRight', 'ArrowUp', 'PageUp']),
+};
 /** In full screen the controls step aside this long after the pointer last moved. */
 const CONTROLS_IDLE_MS = 2500;
 
@@ -79,6 +87,7 @@ export function Presentation({
 }: PresentationProps) {
   const t = useTranslations('present');
   const locale = useLocale();
+  const direction = textDirection(locale);
   const router = useRouter();
   const searchParams = useSearchParams();
   const parsed = useMemo(() => parsePresentQuery(searchParams), [searchParams]);
@@ -127,9 +136,15 @@ export function Presentation({
       // Space and Enter keep their meaning on a focused control.
       const onControl =
         target?.closest('button, a, input, select, textarea, summary') !== null && target !== null;
-      if (NEXT_KEYS.has(event.key) || (event.key === ' ' && !event.shiftKey && !onControl))
+      if (
+        NEXT_KEYS[direction].has(event.key) ||
+        (event.key === ' ' && !event.shiftKey && !onControl)
+      )
         go(current + 1);
-      else if (PREVIOUS_KEYS.has(event.key) || (event.key === ' ' && event.shiftKey && !onControl))
+      else if (
+        PREVIOUS_KEYS[direction].has(event.key) ||
+        (event.key === ' ' && event.shiftKey && !onControl)
+      )
         go(current - 1);
       else if (event.key === 'Home') go(0);
       else if (event.key === 'End') go(slides.length - 1);
@@ -141,7 +156,7 @@ export function Presentation({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [current, go, leave, slides.length, toggleFullscreen]);
+  }, [current, direction, go, leave, slides.length, toggleFullscreen]);
 
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement !== null);
@@ -260,7 +275,10 @@ export function Presentation({
           onClick={() => go(current - 1)}
           disabled={current === 0}
         >
-          <span aria-hidden="true">←</span> {t('controls.previous')}
+          <span className="arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('controls.previous')}
         </button>
         <span className="present-count">
           {t('controls.count', { number: current + 1, total: slides.length })}
@@ -271,7 +289,10 @@ export function Presentation({
           onClick={() => go(current + 1)}
           disabled={current === slides.length - 1}
         >
-          {t('controls.next')} <span aria-hidden="true">→</span>
+          {t('controls.next')}{' '}
+          <span className="arrow" aria-hidden="true">
+            →
+          </span>
         </button>
         <button
           type="button"
