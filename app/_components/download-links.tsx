@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 
 /** The datasets of /api/v1/exports/{dataset}.{csv|json}. */
 export type ExportDataset = 'commitments' | 'actors' | 'entries' | 'matrix' | 'summary';
@@ -30,19 +30,22 @@ export function DownloadLinks({
   query?: Query;
 }) {
   const t = useTranslations('data.downloads');
+  // A list in the locale's punctuation: "CSV, JSON" in English, the Arabic comma in Arabic.
+  const format = useFormatter();
   return (
     <p className="meta download-links">
       <span>{t('label')}:</span>{' '}
       {datasets.map((dataset, index) => (
         <span key={dataset}>
           {index > 0 ? ' · ' : null}
-          <a href={exportHref(dataset, 'csv', query)} download>
-            {t('csv', { dataset: t(`datasets.${dataset}`) })}
-          </a>
-          {', '}
-          <a href={exportHref(dataset, 'json', query)} download>
-            {t('json', { dataset: t(`datasets.${dataset}`) })}
-          </a>
+          {format.list(
+            (['csv', 'json'] as const).map((kind) => (
+              <a key={kind} href={exportHref(dataset, kind, query)} download>
+                {t(kind, { dataset: t(`datasets.${dataset}`) })}
+              </a>
+            )),
+            { type: 'conjunction', style: 'narrow' },
+          )}
         </span>
       ))}
     </p>

@@ -100,7 +100,10 @@ export async function EntryList({
           {entry.measures.length > 0 ? (
             <p className="meta">
               {t('entry.measures')}:{' '}
-              {entry.measures.map((measure) => t(`measure.${measure}`)).join(', ')}
+              {format.list(
+                entry.measures.map((measure) => t(`measure.${measure}`)),
+                { type: 'conjunction', style: 'narrow' },
+              )}
             </p>
           ) : null}
           {entry.evidence.length > 0 ? (

@@ -14,6 +14,8 @@ import { QueryErrors } from '@/app/_components/query-errors';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { actorDisplayName } from '@/lib/actor-name';
+import { actorNameIn } from '@/lib/country-names';
+import { pageLocale } from '@/app/_lib/localized-names';
 import { dateOnly } from '@/lib/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,6 +36,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
   const statuses = listStatuses().byActor;
   const reports = lastReports(actors.map((actor) => actor.id));
   const format = await getFormatter();
+  const locale = await pageLocale();
   const percent = (share: number) => format.number(share, { style: 'percent' });
 
   return (
@@ -115,7 +118,9 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
                 return (
                   <tr key={actor.id}>
                     <th scope="row">
-                      <Link href={`/actors/${actor.id}`}>{actorDisplayName(actor)}</Link>
+                      <Link href={`/actors/${actor.id}`}>
+                        {actorDisplayName({ ...actor, name: actorNameIn(actor, locale) })}
+                      </Link>
                     </th>
                     <td>{t(`actorKind.${actor.kind}`)}</td>
                     <td>{actor.region ?? '—'}</td>

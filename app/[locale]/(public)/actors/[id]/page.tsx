@@ -7,6 +7,8 @@ import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/db/queries/actors';
 import { PARAMETERS, parseQuery, type ParseResult } from '@/lib/query-params';
 import { actorDisplayName } from '@/lib/actor-name';
+import { actorNameIn } from '@/lib/country-names';
+import { pageLocale } from '@/app/_lib/localized-names';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { LatestEntries } from '@/app/_components/latest-entries';
 import { PairDistribution, PairHistory } from '@/app/_components/pair-status';
@@ -29,7 +31,9 @@ function actorFromParams(raw: string) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const actor = actorFromParams((await params).id);
   return {
-    title: actor ? actorDisplayName(actor) : (await getTranslations('common'))('notFoundTitle'),
+    title: actor
+      ? actorDisplayName({ ...actor, name: actorNameIn(actor, await pageLocale()) })
+      : (await getTranslations('common'))('notFoundTitle'),
     alternates: actor ? await feedAlternates({ subject: actor.id }) : undefined,
   };
 }
@@ -44,15 +48,21 @@ export default async function ActorPage({
   params: Params;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = actorFromParams((await params).id);
-  if (!actor) notFound();
+  const stored = actorFromParams((await params).id);
+  if (!stored) notFound();
+  const actor = { ...stored, name: actorNameIn(stored, await pageLocale()) };
   const t = await getTranslations();
   const query = parseQuery(await searchParams, ['page']);
 
   return (
     <>
       <p>
-        <Link href="/actors">← {t('actors.backToList')}</Link>
+        <Link href="/actors">
+          <span className="arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('actors.backToList')}
+        </Link>
       </p>
       <h1>{actorDisplayName(actor)}</h1>
       <dl className="facts">

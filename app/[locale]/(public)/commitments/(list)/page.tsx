@@ -13,6 +13,8 @@ import {
 import { DUTY_BEARERS, THEMES } from '@/lib/taxonomy';
 import { SOURCE_REPORT_LANGUAGE } from '@/lib/source-language';
 import { QueryErrors } from '@/app/_components/query-errors';
+import { pageLocale } from '@/app/_lib/localized-names';
+import { localizeTitles } from '@/lib/localized-labels';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { StatusDistribution } from '@/app/_components/status-distribution';
 import { keptQuery, Pagination } from '@/app/_components/pagination';
@@ -34,7 +36,10 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
   const all = parsed.ok ? listCommitments(filters) : [];
   const page = Math.min(asked, Math.max(1, Math.ceil(all.length / limit)));
   const commitments = all.slice((page - 1) * limit, page * limit);
-  const objectives = listGcmObjectives();
+  const { objectives, sdgTargets } = localizeTitles(
+    { objectives: listGcmObjectives(), sdgTargets: listSdgTargets() },
+    await pageLocale(),
+  );
   const statuses = listStatuses().byCommitment;
 
   return (
@@ -84,7 +89,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
             <label htmlFor="filter-sdg">{t('commitments.sdg')}</label>
             <select id="filter-sdg" name="sdg" defaultValue={filters.sdg ?? ''}>
               <option value="">{t('common.any')}</option>
-              {listSdgTargets().map((target) => (
+              {sdgTargets.map((target) => (
                 <option key={target.code} value={target.code}>
                   {target.code} {target.title}
                 </option>
@@ -148,7 +153,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
               ))}
               {commitment.sdgTargets.map((target) => (
                 <li key={`s${target}`} className="tag">
-                  SDG {target}
+                  {t('commitments.sdg')} {target}
                 </li>
               ))}
             </ul>

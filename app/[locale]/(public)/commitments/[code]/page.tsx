@@ -3,6 +3,8 @@ import { Link } from '@/lib/i18n/navigation';
 import type { Metadata } from 'next';
 import { feedAlternates } from '@/app/_lib/feed-link';
 import { notFound } from 'next/navigation';
+import { pageLocale } from '@/app/_lib/localized-names';
+import { localizeTitles } from '@/lib/localized-labels';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCommitmentByCode } from '@/db/queries/commitments';
 import { listGcmObjectives, listSdgTargets } from '@/db/queries/reference';
@@ -15,6 +17,7 @@ import { LatestEntries } from '@/app/_components/latest-entries';
 import { PairDistribution, PairHistory } from '@/app/_components/pair-status';
 import { getCommitmentActors } from '@/db/queries/commitment-page';
 import { CommitmentActorTable, parseActorTableQuery } from './actor-table';
+import { CommitmentTranslation, OriginalLabel } from './commitment-translation';
 import { getStatusHistory } from '@/db/queries/summary';
 import { InTurns } from '@/app/_components/in-turns';
 import { FeedLink } from '@/app/_components/feed-link';
@@ -45,10 +48,14 @@ export default async function CommitmentPage({
   if (!commitment) notFound();
   const t = await getTranslations();
   const format = await getFormatter();
-  const objectiveTitles = new Map(
-    listGcmObjectives().map((objective) => [objective.number, objective.title]),
+  const titled = localizeTitles(
+    { objectives: listGcmObjectives(), sdgTargets: listSdgTargets() },
+    await pageLocale(),
   );
-  const sdgTitles = new Map(listSdgTargets().map((target) => [target.code, target.title]));
+  const objectiveTitles = new Map(
+    titled.objectives.map((objective) => [objective.number, objective.title]),
+  );
+  const sdgTitles = new Map(titled.sdgTargets.map((target) => [target.code, target.title]));
   const kinds = [...new Set(commitment.dutyBearers.flatMap((bearer) => DUTY_BEARER_KINDS[bearer]))];
   const source = commitment.source;
   const table = parseActorTableQuery(await searchParams);
@@ -57,13 +64,19 @@ export default async function CommitmentPage({
   return (
     <>
       <p>
-        <Link href="/commitments">← {t('commitments.backToList')}</Link>
+        <Link href="/commitments">
+          <span className="arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('commitments.backToList')}
+        </Link>
       </p>
       <h1>
         <span className="code">{commitment.code}</span>{' '}
         <span lang={SOURCE_REPORT_LANGUAGE}>{commitment.title}</span>
       </h1>
       <figure>
+        <OriginalLabel commitment={commitment} />
         <blockquote className="verbatim" aria-label={t('commitments.quoteLabel')}>
           <p lang={SOURCE_REPORT_LANGUAGE}>“{commitment.text}”</p>
         </blockquote>
@@ -78,16 +91,32 @@ export default async function CommitmentPage({
           {format.dateTime(dateOnly(source.publishedOn), { dateStyle: 'long' })}
         </figcaption>
       </figure>
+      <CommitmentTranslation commitment={commitment} />
 
       <dl className="facts">
         <dt>{t('commitments.theme')}</dt>
         <dd>{t(`theme.${commitment.theme}`)}</dd>
         <dt>{t('commitments.dutyBearers')}</dt>
-        <dd>{commitment.dutyBearers.map((bearer) => t(`dutyBearer.${bearer}`)).join(', ')}</dd>
+        <dd>
+          {format.list(
+            commitment.dutyBearers.map((bearer) => t(`dutyBearer.${bearer}`)),
+            { type: 'conjunction', style: 'narrow' },
+          )}
+        </dd>
         <dt>{t('commitments.appliesTo')}</dt>
-        <dd>{kinds.map((kind) => t(`actorKindPlural.${kind}`)).join(', ')}</dd>
+        <dd>
+          {format.list(
+            kinds.map((kind) => t(`actorKindPlural.${kind}`)),
+            { type: 'conjunction', style: 'narrow' },
+          )}
+        </dd>
         <dt>{t('commitments.rightsHolders')}</dt>
-        <dd>{commitment.rightsHolders.map((holder) => t(`rightsHolder.${holder}`)).join(', ')}</dd>
+        <dd>
+          {format.list(
+            commitment.rightsHolders.map((holder) => t(`rightsHolder.${holder}`)),
+            { type: 'conjunction', style: 'narrow' },
+          )}
+        </dd>
         <dt>{t('commitments.objectives')}</dt>
         <dd>
           <ul>

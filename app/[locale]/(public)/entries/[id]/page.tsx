@@ -47,7 +47,10 @@ export default async function EntryPage({ params }: { params: Params }) {
     <>
       <p>
         <Link href={`/commitments/${commitment.code}`}>
-          ← {t('back', { code: commitment.code, title: commitment.title })}
+          <span className="arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('back', { code: commitment.code, title: commitment.title })}
         </Link>
       </p>
       {published ? null : (

@@ -42,7 +42,10 @@ export default async function ReviewEntryPage({
     <>
       <p>
         <Link href={fromQueue ? '/entries/review' : '/entries/mine'}>
-          ← {t(fromQueue ? 'entryReview.backToQueue' : 'entryReview.backToMine')}
+          <span className="arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t(fromQueue ? 'entryReview.backToQueue' : 'entryReview.backToMine')}
         </Link>
       </p>
       <h1>{t('entryReview.title')}</h1>
