@@ -98,9 +98,6 @@ export default async function RoundPage({
     round.status === 'closed' ? key === 'reported' || key === 'missing' : key !== 'missing',
   );
   const actorsById = new Map(completion.actors.map((actor) => [actor.id, actor]));
-  const statusOf = new Map(
-    completion.cells.map((cell) => [`${cell.actor}:${cell.commitment}`, cell.status]),
-  );
   const labelOf: Record<(typeof GROUPINGS)[number], (key: string) => string> = {
     actor: (key) => actorsById.get(Number(key))?.name ?? key,
     commitment: (key) =>
@@ -109,6 +106,12 @@ export default async function RoundPage({
   };
   const shownActors = new Set(actorPage.items.map((actor) => actor.id));
   const shownCommitments = new Set(commitmentPage.items.map((commitment) => commitment.code));
+  // The table's cells only: a round of every state has tens of thousands, keyed on each render.
+  const statusOf = new Map(
+    completion.cells
+      .filter((cell) => shownActors.has(cell.actor))
+      .map((cell) => [`${cell.actor}:${cell.commitment}`, cell.status]),
+  );
   const charted = completion.cells.filter((cell) =>
     by === 'actor'
       ? shownActors.has(cell.actor)
