@@ -1,9 +1,14 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Link } from '@/lib/i18n/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { openApiDocument } from '@/lib/openapi';
-import text from '@/lib/api-document.en.json';
+import english from '@/lib/api-document.en.json';
+import arabic from '@/lib/api-document.ar.json';
+import spanish from '@/lib/api-document.es.json';
+import french from '@/lib/api-document.fr.json';
+import russian from '@/lib/api-document.ru.json';
+import chinese from '@/lib/api-document.zh.json';
 import styles from './api-docs.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,7 +57,26 @@ interface Operation {
 }
 
 const DOCUMENT_PATH = '/api/v1/openapi.json';
-const TAGS = Object.keys(text.tags) as (keyof typeof text.tags)[];
+const TAGS = Object.keys(english.tags) as (keyof typeof english.tags)[];
+
+type ApiText = typeof english;
+const DOCUMENTS: Record<string, ApiText> = {
+  ar: arabic,
+  en: english,
+  es: spanish,
+  fr: french,
+  ru: russian,
+  zh: chinese,
+};
+
+/** Every text of the English document by its text, to its translation at the same place. */
+function translations(from: unknown, to: unknown, into = new Map<string, string>()) {
+  if (typeof from === 'string' && typeof to === 'string') into.set(from, to);
+  else if (from !== null && typeof from === 'object' && to !== null && typeof to === 'object')
+    for (const [key, value] of Object.entries(from))
+      translations(value, (to as Record<string, unknown>)[key], into);
+  return into;
+}
 
 /** `code` spans of the document's prose as <code>. */
 function prose(text: string): ReactNode[] {
@@ -73,6 +97,10 @@ function prose(text: string): ReactNode[] {
  */
 export default async function ApiDocsPage() {
   const t = await getTranslations('api.page');
+  // The OpenAPI document (and /api/v1/openapi.json) is in English; the page reads it in its locale.
+  const text = DOCUMENTS[await getLocale()] ?? english;
+  const translated = translations(english, text);
+  const inLocale = (value: string | undefined) => (value && translated.get(value)) ?? value;
   const document = openApiDocument();
   const components = (document.components?.schemas ?? {}) as Record<string, JsonSchema>;
   const resolve = (schema: JsonSchema): JsonSchema =>
@@ -141,7 +169,7 @@ export default async function ApiDocsPage() {
                     <code>
                       {method} {path}
                     </code>
-                    : {operation.summary}
+                    : {inLocale(operation.summary)}
                   </a>
                 </li>
               ))}
@@ -187,9 +215,9 @@ export default async function ApiDocsPage() {
                     <code>
                       {method} {path}
                     </code>{' '}
-                    <span>{operation.summary}</span>
+                    <span>{inLocale(operation.summary)}</span>
                   </h4>
-                  <p>{prose(operation.description)}</p>
+                  <p>{prose(inLocale(operation.description) ?? '')}</p>
                   <p className="meta">{write ? t('needsToken') : t('public')}</p>
                   {operation.parameters?.length ? (
                     <div className="table-scroll">
@@ -213,7 +241,7 @@ export default async function ApiDocsPage() {
                               <td>{parameter.in}</td>
                               <td>{typeOf(parameter.schema)}</td>
                               <td>{parameter.required ? t('yes') : t('no')}</td>
-                              <td>{parameter.description}</td>
+                              <td>{inLocale(parameter.description)}</td>
                             </tr>
                           ))}
                         </tbody>
@@ -223,7 +251,7 @@ export default async function ApiDocsPage() {
                   {bodySchema ? (
                     <>
                       <h5>{t('requestBody')}</h5>
-                      <p>{operation.requestBody?.description}</p>
+                      <p>{inLocale(operation.requestBody?.description)}</p>
                       {Object.keys(bodySchema.properties ?? {}).length > 0 ? (
                         <div className="table-scroll">
                           <table className="data">
@@ -275,7 +303,7 @@ export default async function ApiDocsPage() {
                         {Object.entries(operation.responses).map(([status, response]) => (
                           <tr key={status}>
                             <th scope="row">{status}</th>
-                            <td>{response.description}</td>
+                            <td>{inLocale(response.description)}</td>
                             <td>
                               {refName(response.content?.['application/json']?.schema) ?? t('none')}
                             </td>
