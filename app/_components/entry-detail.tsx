@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { actorNamer } from '@/app/_lib/localized-names';
 import type { EntryDetailDto } from '@/db/queries/entry-detail';
 import type { ComparedField } from '@/lib/entry-changes';
 import { dateOnly } from '@/lib/dates';
@@ -27,7 +28,7 @@ export async function EntryDetail({
   /** Author, submission, return note and approval: for the workspace; a public page may leave them out. */
   showWorkflow?: boolean;
 }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, name] = await Promise.all([getTranslations(), getFormatter(), actorNamer()]);
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'long' });
   const moment = (value: string) =>
     t('entryDetail.dateTime', {
@@ -81,8 +82,11 @@ export async function EntryDetail({
       <dt>{t('entryDetail.about')}</dt>
       <dd>
         {entry.perspective === 'self'
-          ? t('entry.selfReport', { reporter: entry.reporter.name })
-          : t('entry.assessment', { subject: entry.subject.name, reporter: entry.reporter.name })}
+          ? t('entry.selfReport', { reporter: name(entry.reporter.name) })
+          : t('entry.assessment', {
+              subject: name(entry.subject.name),
+              reporter: name(entry.reporter.name),
+            })}
       </dd>
       {label('status', t('entryDetail.status'))}
       <dd>

@@ -1,5 +1,6 @@
 import { Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { actorNamer } from '@/app/_lib/localized-names';
 import type { PublishedEntryDto } from '@/lib/api-schemas';
 import { StatusBadge } from './status-badge';
 import { dateOnly } from '@/lib/dates';
@@ -19,6 +20,7 @@ export async function EntryList({
 }) {
   const t = await getTranslations();
   const format = await getFormatter();
+  const name = await actorNamer();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'long' });
   return (
@@ -35,7 +37,7 @@ export async function EntryList({
                 <span className="code">{entry.commitment.code}</span> {entry.commitment.title}
               </Link>
             ) : (
-              <Link href={`/actors/${entry.subject.id}`}>{entry.subject.name}</Link>
+              <Link href={`/actors/${entry.subject.id}`}>{name(entry.subject.name)}</Link>
             )}
           </Heading>
           <p className="meta">
@@ -44,10 +46,10 @@ export async function EntryList({
             {' · '}
             <span className="perspective">
               {entry.perspective === 'self'
-                ? t('entry.selfReport', { reporter: entry.reporter.name })
+                ? t('entry.selfReport', { reporter: name(entry.reporter.name) })
                 : t('entry.assessment', {
-                    subject: entry.subject.name,
-                    reporter: entry.reporter.name,
+                    subject: name(entry.subject.name),
+                    reporter: name(entry.reporter.name),
                   })}
             </span>
             {entry.confidence

@@ -23,3 +23,29 @@ export async function actorNamer(): Promise<(name: string) => string> {
   const names = await localActorNames();
   return (name) => names[name] ?? name;
 }
+
+/**
+ * The entry form's choices with states named in the request's locale, the states after the
+ * user's own actor in that language's alphabetical order.
+ */
+export async function withLocalSubjects<T extends { subjects: { name: string; self: boolean }[] }>(
+  options: T,
+): Promise<T> {
+  const locale = await pageLocale();
+  if (locale === 'en') return options;
+  const names = await localActorNames();
+  const subjects = options.subjects.map((subject) => ({
+    ...subject,
+    name: names[subject.name] ?? subject.name,
+  }));
+  const collator = new Intl.Collator(locale);
+  return {
+    ...options,
+    subjects: [
+      ...subjects.filter((subject) => subject.self),
+      ...subjects
+        .filter((subject) => !subject.self)
+        .sort((a, b) => collator.compare(a.name, b.name)),
+    ],
+  };
+}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { formOptions } from '@/db/queries/entry-forms';
 import { requireUser } from '@/app/_lib/guard';
+import { withLocalSubjects } from '@/app/_lib/localized-names';
 import { saveEntry } from '../actions';
 import { EntryForm } from '../entry-form';
 import { blankValues } from '../form-options';
@@ -16,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function NewEntryPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/entries/new');
   const t = await getTranslations('entryForm');
-  const options = formOptions(user);
+  const options = await withLocalSubjects(formOptions(user));
   if (options.subjects.length === 0) {
     return (
       <>

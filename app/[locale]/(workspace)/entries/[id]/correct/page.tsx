@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { formOptions, ownEntry } from '@/db/queries/entry-forms';
 import { PARAMETERS } from '@/lib/query-params';
 import { requireUser } from '@/app/_lib/guard';
+import { withLocalSubjects } from '@/app/_lib/localized-names';
 import { saveEntry } from '../../actions';
 import { EntryForm } from '../../entry-form';
 import { valuesFromEntry } from '../../form-options';
@@ -35,7 +36,7 @@ export default async function CorrectEntryPage({ params }: { params: Promise<{ i
         values={valuesFromEntry(found.entry, found.code, true)}
         submitLabel={t('saveCorrection')}
         locked
-        {...formOptions(user)}
+        {...await withLocalSubjects(formOptions(user))}
       />
     </>
   );

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { formOptions, ownEntry } from '@/db/queries/entry-forms';
 import { PARAMETERS } from '@/lib/query-params';
 import { requireUser } from '@/app/_lib/guard';
+import { withLocalSubjects } from '@/app/_lib/localized-names';
 import { saveEntry } from '../../actions';
 import { EntryForm } from '../../entry-form';
 import { valuesFromEntry } from '../../form-options';
@@ -33,7 +34,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
         values={valuesFromEntry(found.entry, found.code, false)}
         submitLabel={t('saveChanges')}
         locked
-        {...formOptions(user)}
+        {...await withLocalSubjects(formOptions(user))}
       />
     </>
   );
