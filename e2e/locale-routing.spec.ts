@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import fr from '../lib/i18n/messages/fr.json';
 import ar from '../lib/i18n/messages/ar.json';
+import errorsAr from '../lib/i18n/messages/errors.ar.json';
+import errorsEn from '../lib/i18n/messages/errors.en.json';
+import errorsEs from '../lib/i18n/messages/errors.es.json';
+import errorsFr from '../lib/i18n/messages/errors.fr.json';
+import errorsRu from '../lib/i18n/messages/errors.ru.json';
+import errorsZh from '../lib/i18n/messages/errors.zh.json';
 import { expectNoAxeViolations } from './fixtures';
 
 /**
@@ -102,6 +108,16 @@ test.describe('the locale in the URL', () => {
     const commitment = await page.goto('/ar/commitments/NOPE-999');
     expect(commitment?.status()).toBe(404);
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  });
+
+  test("a page hands its client components its own locale's messages and no other's", async ({
+    request,
+  }) => {
+    // The error boundary's messages go to the browser with every page (lib/i18n/client-namespaces.ts).
+    const html = await (await request.get('/fr/commitments')).text();
+    expect(html).toContain(errorsFr.quoteId);
+    for (const other of [errorsAr, errorsEn, errorsEs, errorsRu, errorsZh])
+      expect(html).not.toContain(other.quoteId);
   });
 
   test('the JSON API has no locale: no redirect, no cookie, no alternates, whatever the browser asks', async ({

@@ -21,6 +21,18 @@ describe('which requests get a locale', () => {
       expect(isLocalizedPath(path), path).toBe(false);
   });
 
+  it('a path that decodes to whitespace or a control character, or does not decode, does not', () => {
+    for (const path of [
+      '/entries/12%20',
+      '/fr/entries/12%09',
+      '/commitments/%0a',
+      '/actors/%E2%80%8312',
+      '/x%ZZ',
+    ])
+      expect(isLocalizedPath(path), path).toBe(false);
+    expect(isLocalizedPath('/commitments/TIP-01')).toBe(true);
+  });
+
   it('a page whose name merely starts like the API still does', () => {
     expect(isLocalizedPath('/api-docs')).toBe(true);
     expect(isLocalizedPath('/fr/api-docs')).toBe(true);
