@@ -274,7 +274,13 @@ export function StatusBars({
                 }
               />
             ) : (
-              <YAxis {...valueAxis} width={VALUE_AXIS_WIDTH} orientation={rtl ? 'right' : 'left'} />
+              <YAxis
+                {...valueAxis}
+                // Right to left the axis is at the right: its numbers run from it to the right.
+                tick={rtl ? { ...TICK_TEXT, textAnchor: 'end' } : TICK_TEXT}
+                width={VALUE_AXIS_WIDTH}
+                orientation={rtl ? 'right' : 'left'}
+              />
             )}
             <Tooltip
               isAnimationActive={false}

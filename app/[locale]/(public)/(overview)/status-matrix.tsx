@@ -311,7 +311,11 @@ export function StatusMatrix({
                         tabIndex={activeAt(-1, column) ? 0 : -1}
                       >
                         <span className="matrix-code">{commitment.code}</span>{' '}
-                        <span className="matrix-short-title" lang={SOURCE_REPORT_LANGUAGE}>
+                        <span
+                          className="matrix-short-title"
+                          lang={SOURCE_REPORT_LANGUAGE}
+                          dir="auto"
+                        >
                           {short}
                         </span>
                       </a>

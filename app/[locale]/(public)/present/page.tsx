@@ -16,6 +16,7 @@ import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { localActorNames, pageLocale } from '@/app/_lib/localized-names';
 import { objectiveTitle } from '@/lib/localized-labels';
+import { textDirection } from '@/lib/i18n/locales';
 import { relabelSummary } from '@/lib/summary-labels';
 import { Link } from '@/lib/i18n/navigation';
 import { Presentation } from './presentation';
@@ -46,6 +47,9 @@ export default async function PresentPage({ searchParams }: { searchParams: Sear
   }
   const { filters } = query;
   const locale = await pageLocale();
+  // The source's own words in a sentence of the other direction keep their order (bidi isolates).
+  const isolate = (text: string) =>
+    textDirection(locale) === 'rtl' ? `\u2068${text}\u2069` : text;
   const names = await localActorNames();
   const stored = getSummary(filters, { theme: (theme: Theme) => t(`theme.${theme}`) });
   // A view too large to present cell by cell gets one slide saying so; its matrix is not loaded.
@@ -76,9 +80,9 @@ export default async function PresentPage({ searchParams }: { searchParams: Sear
     ).values(),
   ].map((source) =>
     t('present.sourceDocument', {
-      title: source.title,
-      author: source.author,
-      place: source.place,
+      title: isolate(source.title),
+      author: isolate(source.author),
+      place: isolate(source.place),
       year: source.publishedOn.slice(0, 4),
     }),
   );
