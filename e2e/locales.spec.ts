@@ -26,7 +26,7 @@ async function openOverview(page: Page, locale: string) {
 }
 
 test.describe('every page in the five other languages', () => {
-  // Three pages with axe scans per locale on a shared 2-core machine.
+  // Four pages with axe scans per locale on a shared 2-core machine.
   test.describe.configure({ timeout: 180_000 });
 
   const code = () =>
@@ -35,7 +35,7 @@ test.describe('every page in the five other languages', () => {
     ).code;
 
   for (const locale of LOCALES) {
-    test(`${locale}: the overview, a commitment and meeting mode are in ${locale}`, async ({
+    test(`${locale}: the overview, a commitment, meeting mode and the API reference are in ${locale}`, async ({
       page,
     }) => {
       await openOverview(page, locale);
@@ -49,6 +49,10 @@ test.describe('every page in the five other languages', () => {
       await expect(page.locator('.present-root')).toHaveAttribute('data-rendered', 'all', {
         timeout: 30_000,
       });
+      await expectInLocale(page, locale);
+
+      await page.goto(`/${locale}/api-docs`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectInLocale(page, locale);
     });
   }
@@ -85,8 +89,23 @@ test.describe('Arabic reads right to left', () => {
       'the actor column is at the right edge',
     ).toBeLessThan(4);
 
-    await page.screenshot({ path: `${SCREENS}/overview-1280.png`, fullPage: true });
-    await page.locator('table.matrix-table').screenshot({ path: `${SCREENS}/matrix-1280.png` });
+    // The bars grow from the right, their labels at the right of them.
+    const actorChart = page.locator('[id="status-by-actor"]');
+    const label = await box(
+      actorChart.locator('.recharts-yAxis .recharts-cartesian-axis-tick').first(),
+    );
+    const barsRight = await actorChart
+      .locator('.recharts-bar-rectangle')
+      .evaluateAll((bars) => Math.max(...bars.map((bar) => bar.getBoundingClientRect().right)));
+    expect(label.x, "the actors' names are right of their bars").toBeGreaterThanOrEqual(
+      barsRight - 1,
+    );
+
+    // The first screen (header and filters), then each part that is drawn rather than laid out.
+    await page.screenshot({ path: `${SCREENS}/overview-1280.png` });
+    await page.locator('.matrix').screenshot({ path: `${SCREENS}/matrix-1280.png` });
+    for (const chart of ['status-by-actor', 'status-by-objective', 'status-over-time'])
+      await page.locator(`[id="${chart}"]`).screenshot({ path: `${SCREENS}/${chart}-1280.png` });
   });
 
   test('a phone shows the overview, a commitment and the slides right to left', async ({
@@ -96,14 +115,17 @@ test.describe('Arabic reads right to left', () => {
     await openOverview(page, 'ar');
     const brand = await box(page.locator('.site-header .brand'));
     expect(brand.x + brand.width, 'the brand starts at the right').toBeGreaterThan(375 / 2);
-    await page.screenshot({ path: `${SCREENS}/overview-375.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENS}/overview-375.png` });
+    await page
+      .locator('[id="status-by-actor"]')
+      .screenshot({ path: `${SCREENS}/status-by-actor-375.png` });
 
     const code = queryOne<{ code: string }>(
       'SELECT code FROM commitments WHERE archived_at IS NULL ORDER BY position LIMIT 1',
     ).code;
     await page.goto(`/ar/commitments/${code}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await page.screenshot({ path: `${SCREENS}/commitment-375.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENS}/commitment-375.png` });
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('/ar/present?slide=by-actor');
