@@ -1,7 +1,8 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { textDirection } from '@/lib/i18n/locales';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useMemo, type ReactNode } from 'react';
 import type { DashboardQuery } from '@/lib/query-params';
@@ -250,8 +251,11 @@ function describeGroups(
   rows: readonly GroupRow[],
   t: ReturnType<typeof useTranslations>,
   percent: (value: number) => string,
+  rtl: boolean,
   totals?: GroupTotals,
 ): string {
+  // Right to left, a name written left to right keeps its place in the sentence (a bidi isolate).
+  const isolate = (text: string) => (rtl ? `\u2068${text}\u2069` : text);
   const scored = rows.filter((row) => row.score !== null);
   const { groups, noReport, pairs } = totals ?? {
     groups: rows.length,
@@ -265,11 +269,11 @@ function describeGroups(
   const { highest: best, lowest: worst, unranked } = ends;
   return t('summaries.groups', {
     groups,
-    best: best.label,
+    best: isolate(best.label),
     bestScore: percent(best.score ?? 0),
     bestReported: best.reported,
     bestPairs: best.pairs,
-    worst: worst.label,
+    worst: isolate(worst.label),
     worstScore: percent(worst.score ?? 0),
     worstReported: worst.reported,
     worstPairs: worst.pairs,
@@ -308,12 +312,13 @@ function GroupChart({
 }) {
   const t = useTranslations('dashboard');
   const percent = usePercent();
+  const rtl = textDirection(useLocale()) === 'rtl';
   return (
     <section className="dashboard-section">
       <ChartFrame
         id={id}
         title={title}
-        summary={describeGroups(rows, t, percent, totals)}
+        summary={describeGroups(rows, t, percent, rtl, totals)}
         note={note}
         howComputed={<HowComputed shared={how} extra={t(`how.groups.${id}`)} />}
         table={<StatusBarsTable rows={rows} caption={title} groupHeader={groupHeader} />}
