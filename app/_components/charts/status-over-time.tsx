@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import type { TimePoint } from '@/lib/summary-types';
 import type { ValueMode } from './chart-parts';
 import { StatusBars } from './status-bars';
-import { useDay } from './status-table';
+import { useDay, useQuarter } from './status-table';
 
 export function StatusOverTime({
   points,
@@ -21,9 +21,10 @@ export function StatusOverTime({
 }) {
   const t = useTranslations('charts');
   const day = useDay();
+  const quarter = useQuarter();
   const rows = points.map((point, index) => ({
     key: point.period,
-    label: point.period,
+    label: quarter(point.period),
     // When "2019-Q1" does not fit under its column, the year marks its first quarter (or the first).
     tick: index === 0 || point.period.endsWith('-Q1') ? point.period.slice(0, 4) : '',
     detail: t('asOfDate', { date: day(point.date) }),

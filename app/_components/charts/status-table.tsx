@@ -105,6 +105,15 @@ export function useDay(): (value: string) => string {
   return (value) => format.dateTime(dateOnly(value), { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
+/** A period ("2019-Q1", as the API names it) in the page's words: "T1 2019", "2019年第1季度". */
+export function useQuarter(): (period: string) => string {
+  const t = useTranslations('charts');
+  return (period) => {
+    const [year, quarter] = period.split('-Q');
+    return quarter ? t('quarter', { year: year ?? '', quarter }) : period;
+  };
+}
+
 /** The table form of StatusBars: every row (not only the top N), with full labels. */
 export function StatusBarsTable({
   rows,
@@ -135,6 +144,7 @@ export function StatusOverTimeTable({
 }) {
   const t = useTranslations('charts');
   const day = useDay();
+  const quarter = useQuarter();
   return (
     <StatusCountsTable
       caption={caption}
@@ -143,7 +153,7 @@ export function StatusOverTimeTable({
       rows={points.map((point) => ({
         ...point,
         key: point.period,
-        header: point.period,
+        header: quarter(point.period),
         extraCells: [
           <time key="asOf" dateTime={point.date}>
             {day(point.date)}

@@ -14,7 +14,11 @@ import type { Theme } from '@/lib/taxonomy';
 import { ChartFrame } from '@/app/_components/charts/chart-frame';
 import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
 import { LazyStatusBars, LazyStatusOverTime } from '@/app/_components/charts/lazy-charts';
-import { StatusBarsTable, StatusOverTimeTable } from '@/app/_components/charts/status-table';
+import {
+  StatusBarsTable,
+  StatusOverTimeTable,
+  useQuarter,
+} from '@/app/_components/charts/status-table';
 import { usePercent } from '@/app/_components/charts/chart-parts';
 import { groupRowsData, timePointsData, type ChartGroup } from '@/lib/chart-export';
 import { DashboardFilters, type FilterOptions } from './dashboard-filters';
@@ -397,14 +401,15 @@ function OverTimeChart({
 }) {
   const t = useTranslations('dashboard');
   const percent = usePercent();
+  const quarter = useQuarter();
   const first = summary.overTime.find((point) => point.reported > 0);
   const last = summary.overTime.at(-1);
   const description =
     first && last
       ? t('summaries.overTime', {
-          from: first.period,
+          from: quarter(first.period),
           fromReported: first.reported,
-          to: last.period,
+          to: quarter(last.period),
           toReported: last.reported,
           pairs: last.pairs,
           score: last.score === null ? t('summaries.noScore') : percent(last.score),
