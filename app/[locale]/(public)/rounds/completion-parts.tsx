@@ -15,16 +15,26 @@ const MARK_STYLES = COMPLETION_KEYS.map(
 
 /**
  * A completion status as a symbol on its colour, named in words for screen readers. The colour
- * is a class, not a style per mark: a page of the completion table has hundreds of marks, and
- * React hoists the one style element (it has an href) however many marks render it.
+ * is a class, not a style per mark, and React hoists the one style element (it has an href)
+ * however many marks render it. A page of the completion table has hundreds of marks, and each
+ * mark's style element would still be sent in the page's payload: marks on a page where another
+ * mark already brings the styles (`styled={false}`) leave it out.
  */
-export async function CompletionMark({ status }: { status: CompletionKey }) {
+export async function CompletionMark({
+  status,
+  styled = true,
+}: {
+  status: CompletionKey;
+  styled?: boolean;
+}) {
   const t = await getTranslations('rounds.status');
   return (
     <span className={`completion-mark ${status}`}>
-      <style href="completion-marks" precedence="default">
-        {MARK_STYLES}
-      </style>
+      {styled ? (
+        <style href="completion-marks" precedence="default">
+          {MARK_STYLES}
+        </style>
+      ) : null}
       <span aria-hidden="true">{COMPLETION_SCALE[status].symbol}</span>
       <span className="visually-hidden">{t(status)}</span>
     </span>

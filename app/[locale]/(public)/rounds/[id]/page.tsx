@@ -330,7 +330,7 @@ export default async function RoundPage({
                   return (
                     <td key={commitment.code}>
                       {status ? (
-                        <CompletionMark status={status} />
+                        <CompletionMark status={status} styled={false} />
                       ) : (
                         <>
                           <span aria-hidden="true">—</span>
