@@ -18,6 +18,7 @@ import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
 import { Missing, usePercent } from '@/app/_components/charts/chart-parts';
 import { StatusBars } from '@/app/_components/charts/status-bars';
 import { StatusOverTime } from '@/app/_components/charts/status-over-time';
+import { useQuarter } from '@/app/_components/charts/status-table';
 import { StatusLegend } from '@/app/_components/charts/status-legend';
 
 /** What every slide needs besides its own data: the view it was built from. */
@@ -288,6 +289,7 @@ function GroupSlide({
 function OverTimeSlide({ points }: { points: TimePoint[] }) {
   const t = useTranslations('present');
   const day = useDay();
+  const quarter = useQuarter();
   return (
     <div className="present-split">
       <div className="present-chart">
@@ -305,7 +307,7 @@ function OverTimeSlide({ points }: { points: TimePoint[] }) {
         rows={points.map((point) => ({
           ...point,
           key: point.period,
-          label: point.period,
+          label: quarter(point.period),
           extra: <span className="present-row-detail">{day(point.date)}</span>,
         }))}
       />
