@@ -2,6 +2,8 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { sourceChoices, type AdminCommitmentDto } from '@/db/queries/admin-commitments';
 import { listGcmObjectives, listSdgTargets } from '@/db/queries/reference';
+import { pageLocale } from '@/app/_lib/localized-names';
+import { localizeTitles } from '@/lib/localized-labels';
 import { ADMIN_LIMITS } from '@/lib/admin-input';
 import { DUTY_BEARERS, RIGHTS_HOLDERS, THEMES } from '@/lib/taxonomy';
 import type { FieldSpec } from '../_components/admin-form';
@@ -21,6 +23,10 @@ export async function commitmentFields(
     getTranslations('rightsHolder'),
   ]);
   const locked = (commitment?.entries ?? 0) > 0;
+  const titled = localizeTitles(
+    { objectives: listGcmObjectives(), sdgTargets: listSdgTargets() },
+    await pageLocale(),
+  );
   return [
     {
       kind: 'text',
@@ -85,7 +91,7 @@ export async function commitmentFields(
       kind: 'checkboxes',
       name: 'gcmObjectives',
       label: t('gcmObjectives'),
-      options: listGcmObjectives().map((objective) => ({
+      options: titled.objectives.map((objective) => ({
         value: String(objective.number),
         label: `${objective.number}. ${objective.title}`,
       })),
@@ -95,7 +101,7 @@ export async function commitmentFields(
       kind: 'checkboxes',
       name: 'sdgTargets',
       label: t('sdgTargets'),
-      options: listSdgTargets().map((target) => ({
+      options: titled.sdgTargets.map((target) => ({
         value: target.code,
         label: `${target.code} ${target.title}`,
       })),
