@@ -29,6 +29,23 @@ export async function afterSave(
   return { errors: result.fieldErrors ?? { body: result.message }, values };
 }
 
+/** After saving a translation: back to the commitment's page, naming the language; otherwise as afterSave. */
+export async function afterTranslate(
+  result: AdminWriteResult,
+  values: AdminFormValues,
+  commitmentPath: string,
+  locale: string,
+): Promise<AdminFormState> {
+  if (result.ok) {
+    revalidatePath('/', 'layout');
+    redirect({
+      href: `${commitmentPath}?${new URLSearchParams({ translated: locale })}`,
+      locale: await getLocale(),
+    });
+  }
+  return afterSave(result, values, commitmentPath, 'saved');
+}
+
 /** After archiving or restoring: back to the list, saying what happened or why not, as a fixed code (lib/notice-codes.ts). */
 export async function afterArchive(
   result: AdminWriteResult,

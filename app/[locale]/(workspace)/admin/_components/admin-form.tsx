@@ -17,6 +17,9 @@ export type FieldSpec =
       readOnly?: boolean;
       rows?: number;
       optional?: boolean;
+      /** The language the field is written in, when it is not the page's (a translation). */
+      lang?: string;
+      dir?: 'ltr' | 'rtl';
     }
   | {
       kind: 'select';
@@ -40,6 +43,8 @@ export interface AdminFormProps {
   fields: FieldSpec[];
   values: AdminFormValues;
   submitLabel: string;
+  /** Prefixes the fields' ids, so that several forms can share a page. */
+  idPrefix?: string;
 }
 
 const text = (values: AdminFormValues, name: string) => {
@@ -55,14 +60,20 @@ const list = (values: AdminFormValues, name: string) => {
  * The form of an admin screen. Errors come back from the server next to each field and in a
  * summary that takes focus and links to the fields; what was typed is kept.
  */
-export function AdminForm({ action, fields, values: initial, submitLabel }: AdminFormProps) {
+export function AdminForm({
+  action,
+  fields,
+  values: initial,
+  submitLabel,
+  idPrefix = 'field',
+}: AdminFormProps) {
   const t = useTranslations('admin.form');
   const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   const values = state.values ?? initial;
   const errors = state.errors;
   const errorList = Object.entries(errors);
   const labelOf = (field: string) => fields.find((spec) => spec.name === field)?.label ?? field;
-  const idOf = (name: string) => `field-${name}`;
+  const idOf = (name: string) => `${idPrefix}-${name}`;
   const describedBy = (spec: FieldSpec) =>
     [
       spec.hint ? `${idOf(spec.name)}-hint` : '',
@@ -175,6 +186,8 @@ export function AdminForm({ action, fields, values: initial, submitLabel }: Admi
           defaultValue: text(values, spec.name),
           maxLength: spec.maxLength,
           readOnly: spec.readOnly,
+          lang: spec.lang,
+          dir: spec.dir,
           'aria-describedby': describedBy(spec),
           'aria-invalid': invalid,
         };

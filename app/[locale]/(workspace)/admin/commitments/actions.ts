@@ -1,14 +1,21 @@
 'use server';
 
+import { z } from 'zod';
 import {
   archiveCommitment,
   createCommitment,
   restoreCommitment,
   updateCommitment,
 } from '@/db/queries/admin-commitments';
+import { saveCommitmentTranslation } from '@/db/queries/commitment-translations';
 import { adminInputFromForm } from '@/lib/admin-input';
 import { actionArgs, guardedAction } from '@/app/_lib/guard';
-import { afterArchive, afterSave, writeContext } from '../_components/action-outcome';
+import {
+  afterArchive,
+  afterSave,
+  afterTranslate,
+  writeContext,
+} from '../_components/action-outcome';
 import type { AdminFormState } from '../_components/form-state';
 import { COMMITMENT_LISTS } from './commitment-lists';
 
@@ -54,4 +61,24 @@ export const restoreCommitmentAction = guardedAction(
       BASE,
       'restored',
     ),
+);
+
+/**
+ * Adds a translation of a commitment's title and text, or a new version of it, in the language
+ * the form is for. The language travels as a bound argument, so the data function checks it like
+ * any field: an unknown language or the source's own is refused by name, and nothing is written.
+ */
+export const saveTranslationAction = guardedAction(
+  [actionArgs.id, z.string().max(20), actionArgs.state, actionArgs.form],
+  async (
+    user,
+    commitmentId: number,
+    locale: string,
+    _state: unknown,
+    form: FormData,
+  ): Promise<AdminFormState> => {
+    const input = { ...adminInputFromForm(form), locale };
+    const result = saveCommitmentTranslation(user.id, commitmentId, input, await writeContext());
+    return afterTranslate(result, input, `${BASE}/${commitmentId}`, locale);
+  },
 );

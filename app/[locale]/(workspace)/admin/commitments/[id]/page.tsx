@@ -9,18 +9,26 @@ import { ArchiveButton, ArchiveStatus } from '../../_components/admin-parts';
 import { requireAdmin } from '../../_components/require-admin';
 import { archiveCommitmentAction, restoreCommitmentAction, saveCommitmentAction } from '../actions';
 import { commitmentFields, commitmentValues } from '../commitment-fields';
+import { TranslationForms } from './translation-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.commitments'))('editTitle') };
 }
 
-export default async function EditCommitmentPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditCommitmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = (await params).id;
   await requireAdmin(`/admin/commitments/${raw}`);
   const id = positiveId(raw);
   const commitment = id === null ? null : getCommitmentForAdmin(id);
   if (!commitment) notFound();
   const t = await getTranslations('admin.commitments');
+  const query = await searchParams;
   return (
     <>
       <p>
@@ -38,6 +46,7 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
         values={commitmentValues(commitment)}
         submitLabel={t('save')}
       />
+      <TranslationForms commitmentId={commitment.id} query={query} />
       <h2>{t(commitment.archivedAt ? 'restoreTitle' : 'archiveTitle')}</h2>
       <p>{t(commitment.archivedAt ? 'restoreIntro' : 'archiveIntro')}</p>
       <ArchiveButton
