@@ -75,4 +75,46 @@ describe('the proxy', () => {
       expect(response.headers.get('location'), url).toBeNull();
     }
   });
+
+  it("hands a page to next-intl's locale routing: its redirect carries the security headers", async () => {
+    const response = await proxy(
+      new NextRequest('http://localhost/commitments?theme=smuggling', {
+        headers: { 'accept-language': 'fr-FR,fr;q=0.9' },
+      }),
+    );
+    expect(response.status).toBe(307);
+    expect(response.headers.get('location')).toBe(
+      'http://localhost/fr/commitments?theme=smuggling',
+    );
+    expectSecurityHeaders(response);
+  });
+
+  it('rewrites an English page to its locale, passing on the request headers it added', async () => {
+    const response = await proxy(
+      new NextRequest('http://localhost/commitments', {
+        headers: { 'accept-language': 'en', 'x-request-id': 'from-the-edge-5678' },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-middleware-rewrite')).toBe('http://localhost/en/commitments');
+    // Next.js applies these to the request the page sees: the nonce its scripts carry, the request id.
+    const csp = response.headers.get('content-security-policy')!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    expect(response.headers.get('x-middleware-request-x-nonce')).toBe(nonce);
+    expect(response.headers.get('x-middleware-request-x-request-id')).toBe('from-the-edge-5678');
+    expect(response.headers.get('x-middleware-request-x-next-intl-locale')).toBe('en');
+    expectSecurityHeaders(response);
+  });
+
+  it('leaves the API alone: no locale, no redirect, whatever the browser prefers', async () => {
+    const response = await proxy(
+      new NextRequest('http://localhost/api/v1/commitments', {
+        headers: { 'accept-language': 'fr', cookie: 'NEXT_LOCALE=ar' },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-middleware-rewrite')).toBeNull();
+    expect(response.headers.get('x-middleware-request-x-next-intl-locale')).toBeNull();
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
 });
