@@ -77,6 +77,7 @@ export async function CommitmentActorTable({
   const t = await getTranslations();
   const format = await getFormatter();
   const basePath = `/commitments/${encodeURIComponent(code)}`;
+  const locale = await getLocale();
   const { page, limit, total } = actors;
   const hrefOf = (target: number) => {
     const params = new URLSearchParams();
@@ -92,7 +93,7 @@ export async function CommitmentActorTable({
       <form
         className="filters"
         method="get"
-        action={getPathname({ href: `${basePath}#${ANCHOR}`, locale: await getLocale() })}
+        action={getPathname({ href: `${basePath}#${ANCHOR}`, locale })}
         role="search"
         aria-label={t('commitments.actorFilters')}
       >
