@@ -99,7 +99,9 @@ test.describe('a translation beside the verbatim original', () => {
     await expect(reader.locator('html')).toHaveAttribute('lang', 'en');
     await expect(reader.locator('blockquote.verbatim [lang="en"]')).toContainText(text);
     await expect(reader.getByText(frenchTitle)).toHaveCount(0);
-    const available = reader.getByRole('link', { name: 'français' });
+    const available = reader
+      .getByRole('navigation', { name: 'Translations' })
+      .getByRole('link', { name: 'français', exact: true });
     await expect(available).toHaveAttribute('lang', 'fr');
     await expect(available).toHaveAttribute('href', `/fr/commitments/${code}`);
     await expectNoAxeViolations(reader);
