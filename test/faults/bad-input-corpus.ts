@@ -462,7 +462,8 @@ export function serverActions(distDir: string): ServerAction[] {
           .replace(/^app\/?/, '')
           .replace(/\/?page$/, '')
           .split('/')
-          .filter((segment) => segment && !/^\(.*\)$/.test(segment))
+          // Route groups are not in the URL, nor is the locale for English (docs/architecture.md#locales).
+          .filter((segment) => segment && segment !== '[locale]' && !/^\(.*\)$/.test(segment))
           .join('/');
       return { id, name: action.exportedName, file: action.filename, page };
     })
