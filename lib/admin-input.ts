@@ -8,6 +8,7 @@ import { ACTOR_KINDS, DUTY_BEARERS, RIGHTS_HOLDERS, SDG_TARGETS, THEMES } from '
 import { isCalendarDate } from './dates';
 import { ROUND_ASKS } from './round-completion';
 import {
+  isTranslationLocale,
   SOURCE_REPORT_LANGUAGE,
   TRANSLATION_LOCALES,
   type TranslationLocale,
@@ -223,7 +224,7 @@ export const commitmentTranslationInputSchema = checked(
             code: 'custom',
             message: `must not be ${SOURCE_REPORT_LANGUAGE}, the language of the commitment's verbatim text: a translation stands beside that original`,
           });
-        else if (!(TRANSLATION_LOCALES as readonly string[]).includes(locale))
+        else if (!isTranslationLocale(locale))
           context.addIssue({
             code: 'custom',
             message: `must be one of the UN languages ${TRANSLATION_LOCALES.join(', ')}`,

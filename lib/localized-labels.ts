@@ -4,6 +4,7 @@
  * JSON API keep the English; pages look their locale's wording up at render time. Server only in
  * practice (the tables carry every language); client components get the looked-up labels as props.
  */
+import { hasLocale } from 'next-intl';
 import { actorNameIn } from './country-names';
 import { GCM_OBJECTIVE_TITLES } from './gcm-objective-titles';
 import { LOCALES, type Locale } from './i18n/locales';
@@ -12,7 +13,7 @@ import type { SdgTarget } from './taxonomy';
 
 /** A locale of the product, or English for anything else (next-intl hands pages a plain string). */
 export function asLocale(value: string): Locale {
-  return (LOCALES as readonly string[]).includes(value) ? (value as Locale) : 'en';
+  return hasLocale(LOCALES, value) ? value : 'en';
 }
 
 /** An objective's title in `locale`; `stored` (the database's English) for a number the table lacks. */
