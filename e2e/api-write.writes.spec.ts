@@ -8,9 +8,15 @@ import {
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { ENTRY_TOKEN, expectNoAxeViolations, issueToken, queryAll, queryOne } from './fixtures';
+import {
+  ENTRY_TOKEN,
+  expectNoAxeViolations,
+  issueToken,
+  queryAll,
+  queryOne,
+  runTool,
+} from './fixtures';
 import { DEMO, signIn } from './pages/workspace';
 
 /**
@@ -86,11 +92,11 @@ test.describe('write API and the documented contract', () => {
     // Five runs of the token:create script: slow on a loaded machine.
     test.setTimeout(240_000);
     api = await playwrightRequest.newContext({ baseURL });
-    tokens.focal = issueToken(DEMO.aldoriaFocal.email, `e2e focal ${run}`);
-    tokens.contributor = issueToken(DEMO.aldoriaContributor.email, `e2e contributor ${run}`);
-    tokens.admin = issueToken(DEMO.admin.email, `e2e admin ${run}`);
-    tokens.bravonia = issueToken(DEMO.bravoniaFocal.email, `e2e bravonia ${run}`);
-    tokens.burst = issueToken(DEMO.aldoriaFocal.email, `e2e burst ${run}`);
+    tokens.focal = await issueToken(DEMO.aldoriaFocal.email, `e2e focal ${run}`);
+    tokens.contributor = await issueToken(DEMO.aldoriaContributor.email, `e2e contributor ${run}`);
+    tokens.admin = await issueToken(DEMO.admin.email, `e2e admin ${run}`);
+    tokens.bravonia = await issueToken(DEMO.bravoniaFocal.email, `e2e bravonia ${run}`);
+    tokens.burst = await issueToken(DEMO.aldoriaFocal.email, `e2e burst ${run}`);
 
     const served = await api.get('/api/v1/openapi.json');
     expect(served.status()).toBe(200);
@@ -680,11 +686,9 @@ test.describe('write API and the documented contract', () => {
         .lastInsertRowid,
     );
     const email = `focal.${run}@archived.example`;
-    execFileSync(
-      'node_modules/.bin/tsx',
+    await runTool(
+      'db/user-create.ts',
       [
-        '--conditions=react-server',
-        'db/user-create.ts',
         '--email',
         email,
         '--name',
@@ -694,16 +698,9 @@ test.describe('write API and the documented contract', () => {
         '--actor',
         String(archivedId),
       ],
-      {
-        env: {
-          ...process.env,
-          DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-          PASSWORD: `archived-focal-${run}-long-enough`,
-        },
-        encoding: 'utf8',
-      },
+      { PASSWORD: `archived-focal-${run}-long-enough` },
     );
-    const token = issueToken(email, `e2e archived ${run}`);
+    const token = await issueToken(email, `e2e archived ${run}`);
     const post = (url: string, data: unknown) =>
       api.post(url, {
         headers: { ...bearer(token), 'Content-Type': 'application/json' },

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -45,16 +46,30 @@ export const DEMO_NOTICE = 'Demo data: all actors and entries are fictitious';
 
 export const ENTRY_TOKEN = /ct_[A-Za-z0-9_-]{43}/;
 
-/** An API token issued the way an operator would: `npm run token:create` against the e2e database. */
-export function issueToken(email: string, name: string): string {
-  const output = execFileSync(
+/**
+ * Runs one of the project's command-line tools against the e2e database without blocking this
+ * worker's event loop: a blocked loop misses the server closing an idle keep-alive socket, and the
+ * next API request is then written into a closed connection (ECONNRESET).
+ */
+export async function runTool(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<string> {
+  const { stdout } = await promisify(execFile)(
     'node_modules/.bin/tsx',
-    ['--conditions=react-server', 'db/token-create.ts', '--email', email, '--name', name],
+    ['--conditions=react-server', script, ...args],
     {
-      env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH },
+      env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH, ...env },
       encoding: 'utf8',
     },
   );
+  return stdout;
+}
+
+/** An API token issued the way an operator would: `npm run token:create` against the e2e database. */
+export async function issueToken(email: string, name: string): Promise<string> {
+  const output = await runTool('db/token-create.ts', ['--email', email, '--name', name]);
   const token = ENTRY_TOKEN.exec(output)?.[0];
   if (!token) throw new Error(`token:create printed no token:\n${output}`);
   return token;

@@ -29,7 +29,7 @@ test('an admin reads the outbox after a submission, and its unsubscribe link wor
   test.setTimeout(180_000);
   const summary = `Anti-trafficking hotline staffed ${run}`;
   const api = await playwrightRequest.newContext({ baseURL });
-  const token = issueToken(DEMO.aldoriaContributor.email, `e2e mail ${run}`);
+  const token = await issueToken(DEMO.aldoriaContributor.email, `e2e mail ${run}`);
   const aldoria = queryOne<{ id: number }>(
     `SELECT id FROM actors WHERE name = 'Republic of Aldoria'`,
   ).id;

@@ -68,7 +68,7 @@ test.describe('the overview rendered for every visitor', () => {
     const tagBefore = await revalidatedTag(request);
 
     // Aldoria's focal point publishes, through the API, the opposite of its current self-assessment of a commitment.
-    const token = issueToken(
+    const token = await issueToken(
       DEMO.aldoriaFocal.email,
       `e2e overview fresh ${Date.now().toString(36)}`,
     );

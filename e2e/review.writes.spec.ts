@@ -77,7 +77,7 @@ test.describe('reviewing before publishing', () => {
   test.beforeAll(async ({ baseURL }) => {
     test.setTimeout(120_000);
     api = await playwrightRequest.newContext({ baseURL });
-    contributorToken = issueToken(DEMO.aldoriaContributor.email, `e2e review ${run}`);
+    contributorToken = await issueToken(DEMO.aldoriaContributor.email, `e2e review ${run}`);
   });
 
   test.afterAll(async () => {
@@ -289,7 +289,7 @@ test.describe('reviewing before publishing', () => {
       ).n;
     const missing = Math.max(0, 60 - waiting());
     if (missing > 0) {
-      const token = issueToken(DEMO.aldoriaContributor.email, `e2e review paging ${run}`);
+      const token = await issueToken(DEMO.aldoriaContributor.email, `e2e review paging ${run}`);
       const commitment = correctable(aldoria()).code;
       const response = await api.post('/api/v1/entries/batch', {
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
