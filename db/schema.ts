@@ -276,6 +276,8 @@ export const users = sqliteTable(
     actorId: integer('actor_id').references(() => actors.id),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     disabledAt: isoTimestamp('disabled_at'),
+    /** The language of the user's e-mails (README, E-mail); NULL until chosen: English. */
+    locale: text('locale', { enum: LOCALES }),
     createdAt: createdAt(),
     updatedAt: text('updated_at')
       .notNull()
@@ -285,6 +287,7 @@ export const users = sqliteTable(
     uniqueIndex('users_email_unique').on(sql`lower("email")`),
     check('users_role', oneOf('role', ROLES)),
     check('users_member_has_actor', sql.raw(`"role" = 'admin' OR "actor_id" IS NOT NULL`)),
+    check('users_locale', oneOf('locale', LOCALES)),
   ],
 );
 
