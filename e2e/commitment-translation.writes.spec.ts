@@ -101,7 +101,7 @@ test.describe('a translation beside the verbatim original', () => {
     await expect(reader.getByText(frenchTitle)).toHaveCount(0);
     const available = reader
       .getByRole('navigation', { name: 'Translations' })
-      .getByRole('link', { name: 'français', exact: true });
+      .getByRole('link', { name: 'Français', exact: true });
     await expect(available).toHaveAttribute('lang', 'fr');
     await expect(available).toHaveAttribute('href', `/fr/commitments/${code}`);
     await expectNoAxeViolations(reader);

@@ -1,14 +1,4 @@
-import type { Locale } from './locales';
-
-/** Each language named in itself, in the order the United Nations lists its official languages. */
-export const LANGUAGE_NAMES: ReadonlyArray<{ locale: Locale; name: string }> = [
-  { locale: 'ar', name: 'العربية' },
-  { locale: 'zh', name: '中文' },
-  { locale: 'en', name: 'English' },
-  { locale: 'fr', name: 'Français' },
-  { locale: 'ru', name: 'Русский' },
-  { locale: 'es', name: 'Español' },
-];
+import { languageSelfName, MENU_ORDER, type Locale } from './locales';
 
 export type LanguageLink = { locale: Locale; name: string; href: string; current: boolean };
 
@@ -20,9 +10,9 @@ export type LanguageLink = { locale: Locale; name: string; href: string; current
 export function languageLinks(pathname: string, search: string, current: string): LanguageLink[] {
   const query = search.startsWith('?') ? search.slice(1) : search;
   const href = query ? `${pathname}?${query}` : pathname;
-  return LANGUAGE_NAMES.map(({ locale, name }) => ({
+  return MENU_ORDER.map((locale) => ({
     locale,
-    name,
+    name: languageSelfName(locale),
     href,
     current: locale === current,
   }));

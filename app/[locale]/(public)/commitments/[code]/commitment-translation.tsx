@@ -1,7 +1,8 @@
 import { Fragment } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
-import { textDirection } from '@/lib/i18n/locales';
+import { languageSelfName, textDirection } from '@/lib/i18n/locales';
+import { asLocale } from '@/lib/localized-labels';
 import { languageName, translatedInto, translationIn } from '@/lib/commitment-translations';
 import type { CommitmentDto } from '@/lib/api-schemas';
 import './commitment-translation.css';
@@ -28,7 +29,7 @@ export async function CommitmentTranslation({ commitment }: { commitment: Transl
         <section className="commitment-translation" aria-labelledby="commitment-translation">
           <h2 id="commitment-translation">
             {t('translationLabel', {
-              language: languageName(locale, locale),
+              language: languageSelfName(asLocale(locale), 'text'),
               date: format.dateTime(new Date(translation.addedAt), {
                 dateStyle: 'long',
                 timeZone: 'UTC',
@@ -56,7 +57,7 @@ export async function CommitmentTranslation({ commitment }: { commitment: Transl
                   hrefLang={other}
                   dir={textDirection(other)}
                 >
-                  {languageName(other, other)}
+                  {languageSelfName(other)}
                 </Link>
               </Fragment>
             ))}
