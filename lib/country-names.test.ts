@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actorNameIn, countryName } from './country-names';
+import { LOCALES } from './i18n/locales';
 
 describe('countryName', () => {
   it('names France in Arabic, Chinese and Russian', () => {
@@ -24,6 +25,20 @@ describe('countryName', () => {
 });
 
 describe('actorNameIn', () => {
+  it('names a member state in each of the six languages', () => {
+    const brazil = { name: 'Brazil', iso3: 'BRA' };
+    expect(
+      Object.fromEntries(LOCALES.map((locale) => [locale, actorNameIn(brazil, locale)])),
+    ).toEqual({
+      ar: 'البرازيل',
+      en: 'Brazil',
+      es: 'Brasil',
+      fr: 'Brésil',
+      ru: 'Бразилия',
+      zh: '巴西',
+    });
+  });
+
   const france = { name: 'France', iso3: 'FRA' };
 
   it("shows a state by its name in the page's language", () => {

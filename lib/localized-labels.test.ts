@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actorNamesIn,
   asLocale,
+  labelRegions,
   localizeTitles,
   objectiveTitle,
   sdgTargetTitle,
@@ -45,6 +46,23 @@ describe('localizeTitles', () => {
 
   it('shows in English what the database stores', () => {
     expect(localizeTitles(options, 'en')).toBe(options);
+  });
+});
+
+describe('labelRegions', () => {
+  it('keeps the stored regions as values and labels them in the locale, in its order', () => {
+    const options = { rounds: [], regions: ['Europe', 'Africa', 'Asia'] };
+    expect(labelRegions(options, 'fr')).toEqual({
+      rounds: [],
+      regions: [
+        { value: 'Africa', label: 'Afrique' },
+        { value: 'Asia', label: 'Asie' },
+        { value: 'Europe', label: 'Europe' },
+      ],
+    });
+    expect(labelRegions(options, 'zh').regions.map((region) => region.label)).toEqual(
+      expect.arrayContaining(['非洲', '亚洲', '欧洲']),
+    );
   });
 });
 

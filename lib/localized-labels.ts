@@ -8,6 +8,7 @@ import { hasLocale } from 'next-intl';
 import { actorNameIn } from './country-names';
 import { GCM_OBJECTIVE_TITLES } from './gcm-objective-titles';
 import { LOCALES, type Locale } from './i18n/locales';
+import { regionOptions } from './region-names';
 import { SDG_TARGET_TITLES } from './sdg-target-titles';
 import type { SdgTarget } from './taxonomy';
 
@@ -45,6 +46,17 @@ export function localizeTitles<
       title: sdgTargetTitle(target.code, locale, target.title),
     })),
   };
+}
+
+/**
+ * The filter choices' regions as select options: the stored English value, labelled in `locale`
+ * and in that language's order (lib/region-names.ts).
+ */
+export function labelRegions<T extends { regions: readonly string[] }>(
+  options: T,
+  locale: Locale,
+): Omit<T, 'regions'> & { regions: { value: string; label: string }[] } {
+  return { ...options, regions: regionOptions(options.regions, locale) };
 }
 
 /**

@@ -11,7 +11,8 @@ import './dashboard-filters.css';
 
 export interface FilterOptions {
   objectives: { number: number; title: string }[];
-  regions: string[];
+  /** The stored English value, labelled in the page's language (lib/region-names.ts). */
+  regions: { value: string; label: string }[];
   sdgTargets: { code: string; title: string }[];
   rounds: { id: number; title: string }[];
 }
@@ -146,7 +147,7 @@ export function DashboardFilters({
             label={t('region')}
             value={filters.region ?? ''}
             any={t('any')}
-            options={options.regions.map((region) => [region, region])}
+            options={options.regions.map((region) => [region.value, region.label])}
             onChange={(value) => set('region', value)}
           />
           {options.rounds.length === 0 ? null : (

@@ -126,6 +126,7 @@ export function Dashboard({
             {matrixPage ? (
               <StatusMatrix
                 matrix={matrixPage}
+                actorNames={actorNames}
                 perspective={data.perspective}
                 onPerspectiveChange={(perspective) =>
                   changeFilters({
@@ -192,7 +193,10 @@ function ViewDescription({
   }
   if (filters.sdg) parts.push(`${t('sdg')} ${filters.sdg}`);
   if (filters.kind) parts.push(tKind(filters.kind));
-  if (filters.region) parts.push(`${t('region')}: ${filters.region}`);
+  if (filters.region) {
+    const region = options.regions.find((candidate) => candidate.value === filters.region);
+    parts.push(`${t('region')}: ${region?.label ?? filters.region}`);
+  }
   if (filters.round !== undefined) {
     const round = options.rounds.find((candidate) => candidate.id === filters.round);
     parts.push(tRounds('filterInWords', { title: round?.title ?? String(filters.round) }));

@@ -8,7 +8,7 @@ import { parseQuery } from '@/lib/query-params';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { localActorNames } from '@/app/_lib/localized-names';
-import { asLocale, localizeTitles } from '@/lib/localized-labels';
+import { asLocale, labelRegions, localizeTitles } from '@/lib/localized-labels';
 import { CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-namespaces';
 import { Dashboard } from './dashboard';
 import { forOverview } from './overview-summary';
@@ -97,7 +97,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         queries={queries}
       >
         <Dashboard
-          options={localizeTitles(filterOptions(), asLocale(locale))}
+          options={labelRegions(
+            localizeTitles(filterOptions(), asLocale(locale)),
+            asLocale(locale),
+          )}
           actorNames={await localActorNames()}
         />
       </OverviewProviders>

@@ -89,12 +89,15 @@ function positionOf(target: EventTarget): { row: number; column: number } | null
  */
 export function StatusMatrix({
   matrix,
+  actorNames,
   perspective,
   onPerspectiveChange,
   hrefOf,
   onPageChange,
 }: {
   matrix: MatrixView;
+  /** States' names in the page's locale by stored name, for the reporters the API names in English. */
+  actorNames: Record<string, string>;
   perspective: Perspective;
   onPerspectiveChange: (perspective: Perspective) => void;
   /** The URL of another page of the matrix, with the view's filters. */
@@ -359,6 +362,7 @@ export function StatusMatrix({
             actor={describedActor.name}
             commitment={describedCommitment}
             cell={describedCell}
+            actorNames={actorNames}
           />
         ) : describedActor && describedCommitment ? (
           <p>
@@ -377,10 +381,12 @@ function CellDetail({
   actor,
   commitment,
   cell,
+  actorNames,
 }: {
   actor: string;
   commitment: { code: string; title: string };
   cell: MatrixCell;
+  actorNames: Record<string, string>;
 }) {
   const t = useTranslations('matrix');
   return (
@@ -393,7 +399,7 @@ function CellDetail({
       {(['self', 'independent'] as const).map((perspective) => [
         <dt key={`${perspective}-term`}>{t(`perspectives.${perspective}`)}</dt>,
         <dd key={`${perspective}-detail`}>
-          <CellEntry status={cell[perspective]} />
+          <CellEntry status={cell[perspective]} actorNames={actorNames} />
         </dd>,
       ])}
     </dl>
@@ -401,7 +407,13 @@ function CellDetail({
 }
 
 /** A cell's status, then, read when the cell is opened, its date and the entry behind it: its one-line summary and reporter. */
-function CellEntry({ status }: { status: CellStatus | null }) {
+function CellEntry({
+  status,
+  actorNames,
+}: {
+  status: CellStatus | null;
+  actorNames: Record<string, string>;
+}) {
   const t = useTranslations('matrix');
   const tStatus = useTranslations('status');
   // Plain links (a page of the matrix has hundreds), with the page's locale.
@@ -428,7 +440,7 @@ function CellEntry({ status }: { status: CellStatus | null }) {
     <>
       {t('statusAsOf', { status: tStatus(status.status), date, stale })} ·{' '}
       <a href={getPathname({ href: `/entries/${status.entryId}`, locale })}>{entry.data.summary}</a>{' '}
-      ({entry.data.reporter})
+      ({actorNames[entry.data.reporter] ?? entry.data.reporter})
     </>
   );
 }
