@@ -1,5 +1,10 @@
 import { languageSelfName, MENU_ORDER, type Locale } from './locales';
 
+/** Each language named in itself, in a language menu's order (lib/i18n/locales.ts languageSelfName). */
+export const LANGUAGE_NAMES: ReadonlyArray<{ locale: Locale; name: string }> = MENU_ORDER.map(
+  (locale) => ({ locale, name: languageSelfName(locale) }),
+);
+
 export type LanguageLink = { locale: Locale; name: string; href: string; current: boolean };
 
 /**
@@ -10,9 +15,9 @@ export type LanguageLink = { locale: Locale; name: string; href: string; current
 export function languageLinks(pathname: string, search: string, current: string): LanguageLink[] {
   const query = search.startsWith('?') ? search.slice(1) : search;
   const href = query ? `${pathname}?${query}` : pathname;
-  return MENU_ORDER.map((locale) => ({
+  return LANGUAGE_NAMES.map(({ locale, name }) => ({
     locale,
-    name: languageSelfName(locale),
+    name,
     href,
     current: locale === current,
   }));
