@@ -16,6 +16,7 @@ import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { actorDisplayName } from '@/lib/actor-name';
 import { actorNameIn } from '@/lib/country-names';
 import { pageLocale } from '@/app/_lib/localized-names';
+import { regionName, regionOptions } from '@/lib/region-names';
 import { dateOnly } from '@/lib/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,11 +33,12 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
   const all = parsed.ok ? listActors(filters) : [];
   const page = Math.min(asked, Math.max(1, Math.ceil(all.length / limit)));
   const actors = all.slice((page - 1) * limit, page * limit);
-  const regions = listActorRegions();
+
   const statuses = listStatuses().byActor;
   const reports = lastReports(actors.map((actor) => actor.id));
   const format = await getFormatter();
   const locale = await pageLocale();
+  const regions = regionOptions(listActorRegions(), locale);
   const percent = (share: number) => format.number(share, { style: 'percent' });
 
   return (
@@ -72,8 +74,8 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
             <select id="filter-region" name="region" defaultValue={filters.region ?? ''}>
               <option value="">{t('common.any')}</option>
               {regions.map((region) => (
-                <option key={region} value={region}>
-                  {region}
+                <option key={region.value} value={region.value}>
+                  {region.label}
                 </option>
               ))}
             </select>
@@ -115,6 +117,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
               {actors.map((actor) => {
                 const status = statuses.get(actor.id);
                 const lastReport = reports.get(actor.id);
+                const subRegion = actor.intermediateRegion ?? actor.subRegion;
                 return (
                   <tr key={actor.id}>
                     <th scope="row">
@@ -123,8 +126,8 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
                       </Link>
                     </th>
                     <td>{t(`actorKind.${actor.kind}`)}</td>
-                    <td>{actor.region ?? '—'}</td>
-                    <td>{actor.intermediateRegion ?? actor.subRegion ?? '—'}</td>
+                    <td>{actor.region ? regionName(actor.region, locale) : '—'}</td>
+                    <td>{subRegion ? regionName(subRegion, locale) : '—'}</td>
                     <td>{actor.iso3 ?? (actor.isDemo ? t('actors.demo') : '—')}</td>
                     <td>
                       {status?.score == null ? t('listStatus.noScore') : percent(status.score)}

@@ -9,6 +9,7 @@ import { PARAMETERS, parseQuery, type ParseResult } from '@/lib/query-params';
 import { actorDisplayName } from '@/lib/actor-name';
 import { actorNameIn } from '@/lib/country-names';
 import { pageLocale } from '@/app/_lib/localized-names';
+import { regionName } from '@/lib/region-names';
 import { DownloadLinks } from '@/app/_components/download-links';
 import { LatestEntries } from '@/app/_components/latest-entries';
 import { PairDistribution, PairHistory } from '@/app/_components/pair-status';
@@ -50,7 +51,8 @@ export default async function ActorPage({
 }) {
   const stored = actorFromParams((await params).id);
   if (!stored) notFound();
-  const actor = { ...stored, name: actorNameIn(stored, await pageLocale()) };
+  const locale = await pageLocale();
+  const actor = { ...stored, name: actorNameIn(stored, locale) };
   const t = await getTranslations();
   const query = parseQuery(await searchParams, ['page']);
 
@@ -80,6 +82,7 @@ export default async function ActorPage({
             <dd>
               {[actor.region, actor.subRegion, actor.intermediateRegion]
                 .filter((part): part is string => Boolean(part))
+                .map((part) => regionName(part, locale))
                 .join(' › ')}
             </dd>
           </>

@@ -7,6 +7,8 @@ import {
   type CommitmentActors,
 } from '@/db/queries/commitment-page';
 import { listActorRegions } from '@/db/queries/actors';
+import { asLocale } from '@/lib/localized-labels';
+import { regionOptions } from '@/lib/region-names';
 import { parseQuery, type ParameterError } from '@/lib/query-params';
 import { CELL_KEYS } from '@/lib/summary-types';
 import { PERSPECTIVES, type ActorKind } from '@/lib/taxonomy';
@@ -126,9 +128,9 @@ export async function CommitmentActorTable({
             <label htmlFor="actors-region">{t('actors.region')}</label>
             <select id="actors-region" name="region" defaultValue={query.region ?? ''}>
               <option value="">{t('common.any')}</option>
-              {listActorRegions().map((region) => (
-                <option key={region} value={region}>
-                  {region}
+              {regionOptions(listActorRegions(), asLocale(locale)).map((region) => (
+                <option key={region.value} value={region.value}>
+                  {region.label}
                 </option>
               ))}
             </select>
