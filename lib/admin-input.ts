@@ -26,6 +26,39 @@ import {
 
 export type { FieldErrors };
 
+/**
+ * Why an admin form's field was refused, as a stable code beside the English message: the admin
+ * screens word each field and code from the message catalogue, in the page's language; scripts
+ * and the audit keep the English. Add a code here and the catalogues must word it (a test says so).
+ */
+export const ADMIN_FIELD_ERROR_CODES = [
+  'required',
+  'too_long',
+  'control_characters',
+  'invalid_text',
+  'bidi_controls',
+  'invalid_choice',
+  'invalid_format',
+  'invalid_url',
+  'not_a_date',
+  'repeated',
+  'not_applicable',
+  'source_language',
+  'before_opening',
+  'unknown_field',
+  'taken',
+  'not_for_demo',
+  'locked',
+  'archived',
+  'not_found',
+  'invalid',
+] as const;
+export type AdminFieldErrorCode = (typeof ADMIN_FIELD_ERROR_CODES)[number];
+export type AdminFieldErrorCodes = Record<string, AdminFieldErrorCode>;
+
+/** A refinement's message with its code (see adminFieldErrorCodes). */
+const coded = (code: AdminFieldErrorCode, message: string) => ({ message, params: { code } });
+
 export const ADMIN_LIMITS = {
   name: 200,
   shortName: 100,
@@ -50,11 +83,15 @@ const longText = (max: number) =>
     .string({ error: 'must be text' })
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
-    .refine(isWellFormedText, ILL_FORMED_MESSAGE);
+    .refine(
+      (value) => !CONTROL_CHARACTERS.test(value),
+      coded('control_characters', 'must not contain control characters'),
+    )
+    .refine(isWellFormedText, coded('invalid_text', ILL_FORMED_MESSAGE));
 
 /** A one-line field (a name, a title, a code): no bidirectional controls, which could reorder the text around it. */
-const text = (max: number) => longText(max).refine(hasNoBidiControls, BIDI_MESSAGE);
+const text = (max: number) =>
+  longText(max).refine(hasNoBidiControls, coded('bidi_controls', BIDI_MESSAGE));
 
 const requiredText = (max: number) => text(max).min(1, 'is required');
 
@@ -72,8 +109,14 @@ function checked<T extends z.ZodType>(schema: T) {
   return z.preprocess((value, context) => {
     const broken = textIntegrityErrors(value);
     if (!broken) return value;
+    // Broken text is said as such; a broken or forbidden field name (`__proto__`) as a field that is not the form's.
     for (const [field, message] of Object.entries(broken))
-      context.addIssue({ code: 'custom', path: field === 'body' ? [] : field.split('.'), message });
+      context.addIssue({
+        code: 'custom',
+        path: field === 'body' ? [] : field.split('.'),
+        message,
+        params: { code: message === ILL_FORMED_MESSAGE ? 'invalid_text' : 'unknown_field' },
+      });
     return z.NEVER;
   }, schema);
 }
@@ -87,7 +130,10 @@ const choices = <T extends readonly [string, ...string[]]>(values: T, what: stri
     .array(z.enum(values, { error: `must be among: ${values.join(', ')}` }), {
       error: 'must be a list',
     })
-    .refine((list) => new Set(list).size === list.length, `must not repeat a ${what}`)
+    .refine(
+      (list) => new Set(list).size === list.length,
+      coded('repeated', `must not repeat a ${what}`),
+    )
     .default([]);
 
 export const actorInputSchema = checked(
@@ -112,7 +158,11 @@ export const actorInputSchema = checked(
     .strict()
     .superRefine((actor, context) => {
       if (actor.iso3 !== null && actor.kind !== 'state')
-        context.addIssue({ code: 'custom', path: ['iso3'], message: 'is only for states' });
+        context.addIssue({
+          code: 'custom',
+          path: ['iso3'],
+          ...coded('not_applicable', 'is only for states'),
+        });
     }),
 );
 export type ActorInput = z.output<typeof actorInputSchema>;
@@ -130,7 +180,7 @@ export const sourceInputSchema = checked(
         .string({ error: 'is required' })
         .trim()
         .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-        .refine(isCalendarDate, 'is not a real calendar date'),
+        .refine(isCalendarDate, coded('not_a_date', 'is not a real calendar date')),
       place: requiredText(ADMIN_LIMITS.place),
       reference: optionalText(ADMIN_LIMITS.reference),
       url: z.preprocess(
@@ -140,8 +190,11 @@ export const sourceInputSchema = checked(
           .trim()
           .max(ADMIN_LIMITS.url, `must be at most ${ADMIN_LIMITS.url} characters`)
           .url('must be a web address')
-          .refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://')
-          .refine(hasNoBidiControls, BIDI_MESSAGE)
+          .refine(
+            (value) => /^https?:\/\//i.test(value),
+            coded('invalid_url', 'must start with http:// or https://'),
+          )
+          .refine(hasNoBidiControls, coded('bidi_controls', BIDI_MESSAGE))
           .nullable(),
       ),
     })
@@ -176,7 +229,7 @@ export const commitmentInputSchema = checked(
         if (!numbers) {
           context.addIssue({
             code: 'custom',
-            message: 'must be paragraph numbers such as 9, 13-14 or 2-3, 6',
+            ...coded('invalid_format', 'must be paragraph numbers such as 9, 13-14 or 2-3, 6'),
           });
           return z.NEVER;
         }
@@ -185,7 +238,7 @@ export const commitmentInputSchema = checked(
       theme: z.enum(THEMES, { error: `must be one of: ${THEMES.join(', ')}` }),
       dutyBearers: choices(DUTY_BEARERS, 'duty bearer').refine(
         (list) => list.length > 0,
-        'must name at least one: it decides whom the commitment applies to',
+        coded('required', 'must name at least one: it decides whom the commitment applies to'),
       ),
       rightsHolders: choices(RIGHTS_HOLDERS, 'rights holder'),
       gcmObjectives: z
@@ -199,7 +252,10 @@ export const commitmentInputSchema = checked(
             error: 'must be a list',
           },
         )
-        .refine((list) => new Set(list).size === list.length, 'must not repeat an objective')
+        .refine(
+          (list) => new Set(list).size === list.length,
+          coded('repeated', 'must not repeat an objective'),
+        )
         .default([]),
       sdgTargets: choices(SDG_TARGETS, 'target'),
       source: z.coerce
@@ -222,12 +278,18 @@ export const commitmentTranslationInputSchema = checked(
         if (locale === SOURCE_REPORT_LANGUAGE)
           context.addIssue({
             code: 'custom',
-            message: `must not be ${SOURCE_REPORT_LANGUAGE}, the language of the commitment's verbatim text: a translation stands beside that original`,
+            ...coded(
+              'source_language',
+              `must not be ${SOURCE_REPORT_LANGUAGE}, the language of the commitment's verbatim text: a translation stands beside that original`,
+            ),
           });
         else if (!isTranslationLocale(locale))
           context.addIssue({
             code: 'custom',
-            message: `must be one of the UN languages ${TRANSLATION_LOCALES.join(', ')}`,
+            ...coded(
+              'invalid_choice',
+              `must be one of the UN languages ${TRANSLATION_LOCALES.join(', ')}`,
+            ),
           });
       }),
       title: requiredText(ADMIN_LIMITS.title),
@@ -242,7 +304,7 @@ const calendarDate = z
   .string({ error: 'is required' })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isCalendarDate, 'is not a real calendar date');
+  .refine(isCalendarDate, coded('not_a_date', 'is not a real calendar date'));
 
 /** Ids ticked in a checkbox group, no repeats. */
 const idList = (what: string) =>
@@ -254,7 +316,10 @@ const idList = (what: string) =>
         .positive(`must be ${what} ids`),
       { error: 'must be a list' },
     )
-    .refine((list) => new Set(list).size === list.length, `must not repeat a ${what}`)
+    .refine(
+      (list) => new Set(list).size === list.length,
+      coded('repeated', `must not repeat a ${what}`),
+    )
     .default([]);
 
 /** A reporting round (docs/design.md#reporting-rounds); the data layer checks that ids exist. */
@@ -269,7 +334,7 @@ export const roundInputSchema = checked(
       actors: idList('actor'),
       commitments: idList('commitment').refine(
         (list) => list.length > 0,
-        'must name at least one commitment',
+        coded('required', 'must name at least one commitment'),
       ),
       note: longText(ADMIN_LIMITS.note)
         .nullish()
@@ -277,17 +342,18 @@ export const roundInputSchema = checked(
     })
     .strict()
     .superRefine((round, context) => {
-      const issue = (field: string, message: string) =>
-        context.addIssue({ code: 'custom', path: [field], message });
-      if (round.dueOn < round.opensOn) issue('dueOn', 'must not be before the opening date');
+      const issue = (field: string, code: AdminFieldErrorCode, message: string) =>
+        context.addIssue({ code: 'custom', path: [field], ...coded(code, message) });
+      if (round.dueOn < round.opensOn)
+        issue('dueOn', 'before_opening', 'must not be before the opening date');
       if (round.asks === 'region' && round.region === null)
-        issue('region', 'is required when the round asks the states of a region');
+        issue('region', 'required', 'is required when the round asks the states of a region');
       if (round.asks !== 'region' && round.region !== null)
-        issue('region', 'is only for a round that asks the states of a region');
+        issue('region', 'not_applicable', 'is only for a round that asks the states of a region');
       if (round.asks === 'list' && round.actors.length === 0)
-        issue('actors', 'must name at least one actor when the round asks a list');
+        issue('actors', 'required', 'must name at least one actor when the round asks a list');
       if (round.asks !== 'list' && round.actors.length > 0)
-        issue('actors', 'are only for a round that asks a list of actors');
+        issue('actors', 'not_applicable', 'are only for a round that asks a list of actors');
     }),
 );
 export type RoundInput = z.output<typeof roundInputSchema>;
@@ -306,6 +372,46 @@ export function adminFieldErrors(error: z.ZodError, entity: string): FieldErrors
     if (!result.has(field)) result.set(field, issue.message);
   }
   return Object.fromEntries(result);
+}
+
+/** The code of each field's message in adminFieldErrors, the same fields named the same way. */
+export function adminFieldErrorCodes(error: z.ZodError): AdminFieldErrorCodes {
+  const result = new Map<string, AdminFieldErrorCode>();
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) result.set([...issue.path, key].join('.'), 'unknown_field');
+      continue;
+    }
+    const field = issue.path.length > 0 ? String(issue.path[0]) : 'body';
+    if (!result.has(field)) result.set(field, adminIssueCode(issue));
+  }
+  return Object.fromEntries(result);
+}
+
+function adminIssueCode(issue: z.core.$ZodIssue): AdminFieldErrorCode {
+  switch (issue.code) {
+    case 'custom': {
+      const code = issue.params?.code;
+      return ADMIN_FIELD_ERROR_CODES.includes(code) ? (code as AdminFieldErrorCode) : 'invalid';
+    }
+    // A number field (a source, an objective, an id) holds a choice: anything else is not one of them.
+    case 'invalid_type':
+      return issue.expected === 'string'
+        ? 'required'
+        : issue.expected === 'array'
+          ? 'invalid'
+          : 'invalid_choice';
+    case 'too_small':
+      return issue.origin === 'string' ? 'required' : 'invalid_choice';
+    case 'too_big':
+      return issue.origin === 'string' ? 'too_long' : 'invalid_choice';
+    case 'invalid_value':
+      return 'invalid_choice';
+    case 'invalid_format':
+      return issue.format === 'url' ? 'invalid_url' : 'invalid_format';
+    default:
+      return 'invalid';
+  }
 }
 
 /** The list filter of every admin screen: archived ones are shown by default, and marked. */

@@ -7,19 +7,16 @@ import { containsText } from './commitments';
 import {
   adminWrite,
   invalid,
+  invalidInput,
   notFound,
   positiveId,
   setArchived,
   type AdminWriteContext,
   type AdminWriteResult,
   type Archivable,
+  type CodedFieldErrors,
 } from './admin-write';
-import {
-  actorInputSchema,
-  adminFieldErrors,
-  type ActorInput,
-  type ArchiveFilter,
-} from '../../lib/admin-input';
+import { actorInputSchema, type ActorInput, type ArchiveFilter } from '../../lib/admin-input';
 import type { ActorKind } from '../../lib/taxonomy';
 
 /**
@@ -91,11 +88,11 @@ function clashes(tx: Tx, actor: ActorInput, exceptId: number | null) {
       .from(t.actors)
       .where(exceptId === null ? condition : and(condition, ne(t.actors.id, exceptId)))
       .get();
-  const errors: Record<string, string> = {};
+  const errors: CodedFieldErrors = {};
   if (other(sql`lower(${t.actors.name}) = lower(${actor.name})`))
-    errors.name = 'is already the name of another actor';
+    errors.name = { code: 'taken', message: 'is already the name of another actor' };
   if (actor.iso3 && other(eq(t.actors.iso3, actor.iso3)))
-    errors.iso3 = 'is already the code of another actor';
+    errors.iso3 = { code: 'taken', message: 'is already the code of another actor' };
   return Object.keys(errors).length > 0 ? invalid(errors) : null;
 }
 
@@ -107,7 +104,7 @@ export function createActor(
 ): AdminWriteResult {
   return adminWrite(db, userId, 'actor.create', (tx, principal) => {
     const parsed = actorInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'an actor'));
+    if (!parsed.success) return invalidInput(parsed.error, 'an actor');
     const clash = clashes(tx, parsed.data, null);
     if (clash) return clash;
     const after = tx
@@ -140,10 +137,12 @@ export function updateActor(
       id === null ? undefined : tx.select().from(t.actors).where(eq(t.actors.id, id)).get();
     if (!before) return notFound('The actor');
     const parsed = actorInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'an actor'));
+    if (!parsed.success) return invalidInput(parsed.error, 'an actor');
     // A fictitious demo actor never carries a real state's code (CHECK actors_demo_has_no_iso3).
     if (before.isDemo && parsed.data.iso3 !== null)
-      return invalid({ iso3: 'is not for a fictitious demo actor' });
+      return invalid({
+        iso3: { code: 'not_for_demo', message: 'is not for a fictitious demo actor' },
+      });
     const clash = clashes(tx, parsed.data, before.id);
     if (clash) return clash;
     const after = tx

@@ -20,20 +20,20 @@ import { containsText } from './commitments';
 import {
   adminWrite,
   invalid,
+  invalidInput,
   notFound,
   positiveId,
   setArchived,
   type AdminWriteContext,
   type AdminWriteResult,
   type Archivable,
+  type CodedFieldErrors,
 } from './admin-write';
 import { formatParagraphs } from '../../lib/paragraphs';
 import {
-  adminFieldErrors,
   commitmentInputSchema,
   type ArchiveFilter,
   type CommitmentInput,
-  type FieldErrors,
 } from '../../lib/admin-input';
 import type { DutyBearer, RightsHolder, Theme } from '../../lib/taxonomy';
 
@@ -176,9 +176,14 @@ export function getCommitmentForAdmin(id: number, db: Db = getDb()): AdminCommit
 }
 
 /** Checks against the database what the schema cannot: unique code, existing source, targets. */
-function problems(tx: Tx, data: CommitmentInput, before: AdminCommitmentDto | null): FieldErrors {
-  const errors: FieldErrors = {};
-  if (before && data.code !== before.code && before.entries > 0) errors.code = CODE_LOCKED_MESSAGE;
+function problems(
+  tx: Tx,
+  data: CommitmentInput,
+  before: AdminCommitmentDto | null,
+): CodedFieldErrors {
+  const errors: CodedFieldErrors = {};
+  if (before && data.code !== before.code && before.entries > 0)
+    errors.code = { code: 'locked', message: CODE_LOCKED_MESSAGE };
   else if (!before || data.code !== before.code) {
     const taken = tx
       .select({ id: t.commitments.id })
@@ -189,7 +194,8 @@ function problems(tx: Tx, data: CommitmentInput, before: AdminCommitmentDto | nu
           : eq(t.commitments.code, data.code),
       )
       .get();
-    if (taken) errors.code = 'is already the code of another commitment';
+    if (taken)
+      errors.code = { code: 'taken', message: 'is already the code of another commitment' };
   }
   const source = tx
     .select({ archivedAt: t.sourceDocuments.archivedAt })
@@ -198,7 +204,10 @@ function problems(tx: Tx, data: CommitmentInput, before: AdminCommitmentDto | nu
     .get();
   // An archived source may stay cited, but no commitment newly cites it.
   if (!source || (source.archivedAt !== null && before?.sourceId !== data.source))
-    errors.source = 'must be a source document that is not archived';
+    errors.source = {
+      code: source ? 'archived' : 'not_found',
+      message: 'must be a source document that is not archived',
+    };
   if (data.gcmObjectives.length > 0) {
     const known =
       tx
@@ -207,7 +216,10 @@ function problems(tx: Tx, data: CommitmentInput, before: AdminCommitmentDto | nu
         .where(inArray(t.gcmObjectives.number, data.gcmObjectives))
         .get()?.n ?? 0;
     if (known !== data.gcmObjectives.length)
-      errors.gcmObjectives = 'must be GCM objectives of this workspace';
+      errors.gcmObjectives = {
+        code: 'not_found',
+        message: 'must be GCM objectives of this workspace',
+      };
   }
   if (data.sdgTargets.length > 0) {
     const known =
@@ -217,7 +229,7 @@ function problems(tx: Tx, data: CommitmentInput, before: AdminCommitmentDto | nu
         .where(inArray(t.sdgTargets.code, data.sdgTargets))
         .get()?.n ?? 0;
     if (known !== data.sdgTargets.length)
-      errors.sdgTargets = 'must be SDG targets of this workspace';
+      errors.sdgTargets = { code: 'not_found', message: 'must be SDG targets of this workspace' };
   }
   return errors;
 }
@@ -292,7 +304,7 @@ export function createCommitment(
 ): AdminWriteResult {
   return adminWrite(db, userId, 'commitment.create', (tx, principal) => {
     const parsed = commitmentInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'a commitment'));
+    if (!parsed.success) return invalidInput(parsed.error, 'a commitment');
     const errors = problems(tx, parsed.data, null);
     if (Object.keys(errors).length > 0) return invalid(errors);
     const position =
@@ -330,7 +342,7 @@ export function updateCommitment(
     const before = id === null ? null : snapshot(tx, id);
     if (!before) return notFound('The commitment');
     const parsed = commitmentInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'a commitment'));
+    if (!parsed.success) return invalidInput(parsed.error, 'a commitment');
     const errors = problems(tx, parsed.data, before);
     if (Object.keys(errors).length > 0) return invalid(errors);
     tx.update(t.commitments)

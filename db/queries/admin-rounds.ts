@@ -7,20 +7,17 @@ import {
   adminWrite,
   conflict,
   invalid,
+  invalidInput,
   notFound,
   positiveId,
   setArchived,
   type AdminWriteContext,
   type AdminWriteResult,
   type Archivable,
+  type CodedFieldErrors,
 } from './admin-write';
 import { getRound } from './rounds';
-import {
-  adminFieldErrors,
-  roundInputSchema,
-  type ArchiveFilter,
-  type RoundInput,
-} from '../../lib/admin-input';
+import { roundInputSchema, type ArchiveFilter, type RoundInput } from '../../lib/admin-input';
 import type { RoundDto } from '../../lib/api-schemas';
 
 /**
@@ -110,16 +107,16 @@ function loadRound(tx: Tx, id: number) {
 }
 
 /** Ids and the region must name what exists: refused by field, nothing written. */
-function unknownReferences(tx: Tx, input: RoundInput): Record<string, string> | null {
-  const errors: Record<string, string> = {};
+function unknownReferences(tx: Tx, input: RoundInput): CodedFieldErrors | null {
+  const errors: CodedFieldErrors = {};
   const found = (table: typeof t.commitments | typeof t.actors, ids: number[]) =>
     ids.length === 0
       ? 0
       : tx.select({ id: table.id }).from(table).where(inArray(table.id, ids)).all().length;
   if (found(t.commitments, input.commitments) !== input.commitments.length)
-    errors.commitments = 'names a commitment that does not exist';
+    errors.commitments = { code: 'not_found', message: 'names a commitment that does not exist' };
   if (found(t.actors, input.actors) !== input.actors.length)
-    errors.actors = 'names an actor that does not exist';
+    errors.actors = { code: 'not_found', message: 'names an actor that does not exist' };
   if (
     input.region !== null &&
     !tx
@@ -128,7 +125,7 @@ function unknownReferences(tx: Tx, input: RoundInput): Record<string, string> | 
       .where(and(eq(t.actors.kind, 'state'), eq(t.actors.region, input.region)))
       .get()
   )
-    errors.region = 'is not the region of any state';
+    errors.region = { code: 'not_found', message: 'is not the region of any state' };
   return Object.keys(errors).length > 0 ? errors : null;
 }
 
@@ -153,7 +150,7 @@ export function createRound(
 ): AdminWriteResult {
   return adminWrite(db, userId, 'round.create', (tx, principal) => {
     const parsed = roundInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'a reporting round'));
+    if (!parsed.success) return invalidInput(parsed.error, 'a reporting round');
     const unknown = unknownReferences(tx, parsed.data);
     if (unknown) return invalid(unknown);
     const { id } = tx.insert(t.reportingRounds).values(columns(parsed.data)).returning().get();
@@ -182,7 +179,7 @@ export function updateRound(
     const before = id === null ? undefined : loadRound(tx, id);
     if (!before) return notFound('The reporting round');
     const parsed = roundInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'a reporting round'));
+    if (!parsed.success) return invalidInput(parsed.error, 'a reporting round');
     const unknown = unknownReferences(tx, parsed.data);
     if (unknown) return invalid(unknown);
     tx.update(t.reportingRounds)
@@ -212,7 +209,8 @@ export function closeRound(
 ): AdminWriteResult {
   return adminWrite(db, userId, 'round.close', (tx, principal) => {
     const id = positiveId(rawId);
-    if (id === null) return invalid({ id: 'must be a positive whole number' });
+    if (id === null)
+      return invalid({ id: { code: 'invalid', message: 'must be a positive whole number' } });
     const before = loadRound(tx, id);
     if (!before) return notFound('The reporting round');
     if (before.closedAt !== null) return conflict('The reporting round is already closed.');

@@ -7,6 +7,7 @@ import { containsText } from './commitments';
 import {
   adminWrite,
   invalid,
+  invalidInput,
   notFound,
   positiveId,
   setArchived,
@@ -14,7 +15,7 @@ import {
   type AdminWriteResult,
   type Archivable,
 } from './admin-write';
-import { adminFieldErrors, sourceInputSchema, type ArchiveFilter } from '../../lib/admin-input';
+import { sourceInputSchema, type ArchiveFilter } from '../../lib/admin-input';
 
 /**
  * Source documents: the reports and texts commitments are quoted from. Archiving one keeps every
@@ -103,9 +104,11 @@ export function createSource(
 ): AdminWriteResult {
   return adminWrite(db, userId, 'source.create', (tx, principal) => {
     const parsed = sourceInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'a source document'));
+    if (!parsed.success) return invalidInput(parsed.error, 'a source document');
     if (slugTaken(tx, parsed.data.slug, null))
-      return invalid({ slug: 'is already used by another source document' });
+      return invalid({
+        slug: { code: 'taken', message: 'is already used by another source document' },
+      });
     const after = tx.insert(t.sourceDocuments).values(parsed.data).returning().get();
     recordAudit(tx, {
       userId: principal.userId,
@@ -134,9 +137,11 @@ export function updateSource(
         : tx.select().from(t.sourceDocuments).where(eq(t.sourceDocuments.id, id)).get();
     if (!before) return notFound('The source document');
     const parsed = sourceInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'a source document'));
+    if (!parsed.success) return invalidInput(parsed.error, 'a source document');
     if (slugTaken(tx, parsed.data.slug, before.id))
-      return invalid({ slug: 'is already used by another source document' });
+      return invalid({
+        slug: { code: 'taken', message: 'is already used by another source document' },
+      });
     const after = tx
       .update(t.sourceDocuments)
       .set(parsed.data)

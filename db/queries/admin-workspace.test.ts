@@ -525,6 +525,7 @@ describe('commitments', () => {
       status: 400,
       message: `Check code: code ${CODE_LOCKED_MESSAGE}`,
       fieldErrors: { code: CODE_LOCKED_MESSAGE },
+      fieldCodes: { code: 'locked' },
     });
     expect(checksum()).toBe(before);
     expect(() =>

@@ -3,29 +3,59 @@ import { getDb, type Db, type Tx } from '../client';
 import { recordAudit } from '../audit';
 import { authorizeWorkspace, type Principal, type WorkspaceAction } from '../authz';
 import { loadPrincipal } from './entry-workflow';
-import type { FieldErrors } from '../../lib/admin-input';
+import {
+  adminFieldErrorCodes,
+  adminFieldErrors,
+  type AdminFieldErrorCode,
+  type AdminFieldErrorCodes,
+  type FieldErrors,
+} from '../../lib/admin-input';
+import type { z } from 'zod';
 
 /**
  * The one way the admin screens write actors, source documents and commitments: load the
  * signed-in user afresh, authorize through db/authz.ts (deny by default: only an enabled admin),
- * then validate, write and audit, all in one immediate transaction. Expected failures are values.
+ * then validate, write and audit, all in one immediate transaction. Expected failures are values:
+ * bad input names each field with an English message and a stable code (lib/admin-input.ts), by
+ * which the admin screens word it in the page's language.
  */
 export type AdminWriteResult =
   | { ok: true; id: number }
-  | { ok: false; status: 400 | 403 | 404 | 409; message: string; fieldErrors?: FieldErrors };
+  | {
+      ok: false;
+      status: 400 | 403 | 404 | 409;
+      message: string;
+      fieldErrors?: FieldErrors;
+      fieldCodes?: AdminFieldErrorCodes;
+    };
+
+/** Refused fields, each with its code and its English message. */
+export type CodedFieldErrors = Record<string, { code: AdminFieldErrorCode; message: string }>;
 
 export interface AdminWriteContext {
   requestId?: string | null;
 }
 
-export const invalid = (errors: FieldErrors): AdminWriteResult => ({
+const refusal = (errors: FieldErrors, codes: AdminFieldErrorCodes): AdminWriteResult => ({
   ok: false,
   status: 400,
   message: `Check ${Object.keys(errors).join(', ')}: ${Object.entries(errors)
     .map(([field, message]) => `${field} ${message}`)
     .join('; ')}`,
   fieldErrors: errors,
+  fieldCodes: codes,
 });
+/** Bad input found by the data layer itself (a name already used, an archived source). */
+export const invalid = (errors: CodedFieldErrors): AdminWriteResult => {
+  const entries = Object.entries(errors);
+  return refusal(
+    Object.fromEntries(entries.map(([field, { message }]) => [field, message])),
+    Object.fromEntries(entries.map(([field, { code }]) => [field, code])),
+  );
+};
+/** Bad input as the schema found it; `entity` names what an unknown field is not a field of. */
+export const invalidInput = (error: z.ZodError, entity: string): AdminWriteResult =>
+  refusal(adminFieldErrors(error, entity), adminFieldErrorCodes(error));
 export const notFound = (what: string): AdminWriteResult => ({
   ok: false,
   status: 404,
@@ -94,7 +124,8 @@ export function setArchived<Row extends { archivedAt: string | null }>(
 ): AdminWriteResult {
   return adminWrite(db, userId, action, (tx, principal) => {
     const id = positiveId(rawId);
-    if (id === null) return invalid({ id: 'must be a positive whole number' });
+    if (id === null)
+      return invalid({ id: { code: 'invalid', message: 'must be a positive whole number' } });
     const before = kind.load(tx, id);
     if (!before) return notFound(kind.label);
     if ((before.archivedAt !== null) === archived)

@@ -5,13 +5,13 @@ import * as t from '../schema';
 import { recordAudit } from '../audit';
 import {
   adminWrite,
-  invalid,
+  invalidInput,
   notFound,
   positiveId,
   type AdminWriteContext,
   type AdminWriteResult,
 } from './admin-write';
-import { adminFieldErrors, commitmentTranslationInputSchema } from '../../lib/admin-input';
+import { commitmentTranslationInputSchema } from '../../lib/admin-input';
 import { isTranslationLocale, type TranslationLocale } from '../../lib/source-language';
 import type { CommitmentTranslationsDto } from '../../lib/api-schemas';
 
@@ -76,7 +76,7 @@ export function saveCommitmentTranslation(
             .get();
     if (!commitment) return notFound('The commitment');
     const parsed = commitmentTranslationInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(adminFieldErrors(parsed.error, 'a translation'));
+    if (!parsed.success) return invalidInput(parsed.error, 'a translation');
     const { locale, title, text } = parsed.data;
     const before = latest(tx, commitment.id, locale);
     if (before && before.title === title && before.text === text)

@@ -5,7 +5,8 @@ import { forbidden, notFound } from 'next/navigation';
 import type { AdminWriteContext, AdminWriteResult } from '@/db/queries/admin-write';
 import { archiveRefusalCode } from '@/lib/notice-codes';
 import type { AdminFormState, AdminFormValues } from './form-state';
-import { getLocale } from 'next-intl/server';
+import { adminErrorMessages } from './error-messages';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { redirect } from '@/lib/i18n/navigation';
 
 /** What the data layer records with each audit row. */
@@ -13,7 +14,10 @@ export async function writeContext(): Promise<AdminWriteContext> {
   return { requestId: (await headers()).get('x-request-id') };
 }
 
-/** After a save: success goes back to the list; a refusal is a 403 page; bad input returns to the form, as typed. */
+/**
+ * After a save: success goes back to the list; a refusal is a 403 page; bad input returns to the
+ * form, as typed, with the data layer's codes worded in the page's language.
+ */
 export async function afterSave(
   result: AdminWriteResult,
   values: AdminFormValues,
@@ -26,7 +30,7 @@ export async function afterSave(
   }
   if (result.status === 403) forbidden();
   if (result.status === 404) notFound();
-  return { errors: result.fieldErrors ?? { body: result.message }, values };
+  return { errors: adminErrorMessages(await getTranslations('admin.errors'), result), values };
 }
 
 /** After saving a translation: back to the commitment's page, naming the language; otherwise as afterSave. */
