@@ -14,6 +14,7 @@ import { PageLinks } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
+import { actorNamer } from '@/app/_lib/localized-names';
 
 export async function generateMetadata(): Promise<Metadata> {
   return {
@@ -30,6 +31,7 @@ const PAGE_SIZE = 50;
 export default async function ChangesPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations();
   const format = await getFormatter();
+  const name = await actorNamer();
   const query = parseQuery(await searchParams, CHANGE_LOG_PARAMETERS);
   const { page, cursor } = query.ok ? query.value : {};
   const position = cursor === undefined ? undefined : decodeChangeCursor(cursor);
@@ -98,10 +100,10 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
                       {' '}
                       ·{' '}
                       {change.subjectName === change.reporterName
-                        ? change.subjectName
+                        ? name(change.subjectName)
                         : t('changes.byOn', {
-                            reporter: change.reporterName,
-                            subject: change.subjectName,
+                            reporter: name(change.reporterName),
+                            subject: name(change.subjectName),
                           })}
                       {' · '}
                       {t('entry.asOf', {

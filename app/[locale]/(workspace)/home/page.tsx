@@ -6,6 +6,7 @@ import type { CurrentUser } from '@/db/current-user';
 import { requireUser } from '@/app/_lib/guard';
 import { WorkList } from './work-list';
 import { WhatsDue } from './whats-due';
+import { actorNamer } from '@/app/_lib/localized-names';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('home'))('title') };
@@ -20,12 +21,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const user = await requireUser('/home');
   const t = await getTranslations('home');
+  const name = await actorNamer();
   return (
     <>
       <h1>{t('title')}</h1>
       <p className="lead">
         {user.actorName
-          ? t('intro', { name: user.name, actor: user.actorName })
+          ? t('intro', { name: user.name, actor: name(user.actorName) })
           : t('adminIntro', { name: user.name })}
       </p>
       {user.role === 'admin' ? <AdminHome /> : <MemberHome user={user} />}
@@ -47,6 +49,7 @@ async function MemberHome({ user }: { user: CurrentUser }) {
   const t = await getTranslations('home');
   const tMenu = await getTranslations('auth.menu');
   const queue = user.role === 'focal_point' ? previewReviewQueue(user, PREVIEW) : null;
+  const actorName = user.actorName ? (await actorNamer())(user.actorName) : '';
   return (
     <>
       <p className="actions">
@@ -62,14 +65,12 @@ async function MemberHome({ user }: { user: CurrentUser }) {
           </Link>
         ) : null}
       </p>
-      {user.actorId !== null ? (
-        <WhatsDue actorId={user.actorId} actorName={user.actorName ?? ''} />
-      ) : null}
+      {user.actorId !== null ? <WhatsDue actorId={user.actorId} actorName={actorName} /> : null}
       {queue ? (
         <WorkList
           id="to-review"
           title={t('toReview')}
-          intro={t('toReviewIntro', { actor: user.actorName ?? '' })}
+          intro={t('toReviewIntro', { actor: actorName })}
           empty={t('toReviewEmpty')}
           list={queue}
           action={(entry) => ({ href: `/entries/${entry.id}/review`, label: t('review') })}

@@ -5,6 +5,7 @@ import type { WorkflowEntryDto } from '@/db/queries/entry-workflow';
 import type { WorkPage } from '@/db/queries/workspace-home';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
+import { actorNamer } from '@/app/_lib/localized-names';
 
 /**
  * One kind of waiting work: a heading that says how many in words and digits (never a colour
@@ -32,6 +33,7 @@ export async function WorkList({
 }) {
   const t = await getTranslations('home');
   const format = await getFormatter();
+  const name = await actorNamer();
   const { entries } = list;
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
   return (
@@ -57,7 +59,7 @@ export async function WorkList({
                 </h3>
                 <p className="meta">
                   <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} ·{' '}
-                  {entry.subjectName} ·{' '}
+                  {name(entry.subjectName)} ·{' '}
                   {t('updated', {
                     date: format.dateTime(new Date(entry.updatedAt), {
                       dateStyle: 'medium',

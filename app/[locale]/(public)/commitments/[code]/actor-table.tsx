@@ -8,6 +8,7 @@ import {
 } from '@/db/queries/commitment-page';
 import { listActorRegions } from '@/db/queries/actors';
 import { asLocale } from '@/lib/localized-labels';
+import { actorNamer } from '@/app/_lib/localized-names';
 import { regionOptions } from '@/lib/region-names';
 import { parseQuery, type ParameterError } from '@/lib/query-params';
 import { CELL_KEYS } from '@/lib/summary-types';
@@ -80,6 +81,7 @@ export async function CommitmentActorTable({
   const format = await getFormatter();
   const basePath = `/commitments/${encodeURIComponent(code)}`;
   const locale = await getLocale();
+  const name = await actorNamer();
   const { page, limit, total } = actors;
   const hrefOf = (target: number) => {
     const params = new URLSearchParams();
@@ -212,7 +214,7 @@ export async function CommitmentActorTable({
             ...row,
             key: String(row.actorId),
             href: `/actors/${row.actorId}`,
-            label: row.name,
+            label: name(row.name),
           }))}
         />
       )}
