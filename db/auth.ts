@@ -33,7 +33,10 @@ import { CLIENT_ADDRESS_HEADER, requestClientAddress } from '../lib/client-addre
 import { appBaseUrl, isHttps } from '../lib/deployment';
 import { appOrigins } from '../lib/request-guards';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../lib/password-policy';
-import { ACCOUNT_DISABLED, TOO_MANY_ATTEMPTS } from '../lib/sign-in-outcome';
+import { ACCOUNT_DISABLED, PAGE_LOCALE_HEADER, TOO_MANY_ATTEMPTS } from '../lib/sign-in-outcome';
+import { REQUEST_ID_HEADER } from '../lib/request-id';
+import { logError } from '../lib/logger';
+import { adoptSignInLanguage } from './queries/mail-language';
 
 /** The only better-auth endpoints served over HTTP (app/api/auth/[...all]/route.ts); the rest answer 404. */
 export const PUBLIC_AUTH_PATHS = [
@@ -182,6 +185,18 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings(db)) {
           const email = normalizeEmail(ctx.body?.email);
           if (email)
             recordSignInSuccess(db, email, requestClientAddress(ctx.headers) ?? UNKNOWN_ADDRESS);
+          // The page's language becomes the e-mails' one if the user has none yet. Only a wish:
+          // should the write fail, the sign-in still stands.
+          try {
+            adoptSignInLanguage(
+              db,
+              ctx.context.newSession.user.id,
+              ctx.headers?.get(PAGE_LOCALE_HEADER),
+              { requestId: ctx.headers?.get(REQUEST_ID_HEADER) },
+            );
+          } catch (error) {
+            logError(error, { route: '/api/auth/sign-in/email' });
+          }
           // The session token travels only in the HttpOnly cookie, out of reach of page scripts.
           if (returned && typeof returned === 'object' && 'token' in returned) {
             const { token: _token, ...answer } = returned;

@@ -199,3 +199,28 @@ export function authorizeFollow(
     ? { allowed: true }
     : { allowed: false, reason: 'You may follow and unfollow for yourself only.' };
 }
+
+/**
+ * A user's own account settings, such as the language of their e-mails: each user changes their
+ * own only, never another user's, admins included.
+ */
+export const ACCOUNT_ACTIONS = ['account.mailLanguage'] as const;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
+type AccountRule = (principal: Principal, ownerId: string) => boolean;
+export const ACCOUNT_RULES: Record<AccountAction, AccountRule> = {
+  'account.mailLanguage': (principal, ownerId) => principal.userId === ownerId,
+};
+
+export function authorizeAccount(
+  principal: Principal | null,
+  action: string,
+  ownerId: string,
+): Decision {
+  if (!principal) return { allowed: false, reason: 'Sign in to change your account.' };
+  const rule = (ACCOUNT_RULES as Record<string, AccountRule | undefined>)[action];
+  if (!rule) return { allowed: false, reason: `Unknown action "${action}".` };
+  return rule(principal, ownerId)
+    ? { allowed: true }
+    : { allowed: false, reason: 'You may change your own account only.' };
+}

@@ -6,6 +6,12 @@
 export const ACCOUNT_DISABLED = 'ACCOUNT_DISABLED';
 export const TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS';
 
+/**
+ * The sign-in form tells better-auth's endpoint the language of the page it was sent from, so a
+ * user without a language for their e-mails gets that one (db/auth.ts).
+ */
+export const PAGE_LOCALE_HEADER = 'x-page-locale';
+
 export type SignInErrorCode =
   | 'emailRequired'
   | 'emailInvalid'

@@ -2,10 +2,9 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
-import { appUrl, enqueueMail } from '../queries/outbox';
-import { mailT } from '../../lib/mail-layout';
+import { enqueueMail } from '../queries/outbox';
+import { actorNameIn } from '../../lib/country-names';
 import { digestWeek } from '../../lib/mail';
-import mainMessages from '../../lib/i18n/messages/en.json';
 import type { StatusKey } from '../../lib/status-scale';
 
 /** The most entries one digest lists; the change log has the rest. */
@@ -19,12 +18,14 @@ interface DigestEntry {
   status: StatusKey;
   commitment: string;
   subject: string;
+  subjectIso3: string | null;
 }
 
 /**
  * The weekly digest (README, E-mail): for each user following commitments or actors, the entries
  * published last week (Monday to Monday, UTC) on what they follow now, one message per user and
- * ISO week, queued on the first run of the following week. Nothing published, no message.
+ * ISO week, queued on the first run of the following week, in the follower's language. Nothing
+ * published, no message.
  */
 export function scheduleDigests(db: Db, today: string): number {
   const week = digestWeek(today);
@@ -36,7 +37,7 @@ export function scheduleDigests(db: Db, today: string): number {
     .where(sql`${t.follows.endedAt} IS NULL`)
     .all();
   const entriesFor = db.$client.prepare(`
-    SELECT e.id, e.summary, e.status, c.code AS commitment, a.name AS subject
+    SELECT e.id, e.summary, e.status, c.code AS commitment, a.name AS subject, a.iso3 AS subjectIso3
     FROM progress_entries e
     JOIN commitments c ON c.id = e.commitment_id
     JOIN actors a ON a.id = e.subject_id
@@ -60,22 +61,24 @@ export function scheduleDigests(db: Db, today: string): number {
           kind: 'digest',
           userId,
           subjectKey: week.key,
-          compose: () => ({
+          compose: ({ t: mailT, locale, day, status }, url) => ({
             subject: mailT('digest.subject', {
               count: entries.length,
               week: week.key.slice('digest:'.length),
             }),
-            paragraphs: [mailT('digest.body', { from: week.from.slice(0, 10), to: week.lastDay })],
+            paragraphs: [
+              mailT('digest.body', { from: day(week.from.slice(0, 10)), to: day(week.lastDay) }),
+            ],
             list: shown.map(
               (entry) =>
                 `${mailT('digest.item', {
                   commitment: entry.commitment,
-                  subject: entry.subject,
-                  status: mainMessages.status[entry.status],
+                  subject: actorNameIn({ name: entry.subject, iso3: entry.subjectIso3 }, locale),
+                  status: status(entry.status),
                   summary: entry.summary,
-                })} ${appUrl(`/entries/${entry.id}`)}`,
+                })} ${url(`/entries/${entry.id}`)}`,
             ),
-            link: { label: mailT('digest.link'), url: appUrl('/changes') },
+            link: { label: mailT('digest.link'), url: url('/changes') },
           }),
         }),
       { behavior: 'immediate' },

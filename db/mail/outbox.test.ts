@@ -13,6 +13,7 @@ import { unsubscribe, unsubscribeTarget, updateMailChoices } from '../queries/ou
 import { scheduleReminders } from './reminders';
 import { scheduleDigests } from './digest';
 import { addDays, isoWeek } from '../../lib/mail';
+import { setMailLanguage } from '../queries/mail-language';
 
 const ALDORIA_FOCAL = 'demo-user-focal-aldoria';
 const ALDORIA_CONTRIBUTOR = 'demo-user-contributor-aldoria';
@@ -200,7 +201,7 @@ describe('the reminder scheduler', () => {
       new Set([`round:${id}:due-in-7`]),
     );
     const aldoria = reminders.find((row) => row.recipient === 'focal.aldoria@demo.example');
-    expect(aldoria?.subject).toBe('Regional review 2027: due on 2026-12-15');
+    expect(aldoria?.subject).toBe('Regional review 2027: due on December 15, 2026');
     expect(aldoria?.text).toContain(`/rounds/${id}`);
     // Only focal points: no contributor, no admin.
     const roles = db.$client
@@ -258,5 +259,146 @@ describe('the weekly digest', () => {
     });
     expect(digests[0]!.text).toContain('Hotline opened');
     expect(digests[0]!.text).toContain(`/entries/${id}`);
+  });
+});
+
+describe('e-mails in the recipient’s language', () => {
+  /** French puts a no-break space before a colon; the assertions are written with plain ones. */
+  const plain = (text: string | undefined) => text?.replace(/[\u00a0\u202f]/g, ' ');
+  const setLocale = (userId: string, locale: string | null) =>
+    db.$client.prepare('UPDATE users SET locale = ? WHERE id = ?').run(locale, userId);
+
+  it('writes "waiting for your review" in French for a French focal point, and in English for one without a language', () => {
+    const [french, ...others] = focalPointsOfAldoria();
+    setLocale(french!, 'fr');
+    const id = aldoriaDraft();
+    expect(submitEntry(ALDORIA_CONTRIBUTOR, id).ok).toBe(true);
+    const queued = rows();
+    const inFrench = queued.find((row) => row.userId === french)!;
+    expect(plain(inFrench.subject)).toBe('À examiner : Referral mechanism adopted');
+    expect(inFrench.text).toContain('a soumis pour examen une entrée de');
+    expect(inFrench.text).toContain(`/fr/entries/${id}/review`);
+    expect(plain(inFrench.text)).toMatch(
+      /Ne plus recevoir ces courriels : http:\/\/\S+\/fr\/unsubscribe\/[\w-]{43}\?kind=review_waiting/,
+    );
+    expect(plain(inFrench.text)).toMatch(
+      /Tous vos paramètres de courriel : http:\/\/\S+\/fr\/account#email/,
+    );
+    expect(inFrench.html).toContain('<html lang="fr" dir="ltr">');
+    // Each recipient in their own language: the others have none, so English, unprefixed.
+    for (const userId of others) {
+      const inEnglish = queued.find((row) => row.userId === userId)!;
+      expect(inEnglish.subject).toBe('To review: Referral mechanism adopted');
+      expect(inEnglish.html).toContain('<html lang="en" dir="ltr">');
+      expect(inEnglish.text).toMatch(new RegExp(`http://[^/\\s]+/entries/${id}/review`));
+    }
+  });
+
+  it('writes an Arabic recipient’s e-mail right to left, with the Arabic pages’ links', () => {
+    setLocale(ALDORIA_CONTRIBUTOR, 'ar');
+    const id = aldoriaDraft();
+    submitEntry(ALDORIA_CONTRIBUTOR, id);
+    expect(returnEntry(ALDORIA_FOCAL, id, 'Add the decision number.').ok).toBe(true);
+    const returned = rows().find((row) => row.kind === 'entry_returned')!;
+    expect(returned.subject).toBe('أُعيد إليك: Referral mechanism adopted');
+    expect(returned.html).toContain('<html lang="ar" dir="rtl">');
+    expect(returned.text).toContain(`/ar/entries/${id}/edit`);
+    // The reviewer's own words stay as written.
+    expect(returned.text).toContain('> Add the decision number.');
+  });
+
+  it('sends a round’s reminders to each focal point in their language, dates written out in it', () => {
+    db.$client.exec(`UPDATE reporting_rounds SET closed_at = '2026-11-01T00:00:00.000Z'`);
+    db.$client.exec(
+      `INSERT INTO reporting_rounds (title, opens_on, due_on, asks) VALUES ('Regional review 2027', '2026-01-01', '2026-12-15', 'all_states')`,
+    );
+    db.$client.exec(
+      `INSERT INTO reporting_round_commitments (round_id, commitment_id)
+       SELECT (SELECT max(id) FROM reporting_rounds), c.id FROM commitments c
+       JOIN commitment_duty_bearers d ON d.commitment_id = c.id
+       WHERE d.duty_bearer = 'states' AND c.archived_at IS NULL ORDER BY c.position LIMIT 2`,
+    );
+    setLocale(ALDORIA_FOCAL, 'fr');
+    // Every other state's focal point in Chinese but one, left without a language.
+    const others = db.$client
+      .prepare(
+        `SELECT u.id FROM users u JOIN actors a ON a.id = u.actor_id
+         WHERE u.role = 'focal_point' AND a.kind = 'state' AND u.id <> ? ORDER BY u.id`,
+      )
+      .pluck()
+      .all(ALDORIA_FOCAL) as string[];
+    for (const userId of others.slice(1)) setLocale(userId, 'zh');
+    expect(scheduleReminders(db, '2026-12-08', 7)).toBeGreaterThan(2);
+    const subjects = new Map(rows().map((row) => [row.userId, row.subject]));
+    expect(plain(subjects.get(ALDORIA_FOCAL))).toBe(
+      'Regional review 2027 : échéance le 15 décembre 2026',
+    );
+    const inChinese = others.slice(1).filter((userId) => subjects.has(userId));
+    expect(inChinese.length).toBeGreaterThan(0);
+    for (const userId of inChinese)
+      expect(subjects.get(userId)).toBe('Regional review 2027：截止日期为 2026年12月15日');
+    if (subjects.has(others[0]!))
+      expect(subjects.get(others[0]!)).toBe('Regional review 2027: due on December 15, 2026');
+  });
+
+  it('writes the weekly digest in the follower’s language: words, status, dates and count', () => {
+    const id = aldoriaDraft('Hotline opened', ALDORIA_FOCAL);
+    const commitment = one('SELECT commitment_id FROM progress_entries WHERE id = ?', id);
+    db.$client.exec(`UPDATE follows SET ended_at = 1 WHERE ended_at IS NULL`);
+    const follow = db.$client.prepare(
+      `INSERT INTO follows (user_id, target_kind, target_id, started_at) VALUES (?, 'commitment', ?, 0)`,
+    );
+    follow.run('demo-user-focal-bravonia', commitment);
+    follow.run('demo-user-admin', commitment);
+    setLocale('demo-user-focal-bravonia', 'fr');
+    const publishedWeek = isoWeek(new Date().toISOString().slice(0, 10));
+    expect(scheduleDigests(db, addDays(publishedWeek.monday, 7))).toBe(2);
+    const digests = new Map(rows().map((row) => [row.userId, row]));
+    const french = digests.get('demo-user-focal-bravonia')!;
+    expect(plain(french.subject)).toBe(
+      `Ce que vous suivez : 1 nouvelle entrée pendant la semaine ${publishedWeek.week}`,
+    );
+    const frenchDay = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' });
+    expect(plain(french.text)).toContain(
+      `Publiées du ${frenchDay.format(new Date(`${publishedWeek.monday}T00:00:00Z`))} au`,
+    );
+    expect(plain(french.text)).toContain('Progrès importants : Hotline opened');
+    expect(french.text).toContain(`/fr/entries/${id}`);
+    expect(french.html).toContain('<html lang="fr" dir="ltr">');
+    const english = digests.get('demo-user-admin')!;
+    expect(english.subject).toBe(`What you follow: 1 new entry in week ${publishedWeek.week}`);
+    expect(english.html).toContain('<html lang="en" dir="ltr">');
+  });
+});
+
+describe('the language of a user’s e-mails', () => {
+  const localeOf = (userId: string) => one('SELECT locale FROM users WHERE id = ?', userId);
+  const audits = () => one(`SELECT count(*) FROM audit_log WHERE action = 'mail.language'`);
+
+  it('is set by its owner, with an audit row', () => {
+    expect(setMailLanguage(ALDORIA_FOCAL, ALDORIA_FOCAL, 'ru')).toEqual({ ok: true });
+    expect(localeOf(ALDORIA_FOCAL)).toBe('ru');
+    expect(audits()).toBe(1);
+  });
+
+  it('refuses a value that is no language of the app, naming the field, and changes nothing', () => {
+    for (const bad of ['de', 'FR', '', null, ['fr'], "fr' OR 1=1 --"])
+      expect(setMailLanguage(ALDORIA_FOCAL, ALDORIA_FOCAL, bad)).toEqual({
+        ok: false,
+        status: 400,
+        field: 'locale',
+      });
+    expect(localeOf(ALDORIA_FOCAL)).toBeNull();
+    expect(audits()).toBe(0);
+  });
+
+  it('cannot be changed for another user, not even by an admin', () => {
+    for (const caller of [ALDORIA_CONTRIBUTOR, 'demo-user-admin'])
+      expect(setMailLanguage(caller, ALDORIA_FOCAL, 'fr')).toMatchObject({
+        ok: false,
+        status: 403,
+      });
+    expect(localeOf(ALDORIA_FOCAL)).toBeNull();
+    expect(audits()).toBe(0);
   });
 });

@@ -2,8 +2,8 @@ import 'server-only';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import * as t from '../schema';
-import { appUrl, enqueueMail } from './outbox';
-import { mailT } from '../../lib/mail-layout';
+import { enqueueMail } from './outbox';
+import { actorNameIn } from '../../lib/country-names';
 import type { EntryRow } from './entry-store';
 
 /**
@@ -13,7 +13,11 @@ import type { EntryRow } from './entry-store';
  */
 function names(db: Db | Tx, entry: EntryRow, userId: string) {
   const actorName = (id: number) =>
-    db.select({ name: t.actors.name }).from(t.actors).where(eq(t.actors.id, id)).get()?.name ?? '';
+    db
+      .select({ name: t.actors.name, iso3: t.actors.iso3 })
+      .from(t.actors)
+      .where(eq(t.actors.id, id))
+      .get() ?? { name: '', iso3: null };
   return {
     commitment:
       db
@@ -47,17 +51,17 @@ export function enqueueReviewWaiting(db: Db | Tx, entry: EntryRow, submitterId: 
       kind: 'review_waiting',
       userId: focalPoint.id,
       subjectKey: `entry:${entry.id}:submitted:${entry.submittedAt}`,
-      compose: () => ({
+      compose: ({ t: mailT, locale }, url) => ({
         subject: mailT('reviewWaiting.subject', { summary: entry.summary }),
         paragraphs: [
           mailT('reviewWaiting.body', {
             submitter: user ?? '',
-            reporter,
+            reporter: actorNameIn(reporter, locale),
             commitment,
             summary: entry.summary,
           }),
         ],
-        link: { label: mailT('reviewWaiting.link'), url: appUrl(`/entries/${entry.id}/review`) },
+        link: { label: mailT('reviewWaiting.link'), url: url(`/entries/${entry.id}/review`) },
       }),
     });
 }
@@ -70,13 +74,13 @@ export function enqueueReturned(db: Db | Tx, entry: EntryRow, reviewerId: string
     kind: 'entry_returned',
     userId: entry.createdBy,
     subjectKey: `entry:${entry.id}:returned:${entry.returnedAt}`,
-    compose: () => ({
+    compose: ({ t: mailT }, url) => ({
       subject: mailT('entryReturned.subject', { summary: entry.summary }),
       paragraphs: [
         mailT('entryReturned.body', { reviewer: user ?? '', commitment, summary: entry.summary }),
       ],
       quote: entry.returnNote ?? '',
-      link: { label: mailT('entryReturned.link'), url: appUrl(`/entries/${entry.id}/edit`) },
+      link: { label: mailT('entryReturned.link'), url: url(`/entries/${entry.id}/edit`) },
     }),
   });
 }

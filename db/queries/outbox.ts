@@ -5,7 +5,7 @@ import * as t from '../schema';
 import { loadPrincipal } from './entry-workflow';
 import { choicesOf, ensureMailSettings } from './outbox-settings';
 import { appBaseUrl } from '../../lib/deployment';
-import { layoutMail, type MailParts } from '../../lib/mail-layout';
+import { layoutMail, mailWriter, type MailParts, type MailWriter } from '../../lib/mail-layout';
 import type { MailKind } from '../../lib/mail';
 
 /**
@@ -20,12 +20,19 @@ export const appUrl = (path: string) => new URL(path, appBaseUrl()).toString();
 
 /**
  * Queues one message for a user unless it is already queued (the unique key), the user is
- * disabled or has turned this kind off. `compose` runs only when a row will be written. Runs in
- * the caller's transaction; true when a row was added.
+ * disabled or has turned this kind off. `compose` runs only when a row will be written, with the
+ * writer of the recipient's language (English when they have none) and `url`, which makes a
+ * path of the app an absolute link to that language's page. Runs in the caller's transaction;
+ * true when a row was added.
  */
 export function enqueueMail(
   db: Db | Tx,
-  message: { kind: MailKind; userId: string; subjectKey: string; compose: () => MailParts },
+  message: {
+    kind: MailKind;
+    userId: string;
+    subjectKey: string;
+    compose: (writer: MailWriter, url: (path: string) => string) => MailParts;
+  },
 ): boolean {
   const { kind, userId, subjectKey } = message;
   const queued = db
@@ -41,17 +48,19 @@ export function enqueueMail(
     .get();
   if (queued) return false;
   const user = db
-    .select({ email: t.users.email, disabledAt: t.users.disabledAt })
+    .select({ email: t.users.email, disabledAt: t.users.disabledAt, locale: t.users.locale })
     .from(t.users)
     .where(eq(t.users.id, userId))
     .get();
   if (!user || user.disabledAt !== null) return false;
   const settings = ensureMailSettings(db, userId);
   if (!choicesOf(settings)[kind]) return false;
-  const unsubscribeUrl = appUrl(`/unsubscribe/${settings.unsubscribeToken}?kind=${kind}`);
-  const content = layoutMail(kind, message.compose(), {
+  const writer = mailWriter(user.locale);
+  const url = (path: string) => appUrl(writer.path(path));
+  const unsubscribeUrl = url(`/unsubscribe/${settings.unsubscribeToken}?kind=${kind}`);
+  const content = layoutMail(writer, kind, message.compose(writer, url), {
     unsubscribe: unsubscribeUrl,
-    settings: appUrl('/account#email'),
+    settings: url('/account#email'),
   });
   const inserted = db
     .insert(t.outbox)

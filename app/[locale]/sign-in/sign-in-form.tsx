@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import {
+  PAGE_LOCALE_HEADER,
   signInInputProblems,
   signInResponseProblems,
   type SignInProblems,
@@ -15,6 +16,7 @@ import {
  */
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const t = useTranslations('auth');
+  const locale = useLocale();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<SignInProblems>({});
@@ -31,7 +33,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     try {
       const response = await fetch('/api/auth/sign-in/email', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [PAGE_LOCALE_HEADER]: locale },
         body: JSON.stringify({ email: email.trim(), password, rememberMe: true }),
       });
       if (response.ok) {

@@ -3,6 +3,7 @@
 import { headers } from 'next/headers';
 import { forbidden } from 'next/navigation';
 import { updateMailChoices } from '@/db/queries/outbox-settings';
+import { setMailLanguage } from '@/db/queries/mail-language';
 import { MAIL_KINDS } from '@/lib/mail';
 import { actionArgs, guardedAction } from '@/app/_lib/guard';
 import { REQUEST_ID_HEADER } from '@/lib/request-id';
@@ -25,6 +26,25 @@ export const saveMailSettingsAction = guardedAction(
     if (!result.ok && result.status === 403) forbidden();
     redirect({
       href: result.ok ? '/account?mailSaved=1#email' : '/account#email',
+      locale: await getLocale(),
+    });
+  },
+);
+
+/**
+ * Sets the language of the signed-in user's e-mails (their own only: db/authz.ts). A value that
+ * is no language of the app changes nothing, and the page says so beside the field it names.
+ */
+export const saveMailLanguageAction = guardedAction(
+  [actionArgs.form],
+  async (user, form: FormData): Promise<void> => {
+    const requestId = (await headers()).get(REQUEST_ID_HEADER);
+    const result = setMailLanguage(user.id, user.id, form.get('locale'), { requestId });
+    if (!result.ok && result.status === 403) forbidden();
+    redirect({
+      href: result.ok
+        ? '/account?mailLanguageSaved=1#email-language'
+        : `/account?mailLanguageError=${result.field}#email-language`,
       locale: await getLocale(),
     });
   },

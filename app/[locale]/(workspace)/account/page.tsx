@@ -15,7 +15,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/account');
   const t = await getTranslations('auth');
-  const { passwordChanged, tokenRevoked, tokenError, mailSaved } = await searchParams;
+  const {
+    passwordChanged,
+    tokenRevoked,
+    tokenError,
+    mailSaved,
+    mailLanguageSaved,
+    mailLanguageError,
+  } = await searchParams;
   const revokedId =
     typeof tokenRevoked === 'string' && /^\d+$/.test(tokenRevoked)
       ? Number(tokenRevoked)
@@ -42,7 +49,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       <h2>{t('account.changePassword')}</h2>
       <p>{t('account.changePasswordIntro')}</p>
       <PasswordForm email={user.email} />
-      <MailSettings userId={user.id} email={user.email} saved={mailSaved === '1'} />
+      <MailSettings
+        userId={user.id}
+        email={user.email}
+        saved={mailSaved === '1'}
+        languageSaved={mailLanguageSaved === '1'}
+        languageError={mailLanguageError === 'locale'}
+      />
       <ApiTokens
         userId={user.id}
         revokedId={revokedId}
