@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getEntryPage, type CurrentEntryDto } from '@/db/queries/public-entry';
 import { EntryDetail } from '@/app/_components/entry-detail';
 import { currentUser } from '@/app/_lib/guard';
+import { actorNamer } from '@/app/_lib/localized-names';
 import { PARAMETERS } from '@/lib/query-params';
 import { dateOnly } from '@/lib/dates';
 
@@ -36,10 +37,11 @@ export default async function EntryPage({ params }: { params: Params }) {
   const page = await entryFromParams(params);
   if (!page) notFound();
   const { entry, published, pair } = page;
-  const [t, format, viewer] = await Promise.all([
+  const [t, format, viewer, name] = await Promise.all([
     getTranslations('entryPage'),
     getFormatter(),
     currentUser(),
+    actorNamer(),
   ]);
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'long' });
   const { commitment } = entry;
@@ -58,7 +60,7 @@ export default async function EntryPage({ params }: { params: Params }) {
           <p>
             <strong>{t('notPublishedTitle')}</strong>{' '}
             {t(`notPublished.${entry.state as 'draft' | 'submitted' | 'returned'}`, {
-              actor: entry.reporter.name,
+              actor: name(entry.reporter.name),
             })}
           </p>
         </div>
@@ -91,8 +93,8 @@ export default async function EntryPage({ params }: { params: Params }) {
       <p className="meta">
         {t.rich('byline', {
           id: entry.id,
-          subjectName: entry.subject.name,
-          reporterName: entry.reporter.name,
+          subjectName: name(entry.subject.name),
+          reporterName: name(entry.reporter.name),
           subject: (chunks) => <Link href={`/actors/${entry.subject.id}`}>{chunks}</Link>,
           reporter: (chunks) => <Link href={`/actors/${entry.reporter.id}`}>{chunks}</Link>,
         })}
@@ -101,7 +103,7 @@ export default async function EntryPage({ params }: { params: Params }) {
       <section aria-labelledby="pair-title">
         <h2 id="pair-title">{t('pairTitle')}</h2>
         <p className="meta">
-          {t('pairIntro', { subject: entry.subject.name, code: commitment.code })}
+          {t('pairIntro', { subject: name(entry.subject.name), code: commitment.code })}
         </p>
         <dl className="facts">
           {(['self', 'independent'] as const).map((perspective) => [
@@ -129,16 +131,17 @@ async function CurrentEntry({
   current: CurrentEntryDto | null;
   entryId: number;
 }) {
-  const [t, tStatus, format] = await Promise.all([
+  const [t, tStatus, format, name] = await Promise.all([
     getTranslations('entryPage'),
     getTranslations('status'),
     getFormatter(),
+    actorNamer(),
   ]);
   if (!current) return <>{t('noneCurrent')}</>;
   const text = t('currentLink', {
     status: tStatus(current.status),
     date: format.dateTime(dateOnly(current.asOf), { dateStyle: 'medium' }),
-    reporter: current.reporterName,
+    reporter: name(current.reporterName),
   });
   if (current.entryId === entryId)
     return (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { actorNamer } from '@/app/_lib/localized-names';
 import { requireUser } from '@/app/_lib/guard';
 import { exportHref } from '@/app/_components/download-links';
 import { ENTRY_COLUMNS } from '@/lib/entries-csv';
@@ -16,11 +17,12 @@ export default async function ImportPage() {
   if (user.role !== 'admin' && user.role !== 'focal_point') forbidden();
   const t = await getTranslations('data.import');
   const isAdmin = user.role === 'admin';
+  const name = await actorNamer();
   return (
     <>
       <h1>{t('title')}</h1>
       <p className="lead">
-        {isAdmin ? t('introAdmin') : t('introFocal', { actor: user.actorName ?? '' })}
+        {isAdmin ? t('introAdmin') : t('introFocal', { actor: name(user.actorName ?? '') })}
       </p>
       <details>
         <summary>{t('columnsTitle')}</summary>

@@ -1,6 +1,7 @@
 import { Link } from '@/lib/i18n/navigation';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { actorNamer } from '@/app/_lib/localized-names';
 import { pageOwnWork, pageParam, WORK_PAGE_SIZE } from '@/db/queries/workspace-home';
 import { Pagination } from '@/app/_components/pagination';
 import { listPublishedEntries } from '@/db/queries/entries';
@@ -27,6 +28,7 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
   const user = await requireUser('/entries/mine');
   const t = await getTranslations('workflow');
   const format = await getFormatter();
+  const name = await actorNamer();
   const query = await searchParams;
   const drafts = pageOwnWork(user.id, UNPUBLISHED, pageParam(query.page));
   const published =
@@ -55,7 +57,7 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
               </h3>
               <p className="meta">
                 <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} ·{' '}
-                {entry.subjectName} · <strong>{t(`state.${entry.state}`)}</strong>
+                {name(entry.subjectName)} · <strong>{t(`state.${entry.state}`)}</strong>
               </p>
               {entry.state === 'returned' && entry.returnNote ? (
                 <div>
@@ -99,7 +101,7 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
       />
       {published ? (
         <>
-          <h2>{t('publishedByActor', { actor: user.actorName ?? '' })}</h2>
+          <h2>{t('publishedByActor', { actor: name(user.actorName ?? '') })}</h2>
           {published.total === 0 ? (
             <p>{t('nonePublished')}</p>
           ) : (
@@ -111,7 +113,7 @@ export default async function MyEntriesPage({ searchParams }: { searchParams: Se
                   </h3>
                   <p className="meta">
                     <StatusBadge status={entry.status} /> {t('asOf', { date: day(entry.asOf) })} ·{' '}
-                    {entry.subject.name}
+                    {name(entry.subject.name)}
                     {entry.supersededById ? ` · ${t('superseded')}` : ''}
                     {entry.withdrawal ? ` · ${t('withdrawn')}` : ''}
                   </p>

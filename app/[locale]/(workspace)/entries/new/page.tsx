@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { actorNamer } from '@/app/_lib/localized-names';
 import { formOptions } from '@/db/queries/entry-forms';
 import { requireUser } from '@/app/_lib/guard';
 import { withLocalSubjects } from '@/app/_lib/localized-names';
@@ -44,7 +45,7 @@ export default async function NewEntryPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <h1>{t('newTitle')}</h1>
-      <p className="lead">{t('newIntro', { actor: user.actorName ?? '' })}</p>
+      <p className="lead">{t('newIntro', { actor: (await actorNamer())(user.actorName ?? '') })}</p>
       <EntryForm
         action={saveEntry.bind(null, null)}
         values={{ ...blankValues(commitment, subject), ...asOf }}

@@ -1,6 +1,7 @@
 import { Link } from '@/lib/i18n/navigation';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { actorNamer } from '@/app/_lib/localized-names';
 import { pageParam, pageReviewQueue, WORK_PAGE_SIZE } from '@/db/queries/workspace-home';
 import { Pagination } from '@/app/_components/pagination';
 import { StatusBadge } from '@/app/_components/status-badge';
@@ -22,7 +23,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/entries/review');
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, name] = await Promise.all([getTranslations(), getFormatter(), actorNamer()]);
   const query = await searchParams;
   const queue = pageReviewQueue(user, pageParam(query.page));
   const day = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
@@ -63,10 +64,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
               <StatusBadge status={entry.status} /> {t('workflow.asOf', { date: day(entry.asOf) })}{' '}
               ·{' '}
               {entry.perspective === 'self'
-                ? t('entry.selfReport', { reporter: entry.subjectName })
+                ? t('entry.selfReport', { reporter: name(entry.subjectName) })
                 : t('entry.assessment', {
-                    subject: entry.subjectName,
-                    reporter: user.actorName ?? '',
+                    subject: name(entry.subjectName),
+                    reporter: name(user.actorName ?? ''),
                   })}
             </p>
             <p className="meta">

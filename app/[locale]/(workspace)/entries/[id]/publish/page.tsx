@@ -2,6 +2,7 @@ import { Link } from '@/lib/i18n/navigation';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { actorNamer } from '@/app/_lib/localized-names';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
 import { publishAction } from '../../actions';
@@ -31,7 +32,7 @@ export default async function PublishEntryPage({
 }) {
   const { review } = await loadReview((await params).id, 'publish');
   const { entry } = review;
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, name] = await Promise.all([getTranslations(), getFormatter(), actorNamer()]);
   if (!review.mayPublish) notFound();
   // A submitted entry was reached from its review; a focal point's own draft from My entries.
   const reviewed = entry.state === 'submitted';
@@ -59,7 +60,7 @@ export default async function PublishEntryPage({
             {entry.perspective === 'self'
               ? t('entry.selfReport', { reporter: entry.reporter.name })
               : t('entry.assessment', {
-                  subject: entry.subject.name,
+                  subject: name(entry.subject.name),
                   reporter: entry.reporter.name,
                 })}
           </dd>

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { actorNamer } from '@/app/_lib/localized-names';
 import type { EntryDetailDto, PairOutcomeDto, PairStatusDto } from '@/db/queries/entry-detail';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { dateOnly } from '@/lib/dates';
@@ -16,7 +17,7 @@ export async function PairOutcome({
   pair: PairOutcomeDto[];
   headingId: string;
 }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, name] = await Promise.all([getTranslations(), getFormatter(), actorNamer()]);
   const status = (value: PairStatusDto | null) => {
     if (!value) return t('entryReview.noStatus');
     const own = value.entryId === entry.id;
@@ -43,7 +44,10 @@ export async function PairOutcome({
   return (
     <>
       <p>
-        {t('entryReview.pairIntro', { code: entry.commitment.code, subject: entry.subject.name })}
+        {t('entryReview.pairIntro', {
+          code: entry.commitment.code,
+          subject: name(entry.subject.name),
+        })}
       </p>
       <div className="table-scroll">
         <table className="data" aria-labelledby={headingId}>
