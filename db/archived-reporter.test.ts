@@ -31,6 +31,7 @@ const REFUSAL = {
   status: 409,
   message: `Reporter: ${BRIDGEWELL} is archived; its members cannot write entries.`,
   fieldErrors: { reporter: 'is archived: its members cannot write entries' },
+  fieldCodes: { reporter: 'archived' },
 };
 
 let db: Db;

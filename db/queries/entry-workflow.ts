@@ -275,16 +275,22 @@ export function createIn(
       original.withdrawnAt !== null ||
       original.supersededById !== null
     ) {
-      return invalid({ supersedes: 'must be a published entry that is still current' });
+      return refuse(
+        'supersedes',
+        'invalid_choice',
+        'must be a published entry that is still current',
+      );
     }
     if (
       original.commitmentId !== commitment.id ||
       original.subjectId !== subject.id ||
       original.reporterId !== reporterId
     ) {
-      return invalid({
-        supersedes: 'must be an entry of the same commitment, subject and reporter',
-      });
+      return refuse(
+        'supersedes',
+        'not_allowed',
+        'must be an entry of the same commitment, subject and reporter',
+      );
     }
   }
   const timestamp = now();
@@ -411,6 +417,7 @@ function archivedReporter(store: EntryStore, reporterId: number): WriteResult | 
     status: 409,
     message: `Reporter: ${reporter.name} is archived; its members cannot write entries.`,
     fieldErrors: { reporter: 'is archived: its members cannot write entries' },
+    fieldCodes: { reporter: 'archived' },
   };
 }
 

@@ -41,6 +41,7 @@ describe('errors of the entry form', () => {
     if (parsed.success) throw new Error('expected a refusal');
     const errors = formFieldErrors(
       {
+        status: 400,
         message: 'Check',
         fieldErrors: fieldErrors(parsed.error),
         fieldCodes: fieldErrorCodes(parsed.error),
@@ -77,9 +78,25 @@ describe('errors of the entry form', () => {
     expect(errorText(t, field, { code, message: 'the English message' })).toBe(text);
   });
 
-  it('falls back to the data layer’s English for a refusal without a code', () => {
-    expect(errorText(t, 'body', { code: null, message: 'You may not do this.' })).toBe(
-      'Form: You may not do this.',
+  it('words a refusal of the whole form by its kind, never in the data layer’s English', () => {
+    const refusals = [
+      [403, 'Form: you may not save this entry: your role or your actor does not allow it'],
+      [404, 'Form: the entry or the actor it is about no longer exists: reload the page'],
+      [
+        409,
+        'Form: the entry changed meanwhile or was already corrected: reload the page and try again',
+      ],
+    ] as const;
+    for (const [status, text] of refusals) {
+      const errors = formFieldErrors({ status, message: 'You may not do this.' }, []);
+      expect(errorText(t, 'body', errors.body!)).toBe(text);
+    }
+    expect(
+      errorText(t, 'reporter', { code: 'archived', message: 'is archived: its members …' }),
+    ).toBe('Reporting actor: your actor was archived: its members can no longer write entries');
+    // A code with no wording of its own, on a field with none, still says something in the catalogue's words.
+    expect(errorText(t, 'narrative', { code: 'future_date', message: 'English' })).toBe(
+      'Narrative: check what was entered here',
     );
   });
 
@@ -92,8 +109,8 @@ describe('errors of the entry form', () => {
     expect(errorTarget('confidence', true)).toBe('confidence');
     expect(errorTarget('confidence', false)).toBe('subject');
     expect(errorTarget('idempotencyKey', false)).toBeNull();
-    expect(formFieldErrors({ message: 'You may not do this.' }, [])).toEqual({
-      body: { code: null, message: 'You may not do this.' },
+    expect(formFieldErrors({ status: 403, message: 'You may not do this.' }, [])).toEqual({
+      body: { code: 'forbidden', message: 'You may not do this.' },
     });
   });
 });

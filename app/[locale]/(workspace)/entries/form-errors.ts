@@ -1,16 +1,32 @@
 import { EVIDENCE_ROWS } from '@/lib/entry-form';
 import { LIMITS, type FieldErrorCodes, type FieldErrors } from '@/lib/entry-input';
-import type { EntryFormValues, FormFieldError } from './form-state';
+import type { EntryFormValues, FormFieldError, FormRefusalCode } from './form-state';
+
+// A Map: a status that is not listed finds nothing.
+const REFUSAL_CODES = new Map<number, FormRefusalCode>([
+  [403, 'forbidden'],
+  [404, 'not_found'],
+  [409, 'conflict'],
+]);
 
 /**
- * A refusal's field errors keyed as the form names its fields. The data layer numbers evidence
- * links after blank rows are left out, so "evidence.0" may be the form's second row.
+ * A refusal's field errors keyed as the form names its fields, each with its code; a refusal of
+ * the whole form (not allowed, gone, changed meanwhile) as the code of its status. The data layer
+ * numbers evidence links after blank rows are left out, so "evidence.0" may be the form's second row.
  */
 export function formFieldErrors(
-  refusal: { message: string; fieldErrors?: FieldErrors; fieldCodes?: FieldErrorCodes },
+  refusal: {
+    status: number;
+    message: string;
+    fieldErrors?: FieldErrors;
+    fieldCodes?: FieldErrorCodes;
+  },
   evidence: EntryFormValues['evidence'],
 ): Record<string, FormFieldError> {
-  if (!refusal.fieldErrors) return { body: { code: null, message: refusal.message } };
+  if (!refusal.fieldErrors)
+    return {
+      body: { code: REFUSAL_CODES.get(refusal.status) ?? 'invalid', message: refusal.message },
+    };
   const rows = evidence.flatMap((link, index) =>
     link.url.trim() || link.title.trim() ? [index] : [],
   );
@@ -20,7 +36,7 @@ export function formFieldErrors(
       const formRow = row ? rows[Number(row[1])] : undefined;
       return [
         formRow === undefined ? field : `evidence.${formRow}${row?.[2] ?? ''}`,
-        { code: refusal.fieldCodes?.[field] ?? null, message },
+        { code: refusal.fieldCodes?.[field] ?? 'invalid', message },
       ];
     }),
   );
@@ -64,7 +80,8 @@ export interface EntryFormTranslator {
 
 /**
  * A field's error in the user's words, naming the field and the evidence row: the catalogue's
- * message for its field and code, else for its code alone, else the data layer's English.
+ * message for its field and code, else for its code alone, else that the field needs checking.
+ * Never the data layer's English.
  */
 export function errorText(t: EntryFormTranslator, field: string, error: FormFieldError): string {
   const { group, label, row, max } = errorWording(field);
@@ -76,12 +93,12 @@ export function errorText(t: EntryFormTranslator, field: string, error: FormFiel
         ? t(`fields.${label}`)
         : field;
   const key =
-    error.code === null || (error.code === 'too_long' && max === null)
+    (error.code === 'too_long' && max === null
       ? undefined
       : [`errors.${group}.${error.code}`, `errors.any.${error.code}`].find((candidate) =>
           t.has(candidate),
-        );
-  return t('fieldError', { field: name, message: key ? t(key, { max: max ?? 0 }) : error.message });
+        )) ?? 'errors.any.invalid';
+  return t('fieldError', { field: name, message: t(key, { max: max ?? 0 }) });
 }
 
 /** How a field's error is worded from the catalogue: its group of messages, and the evidence row it is about. */

@@ -17,9 +17,15 @@ export interface EntryFormValues {
   supersedes: string;
 }
 
-/** One field's refusal: the code the form words it by (null when the data layer gave none) and the English message. */
+/** Why a whole form was refused (no field at fault), from the refusal's status. */
+export type FormRefusalCode = 'forbidden' | 'not_found' | 'conflict' | 'invalid';
+
+/**
+ * One field's refusal: the code the form words it by, in the page's language, and the data
+ * layer's English message (never shown: the API and the logs say it).
+ */
 export interface FormFieldError {
-  code: FieldErrorCode | null;
+  code: FieldErrorCode | FormRefusalCode;
   message: string;
 }
 

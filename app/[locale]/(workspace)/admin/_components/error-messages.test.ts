@@ -18,6 +18,7 @@ import {
   type AdminErrorTranslator,
 } from './error-messages';
 
+type Refusal = Extract<AdminWriteResult, { ok: false }>;
 type Catalogue = { admin: { errors: Record<string, Record<string, unknown>> } };
 
 const catalogues = Object.fromEntries(
@@ -149,17 +150,17 @@ describe('the admin forms’ error messages', () => {
   });
 
   it('never lets a field’s name choose the message, and says a whole-form refusal as one', () => {
-    const forged = {
+    const forged: Refusal = {
       ok: false,
       status: 400,
       message: 'Check constructor',
       fieldErrors: { constructor: 'is not a field of an actor' },
-      fieldCodes: { constructor: 'unknown_field' },
-    } satisfies AdminWriteResult;
+      fieldCodes: { constructor: 'unknown_field' as const },
+    };
     expect(adminErrorMessages(translator('ru'), forged)).toEqual({
       constructor: 'не является полем этой формы',
     });
-    const conflict = { ok: false, status: 409, message: 'Already.' } satisfies AdminWriteResult;
+    const conflict: Refusal = { ok: false, status: 409, message: 'Already.' };
     expect(adminErrorMessages(translator('zh'), conflict)).toEqual({
       body: '无法保存表单：其间有内容发生了变化。请重新加载页面后重试。',
     });
