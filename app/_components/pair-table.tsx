@@ -5,6 +5,7 @@ import { dateOnly } from '@/lib/dates';
 import { farApart } from '@/lib/rollup';
 import type { Perspective } from '@/lib/taxonomy';
 import type { PairStatus } from '@/db/queries/commitment-page';
+import { actorNamer } from '@/app/_lib/localized-names';
 import { StatusBadge } from './status-badge';
 import './pair-table.css';
 
@@ -84,6 +85,7 @@ export async function PairTable({
   const locale = await getLocale();
   const t = await getTranslations('pairs');
   const cells = await pairCells();
+  const name = await actorNamer();
   return (
     <div className="table-scroll">
       <table className="data pair-table">
@@ -103,7 +105,11 @@ export async function PairTable({
                 <a href={getPathname({ href: row.href, locale })}>{row.label}</a>
               </th>
               {cells.status('self', row.self)}
-              {cells.status('independent', row.independent, row.independent?.reporter)}
+              {cells.status(
+                'independent',
+                row.independent,
+                row.independent ? name(row.independent.reporter) : undefined,
+              )}
               {cells.marks({
                 contested: row.contested,
                 stale: row.self?.stale || row.independent?.stale,

@@ -10,6 +10,7 @@ import { PAIR_LIST_PARAMETERS, parseQuery } from '@/lib/query-params';
 import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { pairCells } from '@/app/_components/pair-table';
+import { actorNamer } from '@/app/_lib/localized-names';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -45,6 +46,7 @@ export default async function PairsPage({ searchParams }: { searchParams: Search
   const { flag: _flag, commitment, subject, ...view } = filters;
   const query = keptQuery({ ...filters, limit: limit === PAGE_SIZE ? undefined : limit });
   const cells = await pairCells();
+  const name = await actorNamer();
   const adverse = (entry: Entry) => (entry?.adverseEffects ? t('adverse') : undefined);
   return (
     <>
@@ -88,7 +90,7 @@ export default async function PairsPage({ searchParams }: { searchParams: Search
                     </Link>
                   </th>
                   <td data-label={t('actor')}>
-                    <Link href={`/actors/${pair.actor.id}`}>{pair.actor.name}</Link>
+                    <Link href={`/actors/${pair.actor.id}`}>{name(pair.actor.name)}</Link>
                   </td>
                   {cells.status('self', pair.self, adverse(pair.self))}
                   {cells.status('independent', pair.independent, adverse(pair.independent))}

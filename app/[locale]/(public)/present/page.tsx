@@ -16,6 +16,7 @@ import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { localActorNames, pageLocale } from '@/app/_lib/localized-names';
 import { objectiveTitle } from '@/lib/localized-labels';
+import { regionName } from '@/lib/region-names';
 import { textDirection } from '@/lib/i18n/locales';
 import { relabelSummary } from '@/lib/summary-labels';
 import { Link } from '@/lib/i18n/navigation';
@@ -92,7 +93,7 @@ export default async function PresentPage({ searchParams }: { searchParams: Sear
       t('present.filter.objective', { objective, title: objectives.get(objective) ?? '' }),
     sdg: (target) => t('present.filter.sdg', { target }),
     kind: (kind) => t(`actorKindPlural.${kind}`),
-    region: (region) => t('present.filter.region', { region }),
+    region: (region) => t('present.filter.region', { region: regionName(region, locale) }),
   });
 
   return (

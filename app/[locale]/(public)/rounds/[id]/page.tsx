@@ -9,6 +9,8 @@ import { FeedLink } from '@/app/_components/feed-link';
 import { PageLinks } from '@/app/_components/pagination';
 import { dateOnly } from '@/lib/dates';
 import { PARAMETERS } from '@/lib/query-params';
+import { regionName } from '@/lib/region-names';
+import { actorNamer, pageLocale } from '@/app/_lib/localized-names';
 import { COMPLETION_KEYS, countBy, type CompletionKey } from '@/lib/round-completion';
 import {
   CompletionBar,
@@ -69,11 +71,13 @@ export default async function RoundPage({
 }) {
   const round = roundOf((await params).id);
   if (!round) notFound();
-  const [t, tStatus, format, query] = await Promise.all([
+  const [t, tStatus, format, query, name, locale] = await Promise.all([
     getTranslations('rounds'),
     getTranslations('rounds.status'),
     getFormatter(),
     searchParams,
+    actorNamer(),
+    pageLocale(),
   ]);
   const by = z.enum(GROUPINGS).catch('actor').parse(query.by);
   const completion = getRoundCompletion(round);
@@ -99,10 +103,10 @@ export default async function RoundPage({
   );
   const actorsById = new Map(completion.actors.map((actor) => [actor.id, actor]));
   const labelOf: Record<(typeof GROUPINGS)[number], (key: string) => string> = {
-    actor: (key) => actorsById.get(Number(key))?.name ?? key,
+    actor: (key) => name(actorsById.get(Number(key))?.name ?? key),
     commitment: (key) =>
       `${key} ${round.commitments.find((commitment) => commitment.code === key)?.title ?? ''}`,
-    region: (key) => key || t('noRegion'),
+    region: (key) => (key ? regionName(key, locale) : t('noRegion')),
   };
   const shownActors = new Set(actorPage.items.map((actor) => actor.id));
   const shownCommitments = new Set(commitmentPage.items.map((commitment) => commitment.code));
@@ -136,7 +140,7 @@ export default async function RoundPage({
   const chartTitle = t('chartTitle', { by });
   const asks =
     round.asks === 'region'
-      ? t('asks.region', { region: round.region ?? '' })
+      ? t('asks.region', { region: round.region ? regionName(round.region, locale) : '' })
       : round.asks === 'list'
         ? t('asks.list', { count: round.actorIds.length })
         : t('asks.all_states');
@@ -321,7 +325,7 @@ export default async function RoundPage({
             {actorPage.items.map((actor) => (
               <tr key={actor.id}>
                 <th scope="row">
-                  <Link href={`/actors/${actor.id}`}>{actor.name}</Link>
+                  <Link href={`/actors/${actor.id}`}>{name(actor.name)}</Link>
                 </th>
                 {commitmentPage.items.map((commitment) => {
                   const status: CompletionKey | undefined = statusOf.get(
