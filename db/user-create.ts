@@ -1,11 +1,12 @@
 /**
  * `npm run user:create -- --email a@b.c --name "..." --role admin` (or `--role focal_point
- * --actor FRA`): creates a user who can sign in, e.g. the first admin of a real workspace. The
+ * --actor FRA`, and `--locale fr` for the language of their e-mails): creates a user who can sign in, e.g. the first admin of a real workspace. The
  * password is generated and printed once, or read from the PASSWORD environment variable; there
  * is never a default password.
  */
 import { databasePath, openDatabase } from './client';
 import { createUserFromConsole } from './queries/users';
+import { setMailLanguageFromConsole } from './queries/mail-language';
 import { parseUserCreateArgs, USER_CREATE_USAGE } from '../lib/user-create-args';
 import messages from '../lib/i18n/messages/auth.en.json';
 
@@ -31,9 +32,10 @@ async function main(): Promise<number> {
       return 2;
     }
     const { user } = result;
+    if (args.locale) setMailLanguageFromConsole(db, user.id, args.locale);
     const role = messages.roles[user.role];
     console.log(
-      `Created ${role} ${user.name} <${user.email}>${user.actorName ? ` for ${user.actorName}` : ''} in ${file}.`,
+      `Created ${role} ${user.name} <${user.email}>${user.actorName ? ` for ${user.actorName}` : ''}${args.locale ? `, e-mails in ${args.locale}` : ''} in ${file}.`,
     );
     if (result.generated) {
       console.log(

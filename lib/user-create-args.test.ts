@@ -81,4 +81,21 @@ describe('npm run user:create arguments', () => {
       ],
     });
   });
+
+  it('takes the language of the user’s e-mails, one of the six, and names --locale otherwise', () => {
+    expect(parseUserCreateArgs([...admin, '--locale', 'fr'], {})).toMatchObject({
+      ok: true,
+      locale: 'fr',
+    });
+    expect(parseUserCreateArgs(admin, {})).toMatchObject({ ok: true, locale: undefined });
+    expect(parseUserCreateArgs([...admin, '--locale', 'de'], {})).toEqual({
+      ok: false,
+      problems: [
+        {
+          argument: '--locale',
+          message: "must be one of ar, en, es, fr, ru, zh (the language of the user's e-mails)",
+        },
+      ],
+    });
+  });
 });

@@ -6,10 +6,13 @@ import { parseArgs } from 'node:util';
 import messages from './i18n/messages/auth.en.json';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from './password-policy';
 import { newUserSchema, userFieldErrors, type NewUser } from './user-input';
+import { LOCALES, type Locale } from './i18n/locales';
 
-export const USER_CREATE_USAGE = `Usage: npm run user:create -- --email <address> --name "<full name>" --role <admin|focal_point|contributor> [--actor <actor id or ISO3 code>]
+export const USER_CREATE_USAGE = `Usage: npm run user:create -- --email <address> --name "<full name>" --role <admin|focal_point|contributor> [--actor <actor id or ISO3 code>] [--locale <${LOCALES.join('|')}>]
 
 Creates a user who can sign in. Focal points and contributors need --actor; admins take none.
+--locale is the language of the user's e-mails (English if not given; they can change it under
+Account).
 A strong password is generated and printed once; set PASSWORD in the environment to choose it
 (${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters).`;
 
@@ -26,6 +29,8 @@ export type UserCreateArgs =
       user: NewUser;
       input: Record<string, string | undefined>;
       password: string | undefined;
+      /** The language of the user's e-mails, when given. */
+      locale: Locale | undefined;
     }
   | { ok: true; help: true }
   | { ok: false; problems: ArgumentProblem[] };
@@ -35,6 +40,7 @@ const OPTIONS = {
   name: { type: 'string' },
   role: { type: 'string' },
   actor: { type: 'string' },
+  locale: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -84,6 +90,12 @@ export function parseUserCreateArgs(
         problems.push({ argument: `--${field}`, message: message(code) });
     }
   }
+  const locale = values.locale;
+  if (locale !== undefined && !(LOCALES as readonly string[]).includes(locale))
+    problems.push({
+      argument: '--locale',
+      message: `must be one of ${LOCALES.join(', ')} (the language of the user's e-mails)`,
+    });
   const password = env.PASSWORD;
   if (password !== undefined) {
     const problem = passwordProblem(password);
@@ -94,7 +106,14 @@ export function parseUserCreateArgs(
       });
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
-  return { ok: true, help: false, user: parsed.data, input, password };
+  return {
+    ok: true,
+    help: false,
+    user: parsed.data,
+    input,
+    password,
+    locale: locale as Locale | undefined,
+  };
 }
 
 function structureProblem(error: unknown): ArgumentProblem {

@@ -31,13 +31,14 @@ function write(
   after: Locale,
   action: string,
   requestId: string | null | undefined,
+  by: string | null = userId,
 ): void {
   tx.update(t.users)
     .set({ locale: after, updatedAt: new Date().toISOString() })
     .where(eq(t.users.id, userId))
     .run();
   recordAudit(tx, {
-    userId,
+    userId: by,
     action,
     entityType: 'user',
     entityId: userId,
@@ -105,6 +106,27 @@ export function adoptSignInLanguage(
         .get();
       if (!unset) return false;
       write(tx, userId, null, locale, 'mail.language.sign-in', context.requestId);
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * The console's way (`npm run user:create -- --locale fr`): whoever can run it can already write
+ * the database file, so the audit row names no user, as the user's creation does.
+ */
+export function setMailLanguageFromConsole(db: Db, userId: string, locale: Locale): boolean {
+  return db.transaction(
+    (tx) => {
+      const user = tx
+        .select({ locale: t.users.locale })
+        .from(t.users)
+        .where(eq(t.users.id, userId))
+        .get();
+      if (!user) return false;
+      if (user.locale !== locale)
+        write(tx, userId, user.locale, locale, 'mail.language', null, null);
       return true;
     },
     { behavior: 'immediate' },
