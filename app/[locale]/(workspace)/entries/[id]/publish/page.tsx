@@ -58,10 +58,10 @@ export default async function PublishEntryPage({
           <dt>{t('entryDetail.about')}</dt>
           <dd>
             {entry.perspective === 'self'
-              ? t('entry.selfReport', { reporter: entry.reporter.name })
+              ? t('entry.selfReport', { reporter: name(entry.reporter.name) })
               : t('entry.assessment', {
                   subject: name(entry.subject.name),
-                  reporter: entry.reporter.name,
+                  reporter: name(entry.reporter.name),
                 })}
           </dd>
           <dt>{t('entryDetail.status')}</dt>

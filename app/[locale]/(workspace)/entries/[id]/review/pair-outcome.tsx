@@ -27,7 +27,7 @@ export async function PairOutcome({
         <span className="meta">
           {t(own ? 'entryReview.statusMetaThis' : 'entryReview.statusMeta', {
             date: format.dateTime(dateOnly(value.asOf), { dateStyle: 'medium' }),
-            reporter: value.reporterName,
+            reporter: name(value.reporterName),
             id: value.entryId,
           })}
         </span>
