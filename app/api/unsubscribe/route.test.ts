@@ -38,6 +38,14 @@ describe('POST /api/unsubscribe', () => {
     expect(audits()).toBe(1);
   });
 
+  it('leads back to the page in the language it was shown in', async () => {
+    const inFrench = await post(new URLSearchParams({ token, kind: 'digest', locale: 'fr' }));
+    expect(inFrench.headers.get('location')).toBe(`/fr/unsubscribe/${token}?kind=digest&done=1`);
+    // No language, or one the app does not have: the English page, unprefixed.
+    const unknown = await post(new URLSearchParams({ token, kind: 'digest', locale: '//evil' }));
+    expect(unknown.headers.get('location')).toBe(`/unsubscribe/${token}?kind=digest&done=1`);
+  });
+
   it('refuses bad input with a 4xx that names the field, and changes nothing', async () => {
     const cases: [BodyInit, string, number, RegExp][] = [
       ['{"token":1}', 'application/json', 400, /^token:/],

@@ -1,14 +1,16 @@
 import { unsubscribe } from '@/db/queries/outbox-settings';
 import { isMailKind } from '@/lib/mail';
 import { REQUEST_ID_HEADER } from '@/lib/request-id';
+import { localizedPath, mailLocale } from '@/lib/mail-layout';
 
 const refuse = (status: 400 | 404, message: string) =>
   Response.json({ error: message }, { status, headers: { 'Cache-Control': 'no-store' } });
 
 /**
  * The confirm button of an e-mail's unsubscribe link (/unsubscribe/{token}): turns one kind off
- * for the token's owner without signing in, then shows the page again saying so. Only a POST
- * changes anything; the token is the only credential, and it names its owner alone.
+ * for the token's owner without signing in, then shows the page again saying so, in the language
+ * it was shown in (the form's `locale`; English for none). Only a POST changes anything; the token
+ * is the only credential, and it names its owner alone.
  */
 export async function POST(request: Request) {
   let form: FormData;
@@ -26,7 +28,13 @@ export async function POST(request: Request) {
   const requestId = request.headers.get(REQUEST_ID_HEADER);
   if (!unsubscribe(token, kind, { requestId }))
     return refuse(404, 'token: this unsubscribe link is not valid.');
-  const page = new URL(`/unsubscribe/${encodeURIComponent(token)}`, request.url);
+  const page = new URL(
+    localizedPath(
+      `/unsubscribe/${encodeURIComponent(token)}`,
+      mailLocale(String(form.get('locale'))),
+    ),
+    request.url,
+  );
   page.searchParams.set('kind', kind);
   page.searchParams.set('done', '1');
   return new Response(null, { status: 303, headers: { Location: page.pathname + page.search } });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { unsubscribeTarget } from '@/db/queries/outbox-settings';
 import { isMailKind } from '@/lib/mail';
 
@@ -23,6 +23,7 @@ export default async function UnsubscribePage({
   searchParams: SearchParams;
 }) {
   const t = await getTranslations('mail');
+  const locale = await getLocale();
   const { token } = await params;
   const { kind, done } = await searchParams;
   const target = unsubscribeTarget(token);
@@ -49,6 +50,7 @@ export default async function UnsubscribePage({
           <p>{t('unsubscribe.question', values)}</p>
           <input type="hidden" name="token" value={token} />
           <input type="hidden" name="kind" value={kind} />
+          <input type="hidden" name="locale" value={locale} />
           <button type="submit" className="button">
             {t('unsubscribe.confirm')}
           </button>
