@@ -10,27 +10,13 @@ import french from '@/lib/api-document.fr.json';
 import russian from '@/lib/api-document.ru.json';
 import chinese from '@/lib/api-document.zh.json';
 import styles from './api-docs.module.css';
+import { MachineName, schemaType, type JsonSchema, type TypeTranslator } from './schema-type';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('api'))('page.title') };
 }
 
 /** The parts of an OpenAPI document this page reads (lib/openapi.ts writes them). */
-interface JsonSchema {
-  $ref?: string;
-  type?: string | string[];
-  enum?: unknown[];
-  items?: JsonSchema;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  description?: string;
-  default?: unknown;
-  example?: unknown;
-  pattern?: string;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-}
 interface Parameter {
   name: string;
   in: string;
@@ -84,7 +70,7 @@ function prose(text: string): ReactNode[] {
     .split(/(`[^`]+`)/)
     .map((part, index) =>
       part.startsWith('`') && part.endsWith('`') ? (
-        <code key={index}>{part.slice(1, -1)}</code>
+        <MachineName key={index}>{part.slice(1, -1)}</MachineName>
       ) : (
         part
       ),
@@ -106,26 +92,16 @@ export default async function ApiDocsPage() {
   const resolve = (schema: JsonSchema): JsonSchema =>
     schema.$ref ? (components[schema.$ref.split('/').pop()!] ?? schema) : schema;
   const refName = (schema: JsonSchema | undefined) => schema?.$ref?.split('/').pop();
-  const typeOf = (raw: JsonSchema): string => {
-    const schema = resolve(raw);
-    if (schema.enum)
-      return t('oneOf', {
-        values: schema.enum.map((value) => (value === null ? 'null' : String(value))).join(', '),
-      });
-    if (schema.type === 'array' && schema.items) return `array of ${typeOf(schema.items)}`;
-    const type = Array.isArray(schema.type)
-      ? schema.type.join(' or ')
-      : (schema.type ?? refName(raw) ?? 'object');
-    const limits = [
-      schema.pattern ? `pattern ${schema.pattern}` : '',
-      schema.maxLength !== undefined ? `≤ ${schema.maxLength} chars` : '',
-      schema.minimum !== undefined ? `≥ ${schema.minimum}` : '',
-      schema.maximum !== undefined ? `≤ ${schema.maximum}` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-    return limits ? `${type} (${limits})` : type;
+  const schemaName = (schema: JsonSchema | undefined) => {
+    const name = refName(schema);
+    return name ? <MachineName>{name}</MachineName> : t('none');
   };
+  const locale = await getLocale();
+  const typeOf = (schema: JsonSchema) =>
+    schemaType(t as unknown as TypeTranslator, locale, schema, resolve);
+  // Where a parameter goes, in words; a place the page has no word for, by its OpenAPI name.
+  const placeOf = (place: string) =>
+    t.has(`locations.${place}`) ? t(`locations.${place}`) : <MachineName>{place}</MachineName>;
   const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({
       path,
@@ -166,9 +142,9 @@ export default async function ApiDocsPage() {
               {operations.map(({ path, method, operation }) => (
                 <li key={operation.operationId}>
                   <a href={`#${anchor(operation.operationId)}`}>
-                    <code>
+                    <MachineName>
                       {method} {path}
-                    </code>
+                    </MachineName>
                     : {inLocale(operation.summary)}
                   </a>
                 </li>
@@ -212,9 +188,9 @@ export default async function ApiDocsPage() {
                   className={styles.operation}
                 >
                   <h4 id={`${anchor(operation.operationId)}-title`}>
-                    <code>
+                    <MachineName>
                       {method} {path}
-                    </code>{' '}
+                    </MachineName>{' '}
                     <span>{inLocale(operation.summary)}</span>
                   </h4>
                   <p>{prose(inLocale(operation.description) ?? '')}</p>
@@ -236,9 +212,9 @@ export default async function ApiDocsPage() {
                           {operation.parameters.map((parameter) => (
                             <tr key={`${parameter.in}-${parameter.name}`}>
                               <th scope="row">
-                                <code>{parameter.name}</code>
+                                <MachineName>{parameter.name}</MachineName>
                               </th>
-                              <td>{parameter.in}</td>
+                              <td>{placeOf(parameter.in)}</td>
                               <td>{typeOf(parameter.schema)}</td>
                               <td>{parameter.required ? t('yes') : t('no')}</td>
                               <td>{inLocale(parameter.description)}</td>
@@ -267,7 +243,7 @@ export default async function ApiDocsPage() {
                               {Object.entries(bodySchema.properties ?? {}).map(([name, schema]) => (
                                 <tr key={name}>
                                   <th scope="row">
-                                    <code>{name}</code>
+                                    <MachineName>{name}</MachineName>
                                   </th>
                                   <td>{typeOf(schema)}</td>
                                   <td>
@@ -283,7 +259,7 @@ export default async function ApiDocsPage() {
                         <>
                           <h5>{t('example')}</h5>
                           <pre className={styles.code}>
-                            <code>{JSON.stringify(bodySchema.example, null, 2)}</code>
+                            <MachineName>{JSON.stringify(bodySchema.example, null, 2)}</MachineName>
                           </pre>
                         </>
                       ) : null}
@@ -304,9 +280,7 @@ export default async function ApiDocsPage() {
                           <tr key={status}>
                             <th scope="row">{status}</th>
                             <td>{inLocale(response.description)}</td>
-                            <td>
-                              {refName(response.content?.['application/json']?.schema) ?? t('none')}
-                            </td>
+                            <td>{schemaName(response.content?.['application/json']?.schema)}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -314,7 +288,7 @@ export default async function ApiDocsPage() {
                   </div>
                   <h5>{t('curlExample')}</h5>
                   <pre className={styles.code}>
-                    <code>{curl}</code>
+                    <MachineName>{curl}</MachineName>
                   </pre>
                 </section>
               );
