@@ -94,6 +94,16 @@ describe('the language of e-mails, from the page a user signs in on', () => {
   });
 });
 
+describe('the users.locale column', () => {
+  it('holds one of the six languages or nothing, whoever writes it', () => {
+    const write = (locale: string | null) =>
+      db.$client.prepare(`UPDATE users SET locale = ? WHERE id = 'demo-user-admin'`).run(locale);
+    expect(() => write('de')).toThrow(/CHECK constraint failed: users_locale/);
+    expect(() => write('ar')).not.toThrow();
+    expect(() => write(null)).not.toThrow();
+  });
+});
+
 describe('the account rule', () => {
   const principal: Principal = {
     userId: 'u1',
