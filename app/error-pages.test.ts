@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import errors from '@/lib/i18n/messages/errors.en.json';
 import ErrorPage from './[locale]/error';
 import GlobalError from './global-error';
+import { loadErrorMessages } from './_lib/global-error-messages';
 
 /** What a failing request must never show: the message, the stack, file paths, SQL. */
 function failure(): Error & { digest: string } {
@@ -39,7 +40,9 @@ describe('error pages', () => {
     expect(html).toContain(errors.tryAgain);
   });
 
-  it('the last-resort error page (root layout failed) does the same without any provider', () => {
+  it('the last-resort error page (root layout failed) does the same without any provider', async () => {
+    // It fetches its language's messages first (app/_lib/global-error-messages.ts); here English, unprefixed.
+    await loadErrorMessages('en');
     const html = renderToString(createElement(GlobalError, { error: failure() }));
     expectFriendly(html);
     expect(html).toContain('href="/"');
