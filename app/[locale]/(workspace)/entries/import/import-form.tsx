@@ -11,8 +11,11 @@ type Message =
   | { type: 'result'; result: ImportResult }
   | { type: 'error'; message: string };
 
-/** Why nothing was imported, when it is not a report of the file's rows: the server's sentence and its HTTP status. */
+/** Why nothing was imported, when it is not a report of the file's rows: a sentence of the catalogue and the HTTP status. */
 type Failure = { message: string; status: number | null };
+
+/** A refusal as the upload answers it: its code (`error.code`, or `failed` when the import broke off) and HTTP status. */
+type Refusal = { code: string | null; status: number | null };
 
 const PAGE_SIZE = 100;
 
@@ -28,7 +31,7 @@ async function sendFile(
   mode: 'preview' | 'import',
   publish: boolean,
   onProgress: (progress: ImportProgress) => void,
-): Promise<ImportResult | Failure> {
+): Promise<ImportResult | Refusal> {
   const body = new FormData();
   body.set('file', file);
   body.set('mode', mode);
@@ -36,11 +39,11 @@ async function sendFile(
   const response = await fetch(uploadPath, { method: 'POST', body });
   if (!response.ok || !response.body) {
     const refusal = (await response.json().catch(() => null)) as {
-      error?: { message?: string };
+      error?: { code?: string };
       result?: ImportResult;
     } | null;
     if (refusal?.result && refusal.result.fileErrors.length > 0) return refusal.result;
-    return { message: refusal?.error?.message ?? '', status: response.status };
+    return { code: refusal?.error?.code ?? null, status: response.status };
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
@@ -55,10 +58,10 @@ async function sendFile(
       const message = JSON.parse(line) as Message;
       if (message.type === 'progress') onProgress(message);
       else if (message.type === 'result') return message.result;
-      else return { message: message.message, status: null };
+      else return { code: 'failed', status: null };
     }
   }
-  return { message: 'The answer ended early.', status: null };
+  return { code: 'failed', status: null };
 }
 
 export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
@@ -97,7 +100,14 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
       else {
         // A refusal before any row was checked: nothing of an earlier preview applies any more.
         setResult(null);
-        setFailure(answer);
+        setFailure({
+          // Said in the page's language by its code, never in the server's English.
+          message:
+            answer.code && t.has(`refusals.${answer.code}`)
+              ? t(`refusals.${answer.code}`)
+              : t('refused', { status: answer.status ?? 0 }),
+          status: answer.status,
+        });
       }
     } catch {
       setFailure({ message: t('networkError'), status: null });
@@ -201,7 +211,7 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
 
       {failure ? (
         <p className="alert" role="alert">
-          {failure.message || t('refused', { status: failure.status ?? 0 })}
+          {failure.message}
           {failure.status === 401 ? (
             <>
               {' '}
