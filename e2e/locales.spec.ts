@@ -22,7 +22,14 @@ async function openOverview(page: Page, locale: string) {
   await expect(dashboard).toHaveAttribute('aria-busy', 'false');
   await expect(page.locator('html')).toHaveAttribute('data-hydrated', /\d/);
   // The charts draw after hydration; their text is part of what is checked.
-  await expect(page.locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible();
+  await expect(page.locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible({
+    timeout: 30_000,
+  });
+}
+
+/** Charts load after the page (lazy-charts.tsx); their axes and labels are text to check too. */
+async function chartsDrawn(page: Page) {
+  await expect(page.locator('.chart-drawing')).toHaveCount(0, { timeout: 30_000 });
 }
 
 test.describe('every page in the five other languages', () => {
@@ -43,12 +50,14 @@ test.describe('every page in the five other languages', () => {
 
       await page.goto(`/${locale}/commitments/${code()}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await chartsDrawn(page);
       await expectInLocale(page, locale);
 
       await page.goto(`/${locale}/present`);
       await expect(page.locator('.present-root')).toHaveAttribute('data-rendered', 'all', {
         timeout: 30_000,
       });
+      await chartsDrawn(page);
       await expectInLocale(page, locale);
 
       await page.goto(`/${locale}/api-docs`);

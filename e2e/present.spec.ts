@@ -187,7 +187,10 @@ test.describe('present mode', () => {
       expect((stage?.x ?? -1) >= 0 && (stage?.y ?? -1) >= 0).toBe(true);
       expect((stage?.x ?? 0) + (stage?.width ?? 0)).toBeLessThanOrEqual(width + 1);
       expect((stage?.y ?? 0) + (stage?.height ?? 0)).toBeLessThanOrEqual(height + 1);
-      expect(await present.clippedText(), `${width}x${height}${query}`).toEqual([]);
+      // Slides are measured again once their charts draw: what counts is where that settles.
+      await expect
+        .poll(() => present.clippedText(), { message: `${width}x${height}${query}` })
+        .toEqual([]);
     }
   });
 

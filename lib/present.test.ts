@@ -11,7 +11,6 @@ import {
   filtersInWords,
   nextPages,
   pageSizes,
-  parsePresentQuery,
   presentHref,
   presentsMatrix,
   slideIndex,
@@ -19,6 +18,7 @@ import {
   yearlyPoints,
   type Slide,
 } from './present';
+import { parsePresentQuery } from './present-query';
 import { emptyCounts } from './rollup';
 import type { GroupRow, MatrixDto, SummaryDto, TimePoint } from './summary-types';
 

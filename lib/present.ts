@@ -8,14 +8,8 @@
  * measured in the browser: a slide whose rows overflow passes its last row on (`nextPages`), and
  * the measured sizes come back in as `SlideInput.pages`.
  */
-import { z } from 'zod';
-import {
-  DASHBOARD_PARAMETERS,
-  dashboardSearch,
-  parseQuery,
-  type DashboardQuery,
-  type ParameterError,
-} from './query-params';
+import { dashboardSearch } from './dashboard-query';
+import type { DashboardQuery } from './query-params';
 import type { ActorKind, Theme } from './taxonomy';
 import type { CellStatusDto, GroupRow, MatrixDto, SummaryDto, TimePoint } from './summary-types';
 import { rankingEnds } from './actor-ranking';
@@ -33,68 +27,26 @@ export const MAX_PRESENT_PAIRS = 2_400;
 /** Above this many actors, the by-actor slides show the highest and the lowest MAX_BARS x 2 each, as the dashboard's chart does. */
 export const MAX_ACTOR_SLIDES = 4;
 
-/** Parameters of the presentation itself, beside the dashboard's filters. */
-const SETTINGS_SCHEMA = {
-  slide: z.string().regex(/^[a-z]+(-[A-Za-z0-9]+)*$/, 'must be a slide name such as matrix-2'),
-  contrast: z.enum(['high'], { error: 'must be high, or absent for the normal theme' }),
-  perCommitment: z.enum(['yes'], { error: 'must be yes, or absent for no slide per commitment' }),
-} as const;
-export const PRESENT_SETTINGS = Object.keys(SETTINGS_SCHEMA) as (keyof typeof SETTINGS_SCHEMA)[];
-
 export interface PresentSettings {
   highContrast: boolean;
   perCommitment: boolean;
 }
 
-export type PresentQuery =
-  | { ok: true; filters: DashboardQuery; settings: PresentSettings; slide: string | undefined }
-  | { ok: false; errors: ParameterError[] };
-
-/** The dashboard's filters through the one vocabulary (lib/query-params.ts), plus the slide and settings. */
-export function parsePresentQuery(
-  input: URLSearchParams | Record<string, string | string[] | undefined>,
-): PresentQuery {
-  const params = input instanceof URLSearchParams ? input : toSearchParams(input);
-  const filterParams = new URLSearchParams();
-  const settings: Record<string, string> = {};
-  const errors: ParameterError[] = [];
-  params.forEach((value, key) => {
-    if (!(PRESENT_SETTINGS as string[]).includes(key)) return filterParams.append(key, value);
-    if (key in settings) return errors.push({ parameter: key, message: 'is given more than once' });
-    settings[key] = value;
-    if (value.trim() === '') return;
-    const result = SETTINGS_SCHEMA[key as keyof typeof SETTINGS_SCHEMA].safeParse(value);
-    if (!result.success)
-      errors.push({ parameter: key, message: result.error.issues[0]?.message ?? 'is not valid' });
-  });
-  const filters = parseQuery(filterParams, DASHBOARD_PARAMETERS);
-  if (!filters.ok)
-    errors.unshift(
-      ...filters.errors.map((error) =>
-        error.message.startsWith('is not a parameter')
-          ? { ...error, message: `${error.message}, ${PRESENT_SETTINGS.join(', ')}` }
-          : error,
-      ),
-    );
-  if (!filters.ok || errors.length > 0) return { ok: false, errors };
+/**
+ * The slide and settings a URL names, without checking them: the server checks every address it
+ * serves (lib/present-query.ts), and in the browser the deck reads back the addresses it wrote.
+ */
+export function presentState(params: URLSearchParams): {
+  settings: PresentSettings;
+  slide: string | undefined;
+} {
   return {
-    ok: true,
-    filters: filters.value,
     settings: {
-      highContrast: settings.contrast === 'high',
-      perCommitment: settings.perCommitment === 'yes',
+      highContrast: params.get('contrast') === 'high',
+      perCommitment: params.get('perCommitment') === 'yes',
     },
-    slide: settings.slide || undefined,
+    slide: params.get('slide') || undefined,
   };
-}
-
-function toSearchParams(input: Record<string, string | string[] | undefined>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(input)) {
-    for (const one of value === undefined ? [] : Array.isArray(value) ? value : [value])
-      params.append(key, one);
-  }
-  return params;
 }
 
 /** The URL of one slide: the dashboard's canonical filters first, then the slide and settings. */

@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import type { GroupRow, TimePoint } from '@/lib/summary-types';
 import type { Perspective } from '@/lib/taxonomy';
 import { ChartFrame } from './charts/chart-frame';
-import { StatusBars, StatusBarsTable } from './charts/status-bars';
-import { StatusOverTime, StatusOverTimeTable } from './charts/status-over-time';
+// recharts loads after the page, as on the overview: the tables and summaries carry the content.
+import { LazyStatusBars, LazyStatusOverTime } from './charts/lazy-charts';
+import { StatusBarsTable, StatusOverTimeTable } from './charts/status-table';
 import { usePercent } from './charts/chart-parts';
 import { groupRowsData, timePointsData } from '@/lib/chart-export';
 
@@ -76,7 +77,7 @@ export function PairDistribution({
           data: groupRowsData(rows, 'perspective'),
         }}
       >
-        <StatusBars rows={rows} orientation="horizontal" valueMode="share" />
+        <LazyStatusBars rows={rows} orientation="horizontal" valueMode="share" />
       </ChartFrame>
     </section>
   );
@@ -114,7 +115,7 @@ export function PairHistory({
           data: timePointsData(points),
         }}
       >
-        <StatusOverTime points={points} valueMode="share" />
+        <LazyStatusOverTime points={points} valueMode="share" />
       </ChartFrame>
     </section>
   );

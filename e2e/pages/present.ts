@@ -19,9 +19,10 @@ export class PresentPage {
     await this.ready();
   }
 
-  /** Waits until every slide is in the page (they are rendered just after the current one). */
+  /** Waits until every slide is in the page (they are rendered just after the current one) and every chart is drawn (charts load after the deck). */
   async ready() {
     await expect(this.root).toHaveAttribute('data-rendered', 'all', { timeout: 30_000 });
+    await expect(this.root.locator('.chart-drawing')).toHaveCount(0, { timeout: 30_000 });
   }
 
   /** "3 / 24" of the controls, as numbers. */

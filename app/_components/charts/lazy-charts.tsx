@@ -9,7 +9,7 @@ import { useTranslations } from 'next-intl';
 
 function Drawing() {
   const t = useTranslations('charts');
-  return <p className="chart-empty">{t('drawing')}</p>;
+  return <p className="chart-empty chart-drawing">{t('drawing')}</p>;
 }
 
 const StatusBars = dynamic(() => import('./status-bars').then((module) => module.StatusBars), {

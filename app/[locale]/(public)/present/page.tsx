@@ -5,13 +5,8 @@ import { listGcmObjectives } from '@/db/queries/reference';
 import { getMatrix } from '@/db/queries/matrix';
 import { getSummary } from '@/db/queries/summary';
 import { getWorkspaceMode } from '@/db/queries/workspace';
-import {
-  filtersInWords,
-  parsePresentQuery,
-  presentsMatrix,
-  slideMatrix,
-  slideSummary,
-} from '@/lib/present';
+import { parsePresentQuery } from '@/lib/present-query';
+import { filtersInWords, presentsMatrix, slideMatrix, slideSummary } from '@/lib/present';
 import type { Theme } from '@/lib/taxonomy';
 import { QueryErrors } from '@/app/_components/query-errors';
 import { localActorNames, pageLocale } from '@/app/_lib/localized-names';

@@ -20,7 +20,7 @@ import {
   buildSlides,
   dashboardHref,
   nextPages,
-  parsePresentQuery,
+  presentState,
   presentHref,
   slideIndex,
   type PresentSettings,
@@ -90,18 +90,15 @@ export function Presentation({
   const direction = textDirection(locale);
   const router = useRouter();
   const searchParams = useSearchParams();
-  const parsed = useMemo(() => parsePresentQuery(searchParams), [searchParams]);
-  const settings = useMemo<PresentSettings>(
-    () => (parsed.ok ? parsed.settings : { highContrast: false, perCommitment: false }),
-    [parsed],
-  );
+  // The server checked this address (lib/present-query.ts); later ones are the deck's own.
+  const { settings, slide } = useMemo(() => presentState(searchParams), [searchParams]);
   // Rows per slide of each list, as measured below; until then each slide takes its list's cap.
   const [pages, setPages] = useState<Record<string, number[]>>({});
   const slides = useMemo(
     () => buildSlides({ summary, matrix, perCommitment: settings.perCommitment, pages }),
     [summary, matrix, settings.perCommitment, pages],
   );
-  const current = slideIndex(slides, parsed.ok ? parsed.slide : undefined);
+  const current = slideIndex(slides, slide);
   const slideTitle = useSlideTitle();
 
   const rootRef = useRef<HTMLDivElement>(null);
@@ -185,6 +182,17 @@ export function Presentation({
     void document.fonts.ready.then(() => setFontsReady(true));
   }, []);
 
+  // Charts draw after the deck (lazy-charts.tsx): a chart that grows when it draws has every slide
+  // measured again, so a slide paginated against the placeholder passes on the rows that no longer fit.
+  const [chartSizes, setChartSizes] = useState(0);
+  useEffect(() => {
+    const stage = frameRef.current;
+    if (!stage) return;
+    const observer = new ResizeObserver(() => setChartSizes((count) => count + 1));
+    for (const chart of stage.querySelectorAll('.present-chart')) observer.observe(chart);
+    return () => observer.disconnect();
+  }, [slides, renderAll]);
+
   // Measure every slide in the page: a list slide whose rows overflow passes rows on, and this
   // runs again (before paint) until every slide fits or a single row is all a slide has left.
   useLayoutEffect(() => {
@@ -215,7 +223,7 @@ export function Presentation({
     if (Object.keys(changed).length === 0) return;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- measured layout, set before paint
     setPages((previous) => ({ ...previous, ...changed }));
-  }, [slides, renderAll, fontsReady]);
+  }, [slides, renderAll, fontsReady, chartSizes]);
 
   useEffect(() => {
     const timer = window.setTimeout(() => startTransition(() => setRenderAll(true)), 300);

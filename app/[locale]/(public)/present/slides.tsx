@@ -16,8 +16,8 @@ import { NO_REPORT_SYMBOL, STATUS_SCALE, type StatusKey } from '@/lib/status-sca
 import type { GroupRow, SummaryDto, TimePoint } from '@/lib/summary-types';
 import { HeadlineFigures } from '@/app/_components/charts/headline-figures';
 import { Missing, usePercent } from '@/app/_components/charts/chart-parts';
-import { StatusBars } from '@/app/_components/charts/status-bars';
-import { StatusOverTime } from '@/app/_components/charts/status-over-time';
+// recharts loads after the deck, as on the overview: most of a chart page's JavaScript is recharts.
+import { LazyStatusBars, LazyStatusOverTime } from '@/app/_components/charts/lazy-charts';
 import { useQuarter } from '@/app/_components/charts/status-table';
 import { StatusLegend } from '@/app/_components/charts/status-legend';
 
@@ -279,7 +279,7 @@ function GroupSlide({
     <div className="present-split">
       <div className="present-chart">
         {note ? <p className="present-note">{note}</p> : null}
-        <StatusBars rows={chartRows} orientation="horizontal" valueMode="share" />
+        <LazyStatusBars rows={chartRows} orientation="horizontal" valueMode="share" />
       </div>
       <FiguresTable caption={t('figuresCaption')} groupHeader={groupHeader} rows={rows} />
     </div>
@@ -295,7 +295,7 @@ function OverTimeSlide({ points }: { points: TimePoint[] }) {
       <div className="present-chart">
         <p className="present-note">{t('overTimeNote')}</p>
         {/* A year's last quarter is labelled by its year: the labels stay whole at this size. */}
-        <StatusOverTime
+        <LazyStatusOverTime
           points={points.map((point) =>
             point.period.endsWith('-Q4') ? { ...point, period: point.period.slice(0, 4) } : point,
           )}
@@ -477,7 +477,7 @@ function CommitmentSlide({
           {paragraphs ? t('paragraphs', { paragraphs }) : null}{' '}
           {t('commitmentScope', { actors: slide.cells.length, contested })}
         </p>
-        <StatusBars rows={rows} orientation="horizontal" valueMode="count" />
+        <LazyStatusBars rows={rows} orientation="horizontal" valueMode="count" />
       </div>
       <FiguresTable
         caption={t('figuresCaption')}
