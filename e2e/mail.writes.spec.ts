@@ -98,3 +98,72 @@ test('an admin reads the outbox after a submission, and its unsubscribe link wor
   expect(reviewMailOn(mail.user_id)).toBe(1);
   await expectNoAxeViolations(focal);
 });
+
+test('a focal point who signs in in French gets French e-mails, and picks Spanish on the account page', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const focal = { email: 'focal.bravonia@demo.example', password: 'bravonia-focal-2017' };
+  const localeOf = () =>
+    queryOne<{ locale: string | null }>('SELECT locale FROM users WHERE email = ?', focal.email)
+      .locale;
+  expect(localeOf()).toBeNull();
+
+  // Signing in on the French page records French for a user who has no language yet.
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/fr/sign-in?next=%2Ffr%2Faccount');
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', /\d/);
+  await page.getByLabel('Adresse électronique').fill(focal.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(focal.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/fr\/account$/);
+  expect(localeOf()).toBe('fr');
+  const language = page.getByLabel('Langue des courriels');
+  await expect(language).toHaveValue('fr');
+  await expectNoAxeViolations(page);
+
+  // The account page's choice, saved by the form's own post.
+  await language.selectOption('es');
+  await page.getByRole('button', { name: 'Enregistrer la langue' }).click();
+  await expect(page.getByText('Vos courriels seront rédigés en espagnol.')).toBeVisible();
+  expect(localeOf()).toBe('es');
+
+  // A contributor's submission then reaches the focal point in Spanish, linking Spanish pages.
+  const summary = `Línea de ayuda ${run}`;
+  const api = await playwrightRequest.newContext({ baseURL });
+  const token = await issueToken('contributor.bravonia@demo.example', `e2e mail es ${run}`);
+  const bravonia = queryOne<{ id: number }>(
+    `SELECT id FROM actors WHERE name = 'Kingdom of Bravonia'`,
+  ).id;
+  const commitment = queryOne<{ code: string }>(
+    `SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id
+     WHERE d.duty_bearer = 'states' AND c.archived_at IS NULL ORDER BY c.position LIMIT 1`,
+  ).code;
+  const response = await api.post('/api/v1/entries', {
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    data: JSON.stringify({
+      idempotencyKey: `e2e-mail-es-${run}`,
+      action: 'submit',
+      commitment,
+      subject: bravonia,
+      status: 'limited',
+      asOf: new Date().toISOString().slice(0, 10),
+      summary,
+      narrative: 'Open every day.',
+      measures: ['programme'],
+      evidence: [],
+    }),
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  await api.dispose();
+  const mail = queryOne<{ subject: string; body_text: string; body_html: string }>(
+    `SELECT o.subject, o.body_text, o.body_html FROM outbox o JOIN users u ON u.id = o.user_id
+     WHERE o.kind = 'review_waiting' AND u.email = ? ORDER BY o.id DESC LIMIT 1`,
+    focal.email,
+  );
+  expect(mail.subject).toBe(`Por revisar: ${summary}`);
+  expect(mail.body_html).toContain('<html lang="es" dir="ltr">');
+  expect(mail.body_text).toMatch(/\/es\/entries\/\d+\/review/);
+  expect(mail.body_text).toMatch(/\/es\/unsubscribe\/[\w-]{43}\?kind=review_waiting/);
+});
