@@ -98,6 +98,41 @@ test.describe('admin screens for the workspace', () => {
     await closePeople(admin, reader);
   });
 
+  test('a French admin form says the data layer’s refusals in French, nothing written', async ({
+    browser,
+  }) => {
+    const admin = await signedIn(browser, DEMO.admin, '/admin/actors');
+    const taken = queryOne<{ name: string }>(
+      'SELECT name FROM actors WHERE archived_at IS NULL ORDER BY id LIMIT 1',
+    ).name;
+    const count = () => queryOne<{ n: number }>('SELECT count(*) AS n FROM actors').n;
+    const before = count();
+    await admin.goto('/fr/admin/actors/new');
+    await expect(admin.getByRole('heading', { level: 1, name: 'Ajouter un acteur' })).toBeVisible();
+    const form = new AdminFormPage(admin);
+    const iso3 = admin.getByLabel(/^Code ISO 3166-1 alpha-3/);
+
+    // Refused by the schema: a code is only for states.
+    await form.fill({ Type: 'Organisation de la société civile', Nom: `Vigie ${suffix()}` });
+    await iso3.fill('FRA');
+    await form.save('Créer l’acteur');
+    await expect(form.errorSummary).toContainText(
+      /Code ISO 3166-1 alpha-3\s*:\s*est réservé aux États/,
+    );
+    await expect(iso3).toHaveAccessibleDescription(/est réservé aux États/);
+
+    // Refused by the data layer itself: another actor has the name.
+    await iso3.fill('');
+    await form.fill({ Nom: taken });
+    await form.save('Créer l’acteur');
+    await expect(form.errorSummary).toContainText(/Nom\s*:\s*est déjà le nom d’un autre acteur/);
+    await expect(form.errorSummary).not.toContainText(/is already|is only for|Check /);
+    await expect(admin.locator('html')).toHaveAttribute('lang', 'fr');
+    await expectNoAxeViolations(admin);
+    expect(count()).toBe(before);
+    await closePeople(admin);
+  });
+
   test('an admin creates a source document and a commitment citing it, then edits the commitment', async ({
     browser,
   }) => {
