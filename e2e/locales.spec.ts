@@ -5,6 +5,21 @@ import { englishLeaks, englishSentences } from './pages/english-leaks';
 /** The five locales besides English; each page of each is read once. */
 const LOCALES = ['ar', 'es', 'fr', 'ru', 'zh'] as const;
 
+/**
+ * The API reference's English words for types and limits (api.page.types, api.page.locations),
+ * as text found in the page: none that another language's word contains ("boolean" in "booleano").
+ */
+const API_TYPE_WORDS = [
+  'array of',
+  'one of',
+  'pattern',
+  'at most',
+  'at least',
+  'characters',
+  'integer',
+  'query',
+];
+
 /** Where the Arabic screenshots are kept for a person to look at (outside the run's own folder, which the next run empties). */
 const SCREENS = 'test-results/locales-ar';
 
@@ -63,6 +78,9 @@ test.describe('every page in the five other languages', () => {
       await page.goto(`/${locale}/api-docs`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectInLocale(page, locale);
+      // The Type and In columns' words, too short to be catalogue sentences: none left in English
+      // outside the API's own names (marked lang="en").
+      expect(await englishLeaks(page, API_TYPE_WORDS)).toEqual([]);
     });
   }
 });
