@@ -5,6 +5,8 @@ import { listActorsForAdmin } from '@/db/queries/admin-actors';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { PARAMETERS } from '@/lib/query-params';
 import { ACTOR_KINDS } from '@/lib/taxonomy';
+import { regionName } from '@/lib/region-names';
+import { pageLocale } from '@/app/_lib/localized-names';
 import {
   AdminFilters,
   AdminNotice,
@@ -23,10 +25,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Every actor, archived ones included and marked; filter by name, kind and archived. Admins only. */
 export default async function AdminActorsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin('/admin/actors');
-  const [t, tKind, query] = await Promise.all([
+  const [t, tKind, query, locale] = await Promise.all([
     getTranslations('admin.actors'),
     getTranslations('actorKind'),
     searchParams,
+    pageLocale(),
   ]);
   const q = PARAMETERS.q.catch('').parse(query.q ?? '');
   const kind = PARAMETERS.kind
@@ -86,7 +89,12 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
                 </th>
                 <td>{tKind(actor.kind)}</td>
                 <td>{actor.iso3 ?? '—'}</td>
-                <td>{[actor.region, actor.subRegion].filter(Boolean).join(' · ') || '—'}</td>
+                <td>
+                  {[actor.region, actor.subRegion]
+                    .filter((part): part is string => Boolean(part))
+                    .map((part) => regionName(part, locale))
+                    .join(' · ') || '—'}
+                </td>
                 <td>
                   <ArchiveStatus archivedAt={actor.archivedAt} />
                 </td>

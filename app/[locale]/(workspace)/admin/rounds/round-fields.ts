@@ -4,6 +4,8 @@ import type { RoundChoices } from '@/db/queries/admin-rounds';
 import { ADMIN_LIMITS } from '@/lib/admin-input';
 import type { RoundDto } from '@/lib/api-schemas';
 import { ROUND_ASKS } from '@/lib/round-completion';
+import { regionOptions } from '@/lib/region-names';
+import { actorNamer, pageLocale } from '@/app/_lib/localized-names';
 import type { FieldSpec } from '../_components/admin-form';
 import type { AdminFormValues } from '../_components/form-state';
 
@@ -13,6 +15,9 @@ export const ROUND_LISTS = ['commitments', 'actors'] as const;
 /** The fields of a reporting round (docs/design.md#reporting-rounds). */
 export async function roundFields(choices: RoundChoices): Promise<FieldSpec[]> {
   const t = await getTranslations('admin.rounds.fields');
+  // Values stay the stored English names and ids; only what the admin reads is in the page's language.
+  const locale = await pageLocale();
+  const actorName = await actorNamer();
   return [
     {
       kind: 'text',
@@ -34,7 +39,7 @@ export async function roundFields(choices: RoundChoices): Promise<FieldSpec[]> {
       name: 'region',
       label: t('region'),
       hint: t('regionHint'),
-      options: choices.regions.map((region) => ({ value: region, label: region })),
+      options: regionOptions(choices.regions, locale),
       optional: true,
     },
     {
@@ -42,7 +47,10 @@ export async function roundFields(choices: RoundChoices): Promise<FieldSpec[]> {
       name: 'actors',
       label: t('actors'),
       hint: t('actorsHint'),
-      options: choices.actors.map((actor) => ({ value: String(actor.id), label: actor.name })),
+      options: choices.actors.map((actor) => ({
+        value: String(actor.id),
+        label: actorName(actor.name),
+      })),
       columns: true,
     },
     {
