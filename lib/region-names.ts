@@ -24,10 +24,25 @@ export function regionCode(name: string): string | undefined {
 }
 
 /**
+ * M49 names the UN Statistics Division gives in its six languages where ICU's name is another
+ * area's wording: 419 is "Latin America and the Caribbean" in M49, plain "Latin America" in ICU.
+ */
+const M49_OFFICIAL: Record<string, Record<Exclude<Locale, 'en'>, string>> = {
+  '419': {
+    ar: 'أمريكا اللاتينية ومنطقة البحر الكاريبي',
+    es: 'América Latina y el Caribe',
+    fr: 'Amérique latine et Caraïbes',
+    ru: 'Латинская Америка и Карибский бассейн',
+    zh: '拉丁美洲和加勒比',
+  },
+};
+
+/**
  * An M49 region code's name in `locale` from the runtime's ICU data, or undefined for a code ICU
  * does not name (it knows the regions and sub-regions, not every grouping M49 has).
  */
 export function m49RegionName(code: string, locale: Locale): string | undefined {
+  if (locale !== 'en' && M49_OFFICIAL[code]) return M49_OFFICIAL[code][locale];
   let names = displayNames.get(locale);
   if (!names) {
     names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
