@@ -634,6 +634,16 @@ function actionForms(
       },
     });
   }
+  if (name === 'saveMailLanguageAction') {
+    for (const value of ['', 'de', 'en-US', "fr' OR 1=1 --", '<script>'])
+      forms.push({
+        label: `form locale = ${JSON.stringify(value)}`,
+        field: 'locale',
+        args: [null],
+        formAt: 0,
+        fields: { locale: value },
+      });
+  }
   if (name === 'returnAction' || name === 'withdrawAction') {
     const field = name === 'returnAction' ? 'note' : 'reason';
     for (const value of ['', ' ', 'a\u0000b'])
