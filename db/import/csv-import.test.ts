@@ -202,7 +202,12 @@ describe('importing progress entries from CSV', () => {
       { dryRun: true },
     );
     expect(unknownCode.rows[0]?.errors).toEqual([
-      { column: 'commitment_code', message: 'is not a commitment of this workspace' },
+      {
+        column: 'commitment_code',
+        message: 'is not a commitment of this workspace',
+        code: 'invalid_choice',
+        params: {},
+      },
     ]);
     expect(result.rows.every((r) => r.entryId === null)).toBe(true);
     expect(checksum()).toBe(before);
@@ -221,6 +226,72 @@ describe('importing progress entries from CSV', () => {
       'subject_id',
       'summary',
     ]);
+  });
+
+  it('codes each file error beside its English, with the columns and limits as arguments', async () => {
+    const result = await importEntriesCsv(
+      ALDORIA_FOCAL,
+      toCsv(['commitment_code', 'status', 'colour'], []),
+      { dryRun: true },
+    );
+    const byColumn = new Map(result.fileErrors.map((e) => [e.column, e]));
+    expect(byColumn.get('colour')).toMatchObject({
+      line: 1,
+      code: 'unknown_column',
+      params: { columns: expect.stringContaining('commitment_code, ') },
+      message: expect.stringMatching(/^is not a column of an entries file/),
+    });
+    expect(byColumn.get('summary')).toMatchObject({ code: 'required', message: 'is required' });
+    expect(byColumn.get('subject_id')).toMatchObject({
+      code: 'required_or',
+      params: { other: 'subject_iso3' },
+    });
+    expect(byColumn.get(null)).toMatchObject({ code: 'no_rows', message: 'The file has no rows.' });
+    const latin1 = await importEntriesCsv(ALDORIA_FOCAL, new Uint8Array([0x63, 0xe9, 0x0a]), {
+      dryRun: true,
+    });
+    expect(latin1.fileErrors).toMatchObject([{ code: 'not_utf8', params: {} }]);
+  });
+
+  it('codes each cell error beside its English, naming the actor and the limit', async () => {
+    const aldoria = actorId('Republic of Aldoria');
+    const bravonia = actorId('Kingdom of Bravonia');
+    const before = checksum();
+    const columns = [...COLUMNS, 'reporter_id'];
+    const result = await importEntriesCsv(
+      ALDORIA_FOCAL,
+      csv(
+        [
+          row(aldoria, 0, { subject_id: 99_999_999 }),
+          row(aldoria, 1, { subject_id: 'seven' }),
+          { ...row(aldoria, 2), reporter_id: bravonia },
+          row(aldoria, 3, { summary: 'x'.repeat(301) }),
+          row(aldoria, 4, { evidence: 'see the annex' }),
+        ],
+        columns,
+      ),
+      { dryRun: true },
+    );
+    expect(result.status).toBe(400);
+    expect(
+      result.rows.map((r) =>
+        r.errors.map(({ column, code, params }) => ({ column, code, params })),
+      ),
+    ).toEqual([
+      [{ column: 'subject_id', code: 'unknown_actor', params: {} }],
+      [
+        { column: 'subject_id', code: 'not_positive_integer', params: {} },
+        { column: 'subject_id', code: 'required_or', params: { other: 'subject_iso3' } },
+      ],
+      [{ column: 'reporter_id', code: 'not_own_actor', params: { actor: 'Republic of Aldoria' } }],
+      [{ column: 'summary', code: 'too_long', params: { max: 300 } }],
+      [{ column: 'evidence', code: 'not_json_links', params: {} }],
+    ]);
+    // The English stays as scripts read it.
+    expect(result.rows[2]?.errors[0]?.message).toMatch(
+      /^must be your own actor \(Republic of Aldoria\)/,
+    );
+    expect(checksum()).toBe(before);
   });
 
   it('a focal point imports and publishes in one transaction; the same file again adds nothing', async () => {
@@ -364,7 +435,12 @@ describe('importing progress entries from CSV', () => {
         })
       ).rows[0]?.errors;
     const none = [
-      { column: 'id', message: 'is no such entry of yours; leave it empty for a new entry' },
+      {
+        column: 'id',
+        message: 'is no such entry of yours; leave it empty for a new entry',
+        code: 'no_such_entry',
+        params: {},
+      },
     ];
     expect(await answer(entryOf(bravonia))).toEqual(none);
     expect(await answer(99_999_999)).toEqual(none);
@@ -399,14 +475,25 @@ describe('importing progress entries from CSV', () => {
         {
           column: 'evidence',
           message: 'must be valid Unicode text: it contains a broken character (a lone surrogate)',
+          code: 'invalid_text',
+          params: { link: 1 },
         },
       ],
-      [{ column: 'evidence', message: 'has a field named "__proto__", which is not allowed' }],
+      [
+        {
+          column: 'evidence',
+          message: 'has a field named "__proto__", which is not allowed',
+          code: 'unknown_field',
+          params: { link: 1 },
+        },
+      ],
       [
         {
           column: 'summary',
           message:
             'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)',
+          code: 'control_characters',
+          params: {},
         },
       ],
       [
@@ -414,6 +501,8 @@ describe('importing progress entries from CSV', () => {
           column: 'evidence',
           message:
             'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)',
+          code: 'control_characters',
+          params: { link: 1 },
         },
       ],
       [],
@@ -638,10 +727,20 @@ describe('importing progress entries from CSV', () => {
       });
       expect(both.batched.rows).toEqual(both.oneByOne.rows);
       expect(both.batched.rows[430]?.errors).toEqual([
-        { column: 'idempotency_key', message: 'is already used by an entry of another reporter' },
+        {
+          column: 'idempotency_key',
+          message: 'is already used by an entry of another reporter',
+          code: 'key_taken',
+          params: {},
+        },
       ]);
       expect(both.batched.rows[440]?.errors).toEqual([
-        { column: 'commitment_code', message: 'is not a commitment of this workspace' },
+        {
+          column: 'commitment_code',
+          message: 'is not a commitment of this workspace',
+          code: 'invalid_choice',
+          params: {},
+        },
       ]);
       expect(both.batched.rows.every((result) => result.entryId === null)).toBe(true);
       expect(checksum()).toBe(before);

@@ -19,7 +19,8 @@ import { statementStore } from '../queries/entry-store';
 import { importStore, RehearsalUnsupported } from './import-store';
 import { importTurn } from './write-turns';
 import { parseCsv } from '../../lib/csv';
-import type { EntryInput } from '../../lib/entry-input';
+import type { EntryInput, FieldErrorCode } from '../../lib/entry-input';
+import { entryFieldParams, type ImportErrorCode, type ImportErrorParams } from './import-errors';
 import {
   ENTRY_COLUMNS,
   IMPORT_ONLY_COLUMNS,
@@ -71,9 +72,20 @@ export interface ImportProgress {
   total: number;
 }
 
+/**
+ * A cell's error: its English `message` (what scripts read), and beside it a stable `code` with
+ * its ICU `params` (import-errors.ts), which the import page words in its own language.
+ */
 export interface CellError {
   column: string | null;
   message: string;
+  code: ImportErrorCode;
+  params: ImportErrorParams;
+}
+
+/** A problem with the file as a whole, with its line when known; coded as a cell's error is. */
+export interface FileError extends CellError {
+  line: number | null;
 }
 
 export type RowOutcome = 'new' | 'duplicate' | 'unchanged' | 'error';
@@ -100,7 +112,7 @@ export interface ImportResult {
   /** The state new rows land in. */
   state: 'draft' | 'submitted' | 'published';
   /** Problems with the file as a whole (columns, quoting), with their line when known. */
-  fileErrors: { line: number | null; column: string | null; message: string }[];
+  fileErrors: FileError[];
   rows: ImportRowResult[];
   counts: Record<RowOutcome, number> & { total: number; written: number };
 }
@@ -304,41 +316,65 @@ export function prepareImport(
   // copied to the worker as text) on the app's thread would hold its event loop.
   const csvText = typeof csv === 'string' ? csv : new TextDecoder().decode(csv);
   if (typeof csv !== 'string' && csvText.includes('\uFFFD'))
-    return refused(400, NOT_UTF8, [{ line: null, column: null, message: NOT_UTF8 }]);
+    return refused(400, NOT_UTF8, [
+      { line: null, column: null, message: NOT_UTF8, code: 'not_utf8', params: {} },
+    ]);
   const parsed = parseCsv(csvText);
   const columns = new Set(parsed.columns);
   const fileErrors: ImportResult['fileErrors'] = parsed.problems.map((problem) => ({
     line: problem.row,
     column: null,
     message: problem.message,
+    code: 'unreadable_csv',
+    params: {},
   }));
+  const known = [...KNOWN_COLUMNS].join(', ');
   for (const column of parsed.columns) {
     if (!KNOWN_COLUMNS.has(column))
       fileErrors.push({
         line: 1,
         column,
-        message: `is not a column of an entries file; the columns are: ${[...KNOWN_COLUMNS].join(', ')}`,
+        message: `is not a column of an entries file; the columns are: ${known}`,
+        code: 'unknown_column',
+        params: { columns: known },
       });
   }
   for (const column of REQUIRED_IMPORT_COLUMNS)
-    if (!columns.has(column)) fileErrors.push({ line: 1, column, message: 'is required' });
+    if (!columns.has(column))
+      fileErrors.push({ line: 1, column, message: 'is required', code: 'required', params: {} });
   if (!columns.has('subject_id') && !columns.has('subject_iso3'))
-    fileErrors.push({ line: 1, column: 'subject_id', message: 'is required (or subject_iso3)' });
+    fileErrors.push({
+      line: 1,
+      column: 'subject_id',
+      message: 'is required (or subject_iso3)',
+      code: 'required_or',
+      params: { other: 'subject_iso3' },
+    });
   if (isAdmin && !columns.has('reporter_id') && !columns.has('reporter_iso3')) {
     fileErrors.push({
       line: 1,
       column: 'reporter_id',
       message:
         "is required (or reporter_iso3) in an admin's import: name the actor that reports each row",
+      code: 'reporter_required',
+      params: { other: 'reporter_iso3' },
     });
   }
   if (parsed.rows.length === 0)
-    fileErrors.push({ line: null, column: null, message: 'The file has no rows.' });
+    fileErrors.push({
+      line: null,
+      column: null,
+      message: 'The file has no rows.',
+      code: 'no_rows',
+      params: {},
+    });
   if (parsed.rows.length > MAX_IMPORT_ROWS)
     fileErrors.push({
       line: null,
       column: null,
       message: `The file has ${parsed.rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
+      code: 'too_many_rows',
+      params: { rows: parsed.rows.length, max: MAX_IMPORT_ROWS },
     });
   if (fileErrors.length > 0)
     return refused(400, 'The file cannot be read as an entries file.', fileErrors);
@@ -624,16 +660,16 @@ export async function runImport(
   // Entries made in a rolled-back transaction do not exist.
   if (!committed) for (const row of rows) if (row.outcome === 'new') row.entryId = null;
   options.onProgress?.({ phase: 'done', done: total, total });
-  const refusedWith = (prefix: string) =>
-    rows.some((row) => row.errors.some((error) => error.message.startsWith(prefix)));
+  const refusedWith = (code: ImportErrorCode) =>
+    rows.some((row) => row.errors.some((error) => error.code === code));
   return {
     ok: counts.error === 0,
     status:
       counts.error === 0
         ? 200
-        : refusedWith(FORBIDDEN_PREFIX)
+        : refusedWith('not_allowed_subject')
           ? 403
-          : refusedWith(ARCHIVED_PREFIX)
+          : refusedWith('archived_reporter')
             ? 409
             : 400,
     message:
@@ -655,8 +691,34 @@ const ARCHIVED_PREFIX = 'is archived:';
 const archivedReporterMessage = (name: string) =>
   `Reporter: ${name} is archived; its members cannot write entries.`;
 /** The row's error when it names an archived actor as its reporter (the data layer refuses it too). */
-const archivedReporterError = (name: string) =>
-  `${ARCHIVED_PREFIX} ${name} no longer reports, so no entry can be imported in its name`;
+const archivedReporterError = (column: string, name: string): CellError => ({
+  column,
+  message: `${ARCHIVED_PREFIX} ${name} no longer reports, so no entry can be imported in its name`,
+  code: 'archived_reporter',
+  params: { actor: name },
+});
+
+/** The code of a cell readImportRow refused: each of its columns has one way to be wrong. */
+function readErrorCode(column: string): ImportErrorCode {
+  if (column === 'adverse_effects') return 'not_boolean';
+  if (column === 'evidence') return 'not_json_links';
+  if (column.endsWith('_iso3')) return 'not_iso3_format';
+  if (column === 'id' || column === 'supersedes_id' || column.endsWith('_id'))
+    return 'not_positive_integer';
+  return 'invalid';
+}
+
+/** A refused entry field as a cell's error: the workflow's code and English, in the field's column. */
+const fieldError = (
+  field: string,
+  message: string,
+  code: FieldErrorCode | undefined,
+): CellError => ({
+  column: field === 'body' ? null : columnOfField(field),
+  message,
+  code: code ?? 'invalid',
+  params: entryFieldParams(field, code ?? 'invalid'),
+});
 
 interface CheckContext {
   byId: Map<number, ActorRow>;
@@ -680,14 +742,26 @@ function resolveActor(
   const fromId = reference.id === null ? null : (ids.get(reference.id) ?? null);
   const fromIso3 = reference.iso3 === null ? null : (codes.get(reference.iso3) ?? null);
   if (reference.id !== null && !fromId)
-    errors.push({ column: `${prefix}_id`, message: 'is not an actor of this workspace' });
+    errors.push({
+      column: `${prefix}_id`,
+      message: 'is not an actor of this workspace',
+      code: 'unknown_actor',
+      params: {},
+    });
   if (reference.iso3 !== null && !fromIso3)
     errors.push({
       column: `${prefix}_iso3`,
       message: 'is not the ISO3 code of a state of this workspace',
+      code: 'unknown_state_iso3',
+      params: {},
     });
   if (fromId && fromIso3 && fromId.id !== fromIso3.id)
-    errors.push({ column: `${prefix}_iso3`, message: `names another actor than ${prefix}_id` });
+    errors.push({
+      column: `${prefix}_iso3`,
+      message: `names another actor than ${prefix}_id`,
+      code: 'other_actor',
+      params: { other: `${prefix}_id` },
+    });
   return fromId ?? fromIso3;
 }
 
@@ -696,10 +770,17 @@ function checkRow(row: ImportRow, context: CheckContext): CheckedRow {
   const errors: CellError[] = Object.entries(row.errors).map(([column, message]) => ({
     column,
     message,
+    code: readErrorCode(column),
+    params: {},
   }));
   const subject = resolveActor(row.subject, 'subject', context, errors);
   if (!subject && row.subject.id === null && row.subject.iso3 === null)
-    errors.push({ column: 'subject_id', message: 'is required (or subject_iso3)' });
+    errors.push({
+      column: 'subject_id',
+      message: 'is required (or subject_iso3)',
+      code: 'required_or',
+      params: { other: 'subject_iso3' },
+    });
   let reporter: ActorRow | null;
   if (row.reporter.id === null && row.reporter.iso3 === null) {
     reporter = context.ownActor;
@@ -707,6 +788,8 @@ function checkRow(row: ImportRow, context: CheckContext): CheckedRow {
       errors.push({
         column: 'reporter_id',
         message: "is required (or reporter_iso3) in an admin's import",
+        code: 'reporter_required',
+        params: { other: 'reporter_iso3' },
       });
   } else {
     reporter = resolveActor(row.reporter, 'reporter', context, errors);
@@ -715,9 +798,11 @@ function checkRow(row: ImportRow, context: CheckContext): CheckedRow {
       errors.push({
         column,
         message: `must be your own actor (${context.ownActor?.name ?? ''}): a focal point imports for its own actor only`,
+        code: 'not_own_actor',
+        params: { actor: context.ownActor?.name ?? '' },
       });
     } else if (reporter?.archivedAt) {
-      errors.push({ column, message: archivedReporterError(reporter.name) });
+      errors.push(archivedReporterError(column, reporter.name));
     }
   }
   const result: ImportRowResult = {
@@ -745,7 +830,7 @@ function checkRow(row: ImportRow, context: CheckContext): CheckedRow {
     if (parsed.ok) input = parsed.data;
     else
       for (const [field, message] of Object.entries(parsed.errors))
-        errors.push({ column: field === 'body' ? null : columnOfField(field), message });
+        errors.push(fieldError(field, message, parsed.codes?.[field]));
   }
   if (errors.length > 0) result.outcome = 'error';
   return {
@@ -764,28 +849,30 @@ function rowErrors(result: WriteResult, row: CheckedRow): CellError[] {
   // Archived between the check and the write.
   if (result.status === 409 && result.fieldErrors?.reporter)
     return [
-      {
-        column:
-          row.row.reporter.iso3 !== null && row.row.reporter.id === null
-            ? 'reporter_iso3'
-            : 'reporter_id',
-        message: archivedReporterError(row.reporterName),
-      },
+      archivedReporterError(
+        row.row.reporter.iso3 !== null && row.row.reporter.id === null
+          ? 'reporter_iso3'
+          : 'reporter_id',
+        row.reporterName,
+      ),
     ];
   if (result.fieldErrors)
     return Object.entries(result.fieldErrors).map(([field, message]) => ({
+      ...fieldError(field, message, result.fieldCodes?.[field]),
+      // The workflow names its fields: "body" is one too, never the whole row.
       column: columnOfField(field),
-      message,
     }));
   if (result.status === 403) {
     return [
       {
         column: row.row.subject.id !== null ? 'subject_id' : 'subject_iso3',
         message: `${FORBIDDEN_PREFIX} report on for this commitment: a state reports only on itself, and the commitment must apply to the actor (${result.message})`,
+        code: 'not_allowed_subject',
+        params: {},
       },
     ];
   }
-  return [{ column: null, message: result.message }];
+  return [{ column: null, message: result.message, code: 'refused', params: {} }];
 }
 
 type ExistingEntry = typeof t.progressEntries.$inferSelect;
@@ -872,6 +959,8 @@ function writeRows(
         message: existing
           ? `names entry ${existing.id}, which says something else: an entry is never edited; leave id empty to add a new one (with supersedes_id to correct it)`
           : 'is no such entry of yours; leave it empty for a new entry',
+        code: existing ? 'entry_differs' : 'no_such_entry',
+        params: existing ? { id: existing.id } : {},
       });
       row.result.outcome = 'error';
       continue;
@@ -885,6 +974,8 @@ function writeRows(
         row.result.errors.push({
           column: 'idempotency_key',
           message: 'is already used by an entry of another reporter',
+          code: 'key_taken',
+          params: {},
         });
         row.result.outcome = 'error';
       }
