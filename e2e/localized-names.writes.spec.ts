@@ -48,7 +48,7 @@ test.describe("states' and regions' names in the visitor's language", () => {
     await visitor.goto(`/fr/actors/${id}`);
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Brésil');
     await expect(visitor.locator('dl.facts').first()).toContainText(
-      'Amériques › Amérique latine › Amérique du Sud',
+      'Amériques › Amérique latine et Caraïbes › Amérique du Sud',
     );
     await expectNoAxeViolations(visitor);
 
@@ -61,6 +61,10 @@ test.describe("states' and regions' names in the visitor's language", () => {
       'href',
       `/fr/actors/${id}`,
     );
+
+    // A French visitor searches by the French name.
+    await visitor.goto('/fr/actors?q=br%C3%A9sil');
+    await expect(visitor.getByRole('link', { name: 'Brésil', exact: true })).toBeVisible();
 
     await visitor.goto(`/ar/actors/${id}`);
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('البرازيل');

@@ -15,6 +15,7 @@ import { DownloadLinks } from '@/app/_components/download-links';
 import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { actorDisplayName } from '@/lib/actor-name';
 import { actorNameIn } from '@/lib/country-names';
+import { actorsInLocale } from '@/lib/actor-search';
 import { pageLocale } from '@/app/_lib/localized-names';
 import { regionName, regionOptions } from '@/lib/region-names';
 import { dateOnly } from '@/lib/dates';
@@ -29,15 +30,25 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations();
   const parsed = parseQuery(await searchParams, [...ACTOR_LIST_PARAMETERS, ...PAGE_PARAMETERS]);
   const { page: asked = 1, limit = DEFAULT_PAGE_SIZE, ...filters } = parsed.ok ? parsed.value : {};
-  // A page of the list: a few thousand rows on one screen would be slow to send and to read.
-  const all = parsed.ok ? listActors(filters) : [];
+  const locale = await pageLocale();
+  // A page of the list: a few thousand rows on one screen would be slow to send and to read. In
+  // another language than English, states are also found and sorted by the name the page shows.
+  const matched = parsed.ok ? listActors(filters) : [];
+  const all =
+    parsed.ok && locale !== 'en'
+      ? actorsInLocale(
+          matched,
+          filters.q ? listActors({ ...filters, q: undefined }) : [],
+          filters.q,
+          locale,
+        )
+      : matched;
   const page = Math.min(asked, Math.max(1, Math.ceil(all.length / limit)));
   const actors = all.slice((page - 1) * limit, page * limit);
 
   const statuses = listStatuses().byActor;
   const reports = lastReports(actors.map((actor) => actor.id));
   const format = await getFormatter();
-  const locale = await pageLocale();
   const regions = regionOptions(listActorRegions(), locale);
   const percent = (share: number) => format.number(share, { style: 'percent' });
 
