@@ -114,6 +114,30 @@ describe("a commitment's actors, a page at a time", () => {
     ]);
   });
 
+  it("finds and orders actors by the names of the page's language when it is given them", () => {
+    const code = commitment('all_stakeholders');
+    const all = matrixRows(code);
+    const [first, second] = [all[0]!, all[1]!];
+    // The page's names of two actors: as a French page gives states ("Brazil" -> "Brésil").
+    const names = { [first.name!]: 'Zénith', [second.name!]: 'Ébène' };
+    const display = { locale: 'fr' as const, names };
+    const rows = getCommitmentActors(code, { limit: 500 }, labels, display).rows;
+    expect(rows).toHaveLength(all.length);
+    expect(rows[0]?.actorId).not.toBe(first.actorId);
+    // Ébène sorts with E in French, before any Z: the shown name decides the order.
+    const shownOrder = rows.map((row) => names[row.name] ?? row.name);
+    expect(shownOrder).toEqual([...shownOrder].sort(new Intl.Collator('fr').compare));
+    // A search finds the shown name, accents and case set aside, and still the stored one.
+    expect(
+      getCommitmentActors(code, { q: 'ebene' }, labels, display).rows.map((row) => row.actorId),
+    ).toEqual([second.actorId]);
+    expect(
+      getCommitmentActors(code, { q: first.name! }, labels, display).rows.map((r) => r.actorId),
+    ).toContain(first.actorId);
+    // English keeps the stored names' order.
+    expect(allRows(code, { limit: 500 })).toEqual(all);
+  });
+
   it('shows the last page for a page past the end, and an unknown code has no actors', () => {
     const code = commitment('all_stakeholders');
     const past = getCommitmentActors(code, { limit: 5, page: 999 }, labels);

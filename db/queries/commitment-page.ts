@@ -8,6 +8,8 @@ import { CELL_KEYS, type CellKey, type GroupRow } from '../../lib/summary-types'
 import type { StatusKey } from '../../lib/status-scale';
 import type { ActorKind, Perspective } from '../../lib/taxonomy';
 import { todayUtc } from '../../lib/dates';
+import { searchFold } from '../../lib/actor-search';
+import type { Locale } from '../../lib/i18n/locales';
 
 /** The per-actor table's orders: by name, by either perspective's status, contested first. */
 export const ACTOR_TABLE_SORTS = ['name', 'self', 'independent', 'contested'] as const;
@@ -68,6 +70,11 @@ export function getCommitmentActors(
   code: string,
   query: ActorTableQuery,
   labels: Record<Perspective, string>,
+  /**
+   * The page's language and its names of states by stored name (app/_lib/localized-names.ts):
+   * a search also finds a state by the name shown, and the table is in that language's order.
+   */
+  display?: { locale: Locale; names: Readonly<Record<string, string>> },
 ): CommitmentActors {
   const asOf = todayUtc();
   const before = staleBefore(asOf);
@@ -112,7 +119,20 @@ export function getCommitmentActors(
   const all = rowsOf({});
   const narrowed = query.kind || query.region;
   let rows = narrowed ? rowsOf({ kind: query.kind, region: query.region }) : all;
-  if (query.q) {
+  if (display && display.locale !== 'en') {
+    const { locale, names } = display;
+    const nameOf = (name: string) => names[name] ?? name;
+    const collator = new Intl.Collator(locale);
+    rows = [...rows].sort((a, b) => collator.compare(nameOf(a.name), nameOf(b.name)));
+    if (query.q) {
+      const needle = searchFold(query.q, locale);
+      rows = rows.filter(
+        (row) =>
+          row.name.toLowerCase().includes(query.q!.toLowerCase()) ||
+          searchFold(nameOf(row.name), locale).includes(needle),
+      );
+    }
+  } else if (query.q) {
     const needle = query.q.toLowerCase();
     rows = rows.filter((row) => row.name.toLowerCase().includes(needle));
   }

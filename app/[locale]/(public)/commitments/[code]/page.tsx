@@ -3,7 +3,7 @@ import { Link } from '@/lib/i18n/navigation';
 import type { Metadata } from 'next';
 import { feedAlternates } from '@/app/_lib/feed-link';
 import { notFound } from 'next/navigation';
-import { pageLocale } from '@/app/_lib/localized-names';
+import { localActorNames, pageLocale } from '@/app/_lib/localized-names';
 import { localizeTitles } from '@/lib/localized-labels';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCommitmentByCode } from '@/db/queries/commitments';
@@ -182,10 +182,12 @@ async function CommitmentActors({
   table: ReturnType<typeof parseActorTableQuery>;
 }) {
   const t = await getTranslations('pairs');
-  const actors = getCommitmentActors(code, table.query, {
-    self: t('self'),
-    independent: t('independent'),
-  });
+  const actors = getCommitmentActors(
+    code,
+    table.query,
+    { self: t('self'), independent: t('independent') },
+    { locale: await pageLocale(), names: await localActorNames() },
+  );
   return (
     <>
       <PairDistribution mode="commitment" of={code} asOf={actors.asOf} rows={actors.distribution} />
