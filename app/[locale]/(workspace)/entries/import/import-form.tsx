@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { ImportProgress, ImportResult } from '@/db/import/csv-import';
 import { Link } from '@/lib/i18n/navigation';
+import { importErrorText, type ImportErrorTags } from './error-text';
 
 type Message =
   | ({ type: 'progress' } & ImportProgress)
@@ -18,6 +19,16 @@ type Failure = { message: string; status: number | null };
 type Refusal = { code: string | null; status: number | null };
 
 const PAGE_SIZE = 100;
+
+/** Column names and keys stay as the file spells them: English, never machine-translated. */
+const ERROR_TAGS: ImportErrorTags = {
+  col: (chunks) => (
+    <code lang="en" translate="no" dir="ltr">
+      {chunks}
+    </code>
+  ),
+  name: (chunks) => <bdi>{chunks}</bdi>,
+};
 
 const noSubscription = () => () => {};
 
@@ -246,9 +257,12 @@ export function ImportForm({ isAdmin }: { isAdmin: boolean }) {
 function ImportReport({ result }: { result: ImportResult }) {
   const t = useTranslations('data.import');
   const [page, setPage] = useState(0);
-  const errors = result.rows.flatMap((row) =>
-    row.errors.map((error) => ({ line: row.line, ...error })),
-  );
+  const errors = [
+    ...result.fileErrors.map((error) => ({ ...error, scope: 'file' as const })),
+    ...result.rows.flatMap((row) =>
+      row.errors.map((error) => ({ ...error, line: row.line, scope: 'row' as const })),
+    ),
+  ];
   const pages = Math.max(1, Math.ceil(result.rows.length / PAGE_SIZE));
   const shown = result.rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const done = !result.dryRun && result.ok;
@@ -271,7 +285,7 @@ function ImportReport({ result }: { result: ImportResult }) {
             : result.fileErrors.length > 0
               ? t('fileRefused')
               : result.rows.length === 0
-                ? result.message
+                ? t('refused', { status: result.status })
                 : t('rowsRefused', { errors: result.counts.error, total: result.counts.total })}
       </p>
       {result.rows.length > 0 ? (
@@ -285,7 +299,7 @@ function ImportReport({ result }: { result: ImportResult }) {
         </dl>
       ) : null}
 
-      {result.fileErrors.length > 0 || errors.length > 0 ? (
+      {errors.length > 0 ? (
         <div className="table-scroll">
           <table className="data">
             <caption>{t('errorsCaption')}</caption>
@@ -297,13 +311,28 @@ function ImportReport({ result }: { result: ImportResult }) {
               </tr>
             </thead>
             <tbody>
-              {[...result.fileErrors, ...errors].map((error, index) => (
-                <tr key={index}>
-                  <td>{error.line ?? '—'}</td>
-                  <td>{error.column ? <code>{error.column}</code> : '—'}</td>
-                  <td>{error.message}</td>
-                </tr>
-              ))}
+              {errors.map((error, index) => {
+                // Said in the page's language by its code; the English message is for scripts.
+                const { link, text } = importErrorText(t, ERROR_TAGS, error, error.scope);
+                return (
+                  <tr key={index}>
+                    <td>{error.line ?? '—'}</td>
+                    <td>
+                      {error.column ? (
+                        <code lang="en" translate="no" dir="ltr">
+                          {error.column}
+                        </code>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>
+                      {link ? `${link} ` : null}
+                      {text}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -28,7 +28,9 @@ export default async function ImportPage() {
         <summary>{t('columnsTitle')}</summary>
         <p>{t('columnsIntro')}</p>
         <p>
-          <code>{ENTRY_COLUMNS.join(', ')}, idempotency_key</code>
+          <code lang="en" translate="no" dir="ltr">
+            {ENTRY_COLUMNS.join(', ')}, idempotency_key
+          </code>
         </p>
         <ul>
           <li>{t('columnsRequired')}</li>
