@@ -130,6 +130,46 @@ test.describe('importing entries from a spreadsheet', () => {
     expect(entryCount(stamp)).toBe(before + 2);
   });
 
+  test('a French preview says each row’s errors in French, column names as they are', async ({
+    page,
+  }) => {
+    await signInTo(page, DEMO.aldoriaFocal);
+    await page.goto('/fr/entries/import');
+    const before = entryCount(stamp);
+    const aldoria = actorId('Republic of Aldoria');
+    await page.getByLabel('Fichier CSV (UTF-8)').setInputFiles({
+      name: 'erreurs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          HEADER,
+          `${code()},${aldoria},complete,2026-02-30,Bad date ${stamp},`,
+          `XX-99,99999999,complete,2026-01-15,Unknown ${stamp},`,
+        ].join('\r\n'),
+        'utf8',
+      ),
+    });
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Aperçu : rien n’a encore été enregistré' }),
+    ).toBeVisible({ timeout: 30_000 });
+    const errors = page.getByRole('table', { name: 'Erreurs par ligne et par colonne' });
+    const cellOf = (column: string) =>
+      errors
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: column, exact: true }) });
+    await expect(cellOf('as_of')).toContainText('Ce jour n’existe pas');
+    await expect(cellOf('subject_id')).toContainText(
+      'Ce n’est pas un acteur de cet espace de travail.',
+    );
+    await expect(
+      errors.getByRole('cell', { name: 'as_of', exact: true }).locator('code'),
+    ).toHaveAttribute('translate', 'no');
+    await expect(errors).not.toContainText(/is not|must be|does not exist/);
+    await expectNoAxeViolations(page);
+    expect(entryCount(stamp)).toBe(before);
+  });
+
   test("an import with another state's rows is refused, and nothing is written", async ({
     page,
   }) => {
@@ -151,7 +191,7 @@ test.describe('importing entries from a spreadsheet', () => {
       .getByRole('row')
       .filter({ has: page.getByRole('cell', { name: 'subject_id', exact: true }) });
     await expect(row.getByRole('cell').first()).toHaveText('3');
-    await expect(row).toContainText('is not an actor you may report on');
+    await expect(row).toContainText('You may not report on this actor for this commitment');
     await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
     expect(entryCount(stamp)).toBe(before);
   });
