@@ -166,6 +166,23 @@ test.describe('reporting rounds', () => {
     expect(rows.length).toBeLessThanOrEqual(pageCodes.length);
     for (const row of rows) expect(pageCodes).toContain(row.split(' ')[0]);
     await expectNoAxeViolations(visitor);
+
+    // A state's focal point sees at most 20 of the round's commitments on their home page, and
+    // how many more there are, with the way to the whole round.
+    const focal = await signedIn(browser, DEMO.aldoriaFocal, '/home');
+    const due = focal.getByRole('region', { name: new RegExp(`^${wide}, due `) });
+    const totals = /(\d+) of (\d+) reported in this round/.exec(
+      await due.locator('.meta').first().innerText(),
+    );
+    const owed = Number(totals?.[2]) - Number(totals?.[1]);
+    expect(owed).toBeGreaterThan(0);
+    await expect(due.getByRole('listitem')).toHaveCount(Math.min(owed, 20));
+    const more = due.getByText(/^And \d+ more commitments? still to report\.$/);
+    if (owed > 20) {
+      await expect(more).toContainText(`And ${owed - 20} more`);
+      await expect(due.getByRole('link', { name: 'See the whole round' })).toHaveCount(2);
+    } else await expect(more).toHaveCount(0);
+    await expectNoAxeViolations(focal);
   });
 
   test('a focal point cannot reach the round screens', async ({ browser }) => {

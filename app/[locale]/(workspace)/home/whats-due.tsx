@@ -5,6 +5,12 @@ import { CompletionMark } from '@/app/[locale]/(public)/rounds/completion-parts'
 import { dateOnly } from '@/lib/dates';
 
 /**
+ * Commitments listed per round: a round of a few hundred commitments would fill the home page;
+ * the rest are on the round's own page, which the list links to.
+ */
+const DUE_SHOWN = 20;
+
+/**
  * "What's due": the open rounds that ask the user's actor, each with the commitments not yet
  * reported (in progress, not yet, overdue: a symbol and the word, never a colour alone) and a
  * link that starts the entry form on that commitment for that actor, dated in the round.
@@ -39,7 +45,7 @@ export async function WhatsDue({ actorId, actorName }: { actorId: number; actorN
               <p>{t('dueAllReported', { actor: actorName })}</p>
             ) : (
               <ul className="card-list">
-                {round.commitments.map((commitment) => {
+                {round.commitments.slice(0, DUE_SHOWN).map((commitment) => {
                   const start = new URLSearchParams({
                     commitment: commitment.code,
                     subject: String(actorId),
@@ -70,6 +76,12 @@ export async function WhatsDue({ actorId, actorName }: { actorId: number; actorN
                 })}
               </ul>
             )}
+            {round.commitments.length > DUE_SHOWN ? (
+              <p>
+                {t('dueMore', { count: round.commitments.length - DUE_SHOWN })}{' '}
+                <Link href={`/rounds/${round.id}`}>{t('dueOpenRound')}</Link>
+              </p>
+            ) : null}
           </section>
         );
       })}
