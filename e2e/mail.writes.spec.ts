@@ -22,17 +22,16 @@ const reviewMailOn = (userId: string) =>
     userId,
   ).on;
 
-test('an admin reads the outbox after a submission, and its unsubscribe link works', async ({
-  browser,
-  baseURL,
-}) => {
-  test.setTimeout(180_000);
-  const summary = `Anti-trafficking hotline staffed ${run}`;
+/** A contributor submits a self-report of their state through the API, as their focal point's queue receives it. */
+async function submitThroughApi(
+  baseURL: string | undefined,
+  contributor: string,
+  state: string,
+  entry: { key: string; summary: string; narrative: string },
+) {
   const api = await playwrightRequest.newContext({ baseURL });
-  const token = await issueToken(DEMO.aldoriaContributor.email, `e2e mail ${run}`);
-  const aldoria = queryOne<{ id: number }>(
-    `SELECT id FROM actors WHERE name = 'Republic of Aldoria'`,
-  ).id;
+  const token = await issueToken(contributor, `e2e ${entry.key}`);
+  const subject = queryOne<{ id: number }>('SELECT id FROM actors WHERE name = ?', state).id;
   const commitment = queryOne<{ code: string }>(
     `SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id
      WHERE d.duty_bearer = 'states' AND c.archived_at IS NULL ORDER BY c.position LIMIT 1`,
@@ -40,20 +39,33 @@ test('an admin reads the outbox after a submission, and its unsubscribe link wor
   const response = await api.post('/api/v1/entries', {
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     data: JSON.stringify({
-      idempotencyKey: `e2e-mail-${run}`,
+      idempotencyKey: `e2e-${entry.key}`,
       action: 'submit',
       commitment,
-      subject: aldoria,
+      subject,
       status: 'limited',
       asOf: new Date().toISOString().slice(0, 10),
-      summary,
-      narrative: 'Staffed around the clock since the start of the month.',
+      summary: entry.summary,
+      narrative: entry.narrative,
       measures: ['programme'],
       evidence: [],
     }),
   });
   expect(response.status(), await response.text()).toBe(201);
   await api.dispose();
+}
+
+test('an admin reads the outbox after a submission, and its unsubscribe link works', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const summary = `Anti-trafficking hotline staffed ${run}`;
+  await submitThroughApi(baseURL, DEMO.aldoriaContributor.email, 'Republic of Aldoria', {
+    key: `mail-${run}`,
+    summary,
+    narrative: 'Staffed around the clock since the start of the month.',
+  });
 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, DEMO.admin, '/home');
@@ -131,32 +143,11 @@ test('a focal point who signs in in French gets French e-mails, and picks Spanis
 
   // A contributor's submission then reaches the focal point in Spanish, linking Spanish pages.
   const summary = `Línea de ayuda ${run}`;
-  const api = await playwrightRequest.newContext({ baseURL });
-  const token = await issueToken('contributor.bravonia@demo.example', `e2e mail es ${run}`);
-  const bravonia = queryOne<{ id: number }>(
-    `SELECT id FROM actors WHERE name = 'Kingdom of Bravonia'`,
-  ).id;
-  const commitment = queryOne<{ code: string }>(
-    `SELECT c.code FROM commitments c JOIN commitment_duty_bearers d ON d.commitment_id = c.id
-     WHERE d.duty_bearer = 'states' AND c.archived_at IS NULL ORDER BY c.position LIMIT 1`,
-  ).code;
-  const response = await api.post('/api/v1/entries', {
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    data: JSON.stringify({
-      idempotencyKey: `e2e-mail-es-${run}`,
-      action: 'submit',
-      commitment,
-      subject: bravonia,
-      status: 'limited',
-      asOf: new Date().toISOString().slice(0, 10),
-      summary,
-      narrative: 'Open every day.',
-      measures: ['programme'],
-      evidence: [],
-    }),
+  await submitThroughApi(baseURL, 'contributor.bravonia@demo.example', 'Kingdom of Bravonia', {
+    key: `mail-es-${run}`,
+    summary,
+    narrative: 'Open every day.',
   });
-  expect(response.status(), await response.text()).toBe(201);
-  await api.dispose();
   const mail = queryOne<{ subject: string; body_text: string; body_html: string }>(
     `SELECT o.subject, o.body_text, o.body_html FROM outbox o JOIN users u ON u.id = o.user_id
      WHERE o.kind = 'review_waiting' AND u.email = ? ORDER BY o.id DESC LIMIT 1`,
