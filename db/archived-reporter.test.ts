@@ -194,6 +194,9 @@ describe('members of an archived actor cannot write entries', () => {
       {
         column: 'reporter_id',
         message: `is archived: ${BRIDGEWELL} no longer reports, so no entry can be imported in its name`,
+        // What the import page words in its language (db/import/import-errors.ts).
+        code: 'archived_reporter',
+        params: { actor: BRIDGEWELL },
       },
     ]);
     expect(contents()).toBe(before);
