@@ -8,7 +8,6 @@ import { getDb, type Tx } from '../client';
 import * as t from '../schema';
 import {
   createIn,
-  loadPrincipal,
   parseEntryInput,
   publishIn,
   rollBack,
@@ -16,6 +15,7 @@ import {
   type WriteResult,
 } from '../queries/entry-workflow';
 import { statementStore } from '../queries/entry-store';
+import { loadPrincipal } from '../queries/principal';
 import { importStore, RehearsalUnsupported } from './import-store';
 import { importTurn } from './write-turns';
 import { parseCsv } from '../../lib/csv';

@@ -7,7 +7,7 @@ import * as t from '../schema';
 import { auditValues, type AuditRecord } from '../audit';
 import type { Principal } from '../authz';
 import type { ActorKind, DutyBearer } from '../../lib/taxonomy';
-import { loadPrincipal } from '../queries/entry-workflow';
+import { loadPrincipal } from '../queries/principal';
 import type { EntryRow, EntryStore } from '../queries/entry-store';
 
 type EntryInsert = typeof t.progressEntries.$inferInsert;

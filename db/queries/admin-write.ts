@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Db, type Tx } from '../client';
 import { recordAudit } from '../audit';
 import { authorizeWorkspace, type Principal, type WorkspaceAction } from '../authz';
-import { loadPrincipal } from './entry-workflow';
+import { loadPrincipal } from './principal';
 import {
   adminFieldErrorCodes,
   adminFieldErrors,

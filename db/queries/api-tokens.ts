@@ -6,7 +6,7 @@ import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { perConnection } from '../prepared';
 import { recordAudit } from '../audit';
-import { loadPrincipal } from './entry-workflow';
+import { loadPrincipal } from './principal';
 import type { Principal } from '../authz';
 import {
   BIDI_MESSAGE,

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../client';
 import * as t from '../schema';
-import { loadPrincipal } from './entry-workflow';
+import { loadPrincipal } from './principal';
 
 export interface AuditFilters {
   entityType?: string;

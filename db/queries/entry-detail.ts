@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { authorize, type EntryResource } from '../authz';
-import { loadPrincipal } from './entry-workflow';
+import { loadPrincipal } from './principal';
 import type { ActorRefDto, PublishedEntryDto } from '../../lib/api-schemas';
 import type { StatusKey } from '../../lib/status-scale';
 import {

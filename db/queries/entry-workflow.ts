@@ -1,8 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import { getDb, type Tx } from '../client';
+import { getDb } from '../client';
 import * as t from '../schema';
-import { principalOf, statementStore, type EntryRow, type EntryStore } from './entry-store';
+import { statementStore, type EntryRow, type EntryStore } from './entry-store';
 import { authorize, type EntryAction, type EntryResource, type Principal } from '../authz';
 import { appliesToKind } from '../../lib/taxonomy';
 import { enqueueReturned, enqueueReviewWaiting } from './outbox-notify';
@@ -65,25 +64,6 @@ const notFound = (what: string): WriteResult => ({
 
 function now(): string {
   return new Date().toISOString();
-}
-
-/** The signed-in user as the rules see them; a disabled or unknown user is nobody. */
-export function loadPrincipal(tx: Tx, userId: string | null | undefined): Principal | null {
-  if (!userId) return null;
-  return principalOf(
-    tx
-      .select({
-        id: t.users.id,
-        role: t.users.role,
-        actorId: t.users.actorId,
-        disabledAt: t.users.disabledAt,
-        actorKind: t.actors.kind,
-      })
-      .from(t.users)
-      .leftJoin(t.actors, eq(t.users.actorId, t.actors.id))
-      .where(eq(t.users.id, userId))
-      .get(),
-  );
 }
 
 function resourceOf(

@@ -4,7 +4,7 @@ import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { recordAudit } from '../audit';
 import { authorizeFollow, type FollowAction } from '../authz';
-import { loadPrincipal } from './entry-workflow';
+import { loadPrincipal } from './principal';
 import { positiveId } from './admin-write';
 
 /**

@@ -4,7 +4,7 @@ import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { recordAudit } from '../audit';
 import { authorizeAccount } from '../authz';
-import { loadPrincipal } from './entry-workflow';
+import { loadPrincipal } from './principal';
 import { DEFAULT_LOCALE } from '../../lib/i18n/catalogue';
 import { LOCALES, type Locale } from '../../lib/i18n/locales';
 

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { recordAudit } from '../audit';
-import { loadPrincipal } from './entry-workflow';
+import { loadPrincipal } from './principal';
 import { MAIL_KINDS, type MailKind } from '../../lib/mail';
 
 /**

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
-import { loadPrincipal } from './entry-workflow';
+import { loadPrincipal } from './principal';
 import { choicesOf, ensureMailSettings } from './outbox-settings';
 import { appBaseUrl } from '../../lib/deployment';
 import { layoutMail, mailWriter, type MailParts, type MailWriter } from '../../lib/mail-layout';

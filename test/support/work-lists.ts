@@ -1,5 +1,5 @@
 import { getDb } from '../../db/client';
-import { loadPrincipal } from '../../db/queries/entry-workflow';
+import { loadPrincipal } from '../../db/queries/principal';
 import { pageOwnWork, pageReviewQueue } from '../../db/queries/workspace-home';
 
 /** A user's whole review queue, as the paged queue holds it (empty for anyone who reviews nothing). */
