@@ -1,14 +1,10 @@
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '@/lib/i18n/catalogue';
+import { translatorOf } from '@/test/support/catalogues';
 import { LOCALES } from '@/lib/i18n/locales';
 import { schemaType, type JsonSchema, type TypeTranslator } from './schema-type';
 
-const catalogues = Object.fromEntries(
-  await Promise.all(LOCALES.map(async (locale) => [locale, await loadCatalogue(locale)] as const)),
-);
 const COMPONENTS: Record<string, JsonSchema> = {
   Status: { type: 'string', enum: ['no_information', 'limited', null] },
 };
@@ -17,11 +13,7 @@ const resolve = (schema: JsonSchema) =>
 
 /** The Type column of a schema, as HTML, in `locale`. */
 function typeHtml(locale: string, schema: JsonSchema): string {
-  const t = createTranslator({
-    locale,
-    messages: catalogues[locale]!,
-    namespace: 'api.page',
-  }) as unknown as TypeTranslator;
+  const t = translatorOf<TypeTranslator>(locale, 'api.page');
   return renderToStaticMarkup(
     createElement(Fragment, null, schemaType(t, locale, schema, resolve)),
   );

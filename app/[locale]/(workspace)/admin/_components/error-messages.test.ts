@@ -1,4 +1,3 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import {
   actorInputSchema,
@@ -9,7 +8,7 @@ import {
   roundInputSchema,
   sourceInputSchema,
 } from '@/lib/admin-input';
-import { loadCatalogue } from '@/lib/i18n/catalogue';
+import { catalogueOf, translatorOf } from '@/test/support/catalogues';
 import { LOCALES } from '@/lib/i18n/locales';
 import type { AdminWriteResult } from '@/db/queries/admin-write';
 import {
@@ -22,16 +21,9 @@ type Refusal = Extract<AdminWriteResult, { ok: false }>;
 type Catalogue = { admin: { errors: Record<string, Record<string, unknown>> } };
 
 const catalogues = Object.fromEntries(
-  await Promise.all(
-    LOCALES.map(async (locale) => [locale, (await loadCatalogue(locale)) as Catalogue] as const),
-  ),
+  LOCALES.map((locale) => [locale, catalogueOf<Catalogue>(locale)] as const),
 );
-const translator = (locale: string) =>
-  createTranslator({
-    locale,
-    messages: catalogues[locale]!,
-    namespace: 'admin.errors',
-  }) as unknown as AdminErrorTranslator;
+const translator = (locale: string) => translatorOf<AdminErrorTranslator>(locale, 'admin.errors');
 
 /** The refusal the data layer returns for input its schema refuses (db/queries/admin-write.ts). */
 function refusal(

@@ -1,7 +1,6 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_ERROR_CODES, type ImportErrorParams } from '@/db/import/import-errors';
-import { loadCatalogue } from '@/lib/i18n/catalogue';
+import { catalogueOf, translatorOf } from '@/test/support/catalogues';
 import { LOCALES } from '@/lib/i18n/locales';
 import { importErrorText, type ImportErrorTags, type ImportErrorTranslator } from './error-text';
 
@@ -13,20 +12,9 @@ type Errors = {
 type Catalogue = { data: { import: { errors: Errors } } };
 
 const catalogues = Object.fromEntries(
-  await Promise.all(
-    LOCALES.map(async (locale) => [locale, (await loadCatalogue(locale)) as Catalogue] as const),
-  ),
+  LOCALES.map((locale) => [locale, catalogueOf<Catalogue>(locale)] as const),
 );
-const translator = (locale: string) =>
-  createTranslator({
-    locale,
-    messages: catalogues[locale]!,
-    namespace: 'data.import',
-    // A missing argument or key must fail the test, not print the key.
-    onError: (error) => {
-      throw error;
-    },
-  }) as unknown as ImportErrorTranslator;
+const translator = (locale: string) => translatorOf<ImportErrorTranslator>(locale, 'data.import');
 
 /** Column names marked as the page marks them, so a test can see they stay verbatim. */
 const TAGS: ImportErrorTags = {
