@@ -212,6 +212,8 @@ test.describe('reviewing before publishing', () => {
     await signIn(focal, DEMO.aldoriaFocal, `/entries/${id}/publish`);
 
     // A publish form without the confirmation (as a one-click button elsewhere would send) lands on the confirmation.
+    // Edited after hydration: before it, React puts back what the test took out of the form.
+    await expect(focal.locator('html')).toHaveAttribute('data-hydrated', /\d/);
     await focal.locator('input[name="confirmed"]').evaluate((input) => input.remove());
     const posted = focal.waitForResponse((response) => response.request().method() === 'POST');
     await focal.getByRole('button', { name: 'Publish permanently' }).click();
@@ -221,6 +223,7 @@ test.describe('reviewing before publishing', () => {
 
     // Confirmed for another version of the entry than the current one: refused, said in the catalogue's words.
     await focal.goto(`/entries/${id}/publish`);
+    await expect(focal.locator('html')).toHaveAttribute('data-hydrated', /\d/);
     await focal
       .locator('input[name="version"]')
       .evaluate((input) => ((input as HTMLInputElement).value = '2020-01-01T00:00:00.000Z'));
