@@ -16,7 +16,7 @@ import {
 import { createIn, publishIn } from '../queries/entry-workflow';
 import { reviewQueueOf } from '../../test/support/work-lists';
 import { entryInputSchema } from '../../lib/entry-input';
-import { listPublishedEntries } from '../queries/entries';
+import { listPublicChanges, listPublishedEntries } from '../queries/entries';
 import { toCsv, type CsvCell } from '../../lib/csv';
 import { csvValue, ENTRY_COLUMNS, entryRecord } from '../../lib/entries-csv';
 
@@ -313,13 +313,24 @@ describe('importing progress entries from CSV', () => {
       approvedBy: ALDORIA_FOCAL,
       measures: '["policy","budget"]',
     });
+    // Created and published in one transaction, never seen as a draft: ONE audit row, the
+    // publication, holding the entry as stored; the public change log lists it.
     const audit = db
-      .select({ action: t.auditLog.action })
+      .select()
       .from(t.auditLog)
       .where(eq(t.auditLog.entityId, String(entry!.id)))
-      .all()
-      .map((a) => a.action);
-    expect(audit).toEqual(['entry.import', 'entry.publish']);
+      .all();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: 'entry.publish',
+      entityType: 'progress_entry',
+      userId: ALDORIA_FOCAL,
+      before: null,
+    });
+    expect(JSON.parse(audit[0]!.after!)).toEqual(entry);
+    expect(listPublicChanges({}, 3).changes).toContainEqual(
+      expect.objectContaining({ entryId: entry!.id, action: 'publish' }),
+    );
 
     const before = checksum();
     const again = imported(await importEntriesCsv(ALDORIA_FOCAL, file, { publish: true }));
@@ -385,6 +396,14 @@ describe('importing progress entries from CSV', () => {
     expect(reviewQueueOf(ALDORIA_FOCAL).map((entry) => entry.id)).toContain(
       result.rows[0]?.entryId,
     );
+    // Not published: its import is audited as such, the entry as it awaits review.
+    const audit = db
+      .select()
+      .from(t.auditLog)
+      .where(eq(t.auditLog.entityId, String(result.rows[0]!.entryId)))
+      .all();
+    expect(audit.map((a) => [a.action, a.before])).toEqual([['entry.import', null]]);
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ state: 'submitted', reporterId: aldoria });
   });
 
   it('an exported file comes back unchanged: the round trip adds nothing', async () => {
@@ -634,7 +653,7 @@ describe('importing progress entries from CSV', () => {
       expect(db.$client.prepare('SELECT count(*) FROM current_status_deferred').pluck().get()).toBe(
         0,
       );
-      // And what was written is what a publication writes: the entry, its import and publish audit rows, the superseded original.
+      // And what was written is what a publication writes: the entry, its one audit row (the publication), the superseded original.
       const correction = both.batched.rows.at(-2)!;
       const entry = db
         .select()
@@ -657,7 +676,7 @@ describe('importing progress entries from CSV', () => {
           .where(eq(t.auditLog.entityId, String(id)))
           .all()
           .map((audit) => audit.action);
-      expect(actions(entry!.id)).toEqual(['entry.import', 'entry.publish']);
+      expect(actions(entry!.id)).toEqual(['entry.publish']);
       expect(actions(original.id).at(-1)).toBe('entry.supersede');
       const status = db.$client
         .prepare(

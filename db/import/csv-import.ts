@@ -14,7 +14,8 @@ import {
   settle,
   type WriteResult,
 } from '../queries/entry-workflow';
-import { statementStore } from '../queries/entry-store';
+import { statementStore, type EntryStore } from '../queries/entry-store';
+import type { AuditRecord } from '../audit';
 import { loadPrincipal } from '../queries/principal';
 import { importStore, RehearsalUnsupported } from './import-store';
 import { importTurn } from './write-turns';
@@ -902,6 +903,41 @@ function sameContent(
   );
 }
 
+/**
+ * The store for an import that publishes: an entry created and published by the same user in the
+ * same transaction was never visible as a draft, so its creation and its publication are audited
+ * as ONE row, the publication's (`entry.publish`, before null, after the entry as stored), which
+ * the public change log lists like any other publication. The import's own row is held until the
+ * publication's arrives; `release()` writes it unmerged if the publication was refused.
+ */
+function auditedOnce(store: EntryStore): EntryStore & { release(): void } {
+  let created: AuditRecord | null = null;
+  return {
+    ...store,
+    audit(record) {
+      if (record.action === 'entry.import' && created === null) {
+        created = record;
+        return;
+      }
+      if (
+        created &&
+        record.action === 'entry.publish' &&
+        record.entityId === created.entityId &&
+        record.userId === created.userId
+      ) {
+        created = null;
+        store.audit({ ...record, before: undefined });
+        return;
+      }
+      store.audit(record);
+    },
+    release() {
+      if (created) store.audit(created);
+      created = null;
+    },
+  };
+}
+
 /** Writes every valid row inside the caller's transaction; returns how many entries were created. */
 function writeRows(
   tx: Tx,
@@ -937,7 +973,9 @@ function writeRows(
   const batched = options.oneByOne
     ? null
     : importStore(tx, sqlite, { rehearse: options.rehearse, keysNotOnRecord });
-  const store = batched ?? statementStore(getDb());
+  const plain = batched ?? statementStore(getDb());
+  const merging = options.publish ? auditedOnce(plain) : null;
+  const store = merging ?? plain;
   let written = 0;
   for (const row of rows) {
     const { input, reporterId } = row;
@@ -988,6 +1026,7 @@ function writeRows(
     const created = createIn(store, userId, input, context, imported);
     const result =
       created.ok && options.publish ? publishIn(store, userId, created.entryId, context) : created;
+    merging?.release();
     if (!result.ok) {
       row.result.errors.push(...rowErrors(result, row));
       row.result.outcome = 'error';

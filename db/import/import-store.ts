@@ -266,8 +266,8 @@ function catchUp(sqlite: Database.Database, pairs: Iterable<string>): void {
  *   state (the current-status trigger then runs once, not twice); entries and audit rows go to the
  *   database BATCH rows per statement (entries HELD at a time, in date order). The row the rules
  *   were given (its id, the next of the table's sequence, and its columns' defaults) is checked
- *   against the row the database returns: any difference throws, which rolls the whole file back. The audit rows are those of the
- *   one-entry path: the import's (the draft) and the publication's (draft -> published).
+ *   against the row the database returns: any difference throws, which rolls the whole file back. The audit rows are those the
+ *   rules give it (csv-import.ts writeRows: one row for an entry imported and published at once).
  * - the current statuses of the file's inserts are deferred (`current_status_deferred`) and
  *   brought up to date at once, for every pair written to, before
  *   the first UPDATE of an entry and in `flush()` (catchUp): the same kept rows, without running
@@ -561,8 +561,8 @@ export function importStore(
         throw new Error('import: audit rows take the time they are written');
       // A rehearsal is always rolled back: its audit rows would never be read.
       if (rehearsing) return;
-      // An entry is audited twice as the same object (the import's after, the publication's
-      // before): serialised once. Rows are never changed in place (updateEntry copies).
+      // An entry audited twice as the same object (one row's after, the next one's before) is
+      // serialised once. Rows are never changed in place (updateEntry copies).
       pendingAudits.push({
         ...auditValues({ ...record, before: undefined, after: undefined }),
         before: json(record.before),
