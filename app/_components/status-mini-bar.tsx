@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useCount } from '@/lib/i18n/formats';
 import { NO_REPORT_SYMBOL, STATUS_KEYS, STATUS_SCALE } from '@/lib/status-scale';
 import type { StatusCounts } from '@/lib/summary-types';
 import './status-distribution.css';
@@ -31,7 +32,7 @@ const STATUS_STYLES = STATUS_KEYS.map((key, index) => {
 export function StatusMiniBar({ counts }: { counts: StatusCounts }) {
   const t = useTranslations('charts');
   const tStatus = useTranslations('status');
-  const format = useFormatter();
+  const count = useCount();
   const shown = STATUS_KEYS.filter((key) => counts[key] > 0);
   const classOf = (key: (typeof STATUS_KEYS)[number]) => `s${STATUS_KEYS.indexOf(key)}`;
   return (
@@ -54,10 +55,10 @@ export function StatusMiniBar({ counts }: { counts: StatusCounts }) {
       <ul className="status-counts">
         {shown.map((key) => (
           <li key={key} className={classOf(key)}>
-            {`${tStatus(key)} ${format.number(counts[key])}`}
+            {`${tStatus(key)} ${count(counts[key])}`}
           </li>
         ))}
-        <li className="nr">{`${t('noReport')} ${format.number(counts.no_report)}`}</li>
+        <li className="nr">{`${t('noReport')} ${count(counts.no_report)}`}</li>
       </ul>
     </>
   );

@@ -5,7 +5,8 @@
  * what the frame already shows; nothing is fetched.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useDateFormat } from '@/lib/i18n/formats';
 import {
   chartCsv,
   chartFileName,
@@ -51,7 +52,7 @@ export function ChartDownloads({
   const t = useTranslations('charts.download');
   const tCharts = useTranslations('charts');
   const tApp = useTranslations('app');
-  const format = useFormatter();
+  const longDate = useDateFormat('long');
   const cellLabel = useCellLabel();
   const { demo } = useChartSource();
   const [open, setOpen] = useState(false);
@@ -89,7 +90,7 @@ export function ChartDownloads({
     const composed = chartImageSvg(surface, {
       title,
       asOfLine: tCharts('asOfDate', {
-        date: format.dateTime(dateOnly(download.asOf), { dateStyle: 'long', timeZone: 'UTC' }),
+        date: longDate(dateOnly(download.asOf)),
       }),
       notes: chartNotes(),
       sourceLines: [

@@ -4,7 +4,8 @@
  * percent formatting. No recharts here (axis ticks are in chart-ticks.tsx), so the tables and
  * headline figures load without it.
  */
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations, useLocale } from 'next-intl';
+import { useCount, numberFormat } from '@/lib/i18n/formats';
 import { CELL_KEYS, type CellKey, type GroupRow, type StatusCounts } from '@/lib/summary-types';
 import { cellSymbol, useCellLabel } from './status-patterns';
 
@@ -53,9 +54,8 @@ export function toStatusDatum(
 /** Whole percents, never rounding a small share to "0 %" nor a near-complete one to "100 %". */
 export function usePercent(): (value: number) => string {
   const t = useTranslations('charts');
-  const format = useFormatter();
-  const whole = (value: number) =>
-    format.number(value, { style: 'percent', maximumFractionDigits: 0 });
+  const format = numberFormat(useLocale(), 'percent');
+  const whole = (value: number) => format.format(value);
   return (value) => {
     if (value > 0 && value < 0.005) return t('percentBelow', { value: whole(0.01) });
     if (value < 1 && value >= 0.995) return t('percentAbove', { value: whole(0.99) });
@@ -76,7 +76,7 @@ export function Missing({ reason }: { reason: string }) {
 /** Tooltip body: the full label, every non-empty cell with symbol, count and share, and coverage. */
 export function StatusTooltip({ datum }: { datum: StatusDatum | undefined }) {
   const t = useTranslations('charts');
-  const format = useFormatter();
+  const count = useCount();
   const percent = usePercent();
   const label = useCellLabel();
   if (!datum) return null;
@@ -90,7 +90,7 @@ export function StatusTooltip({ datum }: { datum: StatusDatum | undefined }) {
             <span aria-hidden="true">{cellSymbol(key)}</span> {label(key)}:{' '}
             <strong>
               {t('countAndShare', {
-                count: format.number(datum.counts[key]),
+                count: count(datum.counts[key]),
                 share: percent(datum.total > 0 ? datum.counts[key] / datum.total : 0),
               })}
             </strong>

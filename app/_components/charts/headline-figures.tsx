@@ -6,7 +6,8 @@
 import type { ReactNode } from 'react';
 import { Link } from '@/lib/i18n/navigation';
 import type { PairFlag } from '@/lib/rollup';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useCount, useDateFormat } from '@/lib/i18n/formats';
 import { STATUS_SCALE } from '@/lib/status-scale';
 import type { Figures } from '@/lib/summary-types';
 import { Missing, usePercent } from './chart-parts';
@@ -37,9 +38,9 @@ export function HeadlineFigures({
 }) {
   const t = useTranslations('charts.figures');
   const tStatus = useTranslations('status');
-  const format = useFormatter();
+  const n = useCount();
+  const day = useDateFormat('medium');
   const percent = usePercent();
-  const n = (value: number) => format.number(value);
   const regressed = STATUS_SCALE.regressed;
 
   const list: Figure[] = [
@@ -88,7 +89,7 @@ export function HeadlineFigures({
       detail: staleBefore
         ? t('staleBeforeDetail', {
             count: figures.stale,
-            date: format.dateTime(dateOnly(staleBefore), { dateStyle: 'medium', timeZone: 'UTC' }),
+            date: day(dateOnly(staleBefore)),
           })
         : t('staleDetail', { count: figures.stale }),
       flag: 'stale',

@@ -4,7 +4,8 @@
  * CellKey, then pairs, reported, coverage and score. Absent values read "—" plus a hidden reason.
  */
 import type { ReactNode } from 'react';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useCount, useDateFormat } from '@/lib/i18n/formats';
 import { CELL_KEYS, type GroupRow, type StatusCounts, type TimePoint } from '@/lib/summary-types';
 import { dateOnly } from '@/lib/dates';
 import { Missing, usePercent } from './chart-parts';
@@ -35,7 +36,7 @@ export function StatusCountsTable({
   rows: readonly StatusTableRow[];
 }) {
   const t = useTranslations('charts');
-  const format = useFormatter();
+  const count = useCount();
   const percent = usePercent();
   const label = useCellLabel();
   return (
@@ -77,11 +78,11 @@ export function StatusCountsTable({
             ))}
             {CELL_KEYS.map((key) => (
               <td key={key} className="num">
-                {format.number(row.counts[key])}
+                {count(row.counts[key])}
               </td>
             ))}
-            <td className="num">{format.number(row.pairs)}</td>
-            <td className="num">{format.number(row.reported)}</td>
+            <td className="num">{count(row.pairs)}</td>
+            <td className="num">{count(row.reported)}</td>
             <td className="num">
               {row.pairs > 0 ? (
                 percent(row.reported / row.pairs)
@@ -101,8 +102,8 @@ export function StatusCountsTable({
 
 /** A date-only value (YYYY-MM-DD) at UTC midnight, so no time zone shifts the day. */
 export function useDay(): (value: string) => string {
-  const format = useFormatter();
-  return (value) => format.dateTime(dateOnly(value), { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = useDateFormat('medium');
+  return (value) => day(dateOnly(value));
 }
 
 /** A period ("2019-Q1", as the API names it) in the page's words: "T1 2019", "2019年第1季度". */

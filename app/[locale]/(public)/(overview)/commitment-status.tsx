@@ -1,7 +1,8 @@
 'use client';
 
 import { Link } from '@/lib/i18n/navigation';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useDateFormat } from '@/lib/i18n/formats';
 import type { DashboardQuery } from '@/lib/query-params';
 import { dateOnly } from '@/lib/dates';
 import { Missing, usePercent } from '@/app/_components/charts/chart-parts';
@@ -32,7 +33,7 @@ export function CommitmentStatus({
 }) {
   const t = useTranslations('dashboard.byCommitment');
   const tCharts = useTranslations('charts');
-  const format = useFormatter();
+  const longDate = useDateFormat('long');
   const percent = usePercent();
   const rows = summary.byCommitment;
   const ends = rows.length < summary.commitmentCount;
@@ -42,7 +43,7 @@ export function CommitmentStatus({
       <p>
         {t('intro', {
           perspective: summary.perspective,
-          date: format.dateTime(dateOnly(summary.asOf), { dateStyle: 'long', timeZone: 'UTC' }),
+          date: longDate(dateOnly(summary.asOf)),
         })}{' '}
         {ends ? t('ends', { ends: COMMITMENT_ENDS, total: summary.commitmentCount }) : null}{' '}
         <Link href={commitmentsHref(filters)}>{t('all')}</Link>

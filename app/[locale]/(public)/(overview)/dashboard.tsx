@@ -1,7 +1,8 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { useDateFormat } from '@/lib/i18n/formats';
 import { textDirection } from '@/lib/i18n/locales';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useMemo, type ReactNode } from 'react';
@@ -182,7 +183,7 @@ function ViewDescription({
   const tTheme = useTranslations('theme');
   const tKind = useTranslations('actorKindPlural');
   const tRounds = useTranslations('rounds');
-  const format = useFormatter();
+  const longDate = useDateFormat('long');
   const parts: string[] = [];
   if (filters.theme) parts.push(`${t('theme')}: ${tTheme(filters.theme)}`);
   if (filters.objective !== undefined) {
@@ -204,7 +205,7 @@ function ViewDescription({
   return (
     <p className="view-description">
       {t('viewDescription', {
-        date: format.dateTime(dateOnly(summary.asOf), { dateStyle: 'long', timeZone: 'UTC' }),
+        date: longDate(dateOnly(summary.asOf)),
         perspective: t(`perspectives.${summary.perspective}`),
         filters:
           parts.length === 0 ? t('noFilters') : t('filtersInWords', { list: parts.join('; ') }),
@@ -216,10 +217,9 @@ function ViewDescription({
 /** The inputs and rules every chart of the view shares, worded once for the page's four charts. */
 function useHowComputed(summary: SummaryDto | undefined): string[] {
   const t = useTranslations('dashboard.how');
-  const format = useFormatter();
+  const longDate = useDateFormat('long');
   if (!summary) return [];
-  const day = (value: string) =>
-    format.dateTime(dateOnly(value), { dateStyle: 'long', timeZone: 'UTC' });
+  const day = (value: string) => longDate(dateOnly(value));
   return [
     t('pairs', {
       pairs: summary.figures.pairs,

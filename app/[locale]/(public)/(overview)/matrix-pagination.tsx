@@ -1,7 +1,8 @@
 'use client';
 
 import type { MouseEvent } from 'react';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useCount } from '@/lib/i18n/formats';
 import { MATRIX_COLUMNS, MATRIX_PAGE_SIZES, type MatrixPaging } from './view';
 import './matrix-pagination.css';
 
@@ -52,7 +53,7 @@ function PageLinks({
   /** rel="prev"/"next" on the previous and next links (the page's main sequence). */
   rel?: boolean;
 }) {
-  const format = useFormatter();
+  const count = useCount();
   if (pages <= 1) return null;
   const link = (target: number, text: string, relation?: string) => (
     <a
@@ -80,7 +81,7 @@ function PageLinks({
                 aria-label={n === page ? words.current(n) : words.page(n)}
                 onClick={followInPlace(() => go(n))}
               >
-                {format.number(n)}
+                {count(n)}
               </a>
             </li>
           ),
@@ -104,7 +105,7 @@ export function MatrixPagination({
   onPageChange: (paging: MatrixPaging) => void;
 }) {
   const t = useTranslations('matrix');
-  const format = useFormatter();
+  const count = useCount();
   const { page, limit } = paging;
   const pages = Math.max(1, Math.ceil(total / limit));
   const at = (target: number): MatrixPaging => ({ ...paging, page: target });
@@ -142,7 +143,7 @@ export function MatrixPagination({
             .sort((a, b) => a - b)
             .map((size) => (
               <option key={size} value={size}>
-                {format.number(size)}
+                {count(size)}
               </option>
             ))}
         </select>
