@@ -3,7 +3,11 @@ import {
   askedActors,
   cellStatus,
   completion,
-  countBy,
+  completionTable,
+  countByActor,
+  countByCommitment,
+  forEachTableCell,
+  statusAt,
   type RoundActor,
   type RoundEntry,
   type RoundScope,
@@ -116,10 +120,69 @@ describe('the completion table', () => {
     ]);
   });
 
-  it('counts the cells by any grouping', () => {
-    const cells = completion(round, actors, commitments, [entry()], '2026-12-05');
-    const byActor = countBy(cells, (cell) => String(cell.actorId));
+  it('keeps a status for each cell, counts them, and has no cell where a commitment does not apply', () => {
+    const list = { ...round, asks: 'list' as const, actorIds: [1, 2, 4] };
+    const entries = [entry(), entry({ actorId: 2, commitmentId: 2, state: 'draft' })];
+    const table = completionTable(list, actors, commitments, entries, '2026-07-01');
+    expect(table.actors.map((actor) => actor.id)).toEqual([1, 2, 4]);
+    expect(table.counts).toEqual({
+      reported: 1,
+      in_progress: 1,
+      not_yet: 3,
+      overdue: 0,
+      missing: 0,
+    });
+    expect(table.size).toBe(5);
+    expect(statusAt(table, 0, 0)).toBe('reported');
+    expect(statusAt(table, 1, 1)).toBe('in_progress');
+    // The organisation is asked only what applies to it; an archived commitment asks no one.
+    expect(statusAt(table, 2, 0)).toBeUndefined();
+    expect(statusAt(table, 2, 1)).toBe('not_yet');
+    expect(statusAt(table, 0, 2)).toBeUndefined();
+  });
+
+  it('leaves out an asked actor to whom no round commitment applies', () => {
+    const list = { ...round, asks: 'list' as const, actorIds: [1, 4] };
+    const table = completionTable(list, actors, [commitments[0]!], [], '2026-07-01');
+    expect(table.actors.map((actor) => actor.id)).toEqual([1]);
+    expect(table.size).toBe(1);
+  });
+
+  it('gives the cells of a range of actors only, in the table’s order', () => {
+    const table = completionTable(round, actors, commitments, [entry()], '2026-12-05');
+    const cells: string[] = [];
+    forEachTableCell(table, 1, 5, (actor, commitment, status) =>
+      cells.push(`${actor.id}:${commitment.id}:${status}`),
+    );
+    expect(cells).toEqual(['2:1:overdue', '2:2:overdue']);
+  });
+
+  it('counts the cells by actor or region, in the order first met', () => {
+    const table = completionTable(round, actors, commitments, [entry()], '2026-12-05');
+    const byActor = countByActor(table, 0, 2, (actor) => String(actor.id));
+    expect([...byActor.keys()]).toEqual(['1', '2']);
     expect(byActor.get('1')).toMatchObject({ reported: 1, overdue: 1 });
     expect(byActor.get('2')).toMatchObject({ reported: 0, overdue: 2 });
+    expect(countByActor(table, 1, 2, (actor) => String(actor.id)).has('1')).toBe(false);
+    const byRegion = countByActor(table, 0, 2, (actor) => actor.region ?? '');
+    expect([...byRegion.keys()]).toEqual(['Europe', 'Africa']);
+  });
+
+  it('counts the cells by commitment in the order their cells are first met, row by row', () => {
+    // The organisation comes first and is asked only the commitment for all stakeholders.
+    const list = { ...round, asks: 'list' as const, actorIds: [4, 1] };
+    const table = completionTable(
+      list,
+      [actors[3]!, actors[0]!],
+      commitments,
+      [entry()],
+      '2026-12-05',
+    );
+    const byCommitment = countByCommitment(table, () => true);
+    expect([...byCommitment.keys()].map((commitment) => commitment.id)).toEqual([2, 1]);
+    expect(byCommitment.get(commitments[0]!)).toMatchObject({ reported: 1, overdue: 0 });
+    expect(byCommitment.get(commitments[1]!)).toMatchObject({ reported: 0, overdue: 2 });
+    const kept = countByCommitment(table, (commitment) => commitment.id === 1);
+    expect([...kept.keys()]).toEqual([commitments[0]]);
   });
 });

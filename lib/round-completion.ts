@@ -131,49 +131,127 @@ export interface CompletionCell {
 const COUNTED = 1;
 const UNPUBLISHED = 2;
 
+/** The status byte of a cell whose commitment does not apply to its actor. */
+const NOT_ASKED = 255;
+
 /**
- * Every asked actor with every round commitment that applies to it (docs/design.md#applies-to),
- * visited in order: actors as given, commitments as given. A round of every state has tens of
- * thousands of cells, so pairs are keyed by number, whether a commitment applies is decided once
- * per kind of actor, and the caller makes of each cell only what it keeps.
+ * A round's completion table kept compact: one status byte (an index into COMPLETION_KEYS) per
+ * asked actor and round commitment, and the counts. A round of every state has tens of thousands
+ * of cells, made again after every write, while a page shows a few hundred of them: cells are
+ * made only for the actors a page shows (statusAt, forEachTableCell) and grouped counts from the
+ * bytes (countByActor, countByCommitment).
  */
-export function forEachCell<C extends RoundCommitment>(
+export interface CompletionTable<A extends RoundActor, C extends RoundCommitment> {
+  /** The asked actors that have a cell (a round commitment applies to them), in the order given. */
+  actors: A[];
+  /** The round commitments as given: every row's columns. */
+  commitments: readonly C[];
+  /** A row of `commitments.length` status bytes per actor; NOT_ASKED where it does not apply. */
+  statuses: Uint8Array;
+  counts: CompletionCounts;
+  /** How many cells the table has. */
+  size: number;
+}
+
+/**
+ * The table of every asked actor with every round commitment that applies to it
+ * (docs/design.md#applies-to), by the rule of cellStatus: rows are the actors as given, columns
+ * the commitments as given. Whether a commitment applies is decided once per kind of actor.
+ */
+export function completionTable<A extends RoundActor, C extends RoundCommitment>(
   round: RoundScope,
-  actors: readonly RoundActor[],
+  actors: readonly A[],
   commitments: readonly C[],
   entries: readonly RoundEntry[],
   today: string,
-  visit: (actorId: number, commitment: C, status: CompletionKey) => void,
-): void {
-  const held = new Map<number, number>();
+): CompletionTable<A, C> {
+  const width = commitments.length;
+  const applying = new Map<ActorKind, Uint8Array>();
+  const applyingTo = (kind: ActorKind) => {
+    let columns = applying.get(kind);
+    if (!columns) {
+      columns = Uint8Array.from(commitments, (commitment) =>
+        !commitment.archived && appliesToKind(commitment.dutyBearers, kind) ? 1 : 0,
+      );
+      applying.set(kind, columns);
+    }
+    return columns;
+  };
+  const rows = askedActors(round, actors).filter((actor) => applyingTo(actor.kind).includes(1));
+  const rowOf = new Map(rows.map((actor, row) => [actor.id, row]));
+  const columnOf = new Map(commitments.map((commitment, column) => [commitment.id, column]));
+  const statuses = new Uint8Array(rows.length * width);
+  // First what each pair's entries dated in the round hold, then, in place, the cell's status.
   for (const entry of entries) {
-    if (!inRound(round, entry.asOf)) continue;
-    const bits = (isCounted(entry) ? COUNTED : 0) | (entry.state !== 'published' ? UNPUBLISHED : 0);
-    if (bits === 0) continue;
-    const key = pairKey(entry.commitmentId, entry.actorId);
-    held.set(key, (held.get(key) ?? 0) | bits);
+    const row = rowOf.get(entry.actorId);
+    const column = columnOf.get(entry.commitmentId);
+    if (row === undefined || column === undefined || !inRound(round, entry.asOf)) continue;
+    statuses[row * width + column]! |=
+      (isCounted(entry) ? COUNTED : 0) | (entry.state !== 'published' ? UNPUBLISHED : 0);
   }
-  const applying = new Map<ActorKind, C[]>();
-  for (const actor of askedActors(round, actors)) {
-    let list = applying.get(actor.kind);
-    if (!list) {
-      list = commitments.filter(
-        (commitment) => !commitment.archived && appliesToKind(commitment.dutyBearers, actor.kind),
-      );
-      applying.set(actor.kind, list);
-    }
-    for (const commitment of list) {
-      const bits = held.get(pairKey(commitment.id, actor.id)) ?? 0;
-      visit(
-        actor.id,
-        commitment,
-        pairStatus(round, (bits & COUNTED) !== 0, (bits & UNPUBLISHED) !== 0, today),
-      );
+  // For one round on one day, a cell's status follows from those two bits alone.
+  const statusOfBits = [0, 1, 2, 3].map((bits) =>
+    COMPLETION_KEYS.indexOf(
+      pairStatus(round, (bits & COUNTED) !== 0, (bits & UNPUBLISHED) !== 0, today),
+    ),
+  );
+  const tally = COMPLETION_KEYS.map(() => 0);
+  for (let row = 0; row < rows.length; row += 1) {
+    const columns = applyingTo(rows[row]!.kind);
+    for (let column = 0, cell = row * width; column < width; column += 1, cell += 1) {
+      if (columns[column] === 0) {
+        statuses[cell] = NOT_ASKED;
+        continue;
+      }
+      const status = statusOfBits[statuses[cell]!]!;
+      statuses[cell] = status;
+      tally[status]! += 1;
     }
   }
+  const counts = emptyCounts();
+  COMPLETION_KEYS.forEach((key, status) => (counts[key] = tally[status]!));
+  return {
+    actors: rows,
+    commitments,
+    statuses,
+    counts,
+    size: tally.reduce((sum, n) => sum + n, 0),
+  };
 }
 
-/** The cells of forEachCell, as a list. */
+/** The status of the cell of one row and column, or undefined where the commitment does not apply. */
+export function statusAt(
+  table: CompletionTable<RoundActor, RoundCommitment>,
+  row: number,
+  column: number,
+): CompletionKey | undefined {
+  const status = table.statuses[row * table.commitments.length + column];
+  return status === undefined || status === NOT_ASKED ? undefined : COMPLETION_KEYS[status];
+}
+
+/** Each cell of the rows from `from` up to `to`, row by row, its columns in order. */
+export function forEachTableCell<A extends RoundActor, C extends RoundCommitment>(
+  table: CompletionTable<A, C>,
+  from: number,
+  to: number,
+  visit: (actor: A, commitment: C, status: CompletionKey) => void,
+): void {
+  const { actors, commitments, statuses } = table;
+  const width = commitments.length;
+  for (let row = Math.max(0, from); row < Math.min(to, actors.length); row += 1)
+    for (let column = 0; column < width; column += 1) {
+      const status = statuses[row * width + column]!;
+      if (status !== NOT_ASKED) visit(actors[row]!, commitments[column]!, COMPLETION_KEYS[status]!);
+    }
+}
+
+export interface CompletionCell {
+  actorId: number;
+  commitmentId: number;
+  status: CompletionKey;
+}
+
+/** The cells of the completion table, as a list in its order. */
 export function completion(
   round: RoundScope,
   actors: readonly RoundActor[],
@@ -181,14 +259,13 @@ export function completion(
   entries: readonly RoundEntry[],
   today: string,
 ): CompletionCell[] {
+  const table = completionTable(round, actors, commitments, entries, today);
   const cells: CompletionCell[] = [];
-  forEachCell(round, actors, commitments, entries, today, (actorId, commitment, status) =>
-    cells.push({ actorId, commitmentId: commitment.id, status }),
+  forEachTableCell(table, 0, table.actors.length, (actor, commitment, status) =>
+    cells.push({ actorId: actor.id, commitmentId: commitment.id, status }),
   );
   return cells;
 }
-
-const pairKey = (commitmentId: number, actorId: number) => commitmentId * 2 ** 32 + actorId;
 
 export type CompletionCounts = Record<CompletionKey, number>;
 
@@ -200,17 +277,51 @@ export const emptyCounts = (): CompletionCounts => ({
   missing: 0,
 });
 
-/** Counts per status by a grouping of the cells (actor, commitment, region), first seen first. */
-export function countBy<Cell extends { status: CompletionKey }>(
-  cells: readonly Cell[],
-  keyOf: (cell: Cell) => string,
+/**
+ * Counts per status of the rows from `from` up to `to`, by a grouping of their actors (the actor,
+ * its region), in the order first met.
+ */
+export function countByActor<A extends RoundActor>(
+  table: CompletionTable<A, RoundCommitment>,
+  from: number,
+  to: number,
+  keyOf: (actor: A) => string,
 ): Map<string, CompletionCounts> {
+  const { actors, statuses } = table;
+  const width = table.commitments.length;
   const groups = new Map<string, CompletionCounts>();
-  for (const cell of cells) {
-    const key = keyOf(cell);
+  for (let row = Math.max(0, from); row < Math.min(to, actors.length); row += 1) {
+    const key = keyOf(actors[row]!);
     let counts = groups.get(key);
     if (!counts) groups.set(key, (counts = emptyCounts()));
-    counts[cell.status] += 1;
+    for (let cell = row * width; cell < (row + 1) * width; cell += 1) {
+      const status = statuses[cell]!;
+      if (status !== NOT_ASKED) counts[COMPLETION_KEYS[status]!] += 1;
+    }
   }
+  return groups;
+}
+
+/**
+ * Counts per status of the commitments kept, over every row, in the order their cells are first
+ * met (row by row).
+ */
+export function countByCommitment<C extends RoundCommitment>(
+  table: CompletionTable<RoundActor, C>,
+  keep: (commitment: C) => boolean,
+): Map<C, CompletionCounts> {
+  const { commitments, statuses } = table;
+  const width = commitments.length;
+  const kept = commitments.map(keep);
+  const groups = new Map<C, CompletionCounts>();
+  for (let row = 0; row < table.actors.length; row += 1)
+    for (let column = 0; column < width; column += 1) {
+      const status = statuses[row * width + column]!;
+      if (status === NOT_ASKED || !kept[column]) continue;
+      const commitment = commitments[column]!;
+      let counts = groups.get(commitment);
+      if (!counts) groups.set(commitment, (counts = emptyCounts()));
+      counts[COMPLETION_KEYS[status]!] += 1;
+    }
   return groups;
 }

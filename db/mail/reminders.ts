@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
-import { getRoundCompletion, listRounds } from '../queries/rounds';
+import { completionDto, getRoundCompletion, listRounds } from '../queries/rounds';
 import { enqueueMail } from '../queries/outbox';
 import { currentTranslations } from '../queries/commitment-translations';
 import { actorNameIn } from '../../lib/country-names';
@@ -21,7 +21,7 @@ export function scheduleReminders(db: Db, today: string, days: number): number {
     const due = reminderDue(round, today, days);
     if (!due) continue;
     const unreported = new Map<number, string[]>();
-    for (const cell of getRoundCompletion(round, today, db).cells) {
+    for (const cell of completionDto(getRoundCompletion(round, today, db)).cells) {
       if (cell.status === 'reported') continue;
       const codes = unreported.get(cell.actor) ?? [];
       codes.push(cell.commitment);

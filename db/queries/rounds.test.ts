@@ -13,7 +13,7 @@ import {
   restoreRound,
   updateRound,
 } from './admin-rounds';
-import { getRound, getRoundCompletion, listRounds } from './rounds';
+import { completionDto, getRound, getRoundCompletion, listRounds } from './rounds';
 import { withdrawEntry } from './entry-workflow';
 import { archiveActor } from './admin-actors';
 
@@ -57,7 +57,7 @@ const validInput = () => ({
 });
 
 const statusOf = (roundId: number, actorName: string, code: string) =>
-  getRoundCompletion(getRound(roundId, db)!, TODAY, db).cells.find(
+  completionDto(getRoundCompletion(getRound(roundId, db)!, TODAY, db)).cells.find(
     (cell) => cell.actor === actor(actorName) && cell.commitment === code,
   )?.status;
 
@@ -190,7 +190,7 @@ describe('closing and archiving', () => {
 describe('the completion table follows the entries', () => {
   it('a withdrawn entry no longer reports; an archived actor leaves the table', () => {
     const open = listRounds({ status: 'open' }, db)[0]!;
-    const reported = getRoundCompletion(open, TODAY, db).cells.find(
+    const reported = completionDto(getRoundCompletion(open, TODAY, db)).cells.find(
       (cell) => cell.status === 'reported',
     )!;
     const code = reported.commitment;

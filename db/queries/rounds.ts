@@ -7,14 +7,17 @@ import * as t from '../schema';
 import { todayUtc } from '../../lib/dates';
 import type { RoundCompletionDto, RoundDto } from '../../lib/api-schemas';
 import {
-  emptyCounts,
-  forEachCell,
+  completionTable,
+  forEachTableCell,
+  type CompletionCounts,
+  type CompletionTable,
+  type RoundActor,
   type RoundCommitment,
   type RoundEntry,
   type RoundScope,
   type RoundStatus,
 } from '../../lib/round-completion';
-import { ENTRY_STATES, type DutyBearer } from '../../lib/taxonomy';
+import { ENTRY_STATES, type DutyBearer, type EntryState } from '../../lib/taxonomy';
 
 /**
  * Reporting rounds as everyone reads them (docs/design.md#reporting-rounds): the rounds, and a
@@ -81,20 +84,51 @@ export function getRound(id: number, db: Db = getDb()): RoundDto | null {
   return row ? roundDtos(db, [row])[0]! : null;
 }
 
+/**
+ * A round's completion as of a day: the table kept compact (lib/round-completion.ts
+ * completionTable), its counts, and its asked actors by name, in the table's row order.
+ */
+export interface RoundCompletion {
+  asOf: string;
+  counts: CompletionCounts;
+  actors: RoundCompletionDto['actors'];
+  table: CompletionTable<RoundActor, RoundCommitment & { code: string }>;
+}
+
 /** The completion table of a round as of today, kept per data version and day. */
 export function getRoundCompletion(
   round: RoundDto,
   today: string = todayUtc(),
   db: Db = getDb(),
-): RoundCompletionDto {
+): RoundCompletion {
   return memoByDataVersion(
     db,
     `round-completion:${round.id}:${today}`,
     () => computeCompletion(round, today, db),
-    // A cell is three small fields, far lighter than the rows the cache's budget counts: counted
-    // whole, a round of every state over a few hundred commitments was never kept.
-    (value) => Math.ceil(value.cells.length / 8),
+    // A status byte a cell: counted whole as rows, a round of every state would not be kept.
+    (value) => value.actors.length + Math.ceil(value.table.statuses.length / 64),
   );
+}
+
+/**
+ * The completion as the API answers it: the whole table's counts and the asked actors from `from`
+ * up to `to` (all by default), each with a cell for every round commitment that applies to it.
+ */
+export function completionDto(
+  completion: RoundCompletion,
+  from = 0,
+  to = completion.actors.length,
+): RoundCompletionDto {
+  const cells: RoundCompletionDto['cells'] = [];
+  forEachTableCell(completion.table, from, to, (actor, commitment, status) =>
+    cells.push({ actor: actor.id, commitment: commitment.code, status }),
+  );
+  return {
+    asOf: completion.asOf,
+    counts: completion.counts,
+    actors: completion.actors.slice(from, to),
+    cells,
+  };
 }
 
 /** Round commitments by code, with what the completion rules need of each (lib/round-completion.ts). */
@@ -121,13 +155,17 @@ export function roundCommitments(
       ),
     )
     .all();
+  const bearersOf = new Map<number, DutyBearer[]>();
+  for (const bearer of bearers) {
+    const list = bearersOf.get(bearer.commitmentId) ?? [];
+    list.push(bearer.dutyBearer as DutyBearer);
+    bearersOf.set(bearer.commitmentId, list);
+  }
   return commitmentRows.map((row) => ({
     id: row.id,
     code: row.code,
     archived: row.archivedAt !== null,
-    dutyBearers: bearers
-      .filter((bearer) => bearer.commitmentId === row.id)
-      .map((bearer) => bearer.dutyBearer as DutyBearer),
+    dutyBearers: bearersOf.get(row.id) ?? [],
   }));
 }
 
@@ -154,41 +192,45 @@ export function roundEntries(
   const asked = new Set(actorIds);
   // A few actors (what's due) are named to SQL; the actors of a big round are kept in memory.
   const few = actorIds.length <= 16;
+  // Each pair as an entry of its kind dated on the opening day, made whole at once: a round of
+  // every state has thousands of reported pairs, and copying each object again cost more than
+  // the rest of the table.
+  const entry = (commitmentId: number, actorId: number, state: EntryState): RoundEntry => ({
+    commitmentId,
+    actorId,
+    asOf: round.opensOn,
+    state,
+    withdrawn: false,
+    superseded: false,
+  });
   return db.$client.transaction(() => {
-    const counted = countedSelfReportPairs(
+    const entries = countedSelfReportPairs(
       db,
       commitmentIds,
       actorIds,
       round.opensOn,
       round.dueOn,
-    ).map((pair) => ({ ...pair, state: 'published' as const }));
-    const unpublished = (
-      db.$client
-        .prepare(
-          `SELECT DISTINCT commitment_id AS commitmentId, subject_id AS actorId
-           FROM progress_entries
-           WHERE state IN (${UNPUBLISHED.map((state) => `'${state}'`).join(', ')})
-             AND perspective = 'self' AND as_of BETWEEN ? AND ?
-             AND commitment_id IN (${commitmentIds.map(() => '?').join(', ')})
-             ${few ? `AND subject_id IN (${actorIds.map(() => '?').join(', ')})` : ''}`,
-        )
-        .all(round.opensOn, round.dueOn, ...commitmentIds, ...(few ? actorIds : [])) as {
-        commitmentId: number;
-        actorId: number;
-      }[]
-    )
-      .filter((pair) => asked.has(pair.actorId))
-      .map((pair) => ({ ...pair, state: 'draft' as const }));
-    return [...counted, ...unpublished].map((pair) => ({
-      ...pair,
-      asOf: round.opensOn,
-      withdrawn: false,
-      superseded: false,
-    }));
+    ).map((pair) => entry(pair.commitmentId, pair.actorId, 'published'));
+    const unpublished = db.$client
+      .prepare(
+        `SELECT DISTINCT commitment_id AS commitmentId, subject_id AS actorId
+         FROM progress_entries
+         WHERE state IN (${UNPUBLISHED.map((state) => `'${state}'`).join(', ')})
+           AND perspective = 'self' AND as_of BETWEEN ? AND ?
+           AND commitment_id IN (${commitmentIds.map(() => '?').join(', ')})
+           ${few ? `AND subject_id IN (${actorIds.map(() => '?').join(', ')})` : ''}`,
+      )
+      .all(round.opensOn, round.dueOn, ...commitmentIds, ...(few ? actorIds : [])) as {
+      commitmentId: number;
+      actorId: number;
+    }[];
+    for (const pair of unpublished)
+      if (asked.has(pair.actorId)) entries.push(entry(pair.commitmentId, pair.actorId, 'draft'));
+    return entries;
   })();
 }
 
-function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletionDto {
+function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletion {
   const commitments = roundCommitments(
     round.commitments.map((commitment) => commitment.code),
     db,
@@ -211,7 +253,10 @@ function computeCompletion(round: RoundDto, today: string, db: Db): RoundComplet
     )
     .orderBy(asc(t.actors.name), asc(t.actors.id))
     .all();
-  const actors = actorRows.map((row) => ({ ...row, archived: row.archivedAt !== null }));
+  const actors = actorRows.map(({ archivedAt, ...row }) => ({
+    ...row,
+    archived: archivedAt !== null,
+  }));
   const scope: RoundScope = { ...round, closed: round.status === 'closed' };
   const entries = roundEntries(
     round,
@@ -219,21 +264,11 @@ function computeCompletion(round: RoundDto, today: string, db: Db): RoundComplet
     actors.map((actor) => actor.id),
     db,
   );
-  // The table's cells made at once (each cell a small object of the API's shape) and counted.
-  const counts = emptyCounts();
-  const cells: RoundCompletionDto['cells'] = [];
-  const asked = new Set<number>();
-  forEachCell(scope, actors, commitments, entries, today, (actor, commitment, status) => {
-    cells.push({ actor, commitment: commitment.code, status });
-    counts[status] += 1;
-    asked.add(actor);
-  });
+  const table = completionTable(scope, actors, commitments, entries, today);
   return {
     asOf: today,
-    counts,
-    actors: actorRows
-      .filter((row) => asked.has(row.id))
-      .map(({ id, name, kind, region }) => ({ id, name, kind, region })),
-    cells,
+    counts: table.counts,
+    actors: table.actors.map(({ id, name, kind, region }) => ({ id, name, kind, region })),
+    table,
   };
 }

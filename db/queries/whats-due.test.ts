@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../client';
 import { demoDatabases } from '../../test/support/demo-database';
-import { getRound, getRoundCompletion, listRounds } from './rounds';
+import { completionDto, getRound, getRoundCompletion, listRounds } from './rounds';
 import { whatsDue } from './whats-due';
 import { countedIndex } from '../status-index/status-index';
 
@@ -21,7 +21,7 @@ describe("what's due for an actor", () => {
     for (const round of due) {
       const dto = getRound(round.id, db)!;
       expect(dto.status).toBe('open');
-      const cells = getRoundCompletion(dto, today, db).cells.filter(
+      const cells = completionDto(getRoundCompletion(dto, today, db)).cells.filter(
         (cell) => cell.actor === actorId,
       );
       const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);

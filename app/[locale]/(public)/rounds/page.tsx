@@ -44,7 +44,7 @@ export default async function RoundsPage() {
                   <td>
                     {t('reportedOf', {
                       reported: completion.counts.reported,
-                      total: completion.cells.length,
+                      total: completion.table.size,
                     })}
                     <CompletionBar counts={completion.counts} />
                   </td>

@@ -11,7 +11,13 @@ import { dateOnly } from '@/lib/dates';
 import { PARAMETERS } from '@/lib/query-params';
 import { regionName } from '@/lib/region-names';
 import { actorNamer, pageLocale } from '@/app/_lib/localized-names';
-import { COMPLETION_KEYS, countBy, type CompletionKey } from '@/lib/round-completion';
+import {
+  COMPLETION_KEYS,
+  countByActor,
+  countByCommitment,
+  statusAt,
+  type CompletionCounts,
+} from '@/lib/round-completion';
 import {
   CompletionBar,
   CompletionCountList,
@@ -101,6 +107,7 @@ export default async function RoundPage({
   const shown = COMPLETION_KEYS.filter((key) =>
     round.status === 'closed' ? key === 'reported' || key === 'missing' : key !== 'missing',
   );
+  const { table } = completion;
   const actorsById = new Map(completion.actors.map((actor) => [actor.id, actor]));
   const labelOf: Record<(typeof GROUPINGS)[number], (key: string) => string> = {
     actor: (key) => name(actorsById.get(Number(key))?.name ?? key),
@@ -108,30 +115,21 @@ export default async function RoundPage({
       `${key} ${round.commitments.find((commitment) => commitment.code === key)?.title ?? ''}`,
     region: (key) => (key ? regionName(key, locale) : t('noRegion')),
   };
-  const shownActors = new Set(actorPage.items.map((actor) => actor.id));
+  // The table's rows are the asked actors in order: the shown ones are the page's rows.
+  const firstRow = actorPage.from - 1;
+  const columnOf = new Map(
+    table.commitments.map((commitment, column) => [commitment.code, column]),
+  );
   const shownCommitments = new Set(commitmentPage.items.map((commitment) => commitment.code));
-  // The table's cells only: a round of every state has tens of thousands, keyed on each render.
-  const statusOf = new Map(
-    completion.cells
-      .filter((cell) => shownActors.has(cell.actor))
-      .map((cell) => [`${cell.actor}:${cell.commitment}`, cell.status]),
-  );
-  const charted = completion.cells.filter((cell) =>
+  const counted: [string, CompletionCounts][] =
     by === 'actor'
-      ? shownActors.has(cell.actor)
+      ? [...countByActor(table, firstRow, actorPage.to, (actor) => String(actor.id))]
       : by === 'commitment'
-        ? shownCommitments.has(cell.commitment)
-        : true,
-  );
-  const groups = [
-    ...countBy(charted, (cell) =>
-      by === 'actor'
-        ? String(cell.actor)
-        : by === 'commitment'
-          ? cell.commitment
-          : (actorsById.get(cell.actor)?.region ?? ''),
-    ),
-  ].map(([key, counts]) => ({
+        ? [...countByCommitment(table, (commitment) => shownCommitments.has(commitment.code))].map(
+            ([commitment, counts]) => [commitment.code, counts],
+          )
+        : [...countByActor(table, 0, table.actors.length, (actor) => actor.region ?? '')];
+  const groups = counted.map(([key, counts]) => ({
     key,
     label: labelOf[by](key),
     counts,
@@ -182,7 +180,7 @@ export default async function RoundPage({
       <p>
         {t('totalsSummary', {
           reported: completion.counts.reported,
-          total: completion.cells.length,
+          total: table.size,
           date: date(completion.asOf),
         })}
       </p>
@@ -322,15 +320,15 @@ export default async function RoundPage({
             </tr>
           </thead>
           <tbody>
-            {actorPage.items.map((actor) => (
+            {actorPage.items.map((actor, index) => (
               <tr key={actor.id}>
                 <th scope="row">
                   <Link href={`/actors/${actor.id}`}>{name(actor.name)}</Link>
                 </th>
                 {commitmentPage.items.map((commitment) => {
-                  const status: CompletionKey | undefined = statusOf.get(
-                    `${actor.id}:${commitment.code}`,
-                  );
+                  const column = columnOf.get(commitment.code);
+                  const status =
+                    column === undefined ? undefined : statusAt(table, firstRow + index, column);
                   return (
                     <td key={commitment.code}>
                       {status ? (

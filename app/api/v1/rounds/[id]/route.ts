@@ -1,4 +1,4 @@
-import { getRound, getRoundCompletion } from '@/db/queries/rounds';
+import { completionDto, getRound, getRoundCompletion } from '@/db/queries/rounds';
 import { PAGE_PARAMETERS } from '@/lib/query-params';
 import { roundResponseSchema } from '@/lib/api-schemas';
 import {
@@ -36,16 +36,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     roundResponseSchema,
     () => {
       const completion = getRoundCompletion(round);
-      const actors = completion.actors.slice((page - 1) * limit, page * limit);
-      const shown = new Set(actors.map((actor) => actor.id));
       const total = completion.actors.length;
       return {
         round,
-        completion: {
-          ...completion,
-          actors,
-          cells: completion.cells.filter((cell) => shown.has(cell.actor)),
-        },
+        completion: completionDto(completion, (page - 1) * limit, page * limit),
         total,
         page,
         limit,
