@@ -53,6 +53,30 @@ describe('the published list, page after page by cursor', () => {
     }
   });
 
+  it('gives each numbered page the entries of that place in the whole list, none past the end', () => {
+    useDb(demo());
+    const code = listPublishedEntries({ limit: 1 }).entries[0]!.commitment.code;
+    const filters: EntryFilters[] = [
+      {},
+      { perspective: 'independent' },
+      { status: 'limited', from: '2022-01-01' },
+      { commitment: code },
+    ];
+    for (const filter of filters) {
+      const all = ids(listPublishedEntries({ ...filter, limit: 100_000 }).entries);
+      const limit = 7;
+      const pages = Math.ceil(all.length / limit);
+      expect(pages, JSON.stringify(filter)).toBeGreaterThan(2);
+      for (let page = 1; page <= pages + 1; page++) {
+        const numbered = listPublishedEntries({ ...filter, page, limit });
+        expect(ids(numbered.entries), `${JSON.stringify(filter)} page ${page}`).toEqual(
+          all.slice((page - 1) * limit, page * limit),
+        );
+        expect(numbered.nextCursor === null).toBe(page >= pages);
+      }
+    }
+  });
+
   it('counts exactly up to COUNT_LIMIT entries, and past it says there are more', () => {
     const sqlite = useDb(demo());
     const exact = listPublishedEntries({ limit: 1 });
@@ -233,6 +257,22 @@ describe('the query plans of the list and the change log', () => {
               : /^(SEARCH|SCAN) progress_entries USING (COVERING )?INDEX progress_entries_\w+_idx /m,
           );
         }
+      }
+      // A deep numbered page finds where it starts in the filter's index (a second search of
+      // it), without joining the skipped entries; from the index alone, but where the index
+      // holds perspective: a generated column, which SQLite reads from the row.
+      for (const [filter, index] of filters) {
+        const [page] = plans(sqlite, () => listPublishedEntries({ ...filter, page: 3, limit: 2 }));
+        const name = stats ? index : 'progress_entries_\\w+_idx';
+        const searches = page!.match(
+          new RegExp(`^SEARCH progress_entries USING (COVERING )?INDEX ${name} `, 'gm'),
+        );
+        expect(searches, JSON.stringify(filter)).toHaveLength(2);
+        if (!filter.perspective)
+          expect(page, JSON.stringify(filter)).toMatch(
+            new RegExp(`^SEARCH progress_entries USING COVERING INDEX ${name} `, 'm'),
+          );
+        expect(page, JSON.stringify(filter)).not.toMatch(/TEMP B-TREE/);
       }
       const position = decodeChangeCursor(listPublicChanges({}, 1).older!)!;
       for (const plan of plans(sqlite, () => {

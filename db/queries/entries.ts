@@ -145,6 +145,24 @@ function selectPublished(db: Db, where: SQL | undefined) {
     );
 }
 
+/** The list's sort key as a row value, newest first: as-of date, publication time, id. */
+const SORT_KEY = sql`(${t.progressEntries.asOf}, ${t.progressEntries.publishedAt}, ${t.progressEntries.id})`;
+
+/**
+ * A numbered page from the sort key of its first entry, found past `offset` matching entries in
+ * the filter's index alone (the key is that index's own columns). OFFSET on the page itself would
+ * read each skipped entry's row and join its commitment and actors. No entry there: no rows.
+ */
+function pageStart(where: SQL | undefined, offset: number): SQL {
+  const first = sql`SELECT ${t.progressEntries.asOf}, ${t.progressEntries.publishedAt},
+      ${t.progressEntries.id}
+    FROM ${t.progressEntries} ${where ? sql`WHERE ${where}` : sql``}
+    ORDER BY ${t.progressEntries.asOf} DESC, ${t.progressEntries.publishedAt} DESC,
+      ${t.progressEntries.id} DESC
+    LIMIT 1 OFFSET ${offset}`;
+  return sql`${SORT_KEY} <= (${first})`;
+}
+
 type PublishedRow = ReturnType<ReturnType<typeof selectPublished>['all']>[number];
 
 function toPublishedEntry(row: PublishedRow): PublishedEntryDto {
@@ -170,16 +188,17 @@ export function listPublishedEntries(
   const { after } = filters;
   const page = after ? 1 : (filters.page ?? 1);
   const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
+  const matching = publishedWhere(filters);
   const where = and(
-    publishedWhere(filters),
+    matching,
     after
-      ? sql`(${t.progressEntries.asOf}, ${t.progressEntries.publishedAt}, ${t.progressEntries.id})
-          < (${after[0]}, ${after[1]}, ${after[2]})`
-      : undefined,
+      ? sql`${SORT_KEY} < (${after[0]}, ${after[1]}, ${after[2]})`
+      : page > 1
+        ? pageStart(matching, (page - 1) * limit)
+        : undefined,
   );
   const rows = selectPublished(db, where)
     .limit(limit + 1)
-    .offset((page - 1) * limit)
     .all();
   const entries = rows.slice(0, limit).map(toPublishedEntry);
   const last = entries.at(-1);
