@@ -25,6 +25,16 @@ const STATUS_STYLES = STATUS_KEYS.map((key, index) => {
   .join('');
 
 /**
+ * One style element for every bar: React's page payload (the RSC stream) sends an element it has
+ * already sent as a reference to it, so a list of bars carries the rules once, not once a bar.
+ */
+const MINI_BAR_STYLE = (
+  <style href="status-mini-bar" precedence="default">
+    {STATUS_STYLES}
+  </style>
+);
+
+/**
  * A row's statuses as a small bar whose segments carry each status's symbol as well as its colour
  * (no report hatched), then the counts in words. Server and client components alike render it;
  * React sends the style once however many bars a page has (a style with an href is hoisted).
@@ -37,9 +47,7 @@ export function StatusMiniBar({ counts }: { counts: StatusCounts }) {
   const classOf = (key: (typeof STATUS_KEYS)[number]) => `s${STATUS_KEYS.indexOf(key)}`;
   return (
     <>
-      <style href="status-mini-bar" precedence="default">
-        {STATUS_STYLES}
-      </style>
+      {MINI_BAR_STYLE}
       <div className="status-mini-bar" aria-hidden="true">
         {shown.map((key) => (
           <span key={key} className={classOf(key)} style={{ flexGrow: counts[key] }}>
