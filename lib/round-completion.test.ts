@@ -7,6 +7,7 @@ import {
   countByActor,
   countByCommitment,
   forEachTableCell,
+  pairsOf,
   statusAt,
   type RoundActor,
   type RoundEntry,
@@ -104,6 +105,13 @@ describe('the actors a round asks', () => {
 });
 
 describe('the completion table', () => {
+  const tableOf = (
+    scope: RoundScope,
+    asked: readonly RoundActor[],
+    entries: readonly RoundEntry[],
+    today: string,
+    of = commitments,
+  ) => completionTable(scope, asked, of, pairsOf(scope, entries), today);
   const commitments = [
     { id: 1, dutyBearers: ['states'] as const, archived: false },
     { id: 2, dutyBearers: ['all_stakeholders'] as const, archived: false },
@@ -120,10 +128,22 @@ describe('the completion table', () => {
     ]);
   });
 
+  it('takes from the entries the pairs dated in the round, counted or not yet published', () => {
+    const pairs = pairsOf(round, [
+      entry(),
+      entry({ actorId: 2, withdrawn: true }),
+      entry({ actorId: 3, state: 'submitted' }),
+      entry({ actorId: 4, asOf: '2026-12-01' }),
+      entry({ actorId: 5, state: 'returned', asOf: '2026-05-31' }),
+    ]);
+    expect(pairs.counted.map((pair) => pair.actorId)).toEqual([1]);
+    expect(pairs.unpublished.map((pair) => pair.actorId)).toEqual([3]);
+  });
+
   it('keeps a status for each cell, counts them, and has no cell where a commitment does not apply', () => {
     const list = { ...round, asks: 'list' as const, actorIds: [1, 2, 4] };
     const entries = [entry(), entry({ actorId: 2, commitmentId: 2, state: 'draft' })];
-    const table = completionTable(list, actors, commitments, entries, '2026-07-01');
+    const table = tableOf(list, actors, entries, '2026-07-01');
     expect(table.actors.map((actor) => actor.id)).toEqual([1, 2, 4]);
     expect(table.counts).toEqual({
       reported: 1,
@@ -143,13 +163,13 @@ describe('the completion table', () => {
 
   it('leaves out an asked actor to whom no round commitment applies', () => {
     const list = { ...round, asks: 'list' as const, actorIds: [1, 4] };
-    const table = completionTable(list, actors, [commitments[0]!], [], '2026-07-01');
+    const table = tableOf(list, actors, [], '2026-07-01', [commitments[0]!]);
     expect(table.actors.map((actor) => actor.id)).toEqual([1]);
     expect(table.size).toBe(1);
   });
 
   it('gives the cells of a range of actors only, in the table’s order', () => {
-    const table = completionTable(round, actors, commitments, [entry()], '2026-12-05');
+    const table = tableOf(round, actors, [entry()], '2026-12-05');
     const cells: string[] = [];
     forEachTableCell(table, 1, 5, (actor, commitment, status) =>
       cells.push(`${actor.id}:${commitment.id}:${status}`),
@@ -158,7 +178,7 @@ describe('the completion table', () => {
   });
 
   it('counts the cells by actor or region, in the order first met', () => {
-    const table = completionTable(round, actors, commitments, [entry()], '2026-12-05');
+    const table = tableOf(round, actors, [entry()], '2026-12-05');
     const byActor = countByActor(table, 0, 2, (actor) => String(actor.id));
     expect([...byActor.keys()]).toEqual(['1', '2']);
     expect(byActor.get('1')).toMatchObject({ reported: 1, overdue: 1 });
@@ -171,13 +191,7 @@ describe('the completion table', () => {
   it('counts the cells by commitment in the order their cells are first met, row by row', () => {
     // The organisation comes first and is asked only the commitment for all stakeholders.
     const list = { ...round, asks: 'list' as const, actorIds: [4, 1] };
-    const table = completionTable(
-      list,
-      [actors[3]!, actors[0]!],
-      commitments,
-      [entry()],
-      '2026-12-05',
-    );
+    const table = tableOf(list, [actors[3]!, actors[0]!], [entry()], '2026-12-05');
     const byCommitment = countByCommitment(table, () => true);
     expect([...byCommitment.keys()].map((commitment) => commitment.id)).toEqual([2, 1]);
     expect(byCommitment.get(commitments[0]!)).toMatchObject({ reported: 1, overdue: 0 });

@@ -131,6 +131,34 @@ export interface CompletionCell {
 const COUNTED = 1;
 const UNPUBLISHED = 2;
 
+/** An actor and a commitment: the self-reports of one cell. */
+export interface RoundPair {
+  commitmentId: number;
+  actorId: number;
+}
+
+/**
+ * What decides the cells (the rule of cellStatus): the pairs with a counted self-report dated in
+ * the round, and the pairs with one dated in it not yet published. Kept as pairs rather than
+ * entries: a round of every state has thousands of reported pairs, made again after every write.
+ */
+export interface RoundPairs {
+  counted: readonly RoundPair[];
+  unpublished: readonly RoundPair[];
+}
+
+/** The pairs of the entries dated in the round, by what they hold. */
+export function pairsOf(
+  round: Pick<RoundScope, 'opensOn' | 'dueOn'>,
+  entries: readonly RoundEntry[],
+): RoundPairs {
+  const dated = entries.filter((entry) => inRound(round, entry.asOf));
+  return {
+    counted: dated.filter(isCounted),
+    unpublished: dated.filter((entry) => entry.state !== 'published'),
+  };
+}
+
 /** The status byte of a cell whose commitment does not apply to its actor. */
 const NOT_ASKED = 255;
 
@@ -162,7 +190,7 @@ export function completionTable<A extends RoundActor, C extends RoundCommitment>
   round: RoundScope,
   actors: readonly A[],
   commitments: readonly C[],
-  entries: readonly RoundEntry[],
+  pairs: RoundPairs,
   today: string,
 ): CompletionTable<A, C> {
   const width = commitments.length;
@@ -182,13 +210,15 @@ export function completionTable<A extends RoundActor, C extends RoundCommitment>
   const columnOf = new Map(commitments.map((commitment, column) => [commitment.id, column]));
   const statuses = new Uint8Array(rows.length * width);
   // First what each pair's entries dated in the round hold, then, in place, the cell's status.
-  for (const entry of entries) {
-    const row = rowOf.get(entry.actorId);
-    const column = columnOf.get(entry.commitmentId);
-    if (row === undefined || column === undefined || !inRound(round, entry.asOf)) continue;
-    statuses[row * width + column]! |=
-      (isCounted(entry) ? COUNTED : 0) | (entry.state !== 'published' ? UNPUBLISHED : 0);
-  }
+  const mark = (held: readonly RoundPair[], bit: number) => {
+    for (const pair of held) {
+      const row = rowOf.get(pair.actorId);
+      const column = columnOf.get(pair.commitmentId);
+      if (row !== undefined && column !== undefined) statuses[row * width + column]! |= bit;
+    }
+  };
+  mark(pairs.counted, COUNTED);
+  mark(pairs.unpublished, UNPUBLISHED);
   // For one round on one day, a cell's status follows from those two bits alone.
   const statusOfBits = [0, 1, 2, 3].map((bits) =>
     COMPLETION_KEYS.indexOf(
@@ -259,7 +289,7 @@ export function completion(
   entries: readonly RoundEntry[],
   today: string,
 ): CompletionCell[] {
-  const table = completionTable(round, actors, commitments, entries, today);
+  const table = completionTable(round, actors, commitments, pairsOf(round, entries), today);
   const cells: CompletionCell[] = [];
   forEachTableCell(table, 0, table.actors.length, (actor, commitment, status) =>
     cells.push({ actorId: actor.id, commitmentId: commitment.id, status }),

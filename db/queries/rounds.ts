@@ -14,6 +14,8 @@ import {
   type RoundActor,
   type RoundCommitment,
   type RoundEntry,
+  type RoundPair,
+  type RoundPairs,
   type RoundScope,
   type RoundStatus,
 } from '../../lib/round-completion';
@@ -174,60 +176,61 @@ const UNPUBLISHED = ENTRY_STATES.filter((state) => state !== 'published');
 
 /**
  * Only self-reports dated in the round decide a cell: those of the asked actors (one, for what's
- * due) on its commitments. What decides a cell (lib/round-completion.ts cellStatus) is whether a pair
- * has a counted report and whether it has an unpublished one, so a pair yields at most one entry
- * of each kind. The counted ones come from the in-memory index of counted entries, which a write
+ * due) on its commitments. What decides a cell (lib/round-completion.ts cellStatus) is whether a
+ * pair has a counted report and whether it has an unpublished one, so the pairs of each kind are
+ * all it takes. The counted ones come from the in-memory index of counted entries, which a write
  * brings up to date by reading again only the pairs it touched: a round of every state has
  * hundreds of thousands of counted reports, and reading them again after each write held the
  * event loop for most of a second. The unpublished ones are few, read from their own index.
  */
+export function roundPairs(
+  round: Pick<RoundDto, 'opensOn' | 'dueOn'>,
+  commitmentIds: readonly number[],
+  actorIds: readonly number[],
+  db: Db,
+): RoundPairs {
+  if (commitmentIds.length === 0 || actorIds.length === 0) return { counted: [], unpublished: [] };
+  const asked = new Set(actorIds);
+  // A few actors (what's due) are named to SQL; the actors of a big round are kept in memory.
+  const few = actorIds.length <= 16;
+  // One read transaction: the index and the unpublished reports are of the same data.
+  return db.$client.transaction(() => ({
+    counted: countedSelfReportPairs(db, commitmentIds, actorIds, round.opensOn, round.dueOn),
+    unpublished: (
+      db.$client
+        .prepare(
+          `SELECT DISTINCT commitment_id AS commitmentId, subject_id AS actorId
+           FROM progress_entries
+           WHERE state IN (${UNPUBLISHED.map((state) => `'${state}'`).join(', ')})
+             AND perspective = 'self' AND as_of BETWEEN ? AND ?
+             AND commitment_id IN (${commitmentIds.map(() => '?').join(', ')})
+             ${few ? `AND subject_id IN (${actorIds.map(() => '?').join(', ')})` : ''}`,
+        )
+        .all(round.opensOn, round.dueOn, ...commitmentIds, ...(few ? actorIds : [])) as RoundPair[]
+    ).filter((pair) => asked.has(pair.actorId)),
+  }))();
+}
+
+/** The pairs of roundPairs as self-reports of their kind, each dated on the round's opening day. */
 export function roundEntries(
   round: Pick<RoundDto, 'opensOn' | 'dueOn'>,
   commitmentIds: readonly number[],
   actorIds: readonly number[],
   db: Db,
 ): RoundEntry[] {
-  if (commitmentIds.length === 0 || actorIds.length === 0) return [];
-  // One read transaction: the index and the unpublished reports are of the same data.
-  const asked = new Set(actorIds);
-  // A few actors (what's due) are named to SQL; the actors of a big round are kept in memory.
-  const few = actorIds.length <= 16;
-  // Each pair as an entry of its kind dated on the opening day, made whole at once: a round of
-  // every state has thousands of reported pairs, and copying each object again cost more than
-  // the rest of the table.
-  const entry = (commitmentId: number, actorId: number, state: EntryState): RoundEntry => ({
-    commitmentId,
-    actorId,
+  const { counted, unpublished } = roundPairs(round, commitmentIds, actorIds, db);
+  const entry = (pair: RoundPair, state: EntryState): RoundEntry => ({
+    commitmentId: pair.commitmentId,
+    actorId: pair.actorId,
     asOf: round.opensOn,
     state,
     withdrawn: false,
     superseded: false,
   });
-  return db.$client.transaction(() => {
-    const entries = countedSelfReportPairs(
-      db,
-      commitmentIds,
-      actorIds,
-      round.opensOn,
-      round.dueOn,
-    ).map((pair) => entry(pair.commitmentId, pair.actorId, 'published'));
-    const unpublished = db.$client
-      .prepare(
-        `SELECT DISTINCT commitment_id AS commitmentId, subject_id AS actorId
-         FROM progress_entries
-         WHERE state IN (${UNPUBLISHED.map((state) => `'${state}'`).join(', ')})
-           AND perspective = 'self' AND as_of BETWEEN ? AND ?
-           AND commitment_id IN (${commitmentIds.map(() => '?').join(', ')})
-           ${few ? `AND subject_id IN (${actorIds.map(() => '?').join(', ')})` : ''}`,
-      )
-      .all(round.opensOn, round.dueOn, ...commitmentIds, ...(few ? actorIds : [])) as {
-      commitmentId: number;
-      actorId: number;
-    }[];
-    for (const pair of unpublished)
-      if (asked.has(pair.actorId)) entries.push(entry(pair.commitmentId, pair.actorId, 'draft'));
-    return entries;
-  })();
+  return [
+    ...counted.map((pair) => entry(pair, 'published')),
+    ...unpublished.map((pair) => entry(pair, 'draft')),
+  ];
 }
 
 function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletion {
@@ -258,13 +261,13 @@ function computeCompletion(round: RoundDto, today: string, db: Db): RoundComplet
     archived: archivedAt !== null,
   }));
   const scope: RoundScope = { ...round, closed: round.status === 'closed' };
-  const entries = roundEntries(
+  const pairs = roundPairs(
     round,
     commitments.map((commitment) => commitment.id),
     actors.map((actor) => actor.id),
     db,
   );
-  const table = completionTable(scope, actors, commitments, entries, today);
+  const table = completionTable(scope, actors, commitments, pairs, today);
   return {
     asOf: today,
     counts: table.counts,
