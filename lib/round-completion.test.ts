@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   askedActors,
   cellStatus,
-  completion,
   completionTable,
   countByActor,
   countByCommitment,
@@ -120,7 +119,17 @@ describe('the completion table', () => {
 
   it('has a cell for each asked actor and each commitment that applies to it, archived ones left out', () => {
     const list = { ...round, asks: 'list' as const, actorIds: [1, 4] };
-    const cells = completion(list, actors, commitments, [entry()], '2026-07-01');
+    const table = completionTable(
+      list,
+      actors,
+      commitments,
+      pairsOf(list, [entry()]),
+      '2026-07-01',
+    );
+    const cells: { actorId: number; commitmentId: number; status: string }[] = [];
+    forEachTableCell(table, 0, table.actors.length, (actor, commitment, status) =>
+      cells.push({ actorId: actor.id, commitmentId: commitment.id, status }),
+    );
     expect(cells).toEqual([
       { actorId: 1, commitmentId: 1, status: 'reported' },
       { actorId: 1, commitmentId: 2, status: 'not_yet' },

@@ -121,12 +121,6 @@ export function pairStatus(
   return today > round.dueOn ? 'overdue' : 'not_yet';
 }
 
-export interface CompletionCell {
-  actorId: number;
-  commitmentId: number;
-  status: CompletionKey;
-}
-
 /** Bits of what a pair's entries dated in the round hold. */
 const COUNTED = 1;
 const UNPUBLISHED = 2;
@@ -273,28 +267,6 @@ export function forEachTableCell<A extends RoundActor, C extends RoundCommitment
       const status = statuses[row * width + column]!;
       if (status !== NOT_ASKED) visit(actors[row]!, commitments[column]!, COMPLETION_KEYS[status]!);
     }
-}
-
-export interface CompletionCell {
-  actorId: number;
-  commitmentId: number;
-  status: CompletionKey;
-}
-
-/** The cells of the completion table, as a list in its order. */
-export function completion(
-  round: RoundScope,
-  actors: readonly RoundActor[],
-  commitments: readonly RoundCommitment[],
-  entries: readonly RoundEntry[],
-  today: string,
-): CompletionCell[] {
-  const table = completionTable(round, actors, commitments, pairsOf(round, entries), today);
-  const cells: CompletionCell[] = [];
-  forEachTableCell(table, 0, table.actors.length, (actor, commitment, status) =>
-    cells.push({ actorId: actor.id, commitmentId: commitment.id, status }),
-  );
-  return cells;
 }
 
 export type CompletionCounts = Record<CompletionKey, number>;

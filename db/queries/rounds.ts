@@ -13,13 +13,12 @@ import {
   type CompletionTable,
   type RoundActor,
   type RoundCommitment,
-  type RoundEntry,
   type RoundPair,
   type RoundPairs,
   type RoundScope,
   type RoundStatus,
 } from '../../lib/round-completion';
-import { ENTRY_STATES, type DutyBearer, type EntryState } from '../../lib/taxonomy';
+import { ENTRY_STATES, type DutyBearer } from '../../lib/taxonomy';
 
 /**
  * Reporting rounds as everyone reads them (docs/design.md#reporting-rounds): the rounds, and a
@@ -209,28 +208,6 @@ export function roundPairs(
         .all(round.opensOn, round.dueOn, ...commitmentIds, ...(few ? actorIds : [])) as RoundPair[]
     ).filter((pair) => asked.has(pair.actorId)),
   }))();
-}
-
-/** The pairs of roundPairs as self-reports of their kind, each dated on the round's opening day. */
-export function roundEntries(
-  round: Pick<RoundDto, 'opensOn' | 'dueOn'>,
-  commitmentIds: readonly number[],
-  actorIds: readonly number[],
-  db: Db,
-): RoundEntry[] {
-  const { counted, unpublished } = roundPairs(round, commitmentIds, actorIds, db);
-  const entry = (pair: RoundPair, state: EntryState): RoundEntry => ({
-    commitmentId: pair.commitmentId,
-    actorId: pair.actorId,
-    asOf: round.opensOn,
-    state,
-    withdrawn: false,
-    superseded: false,
-  });
-  return [
-    ...counted.map((pair) => entry(pair, 'published')),
-    ...unpublished.map((pair) => entry(pair, 'draft')),
-  ];
 }
 
 function computeCompletion(round: RoundDto, today: string, db: Db): RoundCompletion {

@@ -5,11 +5,12 @@ import * as t from '../schema';
 import { todayUtc } from '../../lib/dates';
 import {
   askedActors,
-  completion,
+  completionTable,
+  forEachTableCell,
   type CompletionKey,
   type RoundScope,
 } from '../../lib/round-completion';
-import { listRounds, roundCommitments, roundEntries } from './rounds';
+import { listRounds, roundCommitments, roundPairs } from './rounds';
 
 /**
  * "What's due" on a focal point's and a contributor's home: the open rounds that ask their actor
@@ -66,22 +67,25 @@ export function whatsDue(
       const row = byCode.get(c.code);
       return row ? [{ ...row, title: c.title }] : [];
     });
-    // The actor's own entries of this round's commitments dated in it: one read per round.
-    const entries = roundEntries(
+    // The actor's own pairs of this round's commitments with a report dated in it: one read per round.
+    const pairs = roundPairs(
       round,
       commitments.map((c) => c.id),
       [actorId],
       db,
     );
-    const cells = completion(scope, [subject], commitments, entries, today);
-    const statusOf = new Map(cells.map((cell) => [cell.commitmentId, cell.status]));
+    const table = completionTable(scope, [subject], commitments, pairs, today);
+    const statusOf = new Map<number, CompletionKey>();
+    forEachTableCell(table, 0, table.actors.length, (_actor, commitment, status) =>
+      statusOf.set(commitment.id, status),
+    );
     return {
       id: round.id,
       title: round.title,
       opensOn: round.opensOn,
       dueOn: round.dueOn,
       asOf: today > round.dueOn ? round.dueOn : today,
-      reported: cells.filter((cell) => cell.status === 'reported').length,
+      reported: table.counts.reported,
       commitments: commitments.flatMap(({ id, code, title }) => {
         const status = statusOf.get(id);
         return status === 'in_progress' || status === 'not_yet' || status === 'overdue'
