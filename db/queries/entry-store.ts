@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { getDb, type Db } from '../client';
+import { getDb, type Db, type Tx } from '../client';
 import { byShape, perConnection } from '../prepared';
 import * as t from '../schema';
 import { auditValues, type AuditRecord } from '../audit';
@@ -32,6 +32,20 @@ export interface EntryStore {
   audit(record: AuditRecord): void;
 }
 
+/** The users row and its actor's kind that principalOf reads, before its WHERE. */
+export function principalQuery(db: Db | Tx) {
+  return db
+    .select({
+      id: t.users.id,
+      role: t.users.role,
+      actorId: t.users.actorId,
+      disabledAt: t.users.disabledAt,
+      actorKind: t.actors.kind,
+    })
+    .from(t.users)
+    .leftJoin(t.actors, eq(t.users.actorId, t.actors.id));
+}
+
 /** A users row (joined with its actor's kind) as the rules see it. */
 export function principalOf(
   row:
@@ -57,16 +71,7 @@ export function principalOf(
  */
 function compile(db: Db): EntryStore {
   const p = sql.placeholder;
-  const principal = db
-    .select({
-      id: t.users.id,
-      role: t.users.role,
-      actorId: t.users.actorId,
-      disabledAt: t.users.disabledAt,
-      actorKind: t.actors.kind,
-    })
-    .from(t.users)
-    .leftJoin(t.actors, eq(t.users.actorId, t.actors.id))
+  const principal = principalQuery(db)
     .where(eq(t.users.id, p('userId')))
     .prepare();
   const entry = db

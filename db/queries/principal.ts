@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
-import { principalOf } from './entry-store';
+import { principalOf, principalQuery } from './entry-store';
 import type { Principal } from '../authz';
 
 /**
@@ -12,18 +12,5 @@ import type { Principal } from '../authz';
  */
 export function loadPrincipal(tx: Tx, userId: string | null | undefined): Principal | null {
   if (!userId) return null;
-  return principalOf(
-    tx
-      .select({
-        id: t.users.id,
-        role: t.users.role,
-        actorId: t.users.actorId,
-        disabledAt: t.users.disabledAt,
-        actorKind: t.actors.kind,
-      })
-      .from(t.users)
-      .leftJoin(t.actors, eq(t.users.actorId, t.actors.id))
-      .where(eq(t.users.id, userId))
-      .get(),
-  );
+  return principalOf(principalQuery(tx).where(eq(t.users.id, userId)).get());
 }
