@@ -93,6 +93,18 @@ test.describe('reporting rounds', () => {
     const aldoria = table.getByRole('row').filter({ hasText: 'Republic of Aldoria' });
     await expect(aldoria.getByRole('cell')).toHaveCount(2);
     await expect(aldoria.getByRole('cell').first()).toHaveText(/Reported|In progress|Not yet/);
+    // The symbol is the mark's generated content, drawn from its class.
+    const symbol = await aldoria
+      .getByRole('cell')
+      .first()
+      .locator('.completion-mark')
+      .evaluate((mark) => getComputedStyle(mark, '::before').content);
+    expect(symbol).toMatch(/[✓…○!]/);
+    // Each column's header leads to its commitment.
+    await expect(table.getByRole('link', { name: 'TIP-01', exact: true })).toHaveAttribute(
+      'href',
+      '/commitments/TIP-01',
+    );
     await expect(table.getByRole('row').filter({ hasText: 'Dalmarra' })).toHaveCount(0);
     await expectNoAxeViolations(visitor);
 

@@ -8,26 +8,34 @@ import {
 } from '@/lib/round-completion';
 import './rounds.css';
 
-/** Each status's colour as a class (completion-mark reported, …), written once per page. */
-const MARK_STYLES = COMPLETION_KEYS.map(
-  (key) => `.completion-mark.${key}{background:${COMPLETION_SCALE[key].colour}}`,
-).join('');
+/**
+ * Each status's colour and symbol as a class (completion-mark reported, …), written once per
+ * page. The symbol is generated content with an empty alternative text, so screen readers read
+ * only the status's name beside it; a browser that does not know the alternative keeps the
+ * first `content`.
+ */
+const MARK_STYLES = COMPLETION_KEYS.map((key) => {
+  const { colour, symbol } = COMPLETION_SCALE[key];
+  return `.completion-mark.${key}{background:${colour}}.completion-mark.${key}::before{content:"${symbol}";content:"${symbol}"/""}`;
+}).join('');
 
 /**
- * A completion status as a symbol on its colour, named in words for screen readers. The colour
- * is a class, not a style per mark, and React hoists the one style element (it has an href)
- * however many marks render it. A page of the completion table has hundreds of marks, and each
- * mark's style element would still be sent in the page's payload: marks on a page where another
- * mark already brings the styles (`styled={false}`) leave it out.
+ * A completion status as a symbol on its colour, named in words for screen readers. A page of
+ * the completion table has hundreds of marks, each sent twice (the HTML and the page's payload),
+ * so a mark is one element around its name: the colour and the symbol come from its class, and
+ * the one style element that defines them is hoisted by React (it has an href). Marks on a page
+ * where another mark already brings the styles (`styled={false}`) leave it out of the payload.
  */
-export async function CompletionMark({
+export function CompletionMark({
   status,
+  label,
   styled = true,
 }: {
   status: CompletionKey;
+  /** The status's name in the page's language (`rounds.status`). */
+  label: string;
   styled?: boolean;
 }) {
-  const t = await getTranslations('rounds.status');
   return (
     <span className={`completion-mark ${status}`}>
       {styled ? (
@@ -35,8 +43,7 @@ export async function CompletionMark({
           {MARK_STYLES}
         </style>
       ) : null}
-      <span aria-hidden="true">{COMPLETION_SCALE[status].symbol}</span>
-      <span className="visually-hidden">{t(status)}</span>
+      <span className="visually-hidden">{label}</span>
     </span>
   );
 }
@@ -52,10 +59,10 @@ export async function CompletionCountList({
   const [t, format] = await Promise.all([getTranslations('rounds.status'), getFormatter()]);
   return (
     <ul className="completion-counts">
-      {shown.map((key) => (
+      {shown.map((key, index) => (
         <li key={key}>
           <span aria-hidden="true">
-            <CompletionMark status={key} />
+            <CompletionMark status={key} label={t(key)} styled={index === 0} />
           </span>{' '}
           {t(key)}
           {counts ? `: ${format.number(counts[key])}` : null}

@@ -55,7 +55,10 @@ export async function WhatsDue({ actorId, actorName }: { actorId: number; actorN
                     <li key={commitment.code} className="card">
                       <p>
                         <span aria-hidden="true">
-                          <CompletionMark status={commitment.status} />
+                          <CompletionMark
+                            status={commitment.status}
+                            label={tStatus(commitment.status)}
+                          />
                         </span>{' '}
                         {tStatus(commitment.status)} ·{' '}
                         <span className="code">{commitment.code}</span> {commitment.title}

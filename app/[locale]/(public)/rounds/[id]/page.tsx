@@ -160,14 +160,8 @@ export default async function RoundPage({
         <dt>{t('asked')}</dt>
         <dd>{asks}</dd>
         <dt>{t('commitments')}</dt>
-        <dd>
-          {round.commitments.map((commitment, index) => (
-            <span key={commitment.code}>
-              {index > 0 ? ', ' : null}
-              <Link href={`/commitments/${commitment.code}`}>{commitment.code}</Link>
-            </span>
-          ))}
-        </dd>
+        {/* One text, not a link each: a round may ask hundreds; the table's headers link them. */}
+        <dd>{round.commitments.map((commitment) => commitment.code).join(', ')}</dd>
       </dl>
       {round.note ? (
         <p className="user-text" dir="auto">
@@ -314,7 +308,9 @@ export default async function RoundPage({
               <th scope="col">{t('actor')}</th>
               {commitmentPage.items.map((commitment) => (
                 <th key={commitment.code} scope="col">
-                  <abbr title={commitment.title}>{commitment.code}</abbr>
+                  <Link href={`/commitments/${commitment.code}`}>
+                    <abbr title={commitment.title}>{commitment.code}</abbr>
+                  </Link>
                 </th>
               ))}
             </tr>
@@ -332,7 +328,7 @@ export default async function RoundPage({
                   return (
                     <td key={commitment.code}>
                       {status ? (
-                        <CompletionMark status={status} styled={false} />
+                        <CompletionMark status={status} label={tStatus(status)} styled={false} />
                       ) : (
                         <>
                           <span aria-hidden="true">—</span>
