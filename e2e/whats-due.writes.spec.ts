@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, queryOne } from './fixtures';
 import { DEMO, signIn } from './pages/workspace';
+import { DEMO_ROUNDS } from '../seed/demo-rounds';
 
 // Signing in and saving a draft write to the database, so this spec runs with the writing ones.
 
@@ -9,10 +10,11 @@ const aldoria = () =>
     `SELECT a.id, a.name FROM users u JOIN actors a ON a.id = u.actor_id WHERE u.email = ?`,
     DEMO.aldoriaFocal.email,
   );
+// The demo's open round by its title: the rounds spec, running beside this one, defines others.
 const openRound = () =>
   queryOne<{ id: number; title: string; due_on: string }>(
-    `SELECT id, title, due_on FROM reporting_rounds
-     WHERE closed_at IS NULL AND archived_at IS NULL ORDER BY due_on DESC LIMIT 1`,
+    `SELECT id, title, due_on FROM reporting_rounds WHERE title = ?`,
+    DEMO_ROUNDS.find((round) => round.closedAt === null)!.title,
   );
 
 test.describe("what's due", () => {
@@ -38,6 +40,12 @@ test.describe("what's due", () => {
     const owed = cards.filter({ hasNotText: 'In progress' }).first();
     await expect(owed).toContainText(/Overdue|Not yet/);
     const code = (await owed.locator('.code').textContent())!.trim();
+    // Every card's mark shows its symbol, though the page sends the marks' styles once.
+    const symbols = await cards
+      .locator('.completion-mark')
+      .evaluateAll((marks) => marks.map((mark) => getComputedStyle(mark, '::before').content));
+    expect(symbols.length).toBe(await cards.count());
+    for (const symbol of symbols) expect(symbol).toMatch(/[✓…○!]/);
     await expectNoAxeViolations(page);
 
     await owed.getByRole('link', { name: `Log progress on ${code} for ${round.title}` }).click();

@@ -24,6 +24,8 @@ export async function WhatsDue({ actorId, actorName }: { actorId: number; actorN
   const rounds = whatsDue(actorId);
   const day = (value: string) =>
     format.dateTime(dateOnly(value), { dateStyle: 'medium', timeZone: 'UTC' });
+  // The marks' style element once a page: with the first mark shown.
+  const styledRound = rounds.find((round) => round.commitments.length > 0)?.id;
   return (
     <section className="work-list" aria-labelledby="whats-due-title">
       <h2 id="whats-due-title">{t('dueTitle')}</h2>
@@ -45,7 +47,7 @@ export async function WhatsDue({ actorId, actorName }: { actorId: number; actorN
               <p>{t('dueAllReported', { actor: actorName })}</p>
             ) : (
               <ul className="card-list">
-                {round.commitments.slice(0, DUE_SHOWN).map((commitment) => {
+                {round.commitments.slice(0, DUE_SHOWN).map((commitment, index) => {
                   const start = new URLSearchParams({
                     commitment: commitment.code,
                     subject: String(actorId),
@@ -58,6 +60,7 @@ export async function WhatsDue({ actorId, actorName }: { actorId: number; actorN
                           <CompletionMark
                             status={commitment.status}
                             label={tStatus(commitment.status)}
+                            styled={round.id === styledRound && index === 0}
                           />
                         </span>{' '}
                         {tStatus(commitment.status)} ·{' '}
