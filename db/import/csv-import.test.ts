@@ -932,6 +932,39 @@ describe('importing progress entries from CSV', () => {
       expect(checksum()).toBe(before);
     });
 
+    it('refuses a file an entry of which the database stored otherwise than the rules gave it: nothing is kept', () => {
+      const aldoria = actorId('Republic of Aldoria');
+      const {
+        id: _id,
+        perspective: _perspective,
+        ...onRecord
+      } = db
+        .select()
+        .from(t.progressEntries)
+        .where(eq(t.progressEntries.subjectId, aldoria))
+        .limit(1)
+        .get()!;
+      const before = checksum();
+      expect(() =>
+        db.transaction(
+          (tx) => {
+            const store = importStore(tx, db.$client);
+            store.insertEntry({ ...onRecord, idempotencyKey: 'stored-as-given', summary: 'Kept' });
+            // A number in a text column: the table's affinity stores it as text, not as the rules gave it.
+            store.insertEntry({
+              ...onRecord,
+              idempotencyKey: 'stored-otherwise',
+              summary: 42 as unknown as string,
+            });
+            store.flush();
+          },
+          { behavior: 'immediate' },
+        ),
+      ).toThrow(/import: entry \d+ was not written as the rules saw it/);
+      expect(checksum()).toBe(before);
+      expect(db.$client.prepare('SELECT count(*) FROM sqlite_temp_master').pluck().get()).toBe(0);
+    });
+
     it("puts the connection's page cache and temp store back after a file, written or refused", async () => {
       const aldoria = actorId('Republic of Aldoria');
       const settings = () => [

@@ -13,7 +13,7 @@ import type { EntryRow, EntryStore } from '../queries/entry-store';
 type EntryInsert = typeof t.progressEntries.$inferInsert;
 type AuditInsert = typeof t.auditLog.$inferInsert;
 
-/** Rows per INSERT statement: one statement's overhead (statement journal, triggers' setup) shared by many rows. */
+/** Rows per INSERT statement (audit rows, and entries into the staging table): one statement's overhead shared by many rows. */
 const BATCH = 200;
 /**
  * New entries held before they are INSERTed, then written in the order of their `as_of`: most of
@@ -49,13 +49,29 @@ const SELF_REFERENCES = getTableConfig(t.progressEntries)
     (reference) =>
       ENTRY_COLUMNS.find(([, column]) => column === reference.columns[0])![0] as keyof EntryInsert,
   );
-const ID_INDEX = ENTRY_COLUMNS.findIndex(([key]) => key === 'id');
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const ENTRY_TABLE = quote(getTableName(t.progressEntries));
 const INSERTED_COLUMNS = INSERTED.map(
   (key) => getTableColumns(t.progressEntries)[key as keyof EntryRow] as Column,
 );
 const AUDIT_TABLE_COLUMNS = AUDIT_COLUMNS.map((key) => getTableColumns(t.auditLog)[key]);
+
+/**
+ * The temporary table a file's new entries wait in, every column as the rules gave it (the
+ * generated perspective too), in date order; one INSERT … SELECT then moves them to the entries
+ * table. Its columns have no type, so each value stays exactly as it was bound.
+ */
+const STAGED = `temp.${quote('import_staged')}`;
+const ENTRY_TABLE_COLUMNS = ENTRY_COLUMNS.map(([, column]) => column);
+const STAGED_SQL = `CREATE TEMP TABLE IF NOT EXISTS ${quote('import_staged')} (${ENTRY_TABLE_COLUMNS.map((column) => quote(column.name)).join(', ')})`;
+const INSERTED_NAMES = INSERTED_COLUMNS.map((column) => quote(column.name)).join(', ');
+/** A stored value is the staged one: equal under BINARY, and both numbers, both text, both NULL or both blobs. */
+const sameValue = (name: string) => {
+  const [staged, stored] = [`s.${quote(name)}`, `e.${quote(name)}`];
+  const kind = (value: string) =>
+    `CASE typeof(${value}) WHEN 'integer' THEN 'number' WHEN 'real' THEN 'number' ELSE typeof(${value}) END`;
+  return `(${staged} IS ${stored} AND ${kind(staged)} = ${kind(stored)})`;
+};
 
 /** `count` rows of `columns` in one INSERT, positional parameters. */
 function insertSql(
@@ -263,11 +279,12 @@ function catchUp(sqlite: Database.Database, pairs: Iterable<string>): void {
  *   through the store), not read back;
  * - writes are deferred and batched: a new entry is held until the next one, so the publish that
  *   follows its creation is applied to it in memory and the entry is INSERTed once, in its final
- *   state (the current-status trigger then runs once, not twice); entries and audit rows go to the
- *   database BATCH rows per statement (entries HELD at a time, in date order). The row the rules
- *   were given (its id, the next of the table's sequence, and its columns' defaults) is checked
- *   against the row the database returns: any difference throws, which rolls the whole file back. The audit rows are those the
- *   rules give it (csv-import.ts writeRows: one row for an entry imported and published at once).
+ *   state (the current-status trigger then runs once, not twice); audit rows go to the database
+ *   BATCH rows per statement; entries (HELD at a time) go to a temporary staging table, then to
+ *   the entries table in ONE INSERT … SELECT, in date order. The row the rules were given (its id,
+ *   the next of the table's sequence, its columns' defaults, the generated perspective) is then
+ *   compared with the row the database stored: any difference throws, which rolls the whole file
+ *   back. The audit rows are those the rules give it (csv-import.ts writeRows: one row for an entry imported and published at once).
  * - the current statuses of the file's inserts are deferred (`current_status_deferred`) and
  *   brought up to date at once, for every pair written to, before
  *   the first UPDATE of an entry and in `flush()` (catchUp): the same kept rows, without running
@@ -372,7 +389,6 @@ export function importStore(
     if (!prepared) statements.set(key, (prepared = sqlite.prepare(source())));
     return prepared;
   }
-  const returningEntry = ` RETURNING ${ENTRY_COLUMNS.map(([, column]) => quote(column.name)).join(', ')}`;
   const updates = new Map<string, ReturnType<typeof compileUpdate>>();
   function compileUpdate(columns: string[]) {
     return tx
@@ -442,42 +458,55 @@ export function importStore(
     pendingAudits.length = 0;
   }
 
+  /**
+   * Moves held entries to the entries table: staged (STAGED) in date order, then one statement
+   * for them all. One statement rather than one per BATCH rows: SQLite keeps each statement's
+   * undo record (its statement journal) of every page the statement changes, and a page of an
+   * index that many statements touch was copied there again by each of them.
+   */
   function flushEntries(count: number): void {
-    // Only the order of the INSERT statements changes: each row keeps the id the rules gave it.
+    // Only the order in which the rows reach the table changes: each keeps the id the rules gave it.
     const rows = pending.splice(0, count).sort(byAsOf);
+    if (rows.length === 0) return;
+    sqlite.exec(STAGED_SQL);
     for (let start = 0; start < rows.length; start += BATCH) {
       const batch = rows.slice(start, start + BATCH);
       const values: unknown[] = [];
       for (const row of batch)
-        INSERTED.forEach((key, index) =>
-          values.push(driverValue(INSERTED_COLUMNS[index]!, (row as Record<string, unknown>)[key])),
+        ENTRY_COLUMNS.forEach(([key, column]) =>
+          values.push(driverValue(column, (row as Record<string, unknown>)[key])),
         );
-      const returned = statement('entries', batch.length, () =>
-        insertSql(entryTable, INSERTED_COLUMNS, batch.length, returningEntry),
+      statement('staged', batch.length, () =>
+        insertSql(STAGED, ENTRY_TABLE_COLUMNS, batch.length),
+      ).run(values);
+    }
+    const moved = sqlite
+      .prepare(
+        `INSERT INTO ${entryTable} (${INSERTED_NAMES}) SELECT ${INSERTED_NAMES} FROM ${STAGED} ORDER BY rowid`,
       )
-        .raw(true)
-        .all(values) as unknown[][];
-      const byId = new Map(returned.map((raw) => [raw[ID_INDEX], raw]));
-      for (const row of batch) {
-        const raw = byId.get(row.id);
-        const differs =
-          !raw ||
-          ENTRY_COLUMNS.some(
-            ([key, column], index) =>
-              raw[index] !== driverValue(column, (row as Record<string, unknown>)[key]),
-          );
-        if (differs) {
-          throw new Error(
-            `import: entry ${row.id} was written as ${JSON.stringify(raw)}, not as the rules saw it (${JSON.stringify(row)})`,
-          );
-        }
-        if (deferring && row.state === 'published')
-          deferredPairs.add(JSON.stringify([row.perspective, row.commitmentId, row.subjectId]));
-        // Written and checked: read from the table if asked for again (a file's 100,000 rows held
-        // until the end cost the garbage collector more than the rare look-up). A rehearsal's rows
-        // are in the stand-in only: kept.
-        if (!rehearsing) written.delete(row.id);
-      }
+      .run().changes;
+    // Every staged row must be stored as the rules saw it (a default, an affinity or the generated
+    // perspective the database saw otherwise would be a different entry): else nothing is kept.
+    const differing = sqlite
+      .prepare(
+        `SELECT s.${quote('id')} FROM ${STAGED} s LEFT JOIN ${entryTable} e ON e.${quote('id')} = s.${quote('id')} WHERE NOT (${ENTRY_TABLE_COLUMNS.map((column) => sameValue(column.name)).join(' AND ')}) LIMIT 1`,
+      )
+      .pluck()
+      .get() as number | undefined;
+    sqlite.exec(`DROP TABLE ${STAGED}`);
+    if (moved !== rows.length || differing !== undefined) {
+      const id = differing ?? rows[0]!.id;
+      throw new Error(
+        `import: entry ${id} was not written as the rules saw it (${JSON.stringify(rows.find((row) => row.id === id))})`,
+      );
+    }
+    for (const row of rows) {
+      if (deferring && row.state === 'published')
+        deferredPairs.add(JSON.stringify([row.perspective, row.commitmentId, row.subjectId]));
+      // Written and checked: read from the table if asked for again (a file's 100,000 rows held
+      // until the end cost the garbage collector more than the rare look-up). A rehearsal's rows
+      // are in the stand-in only: kept.
+      if (!rehearsing) written.delete(row.id);
     }
   }
 
