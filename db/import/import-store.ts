@@ -460,9 +460,8 @@ export function importStore(
 
   /**
    * Moves held entries to the entries table: staged (STAGED) in date order, then one statement
-   * for them all. One statement rather than one per BATCH rows: SQLite keeps each statement's
-   * undo record (its statement journal) of every page the statement changes, and a page of an
-   * index that many statements touch was copied there again by each of them.
+   * for them all, which cost less than one INSERT … RETURNING per BATCH rows (docs/performance.md,
+   * "Import, session 17").
    */
   function flushEntries(count: number): void {
     // Only the order in which the rows reach the table changes: each keeps the id the rules gave it.
