@@ -58,7 +58,6 @@ export interface AdminCommitmentSummaryDto {
   paragraphs: string;
   sourceTitle: string;
   archivedAt: string | null;
-  entries: number;
 }
 
 export interface AdminCommitmentDto {
@@ -108,14 +107,27 @@ export function listCommitmentsForAdmin(
       paragraphs: t.commitments.paragraphs,
       sourceTitle: t.sourceDocuments.title,
       archivedAt: t.commitments.archivedAt,
-      entries: sql<number>`(SELECT count(*) FROM ${t.progressEntries} WHERE ${t.progressEntries.commitmentId} = ${t.commitments.id})`,
     })
     .from(t.commitments)
     .innerJoin(t.sourceDocuments, eq(t.commitments.sourceId, t.sourceDocuments.id))
     .where(and(...conditions))
     .orderBy(asc(t.commitments.position), asc(t.commitments.id))
-    .all()
-    .map((row) => ({ ...row, entries: Number(row.entries) }));
+    .all();
+}
+
+/**
+ * How many entries each of `ids` has, in any state (a commitment with entries keeps its code).
+ * Counted for a page of the list only: every commitment's count walks every entry.
+ */
+export function countEntriesOf(ids: readonly number[], db: Db = getDb()): Map<number, number> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .select({ id: t.progressEntries.commitmentId, entries: count() })
+    .from(t.progressEntries)
+    .where(inArray(t.progressEntries.commitmentId, [...ids]))
+    .groupBy(t.progressEntries.commitmentId)
+    .all();
+  return new Map(rows.map((row) => [row.id, Number(row.entries)]));
 }
 
 /** A commitment with its tags, as the edit form and the audit log see it. */

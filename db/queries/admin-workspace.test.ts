@@ -552,6 +552,19 @@ describe('commitments', () => {
     });
     expect(entry).toMatchObject({ ok: true });
     expect(getCommitmentForAdmin(id, db)?.entries).toBe(1);
+    // The list counts it too, for the page's commitments it is asked about.
+    const listed = adminCommitments.listCommitmentsForAdmin({ q: 'SRC-01' }, db);
+    expect(listed.map((commitment) => commitment.id)).toEqual([id]);
+    const other = adminCommitments.listCommitmentsForAdmin({}, db).find((row) => row.id !== id)!;
+    const counts = adminCommitments.countEntriesOf([id, other.id], db);
+    expect(counts.get(id)).toBe(1);
+    expect(counts.get(other.id) ?? 0).toBe(
+      db.$client
+        .prepare('SELECT count(*) FROM progress_entries WHERE commitment_id = ?')
+        .pluck()
+        .get(other.id),
+    );
+    expect(adminCommitments.countEntriesOf([], db).size).toBe(0);
     expect(
       updateCommitment(DEMO_ADMIN_ID, id, { ...newCommitment(), code: 'SRC-02' }, {}, db),
     ).toMatchObject({ ok: false, status: 400, fieldErrors: { code: CODE_LOCKED_MESSAGE } });

@@ -9,6 +9,7 @@ import { FeedLink } from '@/app/_components/feed-link';
 import { PageLinks } from '@/app/_components/pagination';
 import { dateOnly } from '@/lib/dates';
 import { PARAMETERS } from '@/lib/query-params';
+import { pageNumber, pageOf } from '@/lib/page-of';
 import { regionName } from '@/lib/region-names';
 import { actorNamer, pageLocale } from '@/app/_lib/localized-names';
 import {
@@ -37,22 +38,6 @@ const GROUPINGS = ['actor', 'commitment', 'region'] as const;
  */
 const ACTORS_PER_PAGE = 20;
 const COMMITMENTS_PER_PAGE = 15;
-
-const pageNumber = z.coerce.number().int().min(1).catch(1);
-
-/** A 1-based page of `items`, `wanted` clamped to the last page. */
-function pageOf<T>(items: readonly T[], wanted: number, size: number) {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const page = Math.min(wanted, pages);
-  const start = (page - 1) * size;
-  return {
-    page,
-    pages,
-    items: items.slice(start, start + size),
-    from: start + 1,
-    to: Math.min(items.length, start + size),
-  };
-}
 
 function roundOf(raw: string) {
   const id = PARAMETERS.subject.safeParse(raw);

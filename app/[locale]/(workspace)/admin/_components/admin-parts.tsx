@@ -2,16 +2,43 @@ import { Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ARCHIVE_FILTERS, type ArchiveFilter } from '@/lib/admin-input';
 import { ARCHIVE_REFUSAL_CODES, knownCode } from '@/lib/notice-codes';
+import { pageHolding, pageNumber, pageOf } from '@/lib/page-of';
 import './admin.css';
 
 type Query = Record<string, string | string[] | undefined>;
 
+/** Rows a page of an admin list: a workspace has thousands of actors and users. */
+export const ADMIN_PAGE_SIZE = 50;
+
+const NOTICE_KEYS = ['created', 'saved', 'archived', 'restored'] as const;
+
+/**
+ * The page of an admin list the URL asks for. Without a page, after a write (the notice's
+ * `created=12`, `archived=12`, …) it is the page that holds the row just written, so the person
+ * sees it and can act on it again.
+ */
+export function adminPage<T extends { id: number | string }>(
+  rows: readonly T[],
+  query: Query,
+  noticeKeys: readonly string[] = NOTICE_KEYS,
+) {
+  const written = noticeKeys.map((key) => query[key]).find((id) => typeof id === 'string');
+  const wanted = query.page === undefined ? pageHolding(rows, written, ADMIN_PAGE_SIZE) : undefined;
+  return pageOf(rows, wanted ?? pageNumber.parse(query.page), ADMIN_PAGE_SIZE);
+}
+
 /**
  * The outcome of the last write, carried in the URL so it survives the redirect: a fixed code, or
- * the id of a row `names` knows. Nothing else from the URL is shown, so a link cannot make the
- * site say words of its sender's choosing.
+ * the id of a row `nameOf` finds (looked up only when the URL carries one). Nothing else from the
+ * URL is shown, so a link cannot make the site say words of its sender's choosing.
  */
-export async function AdminNotice({ query, names }: { query: Query; names: Map<string, string> }) {
+export async function AdminNotice({
+  query,
+  nameOf,
+}: {
+  query: Query;
+  nameOf: (id: number) => string | undefined;
+}) {
   const t = await getTranslations('admin.notice');
   const refused = knownCode(ARCHIVE_REFUSAL_CODES, query.error);
   if (refused) {
@@ -21,9 +48,10 @@ export async function AdminNotice({ query, names }: { query: Query; names: Map<s
       </div>
     );
   }
-  for (const done of ['created', 'saved', 'archived', 'restored'] as const) {
+  for (const done of NOTICE_KEYS) {
     const id = query[done];
-    const name = typeof id === 'string' ? names.get(id) : undefined;
+    const name =
+      typeof id === 'string' && /^[1-9]\d{0,8}$/.test(id) ? nameOf(Number(id)) : undefined;
     if (name !== undefined) {
       return (
         <p className="notice" role="status">
@@ -88,7 +116,8 @@ export async function AdminFilters({
 }: {
   basePath: string;
   q: string;
-  archived: ArchiveFilter;
+  /** The active/archived choice, for lists whose rows can be archived. */
+  archived?: ArchiveFilter;
   select?: {
     name: string;
     label: string;
@@ -118,16 +147,18 @@ export async function AdminFilters({
             </select>
           </div>
         ) : null}
-        <div className="field">
-          <label htmlFor="admin-archived">{t('show')}</label>
-          <select id="admin-archived" name="archived" defaultValue={archived}>
-            {ARCHIVE_FILTERS.map((value) => (
-              <option key={value} value={value}>
-                {t(`archived.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {archived ? (
+          <div className="field">
+            <label htmlFor="admin-archived">{t('show')}</label>
+            <select id="admin-archived" name="archived" defaultValue={archived}>
+              {ARCHIVE_FILTERS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`archived.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className="actions">
           <button className="button" type="submit">
             {t('apply')}

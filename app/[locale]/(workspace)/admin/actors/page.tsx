@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
-import { listActorsForAdmin } from '@/db/queries/admin-actors';
+import { getActorForAdmin, listActorsForAdmin } from '@/db/queries/admin-actors';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { PARAMETERS } from '@/lib/query-params';
+import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { ACTOR_KINDS } from '@/lib/taxonomy';
 import { regionName } from '@/lib/region-names';
 import { pageLocale } from '@/app/_lib/localized-names';
 import {
+  ADMIN_PAGE_SIZE,
+  adminPage,
   AdminFilters,
   AdminNotice,
   ArchiveButton,
@@ -38,13 +41,13 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
     .parse(query.kind || undefined);
   const archived = archiveFilterSchema.parse(query.archived);
   const actors = listActorsForAdmin({ q: q || undefined, kind, archived });
-  const everyone = new Map(listActorsForAdmin().map((actor) => [String(actor.id), actor.name]));
+  const shown = adminPage(actors, query);
 
   return (
     <>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
-      <AdminNotice query={query} names={everyone} />
+      <AdminNotice query={query} nameOf={(id) => getActorForAdmin(id)?.name} />
       <p>
         <Link className="button" href="/admin/actors/new">
           {t('newTitle')}
@@ -76,7 +79,7 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
             </tr>
           </thead>
           <tbody>
-            {actors.map((actor) => (
+            {shown.items.map((actor) => (
               <tr key={actor.id} className={actor.archivedAt ? 'archived' : undefined}>
                 <th scope="row">
                   <Link
@@ -112,6 +115,13 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
           </tbody>
         </table>
       </div>
+      <Pagination
+        page={shown.page}
+        total={actors.length}
+        limit={ADMIN_PAGE_SIZE}
+        basePath="/admin/actors"
+        query={keptQuery({ q: q || undefined, kind, archived })}
+      />
     </>
   );
 }

@@ -1,11 +1,18 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
-import { listCommitmentsForAdmin } from '@/db/queries/admin-commitments';
+import {
+  countEntriesOf,
+  getCommitmentForAdmin,
+  listCommitmentsForAdmin,
+} from '@/db/queries/admin-commitments';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { PARAMETERS } from '@/lib/query-params';
+import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { THEMES } from '@/lib/taxonomy';
 import {
+  ADMIN_PAGE_SIZE,
+  adminPage,
   AdminFilters,
   AdminNotice,
   ArchiveButton,
@@ -39,15 +46,14 @@ export default async function AdminCommitmentsPage({
     .parse(query.theme || undefined);
   const archived = archiveFilterSchema.parse(query.archived);
   const commitments = listCommitmentsForAdmin({ q: q || undefined, theme, archived });
-  const codes = new Map(
-    listCommitmentsForAdmin().map((commitment) => [String(commitment.id), commitment.code]),
-  );
+  const shown = adminPage(commitments, query);
+  const entries = countEntriesOf(shown.items.map((commitment) => commitment.id));
 
   return (
     <>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
-      <AdminNotice query={query} names={codes} />
+      <AdminNotice query={query} nameOf={(id) => getCommitmentForAdmin(id)?.code} />
       <p>
         <Link className="button" href="/admin/commitments/new">
           {t('newTitle')}
@@ -80,7 +86,7 @@ export default async function AdminCommitmentsPage({
             </tr>
           </thead>
           <tbody>
-            {commitments.map((commitment) => (
+            {shown.items.map((commitment) => (
               <tr key={commitment.id} className={commitment.archivedAt ? 'archived' : undefined}>
                 <th scope="row">
                   <Link
@@ -93,7 +99,7 @@ export default async function AdminCommitmentsPage({
                 <td>{commitment.title}</td>
                 <td>{tTheme(commitment.theme)}</td>
                 <td>{commitment.paragraphs}</td>
-                <td>{commitment.entries}</td>
+                <td>{entries.get(commitment.id) ?? 0}</td>
                 <td>
                   <ArchiveStatus archivedAt={commitment.archivedAt} />
                 </td>
@@ -111,6 +117,13 @@ export default async function AdminCommitmentsPage({
           </tbody>
         </table>
       </div>
+      <Pagination
+        page={shown.page}
+        total={commitments.length}
+        limit={ADMIN_PAGE_SIZE}
+        basePath="/admin/commitments"
+        query={keptQuery({ q: q || undefined, theme, archived })}
+      />
     </>
   );
 }

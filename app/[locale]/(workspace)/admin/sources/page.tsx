@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listSourcesForAdmin } from '@/db/queries/admin-sources';
+import { getSourceForAdmin, listSourcesForAdmin } from '@/db/queries/admin-sources';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { dateOnly } from '@/lib/dates';
 import { PARAMETERS } from '@/lib/query-params';
@@ -31,13 +31,12 @@ export default async function AdminSourcesPage({ searchParams }: { searchParams:
   const q = PARAMETERS.q.catch('').parse(query.q ?? '');
   const archived = archiveFilterSchema.parse(query.archived);
   const sources = listSourcesForAdmin({ q: q || undefined, archived });
-  const names = new Map(listSourcesForAdmin().map((source) => [String(source.id), source.title]));
 
   return (
     <>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
-      <AdminNotice query={query} names={names} />
+      <AdminNotice query={query} nameOf={(id) => getSourceForAdmin(id)?.title} />
       <p>
         <Link className="button" href="/admin/sources/new">
           {t('newTitle')}
