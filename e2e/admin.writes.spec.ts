@@ -341,6 +341,14 @@ test.describe('admin screens for the workspace', () => {
       role: 'Contributor',
       actor: 'Republic of Aldoria',
     });
+    // Thousands of users in a real workspace: the list is searched by name, e-mail or actor.
+    const search = admin.getByRole('search', { name: 'Filters' });
+    await search.getByLabel('Search').fill(email.toUpperCase());
+    await search.getByRole('button', { name: 'Apply' }).click();
+    await expect(admin).toHaveURL(/\/admin\/users\?q=/);
+    await expect(users.table.getByRole('row')).toHaveCount(2);
+    await expect(users.row(email)).toContainText(name);
+    await expectNoAxeViolations(admin);
     await users.disable(name);
 
     const person = await newPerson(browser);

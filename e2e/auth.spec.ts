@@ -363,6 +363,11 @@ test.describe('the users screen is for admins only', () => {
     expect(response?.status()).toBe(403);
     await expect(contributor.getByRole('heading', { level: 1 })).not.toHaveText('Users');
     await expect(contributor.getByRole('table')).toHaveCount(0);
+    // The page that creates users, and its list of every actor, likewise.
+    await anonymous.goto('/admin/users/new');
+    await expect(anonymous).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fusers%2Fnew$/);
+    expect((await contributor.goto('/admin/users/new'))?.status()).toBe(403);
+    await expect(contributor.getByRole('combobox', { name: 'Actor' })).toHaveCount(0);
     await closePeople(anonymous, contributor);
   });
 
@@ -492,6 +497,9 @@ test.describe('accessibility of the account screens', () => {
   test('the users page has no axe violations', async ({ browser }) => {
     const page = await newPerson(browser);
     await new SignInPage(page).signIn(ADMIN, '/admin/users');
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Create a user' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Create a user' })).toBeVisible();
     await expectNoAxeViolations(page);
     await closePeople(page);
   });

@@ -138,6 +138,10 @@ export class UsersAdminPage {
     role: string;
     actor?: string;
   }): Promise<string> {
+    // From the list, as an admin goes: the form is on a page of its own.
+    await this.goto();
+    await this.page.getByRole('link', { name: 'Create a user' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Create a user' })).toBeVisible();
     const form = this.page
       .locator('form')
       .filter({ has: this.page.getByRole('button', { name: 'Create user' }) });
@@ -150,7 +154,10 @@ export class UsersAdminPage {
       .getByRole('status')
       .filter({ hasText: `${user.name} can now sign in as ${user.email}` });
     await expect(created).toBeVisible();
-    return (await created.locator('code').textContent())!.trim();
+    const password = (await created.locator('code').textContent())!.trim();
+    await this.page.getByRole('link', { name: 'All users' }).click();
+    await expect(this.heading).toBeVisible();
+    return password;
   }
 
   async disable(name: string) {

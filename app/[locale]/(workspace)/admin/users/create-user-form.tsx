@@ -7,14 +7,17 @@ import type { UserField } from '@/lib/user-input';
 import { createUserAction } from './actions';
 import { EMPTY_USER, type CreateUserState } from './form-state';
 
-export interface ActorChoice {
-  id: number;
-  name: string;
-  group: string;
+/**
+ * The actors a user may belong to, by kind. A workspace has thousands: each group's label is
+ * sent once, not once per actor, since every option also travels in the page's payload.
+ */
+export interface ActorGroup {
+  label: string;
+  actors: { id: number; name: string }[];
 }
 
 /** Email, name, role and actor; errors by field and in a summary; the new password shown once. */
-export function CreateUserForm({ actors }: { actors: ActorChoice[] }) {
+export function CreateUserForm({ groups }: { groups: ActorGroup[] }) {
   const t = useTranslations('auth');
   const [state, action, pending] = useActionState(createUserAction, {
     values: EMPTY_USER,
@@ -26,7 +29,6 @@ export function CreateUserForm({ actors }: { actors: ActorChoice[] }) {
   useEffect(() => {
     (state.created ? createdRef : summaryRef).current?.focus();
   }, [state]);
-  const groups = [...new Set(actors.map((actor) => actor.group))];
   const describedBy = (field: UserField, hint = false) =>
     [
       hint ? `new-user-${field}-hint` : '',
@@ -130,14 +132,12 @@ export function CreateUserForm({ actors }: { actors: ActorChoice[] }) {
         >
           <option value="">{t('users.actorNone')}</option>
           {groups.map((group) => (
-            <optgroup key={group} label={group}>
-              {actors
-                .filter((actor) => actor.group === group)
-                .map((actor) => (
-                  <option key={actor.id} value={actor.id}>
-                    {actor.name}
-                  </option>
-                ))}
+            <optgroup key={group.label} label={group.label}>
+              {group.actors.map((actor) => (
+                <option key={actor.id} value={actor.id}>
+                  {actor.name}
+                </option>
+              ))}
             </optgroup>
           ))}
         </select>

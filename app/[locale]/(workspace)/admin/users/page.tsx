@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listActors } from '@/db/queries/actors';
+import { Link } from '@/lib/i18n/navigation';
 import { listUsers } from '@/db/queries/users';
 import { requireUser } from '@/app/_lib/guard';
-import { actorDisplayName } from '@/lib/actor-name';
-import { ACTOR_KINDS } from '@/lib/taxonomy';
+import { PARAMETERS } from '@/lib/query-params';
+import { keptQuery, Pagination } from '@/app/_components/pagination';
+import { ADMIN_PAGE_SIZE, adminPage, AdminFilters } from '../_components/admin-parts';
 import { disableUserAction, enableUserAction } from './actions';
-import { CreateUserForm } from './create-user-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('users.title') };
@@ -23,22 +23,28 @@ const DISABLE_ERRORS = new Map<string, string>([
   ['alreadyDisabled', 'alreadyDisabled'],
 ]);
 
-/** Users: list, create, disable. Admins only; the data functions check it again for every call. */
+/** Users: list, search, disable and re-enable (creating is on its own page). Admins only; the data functions check it again for every call. */
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/admin/users');
   if (user.role !== 'admin') forbidden();
-  const [t, tAdmin, tKinds, format, params] = await Promise.all([
+  const [t, tAdmin, format, params] = await Promise.all([
     getTranslations('auth'),
     getTranslations('admin.users'),
-    getTranslations('actorKindPlural'),
     getFormatter(),
     searchParams,
   ]);
   const users = listUsers(user.id);
-  const kindOrder = new Map<string, number>(ACTOR_KINDS.map((kind, index) => [kind, index]));
-  const actors = listActors()
-    .sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0))
-    .map((actor) => ({ id: actor.id, name: actorDisplayName(actor), group: tKinds(actor.kind) }));
+  const q = PARAMETERS.q.catch('').parse(params.q ?? '');
+  // Name, email or actor, ignoring case: a workspace has thousands of users, a page shows 50.
+  const needle = q.toLocaleLowerCase();
+  const found = needle
+    ? users.filter((row) =>
+        [row.name, row.email, row.actorName ?? ''].some((text) =>
+          text.toLocaleLowerCase().includes(needle),
+        ),
+      )
+    : users;
+  const shown = adminPage(found, params, ['disabled', 'enabled']);
   const disabled =
     typeof params.disabled === 'string'
       ? users.find((candidate) => candidate.id === params.disabled)
@@ -58,6 +64,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     <>
       <h1>{t('users.title')}</h1>
       <p className="lead">{t('users.intro')}</p>
+      <p>
+        <Link className="button" href="/admin/users/new">
+          {t('users.createTitle')}
+        </Link>
+      </p>
       {disabled ? (
         <p className="notice" role="status">
           {t('users.disabled', { name: disabled.name, count: Number(params.ended) || 0 })}
@@ -78,6 +89,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           {t(`errors.${disableError}`)}
         </p>
       ) : null}
+      <AdminFilters basePath="/admin/users" q={q} />
       <div className="table-scroll">
         <table className="data users-table">
           <caption>{t('users.caption')}</caption>
@@ -93,7 +105,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             </tr>
           </thead>
           <tbody>
-            {users.map((row) => (
+            {shown.items.map((row) => (
               <tr key={row.id}>
                 <th scope="row">
                   {row.name}
@@ -145,9 +157,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           </tbody>
         </table>
       </div>
-      <h2>{t('users.createTitle')}</h2>
-      <p>{t('users.createIntro')}</p>
-      <CreateUserForm actors={actors} />
+      <Pagination
+        page={shown.page}
+        total={found.length}
+        limit={ADMIN_PAGE_SIZE}
+        basePath="/admin/users"
+        query={keptQuery({ q: q || undefined })}
+      />
     </>
   );
 }
