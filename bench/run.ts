@@ -110,9 +110,10 @@ async function createUsers(base: string, db: Db, workspace: Workspace): Promise<
   };
   await write('submit', 1000, 'waiting');
   const drafts = await write('draft', 1600, 'draft');
-  const rounds = await createRounds(db, workspace, actorId, runId);
+  const { adminCookie, ...rounds } = await createRounds(base, db, workspace, actorId, runId);
   return {
     rounds,
+    adminCookie,
     focalCookie: focal.cookie,
     contributorCookie: contributor.cookie,
     focalToken: focal.token,
@@ -125,9 +126,16 @@ async function createUsers(base: string, db: Db, workspace: Workspace): Promise<
 /**
  * Two open reporting rounds over every commitment: one asking every state (the round page's and
  * the round API's whole completion table), one asking the bench's actor (its focal point's home
- * shows what is due). Written through the admin write path, as an admin of the run.
+ * shows what is due). Written through the admin write path, as an admin of the run, who is then
+ * signed in for the admin pages' scenarios.
  */
-async function createRounds(db: Db, workspace: Workspace, actorId: number, runId: string) {
+async function createRounds(
+  base: string,
+  db: Db,
+  workspace: Workspace,
+  actorId: number,
+  runId: string,
+) {
   const { createUserFromConsole } = await import('../db/queries/users');
   const { createRound } = await import('../db/queries/admin-rounds');
   const admin = await createUserFromConsole(
@@ -158,11 +166,22 @@ async function createRounds(db: Db, workspace: Workspace, actorId: number, runId
     if (!created.ok) throw new Error(`could not create a round: ${JSON.stringify(created)}`);
     return created.id;
   };
+  const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email: admin.user.email, password: PASSWORD }),
+  });
+  const adminCookie = signIn.headers
+    .getSetCookie()
+    .map((one) => one.split(';')[0])
+    .join('; ');
+  if (!signIn.ok || !adminCookie) throw new Error(`sign-in as admin answered ${signIn.status}`);
   return {
     allStates: round(`Bench review of every state ${runId}`, 'all_states', []),
     oneActor: round(`Bench round of one actor ${runId}`, 'list', [actorId]),
     commitmentCount: commitments.length,
     stateCount: workspace.stateIds.length,
+    adminCookie,
   };
 }
 
@@ -217,6 +236,7 @@ async function buildContext(
       : {
           focalCookie: '',
           contributorCookie: '',
+          adminCookie: '',
           focalToken: '',
           contributorToken: '',
           rounds: { allStates: 0, oneActor: 0, commitmentCount: 0, stateCount: 0 },

@@ -43,6 +43,8 @@ export interface Context {
   users?: {
     focalCookie: string;
     contributorCookie: string;
+    /** An admin of the run: the admin lists. */
+    adminCookie: string;
     focalToken: string;
     contributorToken: string;
     actorId: number;
@@ -406,6 +408,11 @@ export function pageScenarios(context: Context): Scenario[] {
       page(`round page, ${asked}`, `/rounds/${allStates}`),
       page(`round page by commitment, ${asked}`, `/rounds/${allStates}?by=commitment`),
       page('overview filtered to a round', `/?round=${allStates}`),
+      page('admin: actors list', '/admin/actors', users.adminCookie),
+      page('admin: commitments list', '/admin/commitments', users.adminCookie),
+      page('admin: users list', '/admin/users', users.adminCookie),
+      page('admin: create a user', '/admin/users/new', users.adminCookie),
+      page('admin: audit log', '/admin/audit', users.adminCookie),
     );
   }
   return pages;
