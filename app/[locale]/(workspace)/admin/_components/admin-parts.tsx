@@ -3,12 +3,13 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ARCHIVE_FILTERS, type ArchiveFilter } from '@/lib/admin-input';
 import { ARCHIVE_REFUSAL_CODES, knownCode } from '@/lib/notice-codes';
 import { pageHolding, pageNumber, pageOf } from '@/lib/page-of';
+import { keptQuery, Pagination } from '@/app/_components/pagination';
 import './admin.css';
 
 type Query = Record<string, string | string[] | undefined>;
 
 /** Rows a page of an admin list: a workspace has thousands of actors and users. */
-export const ADMIN_PAGE_SIZE = 50;
+const ADMIN_PAGE_SIZE = 50;
 
 const NOTICE_KEYS = ['created', 'saved', 'archived', 'restored'] as const;
 
@@ -24,7 +25,31 @@ export function adminPage<T extends { id: number | string }>(
 ) {
   const written = noticeKeys.map((key) => query[key]).find((id) => typeof id === 'string');
   const wanted = query.page === undefined ? pageHolding(rows, written, ADMIN_PAGE_SIZE) : undefined;
-  return pageOf(rows, wanted ?? pageNumber.parse(query.page), ADMIN_PAGE_SIZE);
+  return {
+    ...pageOf(rows, wanted ?? pageNumber.parse(query.page), ADMIN_PAGE_SIZE),
+    total: rows.length,
+  };
+}
+
+/** Links to a list's previous and next pages, keeping its filters (`query`). */
+export function AdminPageLinks({
+  shown,
+  basePath,
+  query,
+}: {
+  shown: { page: number; total: number };
+  basePath: string;
+  query: Record<string, unknown>;
+}) {
+  return (
+    <Pagination
+      page={shown.page}
+      total={shown.total}
+      limit={ADMIN_PAGE_SIZE}
+      basePath={basePath}
+      query={keptQuery(query)}
+    />
+  );
 }
 
 /**

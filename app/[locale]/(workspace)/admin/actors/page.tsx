@@ -4,14 +4,13 @@ import { getTranslations } from 'next-intl/server';
 import { getActorForAdmin, listActorsForAdmin } from '@/db/queries/admin-actors';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { PARAMETERS } from '@/lib/query-params';
-import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { ACTOR_KINDS } from '@/lib/taxonomy';
 import { regionName } from '@/lib/region-names';
 import { pageLocale } from '@/app/_lib/localized-names';
 import {
-  ADMIN_PAGE_SIZE,
   adminPage,
   AdminFilters,
+  AdminPageLinks,
   AdminNotice,
   ArchiveButton,
   ArchiveStatus,
@@ -115,12 +114,10 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
           </tbody>
         </table>
       </div>
-      <Pagination
-        page={shown.page}
-        total={actors.length}
-        limit={ADMIN_PAGE_SIZE}
+      <AdminPageLinks
+        shown={shown}
         basePath="/admin/actors"
-        query={keptQuery({ q: q || undefined, kind, archived })}
+        query={{ q: q || undefined, kind, archived }}
       />
     </>
   );

@@ -8,12 +8,11 @@ import {
 } from '@/db/queries/admin-commitments';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { PARAMETERS } from '@/lib/query-params';
-import { keptQuery, Pagination } from '@/app/_components/pagination';
 import { THEMES } from '@/lib/taxonomy';
 import {
-  ADMIN_PAGE_SIZE,
   adminPage,
   AdminFilters,
+  AdminPageLinks,
   AdminNotice,
   ArchiveButton,
   ArchiveStatus,
@@ -117,12 +116,10 @@ export default async function AdminCommitmentsPage({
           </tbody>
         </table>
       </div>
-      <Pagination
-        page={shown.page}
-        total={commitments.length}
-        limit={ADMIN_PAGE_SIZE}
+      <AdminPageLinks
+        shown={shown}
         basePath="/admin/commitments"
-        query={keptQuery({ q: q || undefined, theme, archived })}
+        query={{ q: q || undefined, theme, archived }}
       />
     </>
   );

@@ -5,8 +5,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { listUsers } from '@/db/queries/users';
 import { requireUser } from '@/app/_lib/guard';
 import { PARAMETERS } from '@/lib/query-params';
-import { keptQuery, Pagination } from '@/app/_components/pagination';
-import { ADMIN_PAGE_SIZE, adminPage, AdminFilters } from '../_components/admin-parts';
+import { adminPage, AdminFilters, AdminPageLinks } from '../_components/admin-parts';
 import { disableUserAction, enableUserAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -157,13 +156,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           </tbody>
         </table>
       </div>
-      <Pagination
-        page={shown.page}
-        total={found.length}
-        limit={ADMIN_PAGE_SIZE}
-        basePath="/admin/users"
-        query={keptQuery({ q: q || undefined })}
-      />
+      <AdminPageLinks shown={shown} basePath="/admin/users" query={{ q: q || undefined }} />
     </>
   );
 }
