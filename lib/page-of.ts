@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { PARAMETERS } from './query-params';
 
 /** A page number from the URL: anything that is not a whole number of 1 or more asks for the first. */
-export const pageNumber = z.coerce.number().int().min(1).max(100000).catch(1);
+export const pageNumber = PARAMETERS.page.catch(1);
 
 /**
  * A 1-based page of `items` already in memory, `wanted` clamped to the last page, so a link to a

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { pageNumber } from '@/lib/page-of';
 import { listOutbox } from '@/db/queries/outbox';
 import { Pagination } from '@/app/_components/pagination';
 import { requireAdmin } from '../_components/require-admin';
@@ -9,8 +9,6 @@ import { requireAdmin } from '../_components/require-admin';
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('mail'))('outbox.title') };
 }
-
-const pageSchema = z.coerce.number().int().min(1).max(100000).catch(1);
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,7 +19,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function OutboxPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireAdmin('/admin/outbox');
   const [t, format] = await Promise.all([getTranslations('mail'), getFormatter()]);
-  const outbox = listOutbox(user.id, pageSchema.parse((await searchParams).page));
+  const outbox = listOutbox(user.id, pageNumber.parse((await searchParams).page));
   if (!outbox) forbidden();
   const when = (value: string) =>
     format.dateTime(new Date(value), { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
