@@ -267,7 +267,7 @@ test.describe('accounts', () => {
     await new AccountMenu(person).expectSignedInAs(name, 'for Republic of Aldoria');
 
     const users = new UsersAdminPage(admin);
-    await users.goto();
+    await users.goto(email);
     await expect(users.row(email).getByRole('cell').nth(4)).toHaveText('1');
     await users.disable(name);
     await expect(admin.getByRole('status')).toContainText('1 open session was ended.');

@@ -68,13 +68,24 @@ beforeEach(() => {
 
 describe('only an enabled admin manages users (deny by default)', () => {
   it('lists users for an admin', () => {
-    const users = listUsers(DEMO_ADMIN_ID, db);
+    const users = listUsers(DEMO_ADMIN_ID, {}, db);
     expect(users.length).toBe(41);
     expect(users.find((user) => user.id === FOCAL_POINT_ID)).toMatchObject({
       role: 'focal_point',
       actorName: 'Republic of Aldoria',
       disabledAt: null,
     });
+  });
+
+  it('finds users by name, e-mail or actor, whatever the case', () => {
+    const ids = (q: string) => listUsers(DEMO_ADMIN_ID, { q }, db).map((user) => user.id);
+    const focal = listUsers(DEMO_ADMIN_ID, {}, db).find((user) => user.id === FOCAL_POINT_ID)!;
+    expect(ids(focal.email.toUpperCase())).toEqual([FOCAL_POINT_ID]);
+    expect(ids(focal.name.toLowerCase())).toContain(FOCAL_POINT_ID);
+    const ofAldoria = ids('republic of ALDORIA');
+    expect(ofAldoria).toEqual(expect.arrayContaining([FOCAL_POINT_ID, CONTRIBUTOR_ID]));
+    expect(ofAldoria.length).toBeLessThan(41);
+    expect(ids('no such person anywhere')).toEqual([]);
   });
 
   it.each([
@@ -85,7 +96,7 @@ describe('only an enabled admin manages users (deny by default)', () => {
     ['a contributor', CONTRIBUTOR_ID],
   ])('refuses %s', async (_who, callerId) => {
     const before = { users: count(t.users), audit: count(t.auditLog) };
-    expect(() => listUsers(callerId, db)).toThrow(AccessDeniedError);
+    expect(() => listUsers(callerId, {}, db)).toThrow(AccessDeniedError);
     await expect(
       createUser(callerId, { email: 'x@example.org', name: 'X', role: 'admin' }, {}, db),
     ).rejects.toThrow(AccessDeniedError);
@@ -108,7 +119,7 @@ describe('only an enabled admin manages users (deny by default)', () => {
       .where(eq(t.users.email, 'second.admin@example.org'))
       .get()!;
     expect(disableUser(second.id, DEMO_ADMIN_ID, db)).toMatchObject({ ok: true });
-    expect(() => listUsers(DEMO_ADMIN_ID, db)).toThrow(AccessDeniedError);
+    expect(() => listUsers(DEMO_ADMIN_ID, {}, db)).toThrow(AccessDeniedError);
   });
 });
 

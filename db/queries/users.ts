@@ -1,11 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import { z } from 'zod';
 import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { recordAudit } from '../audit';
+import { containsText } from './commitments';
 import { actorDisplayName } from '../../lib/actor-name';
 import { generatePassword, passwordProblem, type PasswordProblem } from '../../lib/password-policy';
 import {
@@ -116,7 +117,7 @@ export function findSignedInUser(userId: string, db: Db = getDb()): CurrentUser 
   return row ? toCurrentUser(row) : null;
 }
 
-function selectUsers(tx: Tx | Db, where?: ReturnType<typeof eq>): UserDto[] {
+function selectUsers(tx: Tx | Db, where?: SQL): UserDto[] {
   const now = new Date().toISOString();
   return tx
     .select({
@@ -142,10 +143,27 @@ function selectUsers(tx: Tx | Db, where?: ReturnType<typeof eq>): UserDto[] {
     }));
 }
 
-/** Every user, enabled first. Admins only. */
-export function listUsers(callerId: string | null, db: Db = getDb()): UserDto[] {
+/** Every user, enabled first, or those whose name, e-mail or actor holds `q`. Admins only. */
+export function listUsers(
+  callerId: string | null,
+  filters: { q?: string } = {},
+  db: Db = getDb(),
+): UserDto[] {
   requireAdmin(db, callerId, 'user.list');
-  return selectUsers(db);
+  return selectUsers(
+    db,
+    filters.q
+      ? containsText(
+          [
+            sql`${t.users.name}`,
+            sql`${t.users.email}`,
+            sql`coalesce(${t.actors.name}, '')`,
+            sql`coalesce(${t.actors.shortName}, '')`,
+          ],
+          filters.q,
+        )
+      : undefined,
+  );
 }
 
 export type CreateUserResult =

@@ -122,8 +122,9 @@ export class UsersAdminPage {
     this.table = page.getByRole('table');
   }
 
-  async goto() {
-    await this.page.goto('/admin/users');
+  /** The list, searched for `search` when given (a page shows fifty users). */
+  async goto(search?: string) {
+    await this.page.goto(`/admin/users${search ? `?q=${encodeURIComponent(search)}` : ''}`);
     await expect(this.heading).toBeVisible();
   }
 
@@ -157,6 +158,8 @@ export class UsersAdminPage {
     const password = (await created.locator('code').textContent())!.trim();
     await this.page.getByRole('link', { name: 'All users' }).click();
     await expect(this.heading).toBeVisible();
+    // On the list's page that shows the new user, whatever the number of users before it.
+    await this.goto(user.email);
     return password;
   }
 

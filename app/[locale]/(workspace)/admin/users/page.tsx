@@ -22,7 +22,10 @@ const DISABLE_ERRORS = new Map<string, string>([
   ['alreadyDisabled', 'alreadyDisabled'],
 ]);
 
-/** Users: list, search, disable and re-enable (creating is on its own page). Admins only; the data functions check it again for every call. */
+/**
+ * Users: list, search, disable and re-enable (creating is on its own page). Admins only; the data
+ * functions check it again for every call.
+ */
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/admin/users');
   if (user.role !== 'admin') forbidden();
@@ -32,27 +35,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     getFormatter(),
     searchParams,
   ]);
-  const users = listUsers(user.id);
   const q = PARAMETERS.q.catch('').parse(params.q ?? '');
-  // Name, email or actor, ignoring case: a workspace has thousands of users, a page shows 50.
-  const needle = q.toLocaleLowerCase();
-  const found = needle
-    ? users.filter((row) =>
-        [row.name, row.email, row.actorName ?? ''].some((text) =>
-          text.toLocaleLowerCase().includes(needle),
-        ),
-      )
-    : users;
+  // A workspace has thousands of users: searched by name, e-mail or actor, fifty a page.
+  const found = listUsers(user.id, { q: q || undefined });
   const shown = adminPage(found, params, ['disabled', 'enabled']);
   const disabled =
     typeof params.disabled === 'string'
-      ? users.find((candidate) => candidate.id === params.disabled)
+      ? found.find((candidate) => candidate.id === params.disabled)
       : undefined;
   const disableError =
     typeof params.error === 'string' ? DISABLE_ERRORS.get(params.error) : undefined;
   const enabled =
     typeof params.enabled === 'string'
-      ? users.find((candidate) => candidate.id === params.enabled)
+      ? found.find((candidate) => candidate.id === params.enabled)
       : undefined;
   const enableError =
     params.enableError === 'notDisabled' || params.enableError === 'notFound'
