@@ -104,6 +104,21 @@ export interface Health {
   migrations: 'current' | 'pending' | 'unknown';
 }
 
+/**
+ * The hashes of the migrations the code ships, per folder: they change only with the code, so
+ * they are read and hashed once per process, not on every health check an uptime monitor makes.
+ */
+const shippedMigrations = new Map<string, readonly string[]>();
+
+function shippedMigrationHashes(migrationsFolder: string): readonly string[] {
+  let hashes = shippedMigrations.get(migrationsFolder);
+  if (!hashes) {
+    hashes = readMigrationFiles({ migrationsFolder }).map((migration) => migration.hash);
+    shippedMigrations.set(migrationsFolder, hashes);
+  }
+  return hashes;
+}
+
 /** Reachability and schema currency, and nothing else: no paths, versions or errors leak. */
 export function checkHealth(
   db: Database.Database,
@@ -115,7 +130,7 @@ export function checkHealth(
     return { database: 'unreachable', migrations: 'unknown' };
   }
   try {
-    const expected = readMigrationFiles({ migrationsFolder }).map((migration) => migration.hash);
+    const expected = shippedMigrationHashes(migrationsFolder);
     const applied = new Set(
       (db.prepare('SELECT hash FROM __drizzle_migrations').all() as { hash: string }[]).map(
         (row) => row.hash,
