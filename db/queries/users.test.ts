@@ -14,7 +14,8 @@ import {
   disableUser,
   enableUser,
   findSignedInUser,
-  listUsers,
+  getUsers,
+  listUserIds,
 } from './users';
 
 const FOCAL_POINT_ID = 'demo-user-focal-aldoria';
@@ -67,21 +68,54 @@ beforeEach(() => {
 });
 
 describe('only an enabled admin manages users (deny by default)', () => {
-  it('lists users for an admin', () => {
-    const users = listUsers(DEMO_ADMIN_ID, {}, db);
-    expect(users.length).toBe(41);
-    expect(users.find((user) => user.id === FOCAL_POINT_ID)).toMatchObject({
-      role: 'focal_point',
-      actorName: 'Republic of Aldoria',
-      disabledAt: null,
-    });
+  it('lists users for an admin: every id, and whole users for the ids asked', () => {
+    const ids = listUserIds(DEMO_ADMIN_ID, {}, db).map((user) => user.id);
+    expect(ids.length).toBe(41);
+    expect(ids).toContain(FOCAL_POINT_ID);
+    expect(getUsers(DEMO_ADMIN_ID, [FOCAL_POINT_ID], db)).toEqual([
+      expect.objectContaining({
+        id: FOCAL_POINT_ID,
+        role: 'focal_point',
+        actorName: 'Republic of Aldoria',
+        disabledAt: null,
+      }),
+    ]);
+    expect(getUsers(DEMO_ADMIN_ID, [], db)).toEqual([]);
+    expect(getUsers(DEMO_ADMIN_ID, ['no-such-user'], db)).toEqual([]);
+  });
+
+  it('orders the list enabled first, then by name whatever the case, and a page keeps it', async () => {
+    const created: Record<string, string> = {};
+    for (const name of ['zeta Person', 'Alpha Person', 'beta Person']) {
+      const email = `${name.split(' ')[0]!.toLowerCase()}@example.org`;
+      const input = { email, name, role: 'contributor', actor: String(aldoriaId()) };
+      const result = await createUser(DEMO_ADMIN_ID, input, {}, db);
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      created[name] = result.user.id;
+    }
+    const alpha = created['Alpha Person']!;
+    expect(disableUser(DEMO_ADMIN_ID, alpha, db)).toMatchObject({ ok: true });
+
+    const ids = listUserIds(DEMO_ADMIN_ID, {}, db).map((user) => user.id);
+    const users = getUsers(DEMO_ADMIN_ID, ids, db);
+    expect(users.map((user) => user.id)).toEqual(ids);
+    const enabled = users.filter((user) => user.disabledAt === null);
+    expect(users.slice(0, enabled.length)).toEqual(enabled);
+    const names = enabled.map((user) => user.name.toLowerCase());
+    expect(names).toEqual([...names].sort());
+    expect(names.indexOf('beta person')).toBeLessThan(names.indexOf('zeta person'));
+    expect(users.at(-1)!.id).toBe(alpha);
+
+    // A page asked out of order comes back in the list's order.
+    const page = ids.slice(10, 20);
+    expect(getUsers(DEMO_ADMIN_ID, [...page].reverse(), db).map((user) => user.id)).toEqual(page);
   });
 
   it('finds users by name, e-mail or actor, whatever the case', () => {
-    const ids = (q: string) => listUsers(DEMO_ADMIN_ID, { q }, db).map((user) => user.id);
-    const focal = listUsers(DEMO_ADMIN_ID, {}, db).find((user) => user.id === FOCAL_POINT_ID)!;
-    expect(ids(focal.email.toUpperCase())).toEqual([FOCAL_POINT_ID]);
-    expect(ids(focal.name.toLowerCase())).toContain(FOCAL_POINT_ID);
+    const ids = (q: string) => listUserIds(DEMO_ADMIN_ID, { q }, db).map((user) => user.id);
+    const [focal] = getUsers(DEMO_ADMIN_ID, [FOCAL_POINT_ID], db);
+    expect(ids(focal!.email.toUpperCase())).toEqual([FOCAL_POINT_ID]);
+    expect(ids(focal!.name.toLowerCase())).toContain(FOCAL_POINT_ID);
     const ofAldoria = ids('republic of ALDORIA');
     expect(ofAldoria).toEqual(expect.arrayContaining([FOCAL_POINT_ID, CONTRIBUTOR_ID]));
     expect(ofAldoria.length).toBeLessThan(41);
@@ -96,7 +130,8 @@ describe('only an enabled admin manages users (deny by default)', () => {
     ['a contributor', CONTRIBUTOR_ID],
   ])('refuses %s', async (_who, callerId) => {
     const before = { users: count(t.users), audit: count(t.auditLog) };
-    expect(() => listUsers(callerId, {}, db)).toThrow(AccessDeniedError);
+    expect(() => listUserIds(callerId, {}, db)).toThrow(AccessDeniedError);
+    expect(() => getUsers(callerId, [CONTRIBUTOR_ID], db)).toThrow(AccessDeniedError);
     await expect(
       createUser(callerId, { email: 'x@example.org', name: 'X', role: 'admin' }, {}, db),
     ).rejects.toThrow(AccessDeniedError);
@@ -119,7 +154,8 @@ describe('only an enabled admin manages users (deny by default)', () => {
       .where(eq(t.users.email, 'second.admin@example.org'))
       .get()!;
     expect(disableUser(second.id, DEMO_ADMIN_ID, db)).toMatchObject({ ok: true });
-    expect(() => listUsers(DEMO_ADMIN_ID, {}, db)).toThrow(AccessDeniedError);
+    expect(() => listUserIds(DEMO_ADMIN_ID, {}, db)).toThrow(AccessDeniedError);
+    expect(() => getUsers(DEMO_ADMIN_ID, [CONTRIBUTOR_ID], db)).toThrow(AccessDeniedError);
   });
 });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import { z } from 'zod';
 import { getDb, type Db, type Tx } from '../client';
@@ -117,6 +117,9 @@ export function findSignedInUser(userId: string, db: Db = getDb()): CurrentUser 
   return row ? toCurrentUser(row) : null;
 }
 
+/** The list's order: enabled first, then by name whatever the case; the id keeps pages stable. */
+const LIST_ORDER = [asc(t.users.disabledAt), sql`${t.users.name} COLLATE NOCASE`, asc(t.users.id)];
+
 function selectUsers(tx: Tx | Db, where?: SQL): UserDto[] {
   const now = new Date().toISOString();
   return tx
@@ -131,7 +134,7 @@ function selectUsers(tx: Tx | Db, where?: SQL): UserDto[] {
     .from(t.users)
     .leftJoin(t.actors, eq(t.users.actorId, t.actors.id))
     .where(where)
-    .orderBy(asc(t.users.disabledAt), sql`${t.users.name} COLLATE NOCASE`)
+    .orderBy(...LIST_ORDER)
     .all()
     .map((row) => ({
       ...toCurrentUser(row),
@@ -143,26 +146,45 @@ function selectUsers(tx: Tx | Db, where?: SQL): UserDto[] {
     }));
 }
 
-/** Every user, enabled first, or those whose name, e-mail or actor holds `q`. Admins only. */
-export function listUsers(
+/**
+ * The ids of every user in the list's order (enabled first, by name), or of those whose name,
+ * e-mail or actor holds `q`: what paging needs, without reading and mapping each whole user.
+ * Admins only.
+ */
+export function listUserIds(
   callerId: string | null,
   filters: { q?: string } = {},
   db: Db = getDb(),
+): { id: string }[] {
+  requireAdmin(db, callerId, 'user.list');
+  return db
+    .select({ id: t.users.id })
+    .from(t.users)
+    .leftJoin(t.actors, eq(t.users.actorId, t.actors.id))
+    .where(filters.q ? userContains(filters.q) : undefined)
+    .orderBy(...LIST_ORDER)
+    .all();
+}
+
+/** The users with these ids (a page of the list, or one user), in the list's order. Admins only. */
+export function getUsers(
+  callerId: string | null,
+  ids: readonly string[],
+  db: Db = getDb(),
 ): UserDto[] {
   requireAdmin(db, callerId, 'user.list');
-  return selectUsers(
-    db,
-    filters.q
-      ? containsText(
-          [
-            sql`${t.users.name}`,
-            sql`${t.users.email}`,
-            sql`coalesce(${t.actors.name}, '')`,
-            sql`coalesce(${t.actors.shortName}, '')`,
-          ],
-          filters.q,
-        )
-      : undefined,
+  return ids.length === 0 ? [] : selectUsers(db, inArray(t.users.id, [...ids]));
+}
+
+function userContains(q: string): SQL {
+  return containsText(
+    [
+      sql`${t.users.name}`,
+      sql`${t.users.email}`,
+      sql`coalesce(${t.actors.name}, '')`,
+      sql`coalesce(${t.actors.shortName}, '')`,
+    ],
+    q,
   );
 }
 

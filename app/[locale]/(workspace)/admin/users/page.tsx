@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
-import { listUsers } from '@/db/queries/users';
+import { getUsers, listUserIds } from '@/db/queries/users';
 import { requireUser } from '@/app/_lib/guard';
 import { PARAMETERS } from '@/lib/query-params';
 import { adminPage, AdminFilters, AdminPageLinks } from '../_components/admin-parts';
@@ -36,19 +36,20 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     searchParams,
   ]);
   const q = PARAMETERS.q.catch('').parse(params.q ?? '');
-  // A workspace has thousands of users: searched by name, e-mail or actor, fifty a page.
-  const found = listUsers(user.id, { q: q || undefined });
-  const shown = adminPage(found, params, ['disabled', 'enabled']);
-  const disabled =
-    typeof params.disabled === 'string'
-      ? found.find((candidate) => candidate.id === params.disabled)
-      : undefined;
+  // A workspace has thousands of users: every id for the paging (searched by name, e-mail or
+  // actor), whole users only for the fifty shown and for the one the notice names.
+  const ids = listUserIds(user.id, { q: q || undefined });
+  const shown = adminPage(ids, params, ['disabled', 'enabled']);
+  const users = getUsers(
+    user.id,
+    shown.items.map(({ id }) => id),
+  );
+  const written = (id: unknown) =>
+    typeof id === 'string' && id.length <= 100 ? getUsers(user.id, [id])[0] : undefined;
+  const disabled = written(params.disabled);
   const disableError =
     typeof params.error === 'string' ? DISABLE_ERRORS.get(params.error) : undefined;
-  const enabled =
-    typeof params.enabled === 'string'
-      ? found.find((candidate) => candidate.id === params.enabled)
-      : undefined;
+  const enabled = written(params.enabled);
   const enableError =
     params.enableError === 'notDisabled' || params.enableError === 'notFound'
       ? params.enableError
@@ -99,7 +100,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             </tr>
           </thead>
           <tbody>
-            {shown.items.map((row) => (
+            {users.map((row) => (
               <tr key={row.id}>
                 <th scope="row">
                   {row.name}
