@@ -88,9 +88,25 @@ export async function AdminNotice({
   return null;
 }
 
-/** Active, or archived since a date: in words, never by colour alone. */
-export async function ArchiveStatus({ archivedAt }: { archivedAt: string | null }) {
+/**
+ * The words and date format of `ArchiveStatus` and `ArchiveButton`, awaited once by the page: an
+ * async component in every row would make each row a lazy chunk of its own in the RSC payload.
+ */
+export async function getArchiveText() {
   const [t, format] = await Promise.all([getTranslations('admin.common'), getFormatter()]);
+  return { t, format };
+}
+
+export type ArchiveText = Awaited<ReturnType<typeof getArchiveText>>;
+
+/** Active, or archived since a date: in words, never by colour alone. */
+export function ArchiveStatus({
+  archivedAt,
+  text: { t, format },
+}: {
+  archivedAt: string | null;
+  text: ArchiveText;
+}) {
   if (archivedAt === null) return <>{t('active')}</>;
   return (
     <>
@@ -103,20 +119,21 @@ export async function ArchiveStatus({ archivedAt }: { archivedAt: string | null 
 }
 
 /** A button that archives or restores one row through a server action. */
-export async function ArchiveButton({
+export function ArchiveButton({
   archive,
   restore,
   id,
   name,
   archivedAt,
+  text: { t },
 }: {
   archive: (form: FormData) => Promise<void>;
   restore: (form: FormData) => Promise<void>;
   id: number;
   name: string;
   archivedAt: string | null;
+  text: ArchiveText;
 }) {
-  const t = await getTranslations('admin.common');
   const archived = archivedAt !== null;
   return (
     <form action={archived ? restore : archive} className="inline-form">

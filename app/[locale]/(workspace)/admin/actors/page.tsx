@@ -14,6 +14,7 @@ import {
   AdminNotice,
   ArchiveButton,
   ArchiveStatus,
+  getArchiveText,
 } from '../_components/admin-parts';
 import { requireAdmin } from '../_components/require-admin';
 import { archiveActorAction, restoreActorAction } from './actions';
@@ -27,9 +28,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Every actor, archived ones included and marked; filter by name, kind and archived. Admins only. */
 export default async function AdminActorsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin('/admin/actors');
-  const [t, tKind, query, locale] = await Promise.all([
+  const [t, tKind, archiveText, query, locale] = await Promise.all([
     getTranslations('admin.actors'),
     getTranslations('actorKind'),
+    getArchiveText(),
     searchParams,
     pageLocale(),
   ]);
@@ -98,7 +100,7 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
                     .join(' · ') || '—'}
                 </td>
                 <td>
-                  <ArchiveStatus archivedAt={actor.archivedAt} />
+                  <ArchiveStatus archivedAt={actor.archivedAt} text={archiveText} />
                 </td>
                 <td>
                   <ArchiveButton
@@ -107,6 +109,7 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
                     id={actor.id}
                     name={actor.name}
                     archivedAt={actor.archivedAt}
+                    text={archiveText}
                   />
                 </td>
               </tr>

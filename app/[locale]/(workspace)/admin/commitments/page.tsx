@@ -16,6 +16,7 @@ import {
   AdminNotice,
   ArchiveButton,
   ArchiveStatus,
+  getArchiveText,
 } from '../_components/admin-parts';
 import { requireAdmin } from '../_components/require-admin';
 import { archiveCommitmentAction, restoreCommitmentAction } from './actions';
@@ -33,9 +34,10 @@ export default async function AdminCommitmentsPage({
   searchParams: SearchParams;
 }) {
   await requireAdmin('/admin/commitments');
-  const [t, tTheme, query] = await Promise.all([
+  const [t, tTheme, archiveText, query] = await Promise.all([
     getTranslations('admin.commitments'),
     getTranslations('theme'),
+    getArchiveText(),
     searchParams,
   ]);
   const q = PARAMETERS.q.catch('').parse(query.q ?? '');
@@ -100,7 +102,7 @@ export default async function AdminCommitmentsPage({
                 <td>{commitment.paragraphs}</td>
                 <td>{entries.get(commitment.id) ?? 0}</td>
                 <td>
-                  <ArchiveStatus archivedAt={commitment.archivedAt} />
+                  <ArchiveStatus archivedAt={commitment.archivedAt} text={archiveText} />
                 </td>
                 <td>
                   <ArchiveButton
@@ -109,6 +111,7 @@ export default async function AdminCommitmentsPage({
                     id={commitment.id}
                     name={commitment.code}
                     archivedAt={commitment.archivedAt}
+                    text={archiveText}
                   />
                 </td>
               </tr>

@@ -1,9 +1,19 @@
-import { getTranslations } from 'next-intl/server';
+import type { getTranslations } from 'next-intl/server';
 import { closeRoundAction } from './actions';
 
-/** Closes an open round through its server action; the data function authorizes. */
-export async function CloseRoundButton({ id, title }: { id: number; title: string }) {
-  const t = await getTranslations('admin.rounds');
+/**
+ * Closes an open round through its server action; the data function authorizes. Synchronous, with
+ * the page's translator: an async component in every row would be a lazy chunk of its own.
+ */
+export function CloseRoundButton({
+  id,
+  title,
+  t,
+}: {
+  id: number;
+  title: string;
+  t: Awaited<ReturnType<typeof getTranslations<'admin.rounds'>>>;
+}) {
   return (
     <form action={closeRoundAction} className="inline-form">
       <input type="hidden" name="id" value={id} />

@@ -28,6 +28,7 @@ export default async function AdminRoundsPage({ searchParams }: { searchParams: 
     getFormatter(),
     searchParams,
   ]);
+  const archiveText = { t: tCommon, format };
   const rounds = listRoundsForAdmin({ archived: archiveFilterSchema.parse(query.archived) });
   const date = (value: string) =>
     format.dateTime(dateOnly(value), { dateStyle: 'medium', timeZone: 'UTC' });
@@ -94,7 +95,7 @@ export default async function AdminRoundsPage({ searchParams }: { searchParams: 
                 </td>
                 <td>
                   {round.status === 'open' ? (
-                    <CloseRoundButton id={round.id} title={round.title} />
+                    <CloseRoundButton id={round.id} title={round.title} t={t} />
                   ) : null}{' '}
                   <ArchiveButton
                     archive={archiveRoundAction}
@@ -102,6 +103,7 @@ export default async function AdminRoundsPage({ searchParams }: { searchParams: 
                     id={round.id}
                     name={round.title}
                     archivedAt={round.archived ? 'archived' : null}
+                    text={archiveText}
                   />
                 </td>
               </tr>

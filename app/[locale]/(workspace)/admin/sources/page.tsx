@@ -10,6 +10,7 @@ import {
   AdminNotice,
   ArchiveButton,
   ArchiveStatus,
+  getArchiveText,
 } from '../_components/admin-parts';
 import { requireAdmin } from '../_components/require-admin';
 import { archiveSourceAction, restoreSourceAction } from './actions';
@@ -23,9 +24,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Every source document, archived ones included and marked. Admins only. */
 export default async function AdminSourcesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin('/admin/sources');
-  const [t, format, query] = await Promise.all([
+  const [t, format, archiveText, query] = await Promise.all([
     getTranslations('admin.sources'),
     getFormatter(),
+    getArchiveText(),
     searchParams,
   ]);
   const q = PARAMETERS.q.catch('').parse(query.q ?? '');
@@ -77,7 +79,7 @@ export default async function AdminSourcesPage({ searchParams }: { searchParams:
                 </td>
                 <td>{source.commitments}</td>
                 <td>
-                  <ArchiveStatus archivedAt={source.archivedAt} />
+                  <ArchiveStatus archivedAt={source.archivedAt} text={archiveText} />
                 </td>
                 <td>
                   <ArchiveButton
@@ -86,6 +88,7 @@ export default async function AdminSourcesPage({ searchParams }: { searchParams:
                     id={source.id}
                     name={source.title}
                     archivedAt={source.archivedAt}
+                    text={archiveText}
                   />
                 </td>
               </tr>

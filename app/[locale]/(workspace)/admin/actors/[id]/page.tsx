@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { getActorForAdmin } from '@/db/queries/admin-actors';
 import { positiveId } from '@/db/queries/admin-write';
 import { AdminForm } from '../../_components/admin-form';
-import { ArchiveButton, ArchiveStatus } from '../../_components/admin-parts';
+import { ArchiveButton, ArchiveStatus, getArchiveText } from '../../_components/admin-parts';
 import { requireAdmin } from '../../_components/require-admin';
 import { archiveActorAction, restoreActorAction, saveActorAction } from '../actions';
 import { actorFields, actorValues } from '../actor-fields';
@@ -20,7 +20,7 @@ export default async function EditActorPage({ params }: { params: Promise<{ id: 
   const id = positiveId(raw);
   const actor = id === null ? null : getActorForAdmin(id);
   if (!actor) notFound();
-  const t = await getTranslations('admin.actors');
+  const [t, archiveText] = await Promise.all([getTranslations('admin.actors'), getArchiveText()]);
   return (
     <>
       <p>
@@ -28,7 +28,7 @@ export default async function EditActorPage({ params }: { params: Promise<{ id: 
       </p>
       <h1>{t('editHeading', { name: actor.name })}</h1>
       <p>
-        <ArchiveStatus archivedAt={actor.archivedAt} /> ·{' '}
+        <ArchiveStatus archivedAt={actor.archivedAt} text={archiveText} /> ·{' '}
         <Link href={`/actors/${actor.id}`}>{t('publicPage')}</Link>
       </p>
       {actor.isDemo ? <p className="meta">{t('demoActor')}</p> : null}
@@ -46,6 +46,7 @@ export default async function EditActorPage({ params }: { params: Promise<{ id: 
         id={actor.id}
         name={actor.name}
         archivedAt={actor.archivedAt}
+        text={archiveText}
       />
     </>
   );

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { getCommitmentForAdmin } from '@/db/queries/admin-commitments';
 import { positiveId } from '@/db/queries/admin-write';
 import { AdminForm } from '../../_components/admin-form';
-import { ArchiveButton, ArchiveStatus } from '../../_components/admin-parts';
+import { ArchiveButton, ArchiveStatus, getArchiveText } from '../../_components/admin-parts';
 import { requireAdmin } from '../../_components/require-admin';
 import { archiveCommitmentAction, restoreCommitmentAction, saveCommitmentAction } from '../actions';
 import { commitmentFields, commitmentValues } from '../commitment-fields';
@@ -27,7 +27,10 @@ export default async function EditCommitmentPage({
   const id = positiveId(raw);
   const commitment = id === null ? null : getCommitmentForAdmin(id);
   if (!commitment) notFound();
-  const t = await getTranslations('admin.commitments');
+  const [t, archiveText] = await Promise.all([
+    getTranslations('admin.commitments'),
+    getArchiveText(),
+  ]);
   const query = await searchParams;
   return (
     <>
@@ -36,7 +39,7 @@ export default async function EditCommitmentPage({
       </p>
       <h1>{t('editHeading', { code: commitment.code })}</h1>
       <p>
-        <ArchiveStatus archivedAt={commitment.archivedAt} /> ·{' '}
+        <ArchiveStatus archivedAt={commitment.archivedAt} text={archiveText} /> ·{' '}
         {t('entries', { count: commitment.entries })} ·{' '}
         <Link href={`/commitments/${commitment.code}`}>{t('publicPage')}</Link>
       </p>
@@ -55,6 +58,7 @@ export default async function EditCommitmentPage({
         id={commitment.id}
         name={commitment.code}
         archivedAt={commitment.archivedAt}
+        text={archiveText}
       />
     </>
   );

@@ -6,7 +6,7 @@ import { roundChoices } from '@/db/queries/admin-rounds';
 import { positiveId } from '@/db/queries/admin-write';
 import { getRound } from '@/db/queries/rounds';
 import { AdminForm } from '../../_components/admin-form';
-import { ArchiveButton } from '../../_components/admin-parts';
+import { ArchiveButton, getArchiveText } from '../../_components/admin-parts';
 import { requireAdmin } from '../../_components/require-admin';
 import { archiveRoundAction, restoreRoundAction, saveRoundAction } from '../actions';
 import { CloseRoundButton } from '../close-round-button';
@@ -22,7 +22,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
   const id = positiveId(raw);
   const round = id === null ? null : getRound(id);
   if (!round) notFound();
-  const t = await getTranslations('admin.rounds');
+  const [t, archiveText] = await Promise.all([getTranslations('admin.rounds'), getArchiveText()]);
   const choices = roundChoices(round);
   return (
     <>
@@ -43,7 +43,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
         <>
           <h2>{t('closeTitle')}</h2>
           <p>{t('closeIntro')}</p>
-          <CloseRoundButton id={round.id} title={round.title} />
+          <CloseRoundButton id={round.id} title={round.title} t={t} />
         </>
       ) : null}
       <h2>{t(round.archived ? 'restoreTitle' : 'archiveTitle')}</h2>
@@ -54,6 +54,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
         id={round.id}
         name={round.title}
         archivedAt={round.archived ? 'archived' : null}
+        text={archiveText}
       />
     </>
   );

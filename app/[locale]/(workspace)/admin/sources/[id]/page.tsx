@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { getSourceForAdmin } from '@/db/queries/admin-sources';
 import { positiveId } from '@/db/queries/admin-write';
 import { AdminForm } from '../../_components/admin-form';
-import { ArchiveButton, ArchiveStatus } from '../../_components/admin-parts';
+import { ArchiveButton, ArchiveStatus, getArchiveText } from '../../_components/admin-parts';
 import { requireAdmin } from '../../_components/require-admin';
 import { archiveSourceAction, restoreSourceAction, saveSourceAction } from '../actions';
 import { sourceFields, sourceValues } from '../source-fields';
@@ -20,7 +20,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
   const id = positiveId(raw);
   const source = id === null ? null : getSourceForAdmin(id);
   if (!source) notFound();
-  const t = await getTranslations('admin.sources');
+  const [t, archiveText] = await Promise.all([getTranslations('admin.sources'), getArchiveText()]);
   return (
     <>
       <p>
@@ -28,7 +28,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
       </p>
       <h1>{t('editHeading', { title: source.title })}</h1>
       <p>
-        <ArchiveStatus archivedAt={source.archivedAt} /> ·{' '}
+        <ArchiveStatus archivedAt={source.archivedAt} text={archiveText} /> ·{' '}
         {t('cited', { count: source.commitments })}
       </p>
       <AdminForm
@@ -45,6 +45,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
         id={source.id}
         name={source.title}
         archivedAt={source.archivedAt}
+        text={archiveText}
       />
     </>
   );
