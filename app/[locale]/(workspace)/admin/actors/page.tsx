@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Link } from '@/lib/i18n/navigation';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getActorForAdmin, listActorsForAdmin } from '@/db/queries/admin-actors';
 import { archiveFilterSchema } from '@/lib/admin-input';
@@ -83,12 +83,13 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
             {shown.items.map((actor) => (
               <tr key={actor.id} className={actor.archivedAt ? 'archived' : undefined}>
                 <th scope="row">
-                  <Link
-                    href={`/admin/actors/${actor.id}`}
+                  {/* A plain link: next-intl's Link awaits the locale, a lazy chunk in every row. */}
+                  <a
+                    href={getPathname({ href: `/admin/actors/${actor.id}`, locale })}
                     aria-label={t('editLabel', { name: actor.name })}
                   >
                     {actor.name}
-                  </Link>
+                  </a>
                   {actor.isDemo ? <span className="tag">{t('demo')}</span> : null}
                 </th>
                 <td>{tKind(actor.kind)}</td>

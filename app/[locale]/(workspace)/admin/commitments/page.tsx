@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Link } from '@/lib/i18n/navigation';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import {
   countEntriesOf,
@@ -9,6 +9,7 @@ import {
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { PARAMETERS } from '@/lib/query-params';
 import { THEMES } from '@/lib/taxonomy';
+import { pageLocale } from '@/app/_lib/localized-names';
 import {
   adminPage,
   AdminFilters,
@@ -34,11 +35,12 @@ export default async function AdminCommitmentsPage({
   searchParams: SearchParams;
 }) {
   await requireAdmin('/admin/commitments');
-  const [t, tTheme, archiveText, query] = await Promise.all([
+  const [t, tTheme, archiveText, query, locale] = await Promise.all([
     getTranslations('admin.commitments'),
     getTranslations('theme'),
     getArchiveText(),
     searchParams,
+    pageLocale(),
   ]);
   const q = PARAMETERS.q.catch('').parse(query.q ?? '');
   const theme = PARAMETERS.theme
@@ -90,12 +92,13 @@ export default async function AdminCommitmentsPage({
             {shown.items.map((commitment) => (
               <tr key={commitment.id} className={commitment.archivedAt ? 'archived' : undefined}>
                 <th scope="row">
-                  <Link
-                    href={`/admin/commitments/${commitment.id}`}
+                  {/* A plain link: next-intl's Link awaits the locale, a lazy chunk in every row. */}
+                  <a
+                    href={getPathname({ href: `/admin/commitments/${commitment.id}`, locale })}
                     aria-label={t('editLabel', { code: commitment.code })}
                   >
                     {commitment.code}
-                  </Link>
+                  </a>
                 </th>
                 <td>{commitment.title}</td>
                 <td>{tTheme(commitment.theme)}</td>

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { Link } from '@/lib/i18n/navigation';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { listRoundsForAdmin } from '@/db/queries/admin-rounds';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { dateOnly } from '@/lib/dates';
 import { ARCHIVE_REFUSAL_CODES, knownCode } from '@/lib/notice-codes';
+import { pageLocale } from '@/app/_lib/localized-names';
 import { ArchiveButton } from '../_components/admin-parts';
 import { requireAdmin } from '../_components/require-admin';
 import { archiveRoundAction, restoreRoundAction } from './actions';
@@ -22,11 +23,12 @@ const DONE = ['created', 'saved', 'closed', 'archived', 'restored'] as const;
 /** Every reporting round, archived ones included and marked. Admins only. */
 export default async function AdminRoundsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin('/admin/rounds');
-  const [t, tCommon, format, query] = await Promise.all([
+  const [t, tCommon, format, query, locale] = await Promise.all([
     getTranslations('admin.rounds'),
     getTranslations('admin.common'),
     getFormatter(),
     searchParams,
+    pageLocale(),
   ]);
   const archiveText = { t: tCommon, format };
   const rounds = listRoundsForAdmin({ archived: archiveFilterSchema.parse(query.archived) });
@@ -72,15 +74,16 @@ export default async function AdminRoundsPage({ searchParams }: { searchParams: 
             {rounds.map((round) => (
               <tr key={round.id} className={round.archived ? 'archived' : undefined}>
                 <th scope="row">
-                  <Link
-                    href={`/admin/rounds/${round.id}`}
+                  {/* A plain link: next-intl's Link awaits the locale, a lazy chunk in every row. */}
+                  <a
+                    href={getPathname({ href: `/admin/rounds/${round.id}`, locale })}
                     aria-label={t('editLabel', { title: round.title })}
                   >
                     {round.title}
-                  </Link>{' '}
-                  <Link href={`/rounds/${round.id}`} className="meta">
+                  </a>{' '}
+                  <a href={getPathname({ href: `/rounds/${round.id}`, locale })} className="meta">
                     {t('publicPage')}
-                  </Link>
+                  </a>
                 </th>
                 <td>{date(round.opensOn)}</td>
                 <td>{date(round.dueOn)}</td>

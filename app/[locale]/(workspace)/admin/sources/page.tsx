@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { Link } from '@/lib/i18n/navigation';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getSourceForAdmin, listSourcesForAdmin } from '@/db/queries/admin-sources';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { dateOnly } from '@/lib/dates';
 import { PARAMETERS } from '@/lib/query-params';
+import { pageLocale } from '@/app/_lib/localized-names';
 import {
   AdminFilters,
   AdminNotice,
@@ -24,11 +25,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Every source document, archived ones included and marked. Admins only. */
 export default async function AdminSourcesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin('/admin/sources');
-  const [t, format, archiveText, query] = await Promise.all([
+  const [t, format, archiveText, query, locale] = await Promise.all([
     getTranslations('admin.sources'),
     getFormatter(),
     getArchiveText(),
     searchParams,
+    pageLocale(),
   ]);
   const q = PARAMETERS.q.catch('').parse(query.q ?? '');
   const archived = archiveFilterSchema.parse(query.archived);
@@ -63,12 +65,13 @@ export default async function AdminSourcesPage({ searchParams }: { searchParams:
             {sources.map((source) => (
               <tr key={source.id} className={source.archivedAt ? 'archived' : undefined}>
                 <th scope="row">
-                  <Link
-                    href={`/admin/sources/${source.id}`}
+                  {/* A plain link: next-intl's Link awaits the locale, a lazy chunk in every row. */}
+                  <a
+                    href={getPathname({ href: `/admin/sources/${source.id}`, locale })}
                     aria-label={t('editLabel', { title: source.title })}
                   >
                     {source.title}
-                  </Link>
+                  </a>
                 </th>
                 <td>{source.author}</td>
                 <td>
