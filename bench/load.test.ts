@@ -54,3 +54,27 @@ describe('a request with one sent before it', () => {
     expect(run).toMatchObject({ requests: 0, errors: 3 });
   });
 });
+
+describe('a steady rate', () => {
+  it('sends the next request only once the interval has passed since the last one was sent', async () => {
+    seen.length = 0;
+    const started = performance.now();
+    const run = await runLoad(
+      {
+        base,
+        concurrency: 1,
+        durationMs: 0,
+        minRequests: 4,
+        maxRequests: 4,
+        timeoutMs: 5_000,
+        request: (n) => ({ path: `/paced/${n}` }),
+        intervalMs: 100,
+      },
+      null,
+    );
+    expect(run).toMatchObject({ requests: 4, errors: 0 });
+    expect(seen).toEqual(['GET /paced/0', 'GET /paced/1', 'GET /paced/2', 'GET /paced/3']);
+    // Three intervals at least between the first request and the last: never back to back.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+});

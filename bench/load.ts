@@ -29,6 +29,11 @@ export interface LoadOptions {
   until?: Promise<unknown>;
   /** The status that counts as success; any 2xx when absent. */
   status?: number;
+  /**
+   * When given, each worker sends its next request this long after its last one was sent (a
+   * steady rate, as traffic arrives), not as soon as the last answer came back.
+   */
+  intervalMs?: number;
 }
 
 interface Sample {
@@ -75,8 +80,18 @@ export async function runLoad(
     (options.until
       ? !settled
       : performance.now() - started < options.durationMs || sent < options.minRequests);
+  const pace = async (from: number) => {
+    const wait = from + (options.intervalMs ?? 0) - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  };
   const worker = async () => {
+    let last = Number.NEGATIVE_INFINITY;
     while (more()) {
+      if (options.intervalMs !== undefined) {
+        await pace(last);
+        if (!more()) break;
+        last = performance.now();
+      }
       const request = options.request(sent++);
       if (!request) {
         exhausted = true;

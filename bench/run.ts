@@ -336,7 +336,15 @@ async function runScenario(
   return result;
 }
 
-/** The import through the upload route while /api/health is asked at c=1 (the app keeps serving). */
+/**
+ * The import through the upload route while /api/health is asked every HEALTH_INTERVAL_MS (the
+ * app keeps serving). A steady rate, as traffic comes: health checks sent back to back kept the
+ * server's thread and the bench's client busy on both of the machine's two cores, so the import's
+ * time measured how many cores were left to it rather than the import (docs/performance.md,
+ * "The import's probe, session 18").
+ */
+const HEALTH_INTERVAL_MS = 20;
+
 async function importScenario(
   base: string,
   probe: ServerProbe | null,
@@ -363,6 +371,7 @@ async function importScenario(
       timeoutMs: 120_000,
       request: () => ({ path: '/api/health' }),
       until: upload,
+      intervalMs: HEALTH_INTERVAL_MS,
     },
     probe,
   );
@@ -373,7 +382,7 @@ async function importScenario(
       ...result,
       runs: [health],
       importSeconds: seconds,
-      notes: `${rows.toLocaleString('en')} rows in ${seconds} s; figures: /api/health meanwhile`,
+      notes: `${rows.toLocaleString('en')} rows in ${seconds} s; figures: /api/health every ${HEALTH_INTERVAL_MS} ms meanwhile`,
     };
   } catch (error) {
     console.log(String(error));
