@@ -7,6 +7,7 @@ import {
   appOrigins,
   bodyTarget,
   checkBodySize,
+  isPageRouteHandler,
   isWrite,
   originProblem,
 } from './lib/request-guards';
@@ -89,8 +90,9 @@ async function refuse(
   if (target === 'page') {
     const problem = originProblem(request.headers.get('origin'), appOrigins(appBaseUrl()));
     if (problem) return { status: 403, code: 'cross_origin', message: problem };
-    // Only writes to pages are server actions; their body must decode (bounded above by the size check).
-    if (request.method === 'POST')
+    // Writes to pages are server actions (but for the import's upload); their body must decode
+    // (bounded above by the size check).
+    if (request.method === 'POST' && !isPageRouteHandler(request.nextUrl.pathname))
       return actionBodyProblem(
         request.headers.get('content-type'),
         await request.clone().arrayBuffer(),

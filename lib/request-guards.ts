@@ -15,9 +15,19 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export type BodyCheck =
   { ok: true } | { ok: false; status: 411 | 413; code: string; message: string };
 
-/** Route handlers live under /api; a write to any other path is a server action (with or without JavaScript). */
+/** Route handlers live under /api; a write to any other path is a server action (with or without JavaScript), but for the one below. */
 export function bodyTarget(pathname: string): BodyTarget {
   return pathname === '/api' || pathname.startsWith('/api/') ? 'api' : 'page';
+}
+
+/**
+ * The one route handler under a page's path: the import screen's upload (with or without a locale
+ * prefix). It is no server action and reads its own body: it takes the page's size limit and
+ * origin rule, but its multipart form is parsed in the import's worker thread, where a file of
+ * megabytes does not hold the event loop, so the server-action checks of the body do not apply.
+ */
+export function isPageRouteHandler(pathname: string): boolean {
+  return /^(?:\/[a-z]{2})?\/entries\/import\/upload$/.test(pathname);
 }
 
 export function isWrite(method: string): boolean {
