@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../client';
 import * as t from '../schema';
 import { recordAudit } from '../audit';
@@ -47,10 +47,10 @@ export interface AdminActorFilters {
   archived?: ArchiveFilter;
 }
 
-export function listActorsForAdmin(
-  filters: AdminActorFilters = {},
-  db: Db = getDb(),
-): AdminActorDto[] {
+/** The list's order: by name whatever the case, the id between names that differ only in case. */
+const LIST_ORDER = [sql`${t.actors.name} COLLATE NOCASE`, asc(t.actors.id)];
+
+function adminActorFilter(filters: AdminActorFilters): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.kind) conditions.push(eq(t.actors.kind, filters.kind));
   if (filters.archived === 'active') conditions.push(isNull(t.actors.archivedAt));
@@ -66,11 +66,33 @@ export function listActorsForAdmin(
         filters.q,
       ),
     );
+  return and(...conditions);
+}
+
+/**
+ * The ids of the actors the filters find, in the list's order: what paging needs, without reading
+ * and mapping every whole actor of a workspace of thousands.
+ */
+export function listActorIdsForAdmin(
+  filters: AdminActorFilters = {},
+  db: Db = getDb(),
+): { id: number }[] {
+  return db
+    .select({ id: t.actors.id })
+    .from(t.actors)
+    .where(adminActorFilter(filters))
+    .orderBy(...LIST_ORDER)
+    .all();
+}
+
+/** The actors with these ids (a page of the list), in the list's order. */
+export function getActorsForAdmin(ids: readonly number[], db: Db = getDb()): AdminActorDto[] {
+  if (ids.length === 0) return [];
   return db
     .select()
     .from(t.actors)
-    .where(and(...conditions))
-    .orderBy(sql`${t.actors.name} COLLATE NOCASE`, asc(t.actors.id))
+    .where(inArray(t.actors.id, [...ids]))
+    .orderBy(...LIST_ORDER)
     .all()
     .map(toDto);
 }

@@ -9,7 +9,8 @@ import {
   archiveActor,
   createActor,
   getActorForAdmin,
-  listActorsForAdmin,
+  getActorsForAdmin,
+  listActorIdsForAdmin,
   restoreActor,
   updateActor,
 } from './admin-actors';
@@ -226,6 +227,23 @@ describe('only an enabled admin changes actors, source documents and commitments
 });
 
 describe('actors', () => {
+  it('lists ids by name whatever the case, filtered, and whole actors for a page in that order', () => {
+    const ids = listActorIdsForAdmin({}, db).map(({ id }) => id);
+    const all = getActorsForAdmin(ids, db);
+    expect(all.map((actor) => actor.id)).toEqual(ids);
+    const names = all.map((actor) => actor.name.toLowerCase());
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const page = ids.slice(2, 6);
+    expect(getActorsForAdmin([...page].reverse(), db).map((actor) => actor.id)).toEqual(page);
+    expect(getActorsForAdmin([], db)).toEqual([]);
+    const bravonia = actorId('Kingdom of Bravonia');
+    expect(listActorIdsForAdmin({ q: 'BRAVONIA' }, db)).toContainEqual({ id: bravonia });
+    expect(listActorIdsForAdmin({ q: 'no such actor anywhere' }, db)).toEqual([]);
+    const states = listActorIdsForAdmin({ kind: 'state' }, db).map(({ id }) => id);
+    expect(getActorsForAdmin(states, db).every((actor) => actor.kind === 'state')).toBe(true);
+    expect(states.length).toBeLessThan(ids.length);
+  });
+
   it('creates an actor with its audit row, the input trimmed and empty fields stored as none', () => {
     const id = ok(
       createActor(
@@ -332,7 +350,7 @@ describe('actors', () => {
     ok(archiveActor(DEMO_ADMIN_ID, id, {}, db));
     expect(getActorForAdmin(id, db)?.archivedAt).toMatch(/^\d{4}-/);
     expect(archiveActor(DEMO_ADMIN_ID, id, {}, db)).toMatchObject({ ok: false, status: 409 });
-    expect(listActorsForAdmin({ archived: 'archived' }, db).map((actor) => actor.id)).toEqual([id]);
+    expect(listActorIdsForAdmin({ archived: 'archived' }, db)).toEqual([{ id }]);
     ok(restoreActor(DEMO_ADMIN_ID, id, {}, db));
     expect(restoreActor(DEMO_ADMIN_ID, id, {}, db)).toMatchObject({ ok: false, status: 409 });
     expect(getActorForAdmin(id, db)?.archivedAt).toBeNull();

@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getActorForAdmin, listActorsForAdmin } from '@/db/queries/admin-actors';
+import {
+  getActorForAdmin,
+  getActorsForAdmin,
+  listActorIdsForAdmin,
+} from '@/db/queries/admin-actors';
 import { archiveFilterSchema } from '@/lib/admin-input';
 import { PARAMETERS } from '@/lib/query-params';
 import { ACTOR_KINDS } from '@/lib/taxonomy';
@@ -41,8 +45,10 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
     .catch(undefined)
     .parse(query.kind || undefined);
   const archived = archiveFilterSchema.parse(query.archived);
-  const actors = listActorsForAdmin({ q: q || undefined, kind, archived });
-  const shown = adminPage(actors, query);
+  // Every id for the paging and the count, whole actors only for the fifty shown.
+  const ids = listActorIdsForAdmin({ q: q || undefined, kind, archived });
+  const shown = adminPage(ids, query);
+  const actors = getActorsForAdmin(shown.items.map(({ id }) => id));
 
   return (
     <>
@@ -65,7 +71,7 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
           options: ACTOR_KINDS.map((value) => ({ value, label: tKind(value) })),
         }}
       />
-      <p className="result-count">{t('count', { count: actors.length })}</p>
+      <p className="result-count">{t('count', { count: ids.length })}</p>
       <div className="table-scroll">
         <table className="data admin-table">
           <caption className="visually-hidden">{t('caption')}</caption>
@@ -80,7 +86,7 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
             </tr>
           </thead>
           <tbody>
-            {shown.items.map((actor) => (
+            {actors.map((actor) => (
               <tr key={actor.id} className={actor.archivedAt ? 'archived' : undefined}>
                 <th scope="row">
                   {/* A plain link: next-intl's Link awaits the locale, a lazy chunk in every row. */}
