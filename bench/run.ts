@@ -341,7 +341,7 @@ async function runScenario(
  * app keeps serving). A steady rate, as traffic comes: health checks sent back to back kept the
  * server's thread and the bench's client busy on both of the machine's two cores, so the import's
  * time measured how many cores were left to it rather than the import (docs/performance.md,
- * "The import's probe, session 18").
+ * "Import and single stretches, session 18").
  */
 const HEALTH_INTERVAL_MS = 20;
 
